@@ -1,0 +1,20 @@
+package org.rangefinder;
+
+import org.rangefinder.cli.RangefinderCommand;
+
+/**
+ * Entry point of the jar. With no arguments it opens the workbench window; with a subcommand it runs headless.
+ * (A plain launcher class: a class extending {@code Application} cannot be the main class on the classpath.)
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            org.rangefinder.ui.WorkbenchLauncher.launch(args);
+            return;
+        }
+        System.exit(RangefinderCommand.run(args));
+    }
+}

@@ -1,0 +1,79 @@
+package org.rangefinder.cli;
+
+import java.io.PrintWriter;
+import org.rangefinder.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The headless face of Rangefinder: {@code java -jar rangefinder.jar <command>}. Every command is a thin layer
+ * over the engine packages. Exit codes: 0 success, 2 bad input or usage (one line on stderr, no stack trace
+ * unless {@code --debug}), 1 internal error.
+ */
+@Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
+                + "neural-network hyper-parameters. With no command, opens the workbench window.",
+        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class})
+public final class RangefinderCommand {
+
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams (tests capture them) and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new RangefinderCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("rangefinder: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            if (isDebug(ex.getCommandLine())) {
+                ex.printStackTrace(err);
+            }
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = isDebug(commandLine);
+            Throwable cause = ex;
+            while (!(cause instanceof UserInputException) && cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof UserInputException) {
+                err.println("rangefinder: " + cause.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return BAD_INPUT;
+            }
+            err.println("rangefinder: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static boolean isDebug(CommandLine commandLine) {
+        CommandLine c = commandLine;
+        while (c.getParent() != null) {
+            c = c.getParent();
+        }
+        return c.getCommand() instanceof RangefinderCommand r && r.debug;
+    }
+}

@@ -1,0 +1,49 @@
+package org.rangefinder.data;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A classification dataset ready for training: a training and a validation split, already scaled
+ * (tabular features standardised with training statistics, image pixels in [0, 1]).
+ *
+ * @param name        registry name ({@code digits}) or the file/folder name for imported data
+ * @param kind        tabular or image
+ * @param sampleShape shape of one sample: {@code {features}} for tabular data, {@code {channels, height, width}}
+ *                    for images
+ * @param classNames  one name per class index
+ */
+public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<String> classNames,
+                      Split train, Split validation) {
+
+    public Dataset {
+        sampleShape = sampleShape.clone();
+        classNames = List.copyOf(classNames);
+        int length = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
+        if (train.featureLength() != length || validation.featureLength() != length) {
+            throw new IllegalArgumentException("splits do not match sample shape " + Arrays.toString(sampleShape));
+        }
+        if (kind == DatasetKind.IMAGE && sampleShape.length != 3) {
+            throw new IllegalArgumentException("an image sample shape is channels x height x width");
+        }
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+
+    /** Number of floats in one sample. */
+    public int featureLength() {
+        return train.featureLength();
+    }
+
+    @Override
+    public int[] sampleShape() {
+        return sampleShape.clone();
+    }
+
+    /** A short description for listings: {@code 1x28x28} or {@code 64}. */
+    public String shapeText() {
+        return String.join("x", Arrays.stream(sampleShape).mapToObj(Integer::toString).toList());
+    }
+}

@@ -1,0 +1,58 @@
+package org.rangefinder.data;
+
+import java.util.Arrays;
+
+/**
+ * One part of a dataset (training or validation): {@code size()} samples, each a row of
+ * {@code featureLength} floats in {@code features} (row-major; images flattened channel, row, column),
+ * and a class index in {@code labels}.
+ */
+public record Split(float[] features, int[] labels, int featureLength) {
+
+    public Split {
+        if (featureLength <= 0 || features.length != labels.length * featureLength) {
+            throw new IllegalArgumentException("features hold " + features.length + " values, expected "
+                    + labels.length + " samples x " + featureLength);
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    /** The samples at the given indices, in that order. */
+    public Split select(int[] indices) {
+        float[] f = new float[indices.length * featureLength];
+        int[] l = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(features, indices[i] * featureLength, f, i * featureLength, featureLength);
+            l[i] = labels[indices[i]];
+        }
+        return new Split(f, l, featureLength);
+    }
+
+    /** Number of samples of each class, for {@code numClasses} classes. */
+    public int[] classCounts(int numClasses) {
+        int[] counts = new int[numClasses];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Split s && featureLength == s.featureLength
+                && Arrays.equals(features, s.features) && Arrays.equals(labels, s.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(features) + Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return "Split[" + size() + " x " + featureLength + "]";
+    }
+}

@@ -1,0 +1,85 @@
+package org.rangefinder.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.rangefinder.files.AtomicFiles;
+
+/**
+ * A DL4J network built from a {@link ModelSpec}: a {@code MultiLayerNetwork} for the sequential presets, a
+ * {@code ComputationGraph} for the residual one. Runs use only the operations here, so they need not care which.
+ *
+ * <p>Not thread-safe, and DL4J's {@code fit} and {@code output} lock the network: only the thread that runs the
+ * training may touch it (never the JavaFX thread).
+ */
+public final class Network {
+    private final MultiLayerNetwork sequential;
+    private final ComputationGraph graph;
+
+    Network(MultiLayerNetwork sequential) {
+        this.sequential = sequential;
+        this.graph = null;
+    }
+
+    Network(ComputationGraph graph) {
+        this.sequential = null;
+        this.graph = graph;
+    }
+
+    /**
+     * One optimisation step on one batch.
+     *
+     * @return the mean loss of the batch before the step, as DL4J computed it during the forward pass
+     */
+    public double fit(DataSet batch) {
+        if (sequential != null) {
+            sequential.fit(batch);
+            return sequential.score();
+        }
+        graph.fit(batch);
+        return graph.score();
+    }
+
+    /** Class probabilities for a batch of samples, in inference mode (no dropout, batch-norm running stats). */
+    public INDArray output(INDArray features) {
+        return sequential != null ? sequential.output(features, false) : graph.outputSingle(false, features);
+    }
+
+    public long numParams() {
+        return sequential != null ? sequential.numParams() : graph.numParams();
+    }
+
+    /** A copy of all parameters (batch-norm statistics included). */
+    public INDArray params() {
+        return (sequential != null ? sequential.params() : graph.params()).dup();
+    }
+
+    /**
+     * Sets Adam's beta1 for the next step. DL4J cannot schedule beta1, but its Adam updater reads it from the
+     * layer configuration at every step, so a run that cycles momentum with Adam calls this before each step.
+     */
+    public void setAdamBeta1(double beta1) {
+        for (Layer layer : layers()) {
+            if (layer.conf().getLayer() instanceof BaseLayer base && base.getIUpdater() instanceof Adam adam) {
+                adam.setBeta1(beta1);
+            }
+        }
+    }
+
+    /** Writes the network with its updater state as a DL4J model zip, atomically. */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, out -> ModelSerializer.writeModel(sequential != null ? sequential : graph, out, true));
+    }
+
+    private List<Layer> layers() {
+        return List.of(sequential != null ? sequential.getLayers() : graph.getLayers());
+    }
+}

@@ -1,0 +1,178 @@
+package org.rangefinder.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.DatasetKind;
+
+/**
+ * Turns a {@link ModelSpec} into a DL4J network for a dataset: the input size and the number of classes come from
+ * the dataset, the weights from {@code seed} (the same seed gives the same initial weights, which is what makes
+ * range tests under different conditions comparable). Samples arrive flat; convolutional models reshape them to
+ * channels x height x width themselves.
+ */
+public final class NetworkFactory {
+
+    private NetworkFactory() {
+    }
+
+    /** Refuses a model that cannot take the dataset, with a message saying why. */
+    public static void checkCompatible(ModelSpec spec, Dataset data) {
+        if (spec.preset().equals("mlp")) {
+            return;
+        }
+        if (data.kind() != DatasetKind.IMAGE) {
+            throw new UserInputException("model '" + spec.preset() + "' is a CNN and needs image data; dataset '"
+                    + data.name() + "' is tabular (" + data.featureLength() + " features): use --model mlp");
+        }
+        int[] shape = data.sampleShape();
+        if (shape[1] < 4 || shape[2] < 4) {
+            throw new UserInputException("model '" + spec.preset() + "' needs images of at least 4x4; dataset '"
+                    + data.name() + "' has " + data.shapeText());
+        }
+    }
+
+    public static Network build(ModelSpec spec, Dataset data, IUpdater updater, double weightDecay, long seed) {
+        checkCompatible(spec, data);
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(updater)
+                .weightInit(WeightInit.RELU);
+        if (weightDecay > 0) {
+            base.weightDecay(weightDecay, true);
+        }
+        return switch (spec.preset()) {
+            case "mlp" -> mlp(spec, data, base);
+            case "lenet" -> lenet(spec, data, base);
+            case "resnet" -> resnet(spec, data, base);
+            default -> throw new IllegalStateException(spec.preset());
+        };
+    }
+
+    private static Network mlp(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+        double keep = 1 - spec.dropout();
+        var list = base.list();
+        int layer = 0;
+        for (int units : spec.hiddenSizes()) {
+            DenseLayer.Builder dense = new DenseLayer.Builder().nOut(units)
+                    .activation(spec.batchNorm() ? Activation.IDENTITY : Activation.RELU);
+            if (layer > 0 && keep < 1) {
+                dense.dropOut(keep);
+            }
+            list.layer(dense.build());
+            if (spec.batchNorm()) {
+                list.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+            }
+            layer++;
+        }
+        OutputLayer.Builder out = output(data);
+        if (keep < 1) {
+            out.dropOut(keep);
+        }
+        list.layer(out.build());
+        list.setInputType(InputType.feedForward(data.featureLength()));
+        return init(new MultiLayerNetwork(list.build()));
+    }
+
+    private static Network lenet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+        int[] shape = data.sampleShape();
+        ConvolutionMode second = shape[1] < 28 || shape[2] < 28 ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+        double keep = 1 - spec.dropout();
+        DenseLayer.Builder dense84 = new DenseLayer.Builder().nOut(84).activation(Activation.RELU);
+        OutputLayer.Builder out = output(data);
+        if (keep < 1) {
+            dense84.dropOut(keep);
+            out.dropOut(keep);
+        }
+        var list = base.list()
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(6).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU).build())
+                .layer(maxPool())
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(16).convolutionMode(second)
+                        .activation(Activation.RELU).build())
+                .layer(maxPool())
+                .layer(new DenseLayer.Builder().nOut(120).activation(Activation.RELU).build())
+                .layer(dense84.build())
+                .layer(out.build());
+        list.setInputType(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
+        return init(new MultiLayerNetwork(list.build()));
+    }
+
+    private static Network resnet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+        int[] shape = data.sampleShape();
+        ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
+        int channels = spec.channels();
+        g.addLayer("stem", conv(3, channels, 1), "in")
+                .addLayer("stem_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "stem");
+        String previous = "stem_bn";
+        int size = Math.min(shape[1], shape[2]);
+        for (int b = 0; b < spec.blocks(); b++) {
+            boolean down = b > 0 && b % 2 == 0 && size >= 4;
+            int outChannels = down ? channels * 2 : channels;
+            int stride = down ? 2 : 1;
+            String p = "block" + b + "_";
+            g.addLayer(p + "conv1", conv(3, outChannels, stride), previous)
+                    .addLayer(p + "bn1", new BatchNormalization.Builder().activation(Activation.RELU).build(), p + "conv1")
+                    .addLayer(p + "conv2", conv(3, outChannels, 1), p + "bn1")
+                    .addLayer(p + "bn2", new BatchNormalization.Builder().build(), p + "conv2");
+            String shortcut = previous;
+            if (down) {
+                g.addLayer(p + "proj", conv(1, outChannels, 2), previous)
+                        .addLayer(p + "proj_bn", new BatchNormalization.Builder().build(), p + "proj");
+                shortcut = p + "proj_bn";
+                size = (size + 1) / 2;
+            }
+            g.addVertex(p + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "bn2", shortcut)
+                    .addLayer(p + "relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "add");
+            previous = p + "relu";
+            channels = outChannels;
+        }
+        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), previous)
+                .addLayer("out", output(data).build(), "pool")
+                .setOutputs("out");
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        return new Network(graph);
+    }
+
+    private static ConvolutionLayer conv(int kernel, int channels, int stride) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(channels)
+                .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).hasBias(false).build();
+    }
+
+    private static SubsamplingLayer maxPool() {
+        return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+
+    private static OutputLayer.Builder output(Dataset data) {
+        return new OutputLayer.Builder(LossFunction.MCXENT).nOut(data.numClasses()).activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER);
+    }
+
+    private static Network init(MultiLayerNetwork net) {
+        net.init();
+        return new Network(net);
+    }
+}
