@@ -1,0 +1,29 @@
+package org.rangefinder.engine;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Why a range test or a training run ended. Every result reports one. */
+public enum StopReason {
+    /** All iterations (or epochs) ran. */
+    COMPLETED,
+    /** Range test only: the smoothed loss exceeded the divergence factor times its minimum. */
+    DIVERGED,
+    /** A raw loss was NaN or infinite; that point is recorded as it was. */
+    NON_FINITE,
+    /** The user cancelled; what was recorded until then is kept. */
+    CANCELLED,
+    /** The run was interrupted (the program ended) before it finished; found in the run history. */
+    INTERRUPTED;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static StopReason parse(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

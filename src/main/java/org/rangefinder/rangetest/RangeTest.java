@@ -1,0 +1,80 @@
+package org.rangefinder.rangetest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.dataset.DataSet;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.BatchStream;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.Evaluation;
+import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.Network;
+import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.schedule.PrecomputedSchedule;
+
+/**
+ * The LR range test (Smith, "A disciplined approach to neural network hyper-parameters", section 3): train for N
+ * iterations while the learning rate climbs the ladder {@code lr_0 .. lr_{N-1}}, recording the loss of each step.
+ *
+ * <p>Each test builds its network from the seed, so every test under the same settings starts from the same
+ * weights and optimizer state and leaves nothing behind: running it twice gives the same curve. The learning rate
+ * reaches the updater through a precomputed schedule indexed by iteration.
+ *
+ * <p>Per iteration t = 1, 2, ...: one step on a shuffled training batch at {@code lr_{t-1}}; the recorded loss
+ * {@code L_t} is that batch's loss (or, in validation mode, the mean loss over K fixed validation batches after the
+ * step); the smoothed loss {@code s_t} is the bias-corrected EMA of {@link Smoothing}. The test stops early when
+ * {@code L_t} is not finite ({@code non-finite}, the point is kept as it was), when {@code s_t > factor *
+ * min(s_1..s_t)} ({@code diverged}, factor 0 turns this off), or when cancelled (checked before every step).
+ */
+public final class RangeTest {
+
+    private RangeTest() {
+    }
+
+    public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
+                                      CancelToken cancel) {
+        NativeThreads.ensureConfigured();
+        double[] ladder = config.ladder();
+        Network net = NetworkFactory.build(config.model(), data,
+                config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
+                config.seed());
+        BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
+        int validationSamples = config.validationBatches() * config.batchSize();
+
+        List<CurvePoint> points = new ArrayList<>(ladder.length);
+        Smoothing.Ema ema = new Smoothing.Ema(config.smoothing());
+        double best = Double.POSITIVE_INFINITY;
+        StopReason reason = StopReason.COMPLETED;
+        long start = System.nanoTime();
+        for (int i = 0; i < ladder.length; i++) {
+            if (cancel.isCancelled()) {
+                reason = StopReason.CANCELLED;
+                break;
+            }
+            DataSet batch = batches.next();
+            double loss = net.fit(batch);
+            if (validationSamples > 0) {
+                loss = Evaluation.evaluate(net, data.validation(), data.numClasses(), validationSamples).loss();
+            }
+            double smoothed = ema.add(loss);
+            CurvePoint point = new CurvePoint(i, ladder[i], loss, smoothed);
+            points.add(point);
+            listener.pointRecorded(point);
+            if (!Double.isFinite(loss)) {
+                reason = StopReason.NON_FINITE;
+                break;
+            }
+            best = Math.min(best, smoothed);
+            if (config.divergeFactor() > 0 && smoothed > config.divergeFactor() * best) {
+                reason = StopReason.DIVERGED;
+                break;
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double[] lrs = points.stream().mapToDouble(CurvePoint::lr).toArray();
+        double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
+        return new RangeTestResult(config, points, reason, elapsed,
+                Suggestions.fromSmoothed(lrs, smoothed, SuggestionOptions.defaults()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.rangefinder.rangetest;
+
+import java.util.List;
+import org.rangefinder.engine.StopReason;
+
+/**
+ * What a range test hands back: its settings, every recorded point, why it stopped, how long the test itself took
+ * (not data loading), and the suggestions computed on the smoothed curve.
+ */
+public record RangeTestResult(RangeTestConfig config, List<CurvePoint> points, StopReason stopReason,
+                              double elapsedSeconds, Suggestions suggestions) {
+
+    public RangeTestResult {
+        points = List.copyOf(points);
+    }
+
+    public double[] lrs() {
+        return points.stream().mapToDouble(CurvePoint::lr).toArray();
+    }
+
+    public double[] losses() {
+        return points.stream().mapToDouble(CurvePoint::loss).toArray();
+    }
+
+    public double[] smoothedLosses() {
+        return points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
+    }
+
+    /** Suggestions recomputed from the stored raw losses with another smoothing or window, without re-running. */
+    public Suggestions suggest(double beta, SuggestionOptions options) {
+        return Suggestions.fromRaw(lrs(), losses(), beta, options);
+    }
+}

@@ -1,0 +1,80 @@
+package org.rangefinder.rangetest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The results of a condition sweep: one range test per value, in the order of the values. A seed family also
+ * carries a {@link SeedSummary}.
+ */
+public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummary seedSummary) {
+
+    public SweepResult {
+        members = List.copyOf(members);
+    }
+
+    public static SweepResult of(Sweep sweep, List<RangeTestResult> members) {
+        return new SweepResult(sweep, members,
+                sweep.factor() == SweepFactor.SEED ? SeedSummary.of(members) : null);
+    }
+
+    /**
+     * A seed family as one curve: at each iteration that every member reached, the mean, minimum and maximum of
+     * the members' smoothed losses (the ladder is the same for all seeds), and the median of each suggestion over
+     * the members that have one.
+     */
+    public record SeedSummary(double[] lrs, double[] meanSmoothedLoss, double[] minSmoothedLoss,
+                              double[] maxSmoothedLoss, Double medianSteep, Double medianValley,
+                              Double medianMinimum) {
+
+        static SeedSummary of(List<RangeTestResult> members) {
+            int length = members.stream().mapToInt(m -> m.points().size()).min().orElse(0);
+            double[] lrs = new double[length];
+            double[] mean = new double[length];
+            double[] min = new double[length];
+            double[] max = new double[length];
+            for (int i = 0; i < length; i++) {
+                lrs[i] = members.get(0).points().get(i).lr();
+                double sum = 0;
+                min[i] = Double.POSITIVE_INFINITY;
+                max[i] = Double.NEGATIVE_INFINITY;
+                for (RangeTestResult m : members) {
+                    double s = m.points().get(i).smoothedLoss();
+                    sum += s;
+                    min[i] = Math.min(min[i], s);
+                    max[i] = Math.max(max[i], s);
+                }
+                mean[i] = sum / members.size();
+            }
+            return new SeedSummary(lrs, mean, min, max, median(members, Suggestions::steep),
+                    median(members, Suggestions::valley), median(members, Suggestions::minimum));
+        }
+
+        private static Double median(List<RangeTestResult> members, Function<Suggestions, Double> which) {
+            List<Double> values = new ArrayList<>();
+            for (RangeTestResult m : members) {
+                values.add(which.apply(m.suggestions()));
+            }
+            double[] sorted = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return null;
+            }
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeedSummary s && Arrays.equals(lrs, s.lrs)
+                    && Arrays.equals(meanSmoothedLoss, s.meanSmoothedLoss);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(meanSmoothedLoss);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.rangefinder.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.BatchStream;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.Evaluation;
+import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.Network;
+import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.OneCycleSchedule;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.schedule.PrecomputedSchedule;
+
+/**
+ * Trains a network for E epochs under a 1cycle or a constant schedule. The learning rate and momentum of every
+ * iteration are computed before the run starts and read by the updater by iteration index; with Adam, beta1 follows
+ * the momentum curve (set before each step, as DL4J cannot schedule it). The run evaluates on the validation split
+ * at the end of every epoch, and every K iterations when asked; it stops early when cancelled (checked before every
+ * step) or when a loss is not finite.
+ */
+public final class Trainer {
+
+    /** The recorded result and the trained network (to save it; touch it only from a background thread). */
+    public record Outcome(TrainingResult result, Network network) {
+    }
+
+    private Trainer() {
+    }
+
+    /** The learning rate of each of the {@code totalSteps} iterations. */
+    public static double[] learningRates(TrainingConfig config, int totalSteps) {
+        if (config.policy() == SchedulePolicy.CONSTANT) {
+            return filled(totalSteps, config.constantLr());
+        }
+        return OneCycleSchedule.of(checkedSettings(config, totalSteps)).lrs();
+    }
+
+    /** The momentum (Adam: beta1) of each iteration; 0 throughout for plain SGD, which has none. */
+    public static double[] momenta(TrainingConfig config, int totalSteps) {
+        if (!config.optimizer().hasMomentum()) {
+            return filled(totalSteps, 0);
+        }
+        if (config.policy() == SchedulePolicy.ONE_CYCLE && config.oneCycle().cycleMomentum()) {
+            return OneCycleSchedule.of(checkedSettings(config, totalSteps)).momenta();
+        }
+        return filled(totalSteps, config.momentum());
+    }
+
+    public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
+        NativeThreads.ensureConfigured();
+        int stepsPerEpoch = config.stepsPerEpoch(data.train().size());
+        int total = config.epochs() * stepsPerEpoch;
+        double[] lrs = learningRates(config, total);
+        double[] momenta = momenta(config, total);
+        boolean adamBeta1 = config.optimizer() == OptimizerKind.ADAM;
+        Network net = NetworkFactory.build(config.model(), data,
+                config.optimizerSettings().updater(new PrecomputedSchedule(lrs),
+                        config.optimizer() == OptimizerKind.NESTEROV ? new PrecomputedSchedule(momenta) : null),
+                config.weightDecay(), config.seed());
+        BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), false);
+
+        List<IterationRecord> iterations = new ArrayList<>(total);
+        List<EvaluationRecord> evaluations = new ArrayList<>();
+        List<EpochRecord> epochs = new ArrayList<>();
+        StopReason reason = StopReason.COMPLETED;
+        long start = System.nanoTime();
+        int step = 0;
+        training:
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            double lossSum = 0;
+            for (int b = 0; b < stepsPerEpoch; b++, step++) {
+                if (cancel.isCancelled()) {
+                    reason = StopReason.CANCELLED;
+                    break training;
+                }
+                if (adamBeta1) {
+                    net.setAdamBeta1(momenta[step]);
+                }
+                double loss = net.fit(batches.next());
+                IterationRecord record = new IterationRecord(step, lrs[step], momenta[step], loss);
+                iterations.add(record);
+                listener.iterationDone(record, total);
+                if (!Double.isFinite(loss)) {
+                    reason = StopReason.NON_FINITE;
+                    break training;
+                }
+                lossSum += loss;
+                boolean epochEnd = b == stepsPerEpoch - 1;
+                if (epochEnd || (config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
+                    Evaluation.Result r = Evaluation.evaluate(net, data.validation(), data.numClasses(),
+                            data.validation().size());
+                    EvaluationRecord evaluation = new EvaluationRecord(step + 1, r.loss(), r.accuracy(), seconds(start));
+                    evaluations.add(evaluation);
+                    listener.evaluated(evaluation);
+                    if (epochEnd) {
+                        EpochRecord summary = new EpochRecord(epoch, lossSum / stepsPerEpoch, r.loss(), r.accuracy(),
+                                evaluation.elapsedSeconds());
+                        epochs.add(summary);
+                        listener.epochDone(summary);
+                    }
+                }
+            }
+        }
+        TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
+                seconds(start));
+        return new Outcome(result, net);
+    }
+
+    private static OneCycleSettings checkedSettings(TrainingConfig config, int totalSteps) {
+        OneCycleSettings s = config.oneCycle();
+        if (s.totalSteps() != totalSteps) {
+            throw new UserInputException("the 1cycle schedule has " + s.totalSteps() + " total steps, but "
+                    + config.epochs() + " epochs of this dataset at batch size " + config.batchSize() + " take "
+                    + totalSteps);
+        }
+        return s;
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        Arrays.fill(a, value);
+        return a;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
