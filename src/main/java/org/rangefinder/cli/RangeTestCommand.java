@@ -1,0 +1,206 @@
+package org.rangefinder.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.files.Json;
+import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.rangetest.SweepRunner;
+import org.rangefinder.schedule.LadderMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code range-test}: one LR range test, or a condition sweep of them. */
+@Command(name = "range-test", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Run an LR range test: train while the learning rate rises, record the loss, suggest bounds.")
+final class RangeTestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataModelOptions data;
+
+    @Option(names = "--iterations", description = "Number of learning rates tried (N).")
+    int iterations = RangeTestConfig.DEFAULT_ITERATIONS;
+
+    @Option(names = "--start-lr", description = "First learning rate.")
+    double startLr = RangeTestConfig.DEFAULT_START_LR;
+
+    @Option(names = "--end-lr", description = "Last learning rate.")
+    double endLr = RangeTestConfig.DEFAULT_END_LR;
+
+    @Option(names = "--mode", description = "Ladder: exp or linear.")
+    String mode = "exp";
+
+    @Option(names = "--step-size", description = "Hold each rung of the ladder for K iterations (staircase).")
+    int stepSize = 1;
+
+    @Option(names = "--smoothing", description = "Beta of the bias-corrected moving average of the loss.")
+    double smoothing = 0.98;
+
+    @Option(names = "--diverge", description = "Stop when the smoothed loss exceeds this factor times its minimum (0 = off).")
+    double diverge = RangeTestConfig.DEFAULT_DIVERGE_FACTOR;
+
+    @Option(names = "--val-batches", description = "Record the mean loss over K fixed validation batches (0 = training loss).")
+    int valBatches;
+
+    @Option(names = "--sweep", paramLabel = "FACTOR=V1,V2,...",
+            description = "Run a family of range tests differing in one factor: weight-decay, momentum, batch-size, optimizer or seed.")
+    String sweep;
+
+    @Option(names = "--threads", description = "Sweep members run side by side on this many threads (each member on one).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the full result as JSON.")
+    Path out;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write the curve(s) as CSV: iteration,lr,loss,smoothed_loss.")
+    Path csv;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (threads < 1) {
+            throw new org.rangefinder.UserInputException("--threads must be at least 1, got " + threads);
+        }
+        RangeTestConfig config = new RangeTestConfig(data.dataset, data.modelSpec(), data.optimizerKind(),
+                data.momentum, data.weightDecay, data.batchSize, iterations, startLr, endLr, LadderMode.parse(mode),
+                stepSize, smoothing, diverge, valBatches, data.seed);
+        Sweep family = sweep == null ? null : Sweep.parse(sweep);
+        List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
+        Dataset dataset = data.load();
+        for (RangeTestConfig member : members) {
+            org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
+        }
+
+        Progress progress = new Progress(stderr);
+        CancelToken cancel = new CancelToken();
+        int total = members.size() * iterations;
+        AtomicInteger done = new AtomicInteger();
+        List<RangeTestResult> results;
+        SweepResult sweepResult = null;
+        if (family == null) {
+            results = List.of(RangeTest.run(dataset, config,
+                    p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
+        } else {
+            sweepResult = SweepRunner.run(dataset, config, family, threads,
+                    (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
+            results = sweepResult.members();
+        }
+        progress.finish();
+
+        stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
+                + (family == null ? "" : ", sweep " + family));
+        if (family == null) {
+            printSingle(stdout, results.get(0));
+        } else {
+            printSweep(stdout, family, sweepResult);
+        }
+        if (out != null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("schemaVersion", 1);
+            json.put("runs", results);
+            if (sweepResult != null) {
+                Map<String, Object> familyJson = new LinkedHashMap<>();
+                familyJson.put("factor", family.factor());
+                familyJson.put("values", family.values());
+                if (sweepResult.seedSummary() != null) {
+                    familyJson.put("seedSummary", sweepResult.seedSummary());
+                }
+                json.put("family", familyJson);
+            }
+            Json.write(out, json);
+            stdout.println("wrote " + out);
+        }
+        if (csv != null) {
+            writeCsv(csv, results, family != null);
+            stdout.println("wrote " + csv);
+        }
+        return RangefinderCommand.OK;
+    }
+
+    private static String status(CurvePoint p) {
+        return String.format("lr %.2e  loss %.4f", p.lr(), p.smoothedLoss());
+    }
+
+    static String describe(RangeTestConfig c) {
+        return c.optimizer().id() + (c.optimizer().hasMomentum() ? " momentum " + c.momentum() : "")
+                + ", weight decay " + c.weightDecay() + ", batch " + c.batchSize() + ", seed " + c.seed();
+    }
+
+    private static void printSingle(PrintWriter out, RangeTestResult r) {
+        out.printf("stopped: %s after %d of %d iterations (%.2f s)%n", r.stopReason().id(), r.points().size(),
+                r.config().iterations(), r.elapsedSeconds());
+        CurvePoint best = null;
+        for (CurvePoint p : r.points()) {
+            if (Double.isFinite(p.smoothedLoss()) && (best == null || p.smoothedLoss() < best.smoothedLoss())) {
+                best = p;
+            }
+        }
+        if (best != null) {
+            out.printf("loss: %.4f at lr %s (smoothed), from %.4f at lr %s%n", best.smoothedLoss(), Format.lr(best.lr()),
+                    r.points().get(0).smoothedLoss(), Format.lr(r.points().get(0).lr()));
+        }
+        Suggestions s = r.suggestions();
+        if (s.reason() != null) {
+            out.println("suggestions: none (" + s.reason() + ")");
+            return;
+        }
+        out.println();
+        out.printf("  %-10s %s%n", "steep", Format.lr(s.steep()));
+        out.printf("  %-10s %s%n", "valley", Format.lr(s.valley()));
+        out.printf("  %-10s %s%n", "minimum", Format.lr(s.minimum()));
+        out.printf("  %-10s %s .. %s%n", "1cycle", Format.lr(s.range().min()), Format.lr(s.range().max()));
+    }
+
+    private static void printSweep(PrintWriter out, Sweep family, SweepResult result) {
+        out.printf("%n  %-14s %-11s %6s %10s %10s %10s %21s%n", family.factor().id(), "stop", "points", "steep", "valley",
+                "minimum", "1cycle range");
+        for (int i = 0; i < result.members().size(); i++) {
+            RangeTestResult r = result.members().get(i);
+            Suggestions s = r.suggestions();
+            out.printf("  %-14s %-11s %6d %10s %10s %10s %21s%n", family.values().get(i), r.stopReason().id(),
+                    r.points().size(), Format.lr(s.steep()), Format.lr(s.valley()), Format.lr(s.minimum()),
+                    s.range() == null ? "-" : Format.lr(s.range().min()) + " .. " + Format.lr(s.range().max()));
+        }
+        if (result.seedSummary() != null) {
+            SweepResult.SeedSummary f = result.seedSummary();
+            out.printf("  %-14s %-11s %6d %10s %10s %10s%n", "median", "", f.lrs().length, Format.lr(f.medianSteep()),
+                    Format.lr(f.medianValley()), Format.lr(f.medianMinimum()));
+        }
+    }
+
+    static void writeCsv(Path file, List<RangeTestResult> results, boolean withRun) throws IOException {
+        StringBuilder sb = new StringBuilder(withRun ? "run,iteration,lr,loss,smoothed_loss\n"
+                : "iteration,lr,loss,smoothed_loss\n");
+        for (int run = 0; run < results.size(); run++) {
+            for (CurvePoint p : results.get(run).points()) {
+                if (withRun) {
+                    sb.append(run).append(',');
+                }
+                sb.append(p.iteration()).append(',').append(p.lr()).append(',').append(p.loss()).append(',')
+                        .append(p.smoothedLoss()).append('\n');
+            }
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}
