@@ -1,0 +1,205 @@
+package org.rangefinder.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.ValueAxis;
+
+/**
+ * A base-10 logarithmic axis, for learning rates. Major ticks sit on decades ({@code 1e-7, 1e-6, ..., 1, 10}) and
+ * are labelled that way; minor ticks on {@code 2..9} times each decade. With the bounds {@code lo, hi} and the axis
+ * length {@code L}, a value {@code v} is drawn at
+ * <pre>
+ *   f = (log10 v - log10 lo) / (log10 hi - log10 lo)
+ *   position = f * L              (horizontal)      position = (1 - f) * L   (vertical, measured from the top)
+ * </pre>
+ * Zero, negative and non-finite values have no place on a logarithmic axis: they are left out of auto-ranging and
+ * drawn at the lower end. Auto-ranging widens the data's range to whole decades. Range changes are not animated.
+ */
+public final class LogAxis extends ValueAxis<Number> {
+
+    /** Below this many pixels per decade, labels are put on every second (third, ...) decade only. */
+    private static final double MIN_PIXELS_PER_LABEL = 42;
+
+    /** An auto-ranging axis showing {@code [lowerBound, upperBound]} until it has data. */
+    public LogAxis(double lowerBound, double upperBound) {
+        super(lowerBound, upperBound);
+        setAutoRanging(true);
+        setAnimated(false);
+        setMinorTickCount(0);
+    }
+
+    /** Auto-ranging only over the values that a logarithmic axis can show. */
+    @Override
+    public void invalidateRange(List<Number> data) {
+        super.invalidateRange(data.stream().filter(v -> v != null && isPositiveFinite(v.doubleValue())).toList());
+    }
+
+    @Override
+    protected Object autoRange(double minValue, double maxValue, double length, double labelSize) {
+        if (!isPositiveFinite(minValue) || !(maxValue >= minValue) || !Double.isFinite(maxValue)) {
+            return getRange();
+        }
+        return decadeRange(minValue, maxValue);
+    }
+
+    /** The smallest range of whole decades holding {@code [min, max]}; at least one decade wide. */
+    static double[] decadeRange(double min, double max) {
+        int lo = (int) Math.floor(Math.log10(min) + 1e-9);
+        int hi = (int) Math.ceil(Math.log10(max) - 1e-9);
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        return new double[] {power(1, lo), power(1, hi)};
+    }
+
+    @Override
+    protected void setRange(Object range, boolean animate) {
+        double[] r = (double[]) range;
+        setLowerBound(r[0]);
+        setUpperBound(r[1]);
+        currentLowerBound.set(r[0]);
+    }
+
+    @Override
+    protected Object getRange() {
+        return new double[] {getLowerBound(), getUpperBound()};
+    }
+
+    @Override
+    protected List<Number> calculateTickValues(double length, Object range) {
+        double[] r = (double[]) range;
+        return majorTicks(r[0], r[1], length);
+    }
+
+    /**
+     * The decades within {@code [lo, hi]}, thinned to every k-th decade so labels keep {@value #MIN_PIXELS_PER_LABEL}
+     * pixels apart; a range that holds fewer than two decades also gets the 2x and 5x values, so it is labelled.
+     */
+    static List<Number> majorTicks(double lo, double hi, double length) {
+        List<Number> ticks = new ArrayList<>();
+        if (!isPositiveFinite(lo) || !(hi > lo) || !Double.isFinite(hi)) {
+            return ticks;
+        }
+        int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
+        int last = (int) Math.floor(Math.log10(hi) + 1e-9);
+        int decades = last - first + 1;
+        if (decades < 2) {
+            for (int e = first - 1; e <= last; e++) {
+                for (int m : new int[] {1, 2, 5}) {
+                    double v = power(m, e);
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                        ticks.add(v);
+                    }
+                }
+            }
+            return ticks;
+        }
+        double pixelsPerDecade = length / (Math.log10(hi) - Math.log10(lo));
+        int step = length > 0 ? Math.max(1, (int) Math.ceil(MIN_PIXELS_PER_LABEL / pixelsPerDecade)) : 1;
+        for (int e = first; e <= last; e++) {
+            if (Math.floorMod(e, step) == 0) {
+                ticks.add(power(1, e));
+            }
+        }
+        return ticks;
+    }
+
+    /** {@code m x 10^e} as the double nearest the decimal number ({@code 9 * 1e-3} would give 0.009000000000000001). */
+    private static double power(int m, int e) {
+        return Double.parseDouble(m + "e" + e);
+    }
+
+    @Override
+    protected List<Number> calculateMinorTickMarks() {
+        return minorTicks(getLowerBound(), getUpperBound());
+    }
+
+    /** {@code 2..9 x 10^e} within {@code [lo, hi]}. */
+    static List<Number> minorTicks(double lo, double hi) {
+        List<Number> ticks = new ArrayList<>();
+        if (!isPositiveFinite(lo) || !(hi > lo) || !Double.isFinite(hi)) {
+            return ticks;
+        }
+        for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+            for (int m = 2; m <= 9; m++) {
+                double v = power(m, e);
+                if (v > lo && v < hi) {
+                    ticks.add(v);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    @Override
+    protected String getTickMarkLabel(Number value) {
+        return label(value.doubleValue());
+    }
+
+    /** {@code 1e-3}, {@code 0.01}, {@code 0.1}, {@code 1}, {@code 10}, {@code 1e3}; {@code 2e-3} between decades. */
+    static String label(double v) {
+        int e = (int) Math.floor(Math.log10(v) + 1e-9);
+        long mantissa = Math.round(v / Math.pow(10, e));
+        if (mantissa == 10) {
+            mantissa = 1;
+            e++;
+        }
+        if (e >= -2 && e <= 2) {
+            return java.math.BigDecimal.valueOf(mantissa).scaleByPowerOfTen(e).stripTrailingZeros().toPlainString();
+        }
+        return mantissa + "e" + e;
+    }
+
+    @Override
+    public double getDisplayPosition(Number value) {
+        double f = fraction(value == null ? Double.NaN : value.doubleValue(), getLowerBound(), getUpperBound());
+        return getSide().isVertical() ? (1 - f) * getHeight() : f * getWidth();
+    }
+
+    @Override
+    public Number getValueForDisplay(double displayPosition) {
+        double f = getSide().isVertical() ? 1 - displayPosition / getHeight() : displayPosition / getWidth();
+        return valueAt(f, getLowerBound(), getUpperBound());
+    }
+
+    /** Where {@code v} lies between {@code lo} (0) and {@code hi} (1) in log space; the lower end for v <= 0. */
+    static double fraction(double v, double lo, double hi) {
+        double logLo = Math.log10(lo);
+        double span = Math.log10(hi) - logLo;
+        if (!isPositiveFinite(v) || !(span > 0)) {
+            return 0;
+        }
+        return (Math.log10(v) - logLo) / span;
+    }
+
+    /** The inverse of {@link #fraction}: {@code lo * (hi/lo)^f}. */
+    static double valueAt(double f, double lo, double hi) {
+        return Math.pow(10, Math.log10(lo) + f * (Math.log10(hi) - Math.log10(lo)));
+    }
+
+    /** A logarithmic axis has no zero. */
+    @Override
+    public double getZeroPosition() {
+        return Double.NaN;
+    }
+
+    @Override
+    public boolean isValueOnAxis(Number value) {
+        double v = value.doubleValue();
+        return isPositiveFinite(v) && v >= getLowerBound() && v <= getUpperBound();
+    }
+
+    @Override
+    public double toNumericValue(Number value) {
+        return value == null ? Double.NaN : value.doubleValue();
+    }
+
+    @Override
+    public Number toRealValue(double value) {
+        return value;
+    }
+
+    private static boolean isPositiveFinite(double v) {
+        return v > 0 && Double.isFinite(v);
+    }
+}

@@ -1,0 +1,58 @@
+package org.rangefinder.ui.chart;
+
+/**
+ * The y range in which a range-test curve is worth looking at: without its diverged tail. Users want to see the
+ * valley, not the last spike to 1e29 that stopped the test.
+ *
+ * <p>For a curve {@code y_0..y_{n-1}} (cut at its first non-finite value), with {@code m} the index of its lowest
+ * value, the tail starts at the first {@code j > m} where {@code y_j > y_0}: the loss has climbed back above where
+ * it started. The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is no such
+ * {@code j}).
+ */
+public final class LossRange {
+
+    private LossRange() {
+    }
+
+    /** {@code {low, high}} of the curve without its tail, or null when it has no finite value. */
+    public static double[] withoutDivergedTail(double[] ys) {
+        int n = 0;
+        while (n < ys.length && Double.isFinite(ys[n])) {
+            n++;
+        }
+        if (n == 0) {
+            return null;
+        }
+        int lowest = 0;
+        for (int i = 1; i < n; i++) {
+            if (ys[i] < ys[lowest]) {
+                lowest = i;
+            }
+        }
+        int end = n;
+        for (int j = lowest + 1; j < n; j++) {
+            if (ys[j] > ys[0]) {
+                end = j;
+                break;
+            }
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < end; i++) {
+            low = Math.min(low, ys[i]);
+            high = Math.max(high, ys[i]);
+        }
+        return new double[] {low, high};
+    }
+
+    /** The union of two ranges, either of which may be null. */
+    public static double[] union(double[] a, double[] b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])};
+    }
+}

@@ -1,0 +1,380 @@
+package org.rangefinder.ui.chart;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Loss against learning rate on a {@link LogAxis}, with what a user needs to pick the bounds of a cycle:
+ * <ul>
+ *   <li>two vertical markers, min and max, with the band between them shaded; drag them with the mouse (values are
+ *       rounded to three significant digits, the precision one picks by eye, and min never passes max); their
+ *       values are properties, to bind both ways to fields;</li>
+ *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
+ *   <li>a y axis fitted to the series whose look says so, without their diverged tails ({@link LossRange});</li>
+ *   <li>zoom with the mouse wheel around the cursor (both axes), {@link #resetZoom()} to fit again;</li>
+ *   <li>a hover label with the lr and loss of the nearest point under the cursor.</li>
+ * </ul>
+ */
+public final class LrMarkerChart extends StyledLineChart<Number, Number> {
+
+    /** A labelled point on the chart, e.g. the valley suggestion. */
+    public record Mark(String label, double x, double y) {
+    }
+
+    /** A shaded area between two curves over the same x values. */
+    public record Band(double[] xs, double[] lows, double[] highs, SeriesLook look) {
+    }
+
+    private static final double ZOOM_STEP = 1.25;
+    private static final double HOVER_DISTANCE = 24;
+
+    private final LogAxis lrAxis;
+    private final NumberAxis lossAxis;
+    private final DoubleProperty minMarker = new SimpleDoubleProperty(this, "minMarker", 1e-3);
+    private final DoubleProperty maxMarker = new SimpleDoubleProperty(this, "maxMarker", 1e-2);
+    private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper(this, "zoomed");
+    private final Rectangle shade = new Rectangle();
+    private final Group backdrop = new Group(shade);
+    private final Group overlay = new Group();
+    private final Marker min = new Marker("min", minMarker, "minMarker");
+    private final Marker max = new Marker("max", maxMarker, "maxMarker");
+    private final Group marks = new Group();
+    private final Label hover = new Label();
+    private final List<Band> bands = new ArrayList<>();
+
+    public LrMarkerChart() {
+        this(new LogAxis(1e-7, 10), new NumberAxis());
+    }
+
+    private LrMarkerChart(LogAxis lrAxis, NumberAxis lossAxis) {
+        super(lrAxis, lossAxis);
+        this.lrAxis = lrAxis;
+        this.lossAxis = lossAxis;
+        lrAxis.setLabel("learning rate");
+        lossAxis.setLabel("loss");
+        lossAxis.setAutoRanging(false);
+        lossAxis.setAnimated(false);
+        getStyleClass().add("lr-marker-chart");
+        // defaults for use without the application's CSS, which overrides them
+        shade.setFill(Color.rgb(66, 133, 244, 0.14));
+        shade.getStyleClass().add("lr-band");
+        shade.setId("lrBand");
+        shade.setMouseTransparent(true);
+        backdrop.setManaged(false);
+        hover.getStyleClass().add("hover-label");
+        hover.setId("hoverLabel");
+        hover.setMouseTransparent(true);
+        hover.setVisible(false);
+        marks.setMouseTransparent(true);
+        overlay.getChildren().addAll(min.line, max.line, min.grip, max.grip, min.label, max.label, marks, hover);
+        overlay.setManaged(false);
+        getPlotChildren().addAll(backdrop, overlay);
+        minMarker.addListener(o -> requestChartLayout());
+        maxMarker.addListener(o -> requestChartLayout());
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::showHover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+        addEventHandler(ScrollEvent.SCROLL, this::zoomByWheel);
+    }
+
+    public LogAxis lrAxis() {
+        return lrAxis;
+    }
+
+    public NumberAxis lossAxis() {
+        return lossAxis;
+    }
+
+    public DoubleProperty minMarkerProperty() {
+        return minMarker;
+    }
+
+    public DoubleProperty maxMarkerProperty() {
+        return maxMarker;
+    }
+
+    /** True while the user's zoom holds the axes; {@link #resetZoom()} fits them to the data again. */
+    public ReadOnlyBooleanProperty zoomedProperty() {
+        return zoomed.getReadOnlyProperty();
+    }
+
+    /** Replaces the labelled marks. */
+    public void setMarks(List<Mark> newMarks) {
+        marks.getChildren().clear();
+        for (Mark m : newMarks) {
+            Circle dot = new Circle(4.5, Color.rgb(220, 50, 47));
+            dot.getStyleClass().add("suggestion-dot");
+            dot.setUserData(m);
+            Label text = new Label(m.label());
+            text.getStyleClass().add("suggestion-label");
+            text.setUserData(m);
+            marks.getChildren().addAll(dot, text);
+        }
+        requestChartLayout();
+    }
+
+    /** The labels of the marks shown, in order. */
+    public List<String> markLabels() {
+        return marks.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+    }
+
+    public void addBand(Band band) {
+        bands.add(band);
+        Polygon polygon = new Polygon();
+        polygon.getStyleClass().addAll("rf-band");
+        polygon.getStyleClass().addAll(band.look().styleClasses());
+        polygon.setStyle(band.look().inlineStyle());
+        polygon.setUserData(band);
+        polygon.setMouseTransparent(true);
+        backdrop.getChildren().add(polygon);
+        requestChartLayout();
+    }
+
+    public void removeBand(Band band) {
+        bands.remove(band);
+        backdrop.getChildren().removeIf(n -> n.getUserData() == band);
+        requestChartLayout();
+    }
+
+    /** Zooms by {@code factor} (above 1: in) around a point of the plot, in plot coordinates. */
+    public void zoom(double factor, double plotX, double plotY) {
+        double lrAt = lrAxis.getValueForDisplay(plotX).doubleValue();
+        double lo = Math.log10(lrAxis.getLowerBound());
+        double hi = Math.log10(lrAxis.getUpperBound());
+        double at = Math.log10(lrAt);
+        lrAxis.setAutoRanging(false);
+        lrAxis.setLowerBound(Math.pow(10, at - (at - lo) / factor));
+        lrAxis.setUpperBound(Math.pow(10, at + (hi - at) / factor));
+        double lossAt = lossAxis.getValueForDisplay(plotY).doubleValue();
+        double low = lossAt - (lossAt - lossAxis.getLowerBound()) / factor;
+        double high = lossAt + (lossAxis.getUpperBound() - lossAt) / factor;
+        lossAxis.setTickUnit(NiceScale.of(low, high, 6).tickUnit());
+        lossAxis.setLowerBound(low);
+        lossAxis.setUpperBound(high);
+        zoomed.set(true);
+    }
+
+    /** Fits both axes to the data again. */
+    public void resetZoom() {
+        zoomed.set(false);
+        lrAxis.setAutoRanging(true);
+        fitLossAxis();
+        requestChartLayout();
+    }
+
+    private void zoomByWheel(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        var p = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+        var q = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+        zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, p.getX(), q.getY());
+        e.consume();
+    }
+
+    @Override
+    protected void updateAxisRange() {
+        super.updateAxisRange();
+        if (!zoomed.get()) {
+            fitLossAxis();
+        }
+    }
+
+    /** Fits the loss axis to the series that ask for it, without their diverged tails, 5% padding each side. */
+    private void fitLossAxis() {
+        double[] range = null;
+        for (Series<Number, Number> s : getData()) {
+            SeriesLook look = lookOf(s);
+            if (look != null && look.fitsYAxis()) {
+                double[] ys = s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
+                range = LossRange.union(range, LossRange.withoutDivergedTail(ys));
+            }
+        }
+        if (range == null) {
+            return;
+        }
+        double pad = 0.05 * (range[1] - range[0]);
+        NiceScale scale = NiceScale.of(range[0] - pad, range[1] + pad, 6);
+        lossAxis.setTickUnit(scale.tickUnit());
+        lossAxis.setLowerBound(scale.lower());
+        lossAxis.setUpperBound(scale.upper());
+    }
+
+    @Override
+    protected void seriesAdded(Series<Number, Number> series, int seriesIndex) {
+        super.seriesAdded(series, seriesIndex);
+        backdrop.toBack();
+        overlay.toFront();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double width = lrAxis.getWidth();
+        double height = lossAxis.getHeight();
+        double x0 = lrAxis.getDisplayPosition(minMarker.get());
+        double x1 = lrAxis.getDisplayPosition(maxMarker.get());
+        shade.setX(Math.min(x0, x1));
+        shade.setY(0);
+        shade.setWidth(Math.abs(x1 - x0));
+        shade.setHeight(height);
+        min.layout(x0, height, width, true);
+        max.layout(x1, height, width, false);
+        for (var node : marks.getChildren()) {
+            Mark m = (Mark) node.getUserData();
+            double px = lrAxis.getDisplayPosition(m.x());
+            double py = lossAxis.getDisplayPosition(m.y());
+            boolean shown = Double.isFinite(py) && py >= 0 && py <= height && px >= 0 && px <= width;
+            node.setVisible(shown);
+            if (node instanceof Circle dot) {
+                dot.setCenterX(px);
+                dot.setCenterY(py);
+            } else if (node instanceof Label text) {
+                text.autosize();
+                text.relocate(Math.min(px + 6, width - text.getWidth()), Math.max(0, py + 6));
+            }
+        }
+        for (var node : backdrop.getChildren()) {
+            if (node instanceof Polygon polygon && node.getUserData() instanceof Band band) {
+                polygon.getPoints().setAll(bandOutline(band));
+            }
+        }
+    }
+
+    private List<Double> bandOutline(Band band) {
+        List<Double> points = new ArrayList<>(band.xs().length * 4);
+        for (int i = 0; i < band.xs().length; i++) {
+            if (Double.isFinite(band.highs()[i])) {
+                points.add(lrAxis.getDisplayPosition(band.xs()[i]));
+                points.add(lossAxis.getDisplayPosition(band.highs()[i]));
+            }
+        }
+        for (int i = band.xs().length - 1; i >= 0; i--) {
+            if (Double.isFinite(band.lows()[i])) {
+                points.add(lrAxis.getDisplayPosition(band.xs()[i]));
+                points.add(lossAxis.getDisplayPosition(band.lows()[i]));
+            }
+        }
+        return points;
+    }
+
+    private void showHover(MouseEvent e) {
+        double px = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+        double py = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
+        Data<Number, Number> nearest = null;
+        Series<Number, Number> nearestSeries = null;
+        double best = HOVER_DISTANCE;
+        for (Series<Number, Number> s : getData()) {
+            for (Data<Number, Number> d : s.getData()) {
+                double dx = lrAxis.getDisplayPosition(d.getXValue()) - px;
+                double dy = lossAxis.getDisplayPosition(d.getYValue()) - py;
+                double dist = Math.hypot(dx, dy);
+                if (dist < best) {
+                    best = dist;
+                    nearest = d;
+                    nearestSeries = s;
+                }
+            }
+        }
+        if (nearest == null) {
+            hover.setVisible(false);
+            return;
+        }
+        hover.setText((nearestSeries.getName() == null ? "" : nearestSeries.getName() + "\n") + "lr "
+                + formatLr(nearest.getXValue().doubleValue()) + "   loss "
+                + String.format(java.util.Locale.ROOT, "%.4g", nearest.getYValue().doubleValue()));
+        hover.autosize();
+        double x = lrAxis.getDisplayPosition(nearest.getXValue());
+        double y = lossAxis.getDisplayPosition(nearest.getYValue());
+        hover.relocate(Math.max(0, Math.min(x + 10, lrAxis.getWidth() - hover.getWidth())),
+                Math.max(0, y - hover.getHeight() - 8));
+        hover.setVisible(true);
+    }
+
+    /** The hover label's text, empty when hidden. */
+    public String hoverText() {
+        return hover.isVisible() ? hover.getText() : "";
+    }
+
+    /** Three significant digits: {@code 3.16e-3}, {@code 0.0316}, {@code 1.5}. */
+    public static String formatLr(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return String.valueOf(v);
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e4) {
+            return d.toPlainString();
+        }
+        int exponent = d.precision() - d.scale() - 1;
+        return d.movePointLeft(exponent).toPlainString() + "e" + exponent;
+    }
+
+    /** {@code v} rounded to three significant digits. */
+    public static double roundLr(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
+    }
+
+    /** One draggable vertical marker: a thin visible line, a wide transparent grip over it, and its value label. */
+    private final class Marker {
+        final Line line = new Line();
+        final Line grip = new Line();
+        final Label label = new Label();
+        final String name;
+        final DoubleProperty value;
+
+        Marker(String name, DoubleProperty value, String id) {
+            this.name = name;
+            this.value = value;
+            line.getStyleClass().addAll("lr-marker", name + "-marker");
+            line.setStroke(Color.rgb(66, 133, 244));
+            line.setStrokeWidth(2);
+            line.setMouseTransparent(true);
+            grip.setId(id);
+            grip.getStyleClass().add("lr-marker-grip");
+            grip.setStroke(Color.TRANSPARENT);
+            grip.setStrokeWidth(11);
+            grip.setCursor(Cursor.H_RESIZE);
+            grip.setOnMousePressed(MouseEvent::consume);
+            grip.setOnMouseDragged(this::drag);
+            label.getStyleClass().add("lr-marker-label");
+            label.setMouseTransparent(true);
+        }
+
+        private void drag(MouseEvent e) {
+            double lr = roundLr(lrAxis.getValueForDisplay(
+                    Math.max(0, Math.min(lrAxis.getWidth(), e.getX()))).doubleValue());
+            value.set(this == min ? Math.min(lr, maxMarker.get()) : Math.max(lr, minMarker.get()));
+            e.consume();
+        }
+
+        void layout(double x, double height, double width, boolean labelLeft) {
+            for (Line l : List.of(line, grip)) {
+                l.setStartX(x);
+                l.setEndX(x);
+                l.setStartY(0);
+                l.setEndY(height);
+            }
+            label.setText(name + " " + formatLr(value.get()));
+            label.autosize();
+            double lx = labelLeft ? x - label.getWidth() - 4 : x + 4;
+            label.relocate(Math.max(0, Math.min(lx, width - label.getWidth())), 2);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.rangefinder.ui.chart;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Line;
+
+/**
+ * A line chart for live curves: no animation, no symbols, no re-sorting of the data (curves arrive in x order), and
+ * each series drawn by a {@link SeriesLook} of its own rather than by its position in the list, so a run keeps its
+ * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look.
+ */
+public class StyledLineChart<X, Y> extends LineChart<X, Y> {
+
+    private final Map<Series<X, Y>, SeriesLook> looks = new IdentityHashMap<>();
+    private final FlowPane legend = new FlowPane(14, 4);
+
+    public StyledLineChart(Axis<X> xAxis, Axis<Y> yAxis) {
+        super(xAxis, yAxis);
+        setAnimated(false);
+        setCreateSymbols(false);
+        setAxisSortingPolicy(SortingPolicy.NONE);
+        legend.getStyleClass().add("rf-legend");
+        legend.setAlignment(Pos.CENTER);
+        setLegend(legend);
+    }
+
+    /** Adds a series drawn with {@code look}. */
+    public void addSeries(Series<X, Y> series, SeriesLook look) {
+        looks.put(series, look);
+        series.nodeProperty().addListener((obs, old, node) -> applyLook(node, look));
+        getData().add(series);
+        applyLook(series.getNode(), look);
+        updateLegend();
+    }
+
+    public void removeSeries(Series<X, Y> series) {
+        getData().remove(series);
+        looks.remove(series);
+        updateLegend();
+    }
+
+    /** The look of a series added with {@link #addSeries}, or null. */
+    public SeriesLook lookOf(Series<X, Y> series) {
+        return looks.get(series);
+    }
+
+    private static void applyLook(Node node, SeriesLook look) {
+        if (node != null) {
+            node.getStyleClass().removeAll(look.styleClasses());
+            node.getStyleClass().addAll(look.styleClasses());
+            node.setStyle(look.inlineStyle());
+        }
+    }
+
+    @Override
+    protected void updateLegend() {
+        if (legend == null) {
+            return; // called by the super constructor
+        }
+        legend.getChildren().clear();
+        for (Series<X, Y> series : getData()) {
+            SeriesLook look = looks.get(series);
+            if (look != null && look.inLegend() && series.getName() != null) {
+                Line swatch = new Line(0, 0, 18, 0);
+                swatch.getStyleClass().add("legend-line");
+                applyLook(swatch, look);
+                HBox item = new HBox(5, swatch, new Label(series.getName()));
+                item.setAlignment(Pos.CENTER_LEFT);
+                item.getStyleClass().add("rf-legend-item");
+                legend.getChildren().add(item);
+            }
+        }
+        legend.setVisible(!legend.getChildren().isEmpty());
+        legend.setManaged(legend.isVisible());
+    }
+}

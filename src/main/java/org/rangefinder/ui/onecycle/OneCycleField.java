@@ -1,0 +1,36 @@
+package org.rangefinder.ui.onecycle;
+
+import java.util.List;
+import org.rangefinder.ui.form.FormField;
+
+/** The fields of the 1cycle panel, with the words the engine uses for each. */
+public enum OneCycleField implements FormField {
+    BOUNDS("LR bounds", "--min-lr", "--max-lr", "--div-factor", "min LR", "max LR"),
+    EPOCHS("Epochs", "--epochs"),
+    PCT_START("pct_start", "--pct-start"),
+    FINAL_DIV_FACTOR("Final div factor", "--final-div-factor"),
+    BASE_MOMENTUM("Base momentum", "--base-momentum"),
+    MAX_MOMENTUM("Max momentum", "--max-momentum"),
+    WEIGHT_DECAY("Weight decay", "--weight-decay", "weight decay must"),
+    BATCH_SIZE("Batch size", "--batch-size"),
+    EVAL_EVERY("Evaluate every", "--eval-every"),
+    BASELINE_LR("Baseline LR", "--lr");
+
+    private final String label;
+    private final List<String> keys;
+
+    OneCycleField(String label, String... keys) {
+        this.label = label;
+        this.keys = List.of(keys);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public List<String> keys() {
+        return keys;
+    }
+}

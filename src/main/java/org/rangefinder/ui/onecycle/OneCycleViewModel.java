@@ -1,0 +1,330 @@
+package org.rangefinder.ui.onecycle;
+
+import static org.rangefinder.ui.form.FieldText.decimal;
+import static org.rangefinder.ui.form.FieldText.whole;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.BatchStream;
+import org.rangefinder.optim.Optimizer;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.schedule.OneCycleSchedule;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.Trainer;
+import org.rangefinder.train.TrainingConfig;
+import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.form.FieldProblem;
+import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.rangetest.LrBoundsViewModel;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Problems;
+
+/**
+ * The 1cycle panel's state. The cycle's bounds come from the range-test chart's markers ({@code max_lr = max},
+ * {@code div_factor = max / min}, as {@link OneCycleSettings#fromBounds}); dataset, model, optimizer and seed from
+ * the experiment panel; the rest is typed here. On every change the engine's {@link OneCycleSettings} and
+ * {@link TrainingConfig} are built (their constructors decide what is valid) and the {@link #previewProperty()
+ * preview} recomputed from {@link OneCycleSchedule}: pure math, cheap enough to follow a dragged marker.
+ *
+ * <p>{@link #launch()} trains the 1cycle run, and when asked a constant-LR baseline at the same budget (same
+ * epochs, batch size, data and seed), on the background executor.
+ */
+public final class OneCycleViewModel {
+    private static final OneCycleSettings DEFAULTS = OneCycleSettings.defaults(100, 0.1);
+
+    private final StringProperty epochs = new SimpleStringProperty(this, "epochs", "5");
+    private final StringProperty pctStart = new SimpleStringProperty(this, "pctStart", FieldText.of(DEFAULTS.pctStart()));
+    private final ObjectProperty<Anneal> anneal = new SimpleObjectProperty<>(this, "anneal", DEFAULTS.anneal());
+    private final BooleanProperty threePhase = new SimpleBooleanProperty(this, "threePhase", DEFAULTS.threePhase());
+    private final BooleanProperty cycleMomentum = new SimpleBooleanProperty(this, "cycleMomentum",
+            DEFAULTS.cycleMomentum());
+    private final StringProperty baseMomentum = new SimpleStringProperty(this, "baseMomentum",
+            FieldText.of(DEFAULTS.baseMomentum()));
+    private final StringProperty maxMomentum = new SimpleStringProperty(this, "maxMomentum",
+            FieldText.of(DEFAULTS.maxMomentum()));
+    private final StringProperty finalDivFactor = new SimpleStringProperty(this, "finalDivFactor",
+            FieldText.of(DEFAULTS.finalDivFactor()));
+    private final StringProperty weightDecay = new SimpleStringProperty(this, "weightDecay",
+            FieldText.of(Optimizer.defaults().weightDecay()));
+    private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
+            String.valueOf(RangeTestConfig.DEFAULT_BATCH_SIZE));
+    private final StringProperty evalEvery = new SimpleStringProperty(this, "evalEvery", "0");
+    private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", false);
+    private final StringProperty baselineLr = new SimpleStringProperty(this, "baselineLr", "0.01");
+    private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples");
+
+    private final ReadOnlyObjectWrapper<OneCycleSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyObjectWrapper<TrainingConfig> baselineConfig = new ReadOnlyObjectWrapper<>(this,
+            "baselineConfig");
+    private final ReadOnlyObjectWrapper<SchedulePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<OneCycleField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
+
+    private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
+            r -> new Observable[] {r.statusProperty()});
+    private final BooleanBinding training = Bindings.createBooleanBinding(
+            () -> runs.stream().anyMatch(r -> r.statusProperty().get().isActive()), runs);
+
+    private final LrBoundsViewModel bounds;
+    private final ObservableValue<RangeTestConfig> experiment;
+    private final ObservableValue<String> experimentProblem;
+    private final ObservableValue<DataOptions> dataOptions;
+    private final BackgroundExecutor background;
+    private final DatasetSource datasets;
+
+    /**
+     * @param experiment        the experiment panel's settings (null while it holds a problem)
+     * @param experimentProblem the experiment panel's problem
+     * @param dataOptions       how the experiment's dataset is loaded
+     */
+    public OneCycleViewModel(LrBoundsViewModel bounds, ObservableValue<RangeTestConfig> experiment,
+                             ObservableValue<String> experimentProblem, ObservableValue<DataOptions> dataOptions,
+                             BackgroundExecutor background, DatasetSource datasets) {
+        this.bounds = bounds;
+        this.experiment = experiment;
+        this.experimentProblem = experimentProblem;
+        this.dataOptions = dataOptions;
+        this.background = background;
+        this.datasets = datasets;
+        List<Observable> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
+                maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
+                bounds.minProperty(), bounds.maxProperty(), experiment, experimentProblem);
+        inputs.forEach(p -> p.addListener(o -> validate()));
+        validate();
+    }
+
+    private void validate() {
+        OneCycleField[] fields = OneCycleField.values();
+        OneCycleSettings cycle = null;
+        TrainingConfig run = null;
+        TrainingConfig constant = null;
+        FieldProblem found = null;
+        try {
+            int e = whole(OneCycleField.EPOCHS, epochs.get());
+            int batch = whole(OneCycleField.BATCH_SIZE, batchSize.get());
+            checkBudget(e, batch);
+            if (trainSamples.get() < 1) {
+                throw new FieldProblem(null, "waiting for the dataset to load");
+            }
+            if (bounds.problem().get() != null) {
+                throw new FieldProblem(OneCycleField.BOUNDS, "LR bounds: " + bounds.problem().get());
+            }
+            cycle = oneCycleSettings(e * BatchStream.batchesPerEpoch(trainSamples.get(), batch, false));
+            RangeTestConfig x = experiment.getValue();
+            if (x == null) {
+                throw new FieldProblem(null, "Experiment: " + experimentProblem.getValue());
+            }
+            double wd = decimal(OneCycleField.WEIGHT_DECAY, weightDecay.get());
+            int every = whole(OneCycleField.EVAL_EVERY, evalEvery.get());
+            OneCycleSettings s = cycle;
+            run = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
+                    x.momentum(), wd, batch, e, SchedulePolicy.ONE_CYCLE, s, null, every, x.seed()));
+            if (baseline.get()) {
+                double lr = decimal(OneCycleField.BASELINE_LR, baselineLr.get());
+                constant = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
+                        x.momentum(), wd, batch, e, SchedulePolicy.CONSTANT, null, lr, every, x.seed()));
+            }
+        } catch (FieldProblem p) {
+            found = p;
+        }
+        settings.set(cycle);
+        preview.set(cycle == null ? null : previewOf(cycle));
+        config.set(found == null ? run : null);
+        baselineConfig.set(found == null ? constant : null);
+        invalidField.set(found == null ? null : (OneCycleField) found.field());
+        problem.set(found == null ? null : found.getMessage());
+    }
+
+    /**
+     * Lets the engine judge the epochs and the batch size before they are used to count steps: a constant-LR
+     * {@link TrainingConfig} is the smallest configuration that checks them.
+     */
+    private static void checkBudget(int epochs, int batch) {
+        FieldText.check(OneCycleField.values(), () -> new TrainingConfig("budget", null, null, 0, 0, batch, epochs,
+                SchedulePolicy.CONSTANT, null, 1.0, 0, 0));
+    }
+
+    private OneCycleSettings oneCycleSettings(int total) {
+        double pct = decimal(OneCycleField.PCT_START, pctStart.get());
+        double finalDiv = decimal(OneCycleField.FINAL_DIV_FACTOR, finalDivFactor.get());
+        double base = decimal(OneCycleField.BASE_MOMENTUM, baseMomentum.get());
+        double top = decimal(OneCycleField.MAX_MOMENTUM, maxMomentum.get());
+        return FieldText.check(OneCycleField.values(), () -> {
+            OneCycleSettings b = OneCycleSettings.fromBounds(total, bounds.minProperty().get(),
+                    bounds.maxProperty().get());
+            return new OneCycleSettings(total, b.maxLr(), pct, anneal.get(), b.divFactor(), finalDiv, threePhase.get(),
+                    cycleMomentum.get(), base, top);
+        });
+    }
+
+    private static SchedulePreview previewOf(OneCycleSettings s) {
+        OneCycleSchedule schedule = OneCycleSchedule.of(s);
+        return new SchedulePreview(schedule.lrs(), schedule.momenta());
+    }
+
+    /** Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. */
+    public void launch() {
+        TrainingConfig c = config.get();
+        if (c == null || training.get()) {
+            return;
+        }
+        runs.clear();
+        DataOptions options = dataOptions.getValue();
+        submit(new TrainingRun("1cycle", c, 0, background.fx()), options);
+        if (baselineConfig.get() != null) {
+            submit(new TrainingRun("constant " + FieldText.of(baselineConfig.get().constantLr()), baselineConfig.get(),
+                    1, background.fx()), options);
+        }
+    }
+
+    private void submit(TrainingRun run, DataOptions options) {
+        runs.add(run);
+        run.setTask(background.submit(() -> {
+            run.started();
+            Dataset data = datasets.load(run.config().dataset(), options);
+            return Trainer.train(data, run.config(), run, run.cancelToken());
+        }, run::finished, error -> run.failed(Problems.describe(error))));
+    }
+
+    /** Stops the runs of the last launch within one iteration (what they recorded is kept). */
+    public void cancel() {
+        for (TrainingRun run : runs) {
+            run.cancelToken().cancel();
+            if (run.statusProperty().get() == RunStatus.QUEUED && run.task() != null && run.task().cancel(false)) {
+                run.cancelledBeforeStart();
+            }
+        }
+    }
+
+    /** Saves a finished run's network (DL4J zip, written atomically) on a worker; then reports on the FX thread. */
+    public void save(TrainingRun run, Path file, Consumer<String> done, Consumer<String> failed) {
+        background.submit(() -> {
+            run.network().save(file);
+            return file;
+        }, f -> done.accept("saved the " + run.name() + " model to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    public StringProperty epochsProperty() {
+        return epochs;
+    }
+
+    public StringProperty pctStartProperty() {
+        return pctStart;
+    }
+
+    public ObjectProperty<Anneal> annealProperty() {
+        return anneal;
+    }
+
+    public BooleanProperty threePhaseProperty() {
+        return threePhase;
+    }
+
+    public BooleanProperty cycleMomentumProperty() {
+        return cycleMomentum;
+    }
+
+    public StringProperty baseMomentumProperty() {
+        return baseMomentum;
+    }
+
+    public StringProperty maxMomentumProperty() {
+        return maxMomentum;
+    }
+
+    public StringProperty finalDivFactorProperty() {
+        return finalDivFactor;
+    }
+
+    public StringProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
+    public StringProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public StringProperty evalEveryProperty() {
+        return evalEvery;
+    }
+
+    /** Whether a constant-LR baseline trains alongside. */
+    public BooleanProperty baselineProperty() {
+        return baseline;
+    }
+
+    public StringProperty baselineLrProperty() {
+        return baselineLr;
+    }
+
+    /** Training samples of the experiment's dataset, once loaded (0 before): with the batch size, the steps. */
+    public IntegerProperty trainSamplesProperty() {
+        return trainSamples;
+    }
+
+    public LrBoundsViewModel bounds() {
+        return bounds;
+    }
+
+    /** The 1cycle schedule settings, or null while they cannot be built. */
+    public ReadOnlyObjectProperty<OneCycleSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** The 1cycle run's settings, or null while the panel (or the experiment panel) holds a problem. */
+    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingConfig> baselineConfigProperty() {
+        return baselineConfig.getReadOnlyProperty();
+    }
+
+    /** LR and momentum per iteration of the schedule; null while the settings cannot be built. */
+    public ReadOnlyObjectProperty<SchedulePreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<OneCycleField> invalidFieldProperty() {
+        return invalidField.getReadOnlyProperty();
+    }
+
+    /** The runs of the last launch: the 1cycle run, then the baseline. */
+    public ObservableList<TrainingRun> runs() {
+        return runs;
+    }
+
+    /** True while a run of the last launch is queued or training. */
+    public BooleanBinding trainingProperty() {
+        return training;
+    }
+}

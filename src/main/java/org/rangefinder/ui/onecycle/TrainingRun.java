@@ -1,0 +1,221 @@
+package org.rangefinder.ui.onecycle;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.Network;
+import org.rangefinder.rangetest.Smoothing;
+import org.rangefinder.train.EvaluationRecord;
+import org.rangefinder.train.IterationRecord;
+import org.rangefinder.train.Trainer;
+import org.rangefinder.train.TrainingConfig;
+import org.rangefinder.train.TrainingListener;
+import org.rangefinder.train.TrainingResult;
+import org.rangefinder.ui.chart.LiveCurve;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.FxCoalescer;
+
+/**
+ * One training run (the 1cycle run, or its constant-LR baseline) as the window follows it. The trainer's listener,
+ * on the worker thread, appends to {@link LiveCurve}s against the iteration index: the raw training loss of each
+ * step and its smoothed value (the same bias-corrected moving average as the range test, beta 0.98), the lr and
+ * momentum the step used; and, at each evaluation, validation loss and accuracy against the number of steps done.
+ */
+public final class TrainingRun implements TrainingListener {
+    private final String name;
+    private final TrainingConfig config;
+    private final int colorIndex;
+    private final LiveCurve loss = new LiveCurve();
+    private final LiveCurve smoothedLoss = new LiveCurve();
+    private final LiveCurve valLoss = new LiveCurve();
+    private final LiveCurve valAccuracy = new LiveCurve();
+    private final LiveCurve lr = new LiveCurve();
+    private final LiveCurve momentum = new LiveCurve();
+    private final Smoothing.Ema ema = new Smoothing.Ema(Smoothing.DEFAULT_BETA);
+    private final CancelToken cancel = new CancelToken();
+    private final AtomicInteger done = new AtomicInteger();
+    private final FxCoalescer progressUpdate;
+    private volatile int total = 1;
+    private volatile double lastAccuracy = Double.NaN;
+    private volatile long startNanos;
+    private Future<?> task;
+    private Network network;
+
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status", RunStatus.QUEUED);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
+    private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(this, "accuracy", Double.NaN);
+    private final ReadOnlyObjectWrapper<StopReason> stopReason = new ReadOnlyObjectWrapper<>(this, "stopReason");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+
+    TrainingRun(String name, TrainingConfig config, int colorIndex, Executor fx) {
+        this.name = name;
+        this.config = config;
+        this.colorIndex = colorIndex;
+        this.progressUpdate = new FxCoalescer(fx, this::showProgress);
+    }
+
+    // ---- worker thread ----------------------------------------------------------------------------------------
+
+    void started() {
+        startNanos = System.nanoTime();
+        progressUpdate.request();
+    }
+
+    @Override
+    public void iterationDone(IterationRecord r, int totalIterations) {
+        total = totalIterations;
+        loss.add(r.iteration(), r.loss());
+        smoothedLoss.add(r.iteration(), ema.add(r.loss()));
+        lr.add(r.iteration(), r.lr());
+        momentum.add(r.iteration(), r.momentum());
+        done.incrementAndGet();
+        progressUpdate.request();
+    }
+
+    @Override
+    public void evaluated(EvaluationRecord r) {
+        valLoss.add(r.iteration(), r.valLoss());
+        valAccuracy.add(r.iteration(), r.valAccuracy());
+        lastAccuracy = r.valAccuracy();
+        progressUpdate.request();
+    }
+
+    // ---- FX thread --------------------------------------------------------------------------------------------
+
+    private void showProgress() {
+        if (status.get() == RunStatus.QUEUED) {
+            status.set(RunStatus.RUNNING);
+        }
+        if (status.get() == RunStatus.RUNNING) {
+            progress.set((double) done.get() / total);
+            seconds.set((System.nanoTime() - startNanos) / 1e9);
+            accuracy.set(lastAccuracy);
+        }
+    }
+
+    void finished(Trainer.Outcome outcome) {
+        network = outcome.network();
+        TrainingResult r = outcome.result();
+        result.set(r);
+        stopReason.set(r.stopReason());
+        seconds.set(r.elapsedSeconds());
+        accuracy.set(r.finalValAccuracy());
+        progress.set((double) r.iterations().size() / r.totalIterations());
+        status.set(RunStatus.FINISHED);
+    }
+
+    void failed(String message) {
+        failure.set(message);
+        status.set(RunStatus.FAILED);
+    }
+
+    void cancelledBeforeStart() {
+        stopReason.set(StopReason.CANCELLED);
+        status.set(RunStatus.FINISHED);
+    }
+
+    void setTask(Future<?> task) {
+        this.task = task;
+    }
+
+    Future<?> task() {
+        return task;
+    }
+
+    CancelToken cancelToken() {
+        return cancel;
+    }
+
+    /** The trained network, once finished; to be touched on a worker thread only. */
+    Network network() {
+        return network;
+    }
+
+    // ---- read by views ----------------------------------------------------------------------------------------
+
+    public String name() {
+        return name;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public int colorIndex() {
+        return colorIndex;
+    }
+
+    public LiveCurve lossCurve() {
+        return loss;
+    }
+
+    public LiveCurve smoothedLossCurve() {
+        return smoothedLoss;
+    }
+
+    public LiveCurve valLossCurve() {
+        return valLoss;
+    }
+
+    public LiveCurve valAccuracyCurve() {
+        return valAccuracy;
+    }
+
+    public LiveCurve lrCurve() {
+        return lr;
+    }
+
+    public LiveCurve momentumCurve() {
+        return momentum;
+    }
+
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty secondsProperty() {
+        return seconds.getReadOnlyProperty();
+    }
+
+    /** The last validation accuracy, NaN before the first evaluation. */
+    public ReadOnlyDoubleProperty accuracyProperty() {
+        return accuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StopReason> stopReasonProperty() {
+        return stopReason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Everything the run recorded, once it has ended. */
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Whether a trained network is there to save. */
+    public boolean canSave() {
+        return network != null;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,300 @@
+package org.rangefinder.ui.rangetest;
+
+import static org.rangefinder.ui.form.FieldText.decimal;
+import static org.rangefinder.ui.form.FieldText.whole;
+import static org.rangefinder.ui.form.FieldText.wholeLong;
+import static org.rangefinder.ui.form.FieldText.wholes;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.optim.Optimizer;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.Smoothing;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.schedule.LadderMode;
+import org.rangefinder.ui.form.FieldProblem;
+import org.rangefinder.ui.form.FieldText;
+
+/**
+ * The experiment panel's state: what to train on, what to train, how to optimise, and the range-test settings, as
+ * the user typed them. On every change it builds the engine's own {@link RangeTestConfig}, {@link ModelSpec},
+ * {@link DataOptions} and {@link Sweep}, whose constructors decide what is valid; a refusal becomes {@link #problem}
+ * and {@link #invalidField}, and {@link #config} is null until the form is valid again. So nothing reaches the engine
+ * that it would refuse, and the rules live in one place.
+ */
+public final class ExperimentViewModel {
+
+    private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "digits");
+    private final StringProperty labelColumn = new SimpleStringProperty(this, "labelColumn", "");
+    private final StringProperty valFraction = new SimpleStringProperty(this, "valFraction",
+            FieldText.of(DataOptions.defaults().validationFraction()));
+    private final StringProperty modelPreset = new SimpleStringProperty(this, "modelPreset", "mlp");
+    private final StringProperty hiddenSizes = new SimpleStringProperty(this, "hiddenSizes",
+            ModelSpec.preset("mlp").hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    private final StringProperty dropout = new SimpleStringProperty(this, "dropout", "0");
+    private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm", false);
+    private final StringProperty blocks = new SimpleStringProperty(this, "blocks",
+            String.valueOf(ModelSpec.preset("resnet").blocks()));
+    private final StringProperty channels = new SimpleStringProperty(this, "channels",
+            String.valueOf(ModelSpec.preset("resnet").channels()));
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
+            Optimizer.defaults().kind());
+    private final StringProperty momentum = new SimpleStringProperty(this, "momentum",
+            FieldText.of(Optimizer.defaults().momentum()));
+    private final StringProperty weightDecay = new SimpleStringProperty(this, "weightDecay",
+            FieldText.of(Optimizer.defaults().weightDecay()));
+    private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
+            String.valueOf(RangeTestConfig.DEFAULT_BATCH_SIZE));
+    private final StringProperty seed = new SimpleStringProperty(this, "seed", String.valueOf(RangeTestConfig.DEFAULT_SEED));
+    private final StringProperty startLr = new SimpleStringProperty(this, "startLr",
+            FieldText.of(RangeTestConfig.DEFAULT_START_LR));
+    private final StringProperty endLr = new SimpleStringProperty(this, "endLr", FieldText.of(RangeTestConfig.DEFAULT_END_LR));
+    private final StringProperty iterations = new SimpleStringProperty(this, "iterations",
+            String.valueOf(RangeTestConfig.DEFAULT_ITERATIONS));
+    private final ObjectProperty<LadderMode> mode = new SimpleObjectProperty<>(this, "mode", LadderMode.EXP);
+    private final StringProperty stepSize = new SimpleStringProperty(this, "stepSize", "1");
+    private final StringProperty smoothing = new SimpleStringProperty(this, "smoothing", FieldText.of(Smoothing.DEFAULT_BETA));
+    private final StringProperty diverge = new SimpleStringProperty(this, "diverge",
+            FieldText.of(RangeTestConfig.DEFAULT_DIVERGE_FACTOR));
+    private final StringProperty valBatches = new SimpleStringProperty(this, "valBatches", "0");
+    private final ObjectProperty<SweepFactor> sweepFactor = new SimpleObjectProperty<>(this, "sweepFactor");
+    private final StringProperty sweepValues = new SimpleStringProperty(this, "sweepValues", "");
+
+    private final ObjectProperty<Dataset> loadedDataset = new SimpleObjectProperty<>(this, "loadedDataset");
+    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem");
+
+    private final ReadOnlyObjectWrapper<RangeTestConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
+    private final ReadOnlyObjectWrapper<DataOptions> dataOptions = new ReadOnlyObjectWrapper<>(this, "dataOptions");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<ExperimentField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
+
+    public ExperimentViewModel() {
+        List<Observable> inputs = List.of(dataset, labelColumn, valFraction, modelPreset, hiddenSizes, dropout,
+                batchNorm, blocks, channels, optimizer, momentum, weightDecay, batchSize, seed, startLr, endLr,
+                iterations, mode, stepSize, smoothing, diverge, valBatches, sweepFactor, sweepValues, loadedDataset,
+                datasetProblem);
+        inputs.forEach(p -> p.addListener(o -> validate()));
+        validate();
+    }
+
+    private void validate() {
+        ExperimentField[] fields = ExperimentField.values();
+        try {
+            long seedValue = wholeLong(ExperimentField.SEED, seed.get());
+            String label = labelColumn.get().isBlank() ? null : labelColumn.get().strip();
+            double fraction = decimal(ExperimentField.VAL_FRACTION, valFraction.get());
+            DataOptions options = FieldText.check(fields, () -> DataOptions.defaults().withLabelColumn(label)
+                    .withValidationFraction(fraction).withSplitSeed(seedValue));
+            dataOptions.set(options);
+            if (datasetProblem.get() != null) {
+                throw new FieldProblem(ExperimentField.DATASET, datasetProblem.get());
+            }
+            ModelSpec model = modelSpec();
+            if (loadedDataset.get() != null) {
+                FieldText.check(fields, () -> {
+                    NetworkFactory.checkCompatible(model, loadedDataset.get());
+                    return model;
+                });
+            }
+            RangeTestConfig c = rangeTestConfig(model, seedValue);
+            Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
+                Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + sweepValues.get());
+                s.members(c);
+                return s;
+            });
+            sweep.set(family);
+            config.set(c);
+            invalidField.set(null);
+            problem.set(null);
+        } catch (FieldProblem p) {
+            config.set(null);
+            sweep.set(null);
+            invalidField.set((ExperimentField) p.field());
+            problem.set(p.getMessage());
+        }
+    }
+
+    private ModelSpec modelSpec() {
+        String preset = modelPreset.get();
+        boolean mlp = "mlp".equals(preset);
+        boolean resnet = "resnet".equals(preset);
+        List<Integer> hidden = mlp ? wholes(ExperimentField.HIDDEN_SIZES, hiddenSizes.get()) : null;
+        Double drop = resnet ? null : decimal(ExperimentField.DROPOUT, dropout.get());
+        Integer blockCount = resnet ? whole(ExperimentField.BLOCKS, blocks.get()) : null;
+        Integer channelCount = resnet ? whole(ExperimentField.CHANNELS, channels.get()) : null;
+        return FieldText.check(ExperimentField.values(),
+                () -> new ModelSpec(preset, hidden, drop, mlp ? batchNorm.get() : null, blockCount, channelCount));
+    }
+
+    private RangeTestConfig rangeTestConfig(ModelSpec model, long seedValue) {
+        double mom = decimal(ExperimentField.MOMENTUM, momentum.get());
+        double wd = decimal(ExperimentField.WEIGHT_DECAY, weightDecay.get());
+        int batch = whole(ExperimentField.BATCH_SIZE, batchSize.get());
+        double start = decimal(ExperimentField.START_LR, startLr.get());
+        double end = decimal(ExperimentField.END_LR, endLr.get());
+        int n = whole(ExperimentField.ITERATIONS, iterations.get());
+        int step = whole(ExperimentField.STEP_SIZE, stepSize.get());
+        double beta = decimal(ExperimentField.SMOOTHING, smoothing.get());
+        double factor = decimal(ExperimentField.DIVERGE, diverge.get());
+        int k = whole(ExperimentField.VAL_BATCHES, valBatches.get());
+        return FieldText.check(ExperimentField.values(), () -> new RangeTestConfig(dataset.get(), model,
+                optimizer.get(), mom, wd, batch, n, start, end, mode.get(), step, beta, factor, k, seedValue));
+    }
+
+    /** A short description of the current settings for run names: {@code digits, mlp 128-128, nesterov}. */
+    public static String describe(RangeTestConfig c) {
+        return c.dataset() + ", " + c.model().describe() + ", " + c.optimizer().id();
+    }
+
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public StringProperty labelColumnProperty() {
+        return labelColumn;
+    }
+
+    public StringProperty valFractionProperty() {
+        return valFraction;
+    }
+
+    public StringProperty modelPresetProperty() {
+        return modelPreset;
+    }
+
+    public StringProperty hiddenSizesProperty() {
+        return hiddenSizes;
+    }
+
+    public StringProperty dropoutProperty() {
+        return dropout;
+    }
+
+    public BooleanProperty batchNormProperty() {
+        return batchNorm;
+    }
+
+    public StringProperty blocksProperty() {
+        return blocks;
+    }
+
+    public StringProperty channelsProperty() {
+        return channels;
+    }
+
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public StringProperty momentumProperty() {
+        return momentum;
+    }
+
+    public StringProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
+    public StringProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty startLrProperty() {
+        return startLr;
+    }
+
+    public StringProperty endLrProperty() {
+        return endLr;
+    }
+
+    public StringProperty iterationsProperty() {
+        return iterations;
+    }
+
+    public ObjectProperty<LadderMode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty stepSizeProperty() {
+        return stepSize;
+    }
+
+    public StringProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public StringProperty divergeProperty() {
+        return diverge;
+    }
+
+    public StringProperty valBatchesProperty() {
+        return valBatches;
+    }
+
+    /** The factor a sweep varies; null runs a single range test. */
+    public ObjectProperty<SweepFactor> sweepFactorProperty() {
+        return sweepFactor;
+    }
+
+    public StringProperty sweepValuesProperty() {
+        return sweepValues;
+    }
+
+    /** The dataset loaded for the current choice, once it is: its kind decides which models fit. */
+    public ObjectProperty<Dataset> loadedDatasetProperty() {
+        return loadedDataset;
+    }
+
+    /** Why the chosen dataset could not be loaded; null when it could. */
+    public StringProperty datasetProblemProperty() {
+        return datasetProblem;
+    }
+
+    /** The range-test settings, or null while the form holds a problem. */
+    public ReadOnlyObjectProperty<RangeTestConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    /** The sweep to run, or null for a single range test (and while the form holds a problem). */
+    public ReadOnlyObjectProperty<Sweep> sweepProperty() {
+        return sweep.getReadOnlyProperty();
+    }
+
+    /**
+     * How to load the dataset (label column, validation fraction, split seed): set as soon as those fields are
+     * valid, even while another field holds a problem, so the dataset can be loaded and checked.
+     */
+    public ReadOnlyObjectProperty<DataOptions> dataOptionsProperty() {
+        return dataOptions.getReadOnlyProperty();
+    }
+
+    /** What keeps the form from running, naming the field; null when it can run. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ExperimentField> invalidFieldProperty() {
+        return invalidField.getReadOnlyProperty();
+    }
+}

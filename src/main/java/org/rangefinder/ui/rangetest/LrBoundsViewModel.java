@@ -1,0 +1,107 @@
+package org.rangefinder.ui.rangetest;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.rangefinder.rangetest.SuggestionMethod;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
+
+/**
+ * The learning-rate bounds of a cycle, as picked on the range-test chart: {@code min} (where the cycle starts) and
+ * {@code max} (its peak), and how they were picked. Set from a suggestion, {@code max} is the suggested lr and
+ * {@code min = max / rangeFactor} (Smith: a tenth of the maximum; the engine's default factor, 10). Any other change
+ * (a dragged marker, a typed value) makes the choice manual.
+ */
+public final class LrBoundsViewModel {
+    private final DoubleProperty min = new SimpleDoubleProperty(this, "min", 1e-3);
+    private final DoubleProperty max = new SimpleDoubleProperty(this, "max", 1e-2);
+    private final ReadOnlyObjectWrapper<BoundsChoice> chosenBy = new ReadOnlyObjectWrapper<>(this, "chosenBy",
+            BoundsChoice.MANUAL);
+    private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
+    private final StringBinding problem = Bindings.createStringBinding(this::check, min, max);
+    private boolean settingFromSuggestion;
+
+    public LrBoundsViewModel() {
+        min.addListener(o -> changedByHand());
+        max.addListener(o -> changedByHand());
+    }
+
+    private void changedByHand() {
+        if (!settingFromSuggestion) {
+            chosenBy.set(BoundsChoice.MANUAL);
+            picked.set(true);
+        }
+    }
+
+    private String check() {
+        if (!(min.get() > 0) || !Double.isFinite(min.get())) {
+            return "min LR must be a number > 0";
+        }
+        if (!(max.get() > min.get()) || !Double.isFinite(max.get())) {
+            return "max LR must be above min LR";
+        }
+        return null;
+    }
+
+    /**
+     * Sets the bounds from one of the suggestions; returns false (and changes nothing) when the curve has no such
+     * suggestion.
+     */
+    public boolean setFrom(SuggestionMethod method, Suggestions suggestions) {
+        Double top = switch (method) {
+            case STEEP -> suggestions.steep();
+            case VALLEY -> suggestions.valley();
+            case MINIMUM -> suggestions.minimum();
+        };
+        if (top == null) {
+            return false;
+        }
+        settingFromSuggestion = true;
+        try {
+            // max first when it grows, min first when it shrinks, so that min < max holds at every step
+            double bottom = top / SuggestionOptions.defaults().rangeFactor();
+            if (top > max.get()) {
+                max.set(top);
+                min.set(bottom);
+            } else {
+                min.set(bottom);
+                max.set(top);
+            }
+        } finally {
+            settingFromSuggestion = false;
+        }
+        chosenBy.set(BoundsChoice.of(method));
+        picked.set(true);
+        return true;
+    }
+
+    /** Where the cycle starts. */
+    public DoubleProperty minProperty() {
+        return min;
+    }
+
+    /** The cycle's peak. */
+    public DoubleProperty maxProperty() {
+        return max;
+    }
+
+    public ReadOnlyObjectProperty<BoundsChoice> chosenByProperty() {
+        return chosenBy.getReadOnlyProperty();
+    }
+
+    /** False until the bounds were set by the user or from a suggestion (the defaults are only a placeholder). */
+    public ReadOnlyBooleanProperty pickedProperty() {
+        return picked.getReadOnlyProperty();
+    }
+
+    /** Why the bounds cannot make a cycle; null when they can. */
+    public StringBinding problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,158 @@
+package org.rangefinder.ui.rangetest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.rangetest.CurveFiles;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Problems;
+
+/**
+ * The runs list: starts range tests and sweeps on the background executor, opens curves from files, cancels and
+ * deletes runs, and tells a listener when a run ends. Every method is called on the FX thread.
+ */
+public final class RangeTestViewModel {
+    /** Runs get colours 0..7 in turn. */
+    public static final int COLORS = 8;
+
+    private final BackgroundExecutor background;
+    private final DatasetSource datasets;
+    private final ObservableList<RangeTestRun> runs = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.statusProperty()});
+    private final ObjectProperty<RangeTestRun> selected = new SimpleObjectProperty<>(this, "selected");
+    private final IntegerBinding active = Bindings.createIntegerBinding(
+            () -> (int) runs.stream().filter(r -> r.statusProperty().get().isActive()).count(), runs);
+    private Consumer<RangeTestRun> onRunEnded = r -> { };
+    private int nextNumber = 1;
+    private int nextFamily = 1;
+    private int nextColor;
+
+    public RangeTestViewModel(BackgroundExecutor background, DatasetSource datasets) {
+        this.background = background;
+        this.datasets = datasets;
+    }
+
+    /** Queues one range test; returns its entry in the runs list. */
+    public RangeTestRun start(RangeTestConfig config, DataOptions options) {
+        int number = nextNumber++;
+        RangeTestRun run = new RangeTestRun(number, "#" + number + " " + ExperimentViewModel.describe(config), config,
+                null, takeColor(), background.fx());
+        runs.add(run);
+        submit(run, options);
+        selected.set(run);
+        return run;
+    }
+
+    /** Queues every member of a sweep; they share a family and a colour. */
+    public RunFamily startSweep(RangeTestConfig base, Sweep sweep, DataOptions options) {
+        RunFamily family = new RunFamily(nextFamily++, sweep);
+        int color = takeColor();
+        List<RangeTestConfig> configs = sweep.members(base);
+        for (int i = 0; i < configs.size(); i++) {
+            int number = nextNumber++;
+            RangeTestRun run = new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
+                    + sweep.values().get(i), configs.get(i), family, color, background.fx());
+            family.add(run);
+            runs.add(run);
+        }
+        family.members().forEach(run -> submit(run, options));
+        selected.set(family.members().get(0));
+        return family;
+    }
+
+    /**
+     * Shows a curve made elsewhere (a CSV with columns lr and loss, or a result.json) as a run, with its
+     * suggestions. A bad file is a {@link org.rangefinder.UserInputException} naming it.
+     */
+    public RangeTestRun open(Path file) {
+        CurveFiles.Curve curve = CurveFiles.read(file);
+        int number = nextNumber++;
+        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + file.getFileName(), curve, takeColor());
+        runs.add(run);
+        selected.set(run);
+        return run;
+    }
+
+    private void submit(RangeTestRun run, DataOptions options) {
+        run.setTask(background.submit(() -> {
+            run.started();
+            Dataset data = datasets.load(run.config().dataset(), options);
+            return RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken());
+        }, result -> ended(run, result), error -> {
+            run.failed(Problems.describe(error));
+            ended(run, null);
+        }));
+    }
+
+    private void ended(RangeTestRun run, RangeTestResult result) {
+        if (result != null) {
+            run.finished(result);
+        }
+        if (run.family() != null) {
+            run.family().memberEnded(run, result);
+        }
+        onRunEnded.accept(run);
+    }
+
+    /** Stops a run (within one iteration; its points are kept), or all members of its family. */
+    public void cancel(RangeTestRun run) {
+        for (RangeTestRun r : run.family() == null ? List.of(run) : run.family().members()) {
+            r.cancelToken().cancel();
+            if (r.statusProperty().get() == RunStatus.QUEUED && r.task() != null && r.task().cancel(false)) {
+                r.cancelledBeforeStart();
+                ended(r, null);
+            }
+        }
+    }
+
+    public void cancelAll() {
+        List.copyOf(runs).stream().filter(r -> r.statusProperty().get().isActive()).forEach(this::cancel);
+    }
+
+    /** Cancels the run if it is going and removes it from the list. */
+    public void delete(RangeTestRun run) {
+        if (run.statusProperty().get().isActive()) {
+            cancel(run);
+        }
+        runs.remove(run);
+        if (selected.get() == run) {
+            selected.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+    }
+
+    private int takeColor() {
+        return nextColor++ % COLORS;
+    }
+
+    public ObservableList<RangeTestRun> runs() {
+        return runs;
+    }
+
+    /** The run whose suggestions are shown and exported. */
+    public ObjectProperty<RangeTestRun> selectedProperty() {
+        return selected;
+    }
+
+    /** Runs queued or running. */
+    public IntegerBinding activeCount() {
+        return active;
+    }
+
+    /** Called on the FX thread when a run ends: finished, failed or cancelled. */
+    public void setOnRunEnded(Consumer<RangeTestRun> listener) {
+        this.onRunEnded = listener;
+    }
+}

@@ -1,0 +1,86 @@
+package org.rangefinder.ui.rangetest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.rangetest.SweepResult;
+
+/**
+ * The members of one condition sweep, shown as a family: one colour, a shade per member. Once every member has
+ * ended, {@link #resultProperty()} holds the engine's {@link SweepResult} over the members that ended with points
+ * (for a seed family, with the mean curve, its min/max band and the median suggestions).
+ */
+public final class RunFamily {
+    private final int number;
+    private final Sweep sweep;
+    private final List<RangeTestRun> members = new ArrayList<>();
+    private final List<RangeTestResult> resultsByMember = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private int ended;
+
+    RunFamily(int number, Sweep sweep) {
+        this.number = number;
+        this.sweep = sweep;
+    }
+
+    void add(RangeTestRun member) {
+        members.add(member);
+        resultsByMember.add(null);
+    }
+
+    /** FX thread: a member ended, with a result or (null) without one. */
+    void memberEnded(RangeTestRun member, RangeTestResult memberResult) {
+        resultsByMember.set(members.indexOf(member), memberResult);
+        if (++ended < members.size()) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        List<RangeTestResult> results = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            RangeTestResult r = resultsByMember.get(i);
+            if (r != null && !r.points().isEmpty()) {
+                values.add(sweep.values().get(i));
+                results.add(r);
+            }
+        }
+        if (results.size() >= 2) {
+            result.set(SweepResult.of(new Sweep(sweep.factor(), values), results));
+        }
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public Sweep sweep() {
+        return sweep;
+    }
+
+    public boolean isSeedFamily() {
+        return sweep.factor() == SweepFactor.SEED;
+    }
+
+    public List<RangeTestRun> members() {
+        return Collections.unmodifiableList(members);
+    }
+
+    /** The position of a member, 0-based, in the order of the sweep's values. */
+    public int indexOf(RangeTestRun member) {
+        return members.indexOf(member);
+    }
+
+    /** The family's result once every member has ended (null before, or if fewer than two produced points). */
+    public ReadOnlyObjectProperty<SweepResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    @Override
+    public String toString() {
+        return "sweep " + number + ": " + sweep;
+    }
+}

@@ -1,0 +1,71 @@
+package org.rangefinder.ui.work;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Where view models run engine work: a bounded pool of worker threads (range tests and trainings queue when all
+ * are busy), with the outcome handed to the JavaFX thread. Tests build one on direct executors so that work and
+ * hand-over happen in the calling thread, in order.
+ */
+public final class BackgroundExecutor {
+    private final Executor workers;
+    private final Executor fx;
+
+    public BackgroundExecutor(Executor workers, Executor fx) {
+        this.workers = workers;
+        this.fx = fx;
+    }
+
+    /**
+     * A pool of {@code threads} daemon workers and an unbounded queue, handing results to the FX thread. Each
+     * training uses one native thread (see {@code NativeThreads}), so {@code threads} trainings run side by side.
+     */
+    public static BackgroundExecutor bounded(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "rangefinder-worker-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        return new BackgroundExecutor(pool, Platform::runLater);
+    }
+
+    /** Workers for this machine: one core is left to the window, at most four runs at once. */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /**
+     * Runs {@code work} on a worker; then {@code onSuccess} with its result, or {@code onFailure} with what it threw,
+     * on the FX thread. Cancelling the future before the work starts removes it from the queue.
+     */
+    public <T> Future<T> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try {
+                T result = work.call();
+                fx.execute(() -> onSuccess.accept(result));
+                return result;
+            } catch (Exception | Error e) {
+                fx.execute(() -> onFailure.accept(e));
+                throw e;
+            }
+        });
+        workers.execute(task);
+        return task;
+    }
+
+    /** The JavaFX thread's executor (direct in tests). */
+    public Executor fx() {
+        return fx;
+    }
+}

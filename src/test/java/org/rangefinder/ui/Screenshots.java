@@ -1,0 +1,32 @@
+package org.rangefinder.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Writes PNG snapshots of nodes to {@code target/screenshots/}, for a reviewer to look at. */
+public final class Screenshots {
+    public static final Path DIR = Path.of("target", "screenshots");
+
+    private Screenshots() {
+    }
+
+    /** Snapshots {@code node} on the FX thread and writes {@code name}.png; returns the file. */
+    public static Path save(Node node, String name) {
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)));
+        Path file = DIR.resolve(name + ".png");
+        try {
+            Files.createDirectories(DIR);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,74 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogAxisTest {
+
+    @Test
+    void positionIsLinearInLog10BetweenTheBounds() {
+        assertThat(LogAxis.fraction(1e-3, 1e-6, 1)).isCloseTo(0.5, within(1e-12));
+        assertThat(LogAxis.fraction(1e-6, 1e-6, 1)).isCloseTo(0.0, within(1e-12));
+        assertThat(LogAxis.fraction(1, 1e-6, 1)).isCloseTo(1.0, within(1e-12));
+        // log10(2e-4) = -3.69897; (-3.69897 + 6) / 6 = 0.383505
+        assertThat(LogAxis.fraction(2e-4, 1e-6, 1)).isCloseTo(0.3835050, within(1e-6));
+    }
+
+    @Test
+    void valueForAPositionInvertsThePosition() {
+        for (double v : new double[] {3.7e-7, 1e-4, 0.02, 9.5}) {
+            assertThat(LogAxis.valueAt(LogAxis.fraction(v, 1e-7, 10), 1e-7, 10)).isCloseTo(v, within(v * 1e-12));
+        }
+    }
+
+    @Test
+    void nonPositiveValuesSitAtTheLowerEnd() {
+        assertThat(LogAxis.fraction(0, 1e-6, 1)).isZero();
+        assertThat(LogAxis.fraction(-1, 1e-6, 1)).isZero();
+        assertThat(LogAxis.fraction(Double.NaN, 1e-6, 1)).isZero();
+    }
+
+    @Test
+    void autoRangeWidensToWholeDecades() {
+        assertThat(LogAxis.decadeRange(3e-7, 4.2)).containsExactly(1e-7, 10);
+        assertThat(LogAxis.decadeRange(1e-3, 1e-1)).containsExactly(1e-3, 1e-1);
+        assertThat(LogAxis.decadeRange(2e-3, 3e-3)).containsExactly(1e-3, 1e-2);
+    }
+
+    @Test
+    void majorTicksAreTheDecadesInRange() {
+        assertThat(LogAxis.majorTicks(1e-7, 10, 800)).containsExactly(1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0);
+    }
+
+    @Test
+    void narrowAxesLabelEverySecondDecade() {
+        // 8 decades over 200 px = 25 px per decade, under 42: every second decade (even exponents)
+        List<Number> ticks = LogAxis.majorTicks(1e-7, 10, 200);
+        assertThat(ticks).containsExactly(1e-6, 1e-4, 1e-2, 1.0);
+    }
+
+    @Test
+    void aRangeWithinOneDecadeGetsOneTwoFiveTicks() {
+        assertThat(LogAxis.majorTicks(1.5e-3, 9e-3, 500)).containsExactly(2e-3, 5e-3);
+    }
+
+    @Test
+    void minorTicksAreTwoToNineTimesEachDecade() {
+        assertThat(LogAxis.minorTicks(1e-3, 1e-1)).hasSize(16).contains(2e-3, 9e-3, 2e-2, 9e-2);
+    }
+
+    @Test
+    void labelsNameDecades() {
+        assertThat(LogAxis.label(1e-7)).isEqualTo("1e-7");
+        assertThat(LogAxis.label(1e-3)).isEqualTo("1e-3");
+        assertThat(LogAxis.label(0.01)).isEqualTo("0.01");
+        assertThat(LogAxis.label(1)).isEqualTo("1");
+        assertThat(LogAxis.label(10)).isEqualTo("10");
+        assertThat(LogAxis.label(1000)).isEqualTo("1e3");
+        assertThat(LogAxis.label(5e-3)).isEqualTo("5e-3");
+        assertThat(LogAxis.label(Math.pow(10, -5))).isEqualTo("1e-5");
+    }
+}

@@ -1,0 +1,49 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class LossRangeTest {
+
+    @Test
+    void ignoresTheTailThatClimbsAboveTheStartingLoss() {
+        // lowest at index 3; the first value after it above y0 = 2.3 is 5.0 at index 5: range over 0..4
+        double[] ys = {2.3, 2.1, 1.2, 0.8, 1.9, 5.0, 1e29};
+        assertThat(LossRange.withoutDivergedTail(ys)).containsExactly(0.8, 2.3);
+    }
+
+    @Test
+    void keepsTheWholeCurveWhenItNeverClimbsBack() {
+        assertThat(LossRange.withoutDivergedTail(new double[] {2, 1, 0.5, 1.5})).containsExactly(0.5, 2.0);
+    }
+
+    @Test
+    void stopsAtTheFirstNonFiniteValue() {
+        assertThat(LossRange.withoutDivergedTail(new double[] {2, 1, Double.NaN, 0.1})).containsExactly(1.0, 2.0);
+        assertThat(LossRange.withoutDivergedTail(new double[] {Double.NaN})).isNull();
+    }
+
+    @Test
+    void unionSpansBoth() {
+        assertThat(LossRange.union(new double[] {1, 2}, new double[] {0.5, 1.5})).containsExactly(0.5, 2.0);
+        assertThat(LossRange.union(null, new double[] {1, 2})).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void niceScaleRoundsOutToOneTwoFiveSpacing() {
+        // (2.3 - 0.8) / 5 = 0.3 -> 0.25; bounds 0.75 .. 2.5
+        NiceScale s = NiceScale.of(0.8, 2.3, 6);
+        assertThat(s.tickUnit()).isCloseTo(0.25, within(1e-12));
+        assertThat(s.lower()).isCloseTo(0.75, within(1e-12));
+        assertThat(s.upper()).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void niceScaleWidensAnEmptyRange() {
+        NiceScale s = NiceScale.of(2, 2, 6);
+        assertThat(s.lower()).isLessThan(2);
+        assertThat(s.upper()).isGreaterThan(2);
+    }
+}

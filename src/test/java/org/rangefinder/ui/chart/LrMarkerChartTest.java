@@ -1,0 +1,110 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Line;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rangefinder.ui.Screenshots;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LrMarkerChartTest {
+
+    private LrMarkerChart chart;
+    private XYChart.Series<Number, Number> curve;
+
+    @Start
+    void start(Stage stage) {
+        chart = new LrMarkerChart();
+        curve = new XYChart.Series<>();
+        curve.setName("run 1");
+        for (int i = 0; i < 100; i++) {
+            double lr = 1e-6 * Math.pow(1e6, i / 99.0);
+            double loss = i < 80 ? 2.3 - 1.5 * i / 80.0 : 0.8 + Math.pow(10, (i - 80) / 2.0);
+            curve.getData().add(new XYChart.Data<>(lr, loss));
+        }
+        chart.addSeries(curve, SeriesLook.of("rf-line", "run-color-0", "smoothed-line"));
+        chart.minMarkerProperty().set(1e-4);
+        chart.maxMarkerProperty().set(1e-2);
+        stage.setScene(new Scene(chart, 800, 500));
+        stage.show();
+    }
+
+    @Test
+    void draggingTheMaxMarkerChangesItsValue(FxRobot robot) {
+        Line grip = robot.lookup("#maxMarker").queryAs(Line.class);
+        robot.drag(grip, MouseButton.PRIMARY).moveBy(-120, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double value = chart.maxMarkerProperty().get();
+        assertThat(value).isLessThan(1e-2).isGreaterThan(chart.minMarkerProperty().get());
+        // 120 px to the left over a plot of 6 decades in about 700 px: about one decade lower
+        double pixelsPerDecade = chart.lrAxis().getWidth() / 6;
+        assertThat(Math.log10(value)).isCloseTo(-2 - 120 / pixelsPerDecade, within(0.1));
+        Screenshots.save(chart, "chart-marker-dragged");
+    }
+
+    @Test
+    void settingTheMinValueMovesTheMarker(FxRobot robot) {
+        Line grip = robot.lookup("#minMarker").queryAs(Line.class);
+        double x0 = grip.getStartX();
+        robot.interact(() -> chart.minMarkerProperty().set(1e-3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(grip.getStartX()).isGreaterThan(x0);
+        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(1e-3), within(0.5));
+    }
+
+    @Test
+    void lossAxisIgnoresTheDivergedTail() {
+        // the curve reaches 1e10 at its end; the axis stays near the 0.8 .. 2.3 part
+        assertThat(chart.lossAxis().getUpperBound()).isLessThan(3);
+        assertThat(chart.lossAxis().getLowerBound()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
+    }
+
+    @Test
+    void marksAreShownWithTheirLabels(FxRobot robot) {
+        robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("valley 3.16e-4", 3.16e-4, 1.5))));
+        assertThat(chart.markLabels()).containsExactly("valley 3.16e-4");
+    }
+
+    @Test
+    void zoomAndResetRestoreTheFittedAxes(FxRobot robot) {
+        double upper = chart.lossAxis().getUpperBound();
+        robot.interact(() -> chart.zoom(2, chart.lrAxis().getWidth() / 2, chart.lossAxis().getHeight() / 2));
+        assertThat(chart.zoomedProperty().get()).isTrue();
+        assertThat(chart.lrAxis().getUpperBound()).isLessThan(1);
+        robot.interact(chart::resetZoom);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.zoomedProperty().get()).isFalse();
+        assertThat(chart.lossAxis().getUpperBound()).isEqualTo(upper);
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+    }
+
+    @Test
+    void hoverShowsTheNearestPoint(FxRobot robot) {
+        XYChart.Data<Number, Number> d = curve.getData().get(40);
+        var p = chart.lrAxis().localToScreen(chart.lrAxis().getDisplayPosition(d.getXValue()), 0);
+        var q = chart.lossAxis().localToScreen(0, chart.lossAxis().getDisplayPosition(d.getYValue()));
+        robot.moveTo(new javafx.geometry.Point2D(p.getX(), q.getY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrMarkerChart.formatLr(d.getXValue().doubleValue()));
+    }
+
+    @Test
+    void formatsLearningRatesWithThreeSignificantDigits() {
+        assertThat(LrMarkerChart.formatLr(0.0031622776)).isEqualTo("0.00316");
+        assertThat(LrMarkerChart.formatLr(3.1622776e-5)).isEqualTo("3.16e-5");
+        assertThat(LrMarkerChart.formatLr(1e-7)).isEqualTo("1e-7");
+        assertThat(LrMarkerChart.formatLr(1.5)).isEqualTo("1.5");
+        assertThat(LrMarkerChart.roundLr(0.0031622776)).isEqualTo(0.00316);
+    }
+}

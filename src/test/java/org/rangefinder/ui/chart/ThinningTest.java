@@ -1,0 +1,65 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ThinningTest {
+
+    @Test
+    void keepsTheLastPointOfEachPixelColumn() {
+        // linear 0..10 over 5 pixels: columns floor(x / 2) = 0,0,1,1,2,2,3,3,4,4,5
+        double[] xs = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        double[] ys = new double[xs.length];
+        assertThat(Thinning.keep(xs, ys, AxisScale.linear(0, 10), 5)).containsExactly(1, 3, 5, 7, 9, 10);
+    }
+
+    @Test
+    void dropsNonFinitePoints() {
+        double[] xs = {0, 1, 2, 3};
+        double[] ys = {1, Double.NaN, 2, Double.POSITIVE_INFINITY};
+        assertThat(Thinning.keep(xs, ys, AxisScale.linear(0, 3), 100)).containsExactly(0, 2);
+    }
+
+    @Test
+    void thinsALogLadderToAboutOnePointPerPixel() {
+        int n = 10_000;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = 1e-7 * Math.pow(1e8, i / (n - 1.0));
+            ys[i] = i;
+        }
+        int[] kept = Thinning.keep(xs, ys, AxisScale.logarithmic(1e-7, 10), 800);
+        assertThat(kept.length).isBetween(799, 801);
+        assertThat(kept[kept.length - 1]).isEqualTo(n - 1);
+    }
+
+    @Test
+    void feedingInBatchesKeepsTheSamePointsAsThinningAtOnce() {
+        double[] xs = new double[300];
+        double[] ys = new double[300];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+            ys[i] = i % 7 == 0 ? Double.NaN : Math.sin(i);
+        }
+        AxisScale scale = AxisScale.linear(0, 299);
+        var series = new javafx.scene.chart.XYChart.Series<Number, Number>();
+        LiveCurve curve = new LiveCurve();
+        LiveSeriesFeeder feeder = new LiveSeriesFeeder();
+        feeder.setResolution(40);
+        feeder.attach(curve, series, scale);
+        for (int i = 0; i < xs.length; i++) {
+            curve.add(xs[i], ys[i]);
+            if (i % 13 == 0) {
+                feeder.drainNow();
+            }
+        }
+        feeder.drainNow();
+        int[] kept = Thinning.keep(xs, ys, scale, 40);
+        assertThat(series.getData()).hasSize(kept.length);
+        for (int k = 0; k < kept.length; k++) {
+            assertThat(series.getData().get(k).getXValue().doubleValue()).isEqualTo(xs[kept[k]]);
+        }
+    }
+}
