@@ -69,7 +69,7 @@ final class CsvImporter {
                         + "' is a scikit-learn header (n_samples, n_features, class names), so the label is the "
                         + "last column (index " + last + "), not label column '" + labelColumn + "'");
             }
-            return table(rows.subList(1, rows.size()), last, first.subList(2, columns));
+            return table(rows.subList(1, rows.size()), last + 1, last, first.subList(2, columns));
         }
         int label = labelIndex(first, labelColumn);
         boolean byName = labelColumn != null && !isIndex(labelColumn);
@@ -78,12 +78,14 @@ final class CsvImporter {
         if (data.isEmpty()) {
             throw new UserInputException(file + ": no data rows after the header line");
         }
-        return table(data, label, null);
+        return table(data, columns, label, null);
     }
 
-    /** Sample rows to features and labels; {@code classNames} null means the labels name the classes. */
-    private LabelledSamples table(List<Row> data, int label, List<String> classNames) {
-        int columns = data.get(0).cells().size();
+    /**
+     * Sample rows of {@code columns} cells to features and labels; {@code classNames} null means the labels name
+     * the classes.
+     */
+    private LabelledSamples table(List<Row> data, int columns, int label, List<String> classNames) {
         int width = columns - 1;
         float[] features = new float[data.size() * width];
         List<String> rawLabels = new ArrayList<>(data.size());

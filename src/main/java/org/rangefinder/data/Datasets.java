@@ -39,10 +39,10 @@ public final class Datasets {
     /** System property naming the bundled datasets folder. */
     public static final String ROOT_PROPERTY = "rangefinder.datasets";
 
-    static final List<String> DIGIT_NAMES = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+    private static final List<String> DIGIT_NAMES = indexNames(10);
 
     /** The official class names of Fashion-MNIST, by label. */
-    static final List<String> FASHION_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    private static final List<String> FASHION_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
@@ -55,6 +55,10 @@ public final class Datasets {
     public static Dataset load(String nameOrPath, DataOptions options) {
         Objects.requireNonNull(nameOrPath, "nameOrPath");
         Objects.requireNonNull(options, "options");
+        if (nameOrPath.isBlank()) {
+            throw new UserInputException("no dataset given: name a bundled dataset (" + String.join(", ", BUNDLED)
+                    + "), a file or a folder");
+        }
         if (BUNDLED.contains(nameOrPath)) {
             return loadBundled(nameOrPath, options);
         }
@@ -168,8 +172,11 @@ public final class Datasets {
 
     /** Class names {@code "0"} to the largest label. */
     private static List<String> indexNames(int[] labels) {
-        int classes = Arrays.stream(labels).max().orElse(0) + 1;
-        return IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+        return indexNames(Arrays.stream(labels).max().orElse(0) + 1);
+    }
+
+    private static List<String> indexNames(int count) {
+        return IntStream.range(0, count).mapToObj(Integer::toString).toList();
     }
 
     private static int[] imageShape(IdxReader.LabelledImages images) {
@@ -191,6 +198,10 @@ public final class Datasets {
                 options.validationFraction(), options.splitSeed());
         Split train = parts.train();
         Split validation = parts.validation();
+        if (validation.size() == 0) {
+            throw new UserInputException(data.source() + ": no class has two samples, so none can be held out for "
+                    + "validation");
+        }
         if (data.kind() == DatasetKind.TABULAR) {
             Standardiser standardiser = Standardiser.fit(train);
             train = standardiser.apply(train);

@@ -138,6 +138,13 @@ class CsvImporterTest {
     }
 
     @Test
+    void rowsMustHaveAsManyColumnsAsTheHeader() throws IOException {
+        Path file = write("r.csv", "a,b,label\n1,2,3,x\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 2: 4 columns, expected 3");
+    }
+
+    @Test
     void nonNumericCellNamesLineColumnAndValue() throws IOException {
         Path file = write("n.csv", "1,2,a\n3,abc,b\n");
 

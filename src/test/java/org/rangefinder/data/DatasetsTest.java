@@ -191,6 +191,20 @@ class DatasetsTest {
     }
 
     @Test
+    void blankNameIsRefused() {
+        assertThat(failure(" ")).isEqualTo("no dataset given: name a bundled dataset (iris, wine, digits, mnist, "
+                + "fashion-mnist), a file or a folder");
+    }
+
+    @Test
+    void dataWithNoClassOfTwoSamplesIsRefusedForLackOfValidation() throws IOException {
+        Path file = Files.writeString(dir.resolve("tiny.csv"), "1,a\n2,b\n3,c\n");
+
+        assertThat(failure(file.toString()))
+                .isEqualTo(file + ": no class has two samples, so none can be held out for validation");
+    }
+
+    @Test
     void unsupportedFileTypeIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("data.json"), "{}");
 
