@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
@@ -21,7 +23,8 @@ import org.rangefinder.UserInputException;
  * <ul>
  *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved: a header row with columns named {@code lr}
  *       and {@code loss} (any case, any order, other columns ignored), separated by commas, semicolons or tabs;
- *       rows in file order. Fields may be double-quoted.</li>
+ *       rows in file order. Fields may be double-quoted. A column named {@code run} (as in the CSV of a range-test
+ *       sweep) splits the rows into one curve per run value, in order of first appearance.</li>
  *   <li>Rangefinder's JSON: {@code {"schemaVersion":1,"runs":[{"points":[{"iteration":0,"lr":..,"loss":..,
  *       "smoothedLoss":..},...]},...]}}; only {@code lr} and {@code loss} are read.</li>
  * </ul>
@@ -52,7 +55,10 @@ public final class CurveFiles {
         return readAll(file).get(0);
     }
 
-    /** Every run in the file: one for a CSV file, one per entry of {@code runs} for JSON. */
+    /**
+     * Every run in the file: one per value of the run column of a CSV file (one curve without that column), one
+     * per entry of {@code runs} for JSON.
+     */
     public static List<Curve> readAll(Path file) {
         String text;
         try {
@@ -71,10 +77,10 @@ public final class CurveFiles {
         if (body.isEmpty()) {
             throw new UserInputException(file + ": the file is empty");
         }
-        return body.charAt(0) == '{' ? readJson(file, text) : List.of(readCsv(file, text));
+        return body.charAt(0) == '{' ? readJson(file, text) : readCsv(file, text);
     }
 
-    private static Curve readCsv(Path file, String text) {
+    private static List<Curve> readCsv(Path file, String text) {
         String[] lines = text.split("\r\n|\n|\r", -1);
         int headerLine = 0;
         while (lines[headerLine].isBlank()) {
@@ -85,8 +91,9 @@ public final class CurveFiles {
         List<String> names = splitCsv(file, headerLine + 1, header, separator);
         int lrColumn = columnNamed(file, headerLine + 1, names, "lr");
         int lossColumn = columnNamed(file, headerLine + 1, names, "loss");
-        int needed = Math.max(lrColumn, lossColumn) + 1;
-        List<double[]> points = new ArrayList<>();
+        int runColumn = indexOfColumn(names, "run");
+        int needed = Math.max(Math.max(lrColumn, lossColumn), runColumn) + 1;
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int i = headerLine + 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -99,9 +106,16 @@ public final class CurveFiles {
             }
             double lr = csvNumber(file, lineNo, fields.get(lrColumn), "lr", lrColumn);
             requireUsableLr(lr, file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)");
-            points.add(new double[] {lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn)});
+            String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
+            runs.computeIfAbsent(run, r -> new ArrayList<>())
+                    .add(new double[] {lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn)});
         }
-        return curve(file.toString(), points);
+        if (runs.isEmpty()) {
+            return List.of(curve(file.toString(), List.of()));
+        }
+        List<Curve> curves = new ArrayList<>();
+        runs.forEach((run, points) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run), points)));
+        return curves;
     }
 
     private static char separatorOf(String header) {
@@ -118,13 +132,21 @@ public final class CurveFiles {
     }
 
     private static int columnNamed(Path file, int lineNo, List<String> names, String wanted) {
+        int index = indexOfColumn(names, wanted);
+        if (index < 0) {
+            throw new UserInputException(file + ": line " + lineNo + ": no column named '" + wanted + "' in the header "
+                    + names);
+        }
+        return index;
+    }
+
+    private static int indexOfColumn(List<String> names, String wanted) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).strip().equalsIgnoreCase(wanted)) {
                 return i;
             }
         }
-        throw new UserInputException(file + ": line " + lineNo + ": no column named '" + wanted + "' in the header "
-                + names);
+        return -1;
     }
 
     /** Splits one CSV line; a double-quoted field may hold the separator and doubled quotes. */

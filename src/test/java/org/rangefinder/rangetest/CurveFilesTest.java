@@ -42,6 +42,19 @@ class CurveFilesTest {
     }
 
     @Test
+    void csvOfASweepHasOneCurvePerRun() throws IOException {
+        Path f = write("sweep.csv", "run,iteration,lr,loss,smoothed_loss\n0,0,0.1,2,2\n0,1,0.2,1.5,1.7\n"
+                + "1,0,0.1,3,3\n1,1,0.2,2.5,2.7\n1,2,0.3,nan,nan\n");
+        List<Curve> runs = CurveFiles.readAll(f);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).losses()).containsExactly(2, 1.5);
+        assertThat(runs.get(1).lrs()).containsExactly(0.1, 0.2, 0.3);
+        assertThat(CurveFiles.read(f).lrs()).containsExactly(0.1, 0.2);
+        assertRefused(write("r.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.1,2\n"),
+                "r.csv: run 1: 1 points; a curve needs at least 2");
+    }
+
+    @Test
     void rangefinderJsonWithSeveralRuns() throws IOException {
         Path f = write("runs.json", """
                 {"schemaVersion":1,"runs":[
