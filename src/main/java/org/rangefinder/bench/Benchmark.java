@@ -100,13 +100,13 @@ public final class Benchmark {
         return () -> {
             long start = System.nanoTime();
             long[] lastStep = new long[1];
-            int steps = Trainer.train(data, config, new TrainingListener() {
+            int done = Trainer.train(data, config, new TrainingListener() {
                 @Override
                 public void iterationDone(IterationRecord record, int total) {
                     lastStep[0] = System.nanoTime();
                 }
             }, new CancelToken()).result().iterations().size();
-            return new Timed(steps, seconds(start, lastStep[0]));
+            return new Timed(done, seconds(start, lastStep[0]));
         };
     }
 
