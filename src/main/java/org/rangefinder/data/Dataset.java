@@ -44,6 +44,6 @@ public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<Str
 
     /** A short description for listings: {@code 1x28x28} or {@code 64}. */
     public String shapeText() {
-        return String.join("x", Arrays.stream(sampleShape).mapToObj(Integer::toString).toList());
+        return DatasetInfo.shapeText(sampleShape);
     }
 }

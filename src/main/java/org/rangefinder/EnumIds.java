@@ -1,0 +1,37 @@
+package org.rangefinder;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The lower-case names by which enum constants appear on the command line and in files ({@code exp}, {@code cos},
+ * {@code valley}), and the reverse look-up with a message naming the option and the accepted names.
+ */
+public final class EnumIds {
+
+    private EnumIds() {
+    }
+
+    public static String id(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The constant whose id is {@code text} (any case, surrounding blanks ignored).
+     *
+     * @param what the option or field named in the message, e.g. {@code --anneal}
+     * @throws UserInputException when no constant has that id
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, String text, String what) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
+            if (id(constant).equals(wanted)) {
+                return constant;
+            }
+        }
+        String accepted = Arrays.stream(type.getEnumConstants()).map(c -> "'" + id(c) + "'")
+                .collect(Collectors.joining(", "));
+        throw new UserInputException(what + " must be one of " + accepted + ", got '" + text + "'");
+    }
+}

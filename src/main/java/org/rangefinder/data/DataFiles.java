@@ -1,0 +1,69 @@
+package org.rangefinder.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.rangefinder.UserInputException;
+
+/** Opening data files, gzipped or not, and turning I/O failures into messages that name the file. */
+final class DataFiles {
+
+    private static final int BUFFER = 1 << 16;
+
+    private DataFiles() {
+    }
+
+    /**
+     * A buffered stream of the file's content, decompressed when the file is gzipped. Gzip is recognised by its
+     * magic bytes (1f 8b), not by the name, so a misnamed file still reads.
+     */
+    static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        try {
+            in.mark(2);
+            boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzipped ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The message for a file that could not be read. */
+    static UserInputException unreadable(Path file, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "file not found";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof ZipException) {
+            why = "not a valid gzip file (" + e.getMessage() + ")";
+        } else if (e instanceof EOFException) {
+            why = "the file ends too early (truncated?)";
+        } else if (e instanceof CharacterCodingException) {
+            why = "not UTF-8 text";
+        } else {
+            why = "cannot be read (" + e.getMessage() + ")";
+        }
+        return new UserInputException(file + ": " + why, e);
+    }
+
+    /** The lower-case file name without a trailing {@code .gz}: {@code digits.csv.gz} gives {@code digits.csv}. */
+    static String baseName(Path file) {
+        return withoutGz(file.getFileName().toString().toLowerCase(Locale.ROOT));
+    }
+
+    static String withoutGz(String fileName) {
+        return fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+    }
+}

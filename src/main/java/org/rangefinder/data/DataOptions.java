@@ -1,0 +1,58 @@
+package org.rangefinder.data;
+
+import org.rangefinder.UserInputException;
+
+/**
+ * How to load a dataset. Bundled datasets use only the validation fraction and the split seed (and MNIST and
+ * Fashion-MNIST not even those: their validation part is their own test set); the label column applies to CSV
+ * files, the image size and colour mode to image folders.
+ *
+ * @param labelColumn        CSV label column: a name from the header, or a 0-based index written in digits;
+ *                           {@code null} means the last column
+ * @param validationFraction share of each class held out for validation, in (0, 1); default 0.2
+ * @param splitSeed          seed of the stratified split; default 42
+ * @param imageWidth         width images are resampled to; default 28
+ * @param imageHeight        height images are resampled to; default 28
+ * @param grayscale          one luminance channel (default) instead of three RGB channels
+ */
+public record DataOptions(String labelColumn, double validationFraction, long splitSeed,
+                          int imageWidth, int imageHeight, boolean grayscale) {
+
+    public DataOptions {
+        if (labelColumn != null && labelColumn.isBlank()) {
+            throw new UserInputException("label column: give a column name or a 0-based index, not a blank");
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new UserInputException("validation fraction must be between 0 and 1 (exclusive), got "
+                    + validationFraction);
+        }
+        if (imageWidth < 1 || imageHeight < 1) {
+            throw new UserInputException("image size must be at least 1x1 pixels, got " + imageWidth + "x"
+                    + imageHeight);
+        }
+    }
+
+    public static DataOptions defaults() {
+        return new DataOptions(null, 0.2, 42, 28, 28, true);
+    }
+
+    public DataOptions withLabelColumn(String column) {
+        return new DataOptions(column, validationFraction, splitSeed, imageWidth, imageHeight, grayscale);
+    }
+
+    public DataOptions withValidationFraction(double fraction) {
+        return new DataOptions(labelColumn, fraction, splitSeed, imageWidth, imageHeight, grayscale);
+    }
+
+    public DataOptions withSplitSeed(long seed) {
+        return new DataOptions(labelColumn, validationFraction, seed, imageWidth, imageHeight, grayscale);
+    }
+
+    public DataOptions withImageSize(int width, int height) {
+        return new DataOptions(labelColumn, validationFraction, splitSeed, width, height, grayscale);
+    }
+
+    public DataOptions withGrayscale(boolean gray) {
+        return new DataOptions(labelColumn, validationFraction, splitSeed, imageWidth, imageHeight, gray);
+    }
+}

@@ -1,0 +1,249 @@
+package org.rangefinder.data;
+
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.rangefinder.UserInputException;
+
+/**
+ * Where datasets come from: the five bundled ones by name, or the user's own data by path.
+ *
+ * <p>Bundled (under {@link #bundledRoot()}):
+ * <ul>
+ *   <li>{@code iris}, {@code wine}: tabular, from scikit-learn's CSVs; stratified seeded validation split, features
+ *       standardised with the training part's statistics ({@link Standardiser}).</li>
+ *   <li>{@code digits}: 8 x 8 images, shape {1, 8, 8}, pixels 0..16 divided by 16; stratified seeded split.</li>
+ *   <li>{@code mnist}, {@code fashion-mnist}: 28 x 28 images, shape {1, 28, 28}, pixels divided by 255; training
+ *       is the train files, validation the t10k files.</li>
+ * </ul>
+ * User data, by path: a {@code .csv}, {@code .tsv} or {@code .txt} table, optionally gzipped
+ * ({@link CsvImporter}), treated as tabular; a folder of images with one subfolder per class
+ * ({@link ImageFolderImporter}); an IDX images file with its labels beside it ({@link IdxReader}), whose
+ * validation part is the {@code t10k-} pair beside a {@code train-} pair when there is one. Otherwise the
+ * validation part is a stratified seeded split ({@link StratifiedSplitter}). IDX classes are named by their
+ * indices {@code 0..max label}. A bundled name wins over a file or folder of the same name (write {@code ./iris}).
+ */
+public final class Datasets {
+
+    public static final List<String> BUNDLED = List.of("iris", "wine", "digits", "mnist", "fashion-mnist");
+
+    /** System property naming the bundled datasets folder. */
+    public static final String ROOT_PROPERTY = "rangefinder.datasets";
+
+    private static final List<String> DIGIT_NAMES = indexNames(10);
+
+    /** The official class names of Fashion-MNIST, by label. */
+    private static final List<String> FASHION_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
+    private static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
+
+    private Datasets() {
+    }
+
+    /** A bundled dataset by name, or the user's data at a path (see the class comment). */
+    public static Dataset load(String nameOrPath, DataOptions options) {
+        Objects.requireNonNull(nameOrPath, "nameOrPath");
+        Objects.requireNonNull(options, "options");
+        if (nameOrPath.isBlank()) {
+            throw new UserInputException("no dataset given: name a bundled dataset (" + String.join(", ", BUNDLED)
+                    + "), a file or a folder");
+        }
+        if (BUNDLED.contains(nameOrPath)) {
+            return loadBundled(nameOrPath, options);
+        }
+        Path path = userPath(nameOrPath);
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (Files.isDirectory(path)) {
+            return holdOut(name, ImageFolderImporter.read(path, options.imageWidth(), options.imageHeight(),
+                    options.grayscale()), options);
+        }
+        String base = DataFiles.baseName(path);
+        if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
+            return holdOut(name, CsvImporter.read(path, options.labelColumn()), options);
+        }
+        if (base.contains("idx") || base.contains("ubyte")) {
+            return loadIdx(name, path, options);
+        }
+        throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
+                + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
+                + "per class");
+    }
+
+    /** Name, kind, sizes, shape and classes of a bundled dataset; MNIST's come from its file headers. */
+    public static DatasetInfo describe(String bundledName) {
+        Objects.requireNonNull(bundledName, "bundledName");
+        requireBundled(bundledName);
+        if (!isIdx(bundledName)) {
+            return DatasetInfo.of(load(bundledName, DataOptions.defaults()));
+        }
+        Path folder = bundledRoot().resolve(bundledName);
+        IdxReader.ImagesHeader train = IdxReader.readImagesHeader(folder.resolve(TRAIN_IMAGES));
+        IdxReader.ImagesHeader test = IdxReader.readImagesHeader(folder.resolve(TEST_IMAGES));
+        return new DatasetInfo(bundledName, DatasetKind.IMAGE, train.count(), test.count(),
+                new int[] {1, train.rows(), train.columns()}, idxClassNames(bundledName));
+    }
+
+    /**
+     * The folder of the bundled datasets: the system property {@value #ROOT_PROPERTY} when set; otherwise the
+     * first folder that exists of {@code <jar folder>/../datasets} (a checkout, where the jar is
+     * {@code target/rangefinder.jar}; run from {@code target/classes} this is the same folder),
+     * {@code <jar folder>/datasets} and {@code ./datasets}.
+     */
+    public static Path bundledRoot() {
+        String property = System.getProperty(ROOT_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            Path root = pathOf(property);
+            if (!Files.isDirectory(root)) {
+                throw new UserInputException("bundled datasets folder " + root.toAbsolutePath()
+                        + " (system property " + ROOT_PROPERTY + ") is not a folder");
+            }
+            return root;
+        }
+        List<Path> candidates = new ArrayList<>();
+        codeFolder().ifPresent(folder -> {
+            candidates.add(folder.resolve("../datasets").normalize());
+            candidates.add(folder.resolve("datasets"));
+        });
+        candidates.add(Path.of("datasets").toAbsolutePath());
+        return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(() -> new UserInputException(
+                "bundled datasets folder not found; looked in " + String.join(", ",
+                        candidates.stream().map(Path::toString).toList()) + "; set the system property "
+                        + ROOT_PROPERTY + " to where it is"));
+    }
+
+    private static Dataset loadBundled(String name, DataOptions options) {
+        Path folder = bundledRoot().resolve(name);
+        return switch (name) {
+            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null), options);
+            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null), options);
+            case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null)),
+                    options);
+            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES)),
+                    IdxReader.readPair(folder.resolve(TEST_IMAGES)), idxClassNames(name));
+        };
+    }
+
+    private static boolean isIdx(String bundledName) {
+        return bundledName.equals("mnist") || bundledName.equals("fashion-mnist");
+    }
+
+    private static List<String> idxClassNames(String bundledName) {
+        return bundledName.equals("fashion-mnist") ? FASHION_NAMES : DIGIT_NAMES;
+    }
+
+    /** digits.csv.gz holds 8 x 8 images as 64 integers 0..16, row by row; pixels become {@code v / 16}. */
+    private static LabelledSamples digitImages(LabelledSamples table) {
+        float[] pixels = table.samples().features().clone();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] /= 16f;
+        }
+        return new LabelledSamples(table.source(), DatasetKind.IMAGE, new int[] {1, 8, 8}, table.classNames(),
+                new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()));
+    }
+
+    private static Dataset loadIdx(String name, Path imagesFile, DataOptions options) {
+        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile);
+        Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
+        if (testFile.isEmpty()) {
+            List<String> classNames = indexNames(train.samples().labels());
+            return holdOut(name, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
+                    classNames, train.samples()), options);
+        }
+        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get());
+        if (test.rows() != train.rows() || test.columns() != train.columns()) {
+            throw new UserInputException(testFile.get() + ": images are " + test.rows() + "x" + test.columns()
+                    + " pixels, but those of " + imagesFile + " are " + train.rows() + "x" + train.columns());
+        }
+        int[] all = IntStream.concat(Arrays.stream(train.samples().labels()), Arrays.stream(test.samples().labels()))
+                .toArray();
+        return withTestSet(name, train, test, indexNames(all));
+    }
+
+    /** Class names {@code "0"} to the largest label. */
+    private static List<String> indexNames(int[] labels) {
+        return indexNames(Arrays.stream(labels).max().orElse(0) + 1);
+    }
+
+    private static List<String> indexNames(int count) {
+        return IntStream.range(0, count).mapToObj(Integer::toString).toList();
+    }
+
+    private static int[] imageShape(IdxReader.LabelledImages images) {
+        return new int[] {1, images.rows(), images.columns()};
+    }
+
+    /** Training from one IDX pair, validation from another (a test set); the training part is checked. */
+    private static Dataset withTestSet(String name, IdxReader.LabelledImages train, IdxReader.LabelledImages test,
+                                       List<String> classNames) {
+        LabelledSamples training = new LabelledSamples(name, DatasetKind.IMAGE, imageShape(train), classNames,
+                train.samples());
+        return new Dataset(name, DatasetKind.IMAGE, training.sampleShape(), classNames, training.samples(),
+                test.samples());
+    }
+
+    /** Stratified seeded split; tabular features then standardised with the training part's statistics. */
+    private static Dataset holdOut(String name, LabelledSamples data, DataOptions options) {
+        StratifiedSplitter.Parts parts = StratifiedSplitter.split(data.samples(), data.classNames().size(),
+                options.validationFraction(), options.splitSeed());
+        Split train = parts.train();
+        Split validation = parts.validation();
+        if (validation.size() == 0) {
+            throw new UserInputException(data.source() + ": no class has two samples, so none can be held out for "
+                    + "validation");
+        }
+        if (data.kind() == DatasetKind.TABULAR) {
+            Standardiser standardiser = Standardiser.fit(train);
+            train = standardiser.apply(train);
+            validation = standardiser.apply(validation);
+        }
+        return new Dataset(name, data.kind(), data.sampleShape(), data.classNames(), train, validation);
+    }
+
+    private static Path userPath(String text) {
+        Path path = pathOf(text);
+        if (!Files.exists(path)) {
+            throw new UserInputException("'" + text + "' is neither a bundled dataset (" + String.join(", ", BUNDLED)
+                    + ") nor an existing file or folder");
+        }
+        return path;
+    }
+
+    private static Path pathOf(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UserInputException("'" + text + "' is not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    private static void requireBundled(String name) {
+        if (!BUNDLED.contains(name)) {
+            throw new UserInputException("unknown bundled dataset '" + name + "'; the bundled datasets are "
+                    + String.join(", ", BUNDLED));
+        }
+    }
+
+    /** The folder holding the jar, or, run from a classes folder, the folder holding that. */
+    private static Optional<Path> codeFolder() {
+        CodeSource source = Datasets.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.rangefinder.data;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.rangefinder.UserInputException;
+
+/**
+ * Reads IDX files, the format of MNIST and Fashion-MNIST, gzipped or not. All integers are big-endian 32-bit.
+ * An images file is the magic number 2051 (0x00000803: unsigned bytes in 3 dimensions), the image count, rows,
+ * columns, then count x rows x columns pixel bytes, image by image, row by row. A labels file is the magic number
+ * 2049 (0x00000801), the count, then one byte per label. Labels are class indices, as in MNIST.
+ *
+ * <p>An images file named {@code <prefix>images<rest>} (for example {@code train-images-idx3-ubyte.gz}) has its
+ * labels beside it in {@code <prefix>labels<rest>} with {@code idx3} replaced by {@code idx1}, gzipped or not.
+ */
+final class IdxReader {
+
+    static final int IMAGES_MAGIC = 2051;
+    static final int LABELS_MAGIC = 2049;
+
+    /** What an images file's header announces. */
+    record ImagesHeader(int count, int rows, int columns) {
+    }
+
+    /**
+     * Images with their labels.
+     *
+     * @param samples pixels scaled to [0, 1] by {@code byte / 255}, labels as in the labels file
+     */
+    record LabelledImages(int rows, int columns, Split samples) {
+    }
+
+    private static final float[] PIXEL = new float[256];
+
+    static {
+        for (int b = 0; b < PIXEL.length; b++) {
+            PIXEL[b] = b / 255f;
+        }
+    }
+
+    private IdxReader() {
+    }
+
+    static ImagesHeader readImagesHeader(Path file) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
+            return imagesHeader(in, file);
+        } catch (IOException e) {
+            throw DataFiles.unreadable(file, e);
+        }
+    }
+
+    /** An images file and the labels file beside it. */
+    static LabelledImages readPair(Path imagesFile) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(imagesFile))) {
+            ImagesHeader header = imagesHeader(in, imagesFile);
+            Path labelsFile = labelsFileFor(imagesFile);
+            int[] labels = readLabels(labelsFile);
+            if (header.count() != labels.length) {
+                throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
+                        + " holds " + header.count() + " images");
+            }
+            int pixelsPerImage = header.rows() * header.columns();
+            float[] pixels = new float[header.count() * pixelsPerImage];
+            byte[] buffer = new byte[1 << 16];
+            int done = 0;
+            while (done < pixels.length) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, pixels.length - done));
+                if (n < 0) {
+                    throw new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
+                            + " images of " + header.rows() + "x" + header.columns() + " pixels, the file ends after "
+                            + done + " pixels");
+                }
+                for (int i = 0; i < n; i++) {
+                    pixels[done + i] = PIXEL[buffer[i] & 0xFF];
+                }
+                done += n;
+            }
+            requireEnd(in, imagesFile);
+            return new LabelledImages(header.rows(), header.columns(), new Split(pixels, labels, pixelsPerImage));
+        } catch (IOException e) {
+            throw DataFiles.unreadable(imagesFile, e);
+        }
+    }
+
+    static int[] readLabels(Path file) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
+            requireMagic(in.readInt(), LABELS_MAGIC, file);
+            int count = in.readInt();
+            if (count < 0) {
+                throw new UserInputException(file + ": corrupt header: label count " + count);
+            }
+            byte[] raw = in.readNBytes(count);
+            if (raw.length < count) {
+                throw new UserInputException(file + ": truncated: the header announces " + count
+                        + " labels, the file ends after " + raw.length);
+            }
+            requireEnd(in, file);
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = raw[i] & 0xFF;
+            }
+            return labels;
+        } catch (IOException e) {
+            throw DataFiles.unreadable(file, e);
+        }
+    }
+
+    static Path labelsFileFor(Path imagesFile) {
+        String name = imagesFile.getFileName().toString();
+        if (!name.contains("images")) {
+            throw new UserInputException(imagesFile + ": cannot tell which file holds its labels: name an IDX "
+                    + "images file '...images-idx3-ubyte[.gz]' and put '...labels-idx1-ubyte[.gz]' beside it");
+        }
+        String labelsName = name.replaceFirst("images", "labels").replace("idx3", "idx1");
+        return beside(imagesFile, labelsName).orElseThrow(() -> new UserInputException(imagesFile
+                + ": its labels file " + DataFiles.withoutGz(labelsName) + "[.gz] is not beside it"));
+    }
+
+    /** The {@code t10k-} images file beside a {@code train-} images file, if there is one. */
+    static Optional<Path> testImagesBeside(Path imagesFile) {
+        String name = imagesFile.getFileName().toString();
+        return name.startsWith("train-") ? beside(imagesFile, "t10k-" + name.substring("train-".length()))
+                : Optional.empty();
+    }
+
+    private static Optional<Path> beside(Path file, String name) {
+        String plain = DataFiles.withoutGz(name);
+        return List.of(name, plain, plain + ".gz").stream()
+                .map(file::resolveSibling)
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    private static ImagesHeader imagesHeader(DataInputStream in, Path file) throws IOException {
+        requireMagic(in.readInt(), IMAGES_MAGIC, file);
+        int count = in.readInt();
+        int rows = in.readInt();
+        int columns = in.readInt();
+        if (count < 0 || rows < 1 || columns < 1 || (long) count * rows * columns > Integer.MAX_VALUE - 8) {
+            throw new UserInputException(file + ": corrupt or too large header: " + count + " images of " + rows
+                    + "x" + columns + " pixels");
+        }
+        return new ImagesHeader(count, rows, columns);
+    }
+
+    private static void requireMagic(int magic, int expected, Path file) {
+        if (magic != expected) {
+            String kind = expected == IMAGES_MAGIC ? "images" : "labels";
+            String hint = magic == LABELS_MAGIC ? " (that is a labels file; give the images file)"
+                    : magic == IMAGES_MAGIC ? " (that is an images file)" : "";
+            throw new UserInputException(file + ": wrong magic number " + magic + " for an IDX " + kind
+                    + " file, expected " + expected + hint);
+        }
+    }
+
+    private static void requireEnd(DataInputStream in, Path file) throws IOException {
+        if (in.read() >= 0) {
+            throw new UserInputException(file + ": the file holds more bytes than its header announces");
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.rangefinder.data;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.rangefinder.UserInputException;
+
+/**
+ * Reads a folder of images with one subfolder per class: the classes are the subfolder names, sorted; a class
+ * folder holds PNG, JPEG, GIF or BMP images (read with {@code javax.imageio}), also in folders below it, read in
+ * path order. Hidden files and folders (names starting with a dot) are skipped, and so are files other than images
+ * in the top folder (a README, a licence). A file that is not an image in a class folder, an image lying directly
+ * in the top folder, or an empty class folder is an error: no sample is dropped silently.
+ *
+ * <p>Each image becomes {@code channels x height x width} floats in [0, 1], channel by channel, row by row:
+ * <ol>
+ *   <li>Each stored value {@code v} becomes {@code v / (2^bits - 1)} (v / 255 for 8-bit images). Gray images are
+ *       read from their raster as stored: {@link BufferedImage#getRGB} would pass them through a gamma
+ *       conversion (gray 128 reads back as 188). A pixel with opacity {@code a} is composited over white:
+ *       {@code a * v + (1 - a)}.</li>
+ *   <li>Grayscale output is the luma {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601); a gray image is its
+ *       own luma. RGB output of a gray image repeats it in the three channels.</li>
+ *   <li>Each channel is resampled from {@code W x H} to {@code w x h} with a box filter: output pixel
+ *       {@code (x, y)} covers the source rectangle {@code [x W/w, (x+1) W/w) x [y H/h, (y+1) H/h)} and is the
+ *       mean of the source pixels, weighted by the area each shares with that rectangle. Equal sizes leave the
+ *       image as it is; halving averages 2 x 2 blocks.</li>
+ * </ol>
+ */
+final class ImageFolderImporter {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
+
+    /** The source pixels that make one output pixel along one axis: {@code first}, then {@code weights.length}. */
+    private record AxisWeights(int[] first, double[][] weights) {
+    }
+
+    private ImageFolderImporter() {
+    }
+
+    static LabelledSamples read(Path folder, int width, int height, boolean grayscale) {
+        List<Path> classFolders = classFolders(folder);
+        List<List<Path>> images = classFolders.stream().map(ImageFolderImporter::imagesIn).toList();
+        int channels = grayscale ? 1 : 3;
+        int length = channels * height * width;
+        int total = images.stream().mapToInt(List::size).sum();
+        float[] features = new float[total * length];
+        int[] labels = new int[total];
+        int sample = 0;
+        for (int c = 0; c < images.size(); c++) {
+            for (Path file : images.get(c)) {
+                float[] pixels = pixels(decode(file), width, height, grayscale);
+                System.arraycopy(pixels, 0, features, sample * length, length);
+                labels[sample++] = c;
+            }
+        }
+        List<String> classNames = classFolders.stream().map(p -> p.getFileName().toString()).toList();
+        return new LabelledSamples(folder.toString(), DatasetKind.IMAGE, new int[] {channels, height, width},
+                classNames, new Split(features, labels, length));
+    }
+
+    private static List<Path> classFolders(Path folder) {
+        List<Path> classFolders = new ArrayList<>();
+        for (Path entry : visibleEntries(folder, 1)) {
+            if (Files.isDirectory(entry)) {
+                classFolders.add(entry);
+            } else if (isImage(entry)) {
+                throw new UserInputException(entry + ": an image directly in the top folder belongs to no class; "
+                        + "put each class's images in a subfolder named after the class");
+            }
+        }
+        if (classFolders.isEmpty()) {
+            throw new UserInputException(folder + ": no class subfolders; an image folder holds one subfolder of "
+                    + "images per class, named after the class");
+        }
+        return classFolders;
+    }
+
+    private static List<Path> imagesIn(Path classFolder) {
+        List<Path> images = new ArrayList<>();
+        for (Path entry : visibleEntries(classFolder, Integer.MAX_VALUE)) {
+            if (Files.isDirectory(entry)) {
+                continue;
+            }
+            if (!isImage(entry)) {
+                throw new UserInputException(entry + ": not an image; a class folder holds only .png, .jpg, .jpeg, "
+                        + ".gif or .bmp files");
+            }
+            images.add(entry);
+        }
+        if (images.isEmpty()) {
+            throw new UserInputException(classFolder + ": the class folder holds no images");
+        }
+        return images;
+    }
+
+    /** Everything below a folder down to a depth, sorted by path; hidden entries and what lies below them left out. */
+    private static List<Path> visibleEntries(Path folder, int depth) {
+        try (Stream<Path> entries = Files.walk(folder, depth)) {
+            return entries.filter(p -> !p.equals(folder))
+                    .filter(p -> !isHidden(folder.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw DataFiles.unreadable(folder, e);
+        } catch (UncheckedIOException e) {
+            throw DataFiles.unreadable(folder, e.getCause());
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isImage(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return IMAGE_EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    private static BufferedImage decode(Path file) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            // some decoders fail on malformed data with unchecked exceptions rather than IIOException
+            throw new UserInputException(file + ": unreadable or corrupt image (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new UserInputException(file + ": not a readable image: no PNG, JPEG, GIF or BMP decoder "
+                    + "recognises its content");
+        }
+        return image;
+    }
+
+    /** One sample: the image in the wanted channels, resampled, channel by channel, row by row. */
+    private static float[] pixels(BufferedImage image, int width, int height, boolean grayscale) {
+        double[][] planes = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                ? new double[][] {grayPlane(image)}
+                : rgbPlanes(image);
+        if (grayscale && planes.length == 3) {
+            planes = new double[][] {luma(planes)};
+        } else if (!grayscale && planes.length == 1) {
+            planes = new double[][] {planes[0], planes[0], planes[0]};
+        }
+        AxisWeights across = boxWeights(image.getWidth(), width);
+        AxisWeights down = boxWeights(image.getHeight(), height);
+        int area = width * height;
+        float[] out = new float[planes.length * area];
+        for (int c = 0; c < planes.length; c++) {
+            double[] resampled = resample(planes[c], image.getWidth(), across, down);
+            for (int i = 0; i < area; i++) {
+                out[c * area + i] = (float) resampled[i];
+            }
+        }
+        return out;
+    }
+
+    private static double[] grayPlane(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] gray = raster.getSamples(0, 0, w, h, 0, (int[]) null);
+        double grayMax = (1L << model.getComponentSize(0)) - 1;
+        double[] plane = new double[w * h];
+        if (!model.hasAlpha()) {
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = gray[i] / grayMax;
+            }
+            return plane;
+        }
+        int[] alpha = raster.getSamples(0, 0, w, h, 1, (int[]) null);
+        double alphaMax = (1L << model.getComponentSize(1)) - 1;
+        for (int i = 0; i < plane.length; i++) {
+            double a = alpha[i] / alphaMax;
+            double v = gray[i] / grayMax;
+            plane[i] = (model.isAlphaPremultiplied() ? v : a * v) + (1 - a);
+        }
+        return plane;
+    }
+
+    /** Red, green and blue planes from the image's sRGB values, composited over white. */
+    private static double[][] rgbPlanes(BufferedImage image) {
+        int w = image.getWidth();
+        int[] argb = image.getRGB(0, 0, w, image.getHeight(), null, 0, w);
+        double[][] planes = new double[3][argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            double a = (argb[i] >>> 24) / 255.0;
+            for (int c = 0; c < 3; c++) {
+                double v = ((argb[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
+                planes[c][i] = a * v + (1 - a);
+            }
+        }
+        return planes;
+    }
+
+    /** ITU-R BT.601 luma: {@code Y = 0.299 R + 0.587 G + 0.114 B}. */
+    private static double[] luma(double[][] rgb) {
+        double[] y = new double[rgb[0].length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 0.299 * rgb[0][i] + 0.587 * rgb[1][i] + 0.114 * rgb[2][i];
+        }
+        return y;
+    }
+
+    /**
+     * Box-filter weights from {@code from} source pixels to {@code to} output pixels: output pixel {@code i}
+     * covers {@code [lo, hi) = [i from/to, (i+1) from/to)}; source pixel {@code s} weighs
+     * {@code (min(hi, s+1) - max(lo, s)) / (hi - lo)}.
+     */
+    private static AxisWeights boxWeights(int from, int to) {
+        int[] first = new int[to];
+        double[][] weights = new double[to][];
+        for (int i = 0; i < to; i++) {
+            double lo = (double) i * from / to;
+            double hi = (double) (i + 1) * from / to;
+            int start = (int) Math.floor(lo);
+            int end = Math.min(from, (int) Math.ceil(hi));
+            first[i] = start;
+            weights[i] = new double[end - start];
+            for (int s = start; s < end; s++) {
+                weights[i][s - start] = (Math.min(hi, s + 1) - Math.max(lo, s)) / (hi - lo);
+            }
+        }
+        return new AxisWeights(first, weights);
+    }
+
+    /** Resamples a plane of {@code sourceWidth} columns: rows first, then columns. */
+    private static double[] resample(double[] plane, int sourceWidth, AxisWeights across, AxisWeights down) {
+        int width = across.first().length;
+        int height = down.first().length;
+        int sourceHeight = plane.length / sourceWidth;
+        double[] rows = new double[sourceHeight * width];
+        for (int y = 0; y < sourceHeight; y++) {
+            for (int x = 0; x < width; x++) {
+                double[] w = across.weights()[x];
+                int start = y * sourceWidth + across.first()[x];
+                double sum = 0;
+                for (int k = 0; k < w.length; k++) {
+                    sum += w[k] * plane[start + k];
+                }
+                rows[y * width + x] = sum;
+            }
+        }
+        double[] out = new double[height * width];
+        for (int y = 0; y < height; y++) {
+            double[] w = down.weights()[y];
+            int start = down.first()[y];
+            for (int x = 0; x < width; x++) {
+                double sum = 0;
+                for (int k = 0; k < w.length; k++) {
+                    sum += w[k] * rows[(start + k) * width + x];
+                }
+                out[y * width + x] = sum;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RangeTestCommandTest {
+
+    @Test
+    void rangeTestPrintsStopReasonAndSuggestionsAndWritesJsonAndCsv(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        Path csv = dir.resolve("curve.csv");
+        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "60",
+                "--out", json.toString(), "--csv", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped: ").contains("valley").contains("1cycle");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        JsonNode run = root.get("runs").get(0);
+        assertThat(run.get("config").get("iterations").asInt()).isEqualTo(60);
+        assertThat(run.get("config").get("startLr").asDouble()).isEqualTo(1e-7);
+        assertThat(run.get("points").get(0).get("lr").asDouble()).isEqualTo(1e-7);
+        assertThat(run.get("points").get(0).has("smoothedLoss")).isTrue();
+        assertThat(run.get("stopReason").asText()).isIn("completed", "diverged");
+        assertThat(run.get("suggestions").get("range").get("max").asDouble())
+                .isEqualTo(run.get("suggestions").get("valley").asDouble());
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
+        assertThat(lines).hasSize(run.get("points").size() + 1);
+        assertThat(lines.get(1)).startsWith("0,1.0E-7,");
+    }
+
+    @Test
+    void sweepGivesOneCurvePerValueWithARunColumn(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("curves.csv");
+        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
+                "--sweep", "weight-decay=0,1e-4,1e-3", "--csv", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("weight-decay").contains("1e-4").contains("1e-3");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("run,iteration,lr,loss,smoothed_loss");
+        assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
+                .containsExactly("0", "1", "2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--start-lr 1 --end-lr 0.1 | --end-lr",
+        "--iterations 1 | --iterations",
+        "--dataset nosuchset | nosuchset",
+        "--weight-decay -0.1 | weight decay",
+        "--momentum 1.5 | momentum",
+        "--batch-size 0 | --batch-size",
+        "--smoothing 1 | --smoothing",
+        "--model lenet | needs image data",
+        "--sweep colour=1,2 | unknown sweep factor",
+        "--sweep weight-decay=0,x | not a valid number",
+        "--optimizer rmsprop | unknown optimizer",
+        "--mode log | log",
+        "--iterations abc | --iterations",
+    })
+    void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
+        String[] args = ("range-test --dataset iris " + options).split(" ");
+        CliRunner r = CliRunner.run(args);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        CliRunner r = CliRunner.run("--debug", "range-test", "--dataset", "iris", "--iterations", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("\tat ");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        CliRunner r = CliRunner.run("range-test", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--start-lr").contains("Default: 1.0E-7").contains("--sweep")
+                .contains("--val-batches").contains("--step-size").contains("Default: 64");
+    }
+}

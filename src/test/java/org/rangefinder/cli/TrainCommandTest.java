@@ -1,0 +1,51 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrainCommandTest {
+
+    @Test
+    void oneCycleTrainingReportsEachEpochAndWritesResultAndModel(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        Path model = dir.resolve("model.zip");
+        CliRunner r = CliRunner.run("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "3",
+                "--max-lr", "0.1", "--min-lr", "0.01", "--out", json.toString(), "--save-model", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("epoch").contains("val acc").contains("stopped: completed");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+[123]\\s+.*%.*"))).hasSize(3);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(root.get("config").get("oneCycle").get("divFactor").asDouble()).isEqualTo(10.0);
+        assertThat(root.get("epochs")).hasSize(3);
+        assertThat(root.get("epochs").get(0).has("valAccuracy")).isTrue();
+        assertThat(root.get("iterations")).hasSize(24);
+        assertThat(root.get("iterations").get(0).get("lr").asDouble()).isEqualTo(0.01);
+        assertThat(root.get("stopReason").asText()).isEqualTo("completed");
+        assertThat(Files.size(model)).isPositive();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--max-lr 0.1 --pct-start 1.5 | pct",
+        "--max-lr 0.1 --min-lr 0.2 | --min-lr",
+        "--max-lr 0.1 --epochs 0 | --epochs",
+        "--epochs 1 | --max-lr",
+        "--schedule constant | --lr",
+        "--max-lr 0.1 --min-lr 0.01 --div-factor 5 | not both",
+        "--max-lr 0.1 --schedule sometimes | unknown schedule",
+    })
+    void badSettingsExitWithCodeTwo(String options, String expected) {
+        CliRunner r = CliRunner.run(("train --dataset iris " + options).split(" "));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(expected).doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,221 @@
+package org.rangefinder.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
+
+class CsvImporterTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private String failure(Path file, String labelColumn) {
+        return assertThatThrownBy(() -> CsvImporter.read(file, labelColumn))
+                .isInstanceOf(UserInputException.class)
+                .actual().getMessage();
+    }
+
+    @Test
+    void readsCommaSeparatedFeaturesWithIntegerLabelsInTheLastColumnSortedNumerically() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("a.csv", "1,2,0\n3,4.5,10\n-5,6e1,2\n7,.25,10\n"), null);
+
+        assertThat(s.kind()).isEqualTo(DatasetKind.TABULAR);
+        assertThat(s.sampleShape()).containsExactly(2);
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4.5f, -5, 60, 7, 0.25f);
+        assertThat(s.classNames()).containsExactly("0", "2", "10");
+        assertThat(s.samples().labels()).containsExactly(0, 2, 1, 2);
+    }
+
+    @Test
+    void detectsSemicolonsAndAHeaderLine() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("s.csv", "width;height;label\n1.5;2;b\n3;4;a\n"), null);
+
+        assertThat(s.samples().features()).containsExactly(1.5f, 2, 3, 4);
+        assertThat(s.classNames()).containsExactly("a", "b");
+        assertThat(s.samples().labels()).containsExactly(1, 0);
+    }
+
+    @Test
+    void detectsTabs() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("t.tsv", "1\t2\tyes\n3\t4\tno\n"), null);
+
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
+        assertThat(s.classNames()).containsExactly("no", "yes");
+    }
+
+    @Test
+    void aFirstLineOfNumbersAndATextLabelIsData() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("n.csv", "5.1,3.5,setosa\n6.3,3.3,virginica\n"), null);
+
+        assertThat(s.samples().size()).isEqualTo(2);
+        assertThat(s.classNames()).containsExactly("setosa", "virginica");
+    }
+
+    @Test
+    void stringLabelsBecomeSortedClassNames() throws IOException {
+        LabelledSamples s = CsvImporter.read(
+                write("iris.csv", "a,b,species\n1,1,virginica\n2,2,setosa\n3,3,versicolor\n4,4,setosa\n"), null);
+
+        assertThat(s.classNames()).containsExactly("setosa", "versicolor", "virginica");
+        assertThat(s.samples().labels()).containsExactly(2, 0, 1, 0);
+    }
+
+    @Test
+    void labelColumnByNameTakesThatColumnAndKeepsTheOthersAsFeatures() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("h.csv", "species,x,y\ncat,1,2\ndog,3,4\n"), "species");
+
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
+        assertThat(s.classNames()).containsExactly("cat", "dog");
+    }
+
+    @Test
+    void labelColumnByIndexWorksWithoutAHeader() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("i.csv", "7,1,2\n8,3,4\n7,5,6\n"), "0");
+
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(s.classNames()).containsExactly("7", "8");
+        assertThat(s.samples().labels()).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void quotedCellsMayHoldTheDelimiterAndQuotes() throws IOException {
+        LabelledSamples s = CsvImporter.read(
+                write("q.csv", "\"x\",\"label\"\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n"), "label");
+
+        assertThat(s.classNames()).containsExactly("a,b", "say \"hi\"");
+    }
+
+    @Test
+    void readsGzippedFilesWithWindowsLineEndingsAndAByteOrderMark() throws IOException {
+        Path file = dir.resolve("w.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("\uFEFFx,y,c\r\n1,2,a\r\n\r\n3,4,b\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        LabelledSamples s = CsvImporter.read(file, null);
+
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
+        assertThat(s.classNames()).containsExactly("a", "b");
+    }
+
+    @Test
+    void scikitLearnFirstLineNamesTheClassesOfIntegerLabels() throws IOException {
+        LabelledSamples s = CsvImporter.read(write("sk.csv", "3,2,cat,dog\n1,2,1\n3,4,0\n5,6,1\n"), null);
+
+        assertThat(s.classNames()).containsExactly("cat", "dog");
+        assertThat(s.samples().labels()).containsExactly(1, 0, 1);
+        assertThat(s.samples().features()).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void scikitLearnLabelsMustBeIndicesOfTheNamedClasses() throws IOException {
+        Path file = write("sk.csv", "2,2,cat,dog\n1,2,1\n3,4,2\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 3, column 3 ('2'): the first line names 2 classes,"
+                + " so a label is a class index from 0 to 1");
+    }
+
+    @Test
+    void raggedRowNamesItsLineAndColumnCount() throws IOException {
+        Path file = write("r.csv", "a,b,c,label\n1,2,3,x\n\n4,5,6,y\n1,2,3,4,y\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 5: 5 columns, expected 4");
+    }
+
+    @Test
+    void rowsMustHaveAsManyColumnsAsTheHeader() throws IOException {
+        Path file = write("r.csv", "a,b,label\n1,2,3,x\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 2: 4 columns, expected 3");
+    }
+
+    @Test
+    void nonNumericCellNamesLineColumnAndValue() throws IOException {
+        Path file = write("n.csv", "1,2,a\n3,abc,b\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 2, column 2 ('abc'): not a number");
+    }
+
+    @Test
+    void missingValueIsNamed() throws IOException {
+        Path file = write("m.csv", "x,y,c\n1,2,a\n,4,b\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 3, column 1 (''): the value is missing");
+    }
+
+    @Test
+    void labelColumnNameMissingFromTheHeaderIsNamed() throws IOException {
+        Path file = write("h.csv", "x,y,class\n1,2,a\n3,4,b\n");
+
+        assertThat(failure(file, "species"))
+                .isEqualTo(file + ": label column 'species' is not in the header line (x, y, class)");
+    }
+
+    @Test
+    void labelColumnIndexOutOfRangeIsNamed() throws IOException {
+        Path file = write("h.csv", "1,2,a\n3,4,b\n");
+
+        assertThat(failure(file, "3"))
+                .isEqualTo(file + ": label column index 3 is out of range: the file has 3 columns (indices 0 to 2)");
+    }
+
+    @Test
+    void oneClassOnlyIsRefused() throws IOException {
+        Path file = write("one.csv", "1,2,a\n3,4,a\n5,6,a\n");
+
+        assertThat(failure(file, null))
+                .isEqualTo(file + ": all 3 samples are of class 'a'; a classifier needs at least two classes");
+    }
+
+    @Test
+    void emptyAndBlankFilesAreRefused() throws IOException {
+        Path empty = write("e.csv", "");
+        Path blank = write("b.csv", "\n  \n");
+
+        assertThat(failure(empty, null)).isEqualTo(empty + ": the file is empty");
+        assertThat(failure(blank, null)).isEqualTo(blank + ": the file is empty");
+    }
+
+    @Test
+    void headerWithoutRowsIsRefused() throws IOException {
+        Path file = write("h.csv", "x,y,label\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": no data rows after the header line");
+    }
+
+    @Test
+    void singleColumnIsRefused() throws IOException {
+        Path file = write("c.csv", "1 2 a\n3 4 b\n");
+
+        assertThat(failure(file, null)).startsWith(file + ": line 1: a single column;");
+    }
+
+    @Test
+    void unclosedQuoteIsNamed() throws IOException {
+        Path file = write("u.csv", "1,2,a\n3,4,\"b\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 2: a quoted cell is not closed");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path file = dir.resolve("nothing.csv");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": file not found");
+    }
+}

@@ -1,0 +1,171 @@
+package org.rangefinder.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
+
+class IdxReaderTest {
+
+    /** Six 2 x 3 images: image i has pixels 40 i + 0..5; labels 0, 1, 2, 0, 1, 2. */
+    private static final int COUNT = 6;
+    private static final int[] LABELS = {0, 1, 2, 0, 1, 2};
+
+    @TempDir
+    Path dir;
+
+    private static OutputStream create(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        return file.toString().endsWith(".gz") ? new GZIPOutputStream(out) : out;
+    }
+
+    private Path images(String name, int magic, int count, int pixelsWritten) throws IOException {
+        Path file = dir.resolve(name);
+        try (DataOutputStream out = new DataOutputStream(create(file))) {
+            out.writeInt(magic);
+            out.writeInt(count);
+            out.writeInt(2);
+            out.writeInt(3);
+            for (int p = 0; p < pixelsWritten; p++) {
+                out.writeByte(40 * (p / 6) + p % 6);
+            }
+        }
+        return file;
+    }
+
+    private Path images(String name) throws IOException {
+        return images(name, IdxReader.IMAGES_MAGIC, COUNT, COUNT * 6);
+    }
+
+    private Path labels(String name, int... labels) throws IOException {
+        Path file = dir.resolve(name);
+        try (DataOutputStream out = new DataOutputStream(create(file))) {
+            out.writeInt(IdxReader.LABELS_MAGIC);
+            out.writeInt(labels.length);
+            for (int label : labels) {
+                out.writeByte(label);
+            }
+        }
+        return file;
+    }
+
+    private static String failure(Path imagesFile) {
+        return assertThatThrownBy(() -> Datasets.load(imagesFile.toString(), DataOptions.defaults()))
+                .isInstanceOf(UserInputException.class)
+                .actual().getMessage();
+    }
+
+    private static void assertRoundTrip(IdxReader.LabelledImages read) {
+        assertThat(read.rows()).isEqualTo(2);
+        assertThat(read.columns()).isEqualTo(3);
+        assertThat(read.samples().labels()).containsExactly(LABELS);
+        float[] pixels = read.samples().features();
+        assertThat(pixels).hasSize(36);
+        for (int p = 0; p < pixels.length; p++) {
+            assertThat(pixels[p]).isEqualTo((40 * (p / 6) + p % 6) / 255f);
+        }
+    }
+
+    @Test
+    void readsPlainImagesWithTheLabelsBesideThem() throws IOException {
+        Path file = images("train-images-idx3-ubyte");
+        labels("train-labels-idx1-ubyte", LABELS);
+
+        assertRoundTrip(IdxReader.readPair(file));
+    }
+
+    @Test
+    void readsGzippedImagesWithTheLabelsBesideThem() throws IOException {
+        Path file = images("train-images-idx3-ubyte.gz");
+        labels("train-labels-idx1-ubyte.gz", LABELS);
+
+        assertRoundTrip(IdxReader.readPair(file));
+        assertThat(IdxReader.readImagesHeader(file)).isEqualTo(new IdxReader.ImagesHeader(COUNT, 2, 3));
+    }
+
+    @Test
+    void withoutATestPairTheDatasetIsAStratifiedSplit() throws IOException {
+        Path file = images("train-images-idx3-ubyte.gz");
+        labels("train-labels-idx1-ubyte", LABELS);
+
+        Dataset dataset = Datasets.load(file.toString(), DataOptions.defaults());
+
+        assertThat(dataset.name()).isEqualTo("train-images-idx3-ubyte.gz");
+        assertThat(dataset.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(dataset.sampleShape()).containsExactly(1, 2, 3);
+        assertThat(dataset.classNames()).containsExactly("0", "1", "2");
+        assertThat(dataset.train().classCounts(3)).containsExactly(1, 1, 1);
+        assertThat(dataset.validation().classCounts(3)).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void aT10kPairBesideATrainPairIsTheValidationPart() throws IOException {
+        Path file = images("train-images-idx3-ubyte");
+        labels("train-labels-idx1-ubyte", LABELS);
+        images("t10k-images-idx3-ubyte.gz", IdxReader.IMAGES_MAGIC, 2, 12);
+        labels("t10k-labels-idx1-ubyte.gz", 3, 1);
+
+        Dataset dataset = Datasets.load(file.toString(), DataOptions.defaults());
+
+        assertThat(dataset.train().labels()).containsExactly(LABELS);
+        assertThat(dataset.validation().labels()).containsExactly(3, 1);
+        assertThat(dataset.classNames()).containsExactly("0", "1", "2", "3");
+        assertThat(dataset.validation().features()[6]).isEqualTo(40 / 255f);
+    }
+
+    @Test
+    void wrongMagicNumberIsNamed() throws IOException {
+        Path file = images("x-images-idx3-ubyte", 1234, COUNT, COUNT * 6);
+        labels("x-labels-idx1-ubyte", LABELS);
+
+        assertThat(failure(file)).isEqualTo(file + ": wrong magic number 1234 for an IDX images file, expected 2051");
+    }
+
+    @Test
+    void aLabelsFileGivenAsImagesIsRecognised() throws IOException {
+        Path file = labels("x-labels-idx1-ubyte", LABELS);
+
+        assertThat(failure(file)).isEqualTo(file + ": wrong magic number 2049 for an IDX images file, expected 2051 "
+                + "(that is a labels file; give the images file)");
+    }
+
+    @Test
+    void labelCountDifferentFromImageCountIsNamed() throws IOException {
+        Path file = images("x-images-idx3-ubyte");
+        Path labels = labels("x-labels-idx1-ubyte", 0, 1, 2);
+
+        assertThat(failure(file)).isEqualTo(labels + " holds 3 labels but " + file + " holds 6 images");
+    }
+
+    @Test
+    void truncatedImagesAreNamed() throws IOException {
+        Path file = images("x-images-idx3-ubyte.gz", IdxReader.IMAGES_MAGIC, COUNT, 20);
+        labels("x-labels-idx1-ubyte.gz", LABELS);
+
+        assertThat(failure(file)).isEqualTo(file + ": truncated: the header announces 6 images of 2x3 pixels, the "
+                + "file ends after 20 pixels");
+    }
+
+    @Test
+    void extraBytesAfterTheImagesAreNamed() throws IOException {
+        Path file = images("x-images-idx3-ubyte", IdxReader.IMAGES_MAGIC, COUNT, COUNT * 6 + 1);
+        labels("x-labels-idx1-ubyte", LABELS);
+
+        assertThat(failure(file)).isEqualTo(file + ": the file holds more bytes than its header announces");
+    }
+
+    @Test
+    void missingLabelsFileIsNamed() throws IOException {
+        Path file = images("x-images-idx3-ubyte");
+
+        assertThat(failure(file)).isEqualTo(file + ": its labels file x-labels-idx1-ubyte[.gz] is not beside it");
+    }
+}

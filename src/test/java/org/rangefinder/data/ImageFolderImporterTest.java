@@ -1,0 +1,208 @@
+package org.rangefinder.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
+
+class ImageFolderImporterTest {
+
+    @TempDir
+    Path dir;
+
+    private static BufferedImage gray(int width, int height, int... values) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setSamples(0, 0, width, height, 0, values);
+        return image;
+    }
+
+    private static BufferedImage argb(int width, int height, int... pixels) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, pixels, 0, width);
+        return image;
+    }
+
+    private Path png(String path, BufferedImage image) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    /** The first sample after reading {@code dir} with class folders a (the image under test) and b. */
+    private float[] readFirst(BufferedImage image, int width, int height, boolean grayscale) throws IOException {
+        png("a/1.png", image);
+        png("b/1.png", gray(1, 1, 0));
+        LabelledSamples samples = ImageFolderImporter.read(dir, width, height, grayscale);
+        int length = samples.samples().featureLength();
+        float[] first = new float[length];
+        System.arraycopy(samples.samples().features(), 0, first, 0, length);
+        return first;
+    }
+
+    private String failure() {
+        return assertThatThrownBy(() -> ImageFolderImporter.read(dir, 2, 2, true))
+                .isInstanceOf(UserInputException.class)
+                .actual().getMessage();
+    }
+
+    @Test
+    void grayPixelsAreReadAsStoredAndDividedBy255() throws IOException {
+        float[] pixels = readFirst(gray(2, 2, 0, 51, 128, 255), 2, 2, true);
+
+        assertThat(pixels).containsExactly(new float[] {0, 0.2f, 128 / 255f, 1}, within(1e-7f));
+    }
+
+    @Test
+    void halvingTheSizeAveragesTwoByTwoBlocks() throws IOException {
+        BufferedImage image = gray(4, 4,
+                0, 40, 80, 120,
+                160, 200, 240, 255,
+                10, 20, 30, 40,
+                50, 60, 70, 80);
+
+        float[] pixels = readFirst(image, 2, 2, true);
+
+        assertThat(pixels).containsExactly(new float[] {100 / 255f, 173.75f / 255f, 35 / 255f, 55 / 255f},
+                within(1e-6f));
+    }
+
+    @Test
+    void boxFilterWeighsSourcePixelsByTheirOverlap() throws IOException {
+        // 3 -> 2 pixels: output 0 covers [0, 1.5): 2/3 of pixel 0 and 1/3 of pixel 1; output 1 the mirror
+        float[] pixels = readFirst(gray(3, 1, 0, 90, 255), 2, 1, true);
+
+        assertThat(pixels).containsExactly(new float[] {30 / 255f, 200 / 255f}, within(1e-6f));
+    }
+
+    @Test
+    void rgbImagesGiveThreeChannelsChannelFirst() throws IOException {
+        float[] pixels = readFirst(argb(2, 1, 0xFFFF0000, 0xFF0033FF), 2, 1, false);
+
+        assertThat(pixels).containsExactly(new float[] {1, 0, 0, 0.2f, 0, 1}, within(1e-7f));
+    }
+
+    @Test
+    void grayscaleOfAColourImageIsBt601Luma() throws IOException {
+        float[] pixels = readFirst(argb(2, 1, 0xFFFF0000, 0xFF0033FF), 2, 1, true);
+
+        assertThat(pixels).containsExactly(new float[] {0.299f, 0.587f * 0.2f + 0.114f}, within(1e-6f));
+    }
+
+    @Test
+    void aGrayImageRepeatsItsValueInTheThreeRgbChannels() throws IOException {
+        float[] pixels = readFirst(gray(1, 1, 51), 1, 1, false);
+
+        assertThat(pixels).containsExactly(new float[] {0.2f, 0.2f, 0.2f}, within(1e-7f));
+    }
+
+    @Test
+    void transparentPixelsAreCompositedOverWhite() throws IOException {
+        float[] pixels = readFirst(argb(2, 1, 0x00000000, 0x33000000), 2, 1, true);
+
+        assertThat(pixels).containsExactly(new float[] {1, 0.8f}, within(1e-6f));
+    }
+
+    @Test
+    void loadsClassesFromSortedSubfolderNamesWithAStratifiedSplit() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            png("zebra/" + i + ".png", gray(8, 8, new int[64]));
+            png("ant/" + i + ".png", argb(3, 5, new int[15]));
+        }
+        png("ant/deeper/extra.png", gray(2, 2, 1, 2, 3, 4));
+        Files.writeString(dir.resolve("README.md"), "two classes");
+        Files.writeString(dir.resolve("ant/.DS_Store"), "hidden");
+
+        Dataset dataset = Datasets.load(dir.toString(), DataOptions.defaults().withImageSize(6, 4));
+
+        assertThat(dataset.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(dataset.sampleShape()).containsExactly(1, 4, 6);
+        assertThat(dataset.classNames()).containsExactly("ant", "zebra");
+        assertThat(dataset.train().classCounts(2)).containsExactly(5, 4);
+        assertThat(dataset.validation().classCounts(2)).containsExactly(1, 1);
+        assertThat(dataset.name()).isEqualTo(dir.getFileName().toString());
+    }
+
+    @Test
+    void rgbOptionGivesThreeChannels() throws IOException {
+        png("a/1.png", gray(2, 2, 0, 0, 0, 0));
+        png("a/2.png", gray(2, 2, 0, 0, 0, 0));
+        png("b/1.png", gray(2, 2, 9, 9, 9, 9));
+        png("b/2.png", gray(2, 2, 9, 9, 9, 9));
+
+        Dataset dataset = Datasets.load(dir.toString(), DataOptions.defaults().withGrayscale(false));
+
+        assertThat(dataset.sampleShape()).containsExactly(3, 28, 28);
+        assertThat(dataset.train().size()).isEqualTo(2);
+    }
+
+    @Test
+    void fileWithoutImageContentIsNamed() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path bad = dir.resolve("b/broken.png");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "not a picture");
+
+        assertThat(failure()).isEqualTo(bad + ": not a readable image: no PNG, JPEG, GIF or BMP decoder recognises "
+                + "its content");
+    }
+
+    @Test
+    void truncatedImageIsNamedAsCorrupt() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path whole = png("b/whole.png", gray(16, 16, new int[256]));
+        Path cut = dir.resolve("b/cut.png");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), 40));
+
+        assertThat(failure()).startsWith(cut + ": unreadable or corrupt image (");
+    }
+
+    @Test
+    void otherFilesInAClassFolderAreRefused() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        png("b/1.png", gray(1, 1, 0));
+        Path notes = dir.resolve("b/notes.txt");
+        Files.writeString(notes, "x");
+
+        assertThat(failure()).isEqualTo(notes + ": not an image; a class folder holds only .png, .jpg, .jpeg, "
+                + ".gif or .bmp files");
+    }
+
+    @Test
+    void imageOutsideAClassFolderIsRefused() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path loose = png("loose.png", gray(1, 1, 0));
+
+        assertThat(failure()).startsWith(loose + ": an image directly in the top folder belongs to no class");
+    }
+
+    @Test
+    void emptyClassFolderIsRefused() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Files.createDirectories(dir.resolve("b"));
+
+        assertThat(failure()).isEqualTo(dir.resolve("b") + ": the class folder holds no images");
+    }
+
+    @Test
+    void folderWithoutClassFoldersIsRefused() {
+        assertThat(failure()).startsWith(dir + ": no class subfolders;");
+    }
+
+    @Test
+    void singleClassFolderIsRefused() throws IOException {
+        png("cats/1.png", gray(1, 1, 0));
+        png("cats/2.png", gray(1, 1, 0));
+
+        assertThat(failure()).isEqualTo(dir + ": all 2 samples are of class 'cats'; a classifier needs at least "
+                + "two classes");
+    }
+}

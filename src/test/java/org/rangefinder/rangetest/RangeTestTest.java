@@ -1,0 +1,147 @@
+package org.rangefinder.rangetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rangefinder.TestData;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.ModelSpec;
+
+class RangeTestTest {
+    private final Dataset iris = TestData.load("iris");
+
+    private RangeTestConfig irisConfig(int iterations) {
+        return RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(iterations).withBatchSize(16);
+    }
+
+    @Test
+    void sameSettingsTwiceGiveIdenticalCurves() {
+        RangeTestConfig config = irisConfig(40);
+        RangeTestResult first = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        RangeTestResult second = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        assertThat(first.points()).hasSize(second.points().size());
+        assertThat(first.losses()).containsExactly(second.losses());
+        assertThat(first.smoothedLosses()).containsExactly(second.smoothedLosses());
+    }
+
+    @Test
+    void recordedLearningRatesAreTheLadderAndSmoothedLossesTheBiasCorrectedEma() {
+        RangeTestConfig config = irisConfig(30).withDivergeFactor(0);
+        RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(r.lrs()).containsExactly(config.ladder());
+        assertThat(r.points().get(0).lr()).isEqualTo(1e-7);
+        assertThat(r.points().get(29).lr()).isEqualTo(10.0);
+        // s_1 = (1-b)L_1 / (1-b) = L_1; s_2 = (b(1-b)L_1 + (1-b)L_2) / (1-b^2)
+        double l1 = r.losses()[0];
+        double l2 = r.losses()[1];
+        double b = 0.98;
+        assertThat(r.smoothedLosses()[0]).isEqualTo(l1);
+        assertThat(r.smoothedLosses()[1]).isCloseTo((b * (1 - b) * l1 + (1 - b) * l2) / (1 - b * b),
+                org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(r.smoothedLosses()).containsExactly(Smoothing.smooth(r.losses(), b));
+    }
+
+    @Test
+    void tinyLearningRatesBarelyMoveTheLossAndItFallsBeforeItDiverges() {
+        RangeTestResult r = RangeTest.run(iris, irisConfig(100), RangeTestListener.NONE, new CancelToken());
+        double first = r.smoothedLosses()[0];
+        // iris has 3 classes: an untrained softmax starts near ln 3
+        assertThat(first).isBetween(0.6, 2.5);
+        double best = java.util.Arrays.stream(r.smoothedLosses()).min().orElseThrow();
+        assertThat(best).isLessThan(first * 0.7);
+        assertThat(r.suggestions().reason()).isNull();
+        assertThat(r.suggestions().valley()).isBetween(1e-4, 10.0);
+    }
+
+    @Test
+    void rangeTestStopsWhenSmoothedLossExceedsFourTimesTheBest() {
+        RangeTestConfig config = irisConfig(100).withLrs(1e-3, 1e6);
+        RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
+        assertThat(r.points().size()).isLessThan(100);
+        double[] s = r.smoothedLosses();
+        double minBeforeLast = java.util.Arrays.stream(s).min().orElseThrow();
+        assertThat(s[s.length - 1]).isGreaterThan(4 * minBeforeLast);
+        for (int t = 0; t < s.length - 1; t++) {
+            double minSoFar = java.util.Arrays.stream(s, 0, t + 1).min().orElseThrow();
+            assertThat(s[t]).isLessThanOrEqualTo(4 * minSoFar);
+        }
+    }
+
+    @Test
+    void nonFiniteLossStopsTheTestAndIsRecordedAsItWas() {
+        RangeTestConfig config = irisConfig(200).withLrs(1e-2, 1e30).withDivergeFactor(0);
+        RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        assertThat(r.stopReason()).isEqualTo(StopReason.NON_FINITE);
+        double last = r.losses()[r.losses().length - 1];
+        assertThat(Double.isFinite(last)).isFalse();
+        for (int i = 0; i < r.losses().length - 1; i++) {
+            assertThat(Double.isFinite(r.losses()[i])).isTrue();
+        }
+    }
+
+    @Test
+    void cancellingTakesEffectBeforeTheNextIterationAndKeepsThePartialCurve() {
+        CancelToken cancel = new CancelToken();
+        RangeTestResult r = RangeTest.run(iris, irisConfig(100), p -> {
+            if (p.iteration() == 9) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(r.points()).hasSize(10);
+    }
+
+    @Test
+    void validationModeRecordsTheMeanLossOverFixedValidationBatches() {
+        RangeTestConfig config = irisConfig(20).withValidationBatches(1);
+        RangeTestResult first = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        RangeTestResult training = RangeTest.run(iris, irisConfig(20), RangeTestListener.NONE, new CancelToken());
+        RangeTestResult again = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        assertThat(first.losses()).containsExactly(again.losses());
+        assertThat(first.losses()).isNotEqualTo(training.losses());
+        // at lr 1e-7 the weights barely move: consecutive validation losses on the same batch agree closely,
+        // which training-batch losses (a new batch every step) do not
+        assertThat(Math.abs(first.losses()[1] - first.losses()[0])).isLessThan(1e-4);
+        assertThat(Math.abs(training.losses()[1] - training.losses()[0])).isGreaterThan(1e-4);
+    }
+
+    @Test
+    void sweepMembersEqualTheirSoloRunsBitForBit() {
+        RangeTestConfig base = irisConfig(30);
+        Sweep sweep = Sweep.parse("weight-decay=0,1e-3,1e-1");
+        SweepResult family = SweepRunner.run(iris, base, sweep, 2, (m, p) -> { }, new CancelToken());
+        assertThat(family.members()).hasSize(3);
+        List<RangeTestConfig> configs = sweep.members(base);
+        for (int i = 0; i < 3; i++) {
+            RangeTestResult solo = RangeTest.run(iris, configs.get(i), RangeTestListener.NONE, new CancelToken());
+            assertThat(family.members().get(i).losses()).containsExactly(solo.losses());
+            assertThat(family.members().get(i).config().weightDecay()).isEqualTo(configs.get(i).weightDecay());
+        }
+        assertThat(family.members().get(0).losses()).isNotEqualTo(family.members().get(2).losses());
+        assertThat(family.seedSummary()).isNull();
+    }
+
+    @Test
+    void seedFamilyReportsMeanCurveWithBandAndMedianSuggestions() {
+        SweepResult family = SweepRunner.run(iris, irisConfig(40), Sweep.parse("seed=1,2,3"), 2, (m, p) -> { },
+                new CancelToken());
+        SweepResult.SeedSummary summary = family.seedSummary();
+        int length = family.members().stream().mapToInt(m -> m.points().size()).min().orElseThrow();
+        assertThat(summary.meanSmoothedLoss()).hasSize(length);
+        for (int i = 0; i < length; i++) {
+            double a = family.members().get(0).smoothedLosses()[i];
+            double b = family.members().get(1).smoothedLosses()[i];
+            double c = family.members().get(2).smoothedLosses()[i];
+            assertThat(summary.meanSmoothedLoss()[i]).isEqualTo((a + b + c) / 3);
+            assertThat(summary.minSmoothedLoss()[i]).isEqualTo(Math.min(a, Math.min(b, c)));
+            assertThat(summary.maxSmoothedLoss()[i]).isEqualTo(Math.max(a, Math.max(b, c)));
+        }
+        double[] valleys = family.members().stream().mapToDouble(m -> m.suggestions().valley()).sorted().toArray();
+        assertThat(summary.medianValley()).isEqualTo(valleys[1]);
+    }
+}

@@ -1,0 +1,123 @@
+package org.rangefinder.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.OneCycleSchedule;
+import org.rangefinder.schedule.OneCycleSettings;
+
+class TrainerTest {
+    private final Dataset iris = TestData.load("iris");
+
+    /** iris has 120 training samples: 8 iterations per epoch at batch 16. */
+    private TrainingConfig oneCycle(OptimizerKind optimizer, int epochs) {
+        int total = epochs * 8;
+        return new TrainingConfig("iris", ModelSpec.preset("mlp"), optimizer, 0.9, 1e-4, 16, epochs,
+                SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(total, 0.01, 0.1), null, 0, 42);
+    }
+
+    @Test
+    void oneCycleRunRecordsTheScheduleItTrainsWithAndItsLossFalls() {
+        TrainingConfig config = oneCycle(OptimizerKind.NESTEROV, 6);
+        TrainingResult r = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()).result();
+        OneCycleSchedule schedule = OneCycleSchedule.of(config.oneCycle());
+        assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(r.iterations()).hasSize(48);
+        for (IterationRecord it : r.iterations()) {
+            assertThat(it.lr()).isEqualTo(schedule.lr(it.iteration()));
+            assertThat(it.momentum()).isEqualTo(schedule.momentum(it.iteration()));
+        }
+        assertThat(r.epochs()).hasSize(6);
+        assertThat(r.epochs().get(5).trainLoss()).isLessThan(r.epochs().get(0).trainLoss() * 0.6);
+        assertThat(r.finalValAccuracy()).isGreaterThanOrEqualTo(0.85);
+        assertThat(r.evaluations()).extracting(EvaluationRecord::iteration).containsExactly(8, 16, 24, 32, 40, 48);
+    }
+
+    @Test
+    void epochTrainLossIsTheMeanOfItsIterationLosses() {
+        TrainingResult r = Trainer.train(iris, oneCycle(OptimizerKind.NESTEROV, 2), TrainingListener.NONE,
+                new CancelToken()).result();
+        double sum = 0;
+        for (int i = 8; i < 16; i++) {
+            sum += r.iterations().get(i).loss();
+        }
+        assertThat(r.epochs().get(1).trainLoss()).isEqualTo(sum / 8);
+    }
+
+    @Test
+    void evaluatesEveryKIterationsWhenAsked() {
+        TrainingConfig base = oneCycle(OptimizerKind.NESTEROV, 2);
+        TrainingConfig config = new TrainingConfig("iris", base.model(), base.optimizer(), 0.9, 0, 16, 2,
+                SchedulePolicy.ONE_CYCLE, base.oneCycle(), null, 5, 42);
+        TrainingResult r = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()).result();
+        assertThat(r.evaluations()).extracting(EvaluationRecord::iteration).containsExactly(5, 8, 10, 15, 16);
+    }
+
+    @Test
+    void adamBeta1FollowsTheMomentumCurve() {
+        TrainingConfig config = oneCycle(OptimizerKind.ADAM, 2);
+        Trainer.Outcome outcome = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken());
+        OneCycleSchedule schedule = OneCycleSchedule.of(config.oneCycle());
+        assertThat(outcome.result().iterations().get(3).momentum()).isEqualTo(schedule.momentum(3));
+        assertThat(outcome.result().finalValAccuracy()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void constantScheduleKeepsLearningRateAndMomentumFixed() {
+        TrainingConfig config = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.NESTEROV, 0.9, 0, 16,
+                1, SchedulePolicy.CONSTANT, null, 0.05, 0, 42);
+        TrainingResult r = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()).result();
+        assertThat(r.iterations()).allSatisfy(it -> {
+            assertThat(it.lr()).isEqualTo(0.05);
+            assertThat(it.momentum()).isEqualTo(0.9);
+        });
+    }
+
+    @Test
+    void cancellingStopsWithinOneIterationAndKeepsWhatWasRecorded() {
+        CancelToken cancel = new CancelToken();
+        TrainingResult r = Trainer.train(iris, oneCycle(OptimizerKind.NESTEROV, 5), new TrainingListener() {
+            @Override
+            public void iterationDone(IterationRecord record, int total) {
+                if (record.iteration() == 11) {
+                    cancel.cancel();
+                }
+            }
+        }, cancel).result();
+        assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(r.iterations()).hasSize(12);
+        assertThat(r.epochs()).hasSize(1);
+    }
+
+    @Test
+    void scheduleWhoseStepsDoNotMatchTheEpochsIsRefused() {
+        TrainingConfig config = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.NESTEROV, 0.9, 0, 16,
+                2, SchedulePolicy.ONE_CYCLE, OneCycleSettings.defaults(100, 0.1), null, 0, 42);
+        assertThatThrownBy(() -> Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("100 total steps")
+                .hasMessageContaining("take 16");
+    }
+
+    @Test
+    void savedModelLoadsBackWithTheSameParameters(@TempDir Path dir) throws Exception {
+        Trainer.Outcome outcome = Trainer.train(iris, oneCycle(OptimizerKind.NESTEROV, 1), TrainingListener.NONE,
+                new CancelToken());
+        Path file = dir.resolve("model.zip");
+        outcome.network().save(file);
+        MultiLayerNetwork loaded = MultiLayerNetwork.load(file.toFile(), true);
+        assertThat(loaded.params().equalsWithEps(outcome.network().params(), 0)).isTrue();
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+}
