@@ -10,22 +10,30 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class NativeThreads {
     private static volatile boolean configured;
+    /** OpenMP's thread count is a setting of each calling thread, not of the process (measured: a second thread
+     * left at the default ran a range test ten times slower under load), so every thread that trains sets it. */
+    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
 
     private NativeThreads() {
     }
 
-    /** Initialises ND4J (unpacking its natives on first use) and sets one native thread per training. */
+    /**
+     * Initialises ND4J (unpacking its natives on first use) and sets one native thread per training: call it on
+     * the thread that trains.
+     */
     public static void ensureConfigured() {
-        if (configured) {
-            return;
-        }
-        synchronized (NativeThreads.class) {
-            if (!configured) {
-                Nd4j.create(1);
-                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-                Nd4j.factory().blas().setMaxThreads(1);
-                configured = true;
+        if (!configured) {
+            synchronized (NativeThreads.class) {
+                if (!configured) {
+                    Nd4j.create(1);
+                    Nd4j.factory().blas().setMaxThreads(1);
+                    configured = true;
+                }
             }
+        }
+        if (!THREAD_CONFIGURED.get()) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            THREAD_CONFIGURED.set(true);
         }
     }
 }
