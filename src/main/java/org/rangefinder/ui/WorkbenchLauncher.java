@@ -1,11 +1,16 @@
 package org.rangefinder.ui;
 
-/** Starts the JavaFX workbench (the window itself is built in the UI issue). */
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX workbench. A plain class, not the {@link Application} itself: launched from the classpath, a
+ * main class extending {@code Application} fails with "JavaFX runtime components are missing".
+ */
 public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
     public static void launch(String[] args) {
-        throw new UnsupportedOperationException("the workbench window is not built yet");
+        Application.launch(WorkbenchApp.class, args);
     }
 }

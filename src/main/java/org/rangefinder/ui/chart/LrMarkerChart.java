@@ -70,6 +70,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         lrAxis.setLabel("learning rate");
         lossAxis.setLabel("loss");
         lossAxis.setAutoRanging(false);
+        lossAxis.setLowerBound(0);
+        lossAxis.setUpperBound(2.5);
+        lossAxis.setTickUnit(0.5);
         lossAxis.setAnimated(false);
         getStyleClass().add("lr-marker-chart");
         // defaults for use without the application's CSS, which overrides them

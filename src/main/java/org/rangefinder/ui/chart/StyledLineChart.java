@@ -51,6 +51,18 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         return looks.get(series);
     }
 
+    /** LineChart resets the style classes of every series line when the list changes: put the looks back. */
+    @Override
+    protected void seriesChanged(javafx.collections.ListChangeListener.Change<? extends Series> change) {
+        super.seriesChanged(change);
+        for (Series<X, Y> series : getData()) {
+            SeriesLook look = looks.get(series);
+            if (look != null) {
+                applyLook(series.getNode(), look);
+            }
+        }
+    }
+
     private static void applyLook(Node node, SeriesLook look) {
         if (node != null) {
             node.getStyleClass().removeAll(look.styleClasses());

@@ -195,10 +195,12 @@ public final class OneCycleViewModel {
         }
         runs.clear();
         DataOptions options = dataOptions.getValue();
-        submit(new TrainingRun("1cycle", c, 0, background.fx()), options);
-        if (baselineConfig.get() != null) {
-            submit(new TrainingRun("constant " + FieldText.of(baselineConfig.get().constantLr()), baselineConfig.get(),
-                    1, background.fx()), options);
+        int total = c.totalSteps(trainSamples.get());
+        submit(new TrainingRun("1cycle", c, total, 0, background.fx()), options);
+        TrainingConfig constant = baselineConfig.get();
+        if (constant != null) {
+            submit(new TrainingRun("constant " + FieldText.of(constant.constantLr()), constant, total, 1,
+                    background.fx()), options);
         }
     }
 

@@ -33,6 +33,7 @@ public final class TrainingRun implements TrainingListener {
     private final String name;
     private final TrainingConfig config;
     private final int colorIndex;
+    private final int totalIterations;
     private final LiveCurve loss = new LiveCurve();
     private final LiveCurve smoothedLoss = new LiveCurve();
     private final LiveCurve valLoss = new LiveCurve();
@@ -43,7 +44,6 @@ public final class TrainingRun implements TrainingListener {
     private final CancelToken cancel = new CancelToken();
     private final AtomicInteger done = new AtomicInteger();
     private final FxCoalescer progressUpdate;
-    private volatile int total = 1;
     private volatile double lastAccuracy = Double.NaN;
     private volatile long startNanos;
     private Future<?> task;
@@ -57,9 +57,10 @@ public final class TrainingRun implements TrainingListener {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
 
-    TrainingRun(String name, TrainingConfig config, int colorIndex, Executor fx) {
+    TrainingRun(String name, TrainingConfig config, int totalIterations, int colorIndex, Executor fx) {
         this.name = name;
         this.config = config;
+        this.totalIterations = totalIterations;
         this.colorIndex = colorIndex;
         this.progressUpdate = new FxCoalescer(fx, this::showProgress);
     }
@@ -72,8 +73,7 @@ public final class TrainingRun implements TrainingListener {
     }
 
     @Override
-    public void iterationDone(IterationRecord r, int totalIterations) {
-        total = totalIterations;
+    public void iterationDone(IterationRecord r, int total) {
         loss.add(r.iteration(), r.loss());
         smoothedLoss.add(r.iteration(), ema.add(r.loss()));
         lr.add(r.iteration(), r.lr());
@@ -97,7 +97,7 @@ public final class TrainingRun implements TrainingListener {
             status.set(RunStatus.RUNNING);
         }
         if (status.get() == RunStatus.RUNNING) {
-            progress.set((double) done.get() / total);
+            progress.set((double) done.get() / totalIterations);
             seconds.set((System.nanoTime() - startNanos) / 1e9);
             accuracy.set(lastAccuracy);
         }
@@ -153,6 +153,11 @@ public final class TrainingRun implements TrainingListener {
 
     public int colorIndex() {
         return colorIndex;
+    }
+
+    /** The iterations the run will take if it is not stopped: epochs times the batches of an epoch. */
+    public int totalIterations() {
+        return totalIterations;
     }
 
     public LiveCurve lossCurve() {

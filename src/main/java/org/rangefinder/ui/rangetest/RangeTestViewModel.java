@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,6 +17,7 @@ import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.work.BackgroundExecutor;
@@ -33,6 +36,8 @@ public final class RangeTestViewModel {
     private final ObservableList<RangeTestRun> runs = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.statusProperty()});
     private final ObjectProperty<RangeTestRun> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Suggestions> selectedSuggestions = new ReadOnlyObjectWrapper<>(this,
+            "selectedSuggestions");
     private final IntegerBinding active = Bindings.createIntegerBinding(
             () -> (int) runs.stream().filter(r -> r.statusProperty().get().isActive()).count(), runs);
     private Consumer<RangeTestRun> onRunEnded = r -> { };
@@ -43,6 +48,14 @@ public final class RangeTestViewModel {
     public RangeTestViewModel(BackgroundExecutor background, DatasetSource datasets) {
         this.background = background;
         this.datasets = datasets;
+        selected.addListener((o, old, run) -> {
+            selectedSuggestions.unbind();
+            if (run == null) {
+                selectedSuggestions.set(null);
+            } else {
+                selectedSuggestions.bind(run.suggestionsProperty());
+            }
+        });
     }
 
     /** Queues one range test; returns its entry in the runs list. */
@@ -144,6 +157,11 @@ public final class RangeTestViewModel {
     /** The run whose suggestions are shown and exported. */
     public ObjectProperty<RangeTestRun> selectedProperty() {
         return selected;
+    }
+
+    /** The selected run's suggestions; null while it has none (or none is selected). */
+    public ReadOnlyObjectProperty<Suggestions> selectedSuggestionsProperty() {
+        return selectedSuggestions.getReadOnlyProperty();
     }
 
     /** Runs queued or running. */

@@ -62,4 +62,20 @@ class ThinningTest {
             assertThat(series.getData().get(k).getXValue().doubleValue()).isEqualTo(xs[kept[k]]);
         }
     }
+
+    @Test
+    void pointsOfferedBetweenTwoFramesReachTheSeriesInOneChange() {
+        var series = new javafx.scene.chart.XYChart.Series<Number, Number>();
+        LiveCurve curve = new LiveCurve();
+        LiveSeriesFeeder feeder = new LiveSeriesFeeder();
+        feeder.attach(curve, series, AxisScale.linear(0, 499));
+        int[] changes = {0};
+        series.getData().addListener((javafx.collections.ListChangeListener<Object>) c -> changes[0]++);
+        for (int i = 0; i < 500; i++) {
+            curve.add(i, i);
+        }
+        feeder.drainNow();
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(series.getData()).hasSize(500);
+    }
 }

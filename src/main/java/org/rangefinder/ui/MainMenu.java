@@ -1,0 +1,73 @@
+package org.rangefinder.ui;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import org.rangefinder.ui.theme.Theme;
+import org.rangefinder.ui.theme.ThemeManager;
+
+/** The menu bar, with the keyboard shortcuts of the window's main actions. */
+final class MainMenu {
+
+    private MainMenu() {
+    }
+
+    static MenuBar build(WorkbenchView view, ThemeManager themes, java.util.function.Consumer<Theme> applyTheme) {
+        Menu file = new Menu("File");
+        file.getItems().addAll(
+                item("Open curve...", "Shortcut+O", "openCurveItem", view::openCurve),
+                item("Import dataset file...", "Shortcut+I", "importFileItem", view::importDatasetFile),
+                item("Import image folder...", null, "importFolderItem", view::importDatasetFolder),
+                new SeparatorMenuItem(),
+                item("Export hyperparameters...", "Shortcut+E", "exportHyperparametersItem", view::exportHyperparameters),
+                item("Export chart as PNG...", "Shortcut+Shift+P", "exportPngItem", view::exportChartPng),
+                item("Export curves as CSV...", "Shortcut+Shift+E", "exportCsvItem", view::exportCurvesCsv),
+                item("Save trained model...", "Shortcut+S", "saveModelItem", view::saveModel),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", "quitItem", view::close));
+        Menu run = new Menu("Run");
+        run.getItems().addAll(
+                item("Run range test", "Shortcut+R", "runItem", view::run),
+                item("Cancel running", "Esc", "cancelItem", view::cancel),
+                new SeparatorMenuItem(),
+                item("Launch 1cycle", "Shortcut+L", "launchItem", view::launch));
+        Menu viewMenu = new Menu("View");
+        Menu theme = new Menu("Theme");
+        theme.setId("themeMenu");
+        viewMenu.getItems().add(theme);
+        fillThemes(theme, themes, applyTheme);
+        // read the themes folder again whenever the menu opens: a CSS file dropped there shows up at once
+        viewMenu.setOnShowing(e -> fillThemes(theme, themes, applyTheme));
+        MenuBar bar = new MenuBar(file, run, viewMenu);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static void fillThemes(Menu menu, ThemeManager themes, java.util.function.Consumer<Theme> applyTheme) {
+        ToggleGroup group = new ToggleGroup();
+        menu.getItems().clear();
+        for (Theme t : themes.available()) {
+            RadioMenuItem item = new RadioMenuItem(t.name());
+            item.setId("theme-" + t.name().replace(' ', '-'));
+            item.setToggleGroup(group);
+            Theme current = themes.currentProperty().get();
+            item.setSelected(current != null && current.name().equals(t.name()));
+            item.setOnAction(e -> applyTheme.accept(t));
+            menu.getItems().add(item);
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

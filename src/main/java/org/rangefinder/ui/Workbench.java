@@ -1,0 +1,81 @@
+package org.rangefinder.ui;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.settings.WorkbenchSettings;
+import org.rangefinder.ui.theme.Theme;
+import org.rangefinder.ui.theme.ThemeManager;
+import org.rangefinder.ui.work.BackgroundExecutor;
+
+/**
+ * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets), the
+ * view, the menu, the theme, and what is remembered across launches (window size, theme, last dataset). The
+ * numeric engine starts loading once the window shows.
+ */
+public final class Workbench {
+    private final WorkbenchViewModel viewModel;
+    private final WorkbenchView view;
+    private final ThemeManager themes;
+    private final Scene scene;
+
+    private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files) {
+        this.themes = themes;
+        this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
+                BackgroundExecutor.bounded(1), new DatasetCache());
+        this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
+        // a remembered size larger than today's screen would put the window's edges out of reach
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(view, Math.min(settings.width(), screen.getWidth()),
+                Math.min(settings.height(), screen.getHeight()));
+        view.setMenuBar(MainMenu.build(view, themes, this::applyTheme));
+        applyTheme(themes.named(settings.theme() == null ? ThemeManager.LIGHT : settings.theme()));
+        themes.currentProperty().addListener((o, old, t) -> settings.setTheme(t.name()));
+        if (settings.dataset() != null) {
+            viewModel.experiment().datasetProperty().set(settings.dataset());
+        }
+        viewModel.experiment().datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
+
+        stage.setTitle("Rangefinder: LR range test and 1cycle workbench");
+        stage.setScene(scene);
+        stage.setMaximized(settings.maximized());
+        stage.setOnHidden(e -> {
+            settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            settings.flush();
+        });
+    }
+
+    /**
+     * Builds the window on {@code stage}, shows it and starts the engine loading.
+     *
+     * @param files how to ask for files; null for the platform's dialogs
+     */
+    public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files) {
+        Workbench workbench = new Workbench(stage, settings, themes, files);
+        stage.show();
+        workbench.viewModel.startEngine();
+        return workbench;
+    }
+
+    private void applyTheme(Theme theme) {
+        themes.apply(theme, scene);
+    }
+
+    public WorkbenchViewModel viewModel() {
+        return viewModel;
+    }
+
+    public WorkbenchView view() {
+        return view;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

@@ -1,0 +1,269 @@
+package org.rangefinder.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.rangefinder.UserInputException;
+import org.rangefinder.ui.export.ChartImages;
+import org.rangefinder.ui.onecycle.OneCyclePanel;
+import org.rangefinder.ui.onecycle.TrainingChartsView;
+import org.rangefinder.ui.onecycle.TrainingRun;
+import org.rangefinder.ui.rangetest.ExperimentPanel;
+import org.rangefinder.ui.rangetest.RangeTestChartView;
+import org.rangefinder.ui.rangetest.RunsTable;
+import org.rangefinder.ui.work.EngineStatus;
+import org.rangefinder.ui.work.Problems;
+
+/**
+ * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
+ * (with the 1cycle training charts on a second tab), the 1cycle panel on the right, a status bar below, and
+ * notifications sliding in over it all. Files or folders dropped anywhere on it are opened (a curve) or imported
+ * (a dataset). Every action reports problems in a dialog with a one-line message.
+ */
+public final class WorkbenchView extends NotificationPane {
+    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON", "*.json");
+    private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
+    private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV", "*.csv");
+    private static final FileChooser.ExtensionFilter ZIP = new FileChooser.ExtensionFilter("DL4J model", "*.zip");
+
+    private final WorkbenchViewModel vm;
+    private final FileChoices files;
+    private final ExperimentPanel experiment;
+    private final RangeTestChartView chart;
+    private final RunsTable runsTable;
+    private final OneCyclePanel oneCycle;
+    private final TrainingChartsView training;
+    private final TabPane centre;
+    private final BorderPane layout = new BorderPane();
+    private final PauseTransition hideNotification = new PauseTransition(Duration.seconds(5));
+
+    WorkbenchView(WorkbenchViewModel vm, FileChoices files) {
+        this.vm = vm;
+        this.files = files;
+        experiment = new ExperimentPanel(vm.experiment(), vm.datasetChoices());
+        chart = new RangeTestChartView(vm.runs(), vm.bounds());
+        runsTable = new RunsTable(vm.runs());
+        oneCycle = new OneCyclePanel(vm.oneCycle());
+        training = new TrainingChartsView(vm.oneCycle());
+
+        SplitPane rangeTest = new SplitPane(chart, runsTable);
+        rangeTest.setOrientation(Orientation.VERTICAL);
+        rangeTest.setDividerPositions(0.7);
+        Tab rangeTab = new Tab("Range test", rangeTest);
+        rangeTab.setId("rangeTestTab");
+        Tab trainingTab = new Tab("1cycle training", training);
+        trainingTab.setId("trainingTab");
+        centre = new TabPane(rangeTab, trainingTab);
+        centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        layout.setLeft(experiment);
+        layout.setCenter(centre);
+        layout.setRight(oneCycle);
+        layout.setBottom(statusBar());
+        setContent(layout);
+        setShowFromTop(false);
+        setId("workbench");
+
+        experiment.runButton().setOnAction(e -> run());
+        experiment.importButton().setOnAction(e -> importDatasetFile());
+        oneCycle.launchButton().setOnAction(e -> launch());
+        oneCycle.cancelButton().setOnAction(e -> vm.oneCycle().cancel());
+        oneCycle.saveButton().setOnAction(e -> saveModel());
+        vm.setNotifier(this::notify);
+        hideNotification.setOnFinished(e -> hide());
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+    }
+
+    /** Sets the top of the layout (the menu bar). */
+    void setMenuBar(javafx.scene.Node menu) {
+        layout.setTop(menu);
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(vm.statusProperty());
+        Label engine = new Label();
+        engine.setId("engineStatus");
+        engine.getStyleClass().add("engine-status");
+        engine.textProperty().bind(vm.engine().messageProperty());
+        vm.engine().stateProperty().addListener((o, old, state) -> {
+            engine.getStyleClass().removeAll("loading", "failed");
+            if (state != EngineStatus.State.READY) {
+                engine.getStyleClass().add(state.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        engine.getStyleClass().add("loading");
+        Label active = new Label();
+        active.setId("activeRunsLabel");
+        active.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.runs().activeCount().get();
+            return n == 0 ? "no runs going" : n + (n == 1 ? " run" : " runs") + " queued or running";
+        }, vm.runs().activeCount()));
+        bar.getLeftItems().addAll(engine, new javafx.scene.control.Separator(Orientation.VERTICAL));
+        bar.getRightItems().add(active);
+        return bar;
+    }
+
+    private void notify(String message) {
+        show(message);
+        hideNotification.playFromStart();
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------------------
+
+    void run() {
+        if (experiment.runButton().isDisabled()) {
+            return;
+        }
+        centre.getSelectionModel().select(0);
+        vm.run();
+    }
+
+    void cancel() {
+        vm.runs().cancelAll();
+        vm.oneCycle().cancel();
+    }
+
+    void launch() {
+        if (oneCycle.launchButton().isDisabled()) {
+            return;
+        }
+        centre.getSelectionModel().select(1);
+        vm.oneCycle().launch();
+    }
+
+    void openCurve() {
+        Path file = files.open("Open a range-test curve", CSV, JSON);
+        if (file != null) {
+            attempt("Cannot open the curve", () -> vm.open(file));
+        }
+    }
+
+    void importDatasetFile() {
+        Path file = files.open("Import a dataset: CSV (label in the last column) or IDX images",
+                new FileChooser.ExtensionFilter("CSV or IDX", "*.csv", "*.csv.gz", "*.gz", "*idx*", "*ubyte*"),
+                new FileChooser.ExtensionFilter("Any file", "*"));
+        if (file != null) {
+            vm.importDataset(file);
+        }
+    }
+
+    void importDatasetFolder() {
+        Path folder = files.folder("Import an image folder: one subfolder per class");
+        if (folder != null) {
+            vm.importDataset(folder);
+        }
+    }
+
+    void exportHyperparameters() {
+        attempt("Cannot export the hyperparameters", () -> {
+            vm.hyperparameters();
+            Path file = files.save("Export hyperparameters", "hyperparameters.json", JSON);
+            if (file != null) {
+                vm.exportHyperparameters(file, m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
+            }
+        });
+    }
+
+    void exportChartPng() {
+        Path file = files.save("Export the chart as PNG", "range-test.png", PNG);
+        if (file == null) {
+            return;
+        }
+        javafx.scene.Node shown = centre.getSelectionModel().getSelectedIndex() == 0 ? chart : training;
+        WritableImage image = ChartImages.snapshot(shown);
+        vm.workers().submit(() -> {
+            ChartImages.writePng(image, file);
+            return file;
+        }, f -> vm.report("Wrote the chart to " + f), e -> Dialogs.error(getScene().getWindow(), "Export failed",
+                Problems.describe(e)));
+    }
+
+    void exportCurvesCsv() {
+        attempt("Cannot export the curves", () -> {
+            if (vm.runs().runs().stream().noneMatch(r -> !r.points().isEmpty())) {
+                throw new UserInputException("no run has ended yet: nothing to export");
+            }
+            Path file = files.save("Export the curves as CSV", "curves.csv", CSV);
+            if (file != null) {
+                vm.exportCurves(file, m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
+            }
+        });
+    }
+
+    void saveModel() {
+        TrainingRun run = vm.oneCycle().runs().stream().filter(TrainingRun::canSave).findFirst().orElse(null);
+        if (run == null) {
+            Dialogs.error(getScene().getWindow(), "No trained model", "Launch a 1cycle run and let it finish first.");
+            return;
+        }
+        Path file = files.save("Save the trained model", "model.zip", ZIP);
+        if (file != null) {
+            vm.oneCycle().save(run, file, vm::report,
+                    m -> Dialogs.error(getScene().getWindow(), "Saving the model failed", m));
+        }
+    }
+
+    void close() {
+        getScene().getWindow().hide();
+    }
+
+    private void attempt(String title, Runnable action) {
+        try {
+            action.run();
+        } catch (UserInputException e) {
+            Dialogs.error(getScene().getWindow(), title, e.getMessage());
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        List<java.io.File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        for (java.io.File f : dropped) {
+            attempt("Cannot open " + f.getName(), () -> vm.open(f.toPath()));
+        }
+        e.setDropCompleted(!dropped.isEmpty());
+        e.consume();
+    }
+
+    public ExperimentPanel experimentPanel() {
+        return experiment;
+    }
+
+    public RangeTestChartView chartView() {
+        return chart;
+    }
+
+    public RunsTable runsTable() {
+        return runsTable;
+    }
+
+    public OneCyclePanel oneCyclePanel() {
+        return oneCycle;
+    }
+
+    public TrainingChartsView trainingView() {
+        return training;
+    }
+}

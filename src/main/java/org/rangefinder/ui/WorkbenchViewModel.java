@@ -1,0 +1,287 @@
+package org.rangefinder.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.rangetest.CurveFiles;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.SuggestionMethod;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.export.CurvesCsv;
+import org.rangefinder.ui.export.HyperparameterChoice;
+import org.rangefinder.ui.export.HyperparametersExport;
+import org.rangefinder.ui.onecycle.OneCycleViewModel;
+import org.rangefinder.ui.onecycle.TrainingRun;
+import org.rangefinder.ui.rangetest.ExperimentViewModel;
+import org.rangefinder.ui.rangetest.LrBoundsViewModel;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RangeTestViewModel;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.EngineStatus;
+import org.rangefinder.ui.work.Problems;
+
+/**
+ * The window's state as a whole: the panels' view models wired together (the experiment's dataset is loaded in
+ * the background as soon as it is chosen; the 1cycle panel reads the experiment and the bounds), the engine's
+ * status, a status line, notifications when runs end, imports and exports. Called on the FX thread.
+ */
+public final class WorkbenchViewModel {
+    private final BackgroundExecutor workers;
+    private final BackgroundExecutor loader;
+    private final DatasetSource datasets;
+    private final EngineStatus engine = new EngineStatus();
+    private final ExperimentViewModel experiment = new ExperimentViewModel();
+    private final LrBoundsViewModel bounds = new LrBoundsViewModel();
+    private final RangeTestViewModel runs;
+    private final OneCycleViewModel oneCycle;
+    private final ObservableList<String> datasetChoices = FXCollections.observableArrayList(Datasets.BUNDLED);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private Consumer<String> notifier = m -> { };
+    private int loadRequest;
+
+    /**
+     * @param workers runs range tests and trainings
+     * @param loader  loads datasets (apart from the runs, so choosing a dataset never waits behind a long run)
+     */
+    public WorkbenchViewModel(BackgroundExecutor workers, BackgroundExecutor loader, DatasetSource datasets) {
+        this.workers = workers;
+        this.loader = loader;
+        this.datasets = datasets;
+        this.runs = new RangeTestViewModel(workers, datasets);
+        this.oneCycle = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
+                experiment.dataOptionsProperty(), workers, datasets);
+        experiment.datasetProperty().addListener(o -> loadDataset());
+        experiment.dataOptionsProperty().addListener(o -> loadDataset());
+        runs.setOnRunEnded(this::rangeTestEnded);
+        oneCycle.runs().addListener((ListChangeListener<TrainingRun>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    change.getList().subList(change.getFrom(), change.getTo()).forEach(this::trainingChanged);
+                }
+            }
+        });
+        loadDataset();
+    }
+
+    /** Starts loading the numeric engine on a thread of its own. */
+    public void startEngine() {
+        engine.start(EngineStatus.ownThread(), workers.fx(), NativeThreads::ensureConfigured);
+    }
+
+    private void loadDataset() {
+        String name = experiment.datasetProperty().get();
+        DataOptions options = experiment.dataOptionsProperty().get() != null
+                ? experiment.dataOptionsProperty().get() : DataOptions.defaults();
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        int request = ++loadRequest;
+        status.set("Loading " + name + "...");
+        loader.submit(() -> datasets.load(name, options), data -> {
+            if (request == loadRequest) {
+                datasetLoaded(data);
+            }
+        }, error -> {
+            if (request == loadRequest) {
+                experiment.loadedDatasetProperty().set(null);
+                oneCycle.trainSamplesProperty().set(0);
+                experiment.datasetProblemProperty().set(Problems.describe(error));
+                status.set("Could not load " + name);
+            }
+        });
+    }
+
+    private void datasetLoaded(Dataset data) {
+        experiment.datasetProblemProperty().set(null);
+        experiment.loadedDatasetProperty().set(data);
+        oneCycle.trainSamplesProperty().set(data.train().size());
+        status.set(String.format(Locale.ROOT, "%s: %d training and %d validation samples of %s, %d classes",
+                data.name(), data.train().size(), data.validation().size(), data.shapeText(), data.numClasses()));
+    }
+
+    /** Runs a range test, or a sweep when the experiment panel asks for one. Does nothing while it holds a problem. */
+    public void run() {
+        RangeTestConfig config = experiment.configProperty().get();
+        if (config == null) {
+            return;
+        }
+        Sweep sweep = experiment.sweepProperty().get();
+        if (sweep == null) {
+            RangeTestRun run = runs.start(config, experiment.dataOptionsProperty().get());
+            status.set("Started " + run.name());
+        } else {
+            runs.startSweep(config, sweep, experiment.dataOptionsProperty().get());
+            status.set("Started a sweep of " + sweep.values().size() + " range tests: " + sweep);
+        }
+    }
+
+    private void rangeTestEnded(RangeTestRun run) {
+        String message;
+        if (run.statusProperty().get() == RunStatus.FAILED) {
+            message = "Run " + run.name() + " failed: " + run.failureProperty().get();
+        } else {
+            message = String.format(Locale.ROOT, "Run #%d %s after %d points (%.1f s)", run.number(),
+                    run.stopReasonProperty().get().id(), run.points().size(), run.secondsProperty().get());
+            Suggestions s = run.suggestionsProperty().get();
+            if (s != null && s.range() != null && !bounds.pickedProperty().get()) {
+                bounds.setFrom(SuggestionMethod.VALLEY, s);
+                message += "; bounds set from its valley";
+            }
+        }
+        status.set(message);
+        notifier.accept(message);
+    }
+
+    private void trainingChanged(TrainingRun run) {
+        RunStatus s = run.statusProperty().get();
+        if (s == RunStatus.FINISHED || s == RunStatus.FAILED) {
+            String message = s == RunStatus.FAILED ? "Training " + run.name() + " failed: " + run.failureProperty().get()
+                    : String.format(Locale.ROOT, "Training %s %s: validation accuracy %.2f%% (%.1f s)", run.name(),
+                            run.stopReasonProperty().get().id(), 100 * run.accuracyProperty().get(),
+                            run.secondsProperty().get());
+            status.set(message);
+            notifier.accept(message);
+        }
+    }
+
+    /** Adds a dataset file or folder to the choices and selects it. */
+    public void importDataset(Path path) {
+        String choice = path.toAbsolutePath().toString();
+        if (!datasetChoices.contains(choice)) {
+            datasetChoices.add(choice);
+        }
+        experiment.datasetProperty().set(choice);
+    }
+
+    /**
+     * Opens what was dropped or picked: a curve file (a CSV with columns lr and loss, or a result.json) becomes a
+     * run; anything else (a folder, an IDX file, another CSV) is imported as a dataset.
+     *
+     * @throws UserInputException for a curve file that cannot be read
+     */
+    public void open(Path path) {
+        if (isCurveFile(path)) {
+            RangeTestRun run = runs.open(path);
+            status.set("Opened " + run.name());
+        } else {
+            importDataset(path);
+        }
+    }
+
+    /** A regular file whose first line names an {@code lr} and a {@code loss} column, or a JSON file. */
+    static boolean isCurveFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        if (!name.endsWith(".csv") && !name.endsWith(".tsv") && !name.endsWith(".txt")) {
+            return false;
+        }
+        try (var lines = Files.lines(path)) {
+            List<String> header = lines.limit(1).flatMap(l -> List.of(l.toLowerCase(Locale.ROOT).split("[,;\t]"))
+                    .stream()).map(h -> h.strip().replace("\"", "")).toList();
+            return header.contains("lr") && header.contains("loss");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** The choice as it stands, for "Export hyperparameters...". */
+    public HyperparameterChoice hyperparameters() {
+        RangeTestConfig x = experiment.configProperty().get();
+        if (x == null) {
+            throw new UserInputException("the experiment panel holds a problem: " + experiment.problemProperty().get());
+        }
+        RangeTestRun run = runs.selectedProperty().get();
+        HyperparameterChoice.RangeTestSource source = run == null || run.suggestionsProperty().get() == null ? null
+                : new HyperparameterChoice.RangeTestSource(run.config(), run.name(), run.stopReasonProperty().get(),
+                        run.points().size(), run.suggestionsProperty().get());
+        return new HyperparameterChoice(x, experiment.dataOptionsProperty().get(), bounds.minProperty().get(),
+                bounds.maxProperty().get(), bounds.chosenByProperty().get(), oneCycle.configProperty().get(), source);
+    }
+
+    /** Writes the hyperparameter JSON on a worker; reports on the FX thread. */
+    public void exportHyperparameters(Path file, Consumer<String> failed) {
+        HyperparameterChoice choice = hyperparameters();
+        workers.submit(() -> {
+            HyperparametersExport.write(file, choice);
+            return file;
+        }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /** Writes the curves of the shown runs that have ended as CSV, on a worker. */
+    public void exportCurves(Path file, Consumer<String> failed) {
+        List<CurvesCsv.Curve> curves = runs.runs().stream()
+                .filter(r -> r.visibleProperty().get() && !r.points().isEmpty())
+                .map(r -> new CurvesCsv.Curve(String.valueOf(r.number()), r.points())).toList();
+        if (curves.isEmpty()) {
+            throw new UserInputException("no finished run is shown: nothing to export");
+        }
+        workers.submit(() -> {
+            CurvesCsv.write(file, curves);
+            return file;
+        }, f -> report("Wrote " + curves.size() + " curve(s) to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /** A message for the status line and a notification. */
+    public void report(String message) {
+        status.set(message);
+        notifier.accept(message);
+    }
+
+    /** Receives the messages worth a notification (runs ended, files written). */
+    public void setNotifier(Consumer<String> notifier) {
+        this.notifier = notifier;
+    }
+
+    public BackgroundExecutor workers() {
+        return workers;
+    }
+
+    public EngineStatus engine() {
+        return engine;
+    }
+
+    public ExperimentViewModel experiment() {
+        return experiment;
+    }
+
+    public LrBoundsViewModel bounds() {
+        return bounds;
+    }
+
+    public RangeTestViewModel runs() {
+        return runs;
+    }
+
+    public OneCycleViewModel oneCycle() {
+        return oneCycle;
+    }
+
+    /** Bundled dataset names, then imported paths. */
+    public ObservableList<String> datasetChoices() {
+        return datasetChoices;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.rangefinder.ui.chart;
+
+import java.util.Locale;
+import javafx.scene.Node;
+
+/**
+ * The eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each theme's CSS) and
+ * shades of them for the members of a family. A node gets its colour through the style class
+ * {@code run-color-k}, which sets the looked-up colour {@code -rf-run} that lines, bands and swatches use; a
+ * shade overrides {@code -rf-run} inline with {@code derive(-rf-run-k, p%)}.
+ */
+public final class RunColors {
+    public static final int COUNT = 8;
+
+    private RunColors() {
+    }
+
+    public static String styleClass(int colorIndex) {
+        return "run-color-" + Math.floorMod(colorIndex, COUNT);
+    }
+
+    /**
+     * The inline style for a shade of colour {@code colorIndex}: {@code shade} from -1 (darker) to 1 (lighter), 0
+     * for the colour itself (no inline style).
+     */
+    public static String shadeStyle(int colorIndex, double shade) {
+        if (shade == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "-rf-run: derive(-rf-run-%d, %.0f%%);", Math.floorMod(colorIndex, COUNT),
+                shade * 60);
+    }
+
+    /** The shade of member {@code i} of {@code n}, spread evenly from -1 to 1 (0 for a lone run). */
+    public static double memberShade(int i, int n) {
+        return n < 2 ? 0 : -1 + 2.0 * i / (n - 1);
+    }
+
+    /** Gives a node the style class {@code role} and its run colour. */
+    public static void apply(Node node, String role, int colorIndex, double shade) {
+        node.getStyleClass().addAll(role, styleClass(colorIndex));
+        node.setStyle(shadeStyle(colorIndex, shade));
+    }
+}

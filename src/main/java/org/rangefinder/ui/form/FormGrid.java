@@ -1,0 +1,84 @@
+package org.rangefinder.ui.form;
+
+import javafx.beans.property.Property;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/**
+ * A two-column form: a label, then its control. Text fields are bound both ways to a view model's text property,
+ * and flagged (style class {@code invalid}, the problem as tooltip) while the view model names them as the field
+ * at fault.
+ */
+public final class FormGrid extends GridPane {
+    private final ObservableValue<? extends FormField> invalidField;
+    private final ObservableValue<String> problem;
+    private int rows;
+
+    public FormGrid(ObservableValue<? extends FormField> invalidField, ObservableValue<String> problem) {
+        this.invalidField = invalidField;
+        this.problem = problem;
+        getStyleClass().add("form-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setFillWidth(true);
+        getColumnConstraints().addAll(labels, controls);
+    }
+
+    /** A text field for {@code field}, bound both ways to {@code text}, with CSS id {@code id}. */
+    public TextField text(FormField field, StringProperty text, String id) {
+        TextField input = new TextField();
+        input.setId(id);
+        input.setPrefColumnCount(8);
+        input.textProperty().bindBidirectional(text);
+        flagWhenInvalid(input, field);
+        row(field.label(), input);
+        return input;
+    }
+
+    /** Marks {@code control} while the view model names {@code field} as the one at fault. */
+    public void flagWhenInvalid(Node control, FormField field) {
+        Runnable update = () -> {
+            boolean bad = invalidField.getValue() == field;
+            control.getStyleClass().remove("invalid");
+            if (bad) {
+                control.getStyleClass().add("invalid");
+            }
+            if (control instanceof javafx.scene.control.Control c) {
+                c.setTooltip(bad ? new Tooltip(problem.getValue()) : null);
+            }
+        };
+        invalidField.addListener(o -> update.run());
+        problem.addListener(o -> update.run());
+        update.run();
+    }
+
+    /** A row of a label and any control; returns the control. */
+    public <T extends Node> T row(String label, T control) {
+        Label l = new Label(label);
+        l.setLabelFor(control);
+        addRow(rows++, l, control);
+        GridPane.setHgrow(control, Priority.ALWAYS);
+        return control;
+    }
+
+    /** A control spanning both columns. */
+    public <T extends Node> T wide(T control) {
+        add(control, 0, rows++, 2, 1);
+        return control;
+    }
+
+    /** Binds a choice control's value both ways to a property. */
+    public static <T> void bind(Property<T> control, Property<T> model) {
+        control.setValue(model.getValue());
+        control.bindBidirectional(model);
+    }
+}

@@ -1,0 +1,224 @@
+package org.rangefinder.ui.onecycle;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.ui.chart.AxisScale;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.chart.SeriesLook;
+import org.rangefinder.ui.chart.StyledLineChart;
+import org.rangefinder.ui.chart.Thinning;
+import org.rangefinder.ui.form.FormGrid;
+
+/**
+ * The 1cycle panel: the bounds taken from the chart's markers, the schedule and training settings, a preview of
+ * the LR and momentum per iteration that follows every change (a dragged marker included), and Launch, Cancel
+ * and Save model.
+ */
+public final class OneCyclePanel extends BorderPane {
+    /** Points drawn per preview curve. */
+    private static final int PREVIEW_POINTS = 400;
+
+    private final Button launch = new Button("Launch 1cycle");
+    private final Button cancel = new Button("Cancel");
+    private final Button save = new Button("Save model...");
+    private final StyledLineChart<Number, Number> lrPreview = previewChart("learning rate", "previewLrChart");
+    private final StyledLineChart<Number, Number> momentumPreview = previewChart("momentum", "previewMomentumChart");
+    private final XYChart.Series<Number, Number> lrSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> momentumSeries = new XYChart.Series<>();
+
+    public OneCyclePanel(OneCycleViewModel vm) {
+        VBox box = new VBox();
+        box.getStyleClass().add("side-panel");
+        box.getChildren().addAll(boundsBox(vm), section("Schedule", scheduleForm(vm)),
+                section("Training", trainingForm(vm)), section("Preview", previewBox()));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        VBox footer = buttons(vm);
+        footer.getStyleClass().add("side-panel-footer");
+        setBottom(footer);
+        setMinWidth(290);
+        setPrefWidth(320);
+        setId("oneCyclePanel");
+        lrPreview.addSeries(lrSeries, SeriesLook.of("rf-line", "run-color-0", "smoothed-line").withoutLegend());
+        momentumPreview.addSeries(momentumSeries, SeriesLook.of("rf-line", "run-color-3", "smoothed-line")
+                .withoutLegend());
+        vm.previewProperty().addListener((o, old, preview) -> showPreview(preview));
+        showPreview(vm.previewProperty().get());
+    }
+
+    public Button launchButton() {
+        return launch;
+    }
+
+    public Button cancelButton() {
+        return cancel;
+    }
+
+    public Button saveButton() {
+        return save;
+    }
+
+    public XYChart.Series<Number, Number> lrPreviewSeries() {
+        return lrSeries;
+    }
+
+    private static TitledPane section(String title, javafx.scene.Node content) {
+        return new TitledPane(title, content);
+    }
+
+    private VBox boundsBox(OneCycleViewModel vm) {
+        Label title = new Label("1cycle");
+        title.getStyleClass().addAll("title-4");
+        Label bounds = new Label();
+        bounds.setId("cycleBoundsLabel");
+        bounds.setWrapText(true);
+        bounds.textProperty().bind(Bindings.createStringBinding(() -> "LR from "
+                + LrMarkerChart.formatLr(vm.bounds().minProperty().get()) + " up to "
+                + LrMarkerChart.formatLr(vm.bounds().maxProperty().get()) + " (" + vm.bounds().chosenByProperty().get().id()
+                + "; drag the markers on the chart)", vm.bounds().minProperty(), vm.bounds().maxProperty(),
+                vm.bounds().chosenByProperty()));
+        Label steps = new Label();
+        steps.getStyleClass().add("hint");
+        steps.textProperty().bind(Bindings.createStringBinding(() -> vm.settingsProperty().get() == null ? ""
+                : vm.settingsProperty().get().totalSteps() + " iterations, div_factor "
+                        + LrMarkerChart.formatLr(vm.settingsProperty().get().divFactor()), vm.settingsProperty()));
+        return new VBox(4, title, bounds, steps);
+    }
+
+    private FormGrid scheduleForm(OneCycleViewModel vm) {
+        FormGrid grid = grid(vm);
+        grid.text(OneCycleField.EPOCHS, vm.epochsProperty(), "epochsField");
+        grid.text(OneCycleField.PCT_START, vm.pctStartProperty(), "pctStartField");
+        ChoiceBox<Anneal> anneal = new ChoiceBox<>(FXCollections.observableArrayList(Anneal.values()));
+        anneal.setId("annealChoice");
+        anneal.setMaxWidth(Double.MAX_VALUE);
+        anneal.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Anneal a) {
+                return a == null ? "" : a.id();
+            }
+
+            @Override
+            public Anneal fromString(String s) {
+                return Anneal.parse(s);
+            }
+        });
+        FormGrid.bind(anneal.valueProperty(), vm.annealProperty());
+        grid.row("Annealing", anneal);
+        CheckBox three = new CheckBox("Three phases (linear: Smith's shape)");
+        three.setId("threePhaseCheck");
+        three.selectedProperty().bindBidirectional(vm.threePhaseProperty());
+        grid.wide(three);
+        grid.text(OneCycleField.FINAL_DIV_FACTOR, vm.finalDivFactorProperty(), "finalDivFactorField");
+        CheckBox cycle = new CheckBox("Cycle momentum");
+        cycle.setId("cycleMomentumCheck");
+        cycle.selectedProperty().bindBidirectional(vm.cycleMomentumProperty());
+        grid.wide(cycle);
+        grid.text(OneCycleField.BASE_MOMENTUM, vm.baseMomentumProperty(), "baseMomentumField");
+        grid.text(OneCycleField.MAX_MOMENTUM, vm.maxMomentumProperty(), "maxMomentumField");
+        return grid;
+    }
+
+    private FormGrid trainingForm(OneCycleViewModel vm) {
+        FormGrid grid = grid(vm);
+        grid.text(OneCycleField.WEIGHT_DECAY, vm.weightDecayProperty(), "trainWeightDecayField");
+        grid.text(OneCycleField.BATCH_SIZE, vm.batchSizeProperty(), "trainBatchSizeField");
+        grid.text(OneCycleField.EVAL_EVERY, vm.evalEveryProperty(), "evalEveryField").setPromptText("0 = each epoch");
+        CheckBox baseline = new CheckBox("Constant-LR baseline alongside");
+        baseline.setId("baselineCheck");
+        baseline.selectedProperty().bindBidirectional(vm.baselineProperty());
+        grid.wide(baseline);
+        TextField lr = grid.text(OneCycleField.BASELINE_LR, vm.baselineLrProperty(), "baselineLrField");
+        lr.disableProperty().bind(vm.baselineProperty().not());
+        return grid;
+    }
+
+    private VBox previewBox() {
+        return new VBox(2, lrPreview, momentumPreview);
+    }
+
+    private static StyledLineChart<Number, Number> previewChart(String yLabel, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("iteration");
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        y.setAnimated(false);
+        StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
+        chart.setId(id);
+        chart.setPrefHeight(165);
+        chart.setMinHeight(140);
+        chart.setLegendVisible(false);
+        return chart;
+    }
+
+    private void showPreview(SchedulePreview preview) {
+        if (preview == null) {
+            lrSeries.getData().clear();
+            momentumSeries.getData().clear();
+            return;
+        }
+        fill(lrSeries, preview.lrs());
+        fill(momentumSeries, preview.momenta());
+    }
+
+    private static void fill(XYChart.Series<Number, Number> series, double[] values) {
+        double[] xs = new double[values.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+        }
+        int[] keep = Thinning.keep(xs, values, AxisScale.linear(0, Math.max(1, xs.length - 1)), PREVIEW_POINTS);
+        java.util.List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>(keep.length);
+        for (int i : keep) {
+            data.add(new XYChart.Data<>(xs[i], values[i]));
+        }
+        series.getData().setAll(data);
+    }
+
+    private VBox buttons(OneCycleViewModel vm) {
+        launch.setId("launchButton");
+        launch.getStyleClass().add("accent");
+        launch.disableProperty().bind(vm.configProperty().isNull().or(vm.trainingProperty()));
+        cancel.setId("cancelTrainingButton");
+        cancel.disableProperty().bind(vm.trainingProperty().not());
+        save.setId("saveModelButton");
+        save.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.runs().stream().noneMatch(TrainingRun::canSave), vm.runs()));
+        Label problem = new Label();
+        problem.setId("oneCycleProblemLabel");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        launch.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(6, cancel, save);
+        HBox.setHgrow(cancel, Priority.ALWAYS);
+        HBox.setHgrow(save, Priority.ALWAYS);
+        cancel.setMaxWidth(Double.MAX_VALUE);
+        save.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(6, launch, row, problem);
+    }
+
+    private static FormGrid grid(OneCycleViewModel vm) {
+        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+    }
+}

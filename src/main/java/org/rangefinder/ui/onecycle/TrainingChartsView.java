@@ -1,0 +1,151 @@
+package org.rangefinder.ui.onecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import org.rangefinder.ui.chart.AxisScale;
+import org.rangefinder.ui.chart.LiveCurve;
+import org.rangefinder.ui.chart.LiveSeriesFeeder;
+import org.rangefinder.ui.chart.RunColors;
+import org.rangefinder.ui.chart.SeriesLook;
+import org.rangefinder.ui.chart.StyledLineChart;
+import org.rangefinder.ui.rangetest.RunStatus;
+
+/**
+ * The live charts of the last 1cycle launch, one colour per run (the 1cycle run and its baseline): training loss
+ * (raw faint, smoothed bold) with the validation loss dashed, validation accuracy, learning rate and momentum, all
+ * against the iteration; a line per run says how far it is.
+ */
+public final class TrainingChartsView extends BorderPane {
+    private final LiveSeriesFeeder feeder = new LiveSeriesFeeder();
+    private final StyledLineChart<Number, Number> loss = chart("loss", "trainLossChart");
+    private final StyledLineChart<Number, Number> accuracy = chart("validation accuracy", "valAccuracyChart");
+    private final StyledLineChart<Number, Number> lr = chart("learning rate", "trainLrChart");
+    private final StyledLineChart<Number, Number> momentum = chart("momentum", "trainMomentumChart");
+    private final VBox summaries = new VBox(2);
+    private final List<XYChart.Series<Number, Number>> attached = new ArrayList<>();
+
+    public TrainingChartsView(OneCycleViewModel vm) {
+        GridPane grid = new GridPane();
+        grid.add(loss, 0, 0);
+        grid.add(accuracy, 1, 0);
+        grid.add(lr, 0, 1);
+        grid.add(momentum, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        setCenter(grid);
+        summaries.setId("trainingSummary");
+        summaries.getStyleClass().add("chart-toolbar");
+        Label empty = new Label("Pick the bounds on the range-test chart, then Launch 1cycle in the panel on the right.");
+        empty.getStyleClass().add("hint");
+        summaries.getChildren().add(empty);
+        setTop(summaries);
+        vm.runs().addListener((ListChangeListener<TrainingRun>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() || change.wasRemoved()) {
+                    show(vm.runs());
+                }
+            }
+        });
+        feeder.start();
+    }
+
+    private void show(List<TrainingRun> runs) {
+        attached.forEach(feeder::detach);
+        attached.clear();
+        for (StyledLineChart<Number, Number> chart : List.of(loss, accuracy, lr, momentum)) {
+            List.copyOf(chart.getData()).forEach(chart::removeSeries);
+        }
+        summaries.getChildren().clear();
+        for (TrainingRun run : runs) {
+            AxisScale scale = AxisScale.linear(0, run.totalIterations());
+            add(loss, run.lossCurve(), run.name() + " raw", look(run, "raw-line").withoutLegend().notFittingYAxis(), scale);
+            add(loss, run.smoothedLossCurve(), run.name() + " training", look(run, "smoothed-line"), scale);
+            add(loss, run.valLossCurve(), run.name() + " validation", look(run, "evaluation-line", "dashed-line"), scale);
+            add(accuracy, run.valAccuracyCurve(), run.name(), look(run, "evaluation-line"), scale);
+            add(lr, run.lrCurve(), run.name(), look(run, "smoothed-line"), scale);
+            add(momentum, run.momentumCurve(), run.name(), look(run, "smoothed-line"), scale);
+            summaries.getChildren().add(summary(run));
+        }
+    }
+
+    private void add(StyledLineChart<Number, Number> chart, LiveCurve curve, String name, SeriesLook look,
+                     AxisScale scale) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        feeder.attach(curve, series, scale);
+        attached.add(series);
+        chart.addSeries(series, look);
+    }
+
+    private static SeriesLook look(TrainingRun run, String... roles) {
+        String[] classes = new String[roles.length + 2];
+        classes[0] = "rf-line";
+        classes[1] = RunColors.styleClass(run.colorIndex());
+        System.arraycopy(roles, 0, classes, 2, roles.length);
+        return SeriesLook.of(classes);
+    }
+
+    private static Label summary(TrainingRun run) {
+        Label label = new Label();
+        label.getStyleClass().add("training-summary");
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            RunStatus s = run.statusProperty().get();
+            String state = s == RunStatus.FAILED ? "failed: " + run.failureProperty().get()
+                    : s == RunStatus.FINISHED ? run.stopReasonProperty().get().id() : s.text();
+            double acc = run.accuracyProperty().get();
+            return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(), state,
+                    100 * run.progressProperty().get(), run.totalIterations(), run.secondsProperty().get(),
+                    Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", validation accuracy %.2f%%", 100 * acc));
+        }, run.statusProperty(), run.progressProperty(), run.secondsProperty(), run.accuracyProperty()));
+        return label;
+    }
+
+    private static StyledLineChart<Number, Number> chart(String yLabel, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("iteration");
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        y.setAnimated(false);
+        StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
+        chart.setId(id);
+        chart.setMinSize(200, 150);
+        return chart;
+    }
+
+    public StyledLineChart<Number, Number> lossChart() {
+        return loss;
+    }
+
+    public StyledLineChart<Number, Number> accuracyChart() {
+        return accuracy;
+    }
+
+    public StyledLineChart<Number, Number> lrChart() {
+        return lr;
+    }
+
+    public StyledLineChart<Number, Number> momentumChart() {
+        return momentum;
+    }
+}

@@ -1,0 +1,218 @@
+package org.rangefinder.ui.rangetest;
+
+import java.util.Arrays;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.schedule.LadderMode;
+import org.rangefinder.ui.form.FormGrid;
+
+/**
+ * The experiment panel: dataset, model, optimizer and range-test settings, an optional sweep, and below them,
+ * always in view, the Run button, which stays disabled, with the reason beside it, while the view model reports a
+ * problem.
+ */
+public final class ExperimentPanel extends BorderPane {
+    private final Button run = new Button("Run range test");
+    private final Button importData = new Button("Import...");
+
+    /**
+     * @param datasets the choices of the dataset box: bundled names, then imported paths
+     */
+    public ExperimentPanel(ExperimentViewModel vm, ObservableList<String> datasets) {
+        VBox box = new VBox();
+        box.getStyleClass().add("side-panel");
+        box.getChildren().addAll(
+                section("Data", dataForm(vm, datasets)),
+                section("Model", modelForm(vm)),
+                section("Optimizer", optimizerForm(vm)),
+                section("Range test", rangeTestForm(vm)),
+                section("Sweep", sweepForm(vm)));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        VBox run = runBox(vm);
+        run.getStyleClass().add("side-panel-footer");
+        setBottom(run);
+        setMinWidth(290);
+        setPrefWidth(310);
+        setId("experimentPanel");
+    }
+
+    /** The Run button: disabled while the form holds a problem; its handler is the workbench's. */
+    public Button runButton() {
+        return run;
+    }
+
+    /** The Import... button beside the dataset box. */
+    public Button importButton() {
+        return importData;
+    }
+
+    private static TitledPane section(String title, javafx.scene.Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setCollapsible(true);
+        return pane;
+    }
+
+    private VBox dataForm(ExperimentViewModel vm, ObservableList<String> datasets) {
+        FormGrid grid = grid(vm);
+        ComboBox<String> choice = new ComboBox<>(datasets);
+        choice.setId("datasetChoice");
+        choice.setMaxWidth(Double.MAX_VALUE);
+        choice.valueProperty().bindBidirectional(vm.datasetProperty());
+        grid.flagWhenInvalid(choice, ExperimentField.DATASET);
+        importData.setId("importDatasetButton");
+        importData.setMinWidth(USE_PREF_SIZE);
+        grid.row("Dataset", choice);
+        Label drop = new Label("or drop a file or folder on the window");
+        drop.getStyleClass().add("hint");
+        drop.setWrapText(true);
+        HBox row = new HBox(6, importData, drop);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.row("", row);
+        grid.text(ExperimentField.LABEL_COLUMN, vm.labelColumnProperty(), "labelColumnField")
+                .setPromptText("CSV only; default: last");
+        grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
+        return new VBox(grid);
+    }
+
+    private VBox modelForm(ExperimentViewModel vm) {
+        FormGrid preset = grid(vm);
+        ChoiceBox<String> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.PRESETS));
+        model.setId("modelChoice");
+        model.setMaxWidth(Double.MAX_VALUE);
+        FormGrid.bind(model.valueProperty(), vm.modelPresetProperty());
+        preset.flagWhenInvalid(model, ExperimentField.MODEL);
+        preset.row("Model", model);
+
+        FormGrid mlp = grid(vm);
+        mlp.text(ExperimentField.HIDDEN_SIZES, vm.hiddenSizesProperty(), "hiddenSizesField")
+                .setPromptText("units per layer, e.g. 128, 128");
+        CheckBox batchNorm = new CheckBox("Batch normalisation");
+        batchNorm.setId("batchNormCheck");
+        batchNorm.selectedProperty().bindBidirectional(vm.batchNormProperty());
+        mlp.wide(batchNorm);
+        FormGrid dropout = grid(vm);
+        dropout.text(ExperimentField.DROPOUT, vm.dropoutProperty(), "dropoutField");
+        FormGrid resnet = grid(vm);
+        resnet.text(ExperimentField.BLOCKS, vm.blocksProperty(), "blocksField");
+        resnet.text(ExperimentField.CHANNELS, vm.channelsProperty(), "channelsField");
+
+        showWhen(mlp, vm, "mlp");
+        showWhen(resnet, vm, "resnet");
+        dropout.visibleProperty().bind(vm.modelPresetProperty().isNotEqualTo("resnet"));
+        dropout.managedProperty().bind(dropout.visibleProperty());
+        return new VBox(5, preset, mlp, dropout, resnet);
+    }
+
+    private static void showWhen(FormGrid grid, ExperimentViewModel vm, String preset) {
+        grid.visibleProperty().bind(vm.modelPresetProperty().isEqualTo(preset));
+        grid.managedProperty().bind(grid.visibleProperty());
+    }
+
+    private FormGrid optimizerForm(ExperimentViewModel vm) {
+        FormGrid grid = grid(vm);
+        ChoiceBox<OptimizerKind> optimizer = new ChoiceBox<>(FXCollections.observableArrayList(OptimizerKind.values()));
+        optimizer.setId("optimizerChoice");
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        optimizer.setConverter(converter(OptimizerKind::id));
+        FormGrid.bind(optimizer.valueProperty(), vm.optimizerProperty());
+        grid.row("Optimizer", optimizer);
+        grid.text(ExperimentField.MOMENTUM, vm.momentumProperty(), "momentumField")
+                .disableProperty().bind(vm.optimizerProperty().isEqualTo(OptimizerKind.SGD));
+        grid.text(ExperimentField.WEIGHT_DECAY, vm.weightDecayProperty(), "weightDecayField");
+        grid.text(ExperimentField.BATCH_SIZE, vm.batchSizeProperty(), "batchSizeField");
+        grid.text(ExperimentField.SEED, vm.seedProperty(), "seedField");
+        return grid;
+    }
+
+    private FormGrid rangeTestForm(ExperimentViewModel vm) {
+        FormGrid grid = grid(vm);
+        grid.text(ExperimentField.START_LR, vm.startLrProperty(), "startLrField");
+        grid.text(ExperimentField.END_LR, vm.endLrProperty(), "endLrField");
+        grid.text(ExperimentField.ITERATIONS, vm.iterationsProperty(), "iterationsField");
+        ChoiceBox<LadderMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(LadderMode.values()));
+        mode.setId("modeChoice");
+        mode.setMaxWidth(Double.MAX_VALUE);
+        mode.setConverter(converter(LadderMode::id));
+        FormGrid.bind(mode.valueProperty(), vm.modeProperty());
+        grid.row("Ladder", mode);
+        grid.text(ExperimentField.STEP_SIZE, vm.stepSizeProperty(), "stepSizeField");
+        grid.text(ExperimentField.SMOOTHING, vm.smoothingProperty(), "smoothingField");
+        grid.text(ExperimentField.DIVERGE, vm.divergeProperty(), "divergeField");
+        grid.text(ExperimentField.VAL_BATCHES, vm.valBatchesProperty(), "valBatchesField");
+        return grid;
+    }
+
+    private FormGrid sweepForm(ExperimentViewModel vm) {
+        FormGrid grid = grid(vm);
+        ObservableList<SweepFactor> factors = FXCollections.observableArrayList();
+        factors.add(null);
+        factors.addAll(Arrays.asList(SweepFactor.values()));
+        ChoiceBox<SweepFactor> factor = new ChoiceBox<>(factors);
+        factor.setId("sweepFactorChoice");
+        factor.setMaxWidth(Double.MAX_VALUE);
+        factor.setConverter(converter(f -> f == null ? "none (single run)" : f.id()));
+        FormGrid.bind(factor.valueProperty(), vm.sweepFactorProperty());
+        grid.row("Vary", factor);
+        TextField values = grid.text(ExperimentField.SWEEP_VALUES, vm.sweepValuesProperty(), "sweepValuesField");
+        values.setPromptText("e.g. 0, 1e-4, 1e-3");
+        values.disableProperty().bind(vm.sweepFactorProperty().isNull());
+        return grid;
+    }
+
+    private VBox runBox(ExperimentViewModel vm) {
+        run.setId("runButton");
+        run.setDefaultButton(false);
+        run.setMaxWidth(Double.MAX_VALUE);
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(vm.problemProperty().isNotNull());
+        run.textProperty().bind(Bindings.createStringBinding(() -> vm.sweepProperty().get() == null
+                ? "Run range test" : "Run sweep (" + vm.sweepProperty().get().values().size() + " runs)",
+                vm.sweepProperty()));
+        Label problem = new Label();
+        problem.setId("problemLabel");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(6, run, problem);
+    }
+
+    private static FormGrid grid(ExperimentViewModel vm) {
+        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}

@@ -1,0 +1,261 @@
+package org.rangefinder.ui.rangetest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.SuggestionMethod;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.chart.AxisScale;
+import org.rangefinder.ui.chart.LiveSeriesFeeder;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.form.NumberField;
+
+/**
+ * The centre of the window: every run's loss against lr on an {@link LrMarkerChart}, growing live, with the
+ * selected run's suggestions marked, the min/max markers bound both ways to the bounds fields, buttons that set
+ * the bounds from a suggestion, the raw-loss toggle and the zoom reset.
+ */
+public final class RangeTestChartView extends BorderPane {
+
+    /** The two series of a run on the chart. */
+    private record Curves(XYChart.Series<Number, Number> smoothed, XYChart.Series<Number, Number> raw) {
+    }
+
+    private final RangeTestViewModel runs;
+    private final LrBoundsViewModel bounds;
+    private final LrMarkerChart chart = new LrMarkerChart();
+    private final LiveSeriesFeeder feeder = new LiveSeriesFeeder();
+    private final Map<RangeTestRun, Curves> curves = new HashMap<>();
+    private final Map<RunFamily, Runnable> familyOverlays = new HashMap<>();
+    private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
+    private final FlowPane suggestionBar = new FlowPane(6, 4);
+
+    public RangeTestChartView(RangeTestViewModel runs, LrBoundsViewModel bounds) {
+        this.runs = runs;
+        this.bounds = bounds;
+        chart.setId("lrChart");
+        chart.minMarkerProperty().bindBidirectional(bounds.minProperty());
+        chart.maxMarkerProperty().bindBidirectional(bounds.maxProperty());
+        chart.lrAxis().widthProperty().addListener((o, old, w) -> feeder.setResolution(w.doubleValue()));
+        setCenter(chart);
+        setTop(new VBox(toolbar(), suggestionBar));
+        suggestionBar.getStyleClass().add("chart-toolbar");
+
+        runs.runs().forEach(this::added);
+        runs.runs().addListener((ListChangeListener<RangeTestRun>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    change.getRemoved().forEach(this::removed);
+                }
+                if (change.wasAdded()) {
+                    change.getAddedSubList().forEach(this::added);
+                }
+            }
+        });
+        runs.selectedSuggestionsProperty().addListener(o -> showSuggestions());
+        runs.selectedProperty().addListener(o -> showSuggestions());
+        showRaw.addListener(o -> curves.forEach((run, c) -> showOrHide(run)));
+        feeder.start();
+        showSuggestions();
+    }
+
+    private FlowPane toolbar() {
+        ToggleButton raw = new ToggleButton("Raw loss");
+        raw.setId("rawToggle");
+        raw.selectedProperty().bindBidirectional(showRaw);
+        Button reset = new Button("Reset zoom");
+        reset.setId("resetZoomButton");
+        reset.disableProperty().bind(chart.zoomedProperty().not());
+        reset.setOnAction(e -> chart.resetZoom());
+        TextField min = boundField("minLrField", bounds.minProperty());
+        TextField max = boundField("maxLrField", bounds.maxProperty());
+        Label chosen = new Label();
+        chosen.setId("chosenByLabel");
+        chosen.getStyleClass().add("hint");
+        chosen.textProperty().bind(bounds.chosenByProperty().asString("(%s)").map(s -> s.toLowerCase()));
+        Label problem = new Label();
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(bounds.problem());
+        FlowPane bar = new FlowPane(6, 4, raw, reset, new Separator(Orientation.VERTICAL), new Label("min LR"), min,
+                new Label("max LR"), max, chosen, problem);
+        bar.getStyleClass().add("chart-toolbar");
+        return bar;
+    }
+
+    private static TextField boundField(String id, javafx.beans.property.DoubleProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(6);
+        NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrMarkerChart::formatLr);
+        return field;
+    }
+
+    private void added(RangeTestRun run) {
+        XYChart.Series<Number, Number> smoothed = new XYChart.Series<>();
+        smoothed.setName(run.name());
+        XYChart.Series<Number, Number> raw = new XYChart.Series<>();
+        raw.setName(run.name() + " (raw)");
+        double[] extent = run.lrExtent();
+        AxisScale scale = AxisScale.logarithmic(extent[0], extent[1]);
+        feeder.attach(run.rawCurve(), raw, scale);
+        feeder.attach(run.smoothedCurve(), smoothed, scale);
+        curves.put(run, new Curves(smoothed, raw));
+        run.visibleProperty().addListener(o -> showOrHide(run));
+        showOrHide(run);
+        if (run.family() != null && run.family().members().get(0) == run) {
+            run.family().resultProperty().addListener((o, old, result) -> showFamily(run.family(), result));
+        }
+    }
+
+    private void removed(RangeTestRun run) {
+        Curves c = curves.remove(run);
+        if (c == null) {
+            return;
+        }
+        feeder.detach(c.smoothed());
+        feeder.detach(c.raw());
+        chart.removeSeries(c.smoothed());
+        chart.removeSeries(c.raw());
+        RunFamily family = run.family();
+        if (family != null && family.members().stream().noneMatch(curves::containsKey)) {
+            Runnable remove = familyOverlays.remove(family);
+            if (remove != null) {
+                remove.run();
+            }
+        }
+        showSuggestions();
+    }
+
+    /** Puts a run's series on the chart or takes them off, as its Show box and the raw toggle say. */
+    private void showOrHide(RangeTestRun run) {
+        Curves c = curves.get(run);
+        if (c == null) {
+            return;
+        }
+        boolean visible = run.visibleProperty().get();
+        setShown(c.raw(), visible && showRaw.get(), RunLooks.raw(run));
+        setShown(c.smoothed(), visible, RunLooks.smoothed(run));
+    }
+
+    private void setShown(XYChart.Series<Number, Number> series, boolean shown,
+                          org.rangefinder.ui.chart.SeriesLook look) {
+        boolean onChart = chart.getData().contains(series);
+        if (shown && !onChart) {
+            chart.addSeries(series, look);
+        } else if (!shown && onChart) {
+            chart.removeSeries(series);
+        }
+    }
+
+    /** A seed family is drawn as its mean curve over the band between its lowest and highest member. */
+    private void showFamily(RunFamily family, SweepResult result) {
+        if (result == null || result.seedSummary() == null || !family.members().stream().allMatch(curves::containsKey)) {
+            return;
+        }
+        SweepResult.SeedSummary summary = result.seedSummary();
+        LrMarkerChart.Band band = new LrMarkerChart.Band(summary.lrs(), summary.minSmoothedLoss(),
+                summary.maxSmoothedLoss(), RunLooks.familyBand(family));
+        XYChart.Series<Number, Number> mean = new XYChart.Series<>();
+        mean.setName("sweep " + family.number() + ": mean of " + summary.lrs().length + "-point curves over "
+                + result.members().size() + " seeds");
+        for (int i = 0; i < summary.lrs().length; i++) {
+            if (Double.isFinite(summary.meanSmoothedLoss()[i])) {
+                mean.getData().add(new XYChart.Data<>(summary.lrs()[i], summary.meanSmoothedLoss()[i]));
+            }
+        }
+        chart.addBand(band);
+        chart.addSeries(mean, RunLooks.familyMean(family));
+        family.members().forEach(m -> m.visibleProperty().set(false));
+        familyOverlays.put(family, () -> {
+            chart.removeBand(band);
+            chart.removeSeries(mean);
+        });
+    }
+
+    /** Marks the selected run's suggestions on its curve and offers them as bounds. */
+    private void showSuggestions() {
+        RangeTestRun run = runs.selectedProperty().get();
+        Suggestions s = runs.selectedSuggestionsProperty().get();
+        suggestionBar.getChildren().clear();
+        List<LrMarkerChart.Mark> marks = new ArrayList<>();
+        if (s == null) {
+            suggestionBar.getChildren().add(hint(run == null ? "Suggestions appear here when a run ends."
+                    : "Suggestions of " + run.name() + " appear when it ends."));
+            chart.setMarks(marks);
+            return;
+        }
+        suggestionBar.getChildren().add(hint("Set bounds from " + "#" + run.number() + ":"));
+        for (SuggestionMethod method : SuggestionMethod.values()) {
+            Double lr = switch (method) {
+                case STEEP -> s.steep();
+                case VALLEY -> s.valley();
+                case MINIMUM -> s.minimum();
+            };
+            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrMarkerChart.formatLr(lr)));
+            use.setId(method.id() + "Button");
+            use.getStyleClass().add("suggestion-value");
+            use.setDisable(lr == null);
+            use.setOnAction(e -> bounds.setFrom(method, s));
+            suggestionBar.getChildren().add(use);
+            if (lr != null) {
+                marks.add(new LrMarkerChart.Mark(method.id() + " " + LrMarkerChart.formatLr(lr), lr,
+                        smoothedLossNear(run.points(), lr)));
+            }
+        }
+        if (s.reason() != null) {
+            suggestionBar.getChildren().add(hint(s.reason()));
+        }
+        chart.setMarks(marks);
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+
+    /** The smoothed loss of the point whose lr is nearest to {@code lr} in log space (where a mark sits). */
+    static double smoothedLossNear(List<CurvePoint> points, double lr) {
+        double best = Double.POSITIVE_INFINITY;
+        double loss = Double.NaN;
+        for (CurvePoint p : points) {
+            double d = Math.abs(Math.log(p.lr()) - Math.log(lr));
+            if (d < best && Double.isFinite(p.smoothedLoss())) {
+                best = d;
+                loss = p.smoothedLoss();
+            }
+        }
+        return loss;
+    }
+
+    public LrMarkerChart chart() {
+        return chart;
+    }
+
+    /** The raw-loss toggle. */
+    public BooleanProperty showRawProperty() {
+        return showRaw;
+    }
+
+    /** The smoothed-loss series of a run (for tests and exports); null when the run is not on the list. */
+    public XYChart.Series<Number, Number> smoothedSeries(RangeTestRun run) {
+        Curves c = curves.get(run);
+        return c == null ? null : c.smoothed();
+    }
+}

@@ -1,0 +1,50 @@
+package org.rangefinder.ui.rangetest;
+
+import javafx.scene.Node;
+import org.rangefinder.ui.chart.RunColors;
+import org.rangefinder.ui.chart.SeriesLook;
+
+/**
+ * How a run is drawn: its colour, shaded within its family; smoothed loss bold, raw loss faint; a seed family's
+ * mean dashed over its min/max band.
+ */
+public final class RunLooks {
+
+    private RunLooks() {
+    }
+
+    static double shade(RangeTestRun run) {
+        RunFamily family = run.family();
+        return family == null ? 0 : RunColors.memberShade(family.indexOf(run), family.members().size());
+    }
+
+    public static SeriesLook smoothed(RangeTestRun run) {
+        return line(run.colorIndex(), shade(run), "smoothed-line");
+    }
+
+    /** Faint, without a legend entry, and not used to fit the loss axis (its noise would stretch it). */
+    public static SeriesLook raw(RangeTestRun run) {
+        return line(run.colorIndex(), shade(run), "raw-line").withoutLegend().notFittingYAxis();
+    }
+
+    public static SeriesLook familyMean(RunFamily family) {
+        return line(family.members().get(0).colorIndex(), 0, "smoothed-line", "dashed-line");
+    }
+
+    public static SeriesLook familyBand(RunFamily family) {
+        return line(family.members().get(0).colorIndex(), 0);
+    }
+
+    private static SeriesLook line(int color, double shade, String... roles) {
+        String[] classes = new String[roles.length + 2];
+        classes[0] = "rf-line";
+        classes[1] = RunColors.styleClass(color);
+        System.arraycopy(roles, 0, classes, 2, roles.length);
+        return SeriesLook.of(classes).withInlineStyle(RunColors.shadeStyle(color, shade));
+    }
+
+    /** A colour swatch for the runs list. */
+    static void swatch(Node node, RangeTestRun run) {
+        RunColors.apply(node, "run-swatch", run.colorIndex(), shade(run));
+    }
+}

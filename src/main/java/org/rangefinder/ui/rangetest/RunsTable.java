@@ -1,0 +1,139 @@
+package org.rangefinder.ui.rangetest;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The runs list: colour, name, status, progress, stop reason, duration, whether its curves are shown, and Cancel /
+ * Delete. Selecting a row selects the run whose suggestions the chart shows.
+ */
+public final class RunsTable extends TableView<RangeTestRun> {
+
+    public RunsTable(RangeTestViewModel vm) {
+        super(vm.runs());
+        setId("runsTable");
+        setPlaceholder(new javafx.scene.control.Label("No runs yet: press Run, or open a curve file."));
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<RangeTestRun, RangeTestRun> name = column("Run", r -> new ReadOnlyObjectWrapper<>(r));
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(RangeTestRun run, boolean empty) {
+                super.updateItem(run, empty);
+                if (empty || run == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Rectangle swatch = new Rectangle(12, 12);
+                RunLooks.swatch(swatch, run);
+                setGraphic(swatch);
+                setText(run.name());
+            }
+        });
+        name.setPrefWidth(230);
+
+        TableColumn<RangeTestRun, String> status = column("Status", r -> Bindings.createStringBinding(
+                () -> r.statusProperty().get() == RunStatus.FAILED ? "failed: " + r.failureProperty().get()
+                        : r.statusProperty().get().text(), r.statusProperty(), r.failureProperty()));
+        status.setPrefWidth(75);
+
+        TableColumn<RangeTestRun, Number> progress = column("Progress", RangeTestRun::progressProperty);
+        progress.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            @Override
+            protected void updateItem(Number value, boolean empty) {
+                super.updateItem(value, empty);
+                bar.setProgress(value == null ? 0 : value.doubleValue());
+                bar.setMaxWidth(Double.MAX_VALUE);
+                setGraphic(empty ? null : bar);
+            }
+        });
+        progress.setPrefWidth(90);
+
+        TableColumn<RangeTestRun, String> stop = column("Stopped", r -> Bindings.createStringBinding(
+                () -> r.stopReasonProperty().get() == null ? "" : r.stopReasonProperty().get().id(),
+                r.stopReasonProperty()));
+        stop.setPrefWidth(80);
+
+        TableColumn<RangeTestRun, String> duration = column("Duration", r -> Bindings.createStringBinding(
+                () -> r.statusProperty().get() == RunStatus.IMPORTED ? ""
+                        : String.format(Locale.ROOT, "%.1f s", r.secondsProperty().get()),
+                r.secondsProperty(), r.statusProperty()));
+        duration.setPrefWidth(65);
+
+        TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
+        show.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(RangeTestRun run, boolean empty) {
+                super.updateItem(run, empty);
+                if (empty || run == null) {
+                    setGraphic(null);
+                    return;
+                }
+                CheckBox box = new CheckBox();
+                box.setId("show-" + run.number());
+                box.selectedProperty().bindBidirectional(run.visibleProperty());
+                setGraphic(box);
+            }
+        });
+        show.setPrefWidth(50);
+        show.setSortable(false);
+
+        TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
+        actions.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(RangeTestRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setGraphic(empty || run == null ? null : actionsFor(vm, run));
+            }
+        });
+        actions.setPrefWidth(150);
+        actions.setSortable(false);
+
+        getColumns().addAll(List.of(name, status, progress, stop, duration, show, actions));
+        getSelectionModel().selectedItemProperty().addListener((o, old, run) -> {
+            if (run != null) {
+                vm.selectedProperty().set(run);
+            }
+        });
+        vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
+    }
+
+    private static HBox actionsFor(RangeTestViewModel vm, RangeTestRun run) {
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-" + run.number());
+        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.statusProperty().get().isActive(),
+                run.statusProperty()));
+        cancel.setOnAction(e -> vm.cancel(run));
+        Button delete = new Button("Delete");
+        delete.setId("delete-" + run.number());
+        delete.setOnAction(e -> vm.delete(run));
+        for (Button b : new Button[] {cancel, delete}) {
+            b.getStyleClass().add("small");
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        HBox box = new HBox(6, cancel, delete);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static <T> TableColumn<RangeTestRun, T> column(String title,
+            java.util.function.Function<RangeTestRun, ObservableValue<T>> value) {
+        TableColumn<RangeTestRun, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        return c;
+    }
+}

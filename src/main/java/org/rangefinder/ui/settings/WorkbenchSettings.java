@@ -1,0 +1,76 @@
+package org.rangefinder.ui.settings;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the window remembers across launches (window size, theme, last dataset), in the user's Java preferences
+ * (on Linux under {@code ~/.java}). Tests use a node of their own.
+ */
+public final class WorkbenchSettings {
+    /** The preferences node used when none is given: {@code org/rangefinder/workbench} under the user root. */
+    public static final String NODE = "org/rangefinder/workbench";
+
+    private static final String WIDTH = "window.width";
+    private static final String HEIGHT = "window.height";
+    private static final String MAXIMIZED = "window.maximized";
+    private static final String THEME = "theme";
+    private static final String DATASET = "dataset";
+
+    private final Preferences node;
+
+    public WorkbenchSettings(Preferences node) {
+        this.node = node;
+    }
+
+    public static WorkbenchSettings forUser() {
+        return new WorkbenchSettings(Preferences.userRoot().node(NODE));
+    }
+
+    public double width() {
+        return node.getDouble(WIDTH, 1400);
+    }
+
+    public double height() {
+        return node.getDouble(HEIGHT, 880);
+    }
+
+    public boolean maximized() {
+        return node.getBoolean(MAXIMIZED, false);
+    }
+
+    public void setWindow(double width, double height, boolean maximized) {
+        if (!maximized) {
+            node.putDouble(WIDTH, width);
+            node.putDouble(HEIGHT, height);
+        }
+        node.putBoolean(MAXIMIZED, maximized);
+    }
+
+    /** The name of the last theme, or null. */
+    public String theme() {
+        return node.get(THEME, null);
+    }
+
+    public void setTheme(String name) {
+        node.put(THEME, name);
+    }
+
+    /** The last dataset chosen (a bundled name or a path), or null. */
+    public String dataset() {
+        return node.get(DATASET, null);
+    }
+
+    public void setDataset(String nameOrPath) {
+        node.put(DATASET, nameOrPath);
+    }
+
+    /** Writes the settings out now (they are also written in the background by the JDK). */
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // nothing to do about a preferences store that cannot be written: the next launch uses defaults
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.rangefinder.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Line;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.rangetest.BoundsChoice;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The range-test side of the window, driven with the robot on iris. */
+@ExtendWith(ApplicationExtension.class)
+class RangeTestWorkflowTest {
+    private final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        fixture.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private void chooseIris(FxRobot robot, int iterations) {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        replaceText(robot, "#iterationsField", String.valueOf(iterations));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120
+                && !robot.lookup("#runButton").queryButton().isDisabled());
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.interact(() -> WorkbenchFixture.reveal(field));
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+    }
+
+    private RangeTestRun runAndWait(FxRobot robot) {
+        int before = fixture.vm().runs().runs().size();
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() > before);
+        RangeTestRun run = fixture.vm().runs().runs().get(before);
+        WorkbenchFixture.waitUntil(60, () -> !run.statusProperty().get().isActive());
+        WaitForAsyncUtils.waitForFxEvents();
+        return run;
+    }
+
+    @Test
+    void aRangeTestOnIrisGrowsInBatchesAndFinishesWithAStopReason(FxRobot robot) {
+        chooseIris(robot, 40);
+        AtomicInteger batches = new AtomicInteger();
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
+        RangeTestRun run = fixture.vm().runs().runs().get(0);
+        XYChart.Series<Number, Number> smoothed = fixture.view().chartView().smoothedSeries(run);
+        robot.interact(() -> smoothed.getData().addListener((ListChangeListener<Object>) c -> batches.incrementAndGet()));
+        WorkbenchFixture.waitUntil(60, () -> !run.statusProperty().get().isActive());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.stopReasonProperty().get()).isNotNull();
+        assertThat(run.points()).hasSizeBetween(1, 40);
+        assertThat(smoothed.getData()).hasSize(run.points().size());
+        assertThat(batches.get()).as("the series grew live, in more than one step").isGreaterThan(1);
+        assertThat(robot.lookup("#runsTable").queryTableView().getItems()).containsExactly(run);
+        Screenshots.save(fixture.view(), "range-test-finished");
+    }
+
+    @Test
+    void draggingTheMaxMarkerChangesTheMaxField(FxRobot robot) {
+        Line grip = robot.lookup("#maxMarker").queryAs(Line.class);
+        double before = fixture.vm().bounds().maxProperty().get();
+        robot.drag(grip, MouseButton.PRIMARY).moveBy(-60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fixture.vm().bounds().maxProperty().get();
+        assertThat(after).isLessThan(before).isGreaterThan(fixture.vm().bounds().minProperty().get());
+        assertThat(robot.lookup("#maxLrField").queryAs(TextField.class).getText())
+                .isEqualTo(LrMarkerChart.formatLr(after));
+        assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(BoundsChoice.MANUAL);
+        Screenshots.save(fixture.view().chartView(), "marker-dragged");
+    }
+
+    @Test
+    void typingInTheMinFieldMovesTheMinMarker(FxRobot robot) {
+        replaceText(robot, "#minLrField", "0.0005");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.vm().bounds().minProperty().get()).isEqualTo(5e-4);
+        LrMarkerChart chart = fixture.view().chartView().chart();
+        Line grip = robot.lookup("#minMarker").queryAs(Line.class);
+        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(5e-4), within(0.5));
+    }
+
+    @Test
+    void badValuesDisableRunAndSayWhy(FxRobot robot) {
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        replaceText(robot, "#batchSizeField", "0");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("Batch size: --batch-size must be at least 1, got 0");
+        assertThat(robot.lookup("#batchSizeField").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        Screenshots.save(fixture.view().experimentPanel(), "bad-batch-size");
+
+        replaceText(robot, "#batchSizeField", "32");
+        replaceText(robot, "#endLrField", "1e-9");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText()).startsWith("End LR: --end-lr must be");
+        assertThat(robot.lookup("#batchSizeField").queryAs(TextField.class).getStyleClass()).doesNotContain("invalid");
+
+        replaceText(robot, "#endLrField", "10");
+        replaceText(robot, "#iterationsField", "many");
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("Iterations: 'many' is not a whole number");
+        replaceText(robot, "#iterationsField", "100");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void exportsTheHyperparametersAsJsonThatReadsBack(FxRobot robot) throws Exception {
+        chooseIris(robot, 30);
+        RangeTestRun run = runAndWait(robot);
+        Path file = tmp.resolve("hyper.json");
+        fixture.answers.add(file);
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
+
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.at("/dataset/name").asText()).isEqualTo("iris");
+        assertThat(json.at("/model/preset").asText()).isEqualTo("mlp");
+        assertThat(json.at("/optimizer/kind").asText()).isEqualTo("nesterov");
+        assertThat(json.at("/lrBounds/min").asDouble()).isEqualTo(fixture.vm().bounds().minProperty().get());
+        assertThat(json.at("/lrBounds/max").asDouble()).isEqualTo(fixture.vm().bounds().maxProperty().get());
+        assertThat(json.at("/lrBounds/chosenBy").asText()).isEqualTo("valley");
+        assertThat(json.at("/lrBounds/max").asDouble()).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(json.at("/oneCycle/maxLr").asDouble()).isEqualTo(fixture.vm().bounds().maxProperty().get());
+        assertThat(json.at("/oneCycle/epochs").asInt()).isEqualTo(5);
+        assertThat(json.at("/rangeTest/settings/iterations").asInt()).isEqualTo(30);
+        assertThat(json.at("/rangeTest/stopReason").asText()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(json.at("/rangeTest/suggestions/valley").asDouble()).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(json.at("/seed").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void opensACurveCsvAsARunWithSuggestionsAndExportsCurvesAndChart(FxRobot robot) throws Exception {
+        StringBuilder csv = new StringBuilder("lr,loss\n");
+        for (int i = 0; i < 60; i++) {
+            double lr = 1e-5 * Math.pow(1e5, i / 59.0);
+            csv.append(lr).append(',').append(2.0 - Math.min(i, 45) / 30.0 + (i > 45 ? (i - 45) * 0.8 : 0)).append('\n');
+        }
+        Path curve = Files.writeString(tmp.resolve("fastai-history.csv"), csv);
+        fixture.answers.add(curve);
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
+        RangeTestRun run = fixture.vm().runs().runs().get(0);
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
+        assertThat(run.points()).hasSize(60);
+        assertThat(run.suggestionsProperty().get().valley()).isNotNull();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.view().chartView().chart().markLabels()).hasSize(3);
+
+        Path csvOut = tmp.resolve("curves.csv");
+        fixture.answers.add(csvOut);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.E).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(csvOut));
+        var lines = Files.readAllLines(csvOut);
+        assertThat(lines.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
+        assertThat(lines).hasSize(61);
+
+        Path png = tmp.resolve("chart.png");
+        fixture.answers.add(png);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(png));
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(300);
+        Screenshots.save(fixture.view(), "curve-opened");
+    }
+}

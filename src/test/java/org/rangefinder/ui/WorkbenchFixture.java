@@ -1,0 +1,101 @@
+package org.rangefinder.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.rangefinder.ui.settings.WorkbenchSettings;
+import org.rangefinder.ui.theme.ThemeManager;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A workbench window for a test: settings in a preferences node of its own (removed afterwards), the project's
+ * themes folder, and file choices answered from a queue the test fills.
+ */
+final class WorkbenchFixture implements FileChoices {
+    final Preferences prefs = Preferences.userRoot().node("org/rangefinder/test-" + UUID.randomUUID());
+    final Deque<Path> answers = new ArrayDeque<>();
+    Workbench workbench;
+
+    Workbench open(Stage stage) {
+        workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(Path.of("themes")), this);
+        return workbench;
+    }
+
+    WorkbenchViewModel vm() {
+        return workbench.viewModel();
+    }
+
+    WorkbenchView view() {
+        return workbench.view();
+    }
+
+    void close() throws BackingStoreException {
+        if (workbench != null) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                workbench.viewModel().runs().cancelAll();
+                workbench.viewModel().oneCycle().cancel();
+                workbench.scene().getWindow().hide();
+                // the primary stage is reused by the next test: it must not write to this test's settings
+                workbench.scene().getWindow().setOnHidden(null);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        prefs.removeNode();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** FX thread: scrolls the scroll pane holding {@code node} so that the robot can click it. */
+    static void reveal(Node node) {
+        Node n = node.getParent();
+        while (n != null && !(n instanceof ScrollPane)) {
+            n = n.getParent();
+        }
+        if (n instanceof ScrollPane pane) {
+            Node content = pane.getContent();
+            Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double hidden = content.getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            if (hidden > 0) {
+                double top = Math.max(0, b.getMinY() - pane.getViewportBounds().getHeight() / 2);
+                pane.setVvalue(Math.min(1, top / hidden));
+                pane.layout();
+            }
+        }
+    }
+
+    /** Waits (up to {@code seconds}) until the condition, read on the FX thread, holds. */
+    static void waitUntil(int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(condition::getAsBoolean)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+    }
+
+    @Override
+    public Path save(String title, String suggestedName, FileChooser.ExtensionFilter filter) {
+        return answers.poll();
+    }
+
+    @Override
+    public Path open(String title, FileChooser.ExtensionFilter... filters) {
+        return answers.poll();
+    }
+
+    @Override
+    public Path folder(String title) {
+        return answers.poll();
+    }
+}

@@ -1,0 +1,41 @@
+package org.rangefinder.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rangefinder.ui.work.EngineStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+    private final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @Start
+    void start(Stage stage) {
+        fixture.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void opensOnDigitsWithMlpReadyToRun(FxRobot robot) {
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getValue()).isEqualTo("digits");
+        assertThat(robot.lookup("#modelChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo("mlp");
+        Button run = robot.lookup("#runButton").queryButton();
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().engine().stateProperty().get() == EngineStatus.State.READY
+                && fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        assertThat(run.isDisabled()).isFalse();
+        assertThat(robot.lookup("#engineStatus").queryAs(Label.class).getText()).startsWith("Engine ready");
+        Screenshots.save(fixture.view(), "window-opened");
+    }
+}
