@@ -28,7 +28,11 @@ final class WorkbenchFixture implements FileChoices {
     Workbench workbench;
 
     Workbench open(Stage stage) {
-        workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(Path.of("themes")), this);
+        return open(stage, Path.of("themes"));
+    }
+
+    Workbench open(Stage stage, Path themesFolder) {
+        workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this);
         return workbench;
     }
 

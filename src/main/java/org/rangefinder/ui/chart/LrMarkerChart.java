@@ -139,6 +139,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     public void addBand(Band band) {
         bands.add(band);
+        if (!zoomed.get()) {
+            fitLossAxis();
+        }
         Polygon polygon = new Polygon();
         polygon.getStyleClass().addAll("rf-band");
         polygon.getStyleClass().addAll(band.look().styleClasses());
@@ -199,7 +202,10 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         }
     }
 
-    /** Fits the loss axis to the series that ask for it, without their diverged tails, 5% padding each side. */
+    /**
+     * Fits the loss axis to the series that ask for it and to the bands, without their diverged tails, 5% padding
+     * each side.
+     */
     private void fitLossAxis() {
         double[] range = null;
         for (Series<Number, Number> s : getData()) {
@@ -208,6 +214,10 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 double[] ys = s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
                 range = LossRange.union(range, LossRange.withoutDivergedTail(ys));
             }
+        }
+        for (Band band : bands) {
+            range = LossRange.union(range, LossRange.withoutDivergedTail(band.highs()));
+            range = LossRange.union(range, LossRange.withoutDivergedTail(band.lows()));
         }
         if (range == null) {
             return;
@@ -239,6 +249,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         shade.setHeight(height);
         min.layout(x0, height, width, true);
         max.layout(x1, height, width, false);
+        List<javafx.geometry.Bounds> placed = new ArrayList<>();
         for (var node : marks.getChildren()) {
             Mark m = (Mark) node.getUserData();
             double px = lrAxis.getDisplayPosition(m.x());
@@ -250,7 +261,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 dot.setCenterY(py);
             } else if (node instanceof Label text) {
                 text.autosize();
-                text.relocate(Math.min(px + 6, width - text.getWidth()), Math.max(0, py + 6));
+                placeLabel(text, Math.min(px + 6, width - text.getWidth()), Math.max(0, py + 6), placed);
             }
         }
         for (var node : backdrop.getChildren()) {
@@ -258,6 +269,19 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 polygon.getPoints().setAll(bandOutline(band));
             }
         }
+    }
+
+    /** Puts a mark's label at (x, y), moved down below any label it would cover. */
+    private static void placeLabel(Label text, double x, double y, List<javafx.geometry.Bounds> placed) {
+        javafx.geometry.BoundingBox box = new javafx.geometry.BoundingBox(x, y, text.getWidth(), text.getHeight());
+        for (int i = 0; i < placed.size(); i++) {
+            if (placed.get(i).intersects(box)) {
+                box = new javafx.geometry.BoundingBox(x, placed.get(i).getMaxY() + 1, text.getWidth(), text.getHeight());
+                i = -1;
+            }
+        }
+        text.relocate(box.getMinX(), box.getMinY());
+        placed.add(box);
     }
 
     private List<Double> bandOutline(Band band) {

@@ -111,10 +111,11 @@ public final class OneCycleViewModel {
         this.dataOptions = dataOptions;
         this.background = background;
         this.datasets = datasets;
-        List<Observable> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
+        List<ObservableValue<?>> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
                 maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
                 bounds.minProperty(), bounds.maxProperty(), experiment, experimentProblem);
-        inputs.forEach(p -> p.addListener(o -> validate()));
+        // change listeners, not invalidation listeners: validate() may return before reading every input
+        inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
     }
 

@@ -84,10 +84,9 @@ public final class ExperimentPanel extends BorderPane {
         grid.row("Dataset", choice);
         Label drop = new Label("or drop a file or folder on the window");
         drop.getStyleClass().add("hint");
-        drop.setWrapText(true);
-        HBox row = new HBox(6, importData, drop);
+        HBox row = new HBox(8, importData, drop);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        grid.row("", row);
+        grid.wide(row);
         grid.text(ExperimentField.LABEL_COLUMN, vm.labelColumnProperty(), "labelColumnField")
                 .setPromptText("CSV only; default: last");
         grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");

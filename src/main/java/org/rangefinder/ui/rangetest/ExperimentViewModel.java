@@ -7,7 +7,6 @@ import static org.rangefinder.ui.form.FieldText.wholes;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.model.ModelSpec;
@@ -87,11 +87,12 @@ public final class ExperimentViewModel {
     private final ReadOnlyObjectWrapper<ExperimentField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
 
     public ExperimentViewModel() {
-        List<Observable> inputs = List.of(dataset, labelColumn, valFraction, modelPreset, hiddenSizes, dropout,
+        List<ObservableValue<?>> inputs = List.of(dataset, labelColumn, valFraction, modelPreset, hiddenSizes, dropout,
                 batchNorm, blocks, channels, optimizer, momentum, weightDecay, batchSize, seed, startLr, endLr,
                 iterations, mode, stepSize, smoothing, diverge, valBatches, sweepFactor, sweepValues, loadedDataset,
                 datasetProblem);
-        inputs.forEach(p -> p.addListener(o -> validate()));
+        // change listeners, not invalidation listeners: validate() may return before reading every input
+        inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
     }
 

@@ -28,8 +28,8 @@ public final class LrBoundsViewModel {
     private boolean settingFromSuggestion;
 
     public LrBoundsViewModel() {
-        min.addListener(o -> changedByHand());
-        max.addListener(o -> changedByHand());
+        min.addListener((o, old, v) -> changedByHand());
+        max.addListener((o, old, v) -> changedByHand());
     }
 
     private void changedByHand() {

@@ -92,6 +92,8 @@ public final class RangeTestChartView extends BorderPane {
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(bounds.problem());
+        problem.visibleProperty().bind(bounds.problem().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
         FlowPane bar = new FlowPane(6, 4, raw, reset, new Separator(Orientation.VERTICAL), new Label("min LR"), min,
                 new Label("max LR"), max, chosen, problem);
         bar.getStyleClass().add("chart-toolbar");

@@ -1,0 +1,111 @@
+package org.rangefinder.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.schedule.OneCycleSchedule;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.ui.onecycle.TrainingRun;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The 1cycle side of the window: preview, launch with a baseline, live charts, save. */
+@ExtendWith(ApplicationExtension.class)
+class OneCycleWorkflowTest {
+    private final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        fixture.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.interact(() -> WorkbenchFixture.reveal(field));
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+    }
+
+    @Test
+    void thePreviewFollowsTheMaxBound(FxRobot robot) {
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().previewProperty().get() != null);
+        robot.interact(() -> fixture.vm().bounds().maxProperty().set(0.05));
+        WaitForAsyncUtils.waitForFxEvents();
+        XYChart.Series<Number, Number> lr = fixture.view().oneCyclePanel().lrPreviewSeries();
+        double peak = lr.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElseThrow();
+        OneCycleSettings s = fixture.vm().oneCycle().settingsProperty().get();
+        assertThat(s.maxLr()).isEqualTo(0.05);
+        assertThat(s.divFactor()).isCloseTo(0.05 / fixture.vm().bounds().minProperty().get(), within(1e-9));
+        double[] lrs = OneCycleSchedule.of(s).lrs();
+        assertThat(peak).isLessThanOrEqualTo(0.05).isGreaterThan(0.049);
+        assertThat(lr.getData().get(0).getYValue().doubleValue()).isEqualTo(lrs[0]);
+        robot.interact(() -> WorkbenchFixture.reveal(robot.lookup("#previewMomentumChart").query()));
+        Screenshots.save(fixture.view().oneCyclePanel(), "one-cycle-preview");
+    }
+
+    @Test
+    void launchTrainsOneCycleAndABaselineWithLiveChartsThenSavesTheModel(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        replaceText(robot, "#epochsField", "2");
+        replaceText(robot, "#trainBatchSizeField", "16");
+        robot.interact(() -> fixture.vm().oneCycle().baselineProperty().set(true));
+        replaceText(robot, "#baselineLrField", "0.005");
+        robot.interact(() -> {
+            fixture.vm().bounds().maxProperty().set(0.1);
+            fixture.vm().bounds().minProperty().set(0.01);
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 2);
+        TrainingRun cycle = fixture.vm().oneCycle().runs().get(0);
+        TrainingRun baseline = fixture.vm().oneCycle().runs().get(1);
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(cycle.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(baseline.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(cycle.totalIterations()).isEqualTo(16);
+        var view = fixture.view().trainingView();
+        // loss chart: raw, smoothed and validation series for each run
+        assertThat(view.lossChart().getData()).hasSize(6);
+        assertThat(view.lossChart().getData().get(1).getData()).hasSize(16);
+        assertThat(view.accuracyChart().getData().get(0).getData()).hasSize(2);
+        XYChart.Series<Number, Number> lr = view.lrChart().getData().get(0);
+        double[] schedule = OneCycleSchedule.of(cycle.config().oneCycle()).lrs();
+        for (int i = 0; i < schedule.length; i++) {
+            assertThat(lr.getData().get(i).getYValue().doubleValue()).isEqualTo(schedule[i]);
+        }
+        assertThat(view.lrChart().getData().get(1).getData()).allSatisfy(d ->
+                assertThat(d.getYValue().doubleValue()).isEqualTo(0.005));
+        Screenshots.save(fixture.view(), "one-cycle-trained");
+
+        Path model = tmp.resolve("model.zip");
+        fixture.answers.add(model);
+        robot.clickOn("#saveModelButton");
+        WorkbenchFixture.waitUntil(20, () -> Files.exists(model));
+        assertThat(Files.size(model)).isGreaterThan(1000);
+    }
+}

@@ -1,0 +1,65 @@
+package org.rangefinder.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RunFamily;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A seed sweep from the experiment panel: one family, drawn as its mean over a min/max band. */
+@ExtendWith(ApplicationExtension.class)
+class SweepWorkflowTest {
+    private final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @Start
+    void start(Stage stage) {
+        fixture.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void aSeedSweepIsDrawnAsItsMeanOverABand(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#datasetChoice").queryComboBox().setValue("iris");
+            robot.lookup("#iterationsField").queryAs(TextField.class).setText("40");
+            fixture.vm().experiment().sweepFactorProperty().set(SweepFactor.SEED);
+            robot.lookup("#sweepValuesField").queryAs(TextField.class).setText("1, 2, 3");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#runButton").queryButton().getText()).isEqualTo("Run sweep (3 runs)");
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 3);
+        List<RangeTestRun> members = List.copyOf(fixture.vm().runs().runs());
+        RunFamily family = members.get(0).family();
+        assertThat(members).allSatisfy(m -> assertThat(m.family()).isSameAs(family));
+        assertThat(members).extracting(RangeTestRun::colorIndex).containsOnly(members.get(0).colorIndex());
+        WorkbenchFixture.waitUntil(90, () -> family.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(family.resultProperty().get().seedSummary()).isNotNull();
+        assertThat(members).allSatisfy(m -> assertThat(m.visibleProperty().get()).isFalse());
+        var chart = fixture.view().chartView().chart();
+        assertThat(chart.getData()).hasSize(1);
+        assertThat(chart.getData().get(0).getName()).startsWith("sweep 1: mean");
+        assertThat(chart.lookupAll(".rf-band")).hasSize(1);
+        Screenshots.save(fixture.view().chartView(), "seed-sweep-band");
+
+        robot.interact(() -> members.forEach(m -> m.visibleProperty().set(true)));
+        assertThat(chart.getData()).hasSize(7);
+        Screenshots.save(fixture.view().chartView(), "seed-sweep-members");
+    }
+}

@@ -1,0 +1,119 @@
+package org.rangefinder.ui.rangetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.schedule.LadderMode;
+
+class ExperimentViewModelTest {
+    private final ExperimentViewModel vm = new ExperimentViewModel();
+
+    @Test
+    void theDefaultsAreTheEnginesDefaultsOnDigitsAndMlp() {
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.configProperty().get()).isEqualTo(RangeTestConfig.defaults("digits", ModelSpec.preset("mlp")));
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
+        assertThat(vm.sweepProperty().get()).isNull();
+    }
+
+    @Test
+    void everyFieldReachesTheConfig() {
+        vm.datasetProperty().set("iris");
+        vm.hiddenSizesProperty().set("32, 16");
+        vm.dropoutProperty().set("0.1");
+        vm.batchNormProperty().set(true);
+        vm.optimizerProperty().set(OptimizerKind.ADAM);
+        vm.momentumProperty().set("0.8");
+        vm.weightDecayProperty().set("1e-4");
+        vm.batchSizeProperty().set("16");
+        vm.seedProperty().set("7");
+        vm.startLrProperty().set("1e-6");
+        vm.endLrProperty().set("1");
+        vm.iterationsProperty().set("50");
+        vm.modeProperty().set(LadderMode.LINEAR);
+        vm.stepSizeProperty().set("2");
+        vm.smoothingProperty().set("0.9");
+        vm.divergeProperty().set("5");
+        vm.valBatchesProperty().set("3");
+        vm.valFractionProperty().set("0.25");
+        RangeTestConfig c = vm.configProperty().get();
+        assertThat(c).isEqualTo(new RangeTestConfig("iris", new ModelSpec("mlp", List.of(32, 16), 0.1, true, null, null),
+                OptimizerKind.ADAM, 0.8, 1e-4, 16, 50, 1e-6, 1, LadderMode.LINEAR, 2, 0.9, 5, 3, 7));
+        assertThat(vm.dataOptionsProperty().get())
+                .isEqualTo(DataOptions.defaults().withValidationFraction(0.25).withSplitSeed(7));
+    }
+
+    @Test
+    void anEngineRefusalNamesTheFieldAndClearsTheConfig() {
+        vm.batchSizeProperty().set("0");
+        assertThat(vm.configProperty().get()).isNull();
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
+        assertThat(vm.problemProperty().get()).isEqualTo("Batch size: --batch-size must be at least 1, got 0");
+        vm.batchSizeProperty().set("32");
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.configProperty().get().batchSize()).isEqualTo(32);
+    }
+
+    @Test
+    void textThatIsNoNumberIsFlaggedAtItsField() {
+        vm.momentumProperty().set("fast");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MOMENTUM);
+        assertThat(vm.problemProperty().get()).isEqualTo("Momentum: 'fast' is not a number");
+    }
+
+    @Test
+    void theEnginesRulesDecide() {
+        vm.endLrProperty().set("1e-8");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.END_LR);
+        vm.endLrProperty().set("10");
+        vm.momentumProperty().set("1.5");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MOMENTUM);
+        assertThat(vm.problemProperty().get()).contains("momentum must be in [0, 1)");
+        vm.momentumProperty().set("0.9");
+        vm.hiddenSizesProperty().set("64, 0");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.HIDDEN_SIZES);
+        vm.hiddenSizesProperty().set("64");
+        vm.smoothingProperty().set("1");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.SMOOTHING);
+    }
+
+    @Test
+    void aCnnOnTabularDataIsRefusedOnceTheDatasetIsLoaded() {
+        vm.datasetProperty().set("iris");
+        vm.modelPresetProperty().set("lenet");
+        assertThat(vm.problemProperty().get()).isNull();
+        vm.loadedDatasetProperty().set(Datasets.load("iris", DataOptions.defaults()));
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MODEL);
+        assertThat(vm.problemProperty().get()).contains("needs image data");
+    }
+
+    @Test
+    void aDatasetThatCannotLoadIsAProblemAtTheDatasetField() {
+        vm.datasetProblemProperty().set("no-such.csv: file not found");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.DATASET);
+        assertThat(vm.configProperty().get()).isNull();
+        assertThat(vm.dataOptionsProperty().get()).as("still known, to load again").isNotNull();
+    }
+
+    @Test
+    void aSweepIsCheckedMemberByMember() {
+        vm.sweepFactorProperty().set(SweepFactor.WEIGHT_DECAY);
+        vm.sweepValuesProperty().set("0, 1e-4, 1e-3");
+        assertThat(vm.sweepProperty().get().values()).containsExactly("0", "1e-4", "1e-3");
+        vm.sweepValuesProperty().set("0, -1");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.SWEEP_VALUES);
+        assertThat(vm.problemProperty().get()).startsWith("Sweep values: --sweep weight-decay=-1");
+        vm.sweepValuesProperty().set("1e-4");
+        assertThat(vm.problemProperty().get()).contains("needs at least two values");
+        vm.sweepFactorProperty().set(null);
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.sweepProperty().get()).isNull();
+    }
+}

@@ -1,0 +1,136 @@
+package org.rangefinder.ui.rangetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.Smoothing;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.data.DatasetCache;
+
+class RangeTestViewModelTest {
+    private final DatasetCache datasets = new DatasetCache();
+    private final RangeTestViewModel vm = new RangeTestViewModel(Direct.executor(), datasets);
+    private final RangeTestConfig iris = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(25);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunRecordsWhatTheEngineRecordsAndEndsWithItsSuggestions() {
+        List<RangeTestRun> ended = new ArrayList<>();
+        vm.setOnRunEnded(ended::add);
+        RangeTestRun run = vm.start(iris, DataOptions.defaults());
+
+        Dataset data = Datasets.load("iris", DataOptions.defaults());
+        var alone = RangeTest.run(data, iris, RangeTestListener.NONE, new CancelToken());
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.points()).isEqualTo(alone.points());
+        assertThat(run.stopReasonProperty().get()).isEqualTo(alone.stopReason());
+        assertThat(run.suggestionsProperty().get()).isEqualTo(alone.suggestions());
+        assertThat(run.progressProperty().get()).isEqualTo((double) alone.points().size() / 25);
+        assertThat(ended).containsExactly(run);
+        assertThat(vm.selectedProperty().get()).isSameAs(run);
+        assertThat(vm.selectedSuggestionsProperty().get()).isEqualTo(alone.suggestions());
+        assertThat(run.rawCurve().drain()).isEqualTo(alone.points().size());
+        assertThat(run.rawCurve().ys()).containsExactly(alone.losses());
+        assertThat(run.smoothedCurve().drain()).isEqualTo(alone.points().size());
+        assertThat(run.smoothedCurve().ys()).containsExactly(alone.smoothedLosses());
+        assertThat(vm.activeCount().get()).isZero();
+    }
+
+    @Test
+    void aRunThatFailsCarriesTheMessage() {
+        RangeTestRun run = vm.start(iris.withLrs(1e-7, 10), DataOptions.defaults());
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        RangeTestConfig missing = new RangeTestConfig("no-such-dataset", iris.model(), iris.optimizer(), 0.9, 0, 64, 25,
+                1e-7, 10, iris.mode(), 1, 0.98, 4, 0, 42);
+        RangeTestRun failed = vm.start(missing, DataOptions.defaults());
+        assertThat(failed.statusProperty().get()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.failureProperty().get()).contains("no-such-dataset");
+    }
+
+    @Test
+    void aRunCancelledWhileQueuedEndsWithNoPoints() {
+        List<Runnable> queue = new ArrayList<>();
+        RangeTestViewModel queued = new RangeTestViewModel(
+                new org.rangefinder.ui.work.BackgroundExecutor(queue::add, Runnable::run), datasets);
+        RangeTestRun run = queued.start(iris, DataOptions.defaults());
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.QUEUED);
+        assertThat(queued.activeCount().get()).isEqualTo(1);
+        queued.cancel(run);
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        queue.forEach(Runnable::run);
+        assertThat(run.points()).isEmpty();
+        assertThat(queued.activeCount().get()).isZero();
+    }
+
+    @Test
+    void aSeedSweepIsOneFamilyWithTheEnginesSummary() {
+        Sweep seeds = Sweep.parse("seed=1,2");
+        RunFamily family = vm.startSweep(iris, seeds, DataOptions.defaults());
+        assertThat(vm.runs()).hasSize(2).allSatisfy(r -> assertThat(r.family()).isSameAs(family));
+        assertThat(vm.runs().get(0).colorIndex()).isEqualTo(vm.runs().get(1).colorIndex());
+        assertThat(vm.runs().get(1).config().seed()).isEqualTo(2);
+        var summary = family.resultProperty().get().seedSummary();
+        assertThat(summary).isNotNull();
+        double[] first = vm.runs().get(0).points().stream().mapToDouble(p -> p.smoothedLoss()).toArray();
+        double[] second = vm.runs().get(1).points().stream().mapToDouble(p -> p.smoothedLoss()).toArray();
+        assertThat(summary.meanSmoothedLoss()[3]).isEqualTo((first[3] + second[3]) / 2);
+    }
+
+    @Test
+    void aCurveFileBecomesARunWithItsSuggestions() throws Exception {
+        StringBuilder csv = new StringBuilder("epoch,lr,loss\n");
+        double[] lrs = new double[40];
+        double[] losses = new double[40];
+        for (int i = 0; i < 40; i++) {
+            lrs[i] = 1e-5 * Math.pow(10, i / 8.0);
+            losses[i] = 3 - i * 0.05 + (i > 32 ? (i - 32) * 0.6 : 0);
+            csv.append(0).append(',').append(lrs[i]).append(',').append(losses[i]).append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("lr_find.csv"), csv);
+        RangeTestRun run = vm.open(file);
+        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
+        assertThat(run.name()).isEqualTo("#1 lr_find.csv");
+        assertThat(run.suggestionsProperty().get())
+                .isEqualTo(Suggestions.fromRaw(lrs, losses, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()));
+        assertThat(run.points().get(5).smoothedLoss()).isEqualTo(Smoothing.smooth(losses, Smoothing.DEFAULT_BETA)[5]);
+        assertThat(run.lrExtent()).containsExactly(lrs[0], lrs[39]);
+    }
+
+    @Test
+    void aBadCurveFileIsRefusedWithItsName() throws Exception {
+        Path file = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\nabc,1\n");
+        assertThatThrownBy(() -> vm.open(file)).isInstanceOf(UserInputException.class).hasMessageContaining("broken.csv");
+        assertThat(vm.runs()).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheRunAndSelectsTheLastOne() {
+        RangeTestRun first = vm.start(iris, DataOptions.defaults());
+        RangeTestRun second = vm.start(iris.withSeed(3), DataOptions.defaults());
+        vm.delete(second);
+        assertThat(vm.runs()).containsExactly(first);
+        assertThat(vm.selectedProperty().get()).isSameAs(first);
+    }
+}
