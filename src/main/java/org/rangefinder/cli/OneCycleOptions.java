@@ -1,5 +1,6 @@
 package org.rangefinder.cli;
 
+import java.util.function.Predicate;
 import org.rangefinder.UserInputException;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -49,14 +50,28 @@ final class OneCycleOptions {
         if (maxLr == null) {
             throw new UserInputException("--max-lr is required for a one-cycle schedule");
         }
+        return settings(totalSteps, OneCycleSettings.defaults(totalSteps, maxLr), option -> true);
+    }
+
+    /**
+     * The settings of {@code base} stretched to {@code totalSteps} steps, with the options {@code given} on the
+     * command line in their place; {@code --min-lr} sets {@code div_factor = max_lr / min_lr}.
+     */
+    OneCycleSettings settings(int totalSteps, OneCycleSettings base, Predicate<String> given) {
         if (minLr != null && divFactor != null) {
             throw new UserInputException("give either --min-lr or --div-factor, not both");
         }
-        OneCycleSettings base = minLr != null
-                ? OneCycleSettings.fromBounds(totalSteps, minLr, maxLr)
-                : OneCycleSettings.defaults(totalSteps, maxLr);
-        double div = divFactor != null ? divFactor : base.divFactor();
-        return new OneCycleSettings(totalSteps, maxLr, pctStart, Anneal.parse(anneal), div, finalDivFactor,
-                threePhase, !noCycleMomentum, baseMomentum, maxMomentum);
+        double max = maxLr != null ? maxLr : base.maxLr();
+        double div = minLr != null ? OneCycleSettings.fromBounds(totalSteps, minLr, max).divFactor()
+                : divFactor != null ? divFactor : base.divFactor();
+        return new OneCycleSettings(totalSteps, max,
+                given.test("--pct-start") ? pctStart : base.pctStart(),
+                given.test("--anneal") ? Anneal.parse(anneal) : base.anneal(),
+                div,
+                given.test("--final-div-factor") ? finalDivFactor : base.finalDivFactor(),
+                given.test("--three-phase") ? threePhase : base.threePhase(),
+                given.test("--no-cycle-momentum") ? !noCycleMomentum : base.cycleMomentum(),
+                given.test("--base-momentum") ? baseMomentum : base.baseMomentum(),
+                given.test("--max-momentum") ? maxMomentum : base.maxMomentum());
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
                 + "neural-network hyper-parameters. With no command, opens the workbench window.",
-        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class, TrainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class, TrainCommand.class,
+            ExportCommand.class, RunsCommand.class})
 public final class RangefinderCommand {
 
     public static final int OK = 0;
