@@ -146,6 +146,19 @@ class HyperparameterFileTest {
     }
 
     @Test
+    void exampleOfTheSchemaDocumentIsAValidFile() throws IOException {
+        String doc;
+        try (var in = Hyperparameters.class.getResourceAsStream("SCHEMA.md")) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
+        HyperparameterFile.ReadResult r = HyperparameterFile.parse(example, "SCHEMA.md");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.hyperparameters().toTrainingConfig().totalSteps(120)).isEqualTo(40);
+        assertThat(r.hyperparameters().rangeTestConfig().iterations()).isEqualTo(40);
+    }
+
+    @Test
     void divFactorMayBeLeftOutAndIsThenMaxOverMin() throws IOException {
         ObjectNode tree = MAPPER.valueToTree(trained);
         ((ObjectNode) tree.get("oneCycle")).remove("divFactor");
