@@ -68,7 +68,8 @@ class RangeTestCommandTest {
         "--iterations abc | --iterations",
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
-        String[] args = ("range-test --dataset iris " + options).split(" ");
+        String dataset = options.contains("--dataset") ? "" : "--dataset iris ";
+        String[] args = ("range-test " + dataset + options).split(" ");
         CliRunner r = CliRunner.run(args);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
