@@ -16,6 +16,7 @@ import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
@@ -62,6 +63,9 @@ final class RangeTestCommand implements Callable<Integer> {
     @Option(names = "--val-batches", description = "Record the mean loss over K fixed validation batches (0 = training loss).")
     int valBatches;
 
+    @Mixin
+    SuggestionChoice choice;
+
     @Option(names = "--sweep", paramLabel = "FACTOR=V1,V2,...",
             description = "Run a family of range tests differing in one factor: weight-decay, momentum, batch-size, optimizer or seed.")
     String sweep;
@@ -107,6 +111,10 @@ final class RangeTestCommand implements Callable<Integer> {
             results = sweepResult.members();
         }
         progress.finish();
+        SuggestionOptions options = choice.options();
+        if (!options.equals(SuggestionOptions.defaults())) {
+            results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
+        }
 
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
                 + (family == null ? "" : ", sweep " + family));
