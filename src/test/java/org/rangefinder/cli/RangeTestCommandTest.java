@@ -61,9 +61,9 @@ class RangeTestCommandTest {
         "--batch-size 0 | --batch-size",
         "--smoothing 1 | --smoothing",
         "--model lenet | needs image data",
-        "--sweep colour=1,2 | unknown sweep factor",
+        "--sweep colour=1,2 | --sweep factor must be one of",
         "--sweep weight-decay=0,x | not a valid number",
-        "--optimizer rmsprop | unknown optimizer",
+        "--optimizer rmsprop | --optimizer must be one of",
         "--mode log | log",
         "--iterations abc | --iterations",
     })

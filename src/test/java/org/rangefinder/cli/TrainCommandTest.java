@@ -43,7 +43,7 @@ class TrainCommandTest {
         "--epochs 1 | --max-lr",
         "--schedule constant | --lr",
         "--max-lr 0.1 --min-lr 0.01 --div-factor 5 | not both",
-        "--max-lr 0.1 --schedule sometimes | unknown schedule",
+        "--max-lr 0.1 --schedule sometimes | --schedule must be one of",
     })
     void badSettingsExitWithCodeTwo(String options, String expected) {
         CliRunner r = CliRunner.run(("train --dataset iris " + options).split(" "));
