@@ -81,6 +81,12 @@ final class RangeTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (threads < 1) {
@@ -97,7 +103,6 @@ final class RangeTestCommand implements Callable<Integer> {
         }
 
         Progress progress = new Progress(stderr);
-        CancelToken cancel = new CancelToken();
         int total = members.size() * iterations;
         AtomicInteger done = new AtomicInteger();
         List<RangeTestResult> results;

@@ -59,6 +59,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         SchedulePolicy policy = SchedulePolicy.parse(schedule);
         if (epochs < 1) {
@@ -96,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
                         100 * e.valAccuracy(), e.elapsedSeconds());
                 stdout.flush();
             }
-        }, new CancelToken());
+        }, cancel);
         TrainingResult result = outcome.result();
         progress.finish();
         stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; final val loss %.4f, val accuracy %.2f%%%n",
