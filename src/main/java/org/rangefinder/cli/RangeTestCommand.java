@@ -21,6 +21,7 @@ import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
@@ -68,6 +69,9 @@ final class RangeTestCommand implements Callable<Integer> {
     @Option(names = "--val-batches", description = "Record the mean loss over K fixed validation batches (0 = training loss).")
     int valBatches;
 
+    @Mixin
+    SuggestionChoice choice;
+
     @Option(names = "--sweep", paramLabel = "FACTOR=V1,V2,...",
             description = "Run a family of range tests differing in one factor: weight-decay, momentum, batch-size, optimizer or seed.")
     String sweep;
@@ -82,7 +86,8 @@ final class RangeTestCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write a hyperparameter file for "
-            + "'train --hyperparams': bounds from the suggested range, PyTorch's default 1cycle over "
+            + "'train --hyperparams': bounds from the suggested range (--method, --range-factor), PyTorch's default "
+            + "1cycle over "
             + Hyperparameters.DEFAULT_EPOCHS + " epochs. Single range tests only, not sweeps.")
     Path hyperparamsOut;
 
@@ -91,6 +96,12 @@ final class RangeTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (threads < 1) {
@@ -111,7 +122,6 @@ final class RangeTestCommand implements Callable<Integer> {
         }
 
         Progress progress = new Progress(stderr);
-        CancelToken cancel = new CancelToken();
         int total = members.size() * iterations;
         AtomicInteger done = new AtomicInteger();
         List<RangeTestResult> results;
@@ -120,22 +130,29 @@ final class RangeTestCommand implements Callable<Integer> {
                 family == null ? config : Map.of("base", config, "sweep", family.toString()));
         try {
             if (family == null) {
-                RangeTestResult result = RangeTest.run(dataset, config,
-                        p -> progress.update(done.incrementAndGet(), total, status(p)), cancel);
-                history.record(stderr, (h, id) -> h.finish(id, result));
-                results = List.of(result);
+                results = List.of(RangeTest.run(dataset, config,
+                        p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
             } else {
-                SweepResult swept = SweepRunner.run(dataset, config, family, threads,
+                sweepResult = SweepRunner.run(dataset, config, family, threads,
                         (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
-                history.record(stderr, (h, id) -> h.finish(id, swept));
-                sweepResult = swept;
-                results = swept.members();
+                results = sweepResult.members();
             }
         } catch (RuntimeException e) {
             history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
             throw e;
         }
         progress.finish();
+        SuggestionOptions options = choice.options();
+        if (!options.equals(SuggestionOptions.defaults())) {
+            results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
+        }
+        if (sweepResult == null) {
+            RangeTestResult single = results.get(0);
+            history.record(stderr, (h, id) -> h.finish(id, single));
+        } else {
+            SweepResult swept = sweepResult;
+            history.record(stderr, (h, id) -> h.finish(id, swept));
+        }
 
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
                 + (family == null ? "" : ", sweep " + family));
@@ -165,7 +182,8 @@ final class RangeTestCommand implements Callable<Integer> {
             stdout.println("wrote " + csv);
         }
         if (hyperparamsOut != null) {
-            writeHyperparameters(stdout, results.get(0), DatasetSection.of(config.dataset(), data.dataOptions(), dataset));
+            writeHyperparameters(stdout, results.get(0), options.rangeMethod(),
+                    DatasetSection.of(config.dataset(), data.dataOptions(), dataset));
         }
         if (history.id() != null) {
             stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
@@ -173,12 +191,11 @@ final class RangeTestCommand implements Callable<Integer> {
         return RangefinderCommand.OK;
     }
 
-    private void writeHyperparameters(PrintWriter stdout, RangeTestResult result, DatasetSection dataset)
-            throws IOException {
+    private void writeHyperparameters(PrintWriter stdout, RangeTestResult result, SuggestionMethod method,
+                                      DatasetSection dataset) throws IOException {
         Hyperparameters h;
         try {
-            h = Hyperparameters.fromRangeTest(result, SuggestionOptions.defaults().rangeMethod(), dataset,
-                    Hyperparameters.DEFAULT_EPOCHS);
+            h = Hyperparameters.fromRangeTest(result, method, dataset, Hyperparameters.DEFAULT_EPOCHS);
         } catch (UserInputException e) {
             throw new UserInputException("--hyperparams-out: " + e.getMessage(), e);
         }

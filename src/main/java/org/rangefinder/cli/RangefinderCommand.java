@@ -15,8 +15,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
                 + "neural-network hyper-parameters. With no command, opens the workbench window.",
-        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class, TrainCommand.class,
-            ExportCommand.class, RunsCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class,
+                SuggestCommand.class, ScheduleCommand.class, TrainCommand.class, BenchCommand.class, ExportCommand.class,
+                RunsCommand.class})
 public final class RangefinderCommand {
 
     public static final int OK = 0;

@@ -83,6 +83,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Hyperparameters file = null;
@@ -152,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
                             100 * e.valAccuracy(), e.elapsedSeconds());
                     stdout.flush();
                 }
-            }, new CancelToken());
+            }, cancel);
         } catch (RuntimeException e) {
             history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
             throw e;

@@ -1,0 +1,73 @@
+package org.rangefinder.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rangefinder.UserInputException;
+import org.rangefinder.bench.Benchmark;
+import org.rangefinder.bench.Measurement;
+import org.rangefinder.bench.Workload;
+import org.rangefinder.files.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: the speed benchmark (compare with PyTorch using src/bench/compare.py). */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Time fixed, seeded workloads after a warm-up: iterations, seconds, iterations per second, peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workload", paramLabel = "NAME", description = "Run only these workloads: rt-digits-mlp, "
+            + "rt-mnist-lenet, sweep-digits-mlp, epoch-fashion-lenet (default: all).")
+    List<String> workloads;
+
+    @Option(names = "--repeats", description = "Timed runs per workload; the median is reported.")
+    int repeats = 3;
+
+    @Option(names = "--threads", description = "Threads for the sweep's members (each member on one).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--json", description = "Print {\"workloads\": [...]} as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (repeats < 1 || threads < 1) {
+            throw new UserInputException("--repeats and --threads must be at least 1");
+        }
+        List<Workload> chosen = workloads == null ? List.of(Workload.values())
+                : workloads.stream().map(Workload::parse).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        Benchmark benchmark = new Benchmark(repeats, threads);
+        List<Measurement> results = new ArrayList<>();
+        if (!json) {
+            out.printf(Locale.ROOT, "%-20s %10s %9s %10s %10s %10s %10s%n", "workload", "iterations", "seconds", "it/s",
+                    "heap MB", "native MB", "RSS MB");
+        }
+        for (Workload w : chosen) {
+            Measurement m = benchmark.run(w);
+            results.add(m);
+            if (!json) {
+                out.printf(Locale.ROOT, "%-20s %10d %9.3f %10.1f %10.1f %10.1f %10.1f%n", m.name(), m.iterations(),
+                        m.seconds(), m.iterationsPerSecond(), mb(m.peakHeapBytes()), mb(m.peakOffHeapBytes()),
+                        mb(m.peakRssBytes()));
+                out.flush();
+            }
+        }
+        if (json) {
+            out.println(Json.toString(Map.of("workloads", results)));
+        }
+        return RangefinderCommand.OK;
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1e6;
+    }
+}

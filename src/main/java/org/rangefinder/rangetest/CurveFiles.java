@@ -1,0 +1,277 @@
+package org.rangefinder.rangetest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.rangefinder.UserInputException;
+
+/**
+ * Reads range-test curves (learning rate and raw loss per iteration) from files:
+ * <ul>
+ *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved: a header row with columns named {@code lr}
+ *       and {@code loss} (any case, any order, other columns ignored), separated by commas, semicolons or tabs;
+ *       rows in file order. Fields may be double-quoted. A column named {@code run} (as in the CSV of a range-test
+ *       sweep) splits the rows into one curve per run value, in order of first appearance.</li>
+ *   <li>Rangefinder's JSON: {@code {"schemaVersion":1,"runs":[{"points":[{"iteration":0,"lr":..,"loss":..,
+ *       "smoothedLoss":..},...]},...]}}; only {@code lr} and {@code loss} are read.</li>
+ * </ul>
+ * The format is told by the content: a file whose first non-blank character is <code>{</code> is JSON. Learning rates
+ * must be finite and &gt; 0. Losses may be non-finite, as real divergence data are: {@code nan}, {@code inf},
+ * {@code -inf}, {@code NaN}, {@code Infinity} in CSV; in JSON also bare {@code NaN}/{@code Infinity} tokens, those
+ * words as strings, and {@code null}. A curve needs at least two points. Every problem is a
+ * {@link UserInputException} naming the file and the line and column, or the JSON path.
+ */
+public final class CurveFiles {
+
+    /** One curve: {@code lrs[i]} and raw {@code losses[i]} of iteration {@code i}. */
+    public record Curve(double[] lrs, double[] losses) {
+        public int size() {
+            return lrs.length;
+        }
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private CurveFiles() {
+    }
+
+    /** The curve in a CSV file, or the first run of a JSON file. */
+    public static Curve read(Path file) {
+        return readAll(file).get(0);
+    }
+
+    /**
+     * Every run in the file: one per value of the run column of a CSV file (one curve without that column), one
+     * per entry of {@code runs} for JSON.
+     */
+    public static List<Curve> readAll(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new UserInputException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String body = text.strip();
+        if (body.isEmpty()) {
+            throw new UserInputException(file + ": the file is empty");
+        }
+        return body.charAt(0) == '{' ? readJson(file, text) : readCsv(file, text);
+    }
+
+    private static List<Curve> readCsv(Path file, String text) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int headerLine = 0;
+        while (lines[headerLine].isBlank()) {
+            headerLine++;
+        }
+        String header = lines[headerLine];
+        char separator = separatorOf(header);
+        List<String> names = splitCsv(file, headerLine + 1, header, separator);
+        int lrColumn = columnNamed(file, headerLine + 1, names, "lr");
+        int lossColumn = columnNamed(file, headerLine + 1, names, "loss");
+        int runColumn = indexOfColumn(names, "run");
+        int needed = Math.max(Math.max(lrColumn, lossColumn), runColumn) + 1;
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        for (int i = headerLine + 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int lineNo = i + 1;
+            List<String> fields = splitCsv(file, lineNo, lines[i], separator);
+            if (fields.size() < needed) {
+                throw new UserInputException(file + ": line " + lineNo + ": " + fields.size()
+                        + " columns, expected at least " + needed);
+            }
+            double lr = csvNumber(file, lineNo, fields.get(lrColumn), "lr", lrColumn);
+            requireUsableLr(lr, file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)");
+            String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
+            runs.computeIfAbsent(run, r -> new ArrayList<>())
+                    .add(new double[] {lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn)});
+        }
+        if (runs.isEmpty()) {
+            return List.of(curve(file.toString(), List.of()));
+        }
+        List<Curve> curves = new ArrayList<>();
+        runs.forEach((run, points) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run), points)));
+        return curves;
+    }
+
+    private static char separatorOf(String header) {
+        char best = ',';
+        long bestCount = header.chars().filter(c -> c == ',').count();
+        for (char c : new char[] {';', '\t'}) {
+            long count = header.chars().filter(ch -> ch == c).count();
+            if (count > bestCount) {
+                best = c;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static int columnNamed(Path file, int lineNo, List<String> names, String wanted) {
+        int index = indexOfColumn(names, wanted);
+        if (index < 0) {
+            throw new UserInputException(file + ": line " + lineNo + ": no column named '" + wanted + "' in the header "
+                    + names);
+        }
+        return index;
+    }
+
+    private static int indexOfColumn(List<String> names, String wanted) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).strip().equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits one CSV line; a double-quoted field may hold the separator and doubled quotes. */
+    private static List<String> splitCsv(Path file, int lineNo, String line, char separator) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new UserInputException(file + ": line " + lineNo + ": a quoted field is not closed");
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static double csvNumber(Path file, int lineNo, String field, String column, int index) {
+        Double value = parseNumber(field);
+        if (value == null) {
+            throw new UserInputException(file + ": line " + lineNo + ", column " + (index + 1) + ": '" + field.strip()
+                    + "' in column " + column + " is not a number");
+        }
+        return value;
+    }
+
+    /** A decimal number, or Python's and Java's names of NaN and the infinities; null for anything else. */
+    private static Double parseNumber(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        String unsigned = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
+        boolean negative = t.startsWith("-");
+        return switch (unsigned) {
+            case "nan" -> Double.NaN;
+            case "inf", "infinity" -> negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            default -> DECIMAL.matcher(t).matches() ? Double.parseDouble(t) : null;
+        };
+    }
+
+    private static List<Curve> readJson(Path file, String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ":";
+            throw new UserInputException(file + ":" + where + " not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode runs = root.get("runs");
+        if (runs == null || !runs.isArray()) {
+            throw new UserInputException(file + ": runs: expected an array of runs");
+        }
+        if (runs.isEmpty()) {
+            throw new UserInputException(file + ": runs: the file holds no runs");
+        }
+        List<Curve> curves = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            String runPath = "runs[" + r + "].points";
+            JsonNode points = runs.get(r).path("points");
+            if (!points.isArray()) {
+                throw new UserInputException(file + ": " + runPath + ": expected an array of points");
+            }
+            List<double[]> values = new ArrayList<>();
+            for (int p = 0; p < points.size(); p++) {
+                String pointPath = file + ": " + runPath + "[" + p + "]";
+                if (!points.get(p).isObject()) {
+                    throw new UserInputException(pointPath + ": expected an object with lr and loss");
+                }
+                double lr = jsonNumber(points.get(p), "lr", pointPath, false);
+                requireUsableLr(lr, pointPath + ".lr");
+                values.add(new double[] {lr, jsonNumber(points.get(p), "loss", pointPath, true)});
+            }
+            curves.add(curve(file + ": " + runPath, values));
+        }
+        return curves;
+    }
+
+    private static double jsonNumber(JsonNode point, String name, String pointPath, boolean nullIsNaN) {
+        JsonNode v = point.get(name);
+        if (v != null && v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v != null && v.isNull() && nullIsNaN) {
+            return Double.NaN;
+        }
+        Double parsed = v != null && v.isTextual() ? parseNumber(v.textValue()) : null;
+        if (parsed == null) {
+            throw new UserInputException(pointPath + "." + name + ": "
+                    + (v == null ? "missing" : v + " is not a number"));
+        }
+        return parsed;
+    }
+
+    private static void requireUsableLr(double lr, String where) {
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new UserInputException(where + ": learning rate " + lr + " must be a finite number > 0");
+        }
+    }
+
+    private static Curve curve(String where, List<double[]> points) {
+        if (points.size() < 2) {
+            throw new UserInputException(where + ": " + points.size() + " points; a curve needs at least 2");
+        }
+        double[] lrs = new double[points.size()];
+        double[] losses = new double[points.size()];
+        for (int i = 0; i < lrs.length; i++) {
+            lrs[i] = points.get(i)[0];
+            losses[i] = points.get(i)[1];
+        }
+        return new Curve(lrs, losses);
+    }
+}

@@ -1,0 +1,60 @@
+package org.rangefinder.schedule;
+
+import org.rangefinder.UserInputException;
+
+/**
+ * The learning rates of an LR range test: a ladder from {@code start} to {@code end} over {@code n} iterations, both
+ * ends included. For iteration {@code i = 0..n-1}:
+ * <ul>
+ *   <li>exponential (fastai, pytorch-lr-finder): {@code lr_i = start * (end/start)^(i/(n-1))}</li>
+ *   <li>linear (Smith's original test): {@code lr_i = start + (i/(n-1)) * (end - start)}</li>
+ * </ul>
+ * A staircase (DeepSpeed's LR range test, {@code lr_range_test_step_size}) holds each rung for {@code stepSize = K}
+ * iterations, so that the loss at one LR is seen over several batches: with {@code R = ceil(n/K)} rungs, iteration
+ * {@code i} uses rung {@code floor(i/K)} of the same ladder built over {@code R} rungs. {@code K = 1} is the plain
+ * ladder; when {@code R = 1} the single rung is {@code start}.
+ */
+public final class LrLadder {
+
+    private LrLadder() {
+    }
+
+    /**
+     * The LR of each iteration {@code 0..n-1}.
+     *
+     * @throws UserInputException unless {@code 0 < start < end}, both finite, {@code n >= 2}, {@code stepSize >= 1}
+     */
+    public static double[] values(double start, double end, int n, LadderMode mode, int stepSize) {
+        if (!(start > 0) || !Double.isFinite(start)) {
+            throw new UserInputException("--start-lr must be a finite number > 0, got " + start);
+        }
+        if (!(end > start) || !Double.isFinite(end)) {
+            throw new UserInputException("--end-lr must be a finite number > --start-lr (" + start + "), got " + end);
+        }
+        if (n < 2) {
+            throw new UserInputException("--iterations must be >= 2, got " + n);
+        }
+        if (stepSize < 1) {
+            throw new UserInputException("--step-size must be >= 1, got " + stepSize);
+        }
+        int rungs = (n - 1) / stepSize + 1; // ceil(n/K) without overflow
+        double[] rungLrs = rungs == 1 ? new double[] {start} : ladder(start, end, rungs, mode);
+        double[] lrs = new double[n];
+        for (int i = 0; i < n; i++) {
+            lrs[i] = rungLrs[i / stepSize];
+        }
+        return lrs;
+    }
+
+    private static double[] ladder(double start, double end, int n, LadderMode mode) {
+        double[] lrs = new double[n];
+        for (int i = 0; i < n; i++) {
+            double pos = (double) i / (n - 1);
+            lrs[i] = switch (mode) {
+                case EXP -> start * Math.pow(end / start, pos);
+                case LINEAR -> start + pos * (end - start);
+            };
+        }
+        return lrs;
+    }
+}

@@ -1,0 +1,98 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.schedule.LadderMode;
+import org.rangefinder.schedule.LrLadder;
+
+class SuggestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * 30 iterations on the ladder 1e-4 -> 1, raw losses falling as (20 - i)^2 + 1 to i = 20, then rising, then
+     * diverging to NaN at i = 28. With --smoothing 0 the smoothed curve is the raw one: n = 28 points, window
+     * [2, 23): steep at i = 2 (the largest drop), minimum at i = 20, valley: the window 325, ..., 1, 2, 3 decreases
+     * over positions 0..18, so maxEnd 18, maxStart -1, sec 19/3, index -1 + 6 + 3 = 8, i.e. i = 10.
+     */
+    private double[] lrs;
+
+    private Path curveCsv() throws IOException {
+        lrs = LrLadder.values(1e-4, 1, 30, LadderMode.EXP, 1);
+        StringBuilder csv = new StringBuilder("iteration,lr,loss\n");
+        for (int i = 0; i < 30; i++) {
+            String loss = i >= 28 ? "nan" : Double.toString(i <= 20 ? (20 - i) * (20 - i) + 1 : i - 19);
+            csv.append(i).append(',').append(lrs[i]).append(',').append(loss).append('\n');
+        }
+        return Files.writeString(dir.resolve("curve.csv"), csv);
+    }
+
+    @Test
+    void tableOfSuggestionsFromACsvCurve() throws IOException {
+        CliRun run = CliRun.of("suggest", "--in", curveCsv().toString(), "--smoothing", "0");
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(run.lines()).containsExactly(
+                "steep    " + lrs[2],
+                "valley   " + lrs[10],
+                "minimum  " + lrs[20] / 10,
+                "range    " + lrs[10] / 10 + " .. " + lrs[10] + " (valley / 10.0)",
+                "points   28");
+    }
+
+    @Test
+    void jsonOfSuggestionsWithAnotherRangeMethod() throws IOException {
+        CliRun run = CliRun.of("suggest", "--in", curveCsv().toString(), "--smoothing", "0", "--method", "minimum",
+                "--range-factor", "5", "--json");
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.get("steep").asDouble()).isEqualTo(lrs[2]);
+        assertThat(root.get("valley").asDouble()).isEqualTo(lrs[10]);
+        assertThat(root.get("minimum").asDouble()).isEqualTo(lrs[20] / 10);
+        assertThat(root.at("/range/max").asDouble()).isEqualTo(lrs[20] / 10);
+        assertThat(root.at("/range/min").asDouble()).isEqualTo(lrs[20] / 10 / 5);
+        assertThat(root.get("points").asInt()).isEqualTo(28);
+        assertThat(root.has("reason")).isFalse();
+    }
+
+    @Test
+    void oneEntryPerRunOfAJsonFileWithAReasonWhenThereAreNone() throws IOException {
+        StringBuilder json = new StringBuilder("{\"schemaVersion\":1,\"runs\":[{\"points\":[");
+        for (int i = 0; i < 12; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"iteration\":").append(i).append(",\"lr\":").append(0.01 * (i + 1))
+                    .append(",\"loss\":").append(12 - i).append('}');
+        }
+        json.append("]},{\"points\":[{\"lr\":0.1,\"loss\":1},{\"lr\":0.2,\"loss\":2}]}]}");
+        Path file = Files.writeString(dir.resolve("runs.json"), json);
+
+        JsonNode root = new ObjectMapper().readTree(CliRun.of("suggest", "--in", file.toString(), "--json").out());
+        assertThat(root.get("runs")).hasSize(2);
+        assertThat(root.at("/runs/0/points").asInt()).isEqualTo(12);
+        assertThat(root.at("/runs/0/valley").isNumber()).isTrue();
+        assertThat(root.at("/runs/1/valley").isNull()).isTrue();
+        assertThat(root.at("/runs/1/range").isNull()).isTrue();
+        assertThat(root.at("/runs/1/reason").asText()).isEqualTo("only 2 points; need at least 10");
+
+        CliRun table = CliRun.of("suggest", "--in", file.toString());
+        assertThat(table.out()).contains("run 1 of 2", "run 2 of 2", "note     only 2 points; need at least 10");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhere() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "lr,loss\n0.1,1\n0.2,x\n");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", bad.toString()),
+                "bad.csv: line 3, column 2: 'x' in column loss is not a number");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", curveCsv().toString(), "--smoothing", "1"),
+                "--smoothing must be in [0, 1)");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", curveCsv().toString(), "--method", "slide"),
+                "--method");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", dir.resolve("none.csv").toString()),
+                "none.csv: no such file");
+    }
+}

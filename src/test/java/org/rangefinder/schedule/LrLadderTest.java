@@ -1,0 +1,93 @@
+package org.rangefinder.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.rangefinder.UserInputException;
+
+class LrLadderTest {
+
+    private static void assertRelativelyClose(double[] actual, double... expected) {
+        assertThat(actual).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("lr %d", i).isCloseTo(expected[i], within(1e-15 * expected[i]));
+        }
+    }
+
+    @Test
+    void exponentialLadderMultipliesByTheSameFactorAndIncludesBothEnds() {
+        // (end/start) = 1/1e-3 = 1000, exponents i/(N-1) = 0, 1/3, 2/3, 1:
+        // 1e-3 * 1000^0 = 1e-3, 1e-3 * 10 = 1e-2, 1e-3 * 100 = 1e-1, 1e-3 * 1000 = 1
+        assertRelativelyClose(LrLadder.values(1e-3, 1, 4, LadderMode.EXP, 1), 1e-3, 1e-2, 1e-1, 1);
+    }
+
+    @Test
+    void linearLadderAddsTheSameAmountAndIncludesBothEnds() {
+        // pos = i/3; lr = 1 + pos * (4 - 1) = 1, 2, 3, 4
+        assertRelativelyClose(LrLadder.values(1, 4, 4, LadderMode.LINEAR, 1), 1, 2, 3, 4);
+    }
+
+    @Test
+    void exponentialLadderAgreesWithPythonToTheLastDigit() {
+        // /usr/bin/python3 -c "print([repr(1e-7*(10/1e-7)**(i/99)) for i in (0,1,50,98,99)])"
+        double[] lrs = LrLadder.values(1e-7, 10, 100, LadderMode.EXP, 1);
+        assertThat(new double[] {lrs[0], lrs[1], lrs[50], lrs[98], lrs[99]})
+                .containsExactly(1e-07, 1.2045035402587822e-07, 0.0010974987654930567, 8.302175681319753, 10.0);
+    }
+
+    @Test
+    void staircaseHoldsEachRungForStepSizeIterations() {
+        // N = 5, K = 2: R = ceil(5/2) = 3 rungs of the exp ladder 1e-3 -> 1 over 3 points:
+        // 1e-3, 1e-3 * 1000^(1/2) = 0.0316227766016838, 1. Iterations 0,1 -> rung 0; 2,3 -> rung 1; 4 -> rung 2.
+        double mid = 1e-3 * Math.sqrt(1000);
+        assertRelativelyClose(LrLadder.values(1e-3, 1, 5, LadderMode.EXP, 2), 1e-3, 1e-3, mid, mid, 1);
+        // linear 1 -> 3, N = 6, K = 2: R = 3 rungs 1, 2, 3
+        assertRelativelyClose(LrLadder.values(1, 3, 6, LadderMode.LINEAR, 2), 1, 1, 2, 2, 3, 3);
+    }
+
+    @Test
+    void staircaseRepeatsEachValueOfTheLadderOverItsRungs() {
+        // N = 12, K = 3: R = 4 rungs, which are the plain 4-point ladder, each held 3 times
+        for (LadderMode mode : LadderMode.values()) {
+            double[] rungs = LrLadder.values(1e-4, 1, 4, mode, 1);
+            double[] stairs = LrLadder.values(1e-4, 1, 12, mode, 3);
+            for (int i = 0; i < 12; i++) {
+                assertThat(stairs[i]).as("%s iteration %d", mode, i).isEqualTo(rungs[i / 3]);
+            }
+        }
+    }
+
+    @Test
+    void staircaseWithASingleRungStaysAtTheStart() {
+        // K >= N gives R = 1 rung, which is the start value
+        assertThat(LrLadder.values(0.01, 1, 5, LadderMode.EXP, 5)).containsExactly(0.01, 0.01, 0.01, 0.01, 0.01);
+        assertThat(LrLadder.values(0.01, 1, 3, LadderMode.LINEAR, 1000)).containsExactly(0.01, 0.01, 0.01);
+    }
+
+    @Test
+    void badLadderSettingsAreRefusedNamingTheOption() {
+        assertThatThrownBy(() -> LrLadder.values(0, 1, 10, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--start-lr must be");
+        assertThatThrownBy(() -> LrLadder.values(Double.NaN, 1, 10, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--start-lr");
+        assertThatThrownBy(() -> LrLadder.values(1, 1, 10, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--end-lr must be");
+        assertThatThrownBy(() -> LrLadder.values(1e-3, Double.POSITIVE_INFINITY, 10, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--end-lr");
+        assertThatThrownBy(() -> LrLadder.values(1e-3, 1, 1, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--iterations must be >= 2, got 1");
+        assertThatThrownBy(() -> LrLadder.values(1e-3, 1, 10, LadderMode.EXP, 0))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--step-size must be >= 1, got 0");
+    }
+
+    @Test
+    void ladderModeIsParsedFromItsId() {
+        assertThat(LadderMode.parse(" EXP ")).isEqualTo(LadderMode.EXP);
+        assertThat(LadderMode.parse("linear")).isEqualTo(LadderMode.LINEAR);
+        assertThatThrownBy(() -> LadderMode.parse("log"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("--mode must be one of 'exp', 'linear', got 'log'");
+    }
+}
