@@ -24,13 +24,15 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hyperparams", required = true, paramLabel = "FILE.json", description = "The hyperparameter file.")
+    @Option(names = "--hyperparams", required = true, paramLabel = "FILE.json",
+            description = "The hyperparameter file.")
     Path hyperparams;
 
     @Option(names = "--format", required = true, paramLabel = "pytorch|fastai|dl4j", description = "The framework.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the program to this file instead of printing it.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the program to this file instead of printing it.")
     Path out;
 
     @Override

@@ -200,8 +200,8 @@ final class RangeTestCommand implements Callable<Integer> {
             throw new UserInputException("--hyperparams-out: " + e.getMessage(), e);
         }
         HyperparameterFile.write(hyperparamsOut, h);
-        stdout.println("wrote " + hyperparamsOut + " (1cycle " + Format.lr(h.lr().min()) + " .. " + Format.lr(h.lr().max())
-                + ", " + h.epochs() + " epochs; train with: rangefinder train --hyperparams " + hyperparamsOut + ")");
+        stdout.println("wrote " + hyperparamsOut + " (1cycle " + Format.lr(h.lr().min()) + " .. "
+                + Format.lr(h.lr().max()) + ", " + h.epochs() + " epochs; train with: rangefinder train --hyperparams " + hyperparamsOut + ")");
     }
 
     private static String status(CurvePoint p) {

@@ -115,7 +115,8 @@ final class RunsCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"run", r.id()});
             rows.add(new String[] {"kind", r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep())});
-            rows.add(new String[] {"status", r.status().id() + (r.stopReason() == null ? "" : " (" + r.stopReason() + ")")
+            rows.add(new String[] {"status", r.status().id()
+                    + (r.stopReason() == null ? "" : " (" + r.stopReason() + ")")
                     + (r.error() == null ? "" : ": " + r.error())});
             rows.add(new String[] {"dataset", r.dataset()});
             rows.add(new String[] {"model", r.model() == null ? "-" : r.model().describe()});

@@ -125,11 +125,12 @@ final class TrainCommand implements Callable<Integer> {
         int total = epochs * BatchStream.batchesPerEpoch(dataset.train().size(), batchSize, false);
         OneCycleSettings settings = policy != SchedulePolicy.ONE_CYCLE ? null
                 : file == null ? oneCycle.settings(total) : oneCycle.settings(total, file.oneCycleSettings(), given);
-        TrainingConfig config = new TrainingConfig(source, overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
+        TrainingConfig config = new TrainingConfig(source,
+                overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
                 overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer),
                 overlay.pick("--momentum", data.momentum, TrainingConfig::momentum),
-                overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs, policy,
-                settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
+                overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs,
+                policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
                 overlay.pick("--seed", data.seed, TrainingConfig::seed));
         NetworkFactory.checkCompatible(config.model(), dataset);
 

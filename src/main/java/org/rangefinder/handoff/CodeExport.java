@@ -34,8 +34,8 @@ public final class CodeExport {
 
     /** The first comment lines: where the hyperparameters come from, and what they are. */
     static String header(Hyperparameters h, String source, String comment) {
-        return comment + " Rangefinder " + h.toolVersion() + " hyperparameters" + (source == null ? "" : " from " + source)
-                + " (written " + h.created() + "):\n"
+        return comment + " Rangefinder " + h.toolVersion() + " hyperparameters"
+                + (source == null ? "" : " from " + source) + " (written " + h.created() + "):\n"
                 + comment + " " + h.dataset().source() + ", " + h.model().describe() + ", " + h.optimizer().name()
                 + ", batch " + h.batchSize() + ", " + h.epochs() + " epoch(s) of " + stepsPerEpoch(h) + " steps, lr "
                 + String.format(Locale.ROOT, "%.3g..%.3g", h.lr().min(), h.lr().max()) + " (" + h.lr().chosenBy()

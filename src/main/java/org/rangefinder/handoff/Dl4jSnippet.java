@@ -86,7 +86,8 @@ final class Dl4jSnippet {
                 + "                .build());\n"
                 + "        net.init();\n"
                 + (adamBeta1
-                        ? "        // DL4J cannot schedule Adam's beta1 but reads it from each layer's updater at every step\n"
+                        ? "        // DL4J cannot schedule Adam's beta1 but reads it from each layer's updater at every"
+                        + " step\n"
                         + "        Adam adam = (Adam) ((BaseLayer) net.getLayer(0).conf().getLayer()).getIUpdater();\n"
                         + "        double[] beta1 = schedule.momenta();\n"
                         : "")
@@ -102,7 +103,8 @@ final class Dl4jSnippet {
                 + "        }\n"
                 + "        System.out.printf(\"%d steps: lr %.3e up to %.3e, down to %.3e; last loss %.4f%n\", "
                         + "settings.totalSteps(),\n"
-                + "                schedule.lr(0), settings.maxLr(), schedule.lr(settings.totalSteps() - 1), net.score());\n"
+                + "                schedule.lr(0), settings.maxLr(), schedule.lr(settings.totalSteps() - 1),"
+                        + " net.score());\n"
                 + "    }\n"
                 + "}\n";
     }

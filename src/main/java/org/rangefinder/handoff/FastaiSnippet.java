@@ -41,25 +41,27 @@ final class FastaiSnippet {
         notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"
                 : "; this run anneals linearly: for\n#   that, use a ParamScheduler with SchedLin pieces.\n");
         if (s.threePhase()) {
-            notes.append("# - fit_one_cycle has no three-phase cycle: this run goes back down to lr_max/div before the\n")
-                    .append("#   final annealing; combine_scheds with three pieces does that.\n");
+            notes.append("# - fit_one_cycle has no three-phase cycle: this run goes back down to lr_max/div\n")
+                    .append("#   before the final annealing; combine_scheds with three pieces does that.\n");
         }
         notes.append("# - div_final is the whole way from lr_max to the last lr: div_factor * final_div_factor.\n")
                 .append("# - moms is (start, middle, end) = (max_momentum, base_momentum, max_momentum)");
         notes.append(cycles ? ".\n" : "; constant here.\n");
         if (kind == OptimizerKind.NESTEROV) {
-            notes.append("# - fastai's SGD momentum is heavy-ball, not Nesterov; for Nesterov wrap torch.optim.SGD(nesterov=True)\n")
-                    .append("#   in fastai's OptimWrapper (its weight_decay is then an L2 term, not decoupled).\n");
+            notes.append("# - fastai's SGD momentum is heavy-ball, not Nesterov; for Nesterov wrap\n")
+                    .append("#   torch.optim.SGD(nesterov=True) in fastai's OptimWrapper (its weight_decay is then an\n")
+                    .append("#   L2 term, not decoupled).\n");
         }
         if (kind == OptimizerKind.ADAM) {
-            notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999, eps=1e-8.\n");
+            notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999,\n")
+                    .append("#   eps=1e-8.\n");
         }
-        notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does; it is given\n")
-                .append("#   explicitly because the Learner's default is 0.01.\n");
+        notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does; it\n")
+                .append("#   is given explicitly because the Learner's default is 0.01.\n");
         return CodeExport.header(h, source, "#")
                 + notes
-                + "# The model and the data are placeholders (a linear layer on random numbers) so that this runs as it\n"
-                + "# is: put your model and DataLoaders in their place, keeping the batch size.\n"
+                + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
+                + "# runs as it is: put your model and DataLoaders in their place, keeping the batch size.\n"
                 + (optFunc.startsWith("partial") ? "from functools import partial\n\n" : "")
                 + "import torch\n"
                 + "from torch.utils.data import TensorDataset\n"

@@ -29,8 +29,8 @@ final class PyTorchSnippet {
         double startMomentum = cycles ? s.maxMomentum() : momentum;
         boolean handDecay = kind != OptimizerKind.ADAM && wd > 0;
         String optimizer = switch (kind) {
-            case ADAM -> "torch.optim.AdamW(model.parameters(), lr=" + py(s.initialLr()) + ", betas=(" + py(startMomentum)
-                    + ", " + py(Optimizer.ADAM_BETA2) + "), eps=" + py(Optimizer.ADAM_EPSILON) + ", weight_decay="
+            case ADAM -> "torch.optim.AdamW(model.parameters(), lr=" + py(s.initialLr()) + ", betas=("
+                    + py(startMomentum) + ", " + py(Optimizer.ADAM_BETA2) + "), eps=" + py(Optimizer.ADAM_EPSILON) + ", weight_decay="
                     + py(wd) + ")";
             case NESTEROV -> startMomentum > 0
                     ? "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ", momentum=" + py(startMomentum)
@@ -43,8 +43,9 @@ final class PyTorchSnippet {
                 + "# The optimizer and the OneCycleLR schedule are exactly Rangefinder's: every step runs at the same\n"
                 + "# learning rate and momentum, as printed by\n"
                 + "#   rangefinder schedule " + scheduleOptions(s) + "\n"
-                + "# The model and the data are placeholders (a linear layer on random numbers) so that this runs as it\n"
-                + "# is: put your model and your DataLoader in their place, keeping batch_size and steps_per_epoch.\n"
+                + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
+                + "# runs as it is: put your model and your DataLoader in their place, keeping batch_size and\n"
+                + "# steps_per_epoch.\n"
                 + "import torch\n"
                 + "\n"
                 + "torch.manual_seed(" + h.seed() + ")\n"

@@ -74,7 +74,8 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         }
         sampleShape = List.copyOf(Check.present("sampleShape", sampleShape));
         if (sampleShape.size() != 1 && sampleShape.size() != 3) {
-            throw new InvalidField("sampleShape", "must be [features] or [channels, height, width], got " + sampleShape);
+            throw new InvalidField("sampleShape", "must be [features] or [channels, height, width], got "
+                    + sampleShape);
         }
         for (int i = 0; i < sampleShape.size(); i++) {
             Check.atLeast("sampleShape[" + i + "]", Check.present("sampleShape[" + i + "]", sampleShape.get(i)), 1);
@@ -159,7 +160,8 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
             }
             return HexFormat.of().formatHex(newDigest().digest(listing.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UserInputException("cannot read dataset " + path + " to compute its SHA-256: " + e.getMessage(), e);
+            throw new UserInputException("cannot read dataset " + path + " to compute its SHA-256: " + e.getMessage(),
+                    e);
         }
     }
 

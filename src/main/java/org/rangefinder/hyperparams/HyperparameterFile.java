@@ -123,8 +123,8 @@ public final class HyperparameterFile {
             throw new UserInputException(source + ": schemaVersion must be an integer, got " + brief(v));
         }
         if (v.intValue() > Hyperparameters.SCHEMA_VERSION) {
-            throw new UserInputException(source + ": schemaVersion " + v.intValue() + " is newer than this Rangefinder ("
-                    + Version.current() + ") reads (up to " + Hyperparameters.SCHEMA_VERSION
+            throw new UserInputException(source + ": schemaVersion " + v.intValue() + " is newer than this "
+                    + "Rangefinder (" + Version.current() + ") reads (up to " + Hyperparameters.SCHEMA_VERSION
                     + "); open it with a newer Rangefinder");
         }
     }

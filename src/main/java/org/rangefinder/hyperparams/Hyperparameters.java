@@ -58,7 +58,8 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
 
     public Hyperparameters {
         if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
-            throw new InvalidField("schemaVersion", "must be between 1 and " + SCHEMA_VERSION + ", got " + schemaVersion);
+            throw new InvalidField("schemaVersion", "must be between 1 and " + SCHEMA_VERSION + ", got "
+                    + schemaVersion);
         }
         Check.present("toolVersion", toolVersion);
         try {

@@ -26,7 +26,7 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
 
     public OptimizerSection {
         Check.oneOf("name", name, NAMES);
-        if (kindOf(name) == OptimizerKind.ADAM) {
+        if (OptimizerKind.parse(name) == OptimizerKind.ADAM) {
             betas = List.copyOf(Check.present("betas", betas));
             if (betas.size() != 2) {
                 throw new InvalidField("betas", "must hold two numbers [beta1, beta2], got " + betas.size());
@@ -55,11 +55,7 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
 
     /** The optimizer, with Adam's beta1 as its momentum. */
     public Optimizer optimizer() {
-        OptimizerKind kind = kindOf(name);
+        OptimizerKind kind = OptimizerKind.parse(name);
         return new Optimizer(kind, kind == OptimizerKind.ADAM ? betas.get(0) : momentum, weightDecay);
-    }
-
-    private static OptimizerKind kindOf(String name) {
-        return OptimizerKind.parse(name);
     }
 }

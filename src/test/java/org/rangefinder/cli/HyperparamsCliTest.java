@@ -96,9 +96,23 @@ class HyperparamsCliTest {
     }
 
     @Test
+    void fileTakesItsBoundsFromTheChosenSuggestionMethodAndRangeFactor() {
+        Path steep = dir.resolve("steep.json");
+        CliRunner r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+                "--method", "steep", "--range-factor", "4", "--hyperparams-out", steep.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Hyperparameters h = HyperparameterFile.read(steep).hyperparameters();
+        assertThat(h.lr().choice()).isEqualTo(LrChoice.STEEP);
+        assertThat(h.lr().max()).isEqualTo(h.rangeTest().suggestions().steep());
+        assertThat(h.lr().min()).isEqualTo(h.lr().max() / 4);
+        assertThat(h.rangeTest().suggestions().range().max()).isEqualTo(h.lr().max());
+    }
+
+    @Test
     void trainingWritesAHyperparameterFileWithItsResults() {
         Path out = dir.resolve("trained.json");
-        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--hyperparams-out", out.toString());
+        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--hyperparams-out",
+                out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Hyperparameters trained = HyperparameterFile.read(out).hyperparameters();
         assertThat(trained.lr()).isEqualTo(fileContent().lr());
@@ -135,7 +149,8 @@ class HyperparamsCliTest {
         assertThat(printed.out()).startsWith("# Rangefinder ").contains("from h.json")
                 .contains("OneCycleLR(").contains("max_lr=" + Double.toString(fileContent().lr().max()).replace('E', 'e'));
         Path java = dir.resolve("OneCycleTraining.java");
-        CliRunner written = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "DL4J", "--out", java.toString());
+        CliRunner written = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "DL4J", "--out",
+                java.toString());
         assertThat(written.code()).as(written.err()).isZero();
         assertThat(Files.readString(java)).contains("public class OneCycleTraining");
         CliRunner bad = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "cobol");
