@@ -135,11 +135,13 @@ class HyperparameterFileTest {
         ObjectNode tree = MAPPER.valueToTree(trained);
         tree.put("notes", "from a newer version");
         ((ObjectNode) tree.get("oneCycle")).put("warmupShape", "sigmoid");
+        ((ObjectNode) tree.get("model")).put("activation", "gelu");
         ((ObjectNode) tree.get("training").get("epochs").get(0)).put("gradNorm", 1.5);
         Path file = write(tree);
         HyperparameterFile.ReadResult r = HyperparameterFile.read(file);
         assertThat(r.hyperparameters()).isEqualTo(trained);
         assertThat(r.warnings()).containsExactly(
+                file + ": ignored unknown field 'model.activation' (written by a newer Rangefinder?)",
                 file + ": ignored unknown field 'oneCycle.warmupShape' (written by a newer Rangefinder?)",
                 file + ": ignored unknown field 'training.epochs[0].gradNorm' (written by a newer Rangefinder?)",
                 file + ": ignored unknown field 'notes' (written by a newer Rangefinder?)");
