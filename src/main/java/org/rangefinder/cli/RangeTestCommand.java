@@ -119,6 +119,7 @@ final class RangeTestCommand implements Callable<Integer> {
         SuggestionOptions options = choice.options();
         if (!options.equals(SuggestionOptions.defaults())) {
             results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
+            sweepResult = family == null ? null : SweepResult.of(family, results);
         }
 
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
