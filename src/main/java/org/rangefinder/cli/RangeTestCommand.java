@@ -145,6 +145,7 @@ final class RangeTestCommand implements Callable<Integer> {
         SuggestionOptions options = choice.options();
         if (!options.equals(SuggestionOptions.defaults())) {
             results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
+            sweepResult = family == null ? null : SweepResult.of(family, results);
         }
         if (sweepResult == null) {
             RangeTestResult single = results.get(0);

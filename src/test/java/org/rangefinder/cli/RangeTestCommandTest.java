@@ -51,6 +51,19 @@ class RangeTestCommandTest {
                 .containsExactly("0", "1", "2");
     }
 
+    @Test
+    void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+                "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (JsonNode run : new ObjectMapper().readTree(json.toFile()).get("runs")) {
+            JsonNode s = run.get("suggestions");
+            assertThat(s.get("range").get("max").asDouble()).isEqualTo(s.get("steep").asDouble());
+            assertThat(s.get("range").get("min").asDouble()).isEqualTo(s.get("steep").asDouble() / 4);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--start-lr 1 --end-lr 0.1 | --end-lr",
