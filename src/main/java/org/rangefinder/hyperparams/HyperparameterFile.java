@@ -25,7 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.rangefinder.UserInputException;
-import org.rangefinder.cli.Version;
+import org.rangefinder.Version;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 

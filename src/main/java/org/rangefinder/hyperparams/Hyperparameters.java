@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.rangefinder.UserInputException;
-import org.rangefinder.cli.Version;
+import org.rangefinder.Version;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
