@@ -6,15 +6,16 @@ import java.util.stream.Collectors;
 
 /**
  * The lower-case names by which enum constants appear on the command line and in files ({@code exp}, {@code cos},
- * {@code valley}), and the reverse look-up with a message naming the option and the accepted names.
+ * {@code valley}, {@code weight-decay}), and the reverse look-up with a message naming the option and the accepted names.
  */
 public final class EnumIds {
 
     private EnumIds() {
     }
 
+    /** The constant's name in lower case with dashes for underscores: {@code NON_FINITE} is {@code non-finite}. */
     public static String id(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

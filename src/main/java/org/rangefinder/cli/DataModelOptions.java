@@ -1,5 +1,7 @@
 package org.rangefinder.cli;
 
+import java.util.function.Predicate;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
@@ -10,9 +12,10 @@ import picocli.CommandLine.Option;
 /** The options every training command shares: what to train on, what to train, and how to optimise. */
 final class DataModelOptions {
 
-    @Option(names = "--dataset", required = true, paramLabel = "NAME|PATH",
+    @Option(names = "--dataset", paramLabel = "NAME|PATH",
             description = "A bundled dataset (iris, wine, digits, mnist, fashion-mnist) or the path of a CSV file, "
-                    + "an image folder (one subfolder per class) or an IDX images file.")
+                    + "an image folder (one subfolder per class) or an IDX images file. Required, except where "
+                    + "--hyperparams names it.")
     String dataset;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV only: the label column, by name or 0-based index (default: the last).")
@@ -47,12 +50,31 @@ final class DataModelOptions {
         return OptimizerKind.parse(optimizer);
     }
 
-    Dataset load() {
-        if (!(valFraction > 0 && valFraction < 1)) {
-            throw new org.rangefinder.UserInputException("--val-fraction must be between 0 and 1, got " + valFraction);
+    /** The data options of the command line. */
+    DataOptions dataOptions() {
+        return dataOptions(DataOptions.defaults(), option -> true);
+    }
+
+    /** The options of {@code base}, with those {@code given} on the command line in their place. */
+    DataOptions dataOptions(DataOptions base, Predicate<String> given) {
+        DataOptions options = base;
+        if (given.test("--label")) {
+            options = options.withLabelColumn(label);
         }
-        DataOptions options = DataOptions.defaults().withLabelColumn(label).withValidationFraction(valFraction)
-                .withSplitSeed(seed);
-        return Datasets.load(dataset, options);
+        if (given.test("--val-fraction")) {
+            if (!(valFraction > 0 && valFraction < 1)) {
+                throw new UserInputException("--val-fraction must be between 0 and 1, got " + valFraction);
+            }
+            options = options.withValidationFraction(valFraction);
+        }
+        // the seed drives the split too
+        return given.test("--seed") ? options.withSplitSeed(seed) : options;
+    }
+
+    Dataset load() {
+        if (dataset == null) {
+            throw new UserInputException("--dataset is required");
+        }
+        return Datasets.load(dataset, dataOptions());
     }
 }

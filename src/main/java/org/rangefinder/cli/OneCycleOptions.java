@@ -1,5 +1,6 @@
 package org.rangefinder.cli;
 
+import java.util.function.Predicate;
 import org.rangefinder.UserInputException;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -11,52 +12,70 @@ import picocli.CommandLine.Option;
  * {@code div_factor = max / min}.
  */
 final class OneCycleOptions {
-    private static final OneCycleSettings DEFAULTS = OneCycleSettings.defaults(100, 0.1);
 
-    @Option(names = "--max-lr", paramLabel = "X", description = "Peak learning rate (max_lr).")
+    @Option(names = "--max-lr", paramLabel = "X", description = "The peak learning rate (max_lr).")
     Double maxLr;
 
-    @Option(names = "--min-lr", paramLabel = "Y", description = "Initial learning rate; sets --div-factor to max/min.")
+    @Option(names = "--min-lr", paramLabel = "Y", description = "The LR the cycle starts at; instead of --div-factor "
+            + "(div-factor = max-lr / min-lr).")
     Double minLr;
 
-    @Option(names = "--div-factor", description = "initial lr = max_lr / div_factor (default 25).")
+    @Option(names = "--div-factor", description = {"The cycle starts at max-lr / div-factor.",
+            "  Default: " + OneCycleSettings.DEFAULT_DIV_FACTOR})
     Double divFactor;
 
-    @Option(names = "--pct-start", description = "Share of the steps spent increasing the learning rate.")
-    double pctStart = DEFAULTS.pctStart();
+    @Option(names = "--pct-start", description = "Fraction of the cycle spent raising the LR, strictly between 0 and 1.")
+    double pctStart = OneCycleSettings.DEFAULT_PCT_START;
 
-    @Option(names = "--final-div-factor", description = "final lr = initial lr / final_div_factor.")
-    double finalDivFactor = DEFAULTS.finalDivFactor();
+    @Option(names = "--final-div-factor", description = "The cycle ends at (max-lr / div-factor) / final-div-factor.")
+    double finalDivFactor = OneCycleSettings.DEFAULT_FINAL_DIV_FACTOR;
 
-    @Option(names = "--anneal", paramLabel = "cos|linear", description = "Annealing strategy.")
+    @Option(names = "--anneal", paramLabel = "cos|linear", description = "Annealing within each phase.")
     String anneal = "cos";
 
-    @Option(names = "--three-phase", description = "Three phases: up, back down to the initial lr, then annihilation "
-            + "(with --anneal linear, Smith's original shape).")
+    @Option(names = "--three-phase", description = "Back down to the start LR symmetrically, then annihilate to the final "
+            + "LR (PyTorch's three_phase; with --anneal linear, Smith's original shape).")
     boolean threePhase;
 
-    @Option(names = "--base-momentum", description = "Lowest momentum, reached at the peak learning rate.")
-    double baseMomentum = DEFAULTS.baseMomentum();
+    @Option(names = "--base-momentum", description = "Momentum at the LR peak.")
+    double baseMomentum = OneCycleSettings.DEFAULT_BASE_MOMENTUM;
 
-    @Option(names = "--max-momentum", description = "Highest momentum, at the start and the end.")
-    double maxMomentum = DEFAULTS.maxMomentum();
+    @Option(names = "--max-momentum", description = "Momentum at the start and end of the cycle.")
+    double maxMomentum = OneCycleSettings.DEFAULT_MAX_MOMENTUM;
 
-    @Option(names = "--no-cycle-momentum", negatable = false, description = "Keep momentum fixed instead of cycling it.")
+    @Option(names = "--no-cycle-momentum", description = "Keep momentum fixed (the optimizer's --momentum) instead of "
+            + "cycling it (PyTorch's cycle_momentum=False).")
     boolean noCycleMomentum;
 
-    /** The settings for a schedule of {@code totalSteps} steps. */
+    /** The settings for a schedule of {@code totalSteps} steps, every value checked. */
     OneCycleSettings settings(int totalSteps) {
         if (maxLr == null) {
             throw new UserInputException("--max-lr is required for a one-cycle schedule");
         }
-        if (minLr != null && divFactor != null) {
-            throw new UserInputException("give either --min-lr or --div-factor, not both");
-        }
-        OneCycleSettings base = minLr != null
-                ? OneCycleSettings.fromBounds(totalSteps, minLr, maxLr)
-                : OneCycleSettings.defaults(totalSteps, maxLr);
+        return settings(totalSteps, OneCycleSettings.defaults(totalSteps, maxLr), option -> true);
+    }
+
+    /**
+     * The settings of {@code base} stretched to {@code totalSteps} steps, with the options {@code given} on the
+     * command line in their place; {@code --min-lr} sets {@code div_factor = max_lr / min_lr}.
+     */
+    OneCycleSettings settings(int totalSteps, OneCycleSettings base, Predicate<String> given) {
+        double max = maxLr != null ? maxLr : base.maxLr();
         double div = divFactor != null ? divFactor : base.divFactor();
-        return new OneCycleSettings(totalSteps, maxLr, pctStart, Anneal.parse(anneal), div, finalDivFactor,
-                threePhase, !noCycleMomentum, baseMomentum, maxMomentum);
+        if (minLr != null) {
+            if (divFactor != null) {
+                throw new UserInputException("--min-lr and --div-factor both set the start of the cycle; give one, not both");
+            }
+            div = OneCycleSettings.divFactorFor(minLr, max);
+        }
+        return new OneCycleSettings(totalSteps, max,
+                given.test("--pct-start") ? pctStart : base.pctStart(),
+                given.test("--anneal") ? Anneal.parse(anneal) : base.anneal(),
+                div,
+                given.test("--final-div-factor") ? finalDivFactor : base.finalDivFactor(),
+                given.test("--three-phase") ? threePhase : base.threePhase(),
+                given.test("--no-cycle-momentum") ? !noCycleMomentum : base.cycleMomentum(),
+                given.test("--base-momentum") ? baseMomentum : base.baseMomentum(),
+                given.test("--max-momentum") ? maxMomentum : base.maxMomentum());
     }
 }

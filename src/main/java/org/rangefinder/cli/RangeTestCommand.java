@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.hyperparams.DatasetSection;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionMethod;
+import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
@@ -62,6 +69,9 @@ final class RangeTestCommand implements Callable<Integer> {
     @Option(names = "--val-batches", description = "Record the mean loss over K fixed validation batches (0 = training loss).")
     int valBatches;
 
+    @Mixin
+    SuggestionChoice choice;
+
     @Option(names = "--sweep", paramLabel = "FACTOR=V1,V2,...",
             description = "Run a family of range tests differing in one factor: weight-decay, momentum, batch-size, optimizer or seed.")
     String sweep;
@@ -75,17 +85,36 @@ final class RangeTestCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write the curve(s) as CSV: iteration,lr,loss,smoothed_loss.")
     Path csv;
 
+    @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write a hyperparameter file for "
+            + "'train --hyperparams': bounds from the suggested range (--method, --range-factor), PyTorch's default "
+            + "1cycle over "
+            + Hyperparameters.DEFAULT_EPOCHS + " epochs. Single range tests only, not sweeps.")
+    Path hyperparamsOut;
+
+    @Mixin
+    HistoryOptions history;
+
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (threads < 1) {
-            throw new org.rangefinder.UserInputException("--threads must be at least 1, got " + threads);
+            throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         RangeTestConfig config = new RangeTestConfig(data.dataset, data.modelSpec(), data.optimizerKind(),
                 data.momentum, data.weightDecay, data.batchSize, iterations, startLr, endLr, LadderMode.parse(mode),
                 stepSize, smoothing, diverge, valBatches, data.seed);
         Sweep family = sweep == null ? null : Sweep.parse(sweep);
+        if (family != null && hyperparamsOut != null) {
+            throw new UserInputException("--hyperparams-out takes a single range test, not a sweep: run the member "
+                    + "you chose on its own");
+        }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
         Dataset dataset = data.load();
         for (RangeTestConfig member : members) {
@@ -93,20 +122,38 @@ final class RangeTestCommand implements Callable<Integer> {
         }
 
         Progress progress = new Progress(stderr);
-        CancelToken cancel = new CancelToken();
         int total = members.size() * iterations;
         AtomicInteger done = new AtomicInteger();
         List<RangeTestResult> results;
         SweepResult sweepResult = null;
-        if (family == null) {
-            results = List.of(RangeTest.run(dataset, config,
-                    p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
-        } else {
-            sweepResult = SweepRunner.run(dataset, config, family, threads,
-                    (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
-            results = sweepResult.members();
+        history.start(stderr, family == null ? RunKind.RANGE_TEST : RunKind.SWEEP, config.dataset(), config.model(),
+                family == null ? config : Map.of("base", config, "sweep", family.toString()));
+        try {
+            if (family == null) {
+                results = List.of(RangeTest.run(dataset, config,
+                        p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
+            } else {
+                sweepResult = SweepRunner.run(dataset, config, family, threads,
+                        (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
+                results = sweepResult.members();
+            }
+        } catch (RuntimeException e) {
+            history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
+            throw e;
         }
         progress.finish();
+        SuggestionOptions options = choice.options();
+        if (!options.equals(SuggestionOptions.defaults())) {
+            results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
+            sweepResult = family == null ? null : SweepResult.of(family, results);
+        }
+        if (sweepResult == null) {
+            RangeTestResult single = results.get(0);
+            history.record(stderr, (h, id) -> h.finish(id, single));
+        } else {
+            SweepResult swept = sweepResult;
+            history.record(stderr, (h, id) -> h.finish(id, swept));
+        }
 
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
                 + (family == null ? "" : ", sweep " + family));
@@ -135,7 +182,27 @@ final class RangeTestCommand implements Callable<Integer> {
             writeCsv(csv, results, family != null);
             stdout.println("wrote " + csv);
         }
+        if (hyperparamsOut != null) {
+            writeHyperparameters(stdout, results.get(0), options.rangeMethod(),
+                    DatasetSection.of(config.dataset(), data.dataOptions(), dataset));
+        }
+        if (history.id() != null) {
+            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
+        }
         return RangefinderCommand.OK;
+    }
+
+    private void writeHyperparameters(PrintWriter stdout, RangeTestResult result, SuggestionMethod method,
+                                      DatasetSection dataset) throws IOException {
+        Hyperparameters h;
+        try {
+            h = Hyperparameters.fromRangeTest(result, method, dataset, Hyperparameters.DEFAULT_EPOCHS);
+        } catch (UserInputException e) {
+            throw new UserInputException("--hyperparams-out: " + e.getMessage(), e);
+        }
+        HyperparameterFile.write(hyperparamsOut, h);
+        stdout.println("wrote " + hyperparamsOut + " (1cycle " + Format.lr(h.lr().min()) + " .. "
+                + Format.lr(h.lr().max()) + ", " + h.epochs() + " epochs; train with: rangefinder train --hyperparams " + hyperparamsOut + ")");
     }
 
     private static String status(CurvePoint p) {

@@ -2,6 +2,7 @@ package org.rangefinder.cli;
 
 import java.io.PrintWriter;
 import org.rangefinder.UserInputException;
+import org.rangefinder.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,11 +13,12 @@ import picocli.CommandLine.ScopeType;
  * over the engine packages. Exit codes: 0 success, 2 bad input or usage (one line on stderr, no stack trace
  * unless {@code --debug}), 1 internal error.
  */
-@Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = RangefinderCommand.VersionProvider.class,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
                 + "neural-network hyper-parameters. With no command, opens the workbench window.",
         subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class,
-                SuggestCommand.class, ScheduleCommand.class, TrainCommand.class, BenchCommand.class})
+                SuggestCommand.class, ScheduleCommand.class, TrainCommand.class, BenchCommand.class, ExportCommand.class,
+                RunsCommand.class})
 public final class RangefinderCommand {
 
     public static final int OK = 0;
@@ -25,6 +27,14 @@ public final class RangefinderCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
+
+    /** What {@code --version} prints. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Rangefinder " + Version.current()};
+        }
+    }
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {

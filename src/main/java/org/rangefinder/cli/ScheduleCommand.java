@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.rangefinder.UserInputException;
-import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,54 +33,18 @@ final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "Total number of iterations T.")
     Integer steps;
 
-    @Option(names = "--max-lr", required = true, description = "The peak learning rate.")
-    Double maxLr;
-
-    @Option(names = "--pct-start", defaultValue = "" + OneCycleSettings.DEFAULT_PCT_START,
-            description = "Fraction of the cycle spent raising the LR, strictly between 0 and 1.")
-    double pctStart;
-
-    @Option(names = "--div-factor", defaultValue = "" + OneCycleSettings.DEFAULT_DIV_FACTOR,
-            description = "The cycle starts at max-lr / div-factor.")
-    double divFactor;
-
-    @Option(names = "--min-lr", description = "The LR the cycle starts at; instead of --div-factor "
-            + "(div-factor = max-lr / min-lr).")
-    Double minLr;
-
-    @Option(names = "--final-div-factor", defaultValue = "" + OneCycleSettings.DEFAULT_FINAL_DIV_FACTOR,
-            description = "The cycle ends at (max-lr / div-factor) / final-div-factor.")
-    double finalDivFactor;
-
-    @Option(names = "--anneal", defaultValue = "cos", description = "cos or linear annealing within each phase.")
-    Anneal anneal;
-
-    @Option(names = "--three-phase", description = "Back down to the start LR symmetrically, then annihilate to the "
-            + "final LR (PyTorch's three_phase).")
-    boolean threePhase;
-
-    @Option(names = "--base-momentum", defaultValue = "" + OneCycleSettings.DEFAULT_BASE_MOMENTUM,
-            description = "Momentum at the LR peak.")
-    double baseMomentum;
-
-    @Option(names = "--max-momentum", defaultValue = "" + OneCycleSettings.DEFAULT_MAX_MOMENTUM,
-            description = "Momentum at the start and end of the cycle.")
-    double maxMomentum;
+    @Mixin
+    OneCycleOptions oneCycle;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (iteration,lr,momentum) or json.")
     Format format;
 
     @Override
     public Integer call() {
-        double div = divFactor;
-        if (minLr != null) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--div-factor")) {
-                throw new UserInputException("--min-lr and --div-factor both set the start of the cycle; give one");
-            }
-            div = OneCycleSettings.divFactorFor(minLr, maxLr);
+        if (oneCycle.maxLr == null) {
+            throw new UserInputException("--max-lr is required");
         }
-        OneCycleSettings settings = new OneCycleSettings(steps, maxLr, pctStart, anneal, div, finalDivFactor,
-                threePhase, true, baseMomentum, maxMomentum);
+        OneCycleSettings settings = oneCycle.settings(steps);
         OneCycleSchedule schedule = OneCycleSchedule.of(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
@@ -88,7 +52,7 @@ final class ScheduleCommand implements Callable<Integer> {
         } else {
             out.println("iteration,lr,momentum");
             for (int i = 0; i < schedule.totalSteps(); i++) {
-                out.println(i + "," + schedule.lr(i) + "," + schedule.momentum(i));
+                out.println(i + "," + schedule.lr(i) + "," + (settings.cycleMomentum() ? schedule.momentum(i) : ""));
             }
         }
         out.flush();
@@ -114,7 +78,10 @@ final class ScheduleCommand implements Callable<Integer> {
                 .put("minLr", s.minLr());
         ArrayNode rows = root.putArray("iterations");
         for (int i = 0; i < schedule.totalSteps(); i++) {
-            rows.addObject().put("iteration", i).put("lr", schedule.lr(i)).put("momentum", schedule.momentum(i));
+            ObjectNode row = rows.addObject().put("iteration", i).put("lr", schedule.lr(i));
+            if (s.cycleMomentum()) {
+                row.put("momentum", schedule.momentum(i));
+            }
         }
         return root.toString();
     }

@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurveFiles.Curve;
 import org.rangefinder.rangetest.Smoothing;
-import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,20 +34,15 @@ final class SuggestCommand implements Callable<Integer> {
             description = "Beta of the bias-corrected moving average of the loss, in [0, 1).")
     double smoothing;
 
-    @Option(names = "--method", defaultValue = "valley",
-            description = "The suggestion used as the top of the range: steep, valley or minimum.")
-    SuggestionMethod method;
-
-    @Option(names = "--range-factor", defaultValue = "10",
-            description = "The bottom of the range is its top divided by this.")
-    double rangeFactor;
+    @Mixin
+    SuggestionChoice choice;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        SuggestionOptions options = SuggestionOptions.defaults().withRangeMethod(method).withRangeFactor(rangeFactor);
+        SuggestionOptions options = choice.options();
         List<Curve> curves = CurveFiles.readAll(in);
         List<Suggestions> results = curves.stream()
                 .map(c -> Suggestions.fromRaw(c.lrs(), c.losses(), smoothing, options)).toList();
@@ -71,7 +66,7 @@ final class SuggestCommand implements Callable<Integer> {
         out.printf("%-8s %s%n", "valley", orDash(s.valley()));
         out.printf("%-8s %s%n", "minimum", orDash(s.minimum()));
         out.printf("%-8s %s%n", "range", s.range() == null ? "-"
-                : s.range().min() + " .. " + s.range().max() + " (" + method.id() + " / " + rangeFactor + ")");
+                : s.range().min() + " .. " + s.range().max() + " (" + choice.method.id() + " / " + choice.rangeFactor + ")");
         out.printf("%-8s %d%n", "points", s.points());
         if (s.reason() != null) {
             out.printf("%-8s %s%n", "note", s.reason());

@@ -7,11 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.Json;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.hyperparams.DatasetSection;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.LrBounds;
+import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.TrainingSection;
 import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.train.EpochRecord;
 import org.rangefinder.train.IterationRecord;
 import org.rangefinder.train.SchedulePolicy;
@@ -40,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     OneCycleOptions oneCycle;
 
     @Option(names = "--epochs", description = "Passes over the training data.")
-    int epochs = 5;
+    int epochs = Hyperparameters.DEFAULT_EPOCHS;
 
     @Option(names = "--schedule", paramLabel = "one-cycle|constant", description = "Learning-rate policy.")
     String schedule = "one-cycle";
@@ -57,22 +70,69 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-model", paramLabel = "model.zip", description = "Save the trained network (DL4J zip).")
     Path saveModel;
 
+    @Option(names = "--hyperparams", paramLabel = "FILE.json", description = "Train as a hyperparameter file says "
+            + "(from range-test --hyperparams-out or the window); the options given here replace its values.")
+    Path hyperparams;
+
+    @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write this run's hyperparameters "
+            + "and results as a hyperparameter file (one-cycle runs).")
+    Path hyperparamsOut;
+
+    @Mixin
+    HistoryOptions history;
+
     @Override
     public Integer call() throws IOException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(ctrlC.token());
+        }
+    }
+
+    private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        SchedulePolicy policy = SchedulePolicy.parse(schedule);
+        PrintWriter stderr = spec.commandLine().getErr();
+        Hyperparameters file = null;
+        if (hyperparams != null) {
+            HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
+            read.warnings().forEach(w -> stderr.println("warning: " + w));
+            file = read.hyperparameters();
+        }
+        Predicate<String> given = file == null ? option -> true : spec.commandLine().getParseResult()::hasMatchedOption;
+        Overlay overlay = new Overlay(file == null ? null : file.toTrainingConfig(), given);
+        SchedulePolicy policy = overlay.pick("--schedule", SchedulePolicy.parse(schedule), TrainingConfig::policy);
+        int epochs = overlay.pick("--epochs", this.epochs, TrainingConfig::epochs);
+        int batchSize = overlay.pick("--batch-size", data.batchSize, TrainingConfig::batchSize);
         if (epochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + epochs);
         }
-        Dataset dataset = data.load();
-        NetworkFactory.checkCompatible(data.modelSpec(), dataset);
-        if (data.batchSize < 1) {
-            throw new UserInputException("--batch-size must be at least 1, got " + data.batchSize);
+        if (batchSize < 1) {
+            throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
         }
-        int total = epochs * ((dataset.train().size() + data.batchSize - 1) / data.batchSize);
-        TrainingConfig config = new TrainingConfig(data.dataset, data.modelSpec(), data.optimizerKind(), data.momentum,
-                data.weightDecay, data.batchSize, epochs, policy,
-                policy == SchedulePolicy.ONE_CYCLE ? oneCycle.settings(total) : null, lr, evalEvery, data.seed);
+        if (hyperparamsOut != null && policy != SchedulePolicy.ONE_CYCLE) {
+            throw new UserInputException("--hyperparams-out describes a one-cycle run; this one uses a "
+                    + policy.id() + " learning rate");
+        }
+        String source = data.dataset != null ? data.dataset : file != null ? file.dataset().source() : null;
+        if (source == null) {
+            throw new UserInputException("give --dataset NAME|PATH, or --hyperparams FILE.json");
+        }
+        DataOptions dataOptions = data.dataOptions(file == null ? DataOptions.defaults() : file.dataset().dataOptions(),
+                given);
+        Dataset dataset = Datasets.load(source, dataOptions);
+        if (file != null && data.dataset == null) {
+            file.dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
+        }
+        int total = epochs * BatchStream.batchesPerEpoch(dataset.train().size(), batchSize, false);
+        OneCycleSettings settings = policy != SchedulePolicy.ONE_CYCLE ? null
+                : file == null ? oneCycle.settings(total) : oneCycle.settings(total, file.oneCycleSettings(), given);
+        TrainingConfig config = new TrainingConfig(source,
+                overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
+                overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer),
+                overlay.pick("--momentum", data.momentum, TrainingConfig::momentum),
+                overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs,
+                policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
+                overlay.pick("--seed", data.seed, TrainingConfig::seed));
+        NetworkFactory.checkCompatible(config.model(), dataset);
 
         stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + policy.id() + " "
                 + (policy == SchedulePolicy.ONE_CYCLE
@@ -81,23 +141,31 @@ final class TrainCommand implements Callable<Integer> {
                 + ", " + config.optimizer().id() + ", " + epochs + " epochs of " + config.stepsPerEpoch(dataset.train().size())
                 + " iterations");
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
-        Progress progress = new Progress(spec.commandLine().getErr());
-        Trainer.Outcome outcome = Trainer.train(dataset, config, new TrainingListener() {
-            @Override
-            public void iterationDone(IterationRecord r, int totalIterations) {
-                progress.update(r.iteration() + 1, totalIterations,
-                        String.format(Locale.ROOT, "lr %.2e  loss %.4f", r.lr(), r.loss()));
-            }
+        Progress progress = new Progress(stderr);
+        history.start(stderr, RunKind.TRAINING, source, config.model(), config);
+        Trainer.Outcome outcome;
+        try {
+            outcome = Trainer.train(dataset, config, new TrainingListener() {
+                @Override
+                public void iterationDone(IterationRecord r, int totalIterations) {
+                    progress.update(r.iteration() + 1, totalIterations,
+                            String.format(Locale.ROOT, "lr %.2e  loss %.4f", r.lr(), r.loss()));
+                }
 
-            @Override
-            public void epochDone(EpochRecord e) {
-                progress.finish();
-                stdout.printf(Locale.ROOT, "%6d %11.4f %10.4f %7.2f%% %8.1fs%n", e.epoch(), e.trainLoss(), e.valLoss(),
-                        100 * e.valAccuracy(), e.elapsedSeconds());
-                stdout.flush();
-            }
-        }, new CancelToken());
+                @Override
+                public void epochDone(EpochRecord e) {
+                    progress.finish();
+                    stdout.printf(Locale.ROOT, "%6d %11.4f %10.4f %7.2f%% %8.1fs%n", e.epoch(), e.trainLoss(), e.valLoss(),
+                            100 * e.valAccuracy(), e.elapsedSeconds());
+                    stdout.flush();
+                }
+            }, cancel);
+        } catch (RuntimeException e) {
+            history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
+            throw e;
+        }
         TrainingResult result = outcome.result();
+        history.record(stderr, (h, id) -> h.finish(id, result));
         progress.finish();
         stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; final val loss %.4f, val accuracy %.2f%%%n",
                 result.stopReason().id(), result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
@@ -110,7 +178,32 @@ final class TrainCommand implements Callable<Integer> {
             outcome.network().save(saveModel);
             stdout.println("wrote " + saveModel);
         }
+        if (hyperparamsOut != null) {
+            DatasetSection described = file != null && file.dataset().source().equals(source)
+                    && file.dataset().dataOptions().equals(dataOptions) ? file.dataset()
+                    : DatasetSection.of(source, dataOptions, dataset);
+            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described, config, bounds(file, settings),
+                    file == null ? null : file.rangeTest(), TrainingSection.of(result)));
+            stdout.println("wrote " + hyperparamsOut);
+        }
+        if (history.id() != null) {
+            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
+        }
         return RangefinderCommand.OK;
+    }
+
+    /** The bounds of the file the run came from while its schedule keeps them, else the run's own, set by hand. */
+    private static LrBounds bounds(Hyperparameters file, OneCycleSettings settings) {
+        boolean kept = file != null && settings.maxLr() == file.lr().max()
+                && settings.divFactor() == file.oneCycleSettings().divFactor();
+        return kept ? file.lr() : LrBounds.of(settings, LrChoice.MANUAL);
+    }
+
+    /** The settings of a hyperparameter file, each replaced by its command-line option when that was given. */
+    private record Overlay(TrainingConfig fromFile, Predicate<String> given) {
+        <T> T pick(String option, T commandLine, Function<TrainingConfig, T> file) {
+            return fromFile == null || given.test(option) ? commandLine : file.apply(fromFile);
+        }
     }
 
     /** The result file: schema version, settings, per-epoch, per-evaluation and per-iteration records. */

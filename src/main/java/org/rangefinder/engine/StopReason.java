@@ -1,8 +1,8 @@
 package org.rangefinder.engine;
 
+import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** Why a range test or a training run ended. Every result reports one. */
 public enum StopReason {
@@ -19,11 +19,11 @@ public enum StopReason {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static StopReason parse(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return EnumIds.parse(StopReason.class, id, "stop reason");
     }
 }

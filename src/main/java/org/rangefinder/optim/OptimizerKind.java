@@ -1,8 +1,8 @@
 package org.rangefinder.optim;
 
-import java.util.Arrays;
-import java.util.Locale;
-import org.rangefinder.UserInputException;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.rangefinder.EnumIds;
 
 /** The optimizers a range test or a training run can use. */
 public enum OptimizerKind {
@@ -14,8 +14,9 @@ public enum OptimizerKind {
     ADAM;
 
     /** The lower-case name used on the command line and in files. */
+    @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Whether this optimizer has a momentum (or beta1) that a schedule can cycle. */
@@ -23,13 +24,8 @@ public enum OptimizerKind {
         return this != SGD;
     }
 
+    @JsonCreator
     public static OptimizerKind parse(String text) {
-        for (OptimizerKind k : values()) {
-            if (k.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return k;
-            }
-        }
-        throw new UserInputException("unknown optimizer '" + text + "' (expected one of "
-                + String.join(", ", Arrays.stream(values()).map(OptimizerKind::id).toList()) + ")");
+        return EnumIds.parse(OptimizerKind.class, text, "--optimizer");
     }
 }

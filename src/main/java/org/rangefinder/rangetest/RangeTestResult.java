@@ -26,6 +26,10 @@ public record RangeTestResult(RangeTestConfig config, List<CurvePoint> points, S
         return points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
     }
 
+    public RangeTestResult withSuggestions(Suggestions other) {
+        return new RangeTestResult(config, points, stopReason, elapsedSeconds, other);
+    }
+
     /** Suggestions recomputed from the stored raw losses with another smoothing or window, without re-running. */
     public Suggestions suggest(double beta, SuggestionOptions options) {
         return Suggestions.fromRaw(lrs(), losses(), beta, options);

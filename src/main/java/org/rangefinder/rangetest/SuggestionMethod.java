@@ -1,5 +1,7 @@
 package org.rangefinder.rangetest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.rangefinder.EnumIds;
 
 /** The ways of reading a learning rate off a range-test curve (see {@link Suggestions} for each formula). */
@@ -12,11 +14,13 @@ public enum SuggestionMethod {
     MINIMUM;
 
     /** The name used on the command line and in files: {@code steep}, {@code valley}, {@code minimum}. */
+    @JsonValue
     public String id() {
         return EnumIds.id(this);
     }
 
     /** Reads {@code steep}, {@code valley} or {@code minimum} (any case). */
+    @JsonCreator
     public static SuggestionMethod parse(String text) {
         return EnumIds.parse(SuggestionMethod.class, text, "--method");
     }

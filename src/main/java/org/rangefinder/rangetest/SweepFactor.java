@@ -1,9 +1,8 @@
 package org.rangefinder.rangetest;
 
+import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 import org.rangefinder.UserInputException;
 import org.rangefinder.optim.OptimizerKind;
 
@@ -21,18 +20,12 @@ public enum SweepFactor {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static SweepFactor parse(String text) {
-        for (SweepFactor f : values()) {
-            if (f.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new UserInputException("unknown sweep factor '" + text + "' (expected one of "
-                + String.join(", ", Arrays.stream(values()).map(SweepFactor::id).toList()) + ")");
+        return EnumIds.parse(SweepFactor.class, text, "--sweep factor");
     }
 
     /** The base configuration with this factor set to {@code value}; a bad value names the factor. */

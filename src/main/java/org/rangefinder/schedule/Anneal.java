@@ -1,5 +1,7 @@
 package org.rangefinder.schedule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.rangefinder.EnumIds;
 
 /**
@@ -30,11 +32,13 @@ public enum Anneal {
     public abstract double apply(double start, double end, double pct);
 
     /** The name used on the command line and in files: {@code cos} or {@code linear}. */
+    @JsonValue
     public String id() {
         return EnumIds.id(this);
     }
 
     /** Reads {@code cos} or {@code linear} (any case). */
+    @JsonCreator
     public static Anneal parse(String text) {
         return EnumIds.parse(Anneal.class, text, "--anneal");
     }

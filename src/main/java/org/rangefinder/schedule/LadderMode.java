@@ -1,5 +1,7 @@
 package org.rangefinder.schedule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.rangefinder.EnumIds;
 
 /** How an LR range test spaces its learning rates between the start and the end value. */
@@ -10,11 +12,13 @@ public enum LadderMode {
     LINEAR;
 
     /** The name used on the command line and in files: {@code exp} or {@code linear}. */
+    @JsonValue
     public String id() {
         return EnumIds.id(this);
     }
 
     /** Reads {@code exp} or {@code linear} (any case). */
+    @JsonCreator
     public static LadderMode parse(String text) {
         return EnumIds.parse(LadderMode.class, text, "--mode");
     }

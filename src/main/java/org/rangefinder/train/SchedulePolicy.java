@@ -1,9 +1,8 @@
 package org.rangefinder.train;
 
+import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-import org.rangefinder.UserInputException;
 
 /** How the learning rate moves during a training run. */
 public enum SchedulePolicy {
@@ -14,16 +13,11 @@ public enum SchedulePolicy {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static SchedulePolicy parse(String text) {
-        for (SchedulePolicy p : values()) {
-            if (p.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new UserInputException("unknown schedule '" + text + "' (expected one-cycle or constant)");
+        return EnumIds.parse(SchedulePolicy.class, text, "--schedule");
     }
 }

@@ -51,6 +51,19 @@ class RangeTestCommandTest {
                 .containsExactly("0", "1", "2");
     }
 
+    @Test
+    void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+                "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (JsonNode run : new ObjectMapper().readTree(json.toFile()).get("runs")) {
+            JsonNode s = run.get("suggestions");
+            assertThat(s.get("range").get("max").asDouble()).isEqualTo(s.get("steep").asDouble());
+            assertThat(s.get("range").get("min").asDouble()).isEqualTo(s.get("steep").asDouble() / 4);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--start-lr 1 --end-lr 0.1 | --end-lr",
@@ -61,14 +74,15 @@ class RangeTestCommandTest {
         "--batch-size 0 | --batch-size",
         "--smoothing 1 | --smoothing",
         "--model lenet | needs image data",
-        "--sweep colour=1,2 | unknown sweep factor",
+        "--sweep colour=1,2 | --sweep factor must be one of",
         "--sweep weight-decay=0,x | not a valid number",
-        "--optimizer rmsprop | unknown optimizer",
+        "--optimizer rmsprop | --optimizer must be one of",
         "--mode log | log",
         "--iterations abc | --iterations",
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
-        String[] args = ("range-test --dataset iris " + options).split(" ");
+        String dataset = options.contains("--dataset") ? "" : "--dataset iris ";
+        String[] args = ("range-test " + dataset + options).split(" ");
         CliRunner r = CliRunner.run(args);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");

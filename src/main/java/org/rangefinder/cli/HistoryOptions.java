@@ -1,0 +1,63 @@
+package org.rangefinder.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.rangefinder.UserInputException;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.model.ModelSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Recording a command's run in the run history. The history serves the run, not the other way round: when it
+ * cannot be written, the command says so on stderr and goes on.
+ */
+final class HistoryOptions {
+
+    /** One write to the history about the run being recorded. */
+    @FunctionalInterface
+    interface Entry {
+        void write(RunHistory history, String id) throws IOException;
+    }
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--no-history", description = "Do not record this run in the run history.")
+    boolean noHistory;
+
+    private RunHistory history;
+    private String id;
+
+    /** Starts recording a run (nothing with {@code --no-history}). */
+    void start(PrintWriter err, RunKind kind, String dataset, ModelSpec model, Object settings) {
+        if (noHistory) {
+            return;
+        }
+        try {
+            history = workspace.open();
+            id = history.start(kind, dataset, model, settings).id();
+        } catch (IOException | UserInputException e) {
+            err.println("warning: this run is not recorded in the run history (" + e.getMessage() + ")");
+            history = null;
+        }
+    }
+
+    /** Writes to the run's history entry, when it has one. */
+    void record(PrintWriter err, Entry entry) {
+        if (history == null) {
+            return;
+        }
+        try {
+            entry.write(history, id);
+        } catch (IOException | UserInputException e) {
+            err.println("warning: cannot update run " + id + " in the run history (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The id of the run being recorded, or null. */
+    String id() {
+        return history == null ? null : id;
+    }
+}

@@ -1,0 +1,174 @@
+package org.rangefinder.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.rangefinder.UserInputException;
+import org.rangefinder.files.Json;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code runs}: the run history, listed, shown or pruned. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "The run history: every range test, sweep and training run, with its settings, curve or "
+                + "metrics and result in plain JSON/CSV files.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class, RunsCommand.DeleteRun.class})
+final class RunsCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    @Override
+    public Integer call() {
+        throw new UserInputException("give a subcommand: runs list, runs show ID or runs delete ID");
+    }
+
+    /** {@code runs list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the recorded runs, newest first.")
+    static final class ListRuns implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Option(names = "--json", description = "Print the runs' run.json records as a JSON array.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RunHistory.Listing listing = workspace.open().list();
+            listing.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            if (json) {
+                out.println(Json.toString(listing.runs()));
+                return RangefinderCommand.OK;
+            }
+            if (listing.runs().isEmpty()) {
+                out.println("no runs recorded yet");
+                return RangefinderCommand.OK;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"id", "kind", "status", "dataset", "model", "when", "stop", "key numbers"});
+            for (RunRecord r : listing.runs()) {
+                rows.add(new String[] {r.id(), r.kind().id(), r.status().id(), r.dataset(),
+                    r.model() == null ? "-" : r.model().describe(), WHEN.format(r.createdAt()),
+                    r.stopReason() == null ? "-" : r.stopReason(), r.summary()});
+            }
+            printTable(out, rows);
+            return RangefinderCommand.OK;
+        }
+    }
+
+    /** {@code runs show ID}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run: its record and its files.")
+    static final class ShowRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Parameters(paramLabel = "ID", description = "The run's id, or a prefix of it that only it has.")
+        String id;
+
+        @Option(names = "--json", description = "Print the run.json record, with the run's folder and files.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            RunHistory history = workspace.open();
+            RunRecord r = history.get(id);
+            Path folder = history.runFolder(r.id());
+            List<String> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            }
+            if (json) {
+                ObjectNode node = Json.MAPPER.valueToTree(r);
+                node.put("folder", folder.toAbsolutePath().toString());
+                ArrayNode names = node.putArray("files");
+                files.forEach(names::add);
+                out.println(Json.toString(node));
+                return RangefinderCommand.OK;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"run", r.id()});
+            rows.add(new String[] {"kind", r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep())});
+            rows.add(new String[] {"status", r.status().id()
+                    + (r.stopReason() == null ? "" : " (" + r.stopReason() + ")")
+                    + (r.error() == null ? "" : ": " + r.error())});
+            rows.add(new String[] {"dataset", r.dataset()});
+            rows.add(new String[] {"model", r.model() == null ? "-" : r.model().describe()});
+            rows.add(new String[] {"started", WHEN.format(r.createdAt())});
+            rows.add(new String[] {"ended", r.ended() == null ? "-" : WHEN.format(Instant.parse(r.ended()))});
+            for (Map.Entry<String, Double> e : r.results().entrySet()) {
+                rows.add(new String[] {e.getKey(), new BigDecimal(e.getValue()).round(new MathContext(6))
+                        .stripTrailingZeros().toString()});
+            }
+            rows.add(new String[] {"folder", folder.toAbsolutePath().toString()});
+            rows.add(new String[] {"files", String.join(", ", files)});
+            printTable(out, rows);
+            return RangefinderCommand.OK;
+        }
+    }
+
+    /** {@code runs delete ID}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete one run and its files.")
+    static final class DeleteRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Parameters(paramLabel = "ID", description = "The run's id, or a prefix of it that only it has.")
+        String id;
+
+        @Override
+        public Integer call() throws IOException {
+            RunHistory history = workspace.open();
+            String full = history.get(id).id();
+            history.delete(full);
+            spec.commandLine().getOut().println("deleted run " + full);
+            return RangefinderCommand.OK;
+        }
+    }
+
+    /** Left-aligned columns, two spaces apart; the last column is not padded. */
+    private static void printTable(PrintWriter out, List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                line.append(c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.rangefinder.handoff;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.OneCycleSettings;
+
+/**
+ * A hyperparameter file as a short program that sets up the same optimizer and 1cycle schedule in another
+ * framework. The PyTorch and DL4J programs reproduce Rangefinder's learning rate and momentum at every step; the
+ * fastai one is the closest {@code fit_one_cycle} and says in comments where the conventions differ. Each runs as
+ * it is: the model and the data are placeholders (one linear layer on random numbers of the dataset's shape) that
+ * the user replaces with their own.
+ */
+public final class CodeExport {
+    private CodeExport() {
+    }
+
+    /**
+     * The program for a framework.
+     *
+     * @param source what the header calls the file the hyperparameters came from (e.g. its name), or null
+     */
+    public static String snippet(Hyperparameters h, ExportFormat format, String source) {
+        return switch (format) {
+            case PYTORCH -> PyTorchSnippet.of(h, source);
+            case FASTAI -> FastaiSnippet.of(h, source);
+            case DL4J -> Dl4jSnippet.of(h, source);
+        };
+    }
+
+    /** The first comment lines: where the hyperparameters come from, and what they are. */
+    static String header(Hyperparameters h, String source, String comment) {
+        return comment + " Rangefinder " + h.toolVersion() + " hyperparameters"
+                + (source == null ? "" : " from " + source) + " (written " + h.created() + "):\n"
+                + comment + " " + h.dataset().source() + ", " + h.model().describe() + ", " + h.optimizer().name()
+                + ", batch " + h.batchSize() + ", " + h.epochs() + " epoch(s) of " + stepsPerEpoch(h) + " steps, lr "
+                + String.format(Locale.ROOT, "%.3g..%.3g", h.lr().min(), h.lr().max()) + " (" + h.lr().chosenBy()
+                + ").\n";
+    }
+
+    /** Whether the schedule moves the momentum: as in Rangefinder, never for plain SGD, which has none. */
+    static boolean cyclesMomentum(Hyperparameters h) {
+        return h.oneCycleSettings().cycleMomentum() && kind(h).hasMomentum();
+    }
+
+    static OptimizerKind kind(Hyperparameters h) {
+        return h.optimizer().optimizer().kind();
+    }
+
+    static double momentum(Hyperparameters h) {
+        return h.optimizer().optimizer().momentum();
+    }
+
+    static OneCycleSettings cycle(Hyperparameters h) {
+        return h.oneCycleSettings();
+    }
+
+    /** Numbers per sample (the placeholder model flattens each sample). */
+    static int inputs(Hyperparameters h) {
+        return h.dataset().sampleShape().stream().reduce(1, (a, b) -> a * b);
+    }
+
+    static int stepsPerEpoch(Hyperparameters h) {
+        return h.oneCycle().totalSteps() / h.epochs();
+    }
+
+    /** The sample shape as a Python tuple: {@code (4,)}, {@code (1, 28, 28)}. */
+    static String pyShape(Hyperparameters h) {
+        List<Integer> shape = h.dataset().sampleShape();
+        return "(" + shape.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (shape.size() == 1 ? ",)" : ")");
+    }
+
+    static String shape(Hyperparameters h) {
+        return Arrays.toString(h.dataset().sampleShape().toArray());
+    }
+
+    /** A double as a Python literal that reads back as the same double. */
+    static String py(double value) {
+        return Double.toString(value).replace('E', 'e');
+    }
+
+    static String py(boolean value) {
+        return value ? "True" : "False";
+    }
+}

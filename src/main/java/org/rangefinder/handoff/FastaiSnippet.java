@@ -1,0 +1,97 @@
+package org.rangefinder.handoff;
+
+import static org.rangefinder.handoff.CodeExport.cycle;
+import static org.rangefinder.handoff.CodeExport.cyclesMomentum;
+import static org.rangefinder.handoff.CodeExport.py;
+
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.optim.Optimizer;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.schedule.OneCycleSettings;
+
+/**
+ * fastai: {@code Learner.fit_one_cycle} with the closest arguments: {@code lr_max = max_lr}, {@code div},
+ * {@code div_final = div * final_div_factor} (fastai divides {@code lr_max} by it for the last step),
+ * {@code pct_start}, {@code moms = (max, base, max)} and {@code wd}. Where it cannot match, a comment says so.
+ */
+final class FastaiSnippet {
+    private FastaiSnippet() {
+    }
+
+    static String of(Hyperparameters h, String source) {
+        OneCycleSettings s = cycle(h);
+        OptimizerKind kind = CodeExport.kind(h);
+        double momentum = CodeExport.momentum(h);
+        boolean cycles = cyclesMomentum(h);
+        double top = cycles ? s.maxMomentum() : kind.hasMomentum() ? momentum : 0;
+        double middle = cycles ? s.baseMomentum() : top;
+        String optFunc = switch (kind) {
+            case ADAM -> "partial(Adam, sqr_mom=" + py(Optimizer.ADAM_BETA2) + ", eps=" + py(Optimizer.ADAM_EPSILON)
+                    + ")";
+            // fastai's SGD adds its momentum step only when built with mom != 0; fit_one_cycle then moves it
+            case NESTEROV -> top > 0 ? "partial(SGD, mom=" + py(top) + ")" : "SGD";
+            case SGD -> "SGD";
+        };
+        StringBuilder notes = new StringBuilder()
+                .append("# Closest fastai equivalent of the run; where the conventions differ:\n")
+                .append("# - fastai puts step i at i/T of the cycle; PyTorch and Rangefinder end the warm-up at step\n")
+                .append("#   pct_start*T - 1, so single steps differ slightly around the peak and at the end.\n")
+                .append("# - fit_one_cycle anneals with cosines in both phases (warm-up included)");
+        notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"
+                : "; this run anneals linearly: for\n#   that, use a ParamScheduler with SchedLin pieces.\n");
+        if (s.threePhase()) {
+            notes.append("# - fit_one_cycle has no three-phase cycle: this run goes back down to lr_max/div\n")
+                    .append("#   before the final annealing; combine_scheds with three pieces does that.\n");
+        }
+        notes.append("# - div_final is the whole way from lr_max to the last lr: div_factor * final_div_factor.\n")
+                .append("# - moms is (start, middle, end) = (max_momentum, base_momentum, max_momentum)");
+        notes.append(cycles ? ".\n" : "; constant here.\n");
+        if (kind == OptimizerKind.NESTEROV) {
+            notes.append("# - fastai's SGD momentum is heavy-ball, not Nesterov; for Nesterov wrap\n")
+                    .append("#   torch.optim.SGD(nesterov=True) in fastai's OptimWrapper (its weight_decay is then an\n")
+                    .append("#   L2 term, not decoupled).\n");
+        }
+        if (kind == OptimizerKind.ADAM) {
+            notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999,\n")
+                    .append("#   eps=1e-8.\n");
+        }
+        notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does; it\n")
+                .append("#   is given explicitly because the Learner's default is 0.01.\n");
+        return CodeExport.header(h, source, "#")
+                + notes
+                + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
+                + "# runs as it is: put your model and DataLoaders in their place, keeping the batch size.\n"
+                + (optFunc.startsWith("partial") ? "from functools import partial\n\n" : "")
+                + "import torch\n"
+                + "from torch.utils.data import TensorDataset\n"
+                + "from fastai.data.core import DataLoaders\n"
+                + "from fastai.learner import Learner\n"
+                + "from fastai.metrics import accuracy\n"
+                + "from fastai.optimizer import " + (kind == OptimizerKind.ADAM ? "Adam" : "SGD") + "\n"
+                + "import fastai.callback.schedule  # noqa: F401 (adds Learner.fit_one_cycle)\n"
+                + "\n"
+                + "torch.manual_seed(" + h.seed() + ")\n"
+                + "sample_shape = " + CodeExport.pyShape(h) + "  # " + h.dataset().name() + "\n"
+                + "n_classes = " + h.dataset().classes() + "\n"
+                + "train = TensorDataset(torch.randn(" + h.dataset().trainSamples()
+                        + ", *sample_shape), torch.randint(0, n_classes, (" + h.dataset().trainSamples() + ",)))\n"
+                + "valid = TensorDataset(torch.randn(" + h.dataset().validationSamples()
+                        + ", *sample_shape), torch.randint(0, n_classes, (" + h.dataset().validationSamples() + ",)))\n"
+                + "# drop_last=False: the last, smaller batch counts as a step, as in Rangefinder\n"
+                + "dls = DataLoaders.from_dsets(train, valid, bs=" + h.batchSize() + ", drop_last=False)\n"
+                + "model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(" + CodeExport.inputs(h)
+                        + ", n_classes))\n"
+                + "learn = Learner(dls, model, loss_func=torch.nn.CrossEntropyLoss(), opt_func=" + optFunc
+                        + ", metrics=accuracy)\n"
+                + "learn.fit_one_cycle(\n"
+                + "    " + h.epochs() + ",\n"
+                + "    lr_max=" + py(s.maxLr()) + ",\n"
+                + "    div=" + py(s.divFactor()) + ",\n"
+                + "    div_final=" + py(s.divFactor() * s.finalDivFactor()) + ",\n"
+                + "    pct_start=" + py(s.pctStart()) + ",\n"
+                + "    wd=" + py(h.optimizer().weightDecay()) + ",\n"
+                + "    moms=(" + py(top) + ", " + py(middle) + ", " + py(top) + "),\n"
+                + ")\n";
+    }
+}

@@ -1,0 +1,107 @@
+package org.rangefinder.handoff;
+
+import static org.rangefinder.handoff.CodeExport.cycle;
+import static org.rangefinder.handoff.CodeExport.cyclesMomentum;
+import static org.rangefinder.handoff.CodeExport.py;
+
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.optim.Optimizer;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.OneCycleSettings;
+
+/**
+ * PyTorch: {@code SGD} (Nesterov) or {@code AdamW} with {@code OneCycleLR} given exactly Rangefinder's arguments, so
+ * that the optimizer sees the same learning rate and momentum (Adam: beta1) at every step. Rangefinder's weight
+ * decay is decoupled ({@code w -= lr * wd * w} each step): AdamW does that itself; for SGD, whose
+ * {@code weight_decay} is an L2 term through the momentum, the loop applies it by hand.
+ */
+final class PyTorchSnippet {
+    private PyTorchSnippet() {
+    }
+
+    static String of(Hyperparameters h, String source) {
+        OneCycleSettings s = cycle(h);
+        OptimizerKind kind = CodeExport.kind(h);
+        double momentum = CodeExport.momentum(h);
+        double wd = h.optimizer().weightDecay();
+        boolean cycles = cyclesMomentum(h);
+        // OneCycleLR starts a cycled momentum at max_momentum; SGD wants a momentum > 0 for Nesterov
+        double startMomentum = cycles ? s.maxMomentum() : momentum;
+        boolean handDecay = kind != OptimizerKind.ADAM && wd > 0;
+        String optimizer = switch (kind) {
+            case ADAM -> "torch.optim.AdamW(model.parameters(), lr=" + py(s.initialLr()) + ", betas=("
+                    + py(startMomentum) + ", " + py(Optimizer.ADAM_BETA2) + "), eps=" + py(Optimizer.ADAM_EPSILON) + ", weight_decay="
+                    + py(wd) + ")";
+            case NESTEROV -> startMomentum > 0
+                    ? "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ", momentum=" + py(startMomentum)
+                            + ", nesterov=True)"
+                    : "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ")  # momentum 0: plain SGD";
+            case SGD -> "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ")";
+        };
+        String momentumOf = kind == OptimizerKind.ADAM ? "group['betas'][0]" : "group['momentum']";
+        return CodeExport.header(h, source, "#")
+                + "# The optimizer and the OneCycleLR schedule are exactly Rangefinder's: every step runs at the same\n"
+                + "# learning rate and momentum, as printed by\n"
+                + "#   rangefinder schedule " + scheduleOptions(s) + "\n"
+                + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
+                + "# runs as it is: put your model and your DataLoader in their place, keeping batch_size and\n"
+                + "# steps_per_epoch.\n"
+                + "import torch\n"
+                + "\n"
+                + "torch.manual_seed(" + h.seed() + ")\n"
+                + "sample_shape = " + CodeExport.pyShape(h) + "  # " + h.dataset().name() + "\n"
+                + "n_classes = " + h.dataset().classes() + "\n"
+                + "batch_size = " + h.batchSize() + "\n"
+                + "epochs = " + h.epochs() + "\n"
+                + "steps_per_epoch = " + CodeExport.stepsPerEpoch(h) + "  # ceil(" + h.dataset().trainSamples()
+                        + " training samples / batch_size)\n"
+                + "\n"
+                + "model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(" + CodeExport.inputs(h)
+                        + ", n_classes))\n"
+                + "optimizer = " + optimizer + "\n"
+                + (handDecay ? "weight_decay = " + py(wd) + "  # decoupled, as Rangefinder: applied in the loop\n" : "")
+                + "scheduler = torch.optim.lr_scheduler.OneCycleLR(\n"
+                + "    optimizer,\n"
+                + "    max_lr=" + py(s.maxLr()) + ",\n"
+                + "    total_steps=" + s.totalSteps() + ",\n"
+                + "    pct_start=" + py(s.pctStart()) + ",\n"
+                + "    anneal_strategy='" + s.anneal().id() + "',\n"
+                + "    div_factor=" + py(s.divFactor()) + ",\n"
+                + "    final_div_factor=" + py(s.finalDivFactor()) + ",\n"
+                + "    three_phase=" + py(s.threePhase()) + ",\n"
+                + "    cycle_momentum=" + py(cycles) + ","
+                        + (cycles || !s.cycleMomentum() ? "" : "  # plain SGD has no momentum to cycle") + "\n"
+                + "    base_momentum=" + py(s.baseMomentum()) + ",\n"
+                + "    max_momentum=" + py(s.maxMomentum()) + ",\n"
+                + ")\n"
+                + "loss_fn = torch.nn.CrossEntropyLoss()\n"
+                + "\n"
+                + "lrs, momenta = [], []\n"
+                + "for epoch in range(epochs):\n"
+                + "    for step in range(steps_per_epoch):\n"
+                + "        x = torch.randn(batch_size, *sample_shape)\n"
+                + "        y = torch.randint(0, n_classes, (batch_size,))\n"
+                + "        optimizer.zero_grad()\n"
+                + "        loss = loss_fn(model(x), y)\n"
+                + "        loss.backward()\n"
+                + "        group = optimizer.param_groups[0]\n"
+                + (handDecay
+                        ? "        with torch.no_grad():\n"
+                        + "            for p in group['params']:\n"
+                        + "                p.mul_(1 - group['lr'] * weight_decay)\n"
+                        : "")
+                + "        lrs.append(group['lr'])\n"
+                + (kind == OptimizerKind.SGD ? "" : "        momenta.append(" + momentumOf + ")\n")
+                + "        optimizer.step()\n"
+                + "        scheduler.step()\n"
+                + "print(f'{len(lrs)} steps: lr {lrs[0]:.3e} up to {max(lrs):.3e}, down to {lrs[-1]:.3e}')\n";
+    }
+
+    /** The options of Rangefinder's {@code schedule} command that print the same schedule. */
+    private static String scheduleOptions(OneCycleSettings s) {
+        return "--steps " + s.totalSteps() + " --max-lr " + s.maxLr() + " --div-factor " + s.divFactor()
+                + " --pct-start " + s.pctStart() + " --final-div-factor " + s.finalDivFactor() + " --anneal "
+                + s.anneal().id() + (s.threePhase() ? " --three-phase" : "") + " --base-momentum "
+                + s.baseMomentum() + " --max-momentum " + s.maxMomentum();
+    }
+}

@@ -1,0 +1,421 @@
+package org.rangefinder.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.rangefinder.UserInputException;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.files.Json;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.train.EpochRecord;
+import org.rangefinder.train.EvaluationRecord;
+import org.rangefinder.train.IterationRecord;
+import org.rangefinder.train.TrainingResult;
+
+/**
+ * The run history: every range test, sweep and training run kept in a workspace folder, one folder per run named
+ * by its id, in plain files a user can open elsewhere:
+ * <ul>
+ *   <li>{@code run.json}: the {@link RunRecord} (kind, dataset, model, times, status, stop reason, key numbers);</li>
+ *   <li>{@code settings.json}: the run's settings as the engine took them;</li>
+ *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
+ *       (the same with a leading {@code run} column) and {@code members.csv} (each member's stop reason and
+ *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
+ *       {@code evaluations.csv} and {@code epochs.csv}.</li>
+ * </ul>
+ * Key numbers in {@code run.json}: range test {@code points}, {@code steep}, {@code valley}, {@code minimum},
+ * {@code rangeMin}, {@code rangeMax}, {@code elapsedSeconds}; sweep {@code members} and, for seeds,
+ * {@code medianSteep}, {@code medianValley}, {@code medianMinimum}; training {@code epochs}, {@code iterations},
+ * {@code finalValLoss}, {@code finalValAccuracy}, {@code elapsedSeconds}. A suggestion the curve did not give is
+ * left out.
+ *
+ * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
+ * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run
+ * always has them. Opening the history marks the runs still {@code running} whose process is gone as
+ * {@code interrupted}. A run folder whose {@code run.json} is missing or unreadable is skipped with a warning,
+ * never half-read.
+ */
+public final class RunHistory {
+
+    /** System property naming the workspace folder; see {@link #defaultFolder()}. */
+    public static final String FOLDER_PROPERTY = "rangefinder.workspace";
+
+    private static final Pattern ID = Pattern.compile("\\d{8}-\\d{6}-\\d{3}-[0-9a-z]{4}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+    private static final String RECORD = "run.json";
+    private static final ObjectMapper READER = Json.MAPPER.copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final List<String> CURVE = List.of("iteration", "lr", "loss", "smoothed_loss");
+
+    /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
+    public record Listing(List<RunRecord> runs, List<String> warnings) {
+        public Listing {
+            runs = List.copyOf(runs);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Path folder;
+    private final List<String> openWarnings;
+
+    private RunHistory(Path folder, List<String> openWarnings) {
+        this.folder = folder;
+        this.openWarnings = List.copyOf(openWarnings);
+    }
+
+    /** The system property {@value #FOLDER_PROPERTY} when set, else {@code ~/.rangefinder/runs}. */
+    public static Path defaultFolder() {
+        String property = System.getProperty(FOLDER_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        return Path.of(System.getProperty("user.home"), ".rangefinder", "runs");
+    }
+
+    /**
+     * Opens (creating it if needed) the history in a folder, and marks the runs whose process ended while they were
+     * running as {@code interrupted}.
+     */
+    public static RunHistory open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the run history folder " + folder + " (" + e + ")", e);
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Path dir : runFolders(folder)) {
+            RunRecord r;
+            try {
+                r = readRecord(dir);
+            } catch (UnreadableRun e) {
+                continue; // list() reports it
+            }
+            if (r.status() == RunStatus.RUNNING && !processAlive(r)) {
+                try {
+                    writeRecord(dir, r.interrupted());
+                } catch (IOException e) {
+                    warnings.add("run " + r.id() + ": its process is gone, but it cannot be marked interrupted (" + e
+                            + ")");
+                }
+            }
+        }
+        return new RunHistory(folder, warnings);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Records the start of a run: its folder, {@code settings.json} and a {@code run.json} with status
+     * {@code running}.
+     *
+     * @param dataset  bundled name or path, as given
+     * @param settings the run's settings, written as JSON
+     */
+    public RunRecord start(RunKind kind, String dataset, ModelSpec model, Object settings) throws IOException {
+        Instant now = Instant.now();
+        Path dir;
+        String id;
+        while (true) {
+            // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
+            id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36)
+                    + 36 * 36 * 36 * 36, 36).substring(1);
+            dir = folder.resolve(id);
+            try {
+                Files.createDirectory(dir);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // another run started in the same millisecond drew the same characters: draw again
+            }
+        }
+        ProcessHandle self = ProcessHandle.current();
+        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
+                dataset, model, null, null, null, null, self.pid(),
+                self.info().startInstant().map(Instant::toString).orElse(null));
+        Json.write(dir.resolve("settings.json"), settings);
+        writeRecord(dir, r);
+        return r;
+    }
+
+    /** Records a range test's curve and result. */
+    public RunRecord finish(String id, RangeTestResult result) throws IOException {
+        RunRecord r = running(id, RunKind.RANGE_TEST);
+        Csv.write(folder.resolve(id).resolve("curve.csv"), CURVE, curveRows(result.points(), null));
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        put(numbers, "points", result.points().size());
+        putSuggestions(numbers, result.suggestions());
+        put(numbers, "elapsedSeconds", result.elapsedSeconds());
+        return finish(r, r.finished(result.stopReason(), numbers, null));
+    }
+
+    /**
+     * Records a sweep's curves and each member's suggestions; its stop reason is the first member's that did not
+     * complete ({@code completed} when all did).
+     */
+    public RunRecord finish(String id, SweepResult result) throws IOException {
+        RunRecord r = running(id, RunKind.SWEEP);
+        Path dir = folder.resolve(id);
+        List<Object[]> curves = new ArrayList<>();
+        List<Object[]> members = new ArrayList<>();
+        StopReason reason = StopReason.COMPLETED;
+        for (int m = 0; m < result.members().size(); m++) {
+            RangeTestResult member = result.members().get(m);
+            curves.addAll(curveRows(member.points(), m));
+            Suggestions s = member.suggestions();
+            members.add(new Object[] {m, result.sweep().values().get(m), member.stopReason().id(),
+                member.points().size(), s.steep(), s.valley(), s.minimum(),
+                s.range() == null ? null : s.range().min(), s.range() == null ? null : s.range().max()});
+            if (reason == StopReason.COMPLETED) {
+                reason = member.stopReason();
+            }
+        }
+        List<String> curveHeader = new ArrayList<>(List.of("run"));
+        curveHeader.addAll(CURVE);
+        Csv.write(dir.resolve("curves.csv"), curveHeader, curves);
+        Csv.write(dir.resolve("members.csv"), List.of("run", result.sweep().factor().id(), "stop_reason", "points",
+                "steep", "valley", "minimum", "range_min", "range_max"), members);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        put(numbers, "members", result.members().size());
+        if (result.seedSummary() != null) {
+            put(numbers, "medianSteep", result.seedSummary().medianSteep());
+            put(numbers, "medianValley", result.seedSummary().medianValley());
+            put(numbers, "medianMinimum", result.seedSummary().medianMinimum());
+        }
+        return finish(r, r.finished(reason, numbers, result.sweep().toString()));
+    }
+
+    /** Records a training run's metrics and result. */
+    public RunRecord finish(String id, TrainingResult result) throws IOException {
+        RunRecord r = running(id, RunKind.TRAINING);
+        Path dir = folder.resolve(id);
+        Csv.write(dir.resolve("iterations.csv"), List.of("iteration", "lr", "momentum", "loss"),
+                result.iterations().stream().map(i -> new Object[] {i.iteration(), i.lr(), i.momentum(), i.loss()})
+                        .toList());
+        Csv.write(dir.resolve("evaluations.csv"), List.of("iteration", "val_loss", "val_accuracy", "elapsed_seconds"),
+                result.evaluations().stream().map(e -> new Object[] {e.iteration(), e.valLoss(), e.valAccuracy(),
+                    e.elapsedSeconds()}).toList());
+        Csv.write(dir.resolve("epochs.csv"), List.of("epoch", "train_loss", "val_loss", "val_accuracy",
+                "elapsed_seconds"), result.epochs().stream().map(e -> new Object[] {e.epoch(), e.trainLoss(),
+                    e.valLoss(), e.valAccuracy(), e.elapsedSeconds()}).toList());
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        put(numbers, "epochs", result.epochs().size());
+        put(numbers, "iterations", result.iterations().size());
+        put(numbers, "finalValLoss", result.finalValLoss());
+        put(numbers, "finalValAccuracy", result.finalValAccuracy());
+        put(numbers, "elapsedSeconds", result.elapsedSeconds());
+        return finish(r, r.finished(result.stopReason(), numbers, null));
+    }
+
+    /** Records that a run ended with an error before giving a result. */
+    public RunRecord fail(String id, String message) throws IOException {
+        RunRecord r = get(id);
+        return finish(r, r.failed(message));
+    }
+
+    /** Every readable run, newest first; a run folder without a readable {@code run.json} gives a warning. */
+    public Listing list() {
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(openWarnings);
+        for (Path dir : runFolders(folder)) {
+            try {
+                runs.add(readRecord(dir));
+            } catch (UnreadableRun e) {
+                warnings.add(e.getMessage() + "; skipped");
+            }
+        }
+        runs.sort(Comparator.comparing(RunRecord::id).reversed());
+        return new Listing(runs, warnings);
+    }
+
+    /**
+     * The run with this id, or with the only id that starts with it.
+     *
+     * @throws UserInputException when no run or several match, or the run's {@code run.json} is unreadable
+     */
+    public RunRecord get(String idOrPrefix) {
+        List<Path> matches = runFolders(folder).stream()
+                .filter(d -> d.getFileName().toString().startsWith(idOrPrefix)).toList();
+        if (idOrPrefix.isEmpty() || matches.isEmpty()) {
+            throw new UserInputException("no run '" + idOrPrefix + "' in " + folder + " (see 'rangefinder runs list')");
+        }
+        if (matches.size() > 1) {
+            throw new UserInputException("'" + idOrPrefix + "' matches " + matches.size() + " runs ("
+                    + String.join(", ", matches.stream().map(d -> d.getFileName().toString()).toList())
+                    + "): give more of the id");
+        }
+        try {
+            return readRecord(matches.get(0));
+        } catch (UnreadableRun e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The folder of a run (its id, or a unique prefix of it). */
+    public Path runFolder(String idOrPrefix) {
+        return folder.resolve(get(idOrPrefix).id());
+    }
+
+    /** The curve of a range test. */
+    public List<CurvePoint> curve(String id) {
+        return curveOf(Csv.read(runFolder(id).resolve("curve.csv"), CURVE), 0);
+    }
+
+    /** The curves of a sweep's members, in the order of the sweep's values. */
+    public List<List<CurvePoint>> curves(String id) {
+        List<String> columns = new ArrayList<>(List.of("run"));
+        columns.addAll(CURVE);
+        List<double[]> rows = Csv.read(runFolder(id).resolve("curves.csv"), columns);
+        List<List<CurvePoint>> curves = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i)[0] != rows.get(from)[0]) {
+                curves.add(curveOf(rows.subList(from, i), 1));
+                from = i;
+            }
+        }
+        return curves;
+    }
+
+    /** The lr, momentum and loss of every iteration of a training run. */
+    public List<IterationRecord> iterations(String id) {
+        return Csv.read(runFolder(id).resolve("iterations.csv"), List.of("iteration", "lr", "momentum", "loss"))
+                .stream().map(r -> new IterationRecord((int) r[0], r[1], r[2], r[3])).toList();
+    }
+
+    /** The validation measurements of a training run. */
+    public List<EvaluationRecord> evaluations(String id) {
+        return Csv.read(runFolder(id).resolve("evaluations.csv"),
+                        List.of("iteration", "val_loss", "val_accuracy", "elapsed_seconds"))
+                .stream().map(r -> new EvaluationRecord((int) r[0], r[1], r[2], r[3])).toList();
+    }
+
+    /** The per-epoch summaries of a training run. */
+    public List<EpochRecord> epochs(String id) {
+        return Csv.read(runFolder(id).resolve("epochs.csv"),
+                        List.of("epoch", "train_loss", "val_loss", "val_accuracy", "elapsed_seconds"))
+                .stream().map(r -> new EpochRecord((int) r[0], r[1], r[2], r[3], r[4])).toList();
+    }
+
+    /**
+     * Deletes a run and its files. The folder is first renamed out of the history, so that a deletion cut short
+     * leaves no half run behind.
+     */
+    public void delete(String idOrPrefix) throws IOException {
+        Path dir = runFolder(idOrPrefix);
+        Path doomed = folder.resolve(".deleting-" + dir.getFileName());
+        Files.move(dir, doomed);
+        try (Stream<Path> walk = Files.walk(doomed)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private RunRecord running(String id, RunKind kind) {
+        RunRecord r = get(id);
+        if (r.kind() != kind) {
+            throw new IllegalArgumentException("run " + id + " is a " + r.kind().id() + ", not a " + kind.id());
+        }
+        return r;
+    }
+
+    private RunRecord finish(RunRecord before, RunRecord after) throws IOException {
+        writeRecord(folder.resolve(before.id()), after);
+        return after;
+    }
+
+    private static List<Object[]> curveRows(List<CurvePoint> points, Integer run) {
+        return points.stream().map(p -> run == null
+                ? new Object[] {p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}
+                : new Object[] {run, p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}).toList();
+    }
+
+    private static List<CurvePoint> curveOf(List<double[]> rows, int first) {
+        return rows.stream().map(r -> new CurvePoint((int) r[first], r[first + 1], r[first + 2], r[first + 3]))
+                .toList();
+    }
+
+    private static void putSuggestions(Map<String, Double> numbers, Suggestions s) {
+        put(numbers, "steep", s.steep());
+        put(numbers, "valley", s.valley());
+        put(numbers, "minimum", s.minimum());
+        if (s.range() != null) {
+            put(numbers, "rangeMin", s.range().min());
+            put(numbers, "rangeMax", s.range().max());
+        }
+    }
+
+    private static void put(Map<String, Double> numbers, String key, Number value) {
+        if (value != null && Double.isFinite(value.doubleValue())) {
+            numbers.put(key, value.doubleValue());
+        }
+    }
+
+    private static boolean processAlive(RunRecord r) {
+        return ProcessHandle.of(r.pid()).filter(ProcessHandle::isAlive)
+                .map(p -> r.processStart() == null || p.info().startInstant().map(Instant::toString)
+                        .map(r.processStart()::equals).orElse(true))
+                .orElse(false);
+    }
+
+    private static List<Path> runFolders(Path folder) {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches())) {
+            entries.forEach(dirs::add);
+        } catch (IOException e) {
+            throw new UserInputException("cannot list the run history folder " + folder + " (" + e + ")", e);
+        }
+        dirs.sort(null);
+        return dirs;
+    }
+
+    private static RunRecord readRecord(Path dir) {
+        Path file = dir.resolve(RECORD);
+        try {
+            RunRecord r = READER.readValue(file.toFile(), RunRecord.class);
+            if (r.id() == null || !r.id().equals(dir.getFileName().toString()) || r.kind() == null
+                    || r.status() == null || r.created() == null) {
+                throw new UnreadableRun(dir, "id, kind, status or created missing or wrong");
+            }
+            r.createdAt();
+            return r;
+        } catch (UnreadableRun e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableRun(dir, Files.exists(file) ? e.getMessage().split("\n")[0] : "no " + RECORD);
+        }
+    }
+
+    private static void writeRecord(Path dir, RunRecord r) throws IOException {
+        Json.write(dir.resolve(RECORD), r);
+    }
+
+    /** A run folder whose {@code run.json} is missing or cannot be read. */
+    private static final class UnreadableRun extends RuntimeException {
+        UnreadableRun(Path dir, String why) {
+            super("run " + dir.getFileName() + ": its " + RECORD + " is unreadable (" + why + ")");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.rangefinder.history;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.ModelSpec;
+
+/**
+ * The {@code run.json} of a recorded run: what ran, when, where it stands, and its key numbers. The curve or the
+ * metrics lie beside it as CSV, the full settings as {@code settings.json}.
+ *
+ * @param schemaVersion version of this file's layout, {@value #SCHEMA_VERSION}
+ * @param id            {@code yyyyMMdd-HHmmss-SSS-xxxx}: UTC start time and four random characters, so that ids
+ *                      sort by time
+ * @param created       start, ISO-8601 instant
+ * @param ended         end (finished, failed or found interrupted), ISO-8601 instant; absent while running
+ * @param dataset       bundled name or path, as given
+ * @param sweep         sweeps only: {@code FACTOR=V1,V2,...}
+ * @param stopReason    why the run ended ({@code completed}, {@code diverged}, ..., {@code interrupted})
+ * @param results       key numbers by name (see {@link RunHistory}); finite values only
+ * @param error         the message of a failed run
+ * @param pid           the process that ran it, to tell a run still going from one a crash interrupted
+ * @param processStart  that process's start instant, so that a reused pid is not mistaken for it; absent when the
+ *                      system does not tell
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus status, String created, String ended,
+                        String dataset, ModelSpec model, String sweep, String stopReason, Map<String, Double> results,
+                        String error, long pid, String processStart) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunRecord {
+        results = results == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    }
+
+    public Instant createdAt() {
+        return Instant.parse(created);
+    }
+
+    RunRecord finished(StopReason reason, Map<String, Double> keyNumbers, String sweepText) {
+        return new RunRecord(schemaVersion, id, kind, RunStatus.FINISHED, created, Instant.now().toString(), dataset,
+                model, sweepText, reason.id(), keyNumbers, null, pid, processStart);
+    }
+
+    RunRecord failed(String message) {
+        return new RunRecord(schemaVersion, id, kind, RunStatus.FAILED, created, Instant.now().toString(), dataset,
+                model, sweep, null, results, message, pid, processStart);
+    }
+
+    RunRecord interrupted() {
+        return new RunRecord(schemaVersion, id, kind, RunStatus.INTERRUPTED, created, Instant.now().toString(),
+                dataset, model, sweep, StopReason.INTERRUPTED.id(), results, null, pid, processStart);
+    }
+
+    /**
+     * The key numbers in a few words: a range test's valley and 1cycle range, a sweep's member count (and median
+     * valley for seeds), a training run's final validation accuracy and loss.
+     */
+    public String summary() {
+        return switch (kind) {
+            case RANGE_TEST -> results.containsKey("valley")
+                    ? "valley " + lr("valley") + (results.containsKey("rangeMin")
+                            ? ", range " + lr("rangeMin") + ".." + lr("rangeMax") : "")
+                    : status == RunStatus.FINISHED ? "no suggestions" : "";
+            case SWEEP -> results.containsKey("members")
+                    ? Math.round(results.get("members")) + " members"
+                            + (results.containsKey("medianValley") ? ", median valley " + lr("medianValley") : "")
+                    : "";
+            case TRAINING -> results.containsKey("finalValAccuracy")
+                    ? String.format(Locale.ROOT, "val acc %.2f%%, val loss %.4f", 100 * results.get("finalValAccuracy"),
+                            results.getOrDefault("finalValLoss", Double.NaN))
+                    : "";
+        };
+    }
+
+    private String lr(String key) {
+        return String.format(Locale.ROOT, "%.2e", results.get(key));
+    }
+}

@@ -1,0 +1,63 @@
+package org.rangefinder.hyperparams;
+
+import java.util.List;
+
+/** The range checks of the file sections; each failure is an {@link InvalidField} naming the field. */
+final class Check {
+    private Check() {
+    }
+
+    static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidField(field, "is required but missing");
+        }
+        return value;
+    }
+
+    /** A finite number above 0. */
+    static double positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InvalidField(field, "must be a finite number > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** A finite number of at least 0. */
+    static double nonNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new InvalidField(field, "must be a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** A number in (0, 1). */
+    static double openFraction(String field, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new InvalidField(field, "must be between 0 and 1 (both excluded), got " + value);
+        }
+        return value;
+    }
+
+    /** A momentum or beta: a number in [0, 1). */
+    static double momentum(String field, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new InvalidField(field, "must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    static long atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new InvalidField(field, "must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    static String oneOf(String field, String value, List<String> accepted) {
+        present(field, value);
+        if (!accepted.contains(value)) {
+            throw new InvalidField(field, "must be one of " + String.join(", ", accepted) + ", got '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,62 @@
+package org.rangefinder.hyperparams;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
+import java.util.List;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.schedule.OneCycleSettings;
+
+/**
+ * The 1cycle schedule of a hyperparameter file, in the terms of PyTorch's {@code OneCycleLR}; its {@code max_lr} is
+ * the file's {@code lr.max}.
+ *
+ * @param totalSteps     T = epochs x ceil(training samples / batch size)
+ * @param pctStart       share of the steps spent raising the learning rate, in (0, 1)
+ * @param anneal         {@code cos} or {@code linear}
+ * @param divFactor      initial lr = max_lr / divFactor; optional on reading (then {@code lr.max / lr.min})
+ * @param finalDivFactor final lr = initial lr / finalDivFactor
+ * @param threePhase     PyTorch's {@code three_phase}
+ * @param cycleMomentum  whether momentum (Adam: beta1) moves opposite to the learning rate
+ * @param baseMomentum   the momentum at the peak learning rate
+ * @param maxMomentum    the momentum at both ends of the cycle
+ */
+public record OneCycleSection(@JsonProperty(required = true) int totalSteps,
+                              @JsonProperty(required = true) double pctStart,
+                              @JsonProperty(required = true) String anneal,
+                              Double divFactor,
+                              @JsonProperty(required = true) double finalDivFactor,
+                              @JsonProperty(required = true) boolean threePhase,
+                              @JsonProperty(required = true) boolean cycleMomentum,
+                              @JsonProperty(required = true) double baseMomentum,
+                              @JsonProperty(required = true) double maxMomentum) {
+
+    static final List<String> ANNEAL_IDS = Arrays.stream(Anneal.values()).map(Anneal::id).toList();
+
+    public OneCycleSection {
+        Check.atLeast("totalSteps", totalSteps, 1);
+        Check.openFraction("pctStart", pctStart);
+        Check.oneOf("anneal", anneal, ANNEAL_IDS);
+        if (divFactor != null) {
+            Check.positive("divFactor", divFactor);
+        }
+        Check.positive("finalDivFactor", finalDivFactor);
+        Check.momentum("baseMomentum", baseMomentum);
+        Check.momentum("maxMomentum", maxMomentum);
+        if (cycleMomentum && baseMomentum > maxMomentum) {
+            throw new InvalidField("baseMomentum", "must not exceed maxMomentum (" + maxMomentum + "), got "
+                    + baseMomentum);
+        }
+    }
+
+    public static OneCycleSection of(OneCycleSettings s) {
+        return new OneCycleSection(s.totalSteps(), s.pctStart(), s.anneal().id(), s.divFactor(), s.finalDivFactor(),
+                s.threePhase(), s.cycleMomentum(), s.baseMomentum(), s.maxMomentum());
+    }
+
+    /** The schedule between these bounds; {@code divFactor} defaults to {@code max / min}. */
+    OneCycleSettings settings(LrBounds lr) {
+        return new OneCycleSettings(totalSteps, lr.max(), pctStart, Anneal.parse(anneal),
+                divFactor != null ? divFactor : lr.max() / lr.min(), finalDivFactor, threePhase, cycleMomentum,
+                baseMomentum, maxMomentum);
+    }
+}

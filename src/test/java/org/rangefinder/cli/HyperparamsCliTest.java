@@ -1,0 +1,206 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.files.Json;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.TrainingConfig;
+
+/** The whole flow on the command line: range test, hyperparameter file, training from it, export, history. */
+class HyperparamsCliTest {
+    @TempDir
+    Path dir;
+
+    private Path workspace;
+    private Path file;
+
+    @BeforeEach
+    void exportFromARangeTest() {
+        workspace = dir.resolve("runs");
+        file = dir.resolve("h.json");
+        CliRunner r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+                "--weight-decay", "1e-4", "--hyperparams-out", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + file + " (1cycle ").contains("recorded as run ");
+    }
+
+    private CliRunner run(String... args) {
+        String[] withWorkspace = java.util.Arrays.copyOf(args, args.length + 2);
+        withWorkspace[args.length] = "--workspace";
+        withWorkspace[args.length + 1] = workspace.toString();
+        return CliRunner.run(withWorkspace);
+    }
+
+    private Hyperparameters fileContent() {
+        return HyperparameterFile.read(file).hyperparameters();
+    }
+
+    /** The file's training run, over one epoch: iris at batch 16 takes ceil(120/16) = 8 steps. */
+    private static TrainingConfig oneEpochOf(TrainingConfig c, OneCycleSettings cycle) {
+        return new TrainingConfig(c.dataset(), c.model(), c.optimizer(), c.momentum(), c.weightDecay(), c.batchSize(), 1,
+                c.policy(), new OneCycleSettings(8, cycle.maxLr(), cycle.pctStart(), cycle.anneal(), cycle.divFactor(),
+                        cycle.finalDivFactor(), cycle.threePhase(), cycle.cycleMomentum(), cycle.baseMomentum(),
+                        cycle.maxMomentum()), null, c.evalEvery(), c.seed());
+    }
+
+    @Test
+    void trainFromTheRangeTestsFileReproducesItsSettings() throws Exception {
+        Hyperparameters h = fileContent();
+        assertThat(h.lr().choice()).isEqualTo(LrChoice.VALLEY);
+        assertThat(h.epochs()).isEqualTo(Hyperparameters.DEFAULT_EPOCHS);
+        assertThat(h.oneCycle().totalSteps()).isEqualTo(5 * 8);
+        Path result = dir.resolve("result.json");
+        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--out", result.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+
+        TrainingConfig expected = oneEpochOf(h.toTrainingConfig(), h.oneCycleSettings());
+        JsonNode config = Json.MAPPER.readTree(result.toFile()).get("config");
+        assertThat(config).isEqualTo(Json.MAPPER.readTree(Json.toString(expected)));
+        assertThat(config.get("oneCycle").get("maxLr").asDouble()).isEqualTo(h.lr().max());
+        assertThat(config.get("weightDecay").asDouble()).isEqualTo(1e-4);
+        JsonNode first = Json.MAPPER.readTree(result.toFile()).get("iterations").get(0);
+        assertThat(first.get("lr").asDouble()).isEqualTo(h.oneCycleSettings().initialLr());
+        assertThat(first.get("momentum").asDouble()).isEqualTo(0.95);
+    }
+
+    @Test
+    void optionsGivenOnTheCommandLineReplaceSingleFields() throws Exception {
+        Hyperparameters h = fileContent();
+        Path result = dir.resolve("result.json");
+        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--max-lr", "0.05",
+                "--momentum", "0.8", "--no-cycle-momentum", "--out", result.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode config = Json.MAPPER.readTree(result.toFile()).get("config");
+        assertThat(config.get("momentum").asDouble()).isEqualTo(0.8);
+        assertThat(config.get("batchSize").asInt()).isEqualTo(16);
+        assertThat(config.get("weightDecay").asDouble()).isEqualTo(1e-4);
+        assertThat(config.get("oneCycle").get("maxLr").asDouble()).isEqualTo(0.05);
+        assertThat(config.get("oneCycle").get("divFactor").asDouble()).isEqualTo(h.oneCycleSettings().divFactor());
+        assertThat(config.get("oneCycle").get("cycleMomentum").asBoolean()).isFalse();
+        assertThat(config.get("oneCycle").get("pctStart").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void fileTakesItsBoundsFromTheChosenSuggestionMethodAndRangeFactor() {
+        Path steep = dir.resolve("steep.json");
+        CliRunner r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+                "--method", "steep", "--range-factor", "4", "--hyperparams-out", steep.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Hyperparameters h = HyperparameterFile.read(steep).hyperparameters();
+        assertThat(h.lr().choice()).isEqualTo(LrChoice.STEEP);
+        assertThat(h.lr().max()).isEqualTo(h.rangeTest().suggestions().steep());
+        assertThat(h.lr().min()).isEqualTo(h.lr().max() / 4);
+        assertThat(h.rangeTest().suggestions().range().max()).isEqualTo(h.lr().max());
+    }
+
+    @Test
+    void trainingWritesAHyperparameterFileWithItsResults() {
+        Path out = dir.resolve("trained.json");
+        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--hyperparams-out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Hyperparameters trained = HyperparameterFile.read(out).hyperparameters();
+        assertThat(trained.lr()).isEqualTo(fileContent().lr());
+        assertThat(trained.rangeTest()).isEqualTo(fileContent().rangeTest());
+        assertThat(trained.epochs()).isEqualTo(1);
+        assertThat(trained.training().stopReason()).isEqualTo("completed");
+        assertThat(trained.training().epochs()).hasSize(1);
+        assertThat(trained.training().finalValAccuracy()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void missingDatasetAndBadFilesExitWithCodeTwoAndOneLine() throws Exception {
+        CliRunner neither = run("train", "--max-lr", "0.1");
+        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.err()).contains("give --dataset NAME|PATH, or --hyperparams FILE.json");
+        assertThat(run("range-test").err()).contains("--dataset is required");
+
+        Files.writeString(file, Files.readString(file).replace("\"pctStart\" : 0.3", "\"pctStart\" : 3"));
+        CliRunner bad = run("train", "--hyperparams", file.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("rangefinder: " + file
+                + ": oneCycle.pctStart must be between 0 and 1 (both excluded), got 3.0");
+
+        CliRunner sweep = run("range-test", "--dataset", "iris", "--sweep", "seed=1,2", "--hyperparams-out",
+                dir.resolve("x.json").toString());
+        assertThat(sweep.code()).isEqualTo(2);
+        assertThat(sweep.err()).contains("--hyperparams-out takes a single range test, not a sweep");
+    }
+
+    @Test
+    void exportPrintsOrWritesTheSnippet() throws Exception {
+        CliRunner printed = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "pytorch");
+        assertThat(printed.code()).as(printed.err()).isZero();
+        assertThat(printed.out()).startsWith("# Rangefinder ").contains("from h.json")
+                .contains("OneCycleLR(").contains("max_lr=" + Double.toString(fileContent().lr().max()).replace('E', 'e'));
+        Path java = dir.resolve("OneCycleTraining.java");
+        CliRunner written = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "DL4J", "--out",
+                java.toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        assertThat(Files.readString(java)).contains("public class OneCycleTraining");
+        CliRunner bad = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "cobol");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--format must be one of pytorch, fastai, dl4j, got 'cobol'");
+    }
+
+    @Test
+    void runsAreListedShownAndDeleted() throws Exception {
+        CliRunner trained = run("train", "--hyperparams", file.toString(), "--epochs", "1");
+        Matcher id = Pattern.compile("recorded as run (\\S+)").matcher(trained.out());
+        assertThat(id.find()).as(trained.out()).isTrue();
+
+        CliRunner list = run("runs", "list");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out().lines().toList()).as(list.out()).hasSize(3);
+        assertThat(list.out().lines().skip(1).findFirst().orElseThrow())
+                .startsWith(id.group(1) + "  training    finished  iris     mlp 128-128  ")
+                .contains("completed  val acc ");
+        assertThat(list.out()).contains("range-test").contains("valley ");
+
+        JsonNode runs = Json.MAPPER.readTree(run("runs", "list", "--json").out());
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("kind").asText()).isEqualTo("training");
+        assertThat(runs.get(1).get("results").has("valley")).isTrue();
+
+        CliRunner show = run("runs", "show", id.group(1).substring(0, 21));
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).containsPattern("status +finished \\(completed\\)\n")
+                .containsPattern("epochs +1\n").containsPattern("finalValAccuracy +0\\.\\d+\n")
+                .contains("epochs.csv, evaluations.csv, iterations.csv, run.json, settings.json");
+        JsonNode shown = Json.MAPPER.readTree(run("runs", "show", id.group(1), "--json").out());
+        assertThat(shown.get("id").asText()).isEqualTo(id.group(1));
+        assertThat(shown.get("files")).hasSize(5);
+
+        assertThat(run("runs", "delete", id.group(1)).out()).isEqualTo("deleted run " + id.group(1) + "\n");
+        CliRunner gone = run("runs", "show", id.group(1));
+        assertThat(gone.code()).isEqualTo(2);
+        assertThat(gone.err()).contains("no run '" + id.group(1) + "'");
+        assertThat(RunHistory.open(workspace).list().runs()).extracting(RunRecord::kind)
+                .containsExactly(RunKind.RANGE_TEST);
+    }
+
+    @Test
+    void noHistoryRecordsNothing() {
+        Path other = dir.resolve("other");
+        CliRunner r = CliRunner.run("train", "--hyperparams", file.toString(), "--epochs", "1", "--no-history",
+                "--workspace", other.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("recorded as run");
+        assertThat(other).doesNotExist();
+    }
+}

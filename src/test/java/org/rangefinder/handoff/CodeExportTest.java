@@ -1,0 +1,154 @@
+package org.rangefinder.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.OneCycleSection;
+import org.rangefinder.hyperparams.TestHyperparameters;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.schedule.OneCycleSettings;
+
+class CodeExportTest {
+    private final Hyperparameters nesterov = TestHyperparameters.irisTrained();
+
+    /** The {@code name=value} arguments of the first call to {@code function(...)} in a snippet. */
+    private static Map<String, String> arguments(String snippet, String function) {
+        Matcher call = Pattern.compile(Pattern.quote(function) + "\\((.*?)\\n\\)", Pattern.DOTALL).matcher(snippet);
+        assertThat(call.find()).as(function + " in\n" + snippet).isTrue();
+        Map<String, String> args = new LinkedHashMap<>();
+        Matcher arg = Pattern.compile("^\\s+(\\w+)=(.+?),(\\s*#.*)?$", Pattern.MULTILINE).matcher(call.group(1));
+        while (arg.find()) {
+            args.put(arg.group(1), arg.group(2));
+        }
+        return args;
+    }
+
+    private static Hyperparameters withCycle(Hyperparameters h, OneCycleSection cycle) {
+        return new Hyperparameters(h.schemaVersion(), h.toolVersion(), h.created(), h.dataset(), h.model(),
+                h.optimizer(), h.batchSize(), h.epochs(), h.seed(), h.evalEvery(), h.lr(), cycle, h.rangeTest(), null);
+    }
+
+    private static void assertOneCycleLrArgumentsAreOurs(Hyperparameters h, boolean cycleMomentum) {
+        OneCycleSettings s = h.oneCycleSettings();
+        Map<String, String> args = arguments(CodeExport.snippet(h, ExportFormat.PYTORCH, "h.json"), "OneCycleLR");
+        assertThat(args.keySet()).containsExactly("max_lr", "total_steps", "pct_start", "anneal_strategy",
+                "div_factor", "final_div_factor", "three_phase", "cycle_momentum", "base_momentum", "max_momentum");
+        assertThat(Double.parseDouble(args.get("max_lr"))).isEqualTo(s.maxLr());
+        assertThat(Integer.parseInt(args.get("total_steps"))).isEqualTo(s.totalSteps());
+        assertThat(Double.parseDouble(args.get("pct_start"))).isEqualTo(s.pctStart());
+        assertThat(args.get("anneal_strategy")).isEqualTo("'" + s.anneal().id() + "'");
+        assertThat(Double.parseDouble(args.get("div_factor"))).isEqualTo(s.divFactor());
+        assertThat(Double.parseDouble(args.get("final_div_factor"))).isEqualTo(s.finalDivFactor());
+        assertThat(args.get("three_phase")).isEqualTo(s.threePhase() ? "True" : "False");
+        assertThat(args.get("cycle_momentum")).isEqualTo(cycleMomentum ? "True" : "False");
+        assertThat(Double.parseDouble(args.get("base_momentum"))).isEqualTo(s.baseMomentum());
+        assertThat(Double.parseDouble(args.get("max_momentum"))).isEqualTo(s.maxMomentum());
+    }
+
+    @Test
+    void pytorchOneCycleLrGetsExactlyOurScheduleArguments() {
+        assertOneCycleLrArgumentsAreOurs(nesterov, true);
+        double div = nesterov.lr().max() / nesterov.lr().min();
+        assertOneCycleLrArgumentsAreOurs(withCycle(nesterov, new OneCycleSection(8, 0.25, "linear", div, 100.0, true,
+                false, 0.8, 0.9)), false);
+    }
+
+    @Test
+    void pytorchNesterovSnippetDecaysWeightsDecoupledByHand() {
+        String snippet = CodeExport.snippet(nesterov, ExportFormat.PYTORCH, "h.json");
+        assertThat(snippet).startsWith("# Rangefinder development hyperparameters from h.json (written ")
+                .contains("optimizer = torch.optim.SGD(model.parameters(), lr=" + CodeExport.py(nesterov.lr().min())
+                        + ", momentum=0.95, nesterov=True)\n")
+                .contains("weight_decay = 1.0e-4  # decoupled")
+                .contains("p.mul_(1 - group['lr'] * weight_decay)")
+                .contains("total_steps=8,\n")
+                .contains("torch.nn.Linear(4, n_classes)")
+                .contains("sample_shape = (4,)  # iris\n");
+    }
+
+    @Test
+    void pytorchAdamIsAdamWWithOurBetasAndDecay() {
+        Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0.01);
+        String snippet = CodeExport.snippet(adam, ExportFormat.PYTORCH, null);
+        assertThat(snippet).contains("torch.optim.AdamW(model.parameters(), lr=" + CodeExport.py(adam.lr().min())
+                        + ", betas=(0.95, 0.999), eps=1.0e-8, weight_decay=0.01)")
+                .contains("momenta.append(group['betas'][0])")
+                .doesNotContain("p.mul_");
+        assertOneCycleLrArgumentsAreOurs(adam, true);
+    }
+
+    @Test
+    void pytorchPlainSgdDoesNotCycleAMomentumItLacks() {
+        Hyperparameters sgd = TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0);
+        assertOneCycleLrArgumentsAreOurs(sgd, false);
+        assertThat(CodeExport.snippet(sgd, ExportFormat.PYTORCH, null))
+                .contains("cycle_momentum=False,  # plain SGD has no momentum to cycle");
+    }
+
+    @Test
+    void fastaiGetsTheClosestFitOneCycleArgumentsAndNamesTheDifferences() {
+        OneCycleSettings s = nesterov.oneCycleSettings();
+        String snippet = CodeExport.snippet(nesterov, ExportFormat.FASTAI, "h.json");
+        Map<String, String> args = arguments(snippet, "learn.fit_one_cycle");
+        assertThat(Double.parseDouble(args.get("lr_max"))).isEqualTo(s.maxLr());
+        assertThat(Double.parseDouble(args.get("div"))).isEqualTo(s.divFactor());
+        assertThat(Double.parseDouble(args.get("div_final"))).isEqualTo(s.divFactor() * s.finalDivFactor());
+        assertThat(Double.parseDouble(args.get("pct_start"))).isEqualTo(0.3);
+        assertThat(Double.parseDouble(args.get("wd"))).isEqualTo(1e-4);
+        assertThat(args.get("moms")).isEqualTo("(0.95, 0.85, 0.95)");
+        assertThat(snippet).contains("opt_func=partial(SGD, mom=0.95)")
+                .contains("heavy-ball, not Nesterov")
+                .contains("moms is (start, middle, end)")
+                .contains("bs=16, drop_last=False");
+        String linear = CodeExport.snippet(withCycle(nesterov, new OneCycleSection(8, 0.25, "linear",
+                nesterov.lr().max() / nesterov.lr().min(), 1e4, true, true, 0.85, 0.95)), ExportFormat.FASTAI, null);
+        assertThat(linear).contains("this run anneals linearly").contains("no three-phase cycle");
+    }
+
+    @Test
+    void dl4jSnippetCompilesAndTrainsWithOurScheduleClasses(@TempDir Path dir) throws Exception {
+        assertThat(compileAndRun(CodeExport.snippet(nesterov, ExportFormat.DL4J, "h.json"), dir.resolve("nesterov")))
+                .startsWith("8 steps: lr ");
+        Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0.01);
+        String adamSnippet = CodeExport.snippet(adam, ExportFormat.DL4J, null);
+        assertThat(adamSnippet).contains("adam.setBeta1(beta1[step]);").contains("conf.weightDecay(0.01, true);");
+        assertThat(compileAndRun(adamSnippet, dir.resolve("adam"))).startsWith("8 steps: lr ");
+    }
+
+    /** Compiles the snippet against the test classpath, runs its main method and returns what it printed. */
+    private static String compileAndRun(String snippet, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path source = Files.writeString(dir.resolve(Dl4jSnippet.CLASS_NAME + ".java"), snippet);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = javac.run(null, errors, errors, "-classpath", classpath, "-d", dir.toString(), source.toString());
+        assertThat(status).as(errors.toString(StandardCharsets.UTF_8) + "\n" + snippet).isZero();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                CodeExportTest.class.getClassLoader())) {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            loader.loadClass(Dl4jSnippet.CLASS_NAME).getMethod("main", String[].class).invoke(null,
+                    (Object) new String[0]);
+        } finally {
+            System.setOut(stdout);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}

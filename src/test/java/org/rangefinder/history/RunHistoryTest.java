@@ -1,0 +1,197 @@
+package org.rangefinder.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.files.Json;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.rangetest.SweepRunner;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.Trainer;
+import org.rangefinder.train.TrainingConfig;
+import org.rangefinder.train.TrainingListener;
+import org.rangefinder.train.TrainingResult;
+
+class RunHistoryTest {
+    private static final ModelSpec MLP = ModelSpec.preset("mlp");
+
+    @TempDir
+    Path workspace;
+
+    private final Dataset iris = TestData.load("iris");
+
+    private RangeTestConfig rangeTestConfig() {
+        return RangeTestConfig.defaults("iris", MLP).withIterations(30).withBatchSize(16);
+    }
+
+    private RangeTestResult rangeTest() {
+        return RangeTest.run(iris, rangeTestConfig(), RangeTestListener.NONE, new CancelToken());
+    }
+
+    private TrainingResult training() {
+        TrainingConfig config = new TrainingConfig("iris", MLP, org.rangefinder.optim.OptimizerKind.NESTEROV, 0.9, 0,
+                16, 1, SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(8, 0.01, 0.1), null, 0, 42);
+        return Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()).result();
+    }
+
+    @Test
+    void runsSurviveARestartWithTheirCurvesMetricsAndKeyNumbers() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestResult test = rangeTest();
+        RunRecord started = history.start(RunKind.RANGE_TEST, "iris", MLP, test.config());
+        assertThat(started.status()).isEqualTo(RunStatus.RUNNING);
+        history.finish(started.id(), test);
+        TrainingResult trained = training();
+        RunRecord run = history.start(RunKind.TRAINING, "iris", MLP, trained.config());
+        history.finish(run.id(), trained);
+
+        RunHistory reopened = RunHistory.open(workspace);
+        RunHistory.Listing listing = reopened.list();
+        assertThat(listing.warnings()).isEmpty();
+        assertThat(listing.runs()).extracting(RunRecord::id).containsExactly(run.id(), started.id());
+        RunRecord r = reopened.get(started.id());
+        assertThat(r.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(r.kind()).isEqualTo(RunKind.RANGE_TEST);
+        assertThat(r.dataset()).isEqualTo("iris");
+        assertThat(r.model()).isEqualTo(MLP);
+        assertThat(r.stopReason()).isEqualTo(test.stopReason().id());
+        assertThat(r.results()).containsEntry("points", 30.0)
+                .containsEntry("valley", test.suggestions().valley())
+                .containsEntry("rangeMax", test.suggestions().range().max());
+        assertThat(r.summary()).startsWith("valley ").contains(", range ");
+        assertThat(reopened.curve(r.id())).isEqualTo(test.points());
+
+        RunRecord t = reopened.get(run.id());
+        assertThat(t.results()).containsEntry("finalValAccuracy", trained.finalValAccuracy()).containsEntry("epochs", 1.0);
+        assertThat(reopened.iterations(run.id())).isEqualTo(trained.iterations());
+        assertThat(reopened.evaluations(run.id())).isEqualTo(trained.evaluations());
+        assertThat(reopened.epochs(run.id())).isEqualTo(trained.epochs());
+        assertThat(Files.readString(reopened.runFolder(run.id()).resolve("iterations.csv")))
+                .startsWith("iteration,lr,momentum,loss\n0,");
+        assertThat(reopened.runFolder(run.id()).resolve("settings.json")).isRegularFile();
+    }
+
+    @Test
+    void sweepKeepsEachMembersCurveAndSuggestions() throws IOException {
+        Sweep sweep = Sweep.parse("weight-decay=0,0.001");
+        SweepResult result = SweepRunner.run(iris, rangeTestConfig(), sweep, 1, (m, p) -> { }, new CancelToken());
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
+        RunRecord finished = history.finish(r.id(), result);
+        assertThat(finished.sweep()).isEqualTo("weight-decay=0,0.001");
+        assertThat(finished.summary()).isEqualTo("2 members");
+        assertThat(history.curves(r.id())).containsExactly(result.members().get(0).points(),
+                result.members().get(1).points());
+        assertThat(Files.readAllLines(history.runFolder(r.id()).resolve("members.csv")))
+                .hasSize(3).first().isEqualTo("run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max");
+    }
+
+    @Test
+    void corruptOrHalfWrittenRunIsSkippedWithAWarning() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestResult test = rangeTest();
+        RunRecord good = history.start(RunKind.RANGE_TEST, "iris", MLP, test.config());
+        history.finish(good.id(), test);
+        String json = Files.readString(workspace.resolve(good.id()).resolve("run.json"));
+        Path half = Files.createDirectory(workspace.resolve("20200101-000000-000-abcd"));
+        Files.writeString(half.resolve("run.json"), json.substring(0, json.length() / 2));
+        Files.createDirectory(workspace.resolve("20200101-000000-001-abcd"));
+
+        RunHistory.Listing listing = RunHistory.open(workspace).list();
+        assertThat(listing.runs()).extracting(RunRecord::id).containsExactly(good.id());
+        assertThat(listing.warnings()).hasSize(2);
+        assertThat(listing.warnings().get(0)).startsWith("run 20200101-000000-000-abcd: its run.json is unreadable (")
+                .endsWith("; skipped");
+        assertThat(listing.warnings().get(1))
+                .isEqualTo("run 20200101-000000-001-abcd: its run.json is unreadable (no run.json); skipped");
+        assertThatThrownBy(() -> history.get("20200101-000000-000"))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void runLeftRunningByAProcessThatIsGoneIsMarkedInterruptedOnTheNextStart() throws Exception {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord mine = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        RunRecord other = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Json.write(workspace.resolve(other.id()).resolve("run.json"), new RunRecord(1, other.id(), other.kind(),
+                RunStatus.RUNNING, other.created(), null, "iris", MLP, null, null, null, null, gone.pid(), null));
+
+        RunHistory reopened = RunHistory.open(workspace);
+        assertThat(reopened.get(other.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(reopened.get(other.id()).stopReason()).isEqualTo("interrupted");
+        assertThat(reopened.get(other.id()).ended()).isNotNull();
+        assertThat(reopened.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void failedRunKeepsItsMessage() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        history.fail(r.id(), "out of memory");
+        assertThat(RunHistory.open(workspace).get(r.id()))
+                .extracting(RunRecord::status, RunRecord::error).containsExactly(RunStatus.FAILED, "out of memory");
+    }
+
+    @Test
+    void runIsFoundByAUniquePrefixAndDeletedWithItsFiles() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord first = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        RunRecord second = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        assertThat(history.get(second.id().substring(0, 21))).isEqualTo(second);
+        assertThatThrownBy(() -> history.get(first.id().substring(0, 8)))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("matches 2 runs");
+        assertThatThrownBy(() -> history.get("nonsense"))
+                .isInstanceOf(UserInputException.class).hasMessageStartingWith("no run 'nonsense' in ");
+
+        history.delete(first.id());
+        assertThat(history.list().runs()).containsExactly(second);
+        try (var files = Files.list(workspace)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(second.id());
+        }
+    }
+
+    @Test
+    void defaultFolderIsTheSystemPropertyWhenSet() {
+        String before = System.getProperty(RunHistory.FOLDER_PROPERTY);
+        try {
+            System.setProperty(RunHistory.FOLDER_PROPERTY, workspace.toString());
+            assertThat(RunHistory.defaultFolder()).isEqualTo(workspace);
+            System.clearProperty(RunHistory.FOLDER_PROPERTY);
+            assertThat(RunHistory.defaultFolder())
+                    .isEqualTo(Path.of(System.getProperty("user.home"), ".rangefinder", "runs"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(RunHistory.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(RunHistory.FOLDER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void idsAreTheUtcStartTimeAndFourRandomCharacters() throws IOException {
+        RunRecord r = RunHistory.open(workspace).start(RunKind.SWEEP, "iris", MLP, List.of());
+        assertThat(r.id()).matches("\\d{8}-\\d{6}-\\d{3}-[0-9a-z]{4}");
+        assertThat(r.id().substring(0, 19)).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC).format(r.createdAt()));
+    }
+}

@@ -1,0 +1,71 @@
+package org.rangefinder.hyperparams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
+
+class DatasetSectionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fileDigestIsTheSha256OfItsBytes() throws IOException {
+        Path file = Files.writeString(dir.resolve("abc.txt"), "abc");
+        assertThat(DatasetSection.sha256(file))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void folderDigestIsTheSha256OfTheSha256sumListingInPathOrder() throws IOException {
+        Files.writeString(dir.resolve("b.txt"), "abc");
+        Files.createDirectory(dir.resolve("a"));
+        Files.writeString(dir.resolve("a").resolve("c.txt"), "");
+        // printed by: find . -type f | cut -c3- | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum
+        assertThat(DatasetSection.sha256(dir))
+                .isEqualTo("ce3ddbe3e126cbfd266751c2174f08557dabdbdcb09fdd9ef0eb9a4331a594ea");
+    }
+
+    @Test
+    void userCsvIsRecordedByPathAndDigestAndAChangeIsReported() throws IOException {
+        StringBuilder csv = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i % 7).append(',').append(i % 5).append(',').append("abc".charAt(i % 3)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("points.csv"), csv);
+        DataOptions options = DataOptions.defaults().withValidationFraction(0.25).withSplitSeed(7);
+        Dataset data = Datasets.load(file.toString(), options);
+        DatasetSection section = DatasetSection.of(file.toString(), options, data);
+        assertThat(section.name()).isEqualTo("points.csv");
+        assertThat(section.path()).isEqualTo(file.toString());
+        assertThat(section.sha256()).isEqualTo(DatasetSection.sha256(file)).hasSize(64);
+        assertThat(section.sampleShape()).isEqualTo(List.of(2));
+        assertThat(section.classes()).isEqualTo(3);
+        assertThat(section.trainSamples() + section.validationSamples()).isEqualTo(60);
+        assertThat(section.dataOptions()).isEqualTo(options);
+        assertThat(section.differences(data)).isEmpty();
+
+        Files.writeString(file, csv.toString().replace("6,0,c", "6,1,c"));
+        assertThat(section.differences(Datasets.load(file.toString(), options))).singleElement().asString()
+                .startsWith("dataset " + file + " changed since the file was written (SHA-256 ");
+    }
+
+    @Test
+    void bundledDatasetIsRecordedByNameOnly() {
+        Dataset iris = Datasets.load("iris", DataOptions.defaults());
+        DatasetSection section = DatasetSection.of("iris", DataOptions.defaults(), iris);
+        assertThat(section.path()).isNull();
+        assertThat(section.sha256()).isNull();
+        assertThat(section.source()).isEqualTo("iris");
+        assertThat(section.trainSamples()).isEqualTo(120);
+        assertThat(section.differences(Datasets.load("iris", DataOptions.defaults().withValidationFraction(0.5))))
+                .singleElement().asString().contains("now splits into 75 training and 75 validation samples");
+    }
+}

@@ -1,0 +1,229 @@
+package org.rangefinder.hyperparams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.UserInputException;
+import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.optim.OptimizerKind;
+
+class HyperparameterFileTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final Hyperparameters trained = TestHyperparameters.irisTrained();
+
+    @Test
+    void fileReadBackEqualsWhatWasWritten() throws IOException {
+        Path file = dir.resolve("h.json");
+        HyperparameterFile.write(file, trained);
+        HyperparameterFile.ReadResult back = HyperparameterFile.read(file);
+        assertThat(back.hyperparameters()).isEqualTo(trained);
+        assertThat(back.warnings()).isEmpty();
+        assertThat(trained.training().epochs()).hasSize(1);
+        assertThat(trained.rangeTest().suggestions().valley()).isEqualTo(trained.lr().max());
+    }
+
+    @Test
+    void adamFileKeepsBetasAndReadsBackEqual() throws IOException {
+        Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0);
+        Path file = dir.resolve("adam.json");
+        HyperparameterFile.write(file, adam);
+        JsonNode optimizer = MAPPER.readTree(file.toFile()).get("optimizer");
+        assertThat(optimizer.get("betas").get(0).asDouble()).isEqualTo(0.9);
+        assertThat(optimizer.get("betas").get(1).asDouble()).isEqualTo(0.999);
+        assertThat(optimizer.has("momentum")).isFalse();
+        assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(adam);
+    }
+
+    @Test
+    void fileFromARangeTestHasItsRangeAsBoundsAndPyTorchDefaultsForTheCycle() {
+        Hyperparameters h = TestHyperparameters.fromRangeTest(OptimizerKind.NESTEROV, 0.9, 1e-4);
+        RangeTestSection.Range range = h.rangeTest().suggestions().range();
+        assertThat(h.lr()).isEqualTo(new LrBounds(range.min(), range.max(), LrChoice.VALLEY));
+        assertThat(range.min()).isEqualTo(range.max() / 10);
+        // iris: 120 training samples, batch 16, one epoch: ceil(120/16) = 8 steps
+        assertThat(h.oneCycle()).isEqualTo(new OneCycleSection(8, 0.3, "cos", range.max() / range.min(), 1e4, false,
+                true, 0.85, 0.95));
+        assertThat(h.optimizer()).isEqualTo(new OptimizerSection("nesterov", 0.9, null, null, 1e-4));
+        assertThat(h.dataset().source()).isEqualTo("iris");
+        assertThat(h.dataset().sha256()).isNull();
+        assertThat(h.toTrainingConfig().oneCycle().maxLr()).isEqualTo(range.max());
+        assertThat(h.toTrainingConfig().oneCycle().divFactor()).isEqualTo(range.max() / range.min());
+        assertThat(h.rangeTestConfig().iterations()).isEqualTo(40);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/oneCycle/pctStart | \"0.3\" | oneCycle.pctStart must be a number, got \"0.3\"",
+        "/oneCycle/pctStart | 1.5 | oneCycle.pctStart must be between 0 and 1 (both excluded), got 1.5",
+        "/oneCycle/pctStart | | oneCycle.pctStart is required but missing",
+        "/oneCycle/anneal | \"cosine\" | oneCycle.anneal must be one of cos, linear, got 'cosine'",
+        "/oneCycle/totalSteps | 9 | oneCycle.totalSteps is 9, but epochs x ceil(dataset.trainSamples / batchSize) = 1 x ceil(120 / 16) = 8",
+        "/oneCycle/divFactor | 25.0 | oneCycle.divFactor is 25.0, which starts the cycle at lr.max / divFactor",
+        "/oneCycle/threePhase | null | oneCycle.threePhase must be true or false, got null",
+        "/batchSize | 2.5 | batchSize must be an integer, got 2.5",
+        "/batchSize | 0 | batchSize must be at least 1, got 0",
+        "/lr | | lr is required but missing",
+        "/lr/min | 1.0e3 | lr.min must be below max",
+        "/lr/chosenBy | \"guess\" | lr.chosenBy must be one of steep, valley, minimum, manual, got 'guess'",
+        "/optimizer/momentum | 1.2 | optimizer.momentum must be in [0, 1), got 1.2",
+        "/optimizer/name | \"rmsprop\" | optimizer.name must be one of sgd, nesterov, adam, got 'rmsprop'",
+        "/dataset/sampleShape | [4, \"x\"] | dataset.sampleShape[1] must be an integer, got \"x\"",
+        "/dataset/trainSamples | | dataset.trainSamples is required but missing",
+        "/dataset/name | \"my-data\" | dataset.path is required for a dataset that is not bundled",
+        "/model/dropout | 1.5 | model: model spec: 'dropout' must be in [0, 1), got 1.5",
+        "/created | \"yesterday\" | created must be an ISO-8601 instant",
+        "/training/stopReason | \"bored\" | training.stopReason must be one of completed, diverged",
+        "/rangeTest/smoothing | 1.5 | rangeTest holds invalid settings:",
+        "/schemaVersion | 2 | schemaVersion 2 is newer than this Rangefinder",
+        "/schemaVersion | \"1\" | schemaVersion must be an integer, got \"1\"",
+        "/schemaVersion | | schemaVersion is required but missing",
+    })
+    void eachBadFieldGetsOneMessageNamingTheFileAndTheFieldPath(String pointer, String json, String expected)
+            throws IOException {
+        Path file = write(edit(pointer, json));
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith(file + ": " + expected.split("\\(")[0])
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void malformedJsonIsReportedWithLineAndColumn() throws IOException {
+        String text = Files.readString(write(MAPPER.valueToTree(trained)));
+        Path file = dir.resolve("broken.json");
+        // drop the quote that opens the third line's field name
+        String[] lines = text.split("\n", -1);
+        lines[2] = lines[2].replaceFirst("\"", "");
+        Files.writeString(file, String.join("\n", lines));
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith(file + ": not valid JSON at line 3, column 3: ");
+    }
+
+    @Test
+    void emptyOrNonObjectFilesAreRefusedClearly() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "  \n");
+        Path array = Files.writeString(dir.resolve("array.json"), "[1, 2]");
+        assertThatThrownBy(() -> HyperparameterFile.read(empty)).hasMessage(empty
+                + ": empty; expected a JSON object of hyperparameters");
+        assertThatThrownBy(() -> HyperparameterFile.read(array)).hasMessage(array
+                + ": expected a JSON object of hyperparameters, got [1,2]");
+        assertThatThrownBy(() -> HyperparameterFile.read(dir.resolve("none.json"))).hasMessageEndingWith(
+                "none.json: file not found");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredWithOneWarningEach() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        tree.put("notes", "from a newer version");
+        ((ObjectNode) tree.get("oneCycle")).put("warmupShape", "sigmoid");
+        ((ObjectNode) tree.get("model")).put("activation", "gelu");
+        ((ObjectNode) tree.get("training").get("epochs").get(0)).put("gradNorm", 1.5);
+        Path file = write(tree);
+        HyperparameterFile.ReadResult r = HyperparameterFile.read(file);
+        assertThat(r.hyperparameters()).isEqualTo(trained);
+        assertThat(r.warnings()).containsExactly(
+                file + ": ignored unknown field 'model.activation' (written by a newer Rangefinder?)",
+                file + ": ignored unknown field 'oneCycle.warmupShape' (written by a newer Rangefinder?)",
+                file + ": ignored unknown field 'training.epochs[0].gradNorm' (written by a newer Rangefinder?)",
+                file + ": ignored unknown field 'notes' (written by a newer Rangefinder?)");
+    }
+
+    @Test
+    void exampleOfTheSchemaDocumentIsAValidFile() throws IOException {
+        String doc;
+        try (var in = Hyperparameters.class.getResourceAsStream("SCHEMA.md")) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
+        HyperparameterFile.ReadResult r = HyperparameterFile.parse(example, "SCHEMA.md");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.hyperparameters().toTrainingConfig().totalSteps(120)).isEqualTo(40);
+        assertThat(r.hyperparameters().rangeTestConfig().iterations()).isEqualTo(40);
+    }
+
+    @Test
+    void divFactorMayBeLeftOutAndIsThenMaxOverMin() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        ((ObjectNode) tree.get("oneCycle")).remove("divFactor");
+        Hyperparameters h = HyperparameterFile.read(write(tree)).hyperparameters();
+        assertThat(h.oneCycleSettings().divFactor()).isEqualTo(trained.lr().max() / trained.lr().min());
+    }
+
+    @Test
+    void writeThatFailsPartWayLeavesTheOldFileIntact() throws IOException {
+        Path file = dir.resolve("h.json");
+        HyperparameterFile.write(file, trained);
+        String before = Files.readString(file);
+        Hyperparameters other = TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0);
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> HyperparameterFile.writeTo(new FullDisk(out, 300), other)))
+                .isInstanceOf(IOException.class).hasMessage("No space left on device");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(trained);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    private Path write(JsonNode tree) throws IOException {
+        Path file = dir.resolve("edited.json");
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        return file;
+    }
+
+    /** The written file with the field at {@code pointer} set to {@code json}, or removed when it is null. */
+    private JsonNode edit(String pointer, String json) throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        JsonPointer at = JsonPointer.compile(pointer);
+        ObjectNode parent = (ObjectNode) tree.at(at.head());
+        if (json == null) {
+            parent.remove(at.last().getMatchingProperty());
+        } else {
+            parent.set(at.last().getMatchingProperty(), MAPPER.readTree(json));
+        }
+        return tree;
+    }
+
+    /** A stream that takes {@code limit} bytes, then fails as a full disk does. */
+    private static final class FullDisk extends FilterOutputStream {
+        private int left;
+
+        FullDisk(OutputStream out, int limit) {
+            super(out);
+            left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left-- <= 0) {
+                throw new IOException("No space left on device");
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = 0; i < len; i++) {
+                write(b[off + i]);
+            }
+        }
+    }
+}
