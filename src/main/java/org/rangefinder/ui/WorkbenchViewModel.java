@@ -15,15 +15,18 @@ import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.NativeThreads;
-import org.rangefinder.rangetest.CurveFiles;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.train.TrainingConfig;
+import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.export.CurvesCsv;
-import org.rangefinder.ui.export.HyperparameterChoice;
-import org.rangefinder.ui.export.HyperparametersExport;
+import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.onecycle.OneCycleViewModel;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
@@ -204,25 +207,45 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** The choice as it stands, for "Export hyperparameters...". */
-    public HyperparameterChoice hyperparameters() {
-        RangeTestConfig x = experiment.configProperty().get();
-        if (x == null) {
-            throw new UserInputException("the experiment panel holds a problem: " + experiment.problemProperty().get());
+    /**
+     * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
+     * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
+     * trained under exactly these settings. The range test is left out when it ran on other data or another
+     * model than the 1cycle run.
+     *
+     * @throws UserInputException when the window holds no complete choice yet, saying what is missing
+     */
+    public HyperparameterExport hyperparameters() {
+        Dataset data = experiment.loadedDatasetProperty().get();
+        TrainingConfig training = oneCycle.configProperty().get();
+        if (data == null || experiment.configProperty().get() == null) {
+            throw new UserInputException("the experiment panel is not ready: "
+                    + (experiment.problemProperty().get() == null ? "the dataset is still loading"
+                            : experiment.problemProperty().get()));
         }
+        if (training == null) {
+            throw new UserInputException("the 1cycle panel is not ready: " + oneCycle.problemProperty().get());
+        }
+        LrBounds lr = new LrBounds(bounds.minProperty().get(), bounds.maxProperty().get(),
+                bounds.chosenByProperty().get());
         RangeTestRun run = runs.selectedProperty().get();
-        HyperparameterChoice.RangeTestSource source = run == null || run.suggestionsProperty().get() == null ? null
-                : new HyperparameterChoice.RangeTestSource(run.config(), run.name(), run.stopReasonProperty().get(),
-                        run.points().size(), run.suggestionsProperty().get());
-        return new HyperparameterChoice(x, experiment.dataOptionsProperty().get(), bounds.minProperty().get(),
-                bounds.maxProperty().get(), bounds.chosenByProperty().get(), oneCycle.configProperty().get(), source);
+        // a range test on other data or another model did not give these bounds
+        RangeTestResult rangeTest = run == null || run.result() == null
+                || !run.config().dataset().equals(training.dataset()) || !run.config().model().equals(training.model())
+                ? null : run.result();
+        TrainingResult trained = oneCycle.runs().stream()
+                .map(r -> r.resultProperty().get())
+                .filter(r -> r != null && r.config().equals(training))
+                .findFirst().orElse(null);
+        return new HyperparameterExport(experiment.configProperty().get().dataset(),
+                experiment.dataOptionsProperty().get(), data, training, lr, rangeTest, trained);
     }
 
-    /** Writes the hyperparameter JSON on a worker; reports on the FX thread. */
+    /** Writes the hyperparameter file on a worker (atomically); reports on the FX thread. */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
-        HyperparameterChoice choice = hyperparameters();
+        HyperparameterExport export = hyperparameters();
         workers.submit(() -> {
-            HyperparametersExport.write(file, choice);
+            HyperparameterFile.write(file, export.build());
             return file;
         }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
     }

@@ -3,8 +3,6 @@ package org.rangefinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.ui.chart.LrMarkerChart;
-import org.rangefinder.ui.rangetest.BoundsChoice;
+import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RunStatus;
 import org.testfx.api.FxRobot;
@@ -103,7 +103,7 @@ class RangeTestWorkflowTest {
         assertThat(after).isLessThan(before).isGreaterThan(fixture.vm().bounds().minProperty().get());
         assertThat(robot.lookup("#maxLrField").queryAs(TextField.class).getText())
                 .isEqualTo(LrMarkerChart.formatLr(after));
-        assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(BoundsChoice.MANUAL);
+        assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(LrChoice.MANUAL);
         Screenshots.save(fixture.view().chartView(), "marker-dragged");
     }
 
@@ -151,21 +151,23 @@ class RangeTestWorkflowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
         WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
 
-        JsonNode json = new ObjectMapper().readTree(file.toFile());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(json.at("/dataset/name").asText()).isEqualTo("iris");
-        assertThat(json.at("/model/preset").asText()).isEqualTo("mlp");
-        assertThat(json.at("/optimizer/kind").asText()).isEqualTo("nesterov");
-        assertThat(json.at("/lrBounds/min").asDouble()).isEqualTo(fixture.vm().bounds().minProperty().get());
-        assertThat(json.at("/lrBounds/max").asDouble()).isEqualTo(fixture.vm().bounds().maxProperty().get());
-        assertThat(json.at("/lrBounds/chosenBy").asText()).isEqualTo("valley");
-        assertThat(json.at("/lrBounds/max").asDouble()).isEqualTo(run.suggestionsProperty().get().valley());
-        assertThat(json.at("/oneCycle/maxLr").asDouble()).isEqualTo(fixture.vm().bounds().maxProperty().get());
-        assertThat(json.at("/oneCycle/epochs").asInt()).isEqualTo(5);
-        assertThat(json.at("/rangeTest/settings/iterations").asInt()).isEqualTo(30);
-        assertThat(json.at("/rangeTest/stopReason").asText()).isEqualTo(run.stopReasonProperty().get().id());
-        assertThat(json.at("/rangeTest/suggestions/valley").asDouble()).isEqualTo(run.suggestionsProperty().get().valley());
-        assertThat(json.at("/seed").asLong()).isEqualTo(42);
+        var read = HyperparameterFile.read(file);
+        assertThat(read.warnings()).isEmpty();
+        Hyperparameters h = read.hyperparameters();
+        assertThat(h.dataset().name()).isEqualTo("iris");
+        assertThat(h.dataset().trainSamples()).isEqualTo(120);
+        assertThat(h.model()).isEqualTo(run.config().model());
+        assertThat(h.optimizer().name()).isEqualTo("nesterov");
+        assertThat(h.lr().min()).isEqualTo(fixture.vm().bounds().minProperty().get());
+        assertThat(h.lr().max()).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(h.lr().chosenBy()).isEqualTo("valley");
+        assertThat(h.epochs()).isEqualTo(5);
+        assertThat(h.seed()).isEqualTo(42);
+        assertThat(h.oneCycle().totalSteps()).isEqualTo(10);
+        assertThat(h.rangeTest().iterations()).isEqualTo(30);
+        assertThat(h.rangeTest().stopReason()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(h.rangeTest().suggestions().valley()).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(h.training()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
@@ -21,8 +22,8 @@ import org.rangefinder.rangetest.Suggestions;
 public final class LrBoundsViewModel {
     private final DoubleProperty min = new SimpleDoubleProperty(this, "min", 1e-3);
     private final DoubleProperty max = new SimpleDoubleProperty(this, "max", 1e-2);
-    private final ReadOnlyObjectWrapper<BoundsChoice> chosenBy = new ReadOnlyObjectWrapper<>(this, "chosenBy",
-            BoundsChoice.MANUAL);
+    private final ReadOnlyObjectWrapper<LrChoice> chosenBy = new ReadOnlyObjectWrapper<>(this, "chosenBy",
+            LrChoice.MANUAL);
     private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
     private final StringBinding problem = Bindings.createStringBinding(this::check, min, max);
     private boolean settingFromSuggestion;
@@ -34,7 +35,7 @@ public final class LrBoundsViewModel {
 
     private void changedByHand() {
         if (!settingFromSuggestion) {
-            chosenBy.set(BoundsChoice.MANUAL);
+            chosenBy.set(LrChoice.MANUAL);
             picked.set(true);
         }
     }
@@ -76,7 +77,7 @@ public final class LrBoundsViewModel {
         } finally {
             settingFromSuggestion = false;
         }
-        chosenBy.set(BoundsChoice.of(method));
+        chosenBy.set(LrChoice.of(method));
         picked.set(true);
         return true;
     }
@@ -91,7 +92,7 @@ public final class LrBoundsViewModel {
         return max;
     }
 
-    public ReadOnlyObjectProperty<BoundsChoice> chosenByProperty() {
+    public ReadOnlyObjectProperty<LrChoice> chosenByProperty() {
         return chosenBy.getReadOnlyProperty();
     }
 

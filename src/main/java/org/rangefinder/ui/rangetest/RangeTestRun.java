@@ -45,6 +45,7 @@ public final class RangeTestRun {
     private volatile long startNanos;
     private Future<?> task;
     private List<CurvePoint> points = List.of();
+    private RangeTestResult result;
 
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -131,6 +132,7 @@ public final class RangeTestRun {
     }
 
     void finished(RangeTestResult result) {
+        this.result = result;
         points = result.points();
         stopReason.set(result.stopReason());
         seconds.set(result.elapsedSeconds());
@@ -201,6 +203,11 @@ public final class RangeTestRun {
     /** Smoothed loss against lr; drained by the chart. */
     public LiveCurve smoothedCurve() {
         return smoothed;
+    }
+
+    /** The engine's result once the range test has ended; null before, and for an imported curve. */
+    public RangeTestResult result() {
+        return result;
     }
 
     /** Every point, once the run has ended (or was imported); empty before. */

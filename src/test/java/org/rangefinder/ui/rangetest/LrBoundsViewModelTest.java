@@ -3,6 +3,7 @@ package org.rangefinder.ui.rangetest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.LrRange;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
@@ -16,18 +17,18 @@ class LrBoundsViewModelTest {
         assertThat(bounds.setFrom(SuggestionMethod.STEEP, suggestions)).isTrue();
         assertThat(bounds.maxProperty().get()).isEqualTo(3e-3);
         assertThat(bounds.minProperty().get()).isEqualTo(3e-3 / 10);
-        assertThat(bounds.chosenByProperty().get()).isEqualTo(BoundsChoice.STEEP);
+        assertThat(bounds.chosenByProperty().get()).isEqualTo(LrChoice.STEEP);
         assertThat(bounds.pickedProperty().get()).isTrue();
         bounds.setFrom(SuggestionMethod.MINIMUM, suggestions);
         assertThat(bounds.maxProperty().get()).isEqualTo(4e-2);
-        assertThat(bounds.chosenByProperty().get()).isEqualTo(BoundsChoice.MINIMUM);
+        assertThat(bounds.chosenByProperty().get()).isEqualTo(LrChoice.MINIMUM);
     }
 
     @Test
     void anyOtherChangeMakesTheChoiceManual() {
         bounds.setFrom(SuggestionMethod.VALLEY, suggestions);
         bounds.maxProperty().set(2e-3);
-        assertThat(bounds.chosenByProperty().get()).isEqualTo(BoundsChoice.MANUAL);
+        assertThat(bounds.chosenByProperty().get()).isEqualTo(LrChoice.MANUAL);
     }
 
     @Test
