@@ -1,0 +1,125 @@
+package org.rangefinder.ui.onecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.schedule.OneCycleSchedule;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.TrainingConfig;
+import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.rangetest.ExperimentViewModel;
+import org.rangefinder.ui.rangetest.LrBoundsViewModel;
+import org.rangefinder.ui.rangetest.RunStatus;
+
+class OneCycleViewModelTest {
+    private final LrBoundsViewModel bounds = new LrBoundsViewModel();
+    private final ExperimentViewModel experiment = new ExperimentViewModel();
+    private OneCycleViewModel vm;
+
+    @BeforeEach
+    void iris() {
+        experiment.datasetProperty().set("iris");
+        vm = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
+                experiment.dataOptionsProperty(), Direct.executor(), new DatasetCache());
+        vm.trainSamplesProperty().set(120);
+    }
+
+    @Test
+    void theScheduleRunsBetweenTheBoundsForEpochsTimesBatchesSteps() {
+        bounds.minProperty().set(0.004);
+        bounds.maxProperty().set(0.08);
+        vm.epochsProperty().set("3");
+        vm.batchSizeProperty().set("16");
+        // 3 epochs x ceil(120 / 16) = 3 x 8 = 24 steps
+        OneCycleSettings expected = OneCycleSettings.fromBounds(24, 0.004, 0.08);
+        assertThat(vm.settingsProperty().get()).isEqualTo(expected);
+        assertThat(vm.previewProperty().get().lrs()).containsExactly(OneCycleSchedule.of(expected).lrs());
+        assertThat(vm.previewProperty().get().momenta()).containsExactly(OneCycleSchedule.of(expected).momenta());
+        TrainingConfig c = vm.configProperty().get();
+        assertThat(c.policy()).isEqualTo(SchedulePolicy.ONE_CYCLE);
+        assertThat(c.dataset()).isEqualTo("iris");
+        assertThat(c.epochs()).isEqualTo(3);
+        assertThat(c.oneCycle()).isEqualTo(expected);
+    }
+
+    @Test
+    void everyScheduleFieldReachesTheSettings() {
+        vm.pctStartProperty().set("0.25");
+        vm.annealProperty().set(Anneal.LINEAR);
+        vm.threePhaseProperty().set(true);
+        vm.finalDivFactorProperty().set("100");
+        vm.baseMomentumProperty().set("0.8");
+        vm.maxMomentumProperty().set("0.9");
+        OneCycleSettings s = vm.settingsProperty().get();
+        assertThat(s).isEqualTo(new OneCycleSettings(10, 1e-2, 0.25, Anneal.LINEAR, 1e-2 / 1e-3, 100, true, true, 0.8,
+                0.9));
+    }
+
+    @Test
+    void thePreviewFollowsTheBounds() {
+        bounds.maxProperty().set(0.05);
+        assertThat(vm.previewProperty().get().lrs())
+                .containsExactly(OneCycleSchedule.of(OneCycleSettings.fromBounds(10, 1e-3, 0.05)).lrs());
+        bounds.minProperty().set(0.1);
+        assertThat(vm.previewProperty().get()).isNull();
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.BOUNDS);
+        assertThat(vm.problemProperty().get()).isEqualTo("LR bounds: max LR must be above min LR");
+    }
+
+    @Test
+    void anEngineRefusalNamesTheField() {
+        vm.pctStartProperty().set("1.5");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.PCT_START);
+        assertThat(vm.problemProperty().get()).startsWith("pct_start: --pct-start must be between 0 and 1");
+        assertThat(vm.configProperty().get()).isNull();
+        vm.pctStartProperty().set("0.3");
+        vm.epochsProperty().set("0");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
+        assertThat(vm.problemProperty().get()).isEqualTo("Epochs: --epochs must be at least 1, got 0");
+    }
+
+    @Test
+    void aProblemInTheExperimentPanelStopsLaunchButNotThePreview() {
+        experiment.batchSizeProperty().set("-3");
+        assertThat(vm.configProperty().get()).isNull();
+        assertThat(vm.previewProperty().get()).isNotNull();
+        assertThat(vm.problemProperty().get()).startsWith("Experiment: Batch size:");
+    }
+
+    @Test
+    void nothingIsComputedBeforeTheDatasetIsLoaded() {
+        vm.trainSamplesProperty().set(0);
+        assertThat(vm.previewProperty().get()).isNull();
+        assertThat(vm.problemProperty().get()).isEqualTo("waiting for the dataset to load");
+    }
+
+    @Test
+    void launchTrainsTheCycleAndTheBaselineAtTheSameBudget() {
+        vm.epochsProperty().set("1");
+        vm.batchSizeProperty().set("16");
+        vm.baselineProperty().set(true);
+        vm.baselineLrProperty().set("0.003");
+        vm.launch();
+        assertThat(vm.runs()).hasSize(2);
+        TrainingRun cycle = vm.runs().get(0);
+        TrainingRun constant = vm.runs().get(1);
+        assertThat(cycle.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(cycle.stopReasonProperty().get()).isEqualTo(StopReason.COMPLETED);
+        assertThat(cycle.totalIterations()).isEqualTo(8);
+        assertThat(cycle.lrCurve().drain()).isEqualTo(8);
+        assertThat(cycle.lrCurve().ys()).containsExactly(OneCycleSchedule.of(cycle.config().oneCycle()).lrs());
+        assertThat(cycle.valAccuracyCurve().drain()).isEqualTo(1);
+        assertThat(cycle.accuracyProperty().get()).isEqualTo(cycle.resultProperty().get().finalValAccuracy());
+        assertThat(constant.config().policy()).isEqualTo(SchedulePolicy.CONSTANT);
+        assertThat(constant.config().constantLr()).isEqualTo(0.003);
+        assertThat(constant.config().epochs()).isEqualTo(1);
+        assertThat(constant.resultProperty().get().iterations()).hasSize(8);
+        assertThat(cycle.canSave()).isTrue();
+        assertThat(vm.trainingProperty().get()).isFalse();
+    }
+}

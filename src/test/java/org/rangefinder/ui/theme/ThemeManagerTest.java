@@ -1,0 +1,51 @@
+package org.rangefinder.ui.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThemeManagerTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void offersLightDarkAndEveryOtherCssFileOfTheFolder() throws Exception {
+        for (String css : new String[] {"app.css", "light.css", "dark.css"}) {
+            Files.copy(Path.of("themes", css), folder.resolve(css));
+        }
+        Files.writeString(folder.resolve("high_contrast.css"), ".root {}");
+        Files.writeString(folder.resolve("night-dark.css"), ".root {}");
+        Files.writeString(folder.resolve("notes.txt"), "not a theme");
+        ThemeManager themes = new ThemeManager(folder);
+        assertThat(themes.available()).extracting(Theme::name)
+                .containsExactly("Light", "Dark", "High contrast", "Night dark");
+        Theme night = themes.named("Night dark");
+        assertThat(night.dark()).isTrue();
+        assertThat(night.stylesheets()).hasSize(3);
+        assertThat(night.stylesheets().get(0)).endsWith("app.css");
+        assertThat(night.stylesheets().get(1)).endsWith("dark.css");
+        assertThat(night.stylesheets().get(2)).endsWith("night-dark.css");
+        assertThat(themes.named("High contrast").dark()).isFalse();
+        assertThat(themes.named("no such theme").name()).isEqualTo("Light");
+    }
+
+    @Test
+    void withoutAFolderTheBuiltInThemesComeFromTheJar() {
+        ThemeManager themes = new ThemeManager(null);
+        assertThat(themes.available()).extracting(Theme::name).containsExactly("Light", "Dark");
+        assertThat(themes.named("Dark").stylesheets()).allSatisfy(s -> assertThat(s).contains("themes/"));
+    }
+
+    @Test
+    void theFolderCanBeNamedBySystemProperty() {
+        System.setProperty(ThemeManager.FOLDER_PROPERTY, folder.toString());
+        try {
+            assertThat(ThemeManager.locateFolder()).isEqualTo(folder);
+        } finally {
+            System.clearProperty(ThemeManager.FOLDER_PROPERTY);
+        }
+    }
+}
