@@ -7,6 +7,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
 
@@ -22,8 +23,11 @@ final class MainMenu {
                 item("Open curve...", "Shortcut+O", "openCurveItem", view::openCurve),
                 item("Import dataset file...", "Shortcut+I", "importFileItem", view::importDatasetFile),
                 item("Import image folder...", null, "importFolderItem", view::importDatasetFolder),
+                item("Open hyperparameters...", "Shortcut+Shift+O", "openHyperparametersItem",
+                        view::openHyperparameters),
                 new SeparatorMenuItem(),
                 item("Export hyperparameters...", "Shortcut+E", "exportHyperparametersItem", view::exportHyperparameters),
+                codeMenu(view),
                 item("Export chart as PNG...", "Shortcut+Shift+P", "exportPngItem", view::exportChartPng),
                 item("Export curves as CSV...", "Shortcut+Shift+E", "exportCsvItem", view::exportCurvesCsv),
                 item("Save trained model...", "Shortcut+S", "saveModelItem", view::saveModel),
@@ -45,6 +49,19 @@ final class MainMenu {
         MenuBar bar = new MenuBar(file, run, viewMenu);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private static Menu codeMenu(WorkbenchView view) {
+        Menu code = new Menu("Export as code");
+        code.setId("exportCodeMenu");
+        for (ExportFormat format : ExportFormat.values()) {
+            code.getItems().add(item(switch (format) {
+                case PYTORCH -> "PyTorch (OneCycleLR)...";
+                case FASTAI -> "fastai (fit_one_cycle)...";
+                case DL4J -> "DL4J (Java)...";
+            }, null, "export-" + format.id(), () -> view.exportCode(format)));
+        }
+        return code;
     }
 
     private static void fillThemes(Menu menu, ThemeManager themes, java.util.function.Consumer<Theme> applyTheme) {

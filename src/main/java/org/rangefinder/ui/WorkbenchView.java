@@ -18,6 +18,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.rangefinder.UserInputException;
+import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.ui.export.ChartImages;
 import org.rangefinder.ui.onecycle.OneCyclePanel;
 import org.rangefinder.ui.onecycle.TrainingChartsView;
@@ -176,6 +177,25 @@ public final class WorkbenchView extends NotificationPane {
             Path file = files.save("Export hyperparameters", "hyperparameters.json", JSON);
             if (file != null) {
                 vm.exportHyperparameters(file, m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
+            }
+        });
+    }
+
+    void openHyperparameters() {
+        Path file = files.open("Open a hyperparameter file", JSON);
+        if (file != null) {
+            attempt("Cannot read the hyperparameters", () -> vm.openHyperparameters(file));
+        }
+    }
+
+    void exportCode(ExportFormat format) {
+        attempt("Cannot export the code", () -> {
+            vm.hyperparameters();
+            Path file = files.save("Export as " + format.id() + " code", format == ExportFormat.DL4J
+                    ? "OneCycleTraining.java" : "one_cycle_" + format.id() + ".py",
+                    new FileChooser.ExtensionFilter(format.id(), "*." + format.extension()));
+            if (file != null) {
+                vm.exportCode(file, format, m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
             }
         });
     }

@@ -15,6 +15,9 @@ import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.handoff.CodeExport;
+import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -27,6 +30,7 @@ import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.export.CurvesCsv;
 import org.rangefinder.ui.export.HyperparameterExport;
+import org.rangefinder.ui.export.HyperparameterImport;
 import org.rangefinder.ui.onecycle.OneCycleViewModel;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
@@ -248,6 +252,30 @@ public final class WorkbenchViewModel {
             HyperparameterFile.write(file, export.build());
             return file;
         }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /**
+     * Writes the choice as a program for another framework (PyTorch, fastai, DL4J) that sets up the same optimizer
+     * and schedule, on a worker.
+     */
+    public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
+        HyperparameterExport export = hyperparameters();
+        workers.submit(() -> {
+            AtomicFiles.writeString(file, CodeExport.snippet(export.build(), format, null));
+            return file;
+        }, f -> report("Wrote the " + format.id() + " code to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /**
+     * Fills the forms from a hyperparameter file (a bad file is a {@link UserInputException} naming the file and
+     * the field); what could not be taken over as it was is reported.
+     */
+    public void openHyperparameters(Path file) {
+        HyperparameterFile.ReadResult read = HyperparameterFile.read(file);
+        List<String> notes = new java.util.ArrayList<>(read.warnings());
+        notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
+        report("Read the hyperparameters of " + file.getFileName()
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }
 
     /** Writes the curves of the shown runs that have ended as CSV, on a worker. */

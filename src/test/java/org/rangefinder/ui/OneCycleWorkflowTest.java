@@ -69,9 +69,11 @@ class OneCycleWorkflowTest {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
         replaceText(robot, "#epochsField", "2");
-        replaceText(robot, "#trainBatchSizeField", "16");
-        robot.interact(() -> fixture.vm().oneCycle().baselineProperty().set(true));
-        replaceText(robot, "#baselineLrField", "0.005");
+        robot.interact(() -> {
+            robot.lookup("#trainBatchSizeField").queryAs(TextField.class).setText("16");
+            fixture.vm().oneCycle().baselineProperty().set(true);
+            robot.lookup("#baselineLrField").queryAs(TextField.class).setText("0.005");
+        });
         robot.interact(() -> {
             fixture.vm().bounds().maxProperty().set(0.1);
             fixture.vm().bounds().minProperty().set(0.01);

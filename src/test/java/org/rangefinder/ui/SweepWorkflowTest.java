@@ -35,7 +35,7 @@ class SweepWorkflowTest {
     void aSeedSweepIsDrawnAsItsMeanOverABand(FxRobot robot) {
         robot.interact(() -> {
             robot.lookup("#datasetChoice").queryComboBox().setValue("iris");
-            robot.lookup("#iterationsField").queryAs(TextField.class).setText("40");
+            robot.lookup("#iterationsField").queryAs(TextField.class).setText("30");
             fixture.vm().experiment().sweepFactorProperty().set(SweepFactor.SEED);
             robot.lookup("#sweepValuesField").queryAs(TextField.class).setText("1, 2, 3");
         });

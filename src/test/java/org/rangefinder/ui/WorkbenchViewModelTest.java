@@ -84,4 +84,38 @@ class WorkbenchViewModelTest {
         assertThat(vm.datasetChoices()).contains(data.toAbsolutePath().toString());
         assertThat(vm.experiment().datasetProperty().get()).isEqualTo(data.toAbsolutePath().toString());
     }
+
+    @Test
+    void aHyperparameterFileReadBackGivesTheSameChoice() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        vm.experiment().weightDecayProperty().set("1e-4");
+        vm.experiment().hiddenSizesProperty().set("64, 32");
+        vm.run();
+        vm.oneCycle().epochsProperty().set("3");
+        vm.oneCycle().pctStartProperty().set("0.25");
+        vm.oneCycle().threePhaseProperty().set(true);
+        Path file = tmp.resolve("h.json");
+        vm.exportHyperparameters(file, m -> { throw new AssertionError(m); });
+        Hyperparameters written = vm.hyperparameters().build();
+
+        WorkbenchViewModel other = new WorkbenchViewModel(Direct.executor(), Direct.executor(), new DatasetCache());
+        other.openHyperparameters(file);
+        assertThat(other.experiment().configProperty().get()).isEqualTo(vm.experiment().configProperty().get());
+        assertThat(other.oneCycle().configProperty().get()).isEqualTo(vm.oneCycle().configProperty().get());
+        assertThat(other.bounds().chosenByProperty().get()).isEqualTo(vm.bounds().chosenByProperty().get());
+        Hyperparameters again = other.hyperparameters().build();
+        assertThat(again.oneCycle()).isEqualTo(written.oneCycle());
+        assertThat(again.lr()).isEqualTo(written.lr());
+        assertThat(again.dataset()).isEqualTo(written.dataset());
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+    }
+
+    @Test
+    void theChoiceCanBeHandedToPyTorchAsCode() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        Path file = tmp.resolve("one_cycle.py");
+        vm.exportCode(file, org.rangefinder.handoff.ExportFormat.PYTORCH, m -> { throw new AssertionError(m); });
+        assertThat(Files.readString(file)).contains("OneCycleLR").contains("max_lr=0.01");
+    }
 }

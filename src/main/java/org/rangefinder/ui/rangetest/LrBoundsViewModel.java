@@ -63,23 +63,27 @@ public final class LrBoundsViewModel {
         if (top == null) {
             return false;
         }
+        set(top / SuggestionOptions.defaults().rangeFactor(), top, LrChoice.of(method));
+        return true;
+    }
+
+    /** Sets both bounds and says how they were chosen (a hyperparameter file read back, a suggestion). */
+    public void set(double minLr, double maxLr, LrChoice choice) {
         settingFromSuggestion = true;
         try {
             // max first when it grows, min first when it shrinks, so that min < max holds at every step
-            double bottom = top / SuggestionOptions.defaults().rangeFactor();
-            if (top > max.get()) {
-                max.set(top);
-                min.set(bottom);
+            if (maxLr > max.get()) {
+                max.set(maxLr);
+                min.set(minLr);
             } else {
-                min.set(bottom);
-                max.set(top);
+                min.set(minLr);
+                max.set(maxLr);
             }
         } finally {
             settingFromSuggestion = false;
         }
-        chosenBy.set(LrChoice.of(method));
+        chosenBy.set(choice);
         picked.set(true);
-        return true;
     }
 
     /** Where the cycle starts. */

@@ -1,0 +1,86 @@
+package org.rangefinder.ui.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.rangefinder.hyperparams.DatasetSection;
+import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.OneCycleSection;
+import org.rangefinder.hyperparams.RangeTestSection;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.Optimizer;
+import org.rangefinder.schedule.Anneal;
+import org.rangefinder.schedule.LadderMode;
+import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.onecycle.OneCycleViewModel;
+import org.rangefinder.ui.rangetest.ExperimentViewModel;
+import org.rangefinder.ui.rangetest.LrBoundsViewModel;
+
+/**
+ * Fills the window's forms from a hyperparameter file, the reverse of {@link HyperparameterExport}: the data,
+ * model and optimizer into the experiment panel (with the range test's own settings when the file has one), the
+ * bounds onto the markers, the schedule and training settings into the 1cycle panel.
+ */
+public final class HyperparameterImport {
+
+    private HyperparameterImport() {
+    }
+
+    /** Fills the forms; returns what the window could not take over as it was, one line each. */
+    public static List<String> fill(Hyperparameters h, ExperimentViewModel x, OneCycleViewModel cycle,
+                                    LrBoundsViewModel bounds) {
+        List<String> notes = new ArrayList<>();
+        DatasetSection d = h.dataset();
+        x.datasetProperty().set(d.source());
+        x.labelColumnProperty().set(d.labelColumn() == null ? "" : d.labelColumn());
+        x.valFractionProperty().set(FieldText.of(d.validationFraction()));
+        x.seedProperty().set(String.valueOf(h.seed()));
+        if (d.splitSeed() != h.seed()) {
+            notes.add("the file splits the data with seed " + d.splitSeed() + " and trains with seed " + h.seed()
+                    + "; the window uses one seed for both: " + h.seed());
+        }
+        ModelSpec m = h.model();
+        x.modelPresetProperty().set(m.preset());
+        if (m.hiddenSizes() != null) {
+            x.hiddenSizesProperty().set(m.hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            x.batchNormProperty().set(m.batchNorm());
+        }
+        if (m.dropout() != null) {
+            x.dropoutProperty().set(FieldText.of(m.dropout()));
+        }
+        if (m.blocks() != null) {
+            x.blocksProperty().set(String.valueOf(m.blocks()));
+            x.channelsProperty().set(String.valueOf(m.channels()));
+        }
+        Optimizer o = h.optimizer().optimizer();
+        x.optimizerProperty().set(o.kind());
+        x.momentumProperty().set(FieldText.of(o.momentum()));
+        RangeTestSection r = h.rangeTest();
+        x.weightDecayProperty().set(FieldText.of(r != null ? r.weightDecay() : o.weightDecay()));
+        x.batchSizeProperty().set(String.valueOf(r != null ? r.batchSize() : h.batchSize()));
+        if (r != null) {
+            x.startLrProperty().set(FieldText.of(r.startLr()));
+            x.endLrProperty().set(FieldText.of(r.endLr()));
+            x.iterationsProperty().set(String.valueOf(r.iterations()));
+            x.modeProperty().set(LadderMode.parse(r.mode()));
+            x.stepSizeProperty().set(String.valueOf(r.stepSize()));
+            x.smoothingProperty().set(FieldText.of(r.smoothing()));
+            x.divergeProperty().set(FieldText.of(r.divergeFactor()));
+            x.valBatchesProperty().set(String.valueOf(r.validationBatches()));
+        }
+        OneCycleSection s = h.oneCycle();
+        cycle.epochsProperty().set(String.valueOf(h.epochs()));
+        cycle.batchSizeProperty().set(String.valueOf(h.batchSize()));
+        cycle.weightDecayProperty().set(FieldText.of(o.weightDecay()));
+        cycle.evalEveryProperty().set(String.valueOf(h.evalEvery()));
+        cycle.pctStartProperty().set(FieldText.of(s.pctStart()));
+        cycle.annealProperty().set(Anneal.parse(s.anneal()));
+        cycle.threePhaseProperty().set(s.threePhase());
+        cycle.cycleMomentumProperty().set(s.cycleMomentum());
+        cycle.baseMomentumProperty().set(FieldText.of(s.baseMomentum()));
+        cycle.maxMomentumProperty().set(FieldText.of(s.maxMomentum()));
+        cycle.finalDivFactorProperty().set(FieldText.of(s.finalDivFactor()));
+        bounds.set(h.lr().min(), h.lr().max(), h.lr().choice());
+        return notes;
+    }
+}

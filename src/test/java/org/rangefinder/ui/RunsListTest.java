@@ -1,0 +1,83 @@
+package org.rangefinder.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RunStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The runs list's buttons and the cancel shortcut. */
+@ExtendWith(ApplicationExtension.class)
+class RunsListTest {
+    private final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        fixture.open(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void escapeCancelsARunningRangeTestWhichKeepsItsPoints(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#iterationsField").queryAs(TextField.class).setText("100000"));
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
+        RangeTestRun run = fixture.vm().runs().runs().get(0);
+        WorkbenchFixture.waitUntil(30, () -> run.progressProperty().get() > 0);
+        assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("1 run queued or running");
+        robot.type(KeyCode.ESCAPE);
+        WorkbenchFixture.waitUntil(10, () -> run.statusProperty().get() == RunStatus.FINISHED);
+        assertThat(run.stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(run.points()).isNotEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+    }
+
+    @Test
+    void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
+        Path curve = tmp.resolve("curve.csv");
+        StringBuilder csv = new StringBuilder("lr,loss\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(1e-6 * Math.pow(10, i / 5.0)).append(',').append(2 - i * 0.03).append('\n');
+        }
+        Files.writeString(curve, csv);
+        robot.interact(() -> {
+            fixture.vm().open(curve);
+            fixture.vm().open(curve);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = fixture.view().chartView().chart();
+        assertThat(chart.getData()).hasSize(4);
+        robot.clickOn("#show-1");
+        assertThat(fixture.vm().runs().runs().get(0).visibleProperty().get()).isFalse();
+        assertThat(chart.getData()).hasSize(2);
+        robot.clickOn("#delete-2");
+        assertThat(fixture.vm().runs().runs()).hasSize(1);
+        assertThat(chart.getData()).isEmpty();
+        robot.clickOn("#show-1");
+        assertThat(chart.getData()).hasSize(2);
+        robot.clickOn("#rawToggle");
+        assertThat(chart.getData()).hasSize(1);
+    }
+}
