@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
-import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RunStatus;
 import org.testfx.api.FxRobot;
@@ -102,7 +103,7 @@ class RangeTestWorkflowTest {
         double after = fixture.vm().bounds().maxProperty().get();
         assertThat(after).isLessThan(before).isGreaterThan(fixture.vm().bounds().minProperty().get());
         assertThat(robot.lookup("#maxLrField").queryAs(TextField.class).getText())
-                .isEqualTo(LrMarkerChart.formatLr(after));
+                .isEqualTo(LrText.format(after));
         assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(LrChoice.MANUAL);
         Screenshots.save(fixture.view().chartView(), "marker-dragged");
     }

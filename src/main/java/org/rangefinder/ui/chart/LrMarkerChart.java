@@ -1,7 +1,5 @@
 package org.rangefinder.ui.chart;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
@@ -324,7 +322,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             return;
         }
         hover.setText((nearestSeries.getName() == null ? "" : nearestSeries.getName() + "\n") + "lr "
-                + formatLr(nearest.getXValue().doubleValue()) + "   loss "
+                + LrText.format(nearest.getXValue().doubleValue()) + "   loss "
                 + String.format(java.util.Locale.ROOT, "%.4g", nearest.getYValue().doubleValue()));
         hover.autosize();
         double x = lrAxis.getDisplayPosition(nearest.getXValue());
@@ -337,25 +335,6 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     /** The hover label's text, empty when hidden. */
     public String hoverText() {
         return hover.isVisible() ? hover.getText() : "";
-    }
-
-    /** Three significant digits: {@code 3.16e-3}, {@code 0.0316}, {@code 1.5}. */
-    public static String formatLr(double v) {
-        if (!Double.isFinite(v) || v == 0) {
-            return String.valueOf(v);
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e4) {
-            return d.toPlainString();
-        }
-        int exponent = d.precision() - d.scale() - 1;
-        return d.movePointLeft(exponent).toPlainString() + "e" + exponent;
-    }
-
-    /** {@code v} rounded to three significant digits. */
-    public static double roundLr(double v) {
-        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
     }
 
     /** One draggable vertical marker: a thin visible line, a wide transparent grip over it, and its value label. */
@@ -385,7 +364,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         }
 
         private void drag(MouseEvent e) {
-            double lr = roundLr(lrAxis.getValueForDisplay(
+            double lr = LrText.round(lrAxis.getValueForDisplay(
                     Math.max(0, Math.min(lrAxis.getWidth(), e.getX()))).doubleValue());
             value.set(this == min ? Math.min(lr, maxMarker.get()) : Math.max(lr, minMarker.get()));
             e.consume();
@@ -398,7 +377,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 l.setStartY(0);
                 l.setEndY(height);
             }
-            label.setText(name + " " + formatLr(value.get()));
+            label.setText(name + " " + LrText.format(value.get()));
             label.autosize();
             double lx = labelLeft ? x - label.getWidth() - 4 : x + 4;
             label.relocate(Math.max(0, Math.min(lx, width - label.getWidth())), 2);

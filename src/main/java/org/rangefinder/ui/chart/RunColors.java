@@ -36,6 +36,18 @@ public final class RunColors {
         return n < 2 ? 0 : -1 + 2.0 * i / (n - 1);
     }
 
+    /**
+     * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k} and the given roles
+     * (e.g. {@code smoothed-line}), shaded by {@code shade}.
+     */
+    public static SeriesLook look(int colorIndex, double shade, String... roles) {
+        String[] classes = new String[roles.length + 2];
+        classes[0] = "rf-line";
+        classes[1] = styleClass(colorIndex);
+        System.arraycopy(roles, 0, classes, 2, roles.length);
+        return SeriesLook.of(classes).withInlineStyle(shadeStyle(colorIndex, shade));
+    }
+
     /** Gives a node the style class {@code role} and its run colour. */
     public static void apply(Node node, String role, int colorIndex, double shade) {
         node.getStyleClass().addAll(role, styleClass(colorIndex));

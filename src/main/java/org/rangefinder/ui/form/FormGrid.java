@@ -1,15 +1,20 @@
 package org.rangefinder.ui.form;
 
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * A two-column form: a label, then its control. Text fields are bound both ways to a view model's text property,
@@ -76,9 +81,27 @@ public final class FormGrid extends GridPane {
         return control;
     }
 
-    /** Binds a choice control's value both ways to a property. */
-    public static <T> void bind(Property<T> control, Property<T> model) {
-        control.setValue(model.getValue());
-        control.bindBidirectional(model);
+    /**
+     * A row with a choice box of {@code items}, shown by {@code text}, its value bound both ways to {@code model}.
+     */
+    public <T> ChoiceBox<T> choice(String label, List<T> items, Property<T> model, Function<T, String> text,
+                                   String id) {
+        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(items));
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        });
+        box.setValue(model.getValue());
+        box.valueProperty().bindBidirectional(model);
+        return row(label, box);
     }
 }

@@ -1,12 +1,10 @@
 package org.rangefinder.ui.onecycle;
 
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -15,11 +13,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.ui.chart.AxisScale;
-import org.rangefinder.ui.chart.LrMarkerChart;
-import org.rangefinder.ui.chart.SeriesLook;
+import org.rangefinder.ui.chart.LrText;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.StyledLineChart;
 import org.rangefinder.ui.chart.Thinning;
 import org.rangefinder.ui.form.FormGrid;
@@ -56,9 +53,8 @@ public final class OneCyclePanel extends BorderPane {
         setMinWidth(290);
         setPrefWidth(320);
         setId("oneCyclePanel");
-        lrPreview.addSeries(lrSeries, SeriesLook.of("rf-line", "run-color-0", "smoothed-line").withoutLegend());
-        momentumPreview.addSeries(momentumSeries, SeriesLook.of("rf-line", "run-color-3", "smoothed-line")
-                .withoutLegend());
+        lrPreview.addSeries(lrSeries, RunColors.look(0, 0, "smoothed-line").withoutLegend());
+        momentumPreview.addSeries(momentumSeries, RunColors.look(3, 0, "smoothed-line").withoutLegend());
         vm.previewProperty().addListener((o, old, preview) -> showPreview(preview));
         showPreview(vm.previewProperty().get());
     }
@@ -90,15 +86,15 @@ public final class OneCyclePanel extends BorderPane {
         bounds.setId("cycleBoundsLabel");
         bounds.setWrapText(true);
         bounds.textProperty().bind(Bindings.createStringBinding(() -> "LR from "
-                + LrMarkerChart.formatLr(vm.bounds().minProperty().get()) + " up to "
-                + LrMarkerChart.formatLr(vm.bounds().maxProperty().get()) + " (" + vm.bounds().chosenByProperty().get().id()
+                + LrText.format(vm.bounds().minProperty().get()) + " up to "
+                + LrText.format(vm.bounds().maxProperty().get()) + " (" + vm.bounds().chosenByProperty().get().id()
                 + "; drag the markers on the chart)", vm.bounds().minProperty(), vm.bounds().maxProperty(),
                 vm.bounds().chosenByProperty()));
         Label steps = new Label();
         steps.getStyleClass().add("hint");
         steps.textProperty().bind(Bindings.createStringBinding(() -> vm.settingsProperty().get() == null ? ""
                 : vm.settingsProperty().get().totalSteps() + " iterations, div_factor "
-                        + LrMarkerChart.formatLr(vm.settingsProperty().get().divFactor()), vm.settingsProperty()));
+                        + LrText.format(vm.settingsProperty().get().divFactor()), vm.settingsProperty()));
         return new VBox(4, title, bounds, steps);
     }
 
@@ -106,22 +102,7 @@ public final class OneCyclePanel extends BorderPane {
         FormGrid grid = grid(vm);
         grid.text(OneCycleField.EPOCHS, vm.epochsProperty(), "epochsField");
         grid.text(OneCycleField.PCT_START, vm.pctStartProperty(), "pctStartField");
-        ChoiceBox<Anneal> anneal = new ChoiceBox<>(FXCollections.observableArrayList(Anneal.values()));
-        anneal.setId("annealChoice");
-        anneal.setMaxWidth(Double.MAX_VALUE);
-        anneal.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Anneal a) {
-                return a == null ? "" : a.id();
-            }
-
-            @Override
-            public Anneal fromString(String s) {
-                return Anneal.parse(s);
-            }
-        });
-        FormGrid.bind(anneal.valueProperty(), vm.annealProperty());
-        grid.row("Annealing", anneal);
+        grid.choice("Annealing", java.util.List.of(Anneal.values()), vm.annealProperty(), Anneal::id, "annealChoice");
         CheckBox three = new CheckBox("Three phases (linear: Smith's shape)");
         three.setId("threePhaseCheck");
         three.selectedProperty().bindBidirectional(vm.threePhaseProperty());

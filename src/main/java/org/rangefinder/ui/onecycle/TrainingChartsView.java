@@ -97,11 +97,7 @@ public final class TrainingChartsView extends BorderPane {
     }
 
     private static SeriesLook look(TrainingRun run, String... roles) {
-        String[] classes = new String[roles.length + 2];
-        classes[0] = "rf-line";
-        classes[1] = RunColors.styleClass(run.colorIndex());
-        System.arraycopy(roles, 0, classes, 2, roles.length);
-        return SeriesLook.of(classes);
+        return RunColors.look(run.colorIndex(), 0, roles);
     }
 
     private static Label summary(TrainingRun run) {

@@ -1,8 +1,8 @@
 package org.rangefinder.ui.rangetest;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -14,9 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.SweepFactor;
@@ -95,12 +93,9 @@ public final class ExperimentPanel extends BorderPane {
 
     private VBox modelForm(ExperimentViewModel vm) {
         FormGrid preset = grid(vm);
-        ChoiceBox<String> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.PRESETS));
-        model.setId("modelChoice");
-        model.setMaxWidth(Double.MAX_VALUE);
-        FormGrid.bind(model.valueProperty(), vm.modelPresetProperty());
+        ChoiceBox<String> model = preset.choice("Model", ModelSpec.PRESETS, vm.modelPresetProperty(), p -> p,
+                "modelChoice");
         preset.flagWhenInvalid(model, ExperimentField.MODEL);
-        preset.row("Model", model);
 
         FormGrid mlp = grid(vm);
         mlp.text(ExperimentField.HIDDEN_SIZES, vm.hiddenSizesProperty(), "hiddenSizesField")
@@ -129,12 +124,8 @@ public final class ExperimentPanel extends BorderPane {
 
     private FormGrid optimizerForm(ExperimentViewModel vm) {
         FormGrid grid = grid(vm);
-        ChoiceBox<OptimizerKind> optimizer = new ChoiceBox<>(FXCollections.observableArrayList(OptimizerKind.values()));
-        optimizer.setId("optimizerChoice");
-        optimizer.setMaxWidth(Double.MAX_VALUE);
-        optimizer.setConverter(converter(OptimizerKind::id));
-        FormGrid.bind(optimizer.valueProperty(), vm.optimizerProperty());
-        grid.row("Optimizer", optimizer);
+        grid.choice("Optimizer", List.of(OptimizerKind.values()), vm.optimizerProperty(), OptimizerKind::id,
+                "optimizerChoice");
         grid.text(ExperimentField.MOMENTUM, vm.momentumProperty(), "momentumField")
                 .disableProperty().bind(vm.optimizerProperty().isEqualTo(OptimizerKind.SGD));
         grid.text(ExperimentField.WEIGHT_DECAY, vm.weightDecayProperty(), "weightDecayField");
@@ -148,12 +139,7 @@ public final class ExperimentPanel extends BorderPane {
         grid.text(ExperimentField.START_LR, vm.startLrProperty(), "startLrField");
         grid.text(ExperimentField.END_LR, vm.endLrProperty(), "endLrField");
         grid.text(ExperimentField.ITERATIONS, vm.iterationsProperty(), "iterationsField");
-        ChoiceBox<LadderMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(LadderMode.values()));
-        mode.setId("modeChoice");
-        mode.setMaxWidth(Double.MAX_VALUE);
-        mode.setConverter(converter(LadderMode::id));
-        FormGrid.bind(mode.valueProperty(), vm.modeProperty());
-        grid.row("Ladder", mode);
+        grid.choice("Ladder", List.of(LadderMode.values()), vm.modeProperty(), LadderMode::id, "modeChoice");
         grid.text(ExperimentField.STEP_SIZE, vm.stepSizeProperty(), "stepSizeField");
         grid.text(ExperimentField.SMOOTHING, vm.smoothingProperty(), "smoothingField");
         grid.text(ExperimentField.DIVERGE, vm.divergeProperty(), "divergeField");
@@ -163,15 +149,11 @@ public final class ExperimentPanel extends BorderPane {
 
     private FormGrid sweepForm(ExperimentViewModel vm) {
         FormGrid grid = grid(vm);
-        ObservableList<SweepFactor> factors = FXCollections.observableArrayList();
+        List<SweepFactor> factors = new ArrayList<>();
         factors.add(null);
-        factors.addAll(Arrays.asList(SweepFactor.values()));
-        ChoiceBox<SweepFactor> factor = new ChoiceBox<>(factors);
-        factor.setId("sweepFactorChoice");
-        factor.setMaxWidth(Double.MAX_VALUE);
-        factor.setConverter(converter(f -> f == null ? "none (single run)" : f.id()));
-        FormGrid.bind(factor.valueProperty(), vm.sweepFactorProperty());
-        grid.row("Vary", factor);
+        factors.addAll(List.of(SweepFactor.values()));
+        grid.choice("Vary", factors, vm.sweepFactorProperty(), f -> f == null ? "none (single run)" : f.id(),
+                "sweepFactorChoice");
         TextField values = grid.text(ExperimentField.SWEEP_VALUES, vm.sweepValuesProperty(), "sweepValuesField");
         values.setPromptText("e.g. 0, 1e-4, 1e-3");
         values.disableProperty().bind(vm.sweepFactorProperty().isNull());
@@ -199,19 +181,5 @@ public final class ExperimentPanel extends BorderPane {
 
     private static FormGrid grid(ExperimentViewModel vm) {
         return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +17,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Orientation;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
@@ -24,6 +24,7 @@ import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.chart.AxisScale;
 import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.form.NumberField;
 
 /**
@@ -104,7 +105,7 @@ public final class RangeTestChartView extends BorderPane {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(6);
-        NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrMarkerChart::formatLr);
+        NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrText::format);
         return field;
     }
 
@@ -209,14 +210,14 @@ public final class RangeTestChartView extends BorderPane {
                 case VALLEY -> s.valley();
                 case MINIMUM -> s.minimum();
             };
-            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrMarkerChart.formatLr(lr)));
+            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
             use.setId(method.id() + "Button");
             use.getStyleClass().add("suggestion-value");
             use.setDisable(lr == null);
             use.setOnAction(e -> bounds.setFrom(method, s));
             suggestionBar.getChildren().add(use);
             if (lr != null) {
-                marks.add(new LrMarkerChart.Mark(method.id() + " " + LrMarkerChart.formatLr(lr), lr,
+                marks.add(new LrMarkerChart.Mark(method.id() + " " + LrText.format(lr), lr,
                         smoothedLossNear(run.points(), lr)));
             }
         }

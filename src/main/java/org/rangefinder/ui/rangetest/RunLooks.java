@@ -19,28 +19,20 @@ public final class RunLooks {
     }
 
     public static SeriesLook smoothed(RangeTestRun run) {
-        return line(run.colorIndex(), shade(run), "smoothed-line");
+        return RunColors.look(run.colorIndex(), shade(run), "smoothed-line");
     }
 
     /** Faint, without a legend entry, and not used to fit the loss axis (its noise would stretch it). */
     public static SeriesLook raw(RangeTestRun run) {
-        return line(run.colorIndex(), shade(run), "raw-line").withoutLegend().notFittingYAxis();
+        return RunColors.look(run.colorIndex(), shade(run), "raw-line").withoutLegend().notFittingYAxis();
     }
 
     public static SeriesLook familyMean(RunFamily family) {
-        return line(family.members().get(0).colorIndex(), 0, "smoothed-line", "dashed-line");
+        return RunColors.look(family.members().get(0).colorIndex(), 0, "smoothed-line", "dashed-line");
     }
 
     public static SeriesLook familyBand(RunFamily family) {
-        return line(family.members().get(0).colorIndex(), 0);
-    }
-
-    private static SeriesLook line(int color, double shade, String... roles) {
-        String[] classes = new String[roles.length + 2];
-        classes[0] = "rf-line";
-        classes[1] = RunColors.styleClass(color);
-        System.arraycopy(roles, 0, classes, 2, roles.length);
-        return SeriesLook.of(classes).withInlineStyle(RunColors.shadeStyle(color, shade));
+        return RunColors.look(family.members().get(0).colorIndex(), 0);
     }
 
     /** A colour swatch for the runs list. */

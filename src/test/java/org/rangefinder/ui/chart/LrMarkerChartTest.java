@@ -96,15 +96,6 @@ class LrMarkerChartTest {
         var q = chart.lossAxis().localToScreen(0, chart.lossAxis().getDisplayPosition(d.getYValue()));
         robot.moveTo(new javafx.geometry.Point2D(p.getX(), q.getY()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrMarkerChart.formatLr(d.getXValue().doubleValue()));
-    }
-
-    @Test
-    void formatsLearningRatesWithThreeSignificantDigits() {
-        assertThat(LrMarkerChart.formatLr(0.0031622776)).isEqualTo("0.00316");
-        assertThat(LrMarkerChart.formatLr(3.1622776e-5)).isEqualTo("3.16e-5");
-        assertThat(LrMarkerChart.formatLr(1e-7)).isEqualTo("1e-7");
-        assertThat(LrMarkerChart.formatLr(1.5)).isEqualTo("1.5");
-        assertThat(LrMarkerChart.roundLr(0.0031622776)).isEqualTo(0.00316);
+        assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrText.format(d.getXValue().doubleValue()));
     }
 }
