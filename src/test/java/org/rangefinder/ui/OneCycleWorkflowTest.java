@@ -100,6 +100,11 @@ class OneCycleWorkflowTest {
         for (int i = 0; i < schedule.length; i++) {
             assertThat(lr.getData().get(i).getYValue().doubleValue()).isEqualTo(schedule[i]);
         }
+        double[] momenta = OneCycleSchedule.of(cycle.config().oneCycle()).momenta();
+        XYChart.Series<Number, Number> momentum = view.momentumChart().getData().get(0);
+        for (int i = 0; i < momenta.length; i++) {
+            assertThat(momentum.getData().get(i).getYValue().doubleValue()).isEqualTo(momenta[i]);
+        }
         assertThat(view.lrChart().getData().get(1).getData()).allSatisfy(d ->
                 assertThat(d.getYValue().doubleValue()).isEqualTo(0.005));
         Screenshots.save(fixture.view(), "one-cycle-trained");

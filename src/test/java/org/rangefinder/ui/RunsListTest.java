@@ -78,6 +78,7 @@ class RunsListTest {
         robot.clickOn("#show-1");
         assertThat(chart.getData()).hasSize(2);
         robot.clickOn("#rawToggle");
+        assertThat(fixture.view().chartView().showRawProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(1);
     }
 }

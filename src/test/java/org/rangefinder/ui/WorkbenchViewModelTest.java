@@ -118,4 +118,26 @@ class WorkbenchViewModelTest {
         vm.exportCode(file, org.rangefinder.handoff.ExportFormat.PYTORCH, m -> { throw new AssertionError(m); });
         assertThat(Files.readString(file)).contains("OneCycleLR").contains("max_lr=0.01");
     }
+
+    @Test
+    void anImageFolderIsImportedAsAnImageDatasetThatFitsLenet() throws Exception {
+        Path folder = tmp.resolve("shapes");
+        for (String label : new String[] {"circle", "square"}) {
+            Files.createDirectories(folder.resolve(label));
+            for (int i = 0; i < 5; i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                image.getRaster().setSample(i, label.equals("circle") ? 2 : 5, 0, 255);
+                javax.imageio.ImageIO.write(image, "png", folder.resolve(label).resolve(i + ".png").toFile());
+            }
+        }
+        vm.open(folder);
+        var data = vm.experiment().loadedDatasetProperty().get();
+        assertThat(data.kind()).isEqualTo(org.rangefinder.data.DatasetKind.IMAGE);
+        assertThat(data.classNames()).containsExactly("circle", "square");
+        assertThat(data.train().size() + data.validation().size()).isEqualTo(10);
+        vm.experiment().modelPresetProperty().set("lenet");
+        assertThat(vm.experiment().problemProperty().get()).isNull();
+        assertThat(vm.datasetChoices()).endsWith(folder.toAbsolutePath().toString());
+    }
 }

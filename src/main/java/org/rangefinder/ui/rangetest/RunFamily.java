@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Sweep;
-import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.rangetest.SweepResult;
 
 /**
@@ -59,10 +58,6 @@ public final class RunFamily {
 
     public Sweep sweep() {
         return sweep;
-    }
-
-    public boolean isSeedFamily() {
-        return sweep.factor() == SweepFactor.SEED;
     }
 
     public List<RangeTestRun> members() {

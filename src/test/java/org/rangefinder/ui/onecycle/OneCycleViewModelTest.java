@@ -104,6 +104,7 @@ class OneCycleViewModelTest {
         vm.batchSizeProperty().set("16");
         vm.baselineProperty().set(true);
         vm.baselineLrProperty().set("0.003");
+        assertThat(vm.baselineConfigProperty().get().constantLr()).isEqualTo(0.003);
         vm.launch();
         assertThat(vm.runs()).hasSize(2);
         TrainingRun cycle = vm.runs().get(0);
