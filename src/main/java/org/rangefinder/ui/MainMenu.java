@@ -1,5 +1,6 @@
 package org.rangefinder.ui;
 
+import java.util.function.Consumer;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -17,7 +18,7 @@ final class MainMenu {
     private MainMenu() {
     }
 
-    static MenuBar build(WorkbenchView view, ThemeManager themes, java.util.function.Consumer<Theme> applyTheme) {
+    static MenuBar build(WorkbenchView view, ThemeManager themes, Consumer<Theme> applyTheme) {
         Menu file = new Menu("File");
         file.getItems().addAll(
                 item("Open curve...", "Shortcut+O", "openCurveItem", view::openCurve),
@@ -64,7 +65,7 @@ final class MainMenu {
         return code;
     }
 
-    private static void fillThemes(Menu menu, ThemeManager themes, java.util.function.Consumer<Theme> applyTheme) {
+    private static void fillThemes(Menu menu, ThemeManager themes, Consumer<Theme> applyTheme) {
         ToggleGroup group = new ToggleGroup();
         menu.getItems().clear();
         for (Theme t : themes.available()) {

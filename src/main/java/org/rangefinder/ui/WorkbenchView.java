@@ -1,11 +1,14 @@
 package org.rangefinder.ui;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -105,7 +108,7 @@ public final class WorkbenchView extends NotificationPane {
         vm.engine().stateProperty().addListener((o, old, state) -> {
             engine.getStyleClass().removeAll("loading", "failed");
             if (state != EngineStatus.State.READY) {
-                engine.getStyleClass().add(state.name().toLowerCase(java.util.Locale.ROOT));
+                engine.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
             }
         });
         engine.getStyleClass().add("loading");
@@ -115,7 +118,7 @@ public final class WorkbenchView extends NotificationPane {
             int n = vm.runs().activeCount().get();
             return n == 0 ? "no runs going" : n + (n == 1 ? " run" : " runs") + " queued or running";
         }, vm.runs().activeCount()));
-        bar.getLeftItems().addAll(engine, new javafx.scene.control.Separator(Orientation.VERTICAL));
+        bar.getLeftItems().addAll(engine, new Separator(Orientation.VERTICAL));
         bar.getRightItems().add(active);
         return bar;
     }
@@ -259,8 +262,8 @@ public final class WorkbenchView extends NotificationPane {
     }
 
     private void dropped(DragEvent e) {
-        List<java.io.File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-        for (java.io.File f : dropped) {
+        List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        for (File f : dropped) {
             attempt("Cannot open " + f.getName(), () -> vm.open(f.toPath()));
         }
         e.setDropCompleted(!dropped.isEmpty());

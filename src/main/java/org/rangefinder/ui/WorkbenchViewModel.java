@@ -1,7 +1,11 @@
 package org.rangefinder.ui;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -16,6 +20,7 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.files.Json;
 import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
@@ -144,14 +149,18 @@ public final class WorkbenchViewModel {
         } else {
             message = String.format(Locale.ROOT, "Run #%d %s after %d points (%.1f s)", run.number(),
                     run.stopReasonProperty().get().id(), run.points().size(), run.secondsProperty().get());
-            Suggestions s = run.suggestionsProperty().get();
-            if (s != null && s.range() != null && !bounds.pickedProperty().get()) {
-                bounds.setFrom(SuggestionMethod.VALLEY, s);
+            if (offerBounds(run)) {
                 message += "; bounds set from its valley";
             }
         }
         status.set(message);
         notifier.accept(message);
+    }
+
+    /** Until the user picks bounds, the first curve with suggestions sets them from its valley; true if it did. */
+    private boolean offerBounds(RangeTestRun run) {
+        Suggestions s = run.suggestionsProperty().get();
+        return s != null && !bounds.pickedProperty().get() && bounds.setFrom(SuggestionMethod.VALLEY, s);
     }
 
     private void trainingChanged(TrainingRun run) {
@@ -176,17 +185,32 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Opens what was dropped or picked: a curve file (a CSV with columns lr and loss, or a result.json) becomes a
-     * run; anything else (a folder, an IDX file, another CSV) is imported as a dataset.
+     * Opens what was dropped or picked: a hyperparameter file fills the forms; a curve file (a CSV with columns lr
+     * and loss, or a result.json) becomes a run; anything else (a folder, an IDX file, another CSV) is imported as
+     * a dataset.
      *
-     * @throws UserInputException for a curve file that cannot be read
+     * @throws UserInputException for a hyperparameter or curve file that cannot be read
      */
     public void open(Path path) {
-        if (isCurveFile(path)) {
+        if (isHyperparameterFile(path)) {
+            openHyperparameters(path);
+        } else if (isCurveFile(path)) {
             RangeTestRun run = runs.open(path);
-            status.set("Opened " + run.name());
+            status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));
         } else {
             importDataset(path);
+        }
+    }
+
+    /** A JSON file with a {@code oneCycle} section. */
+    static boolean isHyperparameterFile(Path path) {
+        if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return false;
+        }
+        try {
+            return Json.MAPPER.readTree(path.toFile()).has("oneCycle");
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -202,11 +226,15 @@ public final class WorkbenchViewModel {
         if (!name.endsWith(".csv") && !name.endsWith(".tsv") && !name.endsWith(".txt")) {
             return false;
         }
-        try (var lines = Files.lines(path)) {
-            List<String> header = lines.limit(1).flatMap(l -> List.of(l.toLowerCase(Locale.ROOT).split("[,;\t]"))
-                    .stream()).map(h -> h.strip().replace("\"", "")).toList();
+        try (BufferedReader in = Files.newBufferedReader(path)) {
+            String first = in.readLine();
+            if (first == null) {
+                return false;
+            }
+            List<String> header = Arrays.stream(first.toLowerCase(Locale.ROOT).split("[,;\t]"))
+                    .map(h -> h.strip().replace("\"", "")).toList();
             return header.contains("lr") && header.contains("loss");
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -272,7 +300,7 @@ public final class WorkbenchViewModel {
      */
     public void openHyperparameters(Path file) {
         HyperparameterFile.ReadResult read = HyperparameterFile.read(file);
-        List<String> notes = new java.util.ArrayList<>(read.warnings());
+        List<String> notes = new ArrayList<>(read.warnings());
         notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
         report("Read the hyperparameters of " + file.getFileName()
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));

@@ -100,7 +100,8 @@ class WorkbenchViewModelTest {
         Hyperparameters written = vm.hyperparameters().build();
 
         WorkbenchViewModel other = new WorkbenchViewModel(Direct.executor(), Direct.executor(), new DatasetCache());
-        other.openHyperparameters(file);
+        assertThat(WorkbenchViewModel.isHyperparameterFile(file)).isTrue();
+        other.open(file);
         assertThat(other.experiment().configProperty().get()).isEqualTo(vm.experiment().configProperty().get());
         assertThat(other.oneCycle().configProperty().get()).isEqualTo(vm.oneCycle().configProperty().get());
         assertThat(other.bounds().chosenByProperty().get()).isEqualTo(vm.bounds().chosenByProperty().get());

@@ -26,7 +26,7 @@ public record AxisScale(double lo, double hi, boolean log) {
         return hi > lo ? (x - lo) / (hi - lo) : 0;
     }
 
-    /** The pixel column of {@code x} when the extent spans {@code resolution} pixels: {@code floor(fraction * resolution)}. */
+    /** The pixel column of {@code x} when the extent spans {@code resolution} pixels: {@code floor(fraction * res)}. */
     public long column(double x, double resolution) {
         return (long) Math.floor(fraction(x) * resolution);
     }

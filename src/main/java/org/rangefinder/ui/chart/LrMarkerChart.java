@@ -2,10 +2,13 @@ package org.rangefinder.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.chart.NumberAxis;
@@ -247,7 +250,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         shade.setHeight(height);
         min.layout(x0, height, width, true);
         max.layout(x1, height, width, false);
-        List<javafx.geometry.Bounds> placed = new ArrayList<>();
+        List<Bounds> placed = new ArrayList<>();
         for (var node : marks.getChildren()) {
             Mark m = (Mark) node.getUserData();
             double px = lrAxis.getDisplayPosition(m.x());
@@ -270,11 +273,11 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     /** Puts a mark's label at (x, y), moved down below any label it would cover. */
-    private static void placeLabel(Label text, double x, double y, List<javafx.geometry.Bounds> placed) {
-        javafx.geometry.BoundingBox box = new javafx.geometry.BoundingBox(x, y, text.getWidth(), text.getHeight());
+    private static void placeLabel(Label text, double x, double y, List<Bounds> placed) {
+        BoundingBox box = new BoundingBox(x, y, text.getWidth(), text.getHeight());
         for (int i = 0; i < placed.size(); i++) {
             if (placed.get(i).intersects(box)) {
-                box = new javafx.geometry.BoundingBox(x, placed.get(i).getMaxY() + 1, text.getWidth(), text.getHeight());
+                box = new BoundingBox(x, placed.get(i).getMaxY() + 1, text.getWidth(), text.getHeight());
                 i = -1;
             }
         }
@@ -323,7 +326,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         }
         hover.setText((nearestSeries.getName() == null ? "" : nearestSeries.getName() + "\n") + "lr "
                 + LrText.format(nearest.getXValue().doubleValue()) + "   loss "
-                + String.format(java.util.Locale.ROOT, "%.4g", nearest.getYValue().doubleValue()));
+                + String.format(Locale.ROOT, "%.4g", nearest.getYValue().doubleValue()));
         hover.autosize();
         double x = lrAxis.getDisplayPosition(nearest.getXValue());
         double y = lossAxis.getDisplayPosition(nearest.getYValue());

@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -57,7 +58,7 @@ public final class FormGrid extends GridPane {
             if (bad) {
                 control.getStyleClass().add("invalid");
             }
-            if (control instanceof javafx.scene.control.Control c) {
+            if (control instanceof Control c) {
                 c.setTooltip(bad ? new Tooltip(problem.getValue()) : null);
             }
         };

@@ -1,5 +1,7 @@
 package org.rangefinder.ui.onecycle;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -33,7 +35,7 @@ public final class OneCyclePanel extends BorderPane {
     private final Button launch = new Button("Launch 1cycle");
     private final Button cancel = new Button("Cancel");
     private final Button save = new Button("Save model...");
-    private final StyledLineChart<Number, Number> lrPreview = previewChart("learning rate", "previewLrChart");
+    private final StyledLineChart<Number, Number> lrPreview = previewChart("LR", "previewLrChart");
     private final StyledLineChart<Number, Number> momentumPreview = previewChart("momentum", "previewMomentumChart");
     private final XYChart.Series<Number, Number> lrSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> momentumSeries = new XYChart.Series<>();
@@ -41,8 +43,9 @@ public final class OneCyclePanel extends BorderPane {
     public OneCyclePanel(OneCycleViewModel vm) {
         VBox box = new VBox();
         box.getStyleClass().add("side-panel");
-        box.getChildren().addAll(boundsBox(vm), section("Schedule", scheduleForm(vm)),
-                section("Training", trainingForm(vm)), section("Preview", previewBox()));
+        // the preview first, in view while the markers are dragged on the chart
+        box.getChildren().addAll(boundsBox(vm), section("Preview", previewBox()), section("Schedule", scheduleForm(vm)),
+                section("Training", trainingForm(vm)));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -102,7 +105,7 @@ public final class OneCyclePanel extends BorderPane {
         FormGrid grid = grid(vm);
         grid.text(OneCycleField.EPOCHS, vm.epochsProperty(), "epochsField");
         grid.text(OneCycleField.PCT_START, vm.pctStartProperty(), "pctStartField");
-        grid.choice("Annealing", java.util.List.of(Anneal.values()), vm.annealProperty(), Anneal::id, "annealChoice");
+        grid.choice("Annealing", List.of(Anneal.values()), vm.annealProperty(), Anneal::id, "annealChoice");
         CheckBox three = new CheckBox("Three phases (linear: Smith's shape)");
         three.setId("threePhaseCheck");
         three.selectedProperty().bindBidirectional(vm.threePhaseProperty());
@@ -167,7 +170,7 @@ public final class OneCyclePanel extends BorderPane {
             xs[i] = i;
         }
         int[] keep = Thinning.keep(xs, values, AxisScale.linear(0, Math.max(1, xs.length - 1)), PREVIEW_POINTS);
-        java.util.List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>(keep.length);
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(keep.length);
         for (int i : keep) {
             data.add(new XYChart.Data<>(xs[i], values[i]));
         }

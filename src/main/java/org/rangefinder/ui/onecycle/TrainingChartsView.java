@@ -77,7 +77,7 @@ public final class TrainingChartsView extends BorderPane {
         summaries.getChildren().clear();
         for (TrainingRun run : runs) {
             AxisScale scale = AxisScale.linear(0, run.totalIterations());
-            add(loss, run.lossCurve(), run.name() + " raw", look(run, "raw-line").withoutLegend().notFittingYAxis(), scale);
+            add(loss, run.lossCurve(), run.name() + " raw", look(run, "raw-line").withoutLegend(), scale);
             add(loss, run.smoothedLossCurve(), run.name() + " training", look(run, "smoothed-line"), scale);
             add(loss, run.valLossCurve(), run.name() + " validation", look(run, "evaluation-line", "dashed-line"), scale);
             add(accuracy, run.valAccuracyCurve(), run.name(), look(run, "evaluation-line"), scale);

@@ -62,15 +62,18 @@ public final class ExperimentViewModel {
             FieldText.of(Optimizer.defaults().weightDecay()));
     private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
             String.valueOf(RangeTestConfig.DEFAULT_BATCH_SIZE));
-    private final StringProperty seed = new SimpleStringProperty(this, "seed", String.valueOf(RangeTestConfig.DEFAULT_SEED));
+    private final StringProperty seed = new SimpleStringProperty(this, "seed",
+            String.valueOf(RangeTestConfig.DEFAULT_SEED));
     private final StringProperty startLr = new SimpleStringProperty(this, "startLr",
             FieldText.of(RangeTestConfig.DEFAULT_START_LR));
-    private final StringProperty endLr = new SimpleStringProperty(this, "endLr", FieldText.of(RangeTestConfig.DEFAULT_END_LR));
+    private final StringProperty endLr = new SimpleStringProperty(this, "endLr",
+            FieldText.of(RangeTestConfig.DEFAULT_END_LR));
     private final StringProperty iterations = new SimpleStringProperty(this, "iterations",
             String.valueOf(RangeTestConfig.DEFAULT_ITERATIONS));
     private final ObjectProperty<LadderMode> mode = new SimpleObjectProperty<>(this, "mode", LadderMode.EXP);
     private final StringProperty stepSize = new SimpleStringProperty(this, "stepSize", "1");
-    private final StringProperty smoothing = new SimpleStringProperty(this, "smoothing", FieldText.of(Smoothing.DEFAULT_BETA));
+    private final StringProperty smoothing = new SimpleStringProperty(this, "smoothing",
+            FieldText.of(Smoothing.DEFAULT_BETA));
     private final StringProperty diverge = new SimpleStringProperty(this, "diverge",
             FieldText.of(RangeTestConfig.DEFAULT_DIVERGE_FACTOR));
     private final StringProperty valBatches = new SimpleStringProperty(this, "valBatches", "0");

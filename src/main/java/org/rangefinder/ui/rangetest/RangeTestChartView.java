@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -95,16 +94,16 @@ public final class RangeTestChartView extends BorderPane {
         problem.textProperty().bind(bounds.problem());
         problem.visibleProperty().bind(bounds.problem().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        FlowPane bar = new FlowPane(6, 4, raw, reset, new Separator(Orientation.VERTICAL), new Label("min LR"), min,
+        FlowPane bar = new FlowPane(6, 4, raw, reset, new Label("min LR"), min,
                 new Label("max LR"), max, chosen, problem);
         bar.getStyleClass().add("chart-toolbar");
         return bar;
     }
 
-    private static TextField boundField(String id, javafx.beans.property.DoubleProperty value) {
+    private static TextField boundField(String id, DoubleProperty value) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(5);
         NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrText::format);
         return field;
     }

@@ -2,6 +2,7 @@ package org.rangefinder.ui.rangetest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.BooleanProperty;
@@ -56,7 +57,7 @@ public final class RangeTestRun {
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
 
     RangeTestRun(int number, String name, RangeTestConfig config, RunFamily family, int colorIndex,
-                 java.util.concurrent.Executor fx) {
+                 Executor fx) {
         this.number = number;
         this.name = name;
         this.config = config;

@@ -2,11 +2,13 @@ package org.rangefinder.ui.rangetest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -23,7 +25,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
         setId("runsTable");
-        setPlaceholder(new javafx.scene.control.Label("No runs yet: press Run, or open a curve file."));
+        setPlaceholder(new Label("No runs yet: press Run, or open a curve file."));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<RangeTestRun, RangeTestRun> name = column("Run", r -> new ReadOnlyObjectWrapper<>(r));
@@ -131,7 +133,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
     }
 
     private static <T> TableColumn<RangeTestRun, T> column(String title,
-            java.util.function.Function<RangeTestRun, ObservableValue<T>> value) {
+            Function<RangeTestRun, ObservableValue<T>> value) {
         TableColumn<RangeTestRun, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         return c;

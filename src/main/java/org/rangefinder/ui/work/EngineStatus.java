@@ -1,5 +1,6 @@
 package org.rangefinder.ui.work;
 
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,7 +36,7 @@ public final class EngineStatus {
                 init.run();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 fx.execute(() -> {
-                    message.set(String.format(java.util.Locale.ROOT, "Engine ready (ND4J CPU, %.1f s)", seconds));
+                    message.set(String.format(Locale.ROOT, "Engine ready (ND4J CPU, %.1f s)", seconds));
                     state.set(State.READY);
                 });
             } catch (RuntimeException | LinkageError e) {

@@ -13,7 +13,8 @@ public final class Problems {
 
     public static String describe(Throwable t) {
         Throwable cause = t;
-        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof UserInputException) {
