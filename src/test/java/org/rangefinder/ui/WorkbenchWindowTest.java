@@ -3,7 +3,9 @@ package org.rangefinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,5 +39,20 @@ class WorkbenchWindowTest {
         assertThat(run.isDisabled()).isFalse();
         assertThat(robot.lookup("#engineStatus").queryAs(Label.class).getText()).startsWith("Engine ready");
         Screenshots.save(fixture.view(), "window-opened");
+    }
+
+    @Test
+    void anExportThatCannotBeMadeSaysWhyInADialogWithoutAStackTrace(FxRobot robot) {
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        robot.interact(() -> fixture.vm().oneCycle().epochsProperty().set("0"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot export the hyperparameters");
+        String message = ((Label) dialog.getContent()).getText();
+        assertThat(message).isEqualTo("the 1cycle panel is not ready: Epochs: --epochs must be at least 1, got 0");
+        assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
+        Screenshots.save(dialog, "error-dialog");
+        robot.interact(() -> dialog.getScene().getWindow().hide());
     }
 }
