@@ -7,25 +7,36 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Thread settings of ND4J's native code. Each training runs on one native thread: on small networks one OpenMP
  * thread is faster than several (native dispatch, not arithmetic, dominates), it leaves a core to the window,
  * and independent runs (sweep members) can then run side by side, each giving exactly the result it gives alone.
+ *
+ * <p>OpenMP's thread count is a setting of the calling thread: set on one thread, it leaves every other thread at
+ * OpenMP's default (one per core). So every thread that trains calls {@link #ensureConfigured()}. Otherwise oneDNN's
+ * convolutions on a sweep worker or a window's background thread split their sums over two threads, and give results
+ * that differ in the last bits from the same run on one thread.
  */
 public final class NativeThreads {
-    private static volatile boolean configured;
+    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
+    private static volatile boolean initialised;
 
     private NativeThreads() {
     }
 
-    /** Initialises ND4J (unpacking its natives on first use) and sets one native thread per training. */
+    /**
+     * Initialises ND4J (unpacking its natives on first use), and sets one native thread for the calling thread's
+     * work; cheap after the first call on a thread.
+     */
     public static void ensureConfigured() {
-        if (configured) {
-            return;
-        }
-        synchronized (NativeThreads.class) {
-            if (!configured) {
-                Nd4j.create(1);
-                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-                Nd4j.factory().blas().setMaxThreads(1);
-                configured = true;
+        if (!initialised) {
+            synchronized (NativeThreads.class) {
+                if (!initialised) {
+                    Nd4j.create(1);
+                    Nd4j.factory().blas().setMaxThreads(1);
+                    initialised = true;
+                }
             }
+        }
+        if (!THREAD_CONFIGURED.get()) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            THREAD_CONFIGURED.set(true);
         }
     }
 }
