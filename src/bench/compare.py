@@ -79,7 +79,7 @@ def row(name: str, ours: dict, theirs: dict) -> str:
         f"{ratio:.2f}" if ratio is not None else dash,
         f"<= {target}" if target is not None else dash,
         met,
-        f"{(ours['peakHeapBytes'] + ours['peakOffHeapBytes']) / MIB:.0f}" if ours else dash,
+        f"{ours['peakRssBytes'] / MIB:.0f}" if ours else dash,
         f"{theirs['peakRssBytes'] / MIB:.0f}" if theirs else dash,
     ]
     return "| " + " | ".join(cells) + " |"
@@ -96,7 +96,7 @@ def report(ours: dict, ours_source: str, theirs: dict) -> str:
         f"BLAS {theirs['blas']}.",
         "",
         "| workload | iterations (ours / PyTorch) | Rangefinder s | PyTorch s | ratio (s per iteration) | target "
-        "| result | Rangefinder peak heap + off-heap MiB | PyTorch peak RSS MiB |",
+        "| result | Rangefinder peak RSS MiB | PyTorch peak RSS MiB |",
         "|---|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     lines += [row(name, by_name[0].get(name), by_name[1].get(name)) for name in names]

@@ -7,27 +7,30 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Thread settings of ND4J's native code. Each training runs on one native thread: on small networks one OpenMP
  * thread is faster than several (native dispatch, not arithmetic, dominates), it leaves a core to the window,
  * and independent runs (sweep members) can then run side by side, each giving exactly the result it gives alone.
+ *
+ * <p>OpenMP's thread count is a setting of the calling thread: set on one thread, it leaves every other thread at
+ * OpenMP's default (one per core). So every thread that trains calls {@link #ensureConfigured()}. Otherwise oneDNN's
+ * convolutions on a sweep worker or a window's background thread split their sums over two threads, and give results
+ * that differ in the last bits from the same run on one thread.
  */
 public final class NativeThreads {
-    private static volatile boolean configured;
-    /** OpenMP's thread count is a setting of each calling thread, not of the process (measured: a second thread
-     * left at the default ran a range test ten times slower under load), so every thread that trains sets it. */
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
+    private static volatile boolean initialised;
 
     private NativeThreads() {
     }
 
     /**
-     * Initialises ND4J (unpacking its natives on first use) and sets one native thread per training: call it on
-     * the thread that trains.
+     * Initialises ND4J (unpacking its natives on first use), and sets one native thread for the calling thread's
+     * work; cheap after the first call on a thread.
      */
     public static void ensureConfigured() {
-        if (!configured) {
+        if (!initialised) {
             synchronized (NativeThreads.class) {
-                if (!configured) {
+                if (!initialised) {
                     Nd4j.create(1);
                     Nd4j.factory().blas().setMaxThreads(1);
-                    configured = true;
+                    initialised = true;
                 }
             }
         }

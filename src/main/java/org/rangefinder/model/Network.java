@@ -79,7 +79,8 @@ public final class Network {
         AtomicFiles.write(file, out -> ModelSerializer.writeModel(sequential != null ? sequential : graph, out, true));
     }
 
-    private List<Layer> layers() {
+    /** The network's layers (of a graph: in topological order). */
+    List<Layer> layers() {
         return List.of(sequential != null ? sequential.getLayers() : graph.getLayers());
     }
 }

@@ -154,6 +154,7 @@ public final class NetworkFactory {
                 .setOutputs("out");
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
+        OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
         return new Network(graph);
     }
 
@@ -173,6 +174,7 @@ public final class NetworkFactory {
 
     private static Network init(MultiLayerNetwork net) {
         net.init();
+        OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
         return new Network(net);
     }
 }

@@ -3,6 +3,13 @@ package org.rangefinder.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -81,5 +88,78 @@ class NetworkFactoryTest {
         assertThat(net.params().equalsWithEps(start, 0)).isTrue();
         net.fit(batches.next());
         assertThat(net.params().equalsWithEps(start, 0)).isFalse();
+    }
+
+    /**
+     * LeNet's weights after {@code steps} SGD steps on MNIST from seed 7, batches of 16, with or without the oneDNN
+     * helper; configures the calling thread as a training does.
+     */
+    private static INDArray lenetAfter(int steps, boolean oneDnn) {
+        NativeThreads.ensureConfigured();
+        Dataset mnist = TestData.load("mnist");
+        Network net = NetworkFactory.build(ModelSpec.preset("lenet"), mnist, new Sgd(0.05), 0, 7);
+        if (!oneDnn) {
+            convolutions(net).forEach(NetworkFactoryTest::removeHelper);
+        }
+        BatchStream batches = new BatchStream(mnist.train(), mnist.numClasses(), 16, 1, true);
+        for (int i = 0; i < steps; i++) {
+            net.fit(batches.next());
+        }
+        return net.params();
+    }
+
+    private static List<ConvolutionLayer> convolutions(Network net) {
+        return net.layers().stream().filter(l -> l instanceof ConvolutionLayer).map(l -> (ConvolutionLayer) l).toList();
+    }
+
+    /** Back to DL4J's own convolution in Java. */
+    private static void removeHelper(ConvolutionLayer layer) {
+        try {
+            Field field = ConvolutionLayer.class.getDeclaredField("helper");
+            field.setAccessible(true);
+            field.set(layer, null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void convolutionLayersGetTheOneDnnHelperWhenTheNativeBuildHasOneDnn() {
+        NativeThreads.ensureConfigured();
+        Network lenet = NetworkFactory.build(ModelSpec.preset("lenet"), TestData.load("mnist"), new Sgd(0.1), 0, 7);
+        Network resnet = NetworkFactory.build(ModelSpec.preset("resnet"), TestData.load("digits"), new Sgd(0.1), 0, 7);
+        assertThat(convolutions(lenet)).hasSize(2);
+        assertThat(convolutions(resnet)).isNotEmpty();
+        for (Network net : List.of(lenet, resnet)) {
+            for (ConvolutionLayer conv : convolutions(net)) {
+                if (OneDnnHelpers.available()) {
+                    assertThat(conv.getHelper()).isInstanceOf(MKLDNNConvHelper.class);
+                } else {
+                    assertThat(conv.getHelper()).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneDnnConvolutionsTrainLikeDl4jsOwnToSevenDigits() {
+        INDArray oneDnn = lenetAfter(5, true);
+        INDArray java = lenetAfter(5, false);
+        double scale = java.norm2Number().doubleValue();
+        assertThat(oneDnn.sub(java).norm2Number().doubleValue() / scale).isLessThan(1e-6);
+    }
+
+    @Test
+    void lenetTrainingsSideBySideEqualASoloRunBitForBit() throws Exception {
+        INDArray solo = lenetAfter(3, true);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<INDArray> first = two.submit(() -> lenetAfter(3, true));
+            Future<INDArray> second = two.submit(() -> lenetAfter(3, true));
+            assertThat(first.get().equalsWithEps(solo, 0)).isTrue();
+            assertThat(second.get().equalsWithEps(solo, 0)).isTrue();
+        } finally {
+            two.shutdownNow();
+        }
     }
 }
