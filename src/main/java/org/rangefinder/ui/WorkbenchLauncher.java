@@ -1,5 +1,7 @@
 package org.rangefinder.ui;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -7,10 +9,23 @@ import javafx.application.Application;
  * main class extending {@code Application} fails with "JavaFX runtime components are missing".
  */
 public final class WorkbenchLauncher {
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" whenever it runs
+     * from the classpath, as this jar does; it works all the same. Held here because the logging framework keeps
+     * loggers only weakly, and a collected logger would forget its level.
+     */
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
+
     private WorkbenchLauncher() {
     }
 
     public static void launch(String[] args) {
+        quietClasspathWarning();
         Application.launch(WorkbenchApp.class, args);
+    }
+
+    /** Keeps JavaFX's classpath warning out of the user's terminal; real errors still show. */
+    static void quietClasspathWarning() {
+        PLATFORM_LOG.setLevel(Level.SEVERE);
     }
 }

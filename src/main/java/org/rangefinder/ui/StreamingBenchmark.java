@@ -1,0 +1,103 @@
+package org.rangefinder.ui;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.settings.WorkbenchSettings;
+import org.rangefinder.ui.theme.ThemeManager;
+import org.rangefinder.ui.work.EngineStatus;
+import org.rangefinder.ui.work.PulseMonitor;
+
+/**
+ * The window's share of the benchmark: opens the real workbench window, runs range tests through its view model as
+ * the Run button does, and measures the longest gap between JavaFX pulses while their curves stream into the chart.
+ * Needs a display (on a machine without one, run it under {@code xvfb-run}).
+ */
+public final class StreamingBenchmark {
+
+    /**
+     * @param runs               range tests run side by side
+     * @param points             points they recorded, all together
+     * @param seconds            from the first Run to the last run's end
+     * @param pulses             pulses the FX thread ran meanwhile
+     * @param longestPulseGapMs  the longest time between two of them
+     */
+    public record Result(int runs, int points, double seconds, int pulses, double longestPulseGapMs) {
+    }
+
+    private StreamingBenchmark() {
+    }
+
+    /** Streams {@code runs} range tests of {@code iterations} points (digits, mlp, no divergence stop). */
+    public static Result run(int runs, int iterations) throws Exception {
+        WorkbenchLauncher.quietClasspathWarning();
+        try {
+            Platform.startup(() -> { });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new UserInputException("the fx-stream workload needs a display (on a machine without one, run "
+                    + "the bench under xvfb-run): " + e.getMessage());
+        }
+        Preferences prefs = Preferences.userRoot().node("org/rangefinder/bench-" + UUID.randomUUID());
+        try {
+            PulseMonitor monitor = new PulseMonitor();
+            CompletableFuture<Workbench> opened = new CompletableFuture<>();
+            Platform.runLater(() -> opened.complete(Workbench.open(new Stage(), new WorkbenchSettings(prefs),
+                    new ThemeManager(ThemeManager.locateFolder()), null)));
+            Workbench workbench = opened.get(60, TimeUnit.SECONDS);
+            // measure the streaming, not the window's first layout or the engine's start-up
+            while (onFx(() -> workbench.viewModel().engine().stateProperty().get() == EngineStatus.State.LOADING)) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1000);
+            RangeTestConfig config = RangeTestConfig.defaults("digits", ModelSpec.preset("mlp"))
+                    .withIterations(iterations).withDivergeFactor(0);
+            CompletableFuture<RangeTestRun[]> started = new CompletableFuture<>();
+            long start = System.nanoTime();
+            Platform.runLater(() -> {
+                monitor.start();
+                RangeTestRun[] all = new RangeTestRun[runs];
+                for (int i = 0; i < runs; i++) {
+                    all[i] = workbench.viewModel().runs().start(config.withSeed(config.seed() + i),
+                            DataOptions.defaults());
+                }
+                started.complete(all);
+            });
+            RangeTestRun[] all = started.get(60, TimeUnit.SECONDS);
+            while (onFx(() -> Arrays.stream(all).anyMatch(r -> r.statusProperty().get().isActive()))) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return onFx(() -> {
+                monitor.stop();
+                int points = Arrays.stream(all).mapToInt(r -> r.points().size()).sum();
+                workbench.scene().getWindow().hide();
+                return new Result(runs, points, seconds, monitor.pulses(), monitor.longestGapMillis());
+            });
+        } finally {
+            prefs.removeNode();
+            Platform.exit();
+        }
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
