@@ -4,16 +4,18 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.rangefinder.history.RunHistory;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.BackgroundExecutor;
 
 /**
- * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets), the
- * view, the menu, the theme, and what is remembered across launches (window size, theme, last dataset). The
- * numeric engine starts loading once the window shows.
+ * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, and
+ * one for the run history in its default folder), the view, the menu, the theme, and what is remembered across
+ * launches (window size, theme, last dataset). The numeric engine starts loading once the window shows.
  */
 public final class Workbench {
     private final WorkbenchViewModel viewModel;
@@ -24,7 +26,8 @@ public final class Workbench {
     private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files) {
         this.themes = themes;
         this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
-                BackgroundExecutor.bounded(1), new DatasetCache());
+                BackgroundExecutor.bounded(1), new DatasetCache(),
+                HistoryStore.inBackground(RunHistory.defaultFolder()));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
         // a remembered size larger than today's screen would put the window's edges out of reach
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -23,6 +23,7 @@ import org.controlsfx.control.StatusBar;
 import org.rangefinder.UserInputException;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.ui.export.ChartImages;
+import org.rangefinder.ui.history.HistoryPanel;
 import org.rangefinder.ui.onecycle.OneCyclePanel;
 import org.rangefinder.ui.onecycle.TrainingChartsView;
 import org.rangefinder.ui.onecycle.TrainingRun;
@@ -34,7 +35,7 @@ import org.rangefinder.ui.work.Problems;
 
 /**
  * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
- * (with the 1cycle training charts on a second tab), the 1cycle panel on the right, a status bar below, and
+ * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right, a status bar below, and
  * notifications sliding in over it all. Files or folders dropped anywhere on it are opened (a curve) or imported
  * (a dataset). Every action reports problems in a dialog with a one-line message.
  */
@@ -51,6 +52,7 @@ public final class WorkbenchView extends NotificationPane {
     private final RunsTable runsTable;
     private final OneCyclePanel oneCycle;
     private final TrainingChartsView training;
+    private final HistoryPanel history;
     private final TabPane centre;
     private final BorderPane layout = new BorderPane();
     private final PauseTransition hideNotification = new PauseTransition(Duration.seconds(5));
@@ -63,6 +65,7 @@ public final class WorkbenchView extends NotificationPane {
         runsTable = new RunsTable(vm.runs());
         oneCycle = new OneCyclePanel(vm.oneCycle());
         training = new TrainingChartsView(vm.oneCycle());
+        history = new HistoryPanel(vm.history(), this::showRangeTest);
 
         SplitPane rangeTest = new SplitPane(chart, runsTable);
         rangeTest.setOrientation(Orientation.VERTICAL);
@@ -71,7 +74,9 @@ public final class WorkbenchView extends NotificationPane {
         rangeTab.setId("rangeTestTab");
         Tab trainingTab = new Tab("1cycle training", training);
         trainingTab.setId("trainingTab");
-        centre = new TabPane(rangeTab, trainingTab);
+        Tab historyTab = new Tab("History", history);
+        historyTab.setId("historyTab");
+        centre = new TabPane(rangeTab, trainingTab, historyTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         layout.setLeft(experiment);
         layout.setCenter(centre);
@@ -136,6 +141,10 @@ public final class WorkbenchView extends NotificationPane {
         }
         centre.getSelectionModel().select(0);
         vm.run();
+    }
+
+    private void showRangeTest() {
+        centre.getSelectionModel().select(0);
     }
 
     void cancel() {
@@ -288,5 +297,9 @@ public final class WorkbenchView extends NotificationPane {
 
     public TrainingChartsView trainingView() {
         return training;
+    }
+
+    public HistoryPanel historyPanel() {
+        return history;
     }
 }

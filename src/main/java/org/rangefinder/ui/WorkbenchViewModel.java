@@ -36,6 +36,8 @@ import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.export.CurvesCsv;
 import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.export.HyperparameterImport;
+import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.history.HistoryViewModel;
 import org.rangefinder.ui.onecycle.OneCycleViewModel;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
@@ -61,6 +63,7 @@ public final class WorkbenchViewModel {
     private final LrBoundsViewModel bounds = new LrBoundsViewModel();
     private final RangeTestViewModel runs;
     private final OneCycleViewModel oneCycle;
+    private final HistoryViewModel history;
     private final ObservableList<String> datasetChoices = FXCollections.observableArrayList(Datasets.BUNDLED);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private Consumer<String> notifier = m -> { };
@@ -69,14 +72,19 @@ public final class WorkbenchViewModel {
     /**
      * @param workers runs range tests and trainings
      * @param loader  loads datasets (apart from the runs, so choosing a dataset never waits behind a long run)
+     * @param history where runs are recorded and the History panel reads them
      */
-    public WorkbenchViewModel(BackgroundExecutor workers, BackgroundExecutor loader, DatasetSource datasets) {
+    public WorkbenchViewModel(BackgroundExecutor workers, BackgroundExecutor loader, DatasetSource datasets,
+                              HistoryStore history) {
         this.workers = workers;
         this.loader = loader;
         this.datasets = datasets;
-        this.runs = new RangeTestViewModel(workers, datasets);
+        this.runs = new RangeTestViewModel(workers, datasets, history);
         this.oneCycle = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
-                experiment.dataOptionsProperty(), workers, datasets);
+                experiment.dataOptionsProperty(), workers, datasets, history);
+        this.history = new HistoryViewModel(history, runs);
+        history.setOnProblem(status::set);
+        this.history.setReporter(status::set);
         experiment.datasetProperty().addListener(o -> loadDataset());
         experiment.dataOptionsProperty().addListener(o -> loadDataset());
         runs.setOnRunEnded(this::rangeTestEnded);
@@ -88,6 +96,7 @@ public final class WorkbenchViewModel {
             }
         });
         loadDataset();
+        this.history.refresh();
     }
 
     /** Starts loading the numeric engine on a thread of its own. */
@@ -353,6 +362,10 @@ public final class WorkbenchViewModel {
 
     public OneCycleViewModel oneCycle() {
         return oneCycle;
+    }
+
+    public HistoryViewModel history() {
+        return history;
     }
 
     /** Bundled dataset names, then imported paths. */

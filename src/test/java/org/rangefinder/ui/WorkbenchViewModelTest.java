@@ -12,14 +12,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.RunStatus;
 
 class WorkbenchViewModelTest {
-    private final WorkbenchViewModel vm = new WorkbenchViewModel(Direct.executor(), Direct.executor(),
-            new DatasetCache());
+    @TempDir
+    static Path historyFolder;
+
+    private final WorkbenchViewModel vm = workbench();
 
     @TempDir
     Path tmp;
+
+    private static WorkbenchViewModel workbench() {
+        return new WorkbenchViewModel(Direct.executor(), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+    }
 
     @Test
     void choosingADatasetLoadsIt() {
@@ -99,7 +107,7 @@ class WorkbenchViewModelTest {
         vm.exportHyperparameters(file, m -> { throw new AssertionError(m); });
         Hyperparameters written = vm.hyperparameters().build();
 
-        WorkbenchViewModel other = new WorkbenchViewModel(Direct.executor(), Direct.executor(), new DatasetCache());
+        WorkbenchViewModel other = workbench();
         assertThat(WorkbenchViewModel.isHyperparameterFile(file)).isTrue();
         other.open(file);
         assertThat(other.experiment().configProperty().get()).isEqualTo(vm.experiment().configProperty().get());

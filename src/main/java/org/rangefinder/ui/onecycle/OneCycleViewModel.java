@@ -27,6 +27,8 @@ import javafx.collections.ObservableList;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.schedule.Anneal;
@@ -38,6 +40,7 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.rangetest.RunStatus;
 import org.rangefinder.ui.work.BackgroundExecutor;
@@ -51,7 +54,7 @@ import org.rangefinder.ui.work.Problems;
  * preview} recomputed from {@link OneCycleSchedule}: pure math, cheap enough to follow a dragged marker.
  *
  * <p>{@link #launch()} trains the 1cycle run, and when asked a constant-LR baseline at the same budget (same
- * epochs, batch size, data and seed), on the background executor.
+ * epochs, batch size, data and seed), on the background executor; each run is recorded in the run history.
  */
 public final class OneCycleViewModel {
     private static final OneCycleSettings DEFAULTS = OneCycleSettings.defaults(100, 0.1);
@@ -96,6 +99,7 @@ public final class OneCycleViewModel {
     private final ObservableValue<DataOptions> dataOptions;
     private final BackgroundExecutor background;
     private final DatasetSource datasets;
+    private final HistoryStore history;
 
     /**
      * @param experiment        the experiment panel's settings (null while it holds a problem)
@@ -104,13 +108,14 @@ public final class OneCycleViewModel {
      */
     public OneCycleViewModel(LrBoundsViewModel bounds, ObservableValue<RangeTestConfig> experiment,
                              ObservableValue<String> experimentProblem, ObservableValue<DataOptions> dataOptions,
-                             BackgroundExecutor background, DatasetSource datasets) {
+                             BackgroundExecutor background, DatasetSource datasets, HistoryStore history) {
         this.bounds = bounds;
         this.experiment = experiment;
         this.experimentProblem = experimentProblem;
         this.dataOptions = dataOptions;
         this.background = background;
         this.datasets = datasets;
+        this.history = history;
         List<ObservableValue<?>> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
                 maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
                 bounds.minProperty(), bounds.maxProperty(), experiment, experimentProblem);
@@ -210,7 +215,9 @@ public final class OneCycleViewModel {
         run.setTask(background.submit(() -> {
             run.started();
             Dataset data = datasets.load(run.config().dataset(), options);
-            return Trainer.train(data, run.config(), run, run.cancelToken());
+            return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(), run.config(),
+                    () -> Trainer.train(data, run.config(), run, run.cancelToken()),
+                    (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
         }, run::finished, error -> run.failed(Problems.describe(error))));
     }
 

@@ -92,17 +92,19 @@ public final class RangeTestRun {
         status.set(RunStatus.IMPORTED);
     }
 
-    /**
-     * A curve made elsewhere, shown like a run: the raw losses are smoothed with the default beta, as the engine
-     * smooths its own, and the suggestions computed from them.
-     */
-    static RangeTestRun imported(int number, String name, CurveFiles.Curve curve, int colorIndex) {
+    /** A curve made elsewhere, shown like a run with its suggestions (computed from its raw losses). */
+    static RangeTestRun imported(int number, String name, List<CurvePoint> points, int colorIndex) {
+        return new RangeTestRun(number, name, points, colorIndex);
+    }
+
+    /** The points of a curve read from a file: its raw losses smoothed with the default beta, as the engine does. */
+    static List<CurvePoint> pointsOf(CurveFiles.Curve curve) {
         double[] smoothedLosses = Smoothing.smooth(curve.losses(), Smoothing.DEFAULT_BETA);
         List<CurvePoint> points = new ArrayList<>(curve.size());
         for (int i = 0; i < curve.size(); i++) {
             points.add(new CurvePoint(i, curve.lrs()[i], curve.losses()[i], smoothedLosses[i]));
         }
-        return new RangeTestRun(number, name, points, colorIndex);
+        return points;
     }
 
     // ---- worker thread ----------------------------------------------------------------------------------------

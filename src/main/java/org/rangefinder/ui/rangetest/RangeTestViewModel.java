@@ -2,6 +2,7 @@ package org.rangefinder.ui.rangetest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
@@ -13,19 +14,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
 import org.rangefinder.rangetest.CurveFiles;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.Problems;
 
 /**
- * The runs list: starts range tests and sweeps on the background executor, opens curves from files, cancels and
- * deletes runs, and tells a listener when a run ends. Every method is called on the FX thread.
+ * The runs list: starts range tests and sweeps on the background executor (each range test, and each sweep as a
+ * whole, is recorded in the run history), opens curves from files or the history, cancels and deletes runs, and
+ * tells a listener when a run ends. Every method is called on the FX thread.
  */
 public final class RangeTestViewModel {
     /** Runs get colours 0..7 in turn. */
@@ -33,6 +39,7 @@ public final class RangeTestViewModel {
 
     private final BackgroundExecutor background;
     private final DatasetSource datasets;
+    private final HistoryStore history;
     private final ObservableList<RangeTestRun> runs = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.statusProperty()});
     private final ObjectProperty<RangeTestRun> selected = new SimpleObjectProperty<>(this, "selected");
@@ -45,9 +52,10 @@ public final class RangeTestViewModel {
     private int nextFamily = 1;
     private int nextColor;
 
-    public RangeTestViewModel(BackgroundExecutor background, DatasetSource datasets) {
+    public RangeTestViewModel(BackgroundExecutor background, DatasetSource datasets, HistoryStore history) {
         this.background = background;
         this.datasets = datasets;
+        this.history = history;
         selected.addListener((o, old, run) -> {
             selectedSuggestions.unbind();
             if (run == null) {
@@ -81,6 +89,8 @@ public final class RangeTestViewModel {
             family.add(run);
             runs.add(run);
         }
+        family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
+                Map.of("base", base, "sweep", sweep.toString())));
         family.members().forEach(run -> submit(run, options));
         selected.set(family.members().get(0));
         return family;
@@ -91,9 +101,13 @@ public final class RangeTestViewModel {
      * suggestions. A bad file is a {@link org.rangefinder.UserInputException} naming it.
      */
     public RangeTestRun open(Path file) {
-        CurveFiles.Curve curve = CurveFiles.read(file);
+        return show(file.getFileName().toString(), RangeTestRun.pointsOf(CurveFiles.read(file)));
+    }
+
+    /** Shows a curve recorded earlier (its points as stored) as a run, with suggestions from its raw losses. */
+    public RangeTestRun show(String name, List<CurvePoint> points) {
         int number = nextNumber++;
-        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + file.getFileName(), curve, takeColor());
+        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + name, points, takeColor());
         runs.add(run);
         selected.set(run);
         return run;
@@ -103,7 +117,12 @@ public final class RangeTestViewModel {
         run.setTask(background.submit(() -> {
             run.started();
             Dataset data = datasets.load(run.config().dataset(), options);
-            return RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken());
+            if (run.family() != null) {
+                return RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken());
+            }
+            return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(), run.config(),
+                    () -> RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken()),
+                    (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {
             run.failed(Problems.describe(error));
             ended(run, null);
@@ -114,8 +133,14 @@ public final class RangeTestViewModel {
         if (result != null) {
             run.finished(result);
         }
-        if (run.family() != null) {
-            run.family().memberEnded(run, result);
+        RunFamily family = run.family();
+        if (family != null && family.memberEnded(run, result)) {
+            HistoryStore.Recording sweep = family.recording();
+            if (family.resultProperty().get() != null) {
+                history.record(sweep, (h, id) -> h.finish(id, family.resultProperty().get()));
+            } else {
+                history.record(sweep, (h, id) -> h.fail(id, "fewer than two members gave a curve"));
+            }
         }
         onRunEnded.accept(run);
     }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.history.HistoryStore;
 
 /**
  * The members of one condition sweep, shown as a family: one colour, a shade per member. Once every member has
@@ -21,6 +22,7 @@ public final class RunFamily {
     private final List<RangeTestResult> resultsByMember = new ArrayList<>();
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private int ended;
+    private HistoryStore.Recording recording;
 
     RunFamily(int number, Sweep sweep) {
         this.number = number;
@@ -32,11 +34,11 @@ public final class RunFamily {
         resultsByMember.add(null);
     }
 
-    /** FX thread: a member ended, with a result or (null) without one. */
-    void memberEnded(RangeTestRun member, RangeTestResult memberResult) {
+    /** FX thread: a member ended, with a result or (null) without one; true when it was the last to end. */
+    boolean memberEnded(RangeTestRun member, RangeTestResult memberResult) {
         resultsByMember.set(members.indexOf(member), memberResult);
         if (++ended < members.size()) {
-            return;
+            return false;
         }
         List<String> values = new ArrayList<>();
         List<RangeTestResult> results = new ArrayList<>();
@@ -50,6 +52,16 @@ public final class RunFamily {
         if (results.size() >= 2) {
             result.set(SweepResult.of(new Sweep(sweep.factor(), values), results));
         }
+        return true;
+    }
+
+    void setRecording(HistoryStore.Recording recording) {
+        this.recording = recording;
+    }
+
+    /** The family's entry in the run history. */
+    HistoryStore.Recording recording() {
+        return recording;
     }
 
     public int number() {

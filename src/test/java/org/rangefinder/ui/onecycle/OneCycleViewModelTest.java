@@ -2,9 +2,15 @@ package org.rangefinder.ui.onecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -12,6 +18,7 @@ import org.rangefinder.train.SchedulePolicy;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.rangetest.RunStatus;
@@ -21,11 +28,15 @@ class OneCycleViewModelTest {
     private final ExperimentViewModel experiment = new ExperimentViewModel();
     private OneCycleViewModel vm;
 
+    @TempDir
+    Path historyFolder;
+
     @BeforeEach
     void iris() {
         experiment.datasetProperty().set("iris");
         vm = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
-                experiment.dataOptionsProperty(), Direct.executor(), new DatasetCache());
+                experiment.dataOptionsProperty(), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
         vm.trainSamplesProperty().set(120);
     }
 
@@ -122,5 +133,22 @@ class OneCycleViewModelTest {
         assertThat(constant.resultProperty().get().iterations()).hasSize(8);
         assertThat(cycle.canSave()).isTrue();
         assertThat(vm.trainingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLaunchedRunIsRecordedInTheHistoryWithItsFinalAccuracy() {
+        vm.epochsProperty().set("1");
+        vm.batchSizeProperty().set("16");
+        vm.launch();
+
+        TrainingRun cycle = vm.runs().get(0);
+        List<RunRecord> recorded = RunHistory.open(historyFolder).list().runs();
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).kind()).isEqualTo(RunKind.TRAINING);
+        assertThat(recorded.get(0).stopReason()).isEqualTo(StopReason.COMPLETED.id());
+        assertThat(recorded.get(0).results().get("finalValAccuracy"))
+                .isEqualTo(cycle.resultProperty().get().finalValAccuracy());
+        assertThat(RunHistory.open(historyFolder).iterations(recorded.get(0).id()))
+                .isEqualTo(cycle.resultProperty().get().iterations());
     }
 }

@@ -25,10 +25,15 @@ import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.history.HistoryStore;
 
 class RangeTestViewModelTest {
+    @TempDir
+    static Path historyFolder;
+
     private final DatasetCache datasets = new DatasetCache();
-    private final RangeTestViewModel vm = new RangeTestViewModel(Direct.executor(), datasets);
+    private final HistoryStore history = new HistoryStore(historyFolder, Direct.executor());
+    private final RangeTestViewModel vm = new RangeTestViewModel(Direct.executor(), datasets, history);
     private final RangeTestConfig iris = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(25);
 
     @TempDir
@@ -72,7 +77,7 @@ class RangeTestViewModelTest {
     void aRunCancelledWhileQueuedEndsWithNoPoints() {
         List<Runnable> queue = new ArrayList<>();
         RangeTestViewModel queued = new RangeTestViewModel(
-                new org.rangefinder.ui.work.BackgroundExecutor(queue::add, Runnable::run), datasets);
+                new org.rangefinder.ui.work.BackgroundExecutor(queue::add, Runnable::run), datasets, history);
         RangeTestRun run = queued.start(iris, DataOptions.defaults());
         assertThat(run.statusProperty().get()).isEqualTo(RunStatus.QUEUED);
         assertThat(queued.activeCount().get()).isEqualTo(1);

@@ -1,0 +1,102 @@
+package org.rangefinder.ui.history;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
+
+/**
+ * The History panel: the recorded runs (when, kind, dataset, model, how they ended, key numbers), with Refresh,
+ * Overlay (the chosen range tests' and sweeps' curves go onto the range-test chart) and Delete (after asking).
+ */
+public final class HistoryPanel extends BorderPane {
+    private final TableView<RunRecord> table;
+    private Confirmation confirmation = this::askInDialog;
+
+    /** @param overlaid called after Overlay is pressed, to bring the chart into view */
+    public HistoryPanel(HistoryViewModel vm, Runnable overlaid) {
+        table = new TableView<>(vm.entries());
+        table.setId("historyTable");
+        table.setPlaceholder(new Label("No recorded runs yet: every range test, sweep and training is kept here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().addAll(List.of(
+                column("When", 140, HistoryViewModel::when),
+                column("Kind", 80, r -> r.kind().id()),
+                column("Dataset", 110, RunRecord::dataset),
+                column("Model", 110, r -> r.model() == null ? "" : r.model().describe()),
+                column("Ended", 90, HistoryPanel::ending),
+                column("Key numbers", 260, RunRecord::summary)));
+
+        Button refresh = new Button("Refresh");
+        refresh.setId("historyRefresh");
+        refresh.setOnAction(e -> vm.refresh());
+        Button overlay = new Button("Overlay on chart");
+        overlay.setId("historyOverlay");
+        overlay.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> table.getSelectionModel().getSelectedItems().stream().noneMatch(HistoryViewModel::hasCurves),
+                table.getSelectionModel().getSelectedItems()));
+        overlay.setOnAction(e -> {
+            vm.overlay(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            overlaid.run();
+        });
+        Button delete = new Button("Delete...");
+        delete.setId("historyDelete");
+        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        delete.setOnAction(e -> {
+            List<RunRecord> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (confirmation.ask("Delete " + chosen.size() + " run(s) and their files from " + vm.store().folder()
+                    + "? This cannot be undone.")) {
+                vm.delete(chosen);
+            }
+        });
+        HBox actions = new HBox(8, refresh, overlay, delete);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(6));
+        setTop(actions);
+        setCenter(table);
+        setId("historyPanel");
+    }
+
+    /** How a run ended: its stop reason once finished, else its status ({@code failed}, {@code running}, ...). */
+    private static String ending(RunRecord r) {
+        return r.status() == RunStatus.FINISHED && r.stopReason() != null ? r.stopReason() : r.status().id();
+    }
+
+    private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> text) {
+        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private boolean askInDialog(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Rangefinder");
+        alert.setHeaderText("Delete from the run history");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** Replaces the dialog that asks before deleting (tests answer it). */
+    public void setConfirmation(Confirmation confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public TableView<RunRecord> table() {
+        return table;
+    }
+}

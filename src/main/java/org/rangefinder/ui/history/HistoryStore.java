@@ -1,0 +1,139 @@
+package org.rangefinder.ui.history;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Problems;
+
+/**
+ * The window's way to the run history: every read and write of it happens on one background thread, in the order
+ * asked, never on the FX thread. The history is opened (and runs a crash interrupted marked as such) on first use.
+ * As for the CLI, the history serves the runs: when it cannot be read or written, the problem goes to the status
+ * line and the run goes on.
+ */
+public final class HistoryStore {
+
+    /** One write to the entry of a run being recorded. */
+    @FunctionalInterface
+    public interface Entry {
+        void write(RunHistory history, String id) throws IOException;
+    }
+
+    /** How a finished run's result is written to its entry. */
+    @FunctionalInterface
+    public interface Finish<T> {
+        void write(RunHistory history, String id, T result) throws IOException;
+    }
+
+    /** A read of the history, whose answer goes to the FX thread. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T ask(RunHistory history) throws IOException;
+    }
+
+    /** A run being recorded; its id is known once its start has been written (never, if that failed). */
+    public static final class Recording {
+        private volatile String id;
+    }
+
+    private final Path folder;
+    private final BackgroundExecutor io;
+    private RunHistory history;
+    private Consumer<String> onProblem = m -> { };
+    private Runnable onWritten = () -> { };
+
+    /**
+     * @param io where the reads and writes run, in order (a single thread), with their outcome handed to the FX
+     *           thread
+     */
+    public HistoryStore(Path folder, BackgroundExecutor io) {
+        this.folder = folder;
+        this.io = io;
+    }
+
+    /** The history in {@code folder}, read and written on a daemon thread of its own. */
+    public static HistoryStore inBackground(Path folder) {
+        return new HistoryStore(folder, new BackgroundExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rangefinder-history");
+            t.setDaemon(true);
+            return t;
+        }), Platform::runLater));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Runs {@code work} (in the calling thread: a worker) as a recorded run: its start is written first, then its
+     * result with {@code finish}, or, when {@code work} throws, the failure's message.
+     */
+    public <T> T recording(RunKind kind, String dataset, ModelSpec model, Object settings, Callable<T> work,
+                           Finish<? super T> finish) throws Exception {
+        Recording run = start(kind, dataset, model, settings);
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception | Error e) {
+            record(run, (h, id) -> h.fail(id, Problems.describe(e)));
+            throw e;
+        }
+        record(run, (h, id) -> finish.write(h, id, result));
+        return result;
+    }
+
+    /** Queues the start of a run: its folder, settings and a {@code running} entry. */
+    public Recording start(RunKind kind, String dataset, ModelSpec model, Object settings) {
+        Recording run = new Recording();
+        write(() -> run.id = history().start(kind, dataset, model, settings).id());
+        return run;
+    }
+
+    /** Queues a write to a run's entry; nothing when its start could not be written (that was reported). */
+    public void record(Recording run, Entry entry) {
+        write(() -> {
+            if (run.id != null) {
+                entry.write(history(), run.id);
+            }
+            return run.id;
+        });
+    }
+
+    /** Queues a read; its answer, or its problem, reaches the FX thread. */
+    public <T> void read(Query<T> query, Consumer<? super T> onAnswer, Consumer<String> onFailure) {
+        io.submit(() -> query.ask(history()), onAnswer, e -> onFailure.accept(describe(e)));
+    }
+
+    private void write(Callable<String> work) {
+        io.submit(work, id -> onWritten.run(), e -> onProblem.accept(describe(e)));
+    }
+
+    private static String describe(Throwable e) {
+        return "Run history: " + Problems.describe(e);
+    }
+
+    /** The history, opened on first use; called on the history thread only. */
+    private RunHistory history() {
+        if (history == null) {
+            history = RunHistory.open(folder);
+        }
+        return history;
+    }
+
+    /** FX thread: receives the message of a write that failed. */
+    public void setOnProblem(Consumer<String> onProblem) {
+        this.onProblem = onProblem;
+    }
+
+    /** FX thread: told after each write, so that a list of runs can be read again. */
+    public void setOnWritten(Runnable onWritten) {
+        this.onWritten = onWritten;
+    }
+}

@@ -1,0 +1,127 @@
+package org.rangefinder.ui.history;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
+import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.rangetest.RangeTestViewModel;
+
+/**
+ * The History panel's state: the runs of the run history, newest first, read on the history's thread; overlaying
+ * recorded range tests and sweeps on the range-test chart (each curve becomes a run of the runs list, as an opened
+ * curve file does); deleting runs. The list is read again after every write to the history. Called on the FX
+ * thread; what goes wrong, and the warnings about unreadable entries, go to the status line.
+ */
+public final class HistoryViewModel {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** A recorded curve and the name it is shown under. */
+    record Curve(String name, List<CurvePoint> points) {
+    }
+
+    private final HistoryStore store;
+    private final RangeTestViewModel runs;
+    private final ObservableList<RunRecord> entries = FXCollections.observableArrayList();
+    private Consumer<String> reporter = m -> { };
+    private List<String> warned = List.of();
+
+    public HistoryViewModel(HistoryStore store, RangeTestViewModel runs) {
+        this.store = store;
+        this.runs = runs;
+        store.setOnWritten(this::refresh);
+    }
+
+    /** Reads the list of runs again; warns (once) of entries that cannot be read. */
+    public void refresh() {
+        store.read(RunHistory::list, listing -> {
+            entries.setAll(listing.runs());
+            // said once, not again after every run recorded
+            if (!listing.warnings().isEmpty() && !listing.warnings().equals(warned)) {
+                reporter.accept("Run history: " + String.join("; ", listing.warnings()));
+            }
+            warned = listing.warnings();
+        }, reporter);
+    }
+
+    /** Shows the curves of the range tests and sweeps among {@code chosen} as runs; training runs have none. */
+    public void overlay(List<RunRecord> chosen) {
+        List<RunRecord> withCurves = chosen.stream().filter(HistoryViewModel::hasCurves).toList();
+        if (withCurves.isEmpty()) {
+            reporter.accept("No range test or sweep chosen: only they have curves to overlay");
+            return;
+        }
+        store.read(h -> curvesOf(h, withCurves), curves -> {
+            curves.forEach(c -> runs.show(c.name(), c.points()));
+            reporter.accept("Overlaid " + curves.size() + " curve(s) from the run history");
+        }, reporter);
+    }
+
+    /** A finished range test or sweep: a run that stored curves. */
+    public static boolean hasCurves(RunRecord r) {
+        return r.kind() != RunKind.TRAINING && r.status() == RunStatus.FINISHED;
+    }
+
+    private static List<Curve> curvesOf(RunHistory history, List<RunRecord> chosen) {
+        List<Curve> curves = new ArrayList<>();
+        for (RunRecord r : chosen) {
+            String name = r.dataset() + " " + when(r);
+            if (r.kind() == RunKind.RANGE_TEST) {
+                curves.add(new Curve(name, history.curve(r.id())));
+            } else {
+                Sweep sweep = Sweep.parse(r.sweep());
+                List<List<CurvePoint>> members = history.curves(r.id());
+                for (int m = 0; m < members.size(); m++) {
+                    curves.add(new Curve(name + " " + sweep.factor().id() + "=" + sweep.values().get(m),
+                            members.get(m)));
+                }
+            }
+        }
+        return curves;
+    }
+
+    /** Deletes the runs (their folders and files), then reads the list again. */
+    public void delete(List<RunRecord> chosen) {
+        List<String> ids = chosen.stream().map(RunRecord::id).toList();
+        store.read(h -> {
+            for (String id : ids) {
+                h.delete(id);
+            }
+            return ids.size();
+        }, n -> {
+            reporter.accept("Deleted " + n + " run(s) from the run history");
+            refresh();
+        }, m -> {
+            reporter.accept(m);
+            refresh();
+        });
+    }
+
+    /** When a run was started, in this computer's time zone. */
+    public static String when(RunRecord r) {
+        return WHEN.format(r.createdAt());
+    }
+
+    /** The runs of the history, newest first, as last read. */
+    public ObservableList<RunRecord> entries() {
+        return entries;
+    }
+
+    public HistoryStore store() {
+        return store;
+    }
+
+    /** Receives the messages for the status line. */
+    public void setReporter(Consumer<String> reporter) {
+        this.reporter = reporter;
+    }
+}

@@ -1,0 +1,136 @@
+package org.rangefinder.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RangeTestViewModel;
+import org.rangefinder.ui.rangetest.RunFamily;
+
+/** The History panel's state on real iris range tests, recorded in a temporary folder. */
+class HistoryViewModelTest {
+    private static final RangeTestConfig IRIS = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
+            .withIterations(25);
+
+    @TempDir
+    Path folder;
+
+    private final List<String> messages = new ArrayList<>();
+    private RangeTestViewModel runs;
+    private HistoryViewModel vm;
+
+    @BeforeEach
+    void window() {
+        HistoryStore store = new HistoryStore(folder, Direct.executor());
+        store.setOnProblem(messages::add);
+        runs = new RangeTestViewModel(Direct.executor(), new DatasetCache(), store);
+        vm = new HistoryViewModel(store, runs);
+        vm.setReporter(messages::add);
+    }
+
+    @Test
+    void aRangeTestIsListedWithItsStopReasonAndValleyOnceItEnds() {
+        RangeTestRun run = runs.start(IRIS, DataOptions.defaults());
+
+        assertThat(vm.entries()).hasSize(1);
+        RunRecord r = vm.entries().get(0);
+        assertThat(r.kind()).isEqualTo(RunKind.RANGE_TEST);
+        assertThat(r.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(r.dataset()).isEqualTo("iris");
+        assertThat(r.model()).isEqualTo(IRIS.model());
+        assertThat(r.stopReason()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(r.results().get("points")).isEqualTo(run.points().size());
+        assertThat(r.results().get("valley")).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(messages).isEmpty();
+    }
+
+    @Test
+    void overlayShowsTheStoredPointsAsARunWithSuggestions() {
+        RangeTestRun original = runs.start(IRIS, DataOptions.defaults());
+
+        vm.overlay(List.copyOf(vm.entries()));
+
+        assertThat(runs.runs()).hasSize(2);
+        RangeTestRun overlaid = runs.runs().get(1);
+        assertThat(overlaid.statusProperty().get()).isEqualTo(org.rangefinder.ui.rangetest.RunStatus.IMPORTED);
+        assertThat(overlaid.name()).isEqualTo("#2 iris " + HistoryViewModel.when(vm.entries().get(0)));
+        assertThat(overlaid.points()).isEqualTo(original.points());
+        assertThat(overlaid.suggestionsProperty().get()).isEqualTo(original.suggestionsProperty().get());
+        assertThat(runs.selectedProperty().get()).isSameAs(overlaid);
+        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+    }
+
+    @Test
+    void aSweepIsRecordedOnceAndOverlaysOneRunPerMember() {
+        RunFamily family = runs.startSweep(IRIS, Sweep.parse("seed=1,2"), DataOptions.defaults());
+
+        assertThat(vm.entries()).extracting(RunRecord::kind).containsExactly(RunKind.SWEEP);
+        assertThat(vm.entries().get(0).sweep()).isEqualTo("seed=1,2");
+        vm.overlay(List.copyOf(vm.entries()));
+
+        assertThat(runs.runs()).hasSize(4);
+        for (int m = 0; m < 2; m++) {
+            RangeTestRun overlaid = runs.runs().get(2 + m);
+            assertThat(overlaid.name()).endsWith(" seed=" + (m + 1));
+            assertThat(overlaid.points()).isEqualTo(family.members().get(m).points());
+        }
+    }
+
+    @Test
+    void deleteRemovesTheRunsFolderAndItsEntry() {
+        runs.start(IRIS, DataOptions.defaults());
+        Path runFolder = folder.resolve(vm.entries().get(0).id());
+        assertThat(runFolder.resolve("curve.csv")).exists();
+
+        vm.delete(List.copyOf(vm.entries()));
+
+        assertThat(runFolder).doesNotExist();
+        assertThat(vm.entries()).isEmpty();
+        assertThat(messages).containsExactly("Deleted 1 run(s) from the run history");
+    }
+
+    @Test
+    void aCorruptEntryIsSkippedWithAWarningSaidOnce() throws Exception {
+        runs.start(IRIS, DataOptions.defaults());
+        Path corrupt = Files.createDirectories(folder.resolve("20260101-000000-000-abcd"));
+        Files.writeString(corrupt.resolve("run.json"), "{\"schemaVersion\": 1, \"id\": ");
+
+        vm.refresh();
+        vm.refresh();
+
+        assertThat(vm.entries()).extracting(RunRecord::kind).containsExactly(RunKind.RANGE_TEST);
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0)).startsWith("Run history: run 20260101-000000-000-abcd: its run.json is unreadable")
+                .endsWith("; skipped");
+    }
+
+    @Test
+    void aHistoryThatCannotBeWrittenIsReportedAndTheRunStillEnds() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "");
+        HistoryStore store = new HistoryStore(notAFolder, Direct.executor());
+        store.setOnProblem(messages::add);
+        RangeTestViewModel elsewhere = new RangeTestViewModel(Direct.executor(), new DatasetCache(), store);
+
+        RangeTestRun run = elsewhere.start(IRIS, DataOptions.defaults());
+
+        assertThat(run.statusProperty().get()).isEqualTo(org.rangefinder.ui.rangetest.RunStatus.FINISHED);
+        assertThat(run.points()).isNotEmpty();
+        assertThat(messages).containsExactly("Run history: cannot create the run history folder " + notAFolder
+                + " (java.nio.file.FileAlreadyExistsException: " + notAFolder + ")");
+    }
+}
