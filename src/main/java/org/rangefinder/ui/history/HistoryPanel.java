@@ -31,15 +31,16 @@ public final class HistoryPanel extends BorderPane {
         table = new TableView<>(vm.entries());
         table.setId("historyTable");
         table.setPlaceholder(new Label("No recorded runs yet: every range test, sweep and training is kept here."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the columns keep their widths (the table scrolls sideways) rather than cut the key numbers short
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                column("When", 140, HistoryViewModel::when),
-                column("Kind", 80, r -> r.kind().id()),
-                column("Dataset", 110, RunRecord::dataset),
-                column("Model", 110, r -> r.model() == null ? "" : r.model().describe()),
-                column("Ended", 90, HistoryPanel::ending),
-                column("Key numbers", 260, RunRecord::summary)));
+                column("When", 160, HistoryViewModel::when),
+                column("Kind", 90, r -> r.kind().id()),
+                column("Dataset", 80, RunRecord::dataset),
+                column("Model", 100, r -> r.model() == null ? "" : r.model().describe()),
+                column("Ended", 95, HistoryPanel::ending),
+                column("Key numbers", 330, RunRecord::summary)));
 
         Button refresh = new Button("Refresh");
         refresh.setId("historyRefresh");
