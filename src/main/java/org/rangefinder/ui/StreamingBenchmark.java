@@ -1,11 +1,16 @@
 package org.rangefinder.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.rangefinder.UserInputException;
@@ -48,11 +53,13 @@ public final class StreamingBenchmark {
                     + "the bench under xvfb-run): " + e.getMessage());
         }
         Preferences prefs = Preferences.userRoot().node("org/rangefinder/bench-" + UUID.randomUUID());
+        // the benchmark's runs are not the user's: they go to a scratch history, deleted afterwards
+        Path history = Files.createTempDirectory("rangefinder-bench-history");
         try {
             PulseMonitor monitor = new PulseMonitor();
             CompletableFuture<Workbench> opened = new CompletableFuture<>();
             Platform.runLater(() -> opened.complete(Workbench.open(new Stage(), new WorkbenchSettings(prefs),
-                    new ThemeManager(ThemeManager.locateFolder()), null)));
+                    new ThemeManager(ThemeManager.locateFolder()), null, history)));
             Workbench workbench = opened.get(60, TimeUnit.SECONDS);
             // measure the streaming, not the window's first layout or the engine's start-up
             while (onFx(() -> workbench.viewModel().engine().stateProperty().get() == EngineStatus.State.LOADING)) {
@@ -85,7 +92,19 @@ public final class StreamingBenchmark {
             });
         } finally {
             prefs.removeNode();
+            deleteTree(history);
             Platform.exit();
+        }
+    }
+
+    /** Best effort: a history write still under way may hold on to a file; the folder is in the temp dir. */
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("rangefinder: could not remove the benchmark's scratch history " + folder);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rangefinder.ui;
 
+import java.nio.file.Path;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -23,11 +24,12 @@ public final class Workbench {
     private final ThemeManager themes;
     private final Scene scene;
 
-    private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files) {
+    private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
+                      Path historyFolder) {
         this.themes = themes;
         this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
                 BackgroundExecutor.bounded(1), new DatasetCache(),
-                HistoryStore.inBackground(RunHistory.defaultFolder()));
+                HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
         // a remembered size larger than today's screen would put the window's edges out of reach
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -56,7 +58,13 @@ public final class Workbench {
      * @param files how to ask for files; null for the platform's dialogs
      */
     public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files) {
-        Workbench workbench = new Workbench(stage, settings, themes, files);
+        return open(stage, settings, themes, files, RunHistory.defaultFolder());
+    }
+
+    /** As {@link #open(Stage, WorkbenchSettings, ThemeManager, FileChoices)}, recording runs in another folder. */
+    public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
+                                 Path historyFolder) {
+        Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
         workbench.viewModel.startEngine();
         return workbench;
