@@ -13,11 +13,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * convolutions on a sweep worker or a window's background thread split their sums over two threads, and give results
  * that differ in the last bits from the same run on one thread.
  *
- * <p>Before ND4J loads its libraries, JavaCPP's check of the resident set on every native allocation is turned off
+ * <p>Before ND4J loads its libraries, OpenBLAS's kernels are chosen for the CPU ({@link OpenBlasCore}), and
+ * JavaCPP's check of the resident set on every native allocation is turned off
  * ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}, unless the user set it). The check asks the OS for the
  * process's resident size for each of the thousands of small buffers (shape descriptions) ND4J allocates per
  * training step: about 10% of a step of the digits MLP. It only ever triggers a garbage collection when the resident
- * set passes its limit (by default four times the maximum heap); JavaCPP's limit on the bytes it allocates itself ({@code maxBytes}) stays.
+ * set passes its limit (by default four times the maximum heap); JavaCPP's limit on the bytes it allocates itself
+ * ({@code maxBytes}) stays.
  */
 public final class NativeThreads {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
@@ -35,6 +37,7 @@ public final class NativeThreads {
         if (!initialised) {
             synchronized (NativeThreads.class) {
                 if (!initialised) {
+                    OpenBlasCore.choose();
                     if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
                         System.setProperty(MAX_PHYSICAL_BYTES, "0");
                     }
