@@ -4,16 +4,25 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Thread settings of ND4J's native code. Each training runs on one native thread: on small networks one OpenMP
- * thread is faster than several (native dispatch, not arithmetic, dominates), it leaves a core to the window,
+ * Thread and memory settings of ND4J's native code. Each training runs on one native thread: on small networks one
+ * OpenMP thread is faster than several (native dispatch, not arithmetic, dominates), it leaves a core to the window,
  * and independent runs (sweep members) can then run side by side, each giving exactly the result it gives alone.
  *
  * <p>OpenMP's thread count is a setting of the calling thread: set on one thread, it leaves every other thread at
  * OpenMP's default (one per core). So every thread that trains calls {@link #ensureConfigured()}. Otherwise oneDNN's
  * convolutions on a sweep worker or a window's background thread split their sums over two threads, and give results
  * that differ in the last bits from the same run on one thread.
+ *
+ * <p>Before ND4J loads its libraries, OpenBLAS's kernels are chosen for the CPU ({@link OpenBlasCore}), and
+ * JavaCPP's check of the resident set on every native allocation is turned off
+ * ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}, unless the user set it). The check asks the OS for the
+ * process's resident size for each of the thousands of small buffers (shape descriptions) ND4J allocates per
+ * training step: about 10% of a step of the digits MLP. It only ever triggers a garbage collection when the resident
+ * set passes its limit (by default four times the maximum heap); JavaCPP's limit on the bytes it allocates itself
+ * ({@code maxBytes}) stays.
  */
 public final class NativeThreads {
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
     private static volatile boolean initialised;
 
@@ -28,6 +37,10 @@ public final class NativeThreads {
         if (!initialised) {
             synchronized (NativeThreads.class) {
                 if (!initialised) {
+                    OpenBlasCore.choose();
+                    if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+                        System.setProperty(MAX_PHYSICAL_BYTES, "0");
+                    }
                     Nd4j.create(1);
                     Nd4j.factory().blas().setMaxThreads(1);
                     initialised = true;
