@@ -1,5 +1,6 @@
 package org.rangefinder.model;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -57,7 +58,10 @@ public final class NetworkFactory {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater)
-                .weightInit(WeightInit.RELU);
+                .weightInit(WeightInit.RELU)
+                // convolution layers keep their forward output for the backward pass; DL4J's default (NONE) has
+                // them convolve again during backprop
+                .cacheMode(CacheMode.DEVICE);
         if (weightDecay > 0) {
             base.weightDecay(weightDecay, true);
         }
