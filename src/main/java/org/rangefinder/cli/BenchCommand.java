@@ -76,8 +76,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Json.toString(report));
         } else if (stream != null) {
             out.printf(Locale.ROOT, "%s: %d range tests streaming %d points into the window's chart in %.1f s; "
-                    + "%d FX pulses, longest gap between two %.1f ms%n", FX_STREAM, stream.runs(), stream.points(),
-                    stream.seconds(), stream.pulses(), stream.longestPulseGapMs());
+                    + "%d FX pulses, longest gap between two %.1f ms (FX thread busy %.1f ms of it); longest FX work "
+                    + "between two pulses %.1f ms%n", FX_STREAM, stream.runs(), stream.points(), stream.seconds(),
+                    stream.pulses(), stream.longestPulseGapMs(), stream.fxCpuInLongestGapMs(), stream.longestFxWorkMs());
         }
         return RangefinderCommand.OK;
     }

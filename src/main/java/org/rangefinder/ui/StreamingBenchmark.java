@@ -36,8 +36,11 @@ public final class StreamingBenchmark {
      * @param seconds            from the first Run to the last run's end
      * @param pulses             pulses the FX thread ran meanwhile
      * @param longestPulseGapMs  the longest time between two of them
+     * @param fxCpuInLongestGapMs CPU time the FX thread used within that gap (the rest it waited for a core)
+     * @param longestFxWorkMs    the most CPU time the FX thread used between any two pulses
      */
-    public record Result(int runs, int points, double seconds, int pulses, double longestPulseGapMs) {
+    public record Result(int runs, int points, double seconds, int pulses, double longestPulseGapMs,
+                         double fxCpuInLongestGapMs, double longestFxWorkMs) {
     }
 
     private StreamingBenchmark() {
@@ -68,6 +71,13 @@ public final class StreamingBenchmark {
             Thread.sleep(1000);
             RangeTestConfig config = RangeTestConfig.defaults("digits", ModelSpec.preset("mlp"))
                     .withIterations(iterations).withDivergeFactor(0);
+            // warm-up, untimed: the first run loads the classes of the chart, the runs list and DL4J (half a second
+            // of class loading, once per session), which is not what streaming costs
+            RangeTestRun warmUp = onFx(() -> workbench.viewModel().runs().start(config.withIterations(20),
+                    DataOptions.defaults()));
+            while (onFx(() -> warmUp.statusProperty().get().isActive())) {
+                Thread.sleep(50);
+            }
             CompletableFuture<RangeTestRun[]> started = new CompletableFuture<>();
             long start = System.nanoTime();
             Platform.runLater(() -> {
@@ -88,7 +98,8 @@ public final class StreamingBenchmark {
                 monitor.stop();
                 int points = Arrays.stream(all).mapToInt(r -> r.points().size()).sum();
                 workbench.scene().getWindow().hide();
-                return new Result(runs, points, seconds, monitor.pulses(), monitor.longestGapMillis());
+                return new Result(runs, points, seconds, monitor.pulses(), monitor.longestGapMillis(),
+                        monitor.cpuInLongestGapMillis(), monitor.longestCpuMillis());
             });
         } finally {
             prefs.removeNode();
