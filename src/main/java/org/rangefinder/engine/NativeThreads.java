@@ -19,10 +19,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * process's resident size for each of the thousands of small buffers (shape descriptions) ND4J allocates per
  * training step: about 10% of a step of the digits MLP. It only ever triggers a garbage collection when the resident
  * set passes its limit (by default four times the maximum heap); JavaCPP's limit on the bytes it allocates itself
- * ({@code maxBytes}) stays.
+ * ({@code maxBytes}) stays. And ND4J builds the shape descriptions of its arrays through
+ * {@link CachedShapeInfoProvider} (unless the user chose a provider).
  */
 public final class NativeThreads {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    /** The key under which ND4J reads its shape-info provider's class (system properties override its own). */
+    private static final String SHAPE_INFO_PROVIDER = "shapeinfoprovider";
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
     private static volatile boolean initialised;
 
@@ -38,9 +41,8 @@ public final class NativeThreads {
             synchronized (NativeThreads.class) {
                 if (!initialised) {
                     OpenBlasCore.choose();
-                    if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
-                        System.setProperty(MAX_PHYSICAL_BYTES, "0");
-                    }
+                    setUnlessSet(MAX_PHYSICAL_BYTES, "0");
+                    setUnlessSet(SHAPE_INFO_PROVIDER, CachedShapeInfoProvider.class.getName());
                     Nd4j.create(1);
                     Nd4j.factory().blas().setMaxThreads(1);
                     initialised = true;
@@ -50,6 +52,12 @@ public final class NativeThreads {
         if (!THREAD_CONFIGURED.get()) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             THREAD_CONFIGURED.set(true);
+        }
+    }
+
+    private static void setUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 }
