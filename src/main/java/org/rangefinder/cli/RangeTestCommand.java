@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -206,7 +207,7 @@ final class RangeTestCommand implements Callable<Integer> {
     }
 
     private static String status(CurvePoint p) {
-        return String.format("lr %.2e  loss %.4f", p.lr(), p.smoothedLoss());
+        return String.format(Locale.ROOT, "lr %.2e  loss %.4f", p.lr(), p.smoothedLoss());
     }
 
     static String describe(RangeTestConfig c) {
@@ -215,7 +216,7 @@ final class RangeTestCommand implements Callable<Integer> {
     }
 
     private static void printSingle(PrintWriter out, RangeTestResult r) {
-        out.printf("stopped: %s after %d of %d iterations (%.2f s)%n", r.stopReason().id(), r.points().size(),
+        out.printf(Locale.ROOT, "stopped: %s after %d of %d iterations (%.2f s)%n", r.stopReason().id(), r.points().size(),
                 r.config().iterations(), r.elapsedSeconds());
         CurvePoint best = null;
         for (CurvePoint p : r.points()) {
@@ -224,7 +225,7 @@ final class RangeTestCommand implements Callable<Integer> {
             }
         }
         if (best != null) {
-            out.printf("loss: %.4f at lr %s (smoothed), from %.4f at lr %s%n", best.smoothedLoss(), Format.lr(best.lr()),
+            out.printf(Locale.ROOT, "loss: %.4f at lr %s (smoothed), from %.4f at lr %s%n", best.smoothedLoss(), Format.lr(best.lr()),
                     r.points().get(0).smoothedLoss(), Format.lr(r.points().get(0).lr()));
         }
         Suggestions s = r.suggestions();
@@ -233,25 +234,25 @@ final class RangeTestCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        out.printf("  %-10s %s%n", "steep", Format.lr(s.steep()));
-        out.printf("  %-10s %s%n", "valley", Format.lr(s.valley()));
-        out.printf("  %-10s %s%n", "minimum", Format.lr(s.minimum()));
-        out.printf("  %-10s %s .. %s%n", "1cycle", Format.lr(s.range().min()), Format.lr(s.range().max()));
+        out.printf(Locale.ROOT, "  %-10s %s%n", "steep", Format.lr(s.steep()));
+        out.printf(Locale.ROOT, "  %-10s %s%n", "valley", Format.lr(s.valley()));
+        out.printf(Locale.ROOT, "  %-10s %s%n", "minimum", Format.lr(s.minimum()));
+        out.printf(Locale.ROOT, "  %-10s %s .. %s%n", "1cycle", Format.lr(s.range().min()), Format.lr(s.range().max()));
     }
 
     private static void printSweep(PrintWriter out, Sweep family, SweepResult result) {
-        out.printf("%n  %-14s %-11s %6s %10s %10s %10s %21s%n", family.factor().id(), "stop", "points", "steep", "valley",
+        out.printf(Locale.ROOT, "%n  %-14s %-11s %6s %10s %10s %10s %21s%n", family.factor().id(), "stop", "points", "steep", "valley",
                 "minimum", "1cycle range");
         for (int i = 0; i < result.members().size(); i++) {
             RangeTestResult r = result.members().get(i);
             Suggestions s = r.suggestions();
-            out.printf("  %-14s %-11s %6d %10s %10s %10s %21s%n", family.values().get(i), r.stopReason().id(),
+            out.printf(Locale.ROOT, "  %-14s %-11s %6d %10s %10s %10s %21s%n", family.values().get(i), r.stopReason().id(),
                     r.points().size(), Format.lr(s.steep()), Format.lr(s.valley()), Format.lr(s.minimum()),
                     s.range() == null ? "-" : Format.lr(s.range().min()) + " .. " + Format.lr(s.range().max()));
         }
         if (result.seedSummary() != null) {
             SweepResult.SeedSummary f = result.seedSummary();
-            out.printf("  %-14s %-11s %6d %10s %10s %10s%n", "median", "", f.lrs().length, Format.lr(f.medianSteep()),
+            out.printf(Locale.ROOT, "  %-14s %-11s %6d %10s %10s %10s%n", "median", "", f.lrs().length, Format.lr(f.medianSteep()),
                     Format.lr(f.medianValley()), Format.lr(f.medianMinimum()));
         }
     }
