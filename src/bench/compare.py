@@ -35,7 +35,7 @@ def rangefinder_results(args) -> tuple:
             saved["workloads"] = [w for w in saved["workloads"] if w["name"] == args.workload]
         return saved, f"saved result {args.java_json}"
     flags = [f"--workload={args.workload}"] if args.workload else []
-    output = run_jar(args.jar, ["bench", "--json", *flags], "compare")
+    output = run_jar(args.jar, ["bench", "--json", f"--repeats={args.repeats}", *flags], "compare")
     try:
         return json.loads(output), f"{args.jar}, {java_version()}"
     except ValueError as e:
@@ -44,7 +44,8 @@ def rangefinder_results(args) -> tuple:
 
 def pytorch_results(args) -> dict:
     """PyTorch's bench result as a dict, from a child `pytorch_bench.py --json`."""
-    command = [args.python, str(PYTORCH_BENCH), "--json", "--datasets", str(args.datasets)]
+    command = [args.python, str(PYTORCH_BENCH), "--json", "--datasets", str(args.datasets),
+               f"--repeats={args.repeats}"]
     command += [f"--workload={args.workload}"] if args.workload else []
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
@@ -93,7 +94,7 @@ def report(ours: dict, ours_source: str, theirs: dict) -> str:
         f"Measured {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, one run, one after the other: "
         f"{len(os.sched_getaffinity(0))} CPUs (nproc), {cpu_model()}.",
         f"Rangefinder: {ours_source}. PyTorch {theirs['torchVersion']}, {theirs['threads']} thread, "
-        f"BLAS {theirs['blas']}.",
+        f"BLAS {theirs['blas']} (OPENBLAS_CORETYPE {theirs.get('openblasCoretype') or 'unset'}, as Rangefinder chooses).",
         "",
         "| workload | iterations (ours / PyTorch) | Rangefinder s | PyTorch s | ratio (s per iteration) | target "
         "| result | Rangefinder peak RSS MiB | PyTorch peak RSS MiB |",
@@ -112,7 +113,11 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=PYTORCH_BENCH.parents[2] / "datasets",
                         help="bundled datasets folder for the PyTorch side")
     parser.add_argument("--workload", help="compare only this workload (default: all)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="timed runs per workload on each side; medians are compared (default 3)")
     args = parser.parse_args()
+    if args.repeats < 1:
+        sys.exit(f"compare: --repeats must be at least 1, got {args.repeats}")
     ours, source = rangefinder_results(args)
     theirs = pytorch_results(args)
     print(report(ours, source, theirs))

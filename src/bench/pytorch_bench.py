@@ -37,9 +37,31 @@ import sys
 import time
 from pathlib import Path
 
-# One BLAS thread, as in the Java harness; OpenBLAS reads this when it loads, so before torch is imported.
+
+
+def openblas_coretype(cpuinfo: str) -> str | None:
+    """OpenBLAS's kernels for a CPU, chosen as Rangefinder's engine/OpenBlasCore chooses them from /proc/cpuinfo's
+    first processor: SkylakeX with AVX-512 F/CD/BW/DQ/VL, Haswell on Intel with AVX2 and FMA, else None (OpenBLAS's
+    own choice). OpenBLAS 0.3.21 too falls back to its SSE3 "Prescott" kernels on CPUs newer than it."""
+    block = cpuinfo.split("\n\n")[0]
+    fields = dict(line.split(":", 1) for line in block.splitlines() if ":" in line)
+    fields = {key.strip(): value.strip() for key, value in fields.items()}
+    flags = set(fields.get("flags", "").split())
+    if {"avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"} <= flags:
+        return "SkylakeX"
+    if {"avx2", "fma"} <= flags and fields.get("vendor_id") == "GenuineIntel":
+        return "Haswell"
+    return None
+
+
+# One BLAS thread, as in the Java harness, and the same OpenBLAS kernels (a fair peer); OpenBLAS reads these when
+# it loads, so before torch is imported. A value already in the environment is kept on both sides.
 os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["OMP_NUM_THREADS"] = "1"
+if "OPENBLAS_CORETYPE" not in os.environ and Path("/proc/cpuinfo").is_file():
+    _core = openblas_coretype(Path("/proc/cpuinfo").read_text())
+    if _core:
+        os.environ["OPENBLAS_CORETYPE"] = _core
 
 import numpy as np
 
@@ -287,7 +309,8 @@ def print_table(results: list) -> None:
     for r in results:
         print(f"{r['name']:<22}{r['iterations']:>11}{r['seconds']:>10.3f}{r['iterationsPerSecond']:>10.1f}"
               f"{r['peakRssBytes'] / 2**20:>14.0f}")
-    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread, CPU, BLAS {blas_library()}")
+    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread, CPU, BLAS {blas_library()}, "
+          f"OPENBLAS_CORETYPE {os.environ.get('OPENBLAS_CORETYPE', 'unset')}")
 
 
 def main() -> None:
@@ -311,7 +334,8 @@ def main() -> None:
     results = [runner(name, args.datasets, args.repeats) for name in args.workload or WORKLOADS]
     if args.json:
         print(json.dumps({"torchVersion": torch.__version__, "threads": torch.get_num_threads(),
-                          "blas": blas_library(), "workloads": results}))
+                          "blas": blas_library(),
+                          "openblasCoretype": os.environ.get("OPENBLAS_CORETYPE"), "workloads": results}))
     else:
         print_table(results)
 
