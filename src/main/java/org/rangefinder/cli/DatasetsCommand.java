@@ -68,21 +68,7 @@ final class DatasetsCommand implements Callable<Integer> {
                 Integer.toString(info.validationSize()), info.shapeText(), Integer.toString(info.numClasses()),
                 String.join(", ", info.classNames())});
         }
-        int[] widths = new int[HEADINGS.length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                String cell = c == row.length - 1 ? row[c]
-                        : String.format("%" + (NUMERIC[c] ? "" : "-") + widths[c] + "s  ", row[c]);
-                line.append(cell);
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(out, rows, NUMERIC);
     }
 
     private static String kind(DatasetInfo info) {

@@ -74,7 +74,7 @@ final class RunsCommand implements Callable<Integer> {
                     r.model() == null ? "-" : r.model().describe(), WHEN.format(r.createdAt()),
                     r.stopReason() == null ? "-" : r.stopReason(), r.summary()});
             }
-            printTable(out, rows);
+            TextTable.print(out, rows);
             return RangefinderCommand.OK;
         }
     }
@@ -128,7 +128,7 @@ final class RunsCommand implements Callable<Integer> {
             }
             rows.add(new String[] {"folder", folder.toAbsolutePath().toString()});
             rows.add(new String[] {"files", String.join(", ", files)});
-            printTable(out, rows);
+            TextTable.print(out, rows);
             return RangefinderCommand.OK;
         }
     }
@@ -152,23 +152,6 @@ final class RunsCommand implements Callable<Integer> {
             history.delete(full);
             spec.commandLine().getOut().println("deleted run " + full);
             return RangefinderCommand.OK;
-        }
-    }
-
-    /** Left-aligned columns, two spaces apart; the last column is not padded. */
-    private static void printTable(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                line.append(c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
-            }
-            out.println(line.toString().stripTrailing());
         }
     }
 }
