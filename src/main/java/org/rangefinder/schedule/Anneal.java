@@ -9,11 +9,14 @@ import org.rangefinder.EnumIds;
  * {@code anneal_strategy}).
  */
 public enum Anneal {
-    /** {@code end + (start - end)/2 * (cos(pi*pct) + 1)}: slow at both ends, fast in the middle. */
+    /**
+     * {@code end + (start - end)/2 * (cos(pi*pct) + 1)}: slow at both ends, fast in the middle. The cosine is the C
+     * library's, as in PyTorch (see {@link Libm}).
+     */
     COS {
         @Override
         public double apply(double start, double end, double pct) {
-            double cosOut = Math.cos(Math.PI * pct) + 1;
+            double cosOut = Libm.cos(Math.PI * pct) + 1;
             return end + (start - end) / 2.0 * cosOut;
         }
     },

@@ -7,10 +7,9 @@ import java.util.Objects;
  * The 1cycle policy (Smith, "Super-Convergence", 2017; Smith, "A disciplined approach to neural network
  * hyper-parameters", 2018) computed exactly as PyTorch's {@code torch.optim.lr_scheduler.OneCycleLR}: {@link #lr(int)}
  * is the learning rate the optimizer uses for iteration {@code i = 0..T-1} (before the i-th
- * {@code scheduler.step()}). The arithmetic is done in PyTorch's order, so linear schedules agree bit for bit.
- * Cosine ones agree bit for bit except where Java's {@code Math.cos} and the C library's {@code cos} round the last
- * bit differently: against PyTorch 1.13 on glibc, 27 of 120,592 values differed, by less than 5e-15 relatively
- * ({@code StrictMath.cos} differed more often).
+ * {@code scheduler.step()}). The arithmetic is done in PyTorch's order and cosine annealing uses the C library's
+ * {@code cos}, as Python does ({@link Libm}), so the values agree bit for bit. (With Java's {@code Math.cos}, 27 of
+ * 120,592 values differed from PyTorch 1.13's on glibc in the last bit.)
  *
  * <h2>Values</h2>
  * {@code initialLr = maxLr / divFactor}, {@code minLr = initialLr / finalDivFactor}. Phases, each with an end step
