@@ -16,6 +16,15 @@ class OneCycleScheduleTest {
     }
 
     @Test
+    void cosineValuesEqualPyTorchsToTheLastBitWhereJavasMathCosRoundsDifferently() {
+        // /usr/bin/python3: OneCycleLR(SGD(lr=0.1, momentum=0.9), max_lr=0.1, total_steps=100), lr before step 76:
+        // 0.024355338709560182; Math.cos gave 0.02435533870956018 here, one ulp below
+        OneCycleSchedule s = OneCycleSchedule.of(OneCycleSettings.defaults(100, 0.1));
+        assertThat(s.lr(76)).isEqualTo(0.024355338709560182);
+        assertThat(s.momentum(76)).isEqualTo(0.9256449638702953);
+    }
+
+    @Test
     void twoPhaseLinearRisesToThePeakAtPctStartThenFallsToTheFinalLr() {
         // end steps: 0.3*10 - 1 = 2.0 and 10 - 1 = 9
         OneCycleSchedule s = OneCycleSchedule.of(tenSteps(Anneal.LINEAR, false));
