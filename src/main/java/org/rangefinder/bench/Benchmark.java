@@ -22,10 +22,17 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingListener;
 
 /**
- * Runs the benchmark workloads: data loaded first, then one untimed warm-up run, then {@code repeats} timed runs of
+ * Runs the benchmark workloads: data loaded first, then untimed warm-up runs, then {@code repeats} timed runs of
  * which the median is reported. Each timed figure covers the range tests or the training steps themselves.
+ *
+ * <p>The warm-up lasts at least {@value #WARM_UP_SECONDS} s (and one run): the JIT compiles DL4J's and ND4J's Java
+ * paths over the first few hundred steps, and one 100-step range test of the digits MLP left the next ones about
+ * twice as slow as the steady state. The first run's time is reported too ({@code firstRunSeconds}): what a range
+ * test costs in a fresh JVM.
  */
 public final class Benchmark {
+    private static final double WARM_UP_SECONDS = 2;
+
     private final int repeats;
     private final int sweepThreads;
 
@@ -37,7 +44,11 @@ public final class Benchmark {
     public Measurement run(Workload workload) throws InterruptedException {
         NativeThreads.ensureConfigured();
         Run run = prepare(workload);
-        run.once();
+        double firstRun = run.once().seconds();
+        long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        while (System.nanoTime() < warmUpEnd) {
+            run.once();
+        }
         double[] seconds = new double[repeats];
         int iterations = 0;
         MemoryPeaks memory = new MemoryPeaks();
@@ -50,7 +61,7 @@ public final class Benchmark {
         memory.stop();
         Arrays.sort(seconds);
         double median = seconds[repeats / 2];
-        return new Measurement(workload.id(), iterations, median, iterations / median, memory.peakHeap(),
+        return new Measurement(workload.id(), iterations, median, iterations / median, firstRun, memory.peakHeap(),
                 memory.peakOffHeap(), memory.peakRss());
     }
 

@@ -1,5 +1,6 @@
 package org.rangefinder.engine;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -26,6 +27,8 @@ public final class NativeThreads {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     /** The key under which ND4J reads its shape-info provider's class (system properties override its own). */
     private static final String SHAPE_INFO_PROVIDER = "shapeinfoprovider";
+    /** 1 GiB. */
+    private static final long RESIDENT_LIMIT = 1L << 30;
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
     private static volatile boolean initialised;
 
@@ -52,6 +55,21 @@ public final class NativeThreads {
         if (!THREAD_CONFIGURED.get()) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             THREAD_CONFIGURED.set(true);
+        }
+    }
+
+    /**
+     * Call when a run (a range test, a training) ends: collects garbage when the resident set has passed
+     * {@value #RESIDENT_LIMIT} bytes. ND4J frees an array's native memory only once the garbage collector has
+     * collected the Java object; arrays that outlive a few young collections (a network's, its workspaces') wait for
+     * a collection of the old generation, which the JVM starts only when its heap (by default a quarter of the RAM)
+     * fills, and native memory does not count towards that. 60 digits-MLP range tests in a row left a resident set of 1.2 GB (12 LeNet tests: 2 GB); one
+     * collection brought it back to 230 MB. A collection stops every thread for about 50 ms, so it runs only past
+     * the limit, not after every run.
+     */
+    public static void runEnded() {
+        if (Pointer.physicalBytes() > RESIDENT_LIMIT) {
+            System.gc();
         }
     }
 

@@ -72,6 +72,7 @@ public final class RangeTest {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        NativeThreads.runEnded();
         double[] lrs = points.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
         return new RangeTestResult(config, points, reason, elapsed,

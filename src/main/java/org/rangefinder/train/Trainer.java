@@ -109,6 +109,7 @@ public final class Trainer {
         }
         TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
                 seconds(start));
+        NativeThreads.runEnded();
         return new Outcome(result, net);
     }
 
