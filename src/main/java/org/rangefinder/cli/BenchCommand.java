@@ -12,7 +12,8 @@ import org.rangefinder.bench.Benchmark;
 import org.rangefinder.bench.Measurement;
 import org.rangefinder.bench.Workload;
 import org.rangefinder.files.Json;
-import org.rangefinder.ui.StreamingBenchmark;
+import org.rangefinder.ui.WindowBenchmark;
+import org.rangefinder.ui.work.PulseMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,14 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Time fixed, seeded workloads after a warm-up: iterations, seconds, iterations per second, peak memory.")
 final class BenchCommand implements Callable<Integer> {
+    static final String FX_SESSION = "fx-session";
     static final String FX_STREAM = "fx-stream";
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--workload", paramLabel = "NAME", description = "Run only these workloads: rt-digits-mlp, "
-            + "rt-mnist-lenet, sweep-digits-mlp, epoch-fashion-lenet (default: these four), or " + FX_STREAM
-            + ": the longest stall of the window's FX thread while range tests stream into its chart (needs a display).")
+            + "rt-mnist-lenet, sweep-digits-mlp, epoch-fashion-lenet (default: these four); or the window's (they "
+            + "need a display): " + FX_SESSION + ", a user's session from range test to export, and " + FX_STREAM
+            + ", two long range tests streaming into the chart; both report the gaps between the window's frames.")
     List<String> workloads;
 
     @Option(names = "--repeats", description = "Timed runs per workload; the median is reported.")
@@ -46,9 +49,11 @@ final class BenchCommand implements Callable<Integer> {
         if (repeats < 1 || threads < 1) {
             throw new UserInputException("--repeats and --threads must be at least 1");
         }
+        boolean fxSession = workloads != null && workloads.contains(FX_SESSION);
         boolean fxStream = workloads != null && workloads.contains(FX_STREAM);
         List<Workload> chosen = workloads == null ? List.of(Workload.values())
-                : workloads.stream().filter(w -> !w.equals(FX_STREAM)).map(Workload::parse).toList();
+                : workloads.stream().filter(w -> !w.equals(FX_SESSION) && !w.equals(FX_STREAM))
+                        .map(Workload::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         Benchmark benchmark = new Benchmark(repeats, threads);
         List<Measurement> results = new ArrayList<>();
@@ -66,21 +71,33 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        StreamingBenchmark.Result stream = fxStream ? StreamingBenchmark.run(2, 1000) : null;
+        List<WindowBenchmark.Result> window = fxSession || fxStream ? WindowBenchmark.run(fxSession, fxStream)
+                : List.of();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("workloads", results);
-            if (stream != null) {
-                report.put(FX_STREAM, stream);
+            if (!window.isEmpty()) {
+                report.put("window", window);
             }
             out.println(Json.toString(report));
-        } else if (stream != null) {
-            out.printf(Locale.ROOT, "%s: %d range tests streaming %d points into the window's chart in %.1f s; "
-                    + "%d FX pulses, longest gap between two %.1f ms (FX thread busy %.1f ms of it); longest FX work "
-                    + "between two pulses %.1f ms%n", FX_STREAM, stream.runs(), stream.points(), stream.seconds(),
-                    stream.pulses(), stream.longestPulseGapMs(), stream.fxCpuInLongestGapMs(), stream.longestFxWorkMs());
+        } else {
+            window.forEach(r -> printWindow(out, r));
         }
         return RangefinderCommand.OK;
+    }
+
+    /** A line per phase: the frames, the longest gap between two and what the FX thread did in it, the stutters. */
+    private static void printWindow(PrintWriter out, WindowBenchmark.Result result) {
+        out.printf(Locale.ROOT, "%n%s (%d range-test points drawn); a stutter is a gap over %.0f ms between frames%n",
+                result.name(), result.points(), PulseMonitor.STUTTER_MS);
+        out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %9s%n", "phase", "seconds", "frames", "longest gap ms",
+                "FX busy in it", "longest FX ms", "stutters");
+        for (WindowBenchmark.Phase p : result.phases()) {
+            PulseMonitor.Stats s = p.pulses();
+            out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %9d%n", p.name(), p.seconds(), s.pulses(),
+                    s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(), s.stutters());
+        }
+        out.flush();
     }
 
     private static double mb(long bytes) {

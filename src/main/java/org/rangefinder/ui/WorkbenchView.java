@@ -74,8 +74,12 @@ public final class WorkbenchView extends NotificationPane {
         rangeTab.setId("rangeTestTab");
         Tab trainingTab = new Tab("1cycle training", training);
         trainingTab.setId("trainingTab");
-        Tab historyTab = new Tab("History", history);
+        Tab historyTab = new Tab("History");
         historyTab.setId("historyTab");
+        // the history table joins the window only while its tab shows: hidden, it was still restyled and laid out
+        // each time a run was recorded, a stall of the window's thread (its first rows: 100+ ms) when a run started
+        historyTab.selectedProperty().addListener((o, was, selected) -> historyTab.setContent(selected ? history
+                : null));
         centre = new TabPane(rangeTab, trainingTab, historyTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         layout.setLeft(experiment);

@@ -18,7 +18,6 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
-import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.handoff.CodeExport;
@@ -47,6 +46,7 @@ import org.rangefinder.ui.rangetest.RangeTestViewModel;
 import org.rangefinder.ui.rangetest.RunStatus;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.EngineStatus;
+import org.rangefinder.ui.work.EngineWarmUp;
 import org.rangefinder.ui.work.Problems;
 
 /**
@@ -99,9 +99,9 @@ public final class WorkbenchViewModel {
         this.history.refresh();
     }
 
-    /** Starts loading the numeric engine on a thread of its own. */
+    /** Starts loading and warming up the numeric engine on a thread of its own. */
     public void startEngine() {
-        engine.start(EngineStatus.ownThread(), workers.fx(), NativeThreads::ensureConfigured);
+        engine.start(EngineStatus.ownThread(), workers.fx(), EngineWarmUp::run);
     }
 
     private void loadDataset() {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -18,7 +19,8 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The runs list: colour, name, status, progress, stop reason, duration, whether its curves are shown, and Cancel /
- * Delete. Selecting a row selects the run whose suggestions the chart shows.
+ * Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses its cells for other rows:
+ * each cell builds its controls once and rebinds them to the run it shows.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
 
@@ -30,6 +32,8 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, RangeTestRun> name = column("Run", r -> new ReadOnlyObjectWrapper<>(r));
         name.setCellFactory(c -> new TableCell<>() {
+            private final Rectangle swatch = new Rectangle(12, 12);
+
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
@@ -38,7 +42,6 @@ public final class RunsTable extends TableView<RangeTestRun> {
                     setText(null);
                     return;
                 }
-                Rectangle swatch = new Rectangle(12, 12);
                 RunLooks.swatch(swatch, run);
                 setGraphic(swatch);
                 setText(run.name());
@@ -78,14 +81,21 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
         show.setCellFactory(c -> new TableCell<>() {
+            private final CheckBox box = new CheckBox();
+            private RangeTestRun shown;
+
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
+                if (shown != null) {
+                    box.selectedProperty().unbindBidirectional(shown.visibleProperty());
+                    shown = null;
+                }
                 if (empty || run == null) {
                     setGraphic(null);
                     return;
                 }
-                CheckBox box = new CheckBox();
+                shown = run;
                 box.setId("show-" + run.number());
                 box.selectedProperty().bindBidirectional(run.visibleProperty());
                 setGraphic(box);
@@ -96,10 +106,33 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
         actions.setCellFactory(c -> new TableCell<>() {
+            private final Button cancel = new Button("Cancel");
+            private final Button delete = new Button("Delete");
+            private final HBox buttons = new HBox(6, cancel, delete);
+
+            {
+                for (Button b : new Button[] {cancel, delete}) {
+                    b.getStyleClass().add("small");
+                    b.setMinWidth(Button.USE_PREF_SIZE);
+                }
+                buttons.setAlignment(Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
-                setGraphic(empty || run == null ? null : actionsFor(vm, run));
+                cancel.disableProperty().unbind();
+                if (empty || run == null) {
+                    setGraphic(null);
+                    return;
+                }
+                cancel.setId("cancel-" + run.number());
+                cancel.disableProperty().bind(Bindings.createBooleanBinding(
+                        () -> !run.statusProperty().get().isActive(), run.statusProperty()));
+                cancel.setOnAction(e -> vm.cancel(run));
+                delete.setId("delete-" + run.number());
+                delete.setOnAction(e -> vm.delete(run));
+                setGraphic(buttons);
             }
         });
         actions.setPrefWidth(150);
@@ -112,24 +145,6 @@ public final class RunsTable extends TableView<RangeTestRun> {
             }
         });
         vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
-    }
-
-    private static HBox actionsFor(RangeTestViewModel vm, RangeTestRun run) {
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-" + run.number());
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.statusProperty().get().isActive(),
-                run.statusProperty()));
-        cancel.setOnAction(e -> vm.cancel(run));
-        Button delete = new Button("Delete");
-        delete.setId("delete-" + run.number());
-        delete.setOnAction(e -> vm.delete(run));
-        for (Button b : new Button[] {cancel, delete}) {
-            b.getStyleClass().add("small");
-            b.setMinWidth(Button.USE_PREF_SIZE);
-        }
-        HBox box = new HBox(6, cancel, delete);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
     }
 
     private static <T> TableColumn<RangeTestRun, T> column(String title,

@@ -33,7 +33,10 @@ public final class BackgroundExecutor {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "rangefinder-worker-" + count.incrementAndGet());
+                    Thread t = new Thread(() -> {
+                        BackgroundPriority.lowerCurrentThread();
+                        r.run();
+                    }, "rangefinder-worker-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

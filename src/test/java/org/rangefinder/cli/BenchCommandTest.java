@@ -1,0 +1,44 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench}: what it prints, not how fast (CI times nothing). */
+class BenchCommandTest {
+
+    @Test
+    void jsonReportsTheChosenWorkload() throws Exception {
+        CliRun run = CliRun.of("bench", "--workload", "rt-digits-mlp", "--repeats", "1", "--json");
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.OK);
+        JsonNode workloads = new ObjectMapper().readTree(run.out()).get("workloads");
+        assertThat(workloads).hasSize(1);
+        JsonNode w = workloads.get(0);
+        assertThat(w.get("name").asText()).isEqualTo("rt-digits-mlp");
+        // digits, mlp, batch 64: the default 100-step ladder, stopped early only by divergence
+        assertThat(w.get("iterations").asInt()).isBetween(50, 100);
+        assertThat(w.get("seconds").asDouble()).isPositive();
+        assertThat(w.get("iterationsPerSecond").asDouble())
+                .isCloseTo(w.get("iterations").asInt() / w.get("seconds").asDouble(), within(1e-6));
+        assertThat(w.get("peakHeapBytes").asLong()).isPositive();
+        assertThat(w.get("peakOffHeapBytes").asLong()).isPositive();
+    }
+
+    @Test
+    void anUnknownWorkloadIsRefusedByName() {
+        CliRun run = CliRun.of("bench", "--workload", "rt-cifar");
+        assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.err()).contains("unknown workload 'rt-cifar'").contains("rt-digits-mlp")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void repeatsMustBePositive() {
+        CliRun run = CliRun.of("bench", "--repeats", "0");
+        assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.err()).contains("--repeats");
+    }
+}

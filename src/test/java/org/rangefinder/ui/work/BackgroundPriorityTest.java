@@ -1,0 +1,88 @@
+package org.rangefinder.ui.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** The window's workers and engine thread run below the window: Java's lowest priority, and nice 10 on Linux. */
+class BackgroundPriorityTest {
+    private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
+
+    @BeforeAll
+    static void javaFx() throws Exception {
+        FxToolkit.registerPrimaryStage(); // a worker hands its results to the FX thread
+    }
+
+    /** What the calling thread runs at: its Java priority, and on Linux its nice value (else null). */
+    private record Priority(int java, Integer nice) {
+        static Priority ofCurrentThread() {
+            return new Priority(Thread.currentThread().getPriority(), LINUX ? niceOfCurrentThread() : null);
+        }
+    }
+
+    /** Field 19 of /proc/thread-self/stat; the fields after the command name (in parentheses) start at 3. */
+    private static int niceOfCurrentThread() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[19 - 3]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertBelowTheWindow(Priority p) {
+        assertThat(p.java()).isEqualTo(Thread.MIN_PRIORITY);
+        if (LINUX) {
+            assertThat(p.nice()).isEqualTo(BackgroundPriority.NICE);
+        }
+    }
+
+    @Test
+    void workersOfTheBoundedPoolRunBelowTheWindow() throws Exception {
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        BackgroundExecutor.bounded(1).submit(Priority::ofCurrentThread, seen::complete, seen::completeExceptionally);
+        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theEngineThreadRunsBelowTheWindow() throws Exception {
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
+        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void threadsTheWorkerStartsInheritItsNiceValue() throws Exception {
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        EngineStatus.ownThread().execute(() -> {
+            Thread child = new Thread(() -> seen.complete(Priority.ofCurrentThread()));
+            child.start();
+        });
+        Priority child = seen.get(10, TimeUnit.SECONDS);
+        assertThat(child.java()).isEqualTo(Thread.MIN_PRIORITY); // Java threads inherit their creator's priority
+        if (LINUX) {
+            assertThat(child.nice()).isEqualTo(BackgroundPriority.NICE); // a sweep's member threads, for one
+        }
+    }
+
+    @Test
+    void theCallingThreadIsLeftAsItWas() throws Exception {
+        Priority before = Priority.ofCurrentThread();
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
+        seen.get(10, TimeUnit.SECONDS);
+        assertThat(Priority.ofCurrentThread()).isEqualTo(before);
+        if (LINUX) {
+            assertThat(before.nice()).isNotEqualTo(BackgroundPriority.NICE); // the window's threads stay as they are
+        }
+    }
+}

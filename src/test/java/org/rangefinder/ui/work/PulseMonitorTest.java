@@ -1,0 +1,52 @@
+package org.rangefinder.ui.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The summary of recorded pulse gaps, against hand-counted values. */
+class PulseMonitorTest {
+    private static final long MS = 1_000_000;
+
+    private static PulseMonitor recorded(long[][] gapsAndCpuMs) {
+        PulseMonitor monitor = new PulseMonitor();
+        for (long[] g : gapsAndCpuMs) {
+            monitor.record(g[0] * MS, g[1] * MS);
+        }
+        return monitor;
+    }
+
+    @Test
+    void summarisesTheLongestGapTheLongestWorkAndTheStutters() {
+        PulseMonitor monitor = recorded(new long[][] {{16, 4}, {17, 12}, {120, 9}, {50, 30}, {51, 2}, {16, 5}});
+        PulseMonitor.Stats all = monitor.stats();
+        assertThat(all.pulses()).isEqualTo(6);
+        assertThat(all.longestGapMs()).isEqualTo(120.0);
+        assertThat(all.fxCpuInLongestGapMs()).isEqualTo(9.0); // the thread waited 111 of the 120 ms
+        assertThat(all.longestFxWorkMs()).isEqualTo(30.0);
+        assertThat(all.stutters()).isEqualTo(2); // 120 and 51; a gap of exactly 50 ms is not one
+    }
+
+    @Test
+    void summarisesAStretchBetweenTwoMarks() {
+        PulseMonitor monitor = recorded(new long[][] {{200, 150}, {16, 1}, {60, 3}, {17, 2}, {90, 80}});
+        PulseMonitor.Stats middle = monitor.stats(1, 4);
+        assertThat(middle.pulses()).isEqualTo(3);
+        assertThat(middle.longestGapMs()).isEqualTo(60.0);
+        assertThat(middle.fxCpuInLongestGapMs()).isEqualTo(3.0);
+        assertThat(middle.longestFxWorkMs()).isEqualTo(3.0);
+        assertThat(middle.stutters()).isEqualTo(1);
+        assertThat(monitor.pulses()).isEqualTo(5);
+    }
+
+    @Test
+    void keepsEveryGapOfALongRecording() {
+        PulseMonitor monitor = new PulseMonitor();
+        for (int i = 0; i < 5000; i++) {
+            monitor.record((i == 4321 ? 75 : 16) * MS, MS);
+        }
+        assertThat(monitor.stats().pulses()).isEqualTo(5000);
+        assertThat(monitor.stats().longestGapMs()).isEqualTo(75.0);
+        assertThat(monitor.stats(4322, 5000).stutters()).isZero();
+    }
+}
