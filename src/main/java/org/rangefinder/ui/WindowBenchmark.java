@@ -23,11 +23,11 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.rangetest.RangeTestRun;
-import org.rangefinder.ui.rangetest.RunStatus;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.EngineStatus;
 import org.rangefinder.ui.work.PulseMonitor;
+import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The window's share of the benchmark: opens the real workbench window and drives it through its view model as the
@@ -165,9 +165,9 @@ public final class WindowBenchmark {
                 workbench.view().run();
                 return vm().runs().runs().get(vm().runs().runs().size() - 1);
             });
-            phases.add(phase("range test on digits", () -> onFx(() -> !run.statusProperty().get().isActive())));
+            phases.add(phase("range test on digits", () -> onFx(() -> !run.state().statusProperty().get().isActive())));
             Suggestions suggestions = onFx(() -> run.suggestionsProperty().get());
-            check(onFx(() -> run.statusProperty().get()) != RunStatus.FAILED && suggestions != null
+            check(onFx(() -> run.state().statusProperty().get()) != RunStatus.FAILED && suggestions != null
                     && suggestions.valley() != null, "the range test ended without a valley");
 
             double valley = suggestions.valley();
@@ -183,8 +183,8 @@ public final class WindowBenchmark {
             });
             phases.add(phase("1cycle training", () -> onFx(() -> !vm().oneCycle().trainingProperty().get())));
             check(onFx(() -> !vm().oneCycle().runs().isEmpty() && vm().oneCycle().runs().stream()
-                    .allMatch(r -> r.statusProperty().get() == RunStatus.FINISHED)), "the 1cycle run did not finish: "
-                    + onFx(() -> vm().oneCycle().problemProperty().get()));
+                    .allMatch(r -> r.state().statusProperty().get() == RunStatus.FINISHED)),
+                    "the 1cycle run did not finish: " + onFx(() -> vm().oneCycle().problemProperty().get()));
 
             AtomicReference<String> failure = new AtomicReference<>();
             onFx(() -> {
@@ -213,7 +213,7 @@ public final class WindowBenchmark {
                 .withIterations(iterations).withDivergeFactor(0);
         // warm-up, untimed: the first streaming run of a process still compiles the chart's code
         RangeTestRun warmUp = onFx(() -> vm().runs().start(config.withIterations(20), DataOptions.defaults()));
-        waitFor(() -> onFx(() -> !warmUp.statusProperty().get().isActive()));
+        waitFor(() -> onFx(() -> !warmUp.state().statusProperty().get().isActive()));
         RangeTestRun[] all = onFx(() -> {
             monitor.start();
             RangeTestRun[] started = new RangeTestRun[runs];
@@ -223,13 +223,13 @@ public final class WindowBenchmark {
             return started;
         });
         long start = System.nanoTime();
-        waitFor(() -> onFx(() -> Arrays.stream(all).noneMatch(r -> r.statusProperty().get().isActive())));
+        waitFor(() -> onFx(() -> Arrays.stream(all).noneMatch(r -> r.state().statusProperty().get().isActive())));
         double seconds = (System.nanoTime() - start) / 1e9;
         return onFx(() -> {
             monitor.stop();
             for (RangeTestRun r : all) {
-                check(r.statusProperty().get() != RunStatus.FAILED, "run " + r.name() + " failed: "
-                        + r.failureProperty().get());
+                check(r.state().statusProperty().get() != RunStatus.FAILED, "run " + r.name() + " failed: "
+                        + r.state().failureProperty().get());
             }
             int points = Arrays.stream(all).mapToInt(r -> r.points().size()).sum();
             return new Result("fx-stream", points, List.of(new Phase(runs + " range tests of " + iterations

@@ -43,11 +43,12 @@ import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
-import org.rangefinder.ui.rangetest.RunStatus;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.EngineStatus;
 import org.rangefinder.ui.work.EngineWarmUp;
 import org.rangefinder.ui.work.Problems;
+import org.rangefinder.ui.work.RunState;
+import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The window's state as a whole: the panels' view models wired together (the experiment's dataset is loaded in
@@ -152,12 +153,13 @@ public final class WorkbenchViewModel {
     }
 
     private void rangeTestEnded(RangeTestRun run) {
+        RunState state = run.state();
         String message;
-        if (run.statusProperty().get() == RunStatus.FAILED) {
-            message = "Run " + run.name() + " failed: " + run.failureProperty().get();
+        if (state.statusProperty().get() == RunStatus.FAILED) {
+            message = "Run " + run.name() + " failed: " + state.failureProperty().get();
         } else {
             message = String.format(Locale.ROOT, "Run #%d %s after %d points (%.1f s)", run.number(),
-                    run.stopReasonProperty().get().id(), run.points().size(), run.secondsProperty().get());
+                    state.stopReasonProperty().get().id(), run.points().size(), state.secondsProperty().get());
             if (offerBounds(run)) {
                 message += "; bounds set from its valley";
             }
@@ -173,12 +175,14 @@ public final class WorkbenchViewModel {
     }
 
     private void trainingChanged(TrainingRun run) {
-        RunStatus s = run.statusProperty().get();
+        RunState state = run.state();
+        RunStatus s = state.statusProperty().get();
         if (s == RunStatus.FINISHED || s == RunStatus.FAILED) {
-            String message = s == RunStatus.FAILED ? "Training " + run.name() + " failed: " + run.failureProperty().get()
+            String message = s == RunStatus.FAILED
+                    ? "Training " + run.name() + " failed: " + state.failureProperty().get()
                     : String.format(Locale.ROOT, "Training %s %s: validation accuracy %.2f%% (%.1f s)", run.name(),
-                            run.stopReasonProperty().get().id(), 100 * run.accuracyProperty().get(),
-                            run.secondsProperty().get());
+                            state.stopReasonProperty().get().id(), 100 * run.accuracyProperty().get(),
+                            state.secondsProperty().get());
             status.set(message);
             notifier.accept(message);
         }

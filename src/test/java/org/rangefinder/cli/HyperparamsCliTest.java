@@ -32,17 +32,17 @@ class HyperparamsCliTest {
     void exportFromARangeTest() {
         workspace = dir.resolve("runs");
         file = dir.resolve("h.json");
-        CliRunner r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+        CliRun r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
                 "--weight-decay", "1e-4", "--hyperparams-out", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + file + " (1cycle ").contains("recorded as run ");
     }
 
-    private CliRunner run(String... args) {
+    private CliRun run(String... args) {
         String[] withWorkspace = java.util.Arrays.copyOf(args, args.length + 2);
         withWorkspace[args.length] = "--workspace";
         withWorkspace[args.length + 1] = workspace.toString();
-        return CliRunner.run(withWorkspace);
+        return CliRun.of(withWorkspace);
     }
 
     private Hyperparameters fileContent() {
@@ -64,7 +64,7 @@ class HyperparamsCliTest {
         assertThat(h.epochs()).isEqualTo(Hyperparameters.DEFAULT_EPOCHS);
         assertThat(h.oneCycle().totalSteps()).isEqualTo(5 * 8);
         Path result = dir.resolve("result.json");
-        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--out", result.toString());
+        CliRun r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--out", result.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("warning");
 
@@ -82,7 +82,7 @@ class HyperparamsCliTest {
     void optionsGivenOnTheCommandLineReplaceSingleFields() throws Exception {
         Hyperparameters h = fileContent();
         Path result = dir.resolve("result.json");
-        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--max-lr", "0.05",
+        CliRun r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--max-lr", "0.05",
                 "--momentum", "0.8", "--no-cycle-momentum", "--out", result.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode config = Json.MAPPER.readTree(result.toFile()).get("config");
@@ -98,7 +98,7 @@ class HyperparamsCliTest {
     @Test
     void fileTakesItsBoundsFromTheChosenSuggestionMethodAndRangeFactor() {
         Path steep = dir.resolve("steep.json");
-        CliRunner r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+        CliRun r = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
                 "--method", "steep", "--range-factor", "4", "--hyperparams-out", steep.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Hyperparameters h = HyperparameterFile.read(steep).hyperparameters();
@@ -111,7 +111,7 @@ class HyperparamsCliTest {
     @Test
     void trainingWritesAHyperparameterFileWithItsResults() {
         Path out = dir.resolve("trained.json");
-        CliRunner r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--hyperparams-out",
+        CliRun r = run("train", "--hyperparams", file.toString(), "--epochs", "1", "--hyperparams-out",
                 out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Hyperparameters trained = HyperparameterFile.read(out).hyperparameters();
@@ -125,18 +125,18 @@ class HyperparamsCliTest {
 
     @Test
     void missingDatasetAndBadFilesExitWithCodeTwoAndOneLine() throws Exception {
-        CliRunner neither = run("train", "--max-lr", "0.1");
+        CliRun neither = run("train", "--max-lr", "0.1");
         assertThat(neither.code()).isEqualTo(2);
         assertThat(neither.err()).contains("give --dataset NAME|PATH, or --hyperparams FILE.json");
         assertThat(run("range-test").err()).contains("--dataset is required");
 
         Files.writeString(file, Files.readString(file).replace("\"pctStart\" : 0.3", "\"pctStart\" : 3"));
-        CliRunner bad = run("train", "--hyperparams", file.toString());
+        CliRun bad = run("train", "--hyperparams", file.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("rangefinder: " + file
                 + ": oneCycle.pctStart must be between 0 and 1 (both excluded), got 3.0");
 
-        CliRunner sweep = run("range-test", "--dataset", "iris", "--sweep", "seed=1,2", "--hyperparams-out",
+        CliRun sweep = run("range-test", "--dataset", "iris", "--sweep", "seed=1,2", "--hyperparams-out",
                 dir.resolve("x.json").toString());
         assertThat(sweep.code()).isEqualTo(2);
         assertThat(sweep.err()).contains("--hyperparams-out takes a single range test, not a sweep");
@@ -144,27 +144,27 @@ class HyperparamsCliTest {
 
     @Test
     void exportPrintsOrWritesTheSnippet() throws Exception {
-        CliRunner printed = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "pytorch");
+        CliRun printed = CliRun.of("export", "--hyperparams", file.toString(), "--format", "pytorch");
         assertThat(printed.code()).as(printed.err()).isZero();
         assertThat(printed.out()).startsWith("# Rangefinder ").contains("from h.json")
                 .contains("OneCycleLR(").contains("max_lr=" + Double.toString(fileContent().lr().max()).replace('E', 'e'));
         Path java = dir.resolve("OneCycleTraining.java");
-        CliRunner written = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "DL4J", "--out",
+        CliRun written = CliRun.of("export", "--hyperparams", file.toString(), "--format", "DL4J", "--out",
                 java.toString());
         assertThat(written.code()).as(written.err()).isZero();
         assertThat(Files.readString(java)).contains("public class OneCycleTraining");
-        CliRunner bad = CliRunner.run("export", "--hyperparams", file.toString(), "--format", "cobol");
+        CliRun bad = CliRun.of("export", "--hyperparams", file.toString(), "--format", "cobol");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--format must be one of pytorch, fastai, dl4j, got 'cobol'");
     }
 
     @Test
     void runsAreListedShownAndDeleted() throws Exception {
-        CliRunner trained = run("train", "--hyperparams", file.toString(), "--epochs", "1");
+        CliRun trained = run("train", "--hyperparams", file.toString(), "--epochs", "1");
         Matcher id = Pattern.compile("recorded as run (\\S+)").matcher(trained.out());
         assertThat(id.find()).as(trained.out()).isTrue();
 
-        CliRunner list = run("runs", "list");
+        CliRun list = run("runs", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out().lines().toList()).as(list.out()).hasSize(3);
         assertThat(list.out().lines().skip(1).findFirst().orElseThrow())
@@ -177,7 +177,7 @@ class HyperparamsCliTest {
         assertThat(runs.get(0).get("kind").asText()).isEqualTo("training");
         assertThat(runs.get(1).get("results").has("valley")).isTrue();
 
-        CliRunner show = run("runs", "show", id.group(1).substring(0, 21));
+        CliRun show = run("runs", "show", id.group(1).substring(0, 21));
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).containsPattern("status +finished \\(completed\\)\n")
                 .containsPattern("epochs +1\n").containsPattern("finalValAccuracy +0\\.\\d+\n")
@@ -187,7 +187,7 @@ class HyperparamsCliTest {
         assertThat(shown.get("files")).hasSize(5);
 
         assertThat(run("runs", "delete", id.group(1)).out()).isEqualTo("deleted run " + id.group(1) + "\n");
-        CliRunner gone = run("runs", "show", id.group(1));
+        CliRun gone = run("runs", "show", id.group(1));
         assertThat(gone.code()).isEqualTo(2);
         assertThat(gone.err()).contains("no run '" + id.group(1) + "'");
         assertThat(RunHistory.open(workspace).list().runs()).extracting(RunRecord::kind)
@@ -197,7 +197,7 @@ class HyperparamsCliTest {
     @Test
     void noHistoryRecordsNothing() {
         Path other = dir.resolve("other");
-        CliRunner r = CliRunner.run("train", "--hyperparams", file.toString(), "--epochs", "1", "--no-history",
+        CliRun r = CliRun.of("train", "--hyperparams", file.toString(), "--epochs", "1", "--no-history",
                 "--workspace", other.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("recorded as run");

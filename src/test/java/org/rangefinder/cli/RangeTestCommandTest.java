@@ -18,7 +18,7 @@ class RangeTestCommandTest {
     void rangeTestPrintsStopReasonAndSuggestionsAndWritesJsonAndCsv(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
         Path csv = dir.resolve("curve.csv");
-        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "60",
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "60",
                 "--out", json.toString(), "--csv", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stopped: ").contains("valley").contains("1cycle");
@@ -41,7 +41,7 @@ class RangeTestCommandTest {
     @Test
     void sweepGivesOneCurvePerValueWithARunColumn(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("curves.csv");
-        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
                 "--sweep", "weight-decay=0,1e-4,1e-3", "--csv", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("weight-decay").contains("1e-4").contains("1e-3");
@@ -54,7 +54,7 @@ class RangeTestCommandTest {
     @Test
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
-        CliRunner r = CliRunner.run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
                 "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         for (JsonNode run : new ObjectMapper().readTree(json.toFile()).get("runs")) {
@@ -83,21 +83,21 @@ class RangeTestCommandTest {
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
         String dataset = options.contains("--dataset") ? "" : "--dataset iris ";
         String[] args = ("range-test " + dataset + options).split(" ");
-        CliRunner r = CliRunner.run(args);
+        CliRun r = CliRun.of(args);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void debugShowsTheStackTrace() {
-        CliRunner r = CliRunner.run("--debug", "range-test", "--dataset", "iris", "--iterations", "1");
+        CliRun r = CliRun.of("--debug", "range-test", "--dataset", "iris", "--iterations", "1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("\tat ");
     }
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        CliRunner r = CliRunner.run("range-test", "--help");
+        CliRun r = CliRun.of("range-test", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--start-lr").contains("Default: 1.0E-7").contains("--sweep")
                 .contains("--val-batches").contains("--step-size").contains("Default: 64");

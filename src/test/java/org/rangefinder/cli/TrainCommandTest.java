@@ -17,7 +17,7 @@ class TrainCommandTest {
     void oneCycleTrainingReportsEachEpochAndWritesResultAndModel(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
         Path model = dir.resolve("model.zip");
-        CliRunner r = CliRunner.run("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "3",
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "3",
                 "--max-lr", "0.1", "--min-lr", "0.01", "--out", json.toString(), "--save-model", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("epoch").contains("val acc").contains("stopped: completed");
@@ -46,7 +46,7 @@ class TrainCommandTest {
         "--max-lr 0.1 --schedule sometimes | --schedule must be one of",
     })
     void badSettingsExitWithCodeTwo(String options, String expected) {
-        CliRunner r = CliRunner.run(("train --dataset iris " + options).split(" "));
+        CliRun r = CliRun.of(("train --dataset iris " + options).split(" "));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("\tat ");
     }

@@ -50,13 +50,13 @@ class HistoryWorkflowTest {
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
-        WorkbenchFixture.waitUntil(60, () -> !run.statusProperty().get().isActive());
+        WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
 
         // other window tests record their runs in the same workspace: ours is the range test started since
         WorkbenchFixture.waitUntil(10, () -> ours(before) != null);
         RunRecord recorded = ours(before);
         assertThat(recorded.status()).isEqualTo(RunStatus.FINISHED);
-        assertThat(recorded.stopReason()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(recorded.stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(recorded.results().get("points")).isEqualTo(run.points().size());
 
         robot.clickOn("History");

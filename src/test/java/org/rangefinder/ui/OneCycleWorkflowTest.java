@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.ui.onecycle.TrainingRun;
-import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -87,8 +87,8 @@ class OneCycleWorkflowTest {
         WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(cycle.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
-        assertThat(baseline.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(cycle.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(baseline.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(cycle.totalIterations()).isEqualTo(16);
         var view = fixture.view().trainingView();
         // loss chart: raw, smoothed and validation series for each run

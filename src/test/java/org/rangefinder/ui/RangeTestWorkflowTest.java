@@ -24,7 +24,7 @@ import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
-import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -68,7 +68,7 @@ class RangeTestWorkflowTest {
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() > before);
         RangeTestRun run = fixture.vm().runs().runs().get(before);
-        WorkbenchFixture.waitUntil(60, () -> !run.statusProperty().get().isActive());
+        WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
         WaitForAsyncUtils.waitForFxEvents();
         return run;
     }
@@ -84,11 +84,11 @@ class RangeTestWorkflowTest {
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         XYChart.Series<Number, Number> smoothed = fixture.view().chartView().smoothedSeries(run);
         robot.interact(() -> smoothed.getData().addListener((ListChangeListener<Object>) c -> batches.incrementAndGet()));
-        WorkbenchFixture.waitUntil(60, () -> !run.statusProperty().get().isActive());
+        WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
-        assertThat(run.stopReasonProperty().get()).isNotNull();
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().stopReasonProperty().get()).isNotNull();
         assertThat(run.points()).hasSizeBetween(1, 400);
         // a last point whose loss blew up to NaN cannot be drawn
         assertThat(smoothed.getData()).hasSize((int) run.points().stream()
@@ -170,7 +170,7 @@ class RangeTestWorkflowTest {
         assertThat(h.seed()).isEqualTo(42);
         assertThat(h.oneCycle().totalSteps()).isEqualTo(10);
         assertThat(h.rangeTest().iterations()).isEqualTo(30);
-        assertThat(h.rangeTest().stopReason()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(h.rangeTest().stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(h.rangeTest().suggestions().valley()).isEqualTo(run.suggestionsProperty().get().valley());
         assertThat(h.training()).isNull();
     }
@@ -187,7 +187,7 @@ class RangeTestWorkflowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.points()).hasSize(60);
         assertThat(run.suggestionsProperty().get().valley()).isNotNull();
         WaitForAsyncUtils.waitForFxEvents();

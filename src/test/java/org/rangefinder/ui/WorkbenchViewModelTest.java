@@ -13,7 +13,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
-import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.RunStatus;
 
 class WorkbenchViewModelTest {
     @TempDir
@@ -53,7 +53,7 @@ class WorkbenchViewModelTest {
         vm.experiment().iterationsProperty().set("30");
         vm.run();
         var run = vm.runs().runs().get(0);
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(vm.bounds().maxProperty().get()).isEqualTo(run.suggestionsProperty().get().valley());
         assertThat(notes).hasSize(1);
         assertThat(notes.get(0)).startsWith("Run #1 ").endsWith("bounds set from its valley");
@@ -87,7 +87,7 @@ class WorkbenchViewModelTest {
         assertThat(WorkbenchViewModel.isCurveFile(tmp)).isFalse();
         vm.open(curve);
         assertThat(vm.runs().runs()).hasSize(1);
-        assertThat(vm.runs().runs().get(0).statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
+        assertThat(vm.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         vm.open(data);
         assertThat(vm.datasetChoices()).contains(data.toAbsolutePath().toString());
         assertThat(vm.experiment().datasetProperty().get()).isEqualTo(data.toAbsolutePath().toString());

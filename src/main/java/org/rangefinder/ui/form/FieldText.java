@@ -57,7 +57,7 @@ public final class FieldText {
             return build.get();
         } catch (UserInputException e) {
             F field = FormField.named(fields, e.getMessage());
-            throw new FieldProblem(field, field == null ? e.getMessage() : field.label() + ": " + e.getMessage());
+            throw new FieldProblem(field, field == null ? e.getMessage() : field.words().label() + ": " + e.getMessage());
         }
     }
 
@@ -79,6 +79,6 @@ public final class FieldText {
     }
 
     private static FieldProblem notA(FormField field, String text, String what) {
-        return new FieldProblem(field, field.label() + ": '" + text.strip() + "' is not a " + what);
+        return new FieldProblem(field, field.words().label() + ": '" + text.strip() + "' is not a " + what);
     }
 }

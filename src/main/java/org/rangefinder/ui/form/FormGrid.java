@@ -46,7 +46,7 @@ public final class FormGrid extends GridPane {
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
         flagWhenInvalid(input, field);
-        row(field.label(), input);
+        row(field.words().label(), input);
         return input;
     }
 

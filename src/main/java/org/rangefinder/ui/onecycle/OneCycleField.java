@@ -1,6 +1,5 @@
 package org.rangefinder.ui.onecycle;
 
-import java.util.List;
 import org.rangefinder.ui.form.FormField;
 
 /** The fields of the 1cycle panel, with the words the engine uses for each. */
@@ -16,21 +15,14 @@ public enum OneCycleField implements FormField {
     EVAL_EVERY("Evaluate every", "--eval-every"),
     BASELINE_LR("Baseline LR", "--lr");
 
-    private final String label;
-    private final List<String> keys;
+    private final Words words;
 
     OneCycleField(String label, String... keys) {
-        this.label = label;
-        this.keys = List.of(keys);
+        this.words = new Words(label, keys);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
+    public Words words() {
+        return words;
     }
 }

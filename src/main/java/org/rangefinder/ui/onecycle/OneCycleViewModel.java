@@ -42,7 +42,6 @@ import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
-import org.rangefinder.ui.rangetest.RunStatus;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.Problems;
 
@@ -89,9 +88,9 @@ public final class OneCycleViewModel {
     private final ReadOnlyObjectWrapper<OneCycleField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
 
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
-            r -> new Observable[] {r.statusProperty()});
+            r -> new Observable[] {r.state().statusProperty()});
     private final BooleanBinding training = Bindings.createBooleanBinding(
-            () -> runs.stream().anyMatch(r -> r.statusProperty().get().isActive()), runs);
+            () -> runs.stream().anyMatch(r -> r.state().statusProperty().get().isActive()), runs);
 
     private final LrBoundsViewModel bounds;
     private final ObservableValue<RangeTestConfig> experiment;
@@ -212,23 +211,18 @@ public final class OneCycleViewModel {
 
     private void submit(TrainingRun run, DataOptions options) {
         runs.add(run);
-        run.setTask(background.submit(() -> {
-            run.started();
+        run.state().setTask(background.submit(() -> {
+            run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options);
             return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(), run.config(),
-                    () -> Trainer.train(data, run.config(), run, run.cancelToken()),
+                    () -> Trainer.train(data, run.config(), run, run.state().cancelToken()),
                     (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
-        }, run::finished, error -> run.failed(Problems.describe(error))));
+        }, run::finished, error -> run.state().failed(Problems.describe(error))));
     }
 
     /** Stops the runs of the last launch within one iteration (what they recorded is kept). */
     public void cancel() {
-        for (TrainingRun run : runs) {
-            run.cancelToken().cancel();
-            if (run.statusProperty().get() == RunStatus.QUEUED && run.task() != null && run.task().cancel(false)) {
-                run.cancelledBeforeStart();
-            }
-        }
+        runs.forEach(run -> run.state().cancel());
     }
 
     /** Saves a finished run's network (DL4J zip, written atomically) on a worker; then reports on the FX thread. */

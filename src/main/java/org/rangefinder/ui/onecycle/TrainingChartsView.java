@@ -20,7 +20,8 @@ import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.SeriesLook;
 import org.rangefinder.ui.chart.StyledLineChart;
-import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.RunState;
+import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The live charts of the last 1cycle launch, one colour per run (the 1cycle run and its baseline): training loss
@@ -103,15 +104,16 @@ public final class TrainingChartsView extends BorderPane {
     private static Label summary(TrainingRun run) {
         Label label = new Label();
         label.getStyleClass().add("training-summary");
+        RunState state = run.state();
         label.textProperty().bind(Bindings.createStringBinding(() -> {
-            RunStatus s = run.statusProperty().get();
-            String state = s == RunStatus.FAILED ? "failed: " + run.failureProperty().get()
-                    : s == RunStatus.FINISHED ? run.stopReasonProperty().get().id() : s.text();
+            RunStatus s = state.statusProperty().get();
+            String where = s == RunStatus.FAILED ? "failed: " + state.failureProperty().get()
+                    : s == RunStatus.FINISHED ? state.stopReasonProperty().get().id() : s.text();
             double acc = run.accuracyProperty().get();
-            return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(), state,
-                    100 * run.progressProperty().get(), run.totalIterations(), run.secondsProperty().get(),
+            return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(), where,
+                    100 * state.progressProperty().get(), run.totalIterations(), state.secondsProperty().get(),
                     Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", validation accuracy %.2f%%", 100 * acc));
-        }, run.statusProperty(), run.progressProperty(), run.secondsProperty(), run.accuracyProperty()));
+        }, state.statusProperty(), state.progressProperty(), state.secondsProperty(), run.accuracyProperty()));
         return label;
     }
 

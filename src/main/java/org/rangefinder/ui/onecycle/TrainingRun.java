@@ -1,16 +1,10 @@
 package org.rangefinder.ui.onecycle;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import org.rangefinder.engine.CancelToken;
-import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.Network;
 import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.train.EvaluationRecord;
@@ -20,8 +14,7 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingListener;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.chart.LiveCurve;
-import org.rangefinder.ui.rangetest.RunStatus;
-import org.rangefinder.ui.work.FxCoalescer;
+import org.rangefinder.ui.work.RunState;
 
 /**
  * One training run (the 1cycle run, or its constant-LR baseline) as the window follows it. The trainer's listener,
@@ -41,20 +34,11 @@ public final class TrainingRun implements TrainingListener {
     private final LiveCurve lr = new LiveCurve();
     private final LiveCurve momentum = new LiveCurve();
     private final Smoothing.Ema ema = new Smoothing.Ema(Smoothing.DEFAULT_BETA);
-    private final CancelToken cancel = new CancelToken();
-    private final AtomicInteger done = new AtomicInteger();
-    private final FxCoalescer progressUpdate;
+    private final RunState state;
     private volatile double lastAccuracy = Double.NaN;
-    private volatile long startNanos;
-    private Future<?> task;
     private Network network;
 
-    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status", RunStatus.QUEUED);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
     private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(this, "accuracy", Double.NaN);
-    private final ReadOnlyObjectWrapper<StopReason> stopReason = new ReadOnlyObjectWrapper<>(this, "stopReason");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
 
     TrainingRun(String name, TrainingConfig config, int totalIterations, int colorIndex, Executor fx) {
@@ -62,15 +46,10 @@ public final class TrainingRun implements TrainingListener {
         this.config = config;
         this.totalIterations = totalIterations;
         this.colorIndex = colorIndex;
-        this.progressUpdate = new FxCoalescer(fx, this::showProgress);
+        this.state = new RunState(fx, totalIterations, () -> accuracy.set(lastAccuracy));
     }
 
     // ---- worker thread ----------------------------------------------------------------------------------------
-
-    void started() {
-        startNanos = System.nanoTime();
-        progressUpdate.request();
-    }
 
     @Override
     public void iterationDone(IterationRecord r, int total) {
@@ -78,8 +57,7 @@ public final class TrainingRun implements TrainingListener {
         smoothedLoss.add(r.iteration(), ema.add(r.loss()));
         lr.add(r.iteration(), r.lr());
         momentum.add(r.iteration(), r.momentum());
-        done.incrementAndGet();
-        progressUpdate.request();
+        state.stepDone();
     }
 
     @Override
@@ -87,53 +65,17 @@ public final class TrainingRun implements TrainingListener {
         valLoss.add(r.iteration(), r.valLoss());
         valAccuracy.add(r.iteration(), r.valAccuracy());
         lastAccuracy = r.valAccuracy();
-        progressUpdate.request();
+        state.changed();
     }
 
     // ---- FX thread --------------------------------------------------------------------------------------------
-
-    private void showProgress() {
-        if (status.get() == RunStatus.QUEUED) {
-            status.set(RunStatus.RUNNING);
-        }
-        if (status.get() == RunStatus.RUNNING) {
-            progress.set((double) done.get() / totalIterations);
-            seconds.set((System.nanoTime() - startNanos) / 1e9);
-            accuracy.set(lastAccuracy);
-        }
-    }
 
     void finished(Trainer.Outcome outcome) {
         network = outcome.network();
         TrainingResult r = outcome.result();
         result.set(r);
-        stopReason.set(r.stopReason());
-        seconds.set(r.elapsedSeconds());
         accuracy.set(r.finalValAccuracy());
-        progress.set((double) r.iterations().size() / r.totalIterations());
-        status.set(RunStatus.FINISHED);
-    }
-
-    void failed(String message) {
-        failure.set(message);
-        status.set(RunStatus.FAILED);
-    }
-
-    void cancelledBeforeStart() {
-        stopReason.set(StopReason.CANCELLED);
-        status.set(RunStatus.FINISHED);
-    }
-
-    void setTask(Future<?> task) {
-        this.task = task;
-    }
-
-    Future<?> task() {
-        return task;
-    }
-
-    CancelToken cancelToken() {
-        return cancel;
+        state.finished(r.stopReason(), r.elapsedSeconds(), (double) r.iterations().size() / r.totalIterations());
     }
 
     /** The trained network, once finished; to be touched on a worker thread only. */
@@ -184,29 +126,14 @@ public final class TrainingRun implements TrainingListener {
         return momentum;
     }
 
-    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty secondsProperty() {
-        return seconds.getReadOnlyProperty();
+    /** Status, progress (a step is an iteration), time and end. */
+    public RunState state() {
+        return state;
     }
 
     /** The last validation accuracy, NaN before the first evaluation. */
     public ReadOnlyDoubleProperty accuracyProperty() {
         return accuracy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<StopReason> stopReasonProperty() {
-        return stopReason.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
     }
 
     /** Everything the run recorded, once it has ended. */

@@ -1,6 +1,5 @@
 package org.rangefinder.ui.rangetest;
 
-import java.util.List;
 import org.rangefinder.ui.form.FormField;
 
 /** The fields of the experiment panel, with the words the engine uses for each. */
@@ -28,21 +27,14 @@ public enum ExperimentField implements FormField {
     VAL_BATCHES("Validation batches", "--val-batches"),
     SWEEP_VALUES("Sweep values", "--sweep");
 
-    private final String label;
-    private final List<String> keys;
+    private final Words words;
 
     ExperimentField(String label, String... keys) {
-        this.label = label;
-        this.keys = List.of(keys);
+        this.words = new Words(label, keys);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
+    public Words words() {
+        return words;
     }
 }

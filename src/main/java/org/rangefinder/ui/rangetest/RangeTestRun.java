@@ -3,18 +3,10 @@ package org.rangefinder.ui.rangetest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.rangefinder.engine.CancelToken;
-import org.rangefinder.engine.StopReason;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -23,12 +15,12 @@ import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.chart.LiveCurve;
-import org.rangefinder.ui.work.FxCoalescer;
+import org.rangefinder.ui.work.RunState;
 
 /**
  * One entry of the runs list: a range test (alone or a member of a sweep family) or a curve read from a file. The
  * engine records points on a worker thread into two {@link LiveCurve}s (raw and smoothed loss against lr) and
- * bumps a counter; the properties, read by the window, change on the FX thread only.
+ * counts them as steps of its {@link RunState}; the properties, read by the window, change on the FX thread only.
  */
 public final class RangeTestRun {
 
@@ -40,19 +32,10 @@ public final class RangeTestRun {
     private final double[] lrExtent;
     private final LiveCurve raw = new LiveCurve();
     private final LiveCurve smoothed = new LiveCurve();
-    private final CancelToken cancel = new CancelToken();
-    private final AtomicInteger recorded = new AtomicInteger();
-    private final FxCoalescer progressUpdate;
-    private volatile long startNanos;
-    private Future<?> task;
+    private final RunState state;
     private List<CurvePoint> points = List.of();
     private RangeTestResult result;
 
-    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
-    private final ReadOnlyObjectWrapper<StopReason> stopReason = new ReadOnlyObjectWrapper<>(this, "stopReason");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<Suggestions> suggestions = new ReadOnlyObjectWrapper<>(this, "suggestions");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
 
@@ -64,8 +47,7 @@ public final class RangeTestRun {
         this.family = family;
         this.colorIndex = colorIndex;
         this.lrExtent = new double[] {config.startLr(), config.endLr()};
-        this.progressUpdate = new FxCoalescer(fx, this::showProgress);
-        status.set(RunStatus.QUEUED);
+        this.state = new RunState(fx, config.iterations(), () -> { });
     }
 
     private RangeTestRun(int number, String name, List<CurvePoint> curve, int colorIndex) {
@@ -74,7 +56,7 @@ public final class RangeTestRun {
         this.config = null;
         this.family = null;
         this.colorIndex = colorIndex;
-        this.progressUpdate = null;
+        this.state = RunState.imported();
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (CurvePoint p : curve) {
@@ -88,8 +70,6 @@ public final class RangeTestRun {
         double[] lrs = curve.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] losses = curve.stream().mapToDouble(CurvePoint::loss).toArray();
         suggestions.set(Suggestions.fromRaw(lrs, losses, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()));
-        progress.set(1);
-        status.set(RunStatus.IMPORTED);
     }
 
     /** A curve made elsewhere, shown like a run with its suggestions (computed from its raw losses). */
@@ -109,62 +89,21 @@ public final class RangeTestRun {
 
     // ---- worker thread ----------------------------------------------------------------------------------------
 
-    void started() {
-        startNanos = System.nanoTime();
-        progressUpdate.request();
-    }
-
     /** The engine's listener: hands the point over and returns. */
     void pointRecorded(CurvePoint p) {
         raw.add(p.lr(), p.loss());
         smoothed.add(p.lr(), p.smoothedLoss());
-        recorded.incrementAndGet();
-        progressUpdate.request();
+        state.stepDone();
     }
 
     // ---- FX thread --------------------------------------------------------------------------------------------
 
-    private void showProgress() {
-        if (status.get() == RunStatus.QUEUED) {
-            status.set(RunStatus.RUNNING);
-        }
-        if (status.get() == RunStatus.RUNNING) {
-            progress.set((double) recorded.get() / config.iterations());
-            seconds.set((System.nanoTime() - startNanos) / 1e9);
-        }
-    }
-
     void finished(RangeTestResult result) {
         this.result = result;
         points = result.points();
-        stopReason.set(result.stopReason());
-        seconds.set(result.elapsedSeconds());
         suggestions.set(result.suggestions());
-        progress.set((double) result.points().size() / config.iterations());
-        status.set(RunStatus.FINISHED);
-    }
-
-    void failed(String message) {
-        failure.set(message);
-        status.set(RunStatus.FAILED);
-    }
-
-    /** Cancelled while still queued: it ends with no points. */
-    void cancelledBeforeStart() {
-        stopReason.set(StopReason.CANCELLED);
-        status.set(RunStatus.FINISHED);
-    }
-
-    void setTask(Future<?> task) {
-        this.task = task;
-    }
-
-    Future<?> task() {
-        return task;
-    }
-
-    CancelToken cancelToken() {
-        return cancel;
+        state.finished(result.stopReason(), result.elapsedSeconds(),
+                (double) result.points().size() / config.iterations());
     }
 
     // ---- read by views ----------------------------------------------------------------------------------------
@@ -218,28 +157,9 @@ public final class RangeTestRun {
         return points;
     }
 
-    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    /** Share of the iterations done, 0 to 1. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Seconds the range test has run (its own measure once it has ended). */
-    public ReadOnlyDoubleProperty secondsProperty() {
-        return seconds.getReadOnlyProperty();
-    }
-
-    /** Why it stopped; null until it has. */
-    public ReadOnlyObjectProperty<StopReason> stopReasonProperty() {
-        return stopReason.getReadOnlyProperty();
-    }
-
-    /** The error that ended a failed run. */
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
+    /** Status, progress (a step is an iteration), time and end; an imported curve is complete and never runs. */
+    public RunState state() {
+        return state;
     }
 
     /** The engine's suggestions; null until the run has ended. */

@@ -41,12 +41,12 @@ public final class RangeTestViewModel {
     private final DatasetSource datasets;
     private final HistoryStore history;
     private final ObservableList<RangeTestRun> runs = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.statusProperty()});
+            r -> new javafx.beans.Observable[] {r.state().statusProperty()});
     private final ObjectProperty<RangeTestRun> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Suggestions> selectedSuggestions = new ReadOnlyObjectWrapper<>(this,
             "selectedSuggestions");
     private final IntegerBinding active = Bindings.createIntegerBinding(
-            () -> (int) runs.stream().filter(r -> r.statusProperty().get().isActive()).count(), runs);
+            () -> (int) runs.stream().filter(r -> r.state().statusProperty().get().isActive()).count(), runs);
     private Consumer<RangeTestRun> onRunEnded = r -> { };
     private int nextNumber = 1;
     private int nextFamily = 1;
@@ -114,17 +114,17 @@ public final class RangeTestViewModel {
     }
 
     private void submit(RangeTestRun run, DataOptions options) {
-        run.setTask(background.submit(() -> {
-            run.started();
+        run.state().setTask(background.submit(() -> {
+            run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options);
             if (run.family() != null) {
-                return RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken());
+                return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken());
             }
             return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(), run.config(),
-                    () -> RangeTest.run(data, run.config(), run::pointRecorded, run.cancelToken()),
+                    () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken()),
                     (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {
-            run.failed(Problems.describe(error));
+            run.state().failed(Problems.describe(error));
             ended(run, null);
         }));
     }
@@ -148,21 +148,19 @@ public final class RangeTestViewModel {
     /** Stops a run (within one iteration; its points are kept), or all members of its family. */
     public void cancel(RangeTestRun run) {
         for (RangeTestRun r : run.family() == null ? List.of(run) : run.family().members()) {
-            r.cancelToken().cancel();
-            if (r.statusProperty().get() == RunStatus.QUEUED && r.task() != null && r.task().cancel(false)) {
-                r.cancelledBeforeStart();
+            if (r.state().cancel()) {
                 ended(r, null);
             }
         }
     }
 
     public void cancelAll() {
-        List.copyOf(runs).stream().filter(r -> r.statusProperty().get().isActive()).forEach(this::cancel);
+        List.copyOf(runs).stream().filter(r -> r.state().statusProperty().get().isActive()).forEach(this::cancel);
     }
 
     /** Cancels the run if it is going and removes it from the list. */
     public void delete(RangeTestRun run) {
-        if (run.statusProperty().get().isActive()) {
+        if (run.state().statusProperty().get().isActive()) {
             cancel(run);
         }
         runs.remove(run);

@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
+import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The runs list: colour, name, status, progress, stop reason, duration, whether its curves are shown, and Cancel /
@@ -50,11 +51,12 @@ public final class RunsTable extends TableView<RangeTestRun> {
         name.setPrefWidth(230);
 
         TableColumn<RangeTestRun, String> status = column("Status", r -> Bindings.createStringBinding(
-                () -> r.statusProperty().get() == RunStatus.FAILED ? "failed: " + r.failureProperty().get()
-                        : r.statusProperty().get().text(), r.statusProperty(), r.failureProperty()));
+                () -> r.state().statusProperty().get() == RunStatus.FAILED
+                        ? "failed: " + r.state().failureProperty().get() : r.state().statusProperty().get().text(),
+                r.state().statusProperty(), r.state().failureProperty()));
         status.setPrefWidth(75);
 
-        TableColumn<RangeTestRun, Number> progress = column("Progress", RangeTestRun::progressProperty);
+        TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
 
@@ -69,14 +71,14 @@ public final class RunsTable extends TableView<RangeTestRun> {
         progress.setPrefWidth(90);
 
         TableColumn<RangeTestRun, String> stop = column("Stopped", r -> Bindings.createStringBinding(
-                () -> r.stopReasonProperty().get() == null ? "" : r.stopReasonProperty().get().id(),
-                r.stopReasonProperty()));
+                () -> r.state().stopReasonProperty().get() == null ? "" : r.state().stopReasonProperty().get().id(),
+                r.state().stopReasonProperty()));
         stop.setPrefWidth(80);
 
         TableColumn<RangeTestRun, String> duration = column("Duration", r -> Bindings.createStringBinding(
-                () -> r.statusProperty().get() == RunStatus.IMPORTED ? ""
-                        : String.format(Locale.ROOT, "%.1f s", r.secondsProperty().get()),
-                r.secondsProperty(), r.statusProperty()));
+                () -> r.state().statusProperty().get() == RunStatus.IMPORTED ? ""
+                        : String.format(Locale.ROOT, "%.1f s", r.state().secondsProperty().get()),
+                r.state().secondsProperty(), r.state().statusProperty()));
         duration.setPrefWidth(65);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
@@ -128,7 +130,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 }
                 cancel.setId("cancel-" + run.number());
                 cancel.disableProperty().bind(Bindings.createBooleanBinding(
-                        () -> !run.statusProperty().get().isActive(), run.statusProperty()));
+                        () -> !run.state().statusProperty().get().isActive(), run.state().statusProperty()));
                 cancel.setOnAction(e -> vm.cancel(run));
                 delete.setId("delete-" + run.number());
                 delete.setOnAction(e -> vm.delete(run));

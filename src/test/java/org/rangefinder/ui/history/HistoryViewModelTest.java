@@ -53,7 +53,7 @@ class HistoryViewModelTest {
         assertThat(r.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(r.dataset()).isEqualTo("iris");
         assertThat(r.model()).isEqualTo(IRIS.model());
-        assertThat(r.stopReason()).isEqualTo(run.stopReasonProperty().get().id());
+        assertThat(r.stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(r.results().get("points")).isEqualTo(run.points().size());
         assertThat(r.results().get("valley")).isEqualTo(run.suggestionsProperty().get().valley());
         assertThat(messages).isEmpty();
@@ -67,7 +67,7 @@ class HistoryViewModelTest {
 
         assertThat(runs.runs()).hasSize(2);
         RangeTestRun overlaid = runs.runs().get(1);
-        assertThat(overlaid.statusProperty().get()).isEqualTo(org.rangefinder.ui.rangetest.RunStatus.IMPORTED);
+        assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.IMPORTED);
         assertThat(overlaid.name()).isEqualTo("#2 iris " + HistoryViewModel.when(vm.entries().get(0)));
         assertThat(overlaid.points()).isEqualTo(original.points());
         assertThat(overlaid.suggestionsProperty().get()).isEqualTo(original.suggestionsProperty().get());
@@ -128,7 +128,7 @@ class HistoryViewModelTest {
 
         RangeTestRun run = elsewhere.start(IRIS, DataOptions.defaults());
 
-        assertThat(run.statusProperty().get()).isEqualTo(org.rangefinder.ui.rangetest.RunStatus.FINISHED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.FINISHED);
         assertThat(run.points()).isNotEmpty();
         assertThat(messages).containsExactly("Run history: cannot create the run history folder " + notAFolder
                 + " (java.nio.file.FileAlreadyExistsException: " + notAFolder + ")");

@@ -21,7 +21,7 @@ import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
-import org.rangefinder.ui.rangetest.RunStatus;
+import org.rangefinder.ui.work.RunStatus;
 
 class OneCycleViewModelTest {
     private final LrBoundsViewModel bounds = new LrBoundsViewModel();
@@ -120,8 +120,8 @@ class OneCycleViewModelTest {
         assertThat(vm.runs()).hasSize(2);
         TrainingRun cycle = vm.runs().get(0);
         TrainingRun constant = vm.runs().get(1);
-        assertThat(cycle.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
-        assertThat(cycle.stopReasonProperty().get()).isEqualTo(StopReason.COMPLETED);
+        assertThat(cycle.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(cycle.state().stopReasonProperty().get()).isEqualTo(StopReason.COMPLETED);
         assertThat(cycle.totalIterations()).isEqualTo(8);
         assertThat(cycle.lrCurve().drain()).isEqualTo(8);
         assertThat(cycle.lrCurve().ys()).containsExactly(OneCycleSchedule.of(cycle.config().oneCycle()).lrs());

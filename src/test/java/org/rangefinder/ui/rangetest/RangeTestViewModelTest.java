@@ -26,6 +26,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.work.RunStatus;
 
 class RangeTestViewModelTest {
     @TempDir
@@ -47,11 +48,11 @@ class RangeTestViewModelTest {
 
         Dataset data = Datasets.load("iris", DataOptions.defaults());
         var alone = RangeTest.run(data, iris, RangeTestListener.NONE, new CancelToken());
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(run.points()).isEqualTo(alone.points());
-        assertThat(run.stopReasonProperty().get()).isEqualTo(alone.stopReason());
+        assertThat(run.state().stopReasonProperty().get()).isEqualTo(alone.stopReason());
         assertThat(run.suggestionsProperty().get()).isEqualTo(alone.suggestions());
-        assertThat(run.progressProperty().get()).isEqualTo((double) alone.points().size() / 25);
+        assertThat(run.state().progressProperty().get()).isEqualTo((double) alone.points().size() / 25);
         assertThat(ended).containsExactly(run);
         assertThat(vm.selectedProperty().get()).isSameAs(run);
         assertThat(vm.selectedSuggestionsProperty().get()).isEqualTo(alone.suggestions());
@@ -65,12 +66,12 @@ class RangeTestViewModelTest {
     @Test
     void aRunThatFailsCarriesTheMessage() {
         RangeTestRun run = vm.start(iris.withLrs(1e-7, 10), DataOptions.defaults());
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         RangeTestConfig missing = new RangeTestConfig("no-such-dataset", iris.model(), iris.optimizer(), 0.9, 0, 64, 25,
                 1e-7, 10, iris.mode(), 1, 0.98, 4, 0, 42);
         RangeTestRun failed = vm.start(missing, DataOptions.defaults());
-        assertThat(failed.statusProperty().get()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.failureProperty().get()).contains("no-such-dataset");
+        assertThat(failed.state().statusProperty().get()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.state().failureProperty().get()).contains("no-such-dataset");
     }
 
     @Test
@@ -79,11 +80,11 @@ class RangeTestViewModelTest {
         RangeTestViewModel queued = new RangeTestViewModel(
                 new org.rangefinder.ui.work.BackgroundExecutor(queue::add, Runnable::run), datasets, history);
         RangeTestRun run = queued.start(iris, DataOptions.defaults());
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.QUEUED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.QUEUED);
         assertThat(queued.activeCount().get()).isEqualTo(1);
         queued.cancel(run);
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
-        assertThat(run.stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
         queue.forEach(Runnable::run);
         assertThat(run.points()).isEmpty();
         assertThat(queued.activeCount().get()).isZero();
@@ -115,7 +116,7 @@ class RangeTestViewModelTest {
         }
         Path file = Files.writeString(tmp.resolve("lr_find.csv"), csv);
         RangeTestRun run = vm.open(file);
-        assertThat(run.statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.name()).isEqualTo("#1 lr_find.csv");
         assertThat(run.suggestionsProperty().get())
                 .isEqualTo(Suggestions.fromRaw(lrs, losses, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()));

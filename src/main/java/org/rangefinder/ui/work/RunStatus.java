@@ -1,4 +1,4 @@
-package org.rangefinder.ui.rangetest;
+package org.rangefinder.ui.work;
 
 import java.util.Locale;
 

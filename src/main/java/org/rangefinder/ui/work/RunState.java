@@ -1,0 +1,165 @@
+package org.rangefinder.ui.work;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
+
+/**
+ * Where a run on a worker stands, as the window follows it: its status, the share of its steps done, the seconds it
+ * has taken, why it stopped or the error that ended it; and the handles to stop it. A range test and a training run
+ * each keep one and add what is their own (curves, results). The worker only counts steps and asks for an update
+ * ({@link FxCoalescer}); the properties change on the FX thread only.
+ */
+public final class RunState {
+    private final int steps;
+    private final Runnable onProgress;
+    private final FxCoalescer progressUpdate;
+    private final AtomicInteger done = new AtomicInteger();
+    private final CancelToken cancel = new CancelToken();
+    private volatile long startNanos;
+    private Future<?> task;
+
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
+    private final ReadOnlyObjectWrapper<StopReason> stopReason = new ReadOnlyObjectWrapper<>(this, "stopReason");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+
+    /**
+     * A run waiting for a worker.
+     *
+     * @param fx         runs the updates on the FX thread
+     * @param steps      the steps the run takes if it is not stopped; progress is the share of them done
+     * @param onProgress run on the FX thread with each update while the run is going, for what the run shows besides
+     *                   (the last validation accuracy of a training run)
+     */
+    public RunState(Executor fx, int steps, Runnable onProgress) {
+        this.steps = steps;
+        this.onProgress = onProgress;
+        this.progressUpdate = new FxCoalescer(fx, this::showProgress);
+        status.set(RunStatus.QUEUED);
+    }
+
+    private RunState() {
+        this.steps = 0;
+        this.onProgress = null;
+        this.progressUpdate = null;
+        progress.set(1);
+        status.set(RunStatus.IMPORTED);
+    }
+
+    /** A curve made elsewhere: complete, and never run. */
+    public static RunState imported() {
+        return new RunState();
+    }
+
+    // ---- worker thread ----------------------------------------------------------------------------------------
+
+    /** The worker has taken the run up: its time starts now. */
+    public void started() {
+        startNanos = System.nanoTime();
+        progressUpdate.request();
+    }
+
+    /** The worker has done one more step. */
+    public void stepDone() {
+        done.incrementAndGet();
+        progressUpdate.request();
+    }
+
+    /** Something besides a step that {@code onProgress} shows has changed. */
+    public void changed() {
+        progressUpdate.request();
+    }
+
+    /** Checked by the engine between steps. */
+    public CancelToken cancelToken() {
+        return cancel;
+    }
+
+    // ---- FX thread --------------------------------------------------------------------------------------------
+
+    private void showProgress() {
+        if (status.get() == RunStatus.QUEUED) {
+            status.set(RunStatus.RUNNING);
+        }
+        if (status.get() == RunStatus.RUNNING) {
+            progress.set((double) done.get() / steps);
+            seconds.set((System.nanoTime() - startNanos) / 1e9);
+            onProgress.run();
+        }
+    }
+
+    /**
+     * The run has ended with a result; the run sets what it keeps of that result first, as the status, set last,
+     * is what the window waits for.
+     *
+     * @param progress the share of the steps it did, from the result
+     */
+    public void finished(StopReason reason, double elapsedSeconds, double progress) {
+        stopReason.set(reason);
+        seconds.set(elapsedSeconds);
+        this.progress.set(progress);
+        status.set(RunStatus.FINISHED);
+    }
+
+    public void failed(String message) {
+        failure.set(message);
+        status.set(RunStatus.FAILED);
+    }
+
+    /** The worker's task; kept so that a run still queued can be taken off the queue. */
+    public void setTask(Future<?> task) {
+        this.task = task;
+    }
+
+    /**
+     * Stops the run within one step (what it has recorded is kept). One still queued is taken off the queue and
+     * ends at once, cancelled with no steps, as no worker will report its end.
+     *
+     * @return whether it ended here, so that the caller does what it does when a run ends
+     */
+    public boolean cancel() {
+        cancel.cancel();
+        if (status.get() == RunStatus.QUEUED && task != null && task.cancel(false)) {
+            stopReason.set(StopReason.CANCELLED);
+            status.set(RunStatus.FINISHED);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- read by views ----------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Share of the steps done, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Seconds the run has taken (the engine's own measure once it has ended). */
+    public ReadOnlyDoubleProperty secondsProperty() {
+        return seconds.getReadOnlyProperty();
+    }
+
+    /** Why it stopped; null until it has. */
+    public ReadOnlyObjectProperty<StopReason> stopReasonProperty() {
+        return stopReason.getReadOnlyProperty();
+    }
+
+    /** The error that ended a failed run. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+}
