@@ -58,7 +58,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
+            private final ProgressBar bar = new ProgressBar(0);
 
             @Override
             protected void updateItem(Number value, boolean empty) {
