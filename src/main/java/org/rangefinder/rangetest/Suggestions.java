@@ -75,6 +75,15 @@ public record Suggestions(Double steep, Double valley, Double minimum, LrRange r
         return new Suggestions(steep, valley, minimum, range, n, reason);
     }
 
+    /** The learning rate a method suggests; null when the curve gave none. */
+    public Double lr(SuggestionMethod method) {
+        return switch (method) {
+            case STEEP -> steep;
+            case VALLEY -> valley;
+            case MINIMUM -> minimum;
+        };
+    }
+
     /** Suggestions from raw losses, smoothed first with {@link Smoothing#smooth(double[], double)}. */
     public static Suggestions fromRaw(double[] lrs, double[] rawLosses, double beta, SuggestionOptions o) {
         return fromSmoothed(lrs, Smoothing.smooth(rawLosses, beta), o);

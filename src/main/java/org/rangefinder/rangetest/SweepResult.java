@@ -53,6 +53,15 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
                     median(members, Suggestions::valley), median(members, Suggestions::minimum));
         }
 
+        /** The median over the members of what a method suggests; null when no member had a suggestion. */
+        public Double median(SuggestionMethod method) {
+            return switch (method) {
+                case STEEP -> medianSteep;
+                case VALLEY -> medianValley;
+                case MINIMUM -> medianMinimum;
+            };
+        }
+
         private static Double median(List<RangeTestResult> members, Function<Suggestions, Double> which) {
             List<Double> values = new ArrayList<>();
             for (RangeTestResult m : members) {

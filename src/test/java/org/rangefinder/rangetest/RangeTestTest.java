@@ -143,5 +143,8 @@ class RangeTestTest {
         }
         double[] valleys = family.members().stream().mapToDouble(m -> m.suggestions().valley()).sorted().toArray();
         assertThat(summary.medianValley()).isEqualTo(valleys[1]);
+        assertThat(summary.median(SuggestionMethod.VALLEY)).isEqualTo(valleys[1]);
+        assertThat(summary.median(SuggestionMethod.STEEP)).isEqualTo(summary.medianSteep());
+        assertThat(summary.median(SuggestionMethod.MINIMUM)).isEqualTo(summary.medianMinimum());
     }
 }

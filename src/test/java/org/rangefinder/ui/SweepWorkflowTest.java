@@ -8,7 +8,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RunFamily;
 import org.testfx.api.FxRobot;
@@ -57,6 +61,22 @@ class SweepWorkflowTest {
         assertThat(chart.getData().get(0).getName()).startsWith("sweep 1: mean");
         assertThat(chart.lookupAll(".rf-band")).hasSize(1);
         Screenshots.save(fixture.view().chartView(), "seed-sweep-band");
+
+        // the selected member offers its own suggestions and the medians over the three seeds
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(1)));
+        SweepResult.SeedSummary seeds = family.resultProperty().get().seedSummary();
+        assertThat(seeds.medianValley()).isNotNull();
+        assertThat(robot.lookup("#median-valleyButton").queryButton().getText())
+                .isEqualTo("valley " + LrText.format(seeds.medianValley()));
+        assertThat(robot.lookup("#valleyButton").queryButton().getText())
+                .isEqualTo("valley " + LrText.format(members.get(1).result().suggestions().valley()));
+        assertThat(chart.markLabels()).contains("median-valley " + LrText.format(seeds.medianValley()));
+        robot.clickOn("#median-valleyButton");
+        assertThat(fixture.vm().bounds().maxProperty().get()).isEqualTo(seeds.medianValley());
+        assertThat(fixture.vm().bounds().minProperty().get())
+                .isEqualTo(seeds.medianValley() / SuggestionOptions.defaults().rangeFactor());
+        assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(LrChoice.VALLEY);
+        Screenshots.save(fixture.view().chartView(), "seed-sweep-medians");
 
         robot.interact(() -> members.forEach(m -> m.visibleProperty().set(true)));
         assertThat(chart.getData()).hasSize(7);

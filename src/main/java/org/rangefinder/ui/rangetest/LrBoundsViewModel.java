@@ -55,11 +55,15 @@ public final class LrBoundsViewModel {
      * suggestion.
      */
     public boolean setFrom(SuggestionMethod method, Suggestions suggestions) {
-        Double top = switch (method) {
-            case STEEP -> suggestions.steep();
-            case VALLEY -> suggestions.valley();
-            case MINIMUM -> suggestions.minimum();
-        };
+        return setFrom(method, suggestions.lr(method));
+    }
+
+    /**
+     * Sets the bounds to {@code [top / factor, top]} (the default range factor), chosen by {@code method}: the
+     * suggestion of one curve, or the median over a seed family's curves. Returns false (and changes nothing) when
+     * {@code top} is null.
+     */
+    public boolean setFrom(SuggestionMethod method, Double top) {
         if (top == null) {
             return false;
         }

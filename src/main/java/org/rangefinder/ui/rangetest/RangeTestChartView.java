@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -121,7 +123,10 @@ public final class RangeTestChartView extends BorderPane {
         run.visibleProperty().addListener(o -> showOrHide(run));
         showOrHide(run);
         if (run.family() != null && run.family().members().get(0) == run) {
-            run.family().resultProperty().addListener((o, old, result) -> showFamily(run.family(), result));
+            run.family().resultProperty().addListener((o, old, result) -> {
+                showFamily(run.family(), result);
+                showSuggestions(); // the medians over its seeds, if the selected run is one of them
+            });
         }
     }
 
@@ -190,7 +195,10 @@ public final class RangeTestChartView extends BorderPane {
         });
     }
 
-    /** Marks the selected run's suggestions on its curve and offers them as bounds. */
+    /**
+     * Marks the selected run's suggestions on its curve and offers them as bounds; for a member of a seed family
+     * whose runs have all ended, also the medians over its seeds, marked on the family's mean curve.
+     */
     private void showSuggestions() {
         RangeTestRun run = runs.selectedProperty().get();
         Suggestions s = runs.selectedSuggestionsProperty().get();
@@ -203,27 +211,39 @@ public final class RangeTestChartView extends BorderPane {
             return;
         }
         suggestionBar.getChildren().add(hint("Set bounds from " + "#" + run.number() + ":"));
-        for (SuggestionMethod method : SuggestionMethod.values()) {
-            Double lr = switch (method) {
-                case STEEP -> s.steep();
-                case VALLEY -> s.valley();
-                case MINIMUM -> s.minimum();
-            };
-            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
-            use.setId(method.id() + "Button");
-            use.getStyleClass().add("suggestion-value");
-            use.setDisable(lr == null);
-            use.setOnAction(e -> bounds.setFrom(method, s));
-            suggestionBar.getChildren().add(use);
-            if (lr != null) {
-                marks.add(new LrMarkerChart.Mark(method.id() + " " + LrText.format(lr), lr,
-                        smoothedLossNear(run.points(), lr)));
-            }
+        SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
+                : run.family().resultProperty().get().seedSummary();
+        offer("", s::lr, seeds == null ? marks : new ArrayList<>(),
+                lr -> smoothedLossNear(run.points(), lr));
+        if (seeds != null) {
+            suggestionBar.getChildren().add(hint("median of its " + run.family().members().size() + " seeds:"));
+            offer("median-", seeds::median, marks, lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
         }
         if (s.reason() != null) {
             suggestionBar.getChildren().add(hint(s.reason()));
         }
         chart.setMarks(marks);
+    }
+
+    /**
+     * Adds a button per suggestion method that sets the bounds from it (disabled where there is none), and a mark
+     * for each suggested learning rate at the loss {@code lossAt} gives.
+     */
+    private void offer(String idPrefix, Function<SuggestionMethod, Double> suggested, List<LrMarkerChart.Mark> marks,
+                       DoubleUnaryOperator lossAt) {
+        for (SuggestionMethod method : SuggestionMethod.values()) {
+            Double lr = suggested.apply(method);
+            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
+            use.setId(idPrefix + method.id() + "Button");
+            use.getStyleClass().add("suggestion-value");
+            use.setDisable(lr == null);
+            use.setOnAction(e -> bounds.setFrom(method, lr));
+            suggestionBar.getChildren().add(use);
+            if (lr != null) {
+                marks.add(new LrMarkerChart.Mark(idPrefix + method.id() + " " + LrText.format(lr), lr,
+                        lossAt.applyAsDouble(lr)));
+            }
+        }
     }
 
     private static Label hint(String text) {
@@ -234,13 +254,19 @@ public final class RangeTestChartView extends BorderPane {
 
     /** The smoothed loss of the point whose lr is nearest to {@code lr} in log space (where a mark sits). */
     static double smoothedLossNear(List<CurvePoint> points, double lr) {
+        return lossNear(points.stream().mapToDouble(CurvePoint::lr).toArray(),
+                points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray(), lr);
+    }
+
+    /** The finite loss whose learning rate is nearest to {@code lr} in log space; NaN when there is none. */
+    static double lossNear(double[] lrs, double[] losses, double lr) {
         double best = Double.POSITIVE_INFINITY;
         double loss = Double.NaN;
-        for (CurvePoint p : points) {
-            double d = Math.abs(Math.log(p.lr()) - Math.log(lr));
-            if (d < best && Double.isFinite(p.smoothedLoss())) {
+        for (int i = 0; i < lrs.length; i++) {
+            double d = Math.abs(Math.log(lrs[i]) - Math.log(lr));
+            if (d < best && Double.isFinite(losses[i])) {
                 best = d;
-                loss = p.smoothedLoss();
+                loss = losses[i];
             }
         }
         return loss;

@@ -25,6 +25,23 @@ class LrBoundsViewModelTest {
     }
 
     @Test
+    void aMedianOverSeedsSetsTheBoundsLikeOneCurvesSuggestion() {
+        assertThat(bounds.setFrom(SuggestionMethod.VALLEY, 2.5e-3)).isTrue();
+        assertThat(bounds.maxProperty().get()).isEqualTo(2.5e-3);
+        assertThat(bounds.minProperty().get()).isEqualTo(2.5e-3 / 10);
+        assertThat(bounds.chosenByProperty().get()).isEqualTo(LrChoice.VALLEY);
+        assertThat(bounds.setFrom(SuggestionMethod.STEEP, (Double) null)).isFalse();
+        assertThat(bounds.maxProperty().get()).isEqualTo(2.5e-3);
+    }
+
+    @Test
+    void eachMethodReadsItsOwnSuggestion() {
+        assertThat(suggestions.lr(SuggestionMethod.STEEP)).isEqualTo(3e-3);
+        assertThat(suggestions.lr(SuggestionMethod.VALLEY)).isEqualTo(1.2e-3);
+        assertThat(suggestions.lr(SuggestionMethod.MINIMUM)).isEqualTo(4e-2);
+    }
+
+    @Test
     void anyOtherChangeMakesTheChoiceManual() {
         bounds.setFrom(SuggestionMethod.VALLEY, suggestions);
         bounds.maxProperty().set(2e-3);
