@@ -88,8 +88,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A line per phase: the frames, the longest gap between two and what the FX thread did in it, the stutters. */
     private static void printWindow(PrintWriter out, WindowBenchmark.Result result) {
-        out.printf(Locale.ROOT, "%n%s (%d range-test points drawn); a stutter is a gap over %.0f ms between frames%n",
-                result.name(), result.points(), PulseMonitor.STUTTER_MS);
+        out.printf(Locale.ROOT, "%n%s: window open to its first frame in %.2f s; %d range-test points drawn; a stutter "
+                + "is a gap over %.0f ms between frames%n", result.name(), result.openSeconds(), result.points(),
+                PulseMonitor.STUTTER_MS);
         out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %9s%n", "phase", "seconds", "frames", "longest gap ms",
                 "FX busy in it", "longest FX ms", "stutters");
         for (WindowBenchmark.Phase p : result.phases()) {

@@ -49,21 +49,24 @@ public final class WindowBenchmark {
     }
 
     /**
-     * @param name   the workload
-     * @param points range-test points the chart received
-     * @param phases its stretches, in order; the last is the whole workload
+     * @param name        the workload
+     * @param openSeconds from the call that opens the window to its first frame on the screen
+     * @param points      range-test points the chart received
+     * @param phases      its stretches, in order; the last is the whole workload
      */
-    public record Result(String name, int points, List<Phase> phases) {
+    public record Result(String name, double openSeconds, int points, List<Phase> phases) {
         public Phase whole() {
             return phases.get(phases.size() - 1);
         }
     }
 
     private final Workbench workbench;
+    private final double openSeconds;
     private final PulseMonitor monitor = new PulseMonitor();
 
-    private WindowBenchmark(Workbench workbench) {
+    private WindowBenchmark(Workbench workbench, double openSeconds) {
         this.workbench = workbench;
+        this.openSeconds = openSeconds;
     }
 
     /**
@@ -115,9 +118,14 @@ public final class WindowBenchmark {
         Path history = Files.createTempDirectory("rangefinder-bench-history");
         Workbench workbench = null;
         try {
+            long opening = System.nanoTime();
             workbench = onFx(() -> Workbench.open(new Stage(), new WorkbenchSettings(prefs),
                     new ThemeManager(ThemeManager.locateFolder()), null, history));
-            return workload.run(new WindowBenchmark(workbench));
+            // a pulse waits for the previous frame's painting: two pulses after the window's first one, its first
+            // frame is on the screen
+            afterPulses(3);
+            double openSeconds = (System.nanoTime() - opening) / 1e9;
+            return workload.run(new WindowBenchmark(workbench, openSeconds));
         } finally {
             if (workbench != null) {
                 Workbench opened = workbench;
@@ -147,9 +155,7 @@ public final class WindowBenchmark {
         Files.delete(exported);
         try {
             List<Phase> phases = new ArrayList<>();
-            // from the window's first painted frame on, every pulse counts (a pulse waits for the previous frame's
-            // painting, so two pulses after the window's first one its first frame is on the screen)
-            afterPulses(3);
+            // from the window's first painted frame on, every pulse counts
             onFx(() -> {
                 monitor.start();
                 return null;
@@ -199,7 +205,7 @@ public final class WindowBenchmark {
                 return monitor.stats();
             });
             phases.add(new Phase("whole session", (System.nanoTime() - start) / 1e9, all));
-            return new Result("fx-session", onFx(() -> run.points().size()), phases);
+            return new Result("fx-session", openSeconds, onFx(() -> run.points().size()), phases);
         } finally {
             Files.deleteIfExists(exported);
         }
@@ -232,7 +238,7 @@ public final class WindowBenchmark {
                         + r.state().failureProperty().get());
             }
             int points = Arrays.stream(all).mapToInt(r -> r.points().size()).sum();
-            return new Result("fx-stream", points, List.of(new Phase(runs + " range tests of " + iterations
+            return new Result("fx-stream", openSeconds, points, List.of(new Phase(runs + " range tests of " + iterations
                     + " points side by side", seconds, monitor.stats())));
         });
     }

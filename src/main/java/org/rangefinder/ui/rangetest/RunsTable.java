@@ -58,6 +58,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
+            // determinate from the start: a bar made indeterminate (the default) builds its animation first
             private final ProgressBar bar = new ProgressBar(0);
 
             @Override
