@@ -25,6 +25,7 @@ class WindowBenchmarkTest {
         assertThat(results).extracting(WindowBenchmark.Result::name).containsExactly("fx-session", "fx-stream");
 
         WindowBenchmark.Result session = results.get(0);
+        assertThat(session.openSeconds()).isPositive();
         assertThat(session.phases()).extracting(WindowBenchmark.Phase::name).containsExactly(
                 "engine and dataset loading", "range test on digits", "drag max and min onto the valley",
                 "1cycle training", "export hyperparameters", "whole session");
