@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean fxStream = workloads != null && workloads.contains(FX_STREAM);
         List<Workload> chosen = workloads == null ? List.of(Workload.values())
                 : workloads.stream().filter(w -> !w.equals(FX_SESSION) && !w.equals(FX_STREAM))
-                        .map(Workload::parse).toList();
+                        .map(BenchCommand::engineWorkload).toList();
         PrintWriter out = spec.commandLine().getOut();
         Benchmark benchmark = new Benchmark(repeats, threads);
         List<Measurement> results = new ArrayList<>();
@@ -84,6 +84,14 @@ final class BenchCommand implements Callable<Integer> {
             window.forEach(r -> printWindow(out, r));
         }
         return RangefinderCommand.OK;
+    }
+
+    private static Workload engineWorkload(String name) {
+        if (!Workload.names().contains(name.trim())) {
+            throw new UserInputException("unknown workload '" + name + "' (expected one of "
+                    + String.join(", ", Workload.names()) + ", " + FX_SESSION + ", " + FX_STREAM + ")");
+        }
+        return Workload.parse(name);
     }
 
     /** A line per phase: the frames, the longest gap between two and what the FX thread did in it, the stutters. */

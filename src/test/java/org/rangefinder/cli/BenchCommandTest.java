@@ -32,7 +32,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--workload", "rt-cifar");
         assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
         assertThat(run.err()).contains("unknown workload 'rt-cifar'").contains("rt-digits-mlp")
-                .doesNotContain("Exception");
+                .contains("fx-session").contains("fx-stream").doesNotContain("Exception");
     }
 
     @Test
