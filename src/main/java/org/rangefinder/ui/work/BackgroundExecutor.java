@@ -32,14 +32,8 @@ public final class BackgroundExecutor {
     public static BackgroundExecutor bounded(int threads) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(() -> {
-                        BackgroundPriority.lowerCurrentThread();
-                        r.run();
-                    }, "rangefinder-worker-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(),
+                r -> BackgroundPriority.daemonThread(r, "rangefinder-worker-" + count.incrementAndGet()));
         return new BackgroundExecutor(pool, Platform::runLater);
     }
 

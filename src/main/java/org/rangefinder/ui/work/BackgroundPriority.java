@@ -23,6 +23,16 @@ final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
+    /** A daemon thread, not started, that lowers itself before it runs {@code work}. */
+    static Thread daemonThread(Runnable work, String name) {
+        Thread t = new Thread(() -> {
+            lowerCurrentThread();
+            work.run();
+        }, name);
+        t.setDaemon(true);
+        return t;
+    }
+
     /** Lowers the calling thread; best effort (a system that refuses leaves it as it was). */
     static void lowerCurrentThread() {
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);

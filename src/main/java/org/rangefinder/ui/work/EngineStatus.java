@@ -51,14 +51,7 @@ public final class EngineStatus {
 
     /** A thread of its own for the initialisation, so the window never waits for it. */
     public static Executor ownThread() {
-        return r -> {
-            Thread t = new Thread(() -> {
-                BackgroundPriority.lowerCurrentThread();
-                r.run();
-            }, "engine-init");
-            t.setDaemon(true);
-            t.start();
-        };
+        return r -> BackgroundPriority.daemonThread(r, "engine-init").start();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
