@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
@@ -258,32 +259,25 @@ public final class WindowBenchmark {
      * of its marker does (the marker and the bound are bound both ways).
      */
     private void drag(boolean max, double from, double to, int frames) throws Exception {
+        onFrames(frames + 1, frame -> (max ? vm().bounds().maxProperty() : vm().bounds().minProperty())
+                .set(from * Math.pow(to / from, (double) frame / frames)));
+    }
+
+    /** Returns after the FX thread has run {@code count} more pulses. */
+    private static void afterPulses(int count) throws Exception {
+        onFrames(count, frame -> { });
+    }
+
+    /** Runs {@code each} on the FX thread in each of the next {@code count} pulses (0, 1, ...), then returns. */
+    private static void onFrames(int count, IntConsumer each) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> new AnimationTimer() {
             private int frame;
 
             @Override
             public void handle(long now) {
-                double lr = from * Math.pow(to / from, (double) frame / frames);
-                (max ? vm().bounds().maxProperty() : vm().bounds().minProperty()).set(lr);
-                if (frame++ == frames) {
-                    stop();
-                    done.complete(null);
-                }
-            }
-        }.start());
-        done.get(60, TimeUnit.SECONDS);
-    }
-
-    /** Returns after the FX thread has run {@code count} more pulses. */
-    private static void afterPulses(int count) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == count) {
+                each.accept(frame);
+                if (++frame == count) {
                     stop();
                     done.complete(null);
                 }

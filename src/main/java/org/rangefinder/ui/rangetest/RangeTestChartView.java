@@ -203,21 +203,19 @@ public final class RangeTestChartView extends BorderPane {
         RangeTestRun run = runs.selectedProperty().get();
         Suggestions s = runs.selectedSuggestionsProperty().get();
         suggestionBar.getChildren().clear();
-        List<LrMarkerChart.Mark> marks = new ArrayList<>();
         if (s == null) {
             suggestionBar.getChildren().add(hint(run == null ? "Suggestions appear here when a run ends."
                     : "Suggestions of " + run.name() + " appear when it ends."));
-            chart.setMarks(marks);
+            chart.setMarks(List.of());
             return;
         }
         suggestionBar.getChildren().add(hint("Set bounds from " + "#" + run.number() + ":"));
         SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
                 : run.family().resultProperty().get().seedSummary();
-        offer("", s::lr, seeds == null ? marks : new ArrayList<>(),
-                lr -> smoothedLossNear(run.points(), lr));
+        List<LrMarkerChart.Mark> marks = offer("", s::lr, lr -> smoothedLossNear(run.points(), lr));
         if (seeds != null) {
             suggestionBar.getChildren().add(hint("median of its " + run.family().members().size() + " seeds:"));
-            offer("median-", seeds::median, marks, lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
+            marks = offer("median-", seeds::median, lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
         }
         if (s.reason() != null) {
             suggestionBar.getChildren().add(hint(s.reason()));
@@ -226,11 +224,12 @@ public final class RangeTestChartView extends BorderPane {
     }
 
     /**
-     * Adds a button per suggestion method that sets the bounds from it (disabled where there is none), and a mark
-     * for each suggested learning rate at the loss {@code lossAt} gives.
+     * Adds a button per suggestion method that sets the bounds from it (disabled where there is none); returns a
+     * mark for each suggested learning rate, at the loss {@code lossAt} gives.
      */
-    private void offer(String idPrefix, Function<SuggestionMethod, Double> suggested, List<LrMarkerChart.Mark> marks,
-                       DoubleUnaryOperator lossAt) {
+    private List<LrMarkerChart.Mark> offer(String idPrefix, Function<SuggestionMethod, Double> suggested,
+                                           DoubleUnaryOperator lossAt) {
+        List<LrMarkerChart.Mark> marks = new ArrayList<>();
         for (SuggestionMethod method : SuggestionMethod.values()) {
             Double lr = suggested.apply(method);
             Button use = new Button(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
@@ -244,6 +243,7 @@ public final class RangeTestChartView extends BorderPane {
                         lossAt.applyAsDouble(lr)));
             }
         }
+        return marks;
     }
 
     private static Label hint(String text) {
