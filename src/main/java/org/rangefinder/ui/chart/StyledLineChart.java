@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -29,6 +30,20 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         legend.getStyleClass().add("rf-legend");
         legend.setAlignment(Pos.CENTER);
         setLegend(legend);
+    }
+
+    /** A chart of something against the iteration (the 1cycle preview and training charts), y not forced to 0. */
+    public static StyledLineChart<Number, Number> againstIteration(String yLabel, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("iteration");
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        y.setAnimated(false);
+        StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
+        chart.setId(id);
+        return chart;
     }
 
     /** Adds a series drawn with {@code look}. */

@@ -3,12 +3,11 @@ package org.rangefinder.ui.onecycle;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +21,7 @@ import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.StyledLineChart;
 import org.rangefinder.ui.chart.Thinning;
 import org.rangefinder.ui.form.FormGrid;
+import org.rangefinder.ui.form.SidePanel;
 
 /**
  * The 1cycle panel: the bounds taken from the chart's markers, the schedule and training settings, a preview of
@@ -41,19 +41,9 @@ public final class OneCyclePanel extends BorderPane {
     private final XYChart.Series<Number, Number> momentumSeries = new XYChart.Series<>();
 
     public OneCyclePanel(OneCycleViewModel vm) {
-        VBox box = new VBox();
-        box.getStyleClass().add("side-panel");
         // the preview first, in view while the markers are dragged on the chart
-        box.getChildren().addAll(boundsBox(vm), section("Preview", previewBox()), section("Schedule", scheduleForm(vm)),
-                section("Training", trainingForm(vm)));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
-        VBox footer = buttons(vm);
-        footer.getStyleClass().add("side-panel-footer");
-        setBottom(footer);
-        setMinWidth(290);
+        SidePanel.layOut(this, buttons(vm), boundsBox(vm), new TitledPane("Preview", previewBox()),
+                new TitledPane("Schedule", scheduleForm(vm)), new TitledPane("Training", trainingForm(vm)));
         setPrefWidth(320);
         setId("oneCyclePanel");
         lrPreview.addSeries(lrSeries, RunColors.look(0, 0, "smoothed-line").withoutLegend());
@@ -76,10 +66,6 @@ public final class OneCyclePanel extends BorderPane {
 
     public XYChart.Series<Number, Number> lrPreviewSeries() {
         return lrSeries;
-    }
-
-    private static TitledPane section(String title, javafx.scene.Node content) {
-        return new TitledPane(title, content);
     }
 
     private VBox boundsBox(OneCycleViewModel vm) {
@@ -139,15 +125,7 @@ public final class OneCyclePanel extends BorderPane {
     }
 
     private static StyledLineChart<Number, Number> previewChart(String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("iteration");
-        x.setAnimated(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        y.setAnimated(false);
-        StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
-        chart.setId(id);
+        StyledLineChart<Number, Number> chart = StyledLineChart.againstIteration(yLabel, id);
         chart.setPrefHeight(165);
         chart.setMinHeight(140);
         chart.setLegendVisible(false);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -118,15 +117,7 @@ public final class TrainingChartsView extends BorderPane {
     }
 
     private static StyledLineChart<Number, Number> chart(String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("iteration");
-        x.setAnimated(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        y.setAnimated(false);
-        StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
-        chart.setId(id);
+        StyledLineChart<Number, Number> chart = StyledLineChart.againstIteration(yLabel, id);
         chart.setMinSize(200, 150);
         return chart;
     }

@@ -9,7 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
@@ -20,6 +20,7 @@ import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.ui.form.FormGrid;
+import org.rangefinder.ui.form.SidePanel;
 
 /**
  * The experiment panel: dataset, model, optimizer and range-test settings, an optional sweep, and below them,
@@ -34,22 +35,12 @@ public final class ExperimentPanel extends BorderPane {
      * @param datasets the choices of the dataset box: bundled names, then imported paths
      */
     public ExperimentPanel(ExperimentViewModel vm, ObservableList<String> datasets) {
-        VBox box = new VBox();
-        box.getStyleClass().add("side-panel");
-        box.getChildren().addAll(
-                section("Data", dataForm(vm, datasets)),
-                section("Model", modelForm(vm)),
-                section("Optimizer", optimizerForm(vm)),
-                section("Range test", rangeTestForm(vm)),
-                section("Sweep", sweepForm(vm)));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
-        VBox run = runBox(vm);
-        run.getStyleClass().add("side-panel-footer");
-        setBottom(run);
-        setMinWidth(290);
+        SidePanel.layOut(this, runBox(vm),
+                new TitledPane("Data", dataForm(vm, datasets)),
+                new TitledPane("Model", modelForm(vm)),
+                new TitledPane("Optimizer", optimizerForm(vm)),
+                new TitledPane("Range test", rangeTestForm(vm)),
+                new TitledPane("Sweep", sweepForm(vm)));
         setPrefWidth(310);
         setId("experimentPanel");
     }
@@ -62,12 +53,6 @@ public final class ExperimentPanel extends BorderPane {
     /** The Import... button beside the dataset box. */
     public Button importButton() {
         return importData;
-    }
-
-    private static TitledPane section(String title, javafx.scene.Node content) {
-        TitledPane pane = new TitledPane(title, content);
-        pane.setCollapsible(true);
-        return pane;
     }
 
     private VBox dataForm(ExperimentViewModel vm, ObservableList<String> datasets) {

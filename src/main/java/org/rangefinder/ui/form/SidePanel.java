@@ -1,0 +1,29 @@
+package org.rangefinder.ui.form;
+
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The layout of the window's side panels (the experiment panel, the 1cycle panel): their content, mostly
+ * collapsible sections, scrolls vertically, and a footer with the panel's main buttons stays in view below it.
+ */
+public final class SidePanel {
+
+    private SidePanel() {
+    }
+
+    /** Puts {@code content}, top to bottom, in a scrolling column at the centre of {@code panel}; the footer below. */
+    public static void layOut(BorderPane panel, VBox footer, Node... content) {
+        VBox column = new VBox(content);
+        column.getStyleClass().add("side-panel");
+        ScrollPane scroll = new ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        panel.setCenter(scroll);
+        footer.getStyleClass().add("side-panel-footer");
+        panel.setBottom(footer);
+        panel.setMinWidth(290);
+    }
+}
