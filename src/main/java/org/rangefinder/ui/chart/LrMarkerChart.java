@@ -11,7 +11,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -29,7 +28,8 @@ import javafx.scene.shape.Rectangle;
  *       values are properties, to bind both ways to fields;</li>
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
  *   <li>a y axis fitted to the series whose look says so, without their diverged tails ({@link LossRange});</li>
- *   <li>zoom with the mouse wheel around the cursor (both axes), {@link #resetZoom()} to fit again;</li>
+ *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it;
+ *       {@link #resetZoom()} fits again;</li>
  *   <li>a hover label with the lr and loss of the nearest point under the cursor.</li>
  * </ul>
  */
@@ -45,9 +45,13 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     private static final double ZOOM_STEP = 1.25;
     private static final double HOVER_DISTANCE = 24;
+    /** At least this many labelled ticks on the loss axis. */
+    private static final int LOSS_TICKS = 6;
+    /** A drag shorter than this (pixels, either way) is a click, not a zoom rectangle. */
+    private static final double MIN_ZOOM_DRAG = 6;
 
     private final LogAxis lrAxis;
-    private final NumberAxis lossAxis;
+    private final LinearAxis lossAxis;
     private final DoubleProperty minMarker = new SimpleDoubleProperty(this, "minMarker", 1e-3);
     private final DoubleProperty maxMarker = new SimpleDoubleProperty(this, "maxMarker", 1e-2);
     private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper(this, "zoomed");
@@ -58,23 +62,21 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final Marker max = new Marker("max", maxMarker, "maxMarker");
     private final Group marks = new Group();
     private final Label hover = new Label();
+    private final Rectangle zoomBox = new Rectangle();
     private final List<Band> bands = new ArrayList<>();
+    /** Where the zoom rectangle's drag started, in plot coordinates; null when no drag is under way. */
+    private double[] zoomStart;
 
     public LrMarkerChart() {
-        this(new LogAxis(1e-7, 10), new NumberAxis());
+        this(new LogAxis(1e-7, 10), new LinearAxis(0, 2.5, 0.5));
     }
 
-    private LrMarkerChart(LogAxis lrAxis, NumberAxis lossAxis) {
+    private LrMarkerChart(LogAxis lrAxis, LinearAxis lossAxis) {
         super(lrAxis, lossAxis);
         this.lrAxis = lrAxis;
         this.lossAxis = lossAxis;
         lrAxis.setLabel("learning rate");
         lossAxis.setLabel("loss");
-        lossAxis.setAutoRanging(false);
-        lossAxis.setLowerBound(0);
-        lossAxis.setUpperBound(2.5);
-        lossAxis.setTickUnit(0.5);
-        lossAxis.setAnimated(false);
         getStyleClass().add("lr-marker-chart");
         // defaults for use without the application's CSS, which overrides them
         shade.setFill(Color.rgb(66, 133, 244, 0.14));
@@ -87,7 +89,15 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         hover.setMouseTransparent(true);
         hover.setVisible(false);
         marks.setMouseTransparent(true);
-        overlay.getChildren().addAll(min.line, max.line, min.grip, max.grip, min.label, max.label, marks, hover);
+        zoomBox.getStyleClass().add("zoom-box");
+        zoomBox.setId("zoomBox");
+        zoomBox.setFill(Color.rgb(128, 128, 128, 0.15));
+        zoomBox.setStroke(Color.GRAY);
+        zoomBox.getStrokeDashArray().setAll(4.0, 3.0);
+        zoomBox.setMouseTransparent(true);
+        zoomBox.setVisible(false);
+        overlay.getChildren().addAll(min.line, max.line, min.grip, max.grip, min.label, max.label, marks, hover,
+                zoomBox);
         overlay.setManaged(false);
         getPlotChildren().addAll(backdrop, overlay);
         minMarker.addListener(o -> requestChartLayout());
@@ -95,13 +105,16 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         addEventHandler(MouseEvent.MOUSE_MOVED, this::showHover);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
         addEventHandler(ScrollEvent.SCROLL, this::zoomByWheel);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::startZoomBox);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragZoomBox);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::endZoomBox);
     }
 
     public LogAxis lrAxis() {
         return lrAxis;
     }
 
-    public NumberAxis lossAxis() {
+    public LinearAxis lossAxis() {
         return lossAxis;
     }
 
@@ -161,19 +174,21 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     /** Zooms by {@code factor} (above 1: in) around a point of the plot, in plot coordinates. */
     public void zoom(double factor, double plotX, double plotY) {
-        double lrAt = lrAxis.getValueForDisplay(plotX).doubleValue();
         double lo = Math.log10(lrAxis.getLowerBound());
         double hi = Math.log10(lrAxis.getUpperBound());
-        double at = Math.log10(lrAt);
-        lrAxis.setAutoRanging(false);
-        lrAxis.setLowerBound(Math.pow(10, at - (at - lo) / factor));
-        lrAxis.setUpperBound(Math.pow(10, at + (hi - at) / factor));
+        double at = Math.log10(lrAxis.getValueForDisplay(plotX).doubleValue());
         double lossAt = lossAxis.getValueForDisplay(plotY).doubleValue();
-        double low = lossAt - (lossAt - lossAxis.getLowerBound()) / factor;
-        double high = lossAt + (lossAxis.getUpperBound() - lossAt) / factor;
-        lossAxis.setTickUnit(NiceScale.of(low, high, 6).tickUnit());
-        lossAxis.setLowerBound(low);
-        lossAxis.setUpperBound(high);
+        zoomTo(Math.pow(10, at - (at - lo) / factor), Math.pow(10, at + (hi - at) / factor),
+                lossAt - (lossAt - lossAxis.getLowerBound()) / factor,
+                lossAt + (lossAxis.getUpperBound() - lossAt) / factor);
+    }
+
+    /** Shows exactly lr in [lrLow, lrHigh] and loss in [lossLow, lossHigh], until {@link #resetZoom()}. */
+    public void zoomTo(double lrLow, double lrHigh, double lossLow, double lossHigh) {
+        lrAxis.setAutoRanging(false);
+        lrAxis.setLowerBound(lrLow);
+        lrAxis.setUpperBound(lrHigh);
+        lossAxis.showRange(lossLow, lossHigh, NiceScale.of(lossLow, lossHigh, LOSS_TICKS).tickUnit());
         zoomed.set(true);
     }
 
@@ -192,6 +207,51 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         var p = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
         var q = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
         zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, p.getX(), q.getY());
+        e.consume();
+    }
+
+    /** The point of the plot under a mouse event, in plot coordinates, or null when it is outside the plot. */
+    private double[] plotPoint(MouseEvent e) {
+        double x = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+        double y = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
+        boolean inside = x >= 0 && x <= lrAxis.getWidth() && y >= 0 && y <= lossAxis.getHeight();
+        return inside ? new double[] {x, y} : null;
+    }
+
+    private void startZoomBox(MouseEvent e) {
+        zoomStart = e.isPrimaryButtonDown() ? plotPoint(e) : null;
+    }
+
+    private void dragZoomBox(MouseEvent e) {
+        if (zoomStart == null) {
+            return;
+        }
+        double x = Math.max(0, Math.min(lrAxis.getWidth(), lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()));
+        double y = Math.max(0, Math.min(lossAxis.getHeight(),
+                lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY()));
+        zoomBox.setX(Math.min(zoomStart[0], x));
+        zoomBox.setY(Math.min(zoomStart[1], y));
+        zoomBox.setWidth(Math.abs(x - zoomStart[0]));
+        zoomBox.setHeight(Math.abs(y - zoomStart[1]));
+        zoomBox.setVisible(true);
+        e.consume();
+    }
+
+    /** Zooms onto the rectangle dragged, unless it is too small to be meant (a click). */
+    private void endZoomBox(MouseEvent e) {
+        boolean meant = zoomStart != null && zoomBox.isVisible()
+                && zoomBox.getWidth() >= MIN_ZOOM_DRAG && zoomBox.getHeight() >= MIN_ZOOM_DRAG;
+        zoomStart = null;
+        zoomBox.setVisible(false);
+        if (!meant) {
+            return;
+        }
+        double left = zoomBox.getX();
+        double top = zoomBox.getY();
+        zoomTo(lrAxis.getValueForDisplay(left).doubleValue(),
+                lrAxis.getValueForDisplay(left + zoomBox.getWidth()).doubleValue(),
+                lossAxis.getValueForDisplay(top + zoomBox.getHeight()).doubleValue(),
+                lossAxis.getValueForDisplay(top).doubleValue());
         e.consume();
     }
 
@@ -224,10 +284,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             return;
         }
         double pad = 0.05 * (range[1] - range[0]);
-        NiceScale scale = NiceScale.of(range[0] - pad, range[1] + pad, 6);
-        lossAxis.setTickUnit(scale.tickUnit());
-        lossAxis.setLowerBound(scale.lower());
-        lossAxis.setUpperBound(scale.upper());
+        NiceScale scale = NiceScale.of(range[0] - pad, range[1] + pad, LOSS_TICKS);
+        lossAxis.showRange(scale.lower(), scale.upper(), scale.tickUnit());
     }
 
     @Override

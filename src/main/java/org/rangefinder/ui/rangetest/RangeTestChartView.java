@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -85,6 +86,7 @@ public final class RangeTestChartView extends BorderPane {
         reset.setId("resetZoomButton");
         reset.disableProperty().bind(chart.zoomedProperty().not());
         reset.setOnAction(e -> chart.resetZoom());
+        reset.setTooltip(new Tooltip("Zoom: drag a rectangle over the chart, or turn the mouse wheel"));
         TextField min = boundField("minLrField", bounds.minProperty());
         TextField max = boundField("maxLrField", bounds.maxProperty());
         Label chosen = new Label();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.input.MouseButton;
@@ -90,11 +91,44 @@ class LrMarkerChartTest {
     }
 
     @Test
+    void draggingARectangleZoomsOntoIt(FxRobot robot) {
+        // a rectangle from lr 1e-5 to 1e-3 and loss 1.2 to 2.0, dragged from its top-left to its bottom-right corner
+        robot.drag(plotPointOnScreen(1e-5, 2.0), MouseButton.PRIMARY).moveTo(plotPointOnScreen(1e-3, 1.2));
+        assertThat(robot.lookup("#zoomBox").query().isVisible()).isTrue();
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.zoomedProperty().get()).isTrue();
+        assertThat(robot.lookup("#zoomBox").query().isVisible()).isFalse();
+        // one pixel of a 6-decade axis about 700 px wide is 0.009 decades; of a loss axis ~450 px, 0.004
+        assertThat(Math.log10(chart.lrAxis().getLowerBound())).isCloseTo(-5, within(0.02));
+        assertThat(Math.log10(chart.lrAxis().getUpperBound())).isCloseTo(-3, within(0.02));
+        assertThat(chart.lossAxis().getLowerBound()).isCloseTo(1.2, within(0.01));
+        assertThat(chart.lossAxis().getUpperBound()).isCloseTo(2.0, within(0.01));
+        // the markers stay where they were in lr: min 1e-4 now sits at the middle of the plot
+        Line grip = robot.lookup("#minMarker").queryAs(Line.class);
+        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getWidth() / 2, within(2.0));
+        Screenshots.save(chart, "chart-zoomed-by-rectangle");
+    }
+
+    @Test
+    void aClickOnThePlotDoesNotZoom(FxRobot robot) {
+        robot.clickOn(plotPointOnScreen(1e-4 * 3, 1.5));
+        robot.drag(plotPointOnScreen(1e-5, 1.5), MouseButton.PRIMARY).moveBy(3, 2).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.zoomedProperty().get()).isFalse();
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+    }
+
+    private Point2D plotPointOnScreen(double lr, double loss) {
+        var p = chart.lrAxis().localToScreen(chart.lrAxis().getDisplayPosition(lr), 0);
+        var q = chart.lossAxis().localToScreen(0, chart.lossAxis().getDisplayPosition(loss));
+        return new Point2D(p.getX(), q.getY());
+    }
+
+    @Test
     void hoverShowsTheNearestPoint(FxRobot robot) {
         XYChart.Data<Number, Number> d = curve.getData().get(40);
-        var p = chart.lrAxis().localToScreen(chart.lrAxis().getDisplayPosition(d.getXValue()), 0);
-        var q = chart.lossAxis().localToScreen(0, chart.lossAxis().getDisplayPosition(d.getYValue()));
-        robot.moveTo(new javafx.geometry.Point2D(p.getX(), q.getY()));
+        robot.moveTo(plotPointOnScreen(d.getXValue().doubleValue(), d.getYValue().doubleValue()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrText.format(d.getXValue().doubleValue()));
     }

@@ -1,0 +1,112 @@
+package org.rangefinder.ui.chart;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.chart.ValueAxis;
+
+/**
+ * A linear axis set by hand ({@link #showRange}), for losses. Unlike JavaFX's {@code NumberAxis}, which puts ticks at
+ * {@code lower, lower + unit, ...} (a zoomed view from 1.213 gets 1.213, 1.313, ...), its major ticks sit on whole
+ * multiples of the tick unit, {@code k * unit} for every integer {@code k} with {@code lower <= k * unit <= upper},
+ * and are labelled with as many decimals as the unit has (unit 0.25: 1.25, 1.50, ...). Minor ticks split each unit in
+ * {@link #getMinorTickCount()} parts. Not auto-ranging; range changes are not animated.
+ */
+public final class LinearAxis extends ValueAxis<Number> {
+
+    /** Tolerance, in tick units, for a bound that is a multiple of the unit up to rounding. */
+    private static final double EPSILON = 1e-9;
+    /** More ticks than this means a unit far too small for the range: draw none rather than hang the FX thread. */
+    private static final long MAX_TICKS = 10_000;
+
+    private double tickUnit;
+
+    /** An axis showing {@code [lower, upper]} with ticks every {@code tickUnit}. */
+    public LinearAxis(double lower, double upper, double tickUnit) {
+        super(lower, upper);
+        this.tickUnit = tickUnit;
+        setAutoRanging(false);
+        setAnimated(false);
+    }
+
+    /** Shows exactly {@code [lower, upper]}, with major ticks on the multiples of {@code tickUnit} inside it. */
+    public void showRange(double lower, double upper, double tickUnit) {
+        this.tickUnit = tickUnit;
+        setLowerBound(lower);
+        setUpperBound(upper);
+        invalidateRange();
+        requestAxisLayout();
+    }
+
+    public double tickUnit() {
+        return tickUnit;
+    }
+
+    @Override
+    protected Object getRange() {
+        return new double[] {getLowerBound(), getUpperBound(), tickUnit};
+    }
+
+    @Override
+    protected void setRange(Object range, boolean animate) {
+        double[] r = (double[]) range;
+        setLowerBound(r[0]);
+        setUpperBound(r[1]);
+        tickUnit = r[2];
+        currentLowerBound.set(r[0]);
+    }
+
+    @Override
+    protected List<Number> calculateTickValues(double length, Object range) {
+        double[] r = (double[]) range;
+        return multiplesWithin(r[0], r[1], r[2]);
+    }
+
+    @Override
+    protected List<Number> calculateMinorTickMarks() {
+        List<Number> minor = multiplesWithin(getLowerBound(), getUpperBound(),
+                tickUnit / Math.max(1, getMinorTickCount()));
+        minor.removeIf(v -> {
+            double k = v.doubleValue() / tickUnit;
+            return Math.abs(k - Math.rint(k)) < 1e-6;
+        });
+        return minor;
+    }
+
+    /**
+     * Every {@code k * unit} in {@code [lower, upper]}, in increasing order; empty for a unit that is not positive or
+     * that would give more than {@value #MAX_TICKS} ticks.
+     */
+    static List<Number> multiplesWithin(double lower, double upper, double unit) {
+        List<Number> values = new ArrayList<>();
+        if (!(unit > 0) || !(upper >= lower)) {
+            return values;
+        }
+        long first = (long) Math.ceil(lower / unit - EPSILON);
+        long last = (long) Math.floor(upper / unit + EPSILON);
+        if (last - first >= MAX_TICKS) {
+            return values;
+        }
+        for (long k = first; k <= last; k++) {
+            // k * unit rather than a running sum, whose rounding errors would add up along the axis
+            values.add(k * unit);
+        }
+        return values;
+    }
+
+    @Override
+    protected String getTickMarkLabel(Number value) {
+        return label(value.doubleValue(), tickUnit);
+    }
+
+    /** {@code value} with the decimals of {@code unit} (read to three significant digits, which hides float noise). */
+    static String label(double value, double unit) {
+        int decimals = unit > 0 && Double.isFinite(unit)
+                ? Math.max(0, BigDecimal.valueOf(unit).round(new MathContext(3)).stripTrailingZeros().scale())
+                : 0;
+        // + 0.0 turns -0.0 into 0.0, so the axis never reads "-0.0"
+        return String.format(Locale.ROOT, "%." + decimals + "f", value + 0.0);
+    }
+}

@@ -1,0 +1,53 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LinearAxisTest {
+
+    private static double[] ticks(double lower, double upper, double unit) {
+        return LinearAxis.multiplesWithin(lower, upper, unit).stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    @Test
+    void ticksAreMultiplesOfTheUnitInsideTheBounds() {
+        // 1.213 .. 1.987 with unit 0.1: 1.3, 1.4, ..., 1.9 (seven ticks), not 1.213, 1.313, ...
+        double[] ticks = ticks(1.213, 1.987, 0.1);
+        assertThat(ticks).hasSize(7);
+        for (int i = 0; i < ticks.length; i++) {
+            assertThat(ticks[i]).isCloseTo(1.3 + 0.1 * i, within(1e-12));
+        }
+    }
+
+    @Test
+    void boundsOnAMultipleAreTicksDespiteRounding() {
+        // 0.3 / 0.1 is 2.9999999999999996 in doubles; 0.3 is still a tick
+        assertThat(ticks(0.3, 0.7, 0.1)).hasSize(5);
+        assertThat(ticks(0.3, 0.7, 0.1)[0]).isCloseTo(0.3, within(1e-12));
+        assertThat(ticks(0, 2.5, 0.5)).containsExactly(0, 0.5, 1, 1.5, 2, 2.5);
+    }
+
+    @Test
+    void negativeRangesAndDegenerateUnits() {
+        assertThat(ticks(-1.05, 0.2, 0.5)).containsExactly(-1, -0.5, 0);
+        assertThat(LinearAxis.multiplesWithin(0, 1, 0)).isEmpty();
+        assertThat(LinearAxis.multiplesWithin(0, 1, Double.NaN)).isEmpty();
+        assertThat(LinearAxis.multiplesWithin(1, 0, 0.1)).isEmpty();
+        assertThat(LinearAxis.multiplesWithin(0, 1, 1e-9)).isEqualTo(List.of());
+    }
+
+    @Test
+    void labelsCarryTheDecimalsOfTheUnit() {
+        assertThat(LinearAxis.label(1.3, 0.1)).isEqualTo("1.3");
+        assertThat(LinearAxis.label(2, 0.1)).isEqualTo("2.0");
+        assertThat(LinearAxis.label(1.5, 0.25)).isEqualTo("1.50");
+        assertThat(LinearAxis.label(0.30000000000000004, 0.1)).isEqualTo("0.3");
+        assertThat(LinearAxis.label(0.025 * 3, 0.025)).isEqualTo("0.075");
+        assertThat(LinearAxis.label(-0.0, 0.5)).isEqualTo("0.0");
+        assertThat(LinearAxis.label(20, 5)).isEqualTo("20");
+        assertThat(LinearAxis.label(1500, 500)).isEqualTo("1500");
+    }
+}
