@@ -33,11 +33,14 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     /** Shows exactly {@code [lower, upper]}, with major ticks on the multiples of {@code tickUnit} inside it. */
     public void showRange(double lower, double upper, double tickUnit) {
-        this.tickUnit = tickUnit;
+        // new bounds invalidate the range themselves (ValueAxis listens to them); the same range costs nothing
+        if (tickUnit != this.tickUnit) {
+            this.tickUnit = tickUnit;
+            invalidateRange();
+            requestAxisLayout();
+        }
         setLowerBound(lower);
         setUpperBound(upper);
-        invalidateRange();
-        requestAxisLayout();
     }
 
     public double tickUnit() {
