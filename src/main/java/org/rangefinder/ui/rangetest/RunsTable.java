@@ -1,9 +1,7 @@
 package org.rangefinder.ui.rangetest;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -16,7 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
-import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The runs list: colour, name, status, progress, stop reason, duration, whether its curves are shown, and Cancel /
@@ -50,10 +47,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         });
         name.setPrefWidth(230);
 
-        TableColumn<RangeTestRun, String> status = column("Status", r -> Bindings.createStringBinding(
-                () -> r.state().statusProperty().get() == RunStatus.FAILED
-                        ? "failed: " + r.state().failureProperty().get() : r.state().statusProperty().get().text(),
-                r.state().statusProperty(), r.state().failureProperty()));
+        TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().statusText());
         status.setPrefWidth(75);
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
@@ -71,15 +65,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
         });
         progress.setPrefWidth(90);
 
-        TableColumn<RangeTestRun, String> stop = column("Stopped", r -> Bindings.createStringBinding(
-                () -> r.state().stopReasonProperty().get() == null ? "" : r.state().stopReasonProperty().get().id(),
-                r.state().stopReasonProperty()));
+        TableColumn<RangeTestRun, String> stop = column("Stopped", r -> r.state().stopReasonText());
         stop.setPrefWidth(80);
 
-        TableColumn<RangeTestRun, String> duration = column("Duration", r -> Bindings.createStringBinding(
-                () -> r.state().statusProperty().get() == RunStatus.IMPORTED ? ""
-                        : String.format(Locale.ROOT, "%.1f s", r.state().secondsProperty().get()),
-                r.state().secondsProperty(), r.state().statusProperty()));
+        TableColumn<RangeTestRun, String> duration = column("Duration", r -> r.state().durationText());
         duration.setPrefWidth(65);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
@@ -130,8 +119,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
                     return;
                 }
                 cancel.setId("cancel-" + run.number());
-                cancel.disableProperty().bind(Bindings.createBooleanBinding(
-                        () -> !run.state().statusProperty().get().isActive(), run.state().statusProperty()));
+                cancel.disableProperty().bind(run.state().ended());
                 cancel.setOnAction(e -> vm.cancel(run));
                 delete.setId("delete-" + run.number());
                 delete.setOnAction(e -> vm.delete(run));

@@ -1,8 +1,12 @@
 package org.rangefinder.ui.work;
 
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +36,16 @@ public final class RunState {
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
     private final ReadOnlyObjectWrapper<StopReason> stopReason = new ReadOnlyObjectWrapper<>(this, "stopReason");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+
+    // what a list of runs shows, made once per run (a table cell asks again each time it updates)
+    private final BooleanBinding ended = Bindings.createBooleanBinding(() -> !status.get().isActive(), status);
+    private final StringBinding statusText = Bindings.createStringBinding(
+            () -> status.get() == RunStatus.FAILED ? "failed: " + failure.get() : status.get().text(), status, failure);
+    private final StringBinding stopReasonText = Bindings.createStringBinding(
+            () -> stopReason.get() == null ? "" : stopReason.get().id(), stopReason);
+    private final StringBinding durationText = Bindings.createStringBinding(
+            () -> status.get() == RunStatus.IMPORTED ? "" : String.format(Locale.ROOT, "%.1f s", seconds.get()),
+            seconds, status);
 
     /**
      * A run waiting for a worker.
@@ -161,5 +175,25 @@ public final class RunState {
     /** The error that ended a failed run. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** True once the run is neither queued nor running (it finished, failed, or is an imported curve). */
+    public BooleanBinding ended() {
+        return ended;
+    }
+
+    /** The status in a word, or {@code failed: } and the error. */
+    public StringBinding statusText() {
+        return statusText;
+    }
+
+    /** The stop reason's id ({@code diverged}), empty until the run has stopped. */
+    public StringBinding stopReasonText() {
+        return stopReasonText;
+    }
+
+    /** The seconds taken to a tenth ({@code 2.5 s}); empty for an imported curve, which took none here. */
+    public StringBinding durationText() {
+        return durationText;
     }
 }
