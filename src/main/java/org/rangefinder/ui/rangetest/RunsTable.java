@@ -12,11 +12,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The runs list: colour, name, status, progress, stop reason, duration, whether its curves are shown, and Cancel /
+ * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves are shown, and Cancel /
  * Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses its cells for other rows:
  * each cell builds its controls once and rebinds them to the run it shows.
  */
@@ -31,6 +32,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         TableColumn<RangeTestRun, RangeTestRun> name = column("Run", r -> new ReadOnlyObjectWrapper<>(r));
         name.setCellFactory(c -> new TableCell<>() {
             private final Rectangle swatch = new Rectangle(12, 12);
+            private final Tooltip fullName = new Tooltip();
 
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
@@ -38,17 +40,21 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 if (empty || run == null) {
                     setGraphic(null);
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 RunLooks.swatch(swatch, run);
                 setGraphic(swatch);
                 setText(run.name());
+                fullName.setText(run.name());
+                setTooltip(fullName);
             }
         });
-        name.setPrefWidth(230);
+        name.setPrefWidth(200);
+        name.setMinWidth(120);
 
         TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().statusText());
-        status.setPrefWidth(75);
+        fixedWidth(status, 78);
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
@@ -63,13 +69,13 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 setGraphic(empty ? null : bar);
             }
         });
-        progress.setPrefWidth(90);
+        fixedWidth(progress, 88);
 
         TableColumn<RangeTestRun, String> stop = column("Stopped", r -> r.state().stopReasonText());
-        stop.setPrefWidth(80);
+        fixedWidth(stop, 86);
 
-        TableColumn<RangeTestRun, String> duration = column("Duration", r -> r.state().durationText());
-        duration.setPrefWidth(65);
+        TableColumn<RangeTestRun, String> duration = column("Time", r -> r.state().durationText());
+        fixedWidth(duration, 64);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
         show.setCellFactory(c -> new TableCell<>() {
@@ -93,7 +99,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 setGraphic(box);
             }
         });
-        show.setPrefWidth(50);
+        fixedWidth(show, 60);
         show.setSortable(false);
 
         TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
@@ -126,7 +132,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 setGraphic(buttons);
             }
         });
-        actions.setPrefWidth(150);
+        fixedWidth(actions, 132);
         actions.setSortable(false);
 
         getColumns().addAll(List.of(name, status, progress, stop, duration, show, actions));
@@ -136,6 +142,12 @@ public final class RunsTable extends TableView<RangeTestRun> {
             }
         });
         vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
+    }
+
+    /** A column that keeps its width (its header and its content readable) while the Run column takes the rest. */
+    private static void fixedWidth(TableColumn<RangeTestRun, ?> column, double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
     }
 
     private static <T> TableColumn<RangeTestRun, T> column(String title,
