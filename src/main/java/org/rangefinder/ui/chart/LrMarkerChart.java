@@ -12,6 +12,9 @@ import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
@@ -28,8 +31,8 @@ import javafx.scene.shape.Rectangle;
  *       values are properties, to bind both ways to fields;</li>
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
  *   <li>a y axis fitted to the series whose look says so, without their diverged tails ({@link LossRange});</li>
- *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it;
- *       {@link #resetZoom()} fits again;</li>
+ *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it
+ *       (Escape drops the rectangle); a double click on the plot or {@link #resetZoom()} fits again;</li>
  *   <li>a hover label with the lr and loss of the nearest point under the cursor.</li>
  * </ul>
  */
@@ -108,6 +111,18 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::startZoomBox);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragZoomBox);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::endZoomBox);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && plotPoint(e) != null) {
+                resetZoom();
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && zoomStart != null) {
+                zoomStart = null;
+                zoomBox.setVisible(false);
+                e.consume();
+            }
+        });
     }
 
     public LogAxis lrAxis() {
@@ -220,6 +235,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     private void startZoomBox(MouseEvent e) {
         zoomStart = e.isPrimaryButtonDown() ? plotPoint(e) : null;
+        if (zoomStart != null) {
+            requestFocus(); // so that Escape reaches the chart
+        }
     }
 
     private void dragZoomBox(MouseEvent e) {

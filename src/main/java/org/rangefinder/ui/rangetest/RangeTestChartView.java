@@ -86,7 +86,8 @@ public final class RangeTestChartView extends BorderPane {
         reset.setId("resetZoomButton");
         reset.disableProperty().bind(chart.zoomedProperty().not());
         reset.setOnAction(e -> chart.resetZoom());
-        reset.setTooltip(new Tooltip("Zoom: drag a rectangle over the chart, or turn the mouse wheel"));
+        reset.setTooltip(new Tooltip("Zoom: drag a rectangle over the chart, or turn the mouse wheel. "
+                + "A double click on the chart fits it again."));
         TextField min = boundField("minLrField", bounds.minProperty());
         TextField max = boundField("maxLrField", bounds.maxProperty());
         Label chosen = new Label();

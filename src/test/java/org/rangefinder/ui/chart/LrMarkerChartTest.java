@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
@@ -104,10 +105,28 @@ class LrMarkerChartTest {
         assertThat(Math.log10(chart.lrAxis().getUpperBound())).isCloseTo(-3, within(0.02));
         assertThat(chart.lossAxis().getLowerBound()).isCloseTo(1.2, within(0.01));
         assertThat(chart.lossAxis().getUpperBound()).isCloseTo(2.0, within(0.01));
-        // the markers stay where they were in lr: min 1e-4 now sits at the middle of the plot
+        // the markers keep their lr: min 1e-4 is drawn where the new axis puts it, about the middle of the plot
         Line grip = robot.lookup("#minMarker").queryAs(Line.class);
-        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getWidth() / 2, within(2.0));
+        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(1e-4), within(0.5));
+        assertThat(grip.getStartX() / chart.lrAxis().getWidth()).isCloseTo(0.5, within(0.02));
         Screenshots.save(chart, "chart-zoomed-by-rectangle");
+    }
+
+    @Test
+    void escapeDropsTheRectangleAndADoubleClickFitsAgain(FxRobot robot) {
+        robot.drag(plotPointOnScreen(1e-5, 2.0), MouseButton.PRIMARY).moveTo(plotPointOnScreen(1e-3, 1.2));
+        robot.type(KeyCode.ESCAPE);
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.zoomedProperty().get()).isFalse();
+        assertThat(robot.lookup("#zoomBox").query().isVisible()).isFalse();
+
+        robot.interact(() -> chart.zoom(2, chart.lrAxis().getWidth() / 2, chart.lossAxis().getHeight() / 2));
+        assertThat(chart.zoomedProperty().get()).isTrue();
+        robot.doubleClickOn(plotPointOnScreen(1e-4 * 3, 1.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.zoomedProperty().get()).isFalse();
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
     }
 
     @Test
