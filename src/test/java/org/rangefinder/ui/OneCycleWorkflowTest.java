@@ -60,6 +60,10 @@ class OneCycleWorkflowTest {
         double[] lrs = OneCycleSchedule.of(s).lrs();
         assertThat(peak).isLessThanOrEqualTo(0.05).isGreaterThan(0.049);
         assertThat(lr.getData().get(0).getYValue().doubleValue()).isEqualTo(lrs[0]);
+        // every point drawn is the schedule's value at its iteration (the points are moved, not rebuilt)
+        for (XYChart.Data<Number, Number> d : lr.getData()) {
+            assertThat(d.getYValue().doubleValue()).isEqualTo(lrs[d.getXValue().intValue()]);
+        }
         robot.interact(() -> WorkbenchFixture.reveal(robot.lookup("#previewMomentumChart").query()));
         Screenshots.save(fixture.view().oneCyclePanel(), "one-cycle-preview");
     }

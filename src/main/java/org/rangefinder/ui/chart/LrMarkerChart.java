@@ -103,8 +103,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 zoomBox);
         overlay.setManaged(false);
         getPlotChildren().addAll(backdrop, overlay);
-        minMarker.addListener(o -> requestChartLayout());
-        maxMarker.addListener(o -> requestChartLayout());
+        // moving a marker moves the marker only: a chart layout would redraw every curve, on each step of a drag
+        minMarker.addListener(o -> layoutMarkers());
+        maxMarker.addListener(o -> layoutMarkers());
         addEventHandler(MouseEvent.MOUSE_MOVED, this::showHover);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
         addEventHandler(ScrollEvent.SCROLL, this::zoomByWheel);
@@ -316,16 +317,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        layoutMarkers();
         double width = lrAxis.getWidth();
         double height = lossAxis.getHeight();
-        double x0 = lrAxis.getDisplayPosition(minMarker.get());
-        double x1 = lrAxis.getDisplayPosition(maxMarker.get());
-        shade.setX(Math.min(x0, x1));
-        shade.setY(0);
-        shade.setWidth(Math.abs(x1 - x0));
-        shade.setHeight(height);
-        min.layout(x0, height, width, true);
-        max.layout(x1, height, width, false);
         List<Bounds> placed = new ArrayList<>();
         for (var node : marks.getChildren()) {
             Mark m = (Mark) node.getUserData();
@@ -346,6 +340,20 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
                 polygon.getPoints().setAll(bandOutline(band));
             }
         }
+    }
+
+    /** Puts the min and max markers, their labels and the band between them where the axes place their values. */
+    private void layoutMarkers() {
+        double width = lrAxis.getWidth();
+        double height = lossAxis.getHeight();
+        double x0 = lrAxis.getDisplayPosition(minMarker.get());
+        double x1 = lrAxis.getDisplayPosition(maxMarker.get());
+        shade.setX(Math.min(x0, x1));
+        shade.setY(0);
+        shade.setWidth(Math.abs(x1 - x0));
+        shade.setHeight(height);
+        min.layout(x0, height, width, true);
+        max.layout(x1, height, width, false);
     }
 
     /** Puts a mark's label at (x, y), moved down below any label it would cover. */

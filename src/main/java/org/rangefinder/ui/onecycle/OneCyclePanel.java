@@ -3,6 +3,7 @@ package org.rangefinder.ui.onecycle;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -148,11 +149,31 @@ public final class OneCyclePanel extends BorderPane {
             xs[i] = i;
         }
         int[] keep = Thinning.keep(xs, values, AxisScale.linear(0, Math.max(1, xs.length - 1)), PREVIEW_POINTS);
+        ObservableList<XYChart.Data<Number, Number>> shown = series.getData();
+        if (sameXs(shown, xs, keep)) {
+            // a dragged marker changes the values, not the iterations: move the points rather than replace them
+            for (int k = 0; k < keep.length; k++) {
+                shown.get(k).setYValue(values[keep[k]]);
+            }
+            return;
+        }
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(keep.length);
         for (int i : keep) {
             data.add(new XYChart.Data<>(xs[i], values[i]));
         }
-        series.getData().setAll(data);
+        shown.setAll(data);
+    }
+
+    private static boolean sameXs(List<XYChart.Data<Number, Number>> shown, double[] xs, int[] keep) {
+        if (shown.size() != keep.length) {
+            return false;
+        }
+        for (int k = 0; k < keep.length; k++) {
+            if (shown.get(k).getXValue().doubleValue() != xs[keep[k]]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private VBox buttons(OneCycleViewModel vm) {
