@@ -99,12 +99,13 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%s: window open to its first frame in %.2f s; %d range-test points drawn; a stutter "
                 + "is a gap over %.0f ms between frames%n", result.name(), result.openSeconds(), result.points(),
                 PulseMonitor.STUTTER_MS);
-        out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %9s%n", "phase", "seconds", "frames", "longest gap ms",
-                "FX busy in it", "longest FX ms", "stutters");
+        out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %12s %9s%n", "phase", "seconds", "frames",
+                "longest gap ms", "FX busy in it", "longest FX ms", "FX ms/frame", "stutters");
         for (WindowBenchmark.Phase p : result.phases()) {
             PulseMonitor.Stats s = p.pulses();
-            out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %9d%n", p.name(), p.seconds(), s.pulses(),
-                    s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(), s.stutters());
+            out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %12.1f %9d%n", p.name(), p.seconds(),
+                    s.pulses(), s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(), s.meanFxWorkMs(),
+                    s.stutters());
         }
         out.flush();
     }

@@ -28,10 +28,23 @@ public final class LogAxis extends ValueAxis<Number> {
         setMinorTickCount(0);
     }
 
-    /** Auto-ranging only over the values that a logarithmic axis can show. */
+    /**
+     * Auto-ranging only over the values that a logarithmic axis can show. A chart calls this each time its data
+     * changes (each batch of a live curve): when the data's decades are the ones shown, nothing is invalidated, so the
+     * ticks and their labels are not measured and placed again.
+     */
     @Override
     public void invalidateRange(List<Number> data) {
-        super.invalidateRange(data.stream().filter(v -> v != null && isPositiveFinite(v.doubleValue())).toList());
+        List<Number> shown = data.stream().filter(v -> v != null && isPositiveFinite(v.doubleValue())).toList();
+        if (isAutoRanging() && !shown.isEmpty()) {
+            double min = shown.stream().mapToDouble(Number::doubleValue).min().orElseThrow();
+            double max = shown.stream().mapToDouble(Number::doubleValue).max().orElseThrow();
+            double[] decades = decadeRange(min, max);
+            if (decades[0] == getLowerBound() && decades[1] == getUpperBound()) {
+                return;
+            }
+        }
+        super.invalidateRange(shown);
     }
 
     @Override

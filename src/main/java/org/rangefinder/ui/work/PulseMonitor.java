@@ -46,10 +46,12 @@ public final class PulseMonitor {
      * @param longestGapMs        the longest wall-clock time between two pulses
      * @param fxCpuInLongestGapMs CPU time the FX thread used within that gap (the rest it waited)
      * @param longestFxWorkMs     the most CPU time the FX thread used between any two pulses
+     * @param meanFxWorkMs        the CPU time the FX thread used per gap, on average: the window's own work per frame,
+     *                            which, unlike the gaps, does not grow when other programs take the cores
      * @param stutters            gaps longer than {@link #STUTTER_MS}
      */
     public record Stats(int pulses, double longestGapMs, double fxCpuInLongestGapMs, double longestFxWorkMs,
-                        int stutters) {
+                        double meanFxWorkMs, int stutters) {
     }
 
     /** Forgets what was recorded and starts recording. */
@@ -94,8 +96,10 @@ public final class PulseMonitor {
         long longest = 0;
         long cpuInLongest = 0;
         long longestCpu = 0;
+        long totalCpu = 0;
         int stutters = 0;
         for (int i = from; i < to; i++) {
+            totalCpu += cpus[i];
             if (gaps[i] > longest) {
                 longest = gaps[i];
                 cpuInLongest = cpus[i];
@@ -105,6 +109,7 @@ public final class PulseMonitor {
                 stutters++;
             }
         }
-        return new Stats(to - from, longest / 1e6, cpuInLongest / 1e6, longestCpu / 1e6, stutters);
+        double meanCpu = to > from ? totalCpu / 1e6 / (to - from) : 0;
+        return new Stats(to - from, longest / 1e6, cpuInLongest / 1e6, longestCpu / 1e6, meanCpu, stutters);
     }
 }

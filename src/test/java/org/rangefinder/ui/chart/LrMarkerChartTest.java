@@ -66,6 +66,23 @@ class LrMarkerChartTest {
     }
 
     @Test
+    void theLrAxisFollowsTheDecadesOfTheData(FxRobot robot) {
+        assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+        // points inside the decades shown change nothing; one past them widens the axis, and its removal narrows it
+        robot.interact(() -> curve.getData().add(new XYChart.Data<>(0.5, 1.0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+        robot.interact(() -> curve.getData().add(new XYChart.Data<>(5.0, 1.0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(10.0);
+        robot.interact(() -> curve.getData().remove(curve.getData().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+        assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
+    }
+
+    @Test
     void lossAxisIgnoresTheDivergedTail() {
         // the curve reaches 1e10 at its end; the axis stays near the 0.8 .. 2.3 part
         assertThat(chart.lossAxis().getUpperBound()).isLessThan(3);

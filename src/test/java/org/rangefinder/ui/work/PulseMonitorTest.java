@@ -24,6 +24,7 @@ class PulseMonitorTest {
         assertThat(all.longestGapMs()).isEqualTo(120.0);
         assertThat(all.fxCpuInLongestGapMs()).isEqualTo(9.0); // the thread waited 111 of the 120 ms
         assertThat(all.longestFxWorkMs()).isEqualTo(30.0);
+        assertThat(all.meanFxWorkMs()).isEqualTo(62.0 / 6); // 4 + 12 + 9 + 30 + 2 + 5
         assertThat(all.stutters()).isEqualTo(2); // 120 and 51; a gap of exactly 50 ms is not one
     }
 
@@ -35,6 +36,7 @@ class PulseMonitorTest {
         assertThat(middle.longestGapMs()).isEqualTo(60.0);
         assertThat(middle.fxCpuInLongestGapMs()).isEqualTo(3.0);
         assertThat(middle.longestFxWorkMs()).isEqualTo(3.0);
+        assertThat(middle.meanFxWorkMs()).isEqualTo(2.0); // (1 + 3 + 2) / 3
         assertThat(middle.stutters()).isEqualTo(1);
         assertThat(monitor.pulses()).isEqualTo(5);
     }
