@@ -5,10 +5,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A curve that grows while a run records it: a worker thread {@link #add}s points, one consumer thread (the JavaFX
- * thread) {@link #drain}s them into arrays it then reads. The worker never waits for the consumer.
+ * thread) {@link #drain}s them into arrays it then reads. The worker never waits for the consumer; it calls the
+ * consumer's {@link #onAdd} hook after each point, which must be as cheap (it runs on the worker).
  */
 public final class LiveCurve {
     private final ConcurrentLinkedQueue<double[]> pending = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onAdd = () -> { };
     private double[] xs = new double[64];
     private double[] ys = new double[64];
     private int size;
@@ -25,6 +27,12 @@ public final class LiveCurve {
     /** Any thread: appends a point. */
     public void add(double x, double y) {
         pending.add(new double[] {x, y});
+        onAdd.run();
+    }
+
+    /** Sets what runs, on the adding thread, after each point is added (after the point can be drained). */
+    public void onAdd(Runnable hook) {
+        this.onAdd = hook;
     }
 
     /** Consumer thread: moves the points added since the last call into the arrays; returns how many. */

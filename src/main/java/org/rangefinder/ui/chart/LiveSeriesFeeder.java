@@ -3,45 +3,105 @@ package org.rangefinder.ui.chart;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.chart.XYChart;
+import org.rangefinder.ui.work.FxCoalescer;
 
 /**
  * Hands the points of {@link LiveCurve}s to chart series on the JavaFX thread, at most once per frame: an
  * {@link AnimationTimer} drains every attached curve and appends the new points to its series in one batch, thinned
  * as {@link Thinning} does (the last point of each pixel column), so a long curve never costs more than about one
  * data point per pixel. Workers only enqueue; nothing is posted to the FX thread per point.
+ * <p>
+ * The timer runs only while points arrive: after {@value #IDLE_FRAMES} frames without any it stops (a running timer
+ * asks JavaFX for a frame 60 times a second, which an idle window should not do), and the first point added after
+ * that starts it again.
  */
 public final class LiveSeriesFeeder {
 
     /** Pixel columns assumed until the chart reports its width. */
     public static final double DEFAULT_RESOLUTION = 1200;
+    /** Frames without a new point after which the timer stops. */
+    static final int IDLE_FRAMES = 30;
 
     private final List<Feed> feeds = new ArrayList<>();
     private double resolution = DEFAULT_RESOLUTION;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            drainNow();
+            if (drainNow() > 0) {
+                idleFrames = 0;
+            } else if (++idleFrames >= IDLE_FRAMES) {
+                pause();
+            }
         }
     };
+    private final FxCoalescer wake = new FxCoalescer(Platform::runLater, this::resume);
+    private volatile boolean enabled;
+    private volatile boolean running;
+    private int idleFrames;
 
+    /** FX thread: feeds the series from now on, while points arrive. */
     public void start() {
-        timer.start();
+        enabled = true;
+        resume();
     }
 
+    /** FX thread: stops feeding (points stay in their curves). */
     public void stop() {
+        enabled = false;
+        running = false;
         timer.stop();
+    }
+
+    /** Whether the frame timer runs now. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void resume() {
+        if (enabled && !running) {
+            running = true;
+            idleFrames = 0;
+            timer.start();
+        }
+    }
+
+    /**
+     * Stops the timer. A worker adds its point before it reads {@code running}, and this sets {@code running} before
+     * it drains once more: so either the worker sees the timer stopped and wakes it, or this drain gets the point.
+     */
+    private void pause() {
+        running = false;
+        timer.stop();
+        if (drainNow() > 0) {
+            resume();
+        }
+    }
+
+    /** Any thread: a curve has a new point. */
+    private void pointAdded() {
+        if (enabled && !running) {
+            wake.request();
+        }
     }
 
     /** FX thread: feeds {@code series} from {@code curve} from now on (points already drained are shown too). */
     public void attach(LiveCurve curve, XYChart.Series<Number, Number> series, AxisScale scale) {
         Feed feed = new Feed(curve, series, scale);
         feeds.add(feed);
+        curve.onAdd(this::pointAdded); // before the first drain, so that no point falls between the two
         feed.rebuild(resolution);
     }
 
     public void detach(XYChart.Series<Number, Number> series) {
-        feeds.removeIf(f -> f.series == series);
+        feeds.removeIf(f -> {
+            if (f.series == series) {
+                f.curve.onAdd(() -> { });
+                return true;
+            }
+            return false;
+        });
     }
 
     /** FX thread: re-thins every series for a new plot width in pixels. */
@@ -52,11 +112,17 @@ public final class LiveSeriesFeeder {
         }
     }
 
-    /** FX thread: what each frame does; a test may call it to feed without waiting for a frame. */
-    public void drainNow() {
+    /**
+     * FX thread: what each frame does; a test may call it to feed without waiting for a frame.
+     *
+     * @return the number of points taken from the curves
+     */
+    public int drainNow() {
+        int drained = 0;
         for (Feed feed : feeds) {
-            feed.drain(resolution);
+            drained += feed.drain(resolution);
         }
+        return drained;
     }
 
     private static final class Feed {
@@ -71,10 +137,11 @@ public final class LiveSeriesFeeder {
             this.scale = scale;
         }
 
-        void drain(double resolution) {
+        int drain(double resolution) {
             int from = curve.size();
-            if (curve.drain() == 0) {
-                return;
+            int drained = curve.drain();
+            if (drained == 0) {
+                return 0;
             }
             List<XYChart.Data<Number, Number>> shown = series.getData();
             List<XYChart.Data<Number, Number>> added = new ArrayList<>();
@@ -96,6 +163,7 @@ public final class LiveSeriesFeeder {
                 lastColumn = column;
             }
             shown.addAll(added);
+            return drained;
         }
 
         void rebuild(double resolution) {

@@ -1,0 +1,58 @@
+package org.rangefinder.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The feeder's frame timer, on the real FX thread: it runs while points arrive and only then. */
+@ExtendWith(ApplicationExtension.class)
+class LiveSeriesFeederTest {
+
+    @Start
+    void start(Stage stage) {
+        // nothing to show: the feeder only needs the FX thread and its frames
+    }
+
+    @Test
+    void theTimerStopsWhenPointsStopAndAWorkersPointStartsItAgain(FxRobot robot) throws Exception {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        LiveCurve curve = new LiveCurve();
+        LiveSeriesFeeder feeder = new LiveSeriesFeeder();
+        robot.interact(() -> {
+            feeder.attach(curve, series, AxisScale.linear(0, 100));
+            feeder.start();
+        });
+        assertThat(feeder.isRunning()).isTrue();
+        // about IDLE_FRAMES frames (half a second at 60 a second) without a point
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !feeder.isRunning());
+
+        Thread worker = new Thread(() -> {
+            for (int i = 0; i < 50; i++) {
+                curve.add(i, i);
+            }
+        });
+        worker.start();
+        worker.join();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series.getData().size() == 50);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !feeder.isRunning());
+
+        // one more point after it stopped again still arrives: nothing is left in the curve's queue
+        curve.add(50, 50);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series.getData().size() == 51);
+
+        robot.interact(feeder::stop);
+        curve.add(51, 51);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(feeder.isRunning()).isFalse();
+        assertThat(series.getData()).hasSize(51); // a stopped feeder takes nothing
+    }
+}
