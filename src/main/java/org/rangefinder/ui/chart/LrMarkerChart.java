@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -68,7 +69,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final Rectangle zoomBox = new Rectangle();
     private final List<Band> bands = new ArrayList<>();
     /** Where the zoom rectangle's drag started, in plot coordinates; null when no drag is under way. */
-    private double[] zoomStart;
+    private Point2D zoomStart;
 
     public LrMarkerChart() {
         this(new LogAxis(1e-7, 10), new LinearAxis(0, 2.5, 0.5));
@@ -220,18 +221,22 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         if (e.getDeltaY() == 0) {
             return;
         }
-        var p = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
-        var q = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
-        zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, p.getX(), q.getY());
+        Point2D p = toPlot(e.getSceneX(), e.getSceneY());
+        zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, p.getX(), p.getY());
         e.consume();
     }
 
+    /** A point of the scene in plot coordinates: x as the lr axis measures it, y as the loss axis does. */
+    private Point2D toPlot(double sceneX, double sceneY) {
+        return new Point2D(lrAxis.sceneToLocal(sceneX, sceneY).getX(), lossAxis.sceneToLocal(sceneX, sceneY).getY());
+    }
+
     /** The point of the plot under a mouse event, in plot coordinates, or null when it is outside the plot. */
-    private double[] plotPoint(MouseEvent e) {
-        double x = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
-        double y = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
-        boolean inside = x >= 0 && x <= lrAxis.getWidth() && y >= 0 && y <= lossAxis.getHeight();
-        return inside ? new double[] {x, y} : null;
+    private Point2D plotPoint(MouseEvent e) {
+        Point2D p = toPlot(e.getSceneX(), e.getSceneY());
+        boolean inside = p.getX() >= 0 && p.getX() <= lrAxis.getWidth() && p.getY() >= 0
+                && p.getY() <= lossAxis.getHeight();
+        return inside ? p : null;
     }
 
     private void startZoomBox(MouseEvent e) {
@@ -245,13 +250,13 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         if (zoomStart == null) {
             return;
         }
-        double x = Math.max(0, Math.min(lrAxis.getWidth(), lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()));
-        double y = Math.max(0, Math.min(lossAxis.getHeight(),
-                lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY()));
-        zoomBox.setX(Math.min(zoomStart[0], x));
-        zoomBox.setY(Math.min(zoomStart[1], y));
-        zoomBox.setWidth(Math.abs(x - zoomStart[0]));
-        zoomBox.setHeight(Math.abs(y - zoomStart[1]));
+        Point2D p = toPlot(e.getSceneX(), e.getSceneY());
+        double x = Math.max(0, Math.min(lrAxis.getWidth(), p.getX()));
+        double y = Math.max(0, Math.min(lossAxis.getHeight(), p.getY()));
+        zoomBox.setX(Math.min(zoomStart.getX(), x));
+        zoomBox.setY(Math.min(zoomStart.getY(), y));
+        zoomBox.setWidth(Math.abs(x - zoomStart.getX()));
+        zoomBox.setHeight(Math.abs(y - zoomStart.getY()));
         zoomBox.setVisible(true);
         e.consume();
     }
@@ -387,8 +392,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     private void showHover(MouseEvent e) {
-        double px = lrAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
-        double py = lossAxis.sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
+        Point2D cursor = toPlot(e.getSceneX(), e.getSceneY());
+        double px = cursor.getX();
+        double py = cursor.getY();
         Data<Number, Number> nearest = null;
         Series<Number, Number> nearestSeries = null;
         double best = HOVER_DISTANCE;
