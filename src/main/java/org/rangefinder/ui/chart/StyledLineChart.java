@@ -15,7 +15,8 @@ import javafx.scene.shape.Line;
 /**
  * A line chart for live curves: no animation, no symbols, no re-sorting of the data (curves arrive in x order), and
  * each series drawn by a {@link SeriesLook} of its own rather than by its position in the list, so a run keeps its
- * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look.
+ * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look;
+ * it keeps its height while it has none.
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
@@ -30,6 +31,7 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         legend.getStyleClass().add("rf-legend");
         legend.setAlignment(Pos.CENTER);
         setLegend(legend);
+        updateLegend();
     }
 
     /** A chart of something against the iteration (the 1cycle preview and training charts), y not forced to 0. */
@@ -95,16 +97,27 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         for (Series<X, Y> series : getData()) {
             SeriesLook look = looks.get(series);
             if (look != null && look.inLegend() && series.getName() != null) {
-                Line swatch = new Line(0, 0, 18, 0);
-                swatch.getStyleClass().add("legend-line");
-                applyLook(swatch, look);
-                HBox item = new HBox(5, swatch, new Label(series.getName()));
-                item.setAlignment(Pos.CENTER_LEFT);
-                item.getStyleClass().add("rf-legend-item");
-                legend.getChildren().add(item);
+                legend.getChildren().add(legendItem(look, series.getName()));
             }
         }
-        legend.setVisible(!legend.getChildren().isEmpty());
-        legend.setManaged(legend.isVisible());
+        if (legend.getChildren().isEmpty()) {
+            // an empty legend keeps the height of one item: the plot does not jump when the first curve arrives
+            Node emptyRow = legendItem(null, " ");
+            emptyRow.setVisible(false);
+            legend.getChildren().add(emptyRow);
+        }
+    }
+
+    /** A swatch drawn with {@code look} (none: a plain line) and the series' name. */
+    private static HBox legendItem(SeriesLook look, String name) {
+        Line swatch = new Line(0, 0, 18, 0);
+        swatch.getStyleClass().add("legend-line");
+        if (look != null) {
+            applyLook(swatch, look);
+        }
+        HBox item = new HBox(5, swatch, new Label(name));
+        item.setAlignment(Pos.CENTER_LEFT);
+        item.getStyleClass().add("rf-legend-item");
+        return item;
     }
 }

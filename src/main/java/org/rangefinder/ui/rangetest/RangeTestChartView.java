@@ -207,8 +207,10 @@ public final class RangeTestChartView extends BorderPane {
         Suggestions s = runs.selectedSuggestionsProperty().get();
         suggestionBar.getChildren().clear();
         if (s == null) {
-            suggestionBar.getChildren().add(hint(run == null ? "Suggestions appear here when a run ends."
-                    : "Suggestions of " + run.name() + " appear when it ends."));
+            suggestionBar.getChildren().add(hint(run == null ? "Suggestions appear here when a run ends:"
+                    : "Suggestions of " + run.name() + " appear when it ends:"));
+            // the same buttons, disabled: the bar, and the chart below it, keep their place when a run ends
+            offer("", method -> null, lr -> Double.NaN);
             chart.setMarks(List.of());
             return;
         }
