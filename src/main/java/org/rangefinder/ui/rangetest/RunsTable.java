@@ -17,9 +17,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves are shown, and Cancel /
- * Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses its cells for other rows:
- * each cell builds its controls once and rebinds them to the run it shows.
+ * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
+ * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses
+ * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
 
