@@ -86,7 +86,9 @@ public final class LogAxis extends ValueAxis<Number> {
 
     /**
      * The decades within {@code [lo, hi]}, thinned to every k-th decade so labels keep {@value #MIN_PIXELS_PER_LABEL}
-     * pixels apart; a range that holds fewer than two decades also gets the 2x and 5x values, so it is labelled.
+     * pixels apart. Where a decade is wide enough that 1, 2 and 5 times it keep that distance (the closest pair, 1 and
+     * 2, is log10(2) = 0.301 of a decade apart: a zoomed view), or where the range holds fewer than two decades (it
+     * would hardly be labelled otherwise), the 2x and 5x values are ticks too.
      */
     static List<Number> majorTicks(double lo, double hi, double length) {
         List<Number> ticks = new ArrayList<>();
@@ -96,7 +98,8 @@ public final class LogAxis extends ValueAxis<Number> {
         int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
         int last = (int) Math.floor(Math.log10(hi) + 1e-9);
         int decades = last - first + 1;
-        if (decades < 2) {
+        double pixelsPerDecade = length / (Math.log10(hi) - Math.log10(lo));
+        if (decades < 2 || pixelsPerDecade * Math.log10(2) >= MIN_PIXELS_PER_LABEL) {
             for (int e = first - 1; e <= last; e++) {
                 for (int m : new int[] {1, 2, 5}) {
                     double v = power(m, e);
@@ -107,7 +110,6 @@ public final class LogAxis extends ValueAxis<Number> {
             }
             return ticks;
         }
-        double pixelsPerDecade = length / (Math.log10(hi) - Math.log10(lo));
         int step = length > 0 ? Math.max(1, (int) Math.ceil(MIN_PIXELS_PER_LABEL / pixelsPerDecade)) : 1;
         for (int e = first; e <= last; e++) {
             if (Math.floorMod(e, step) == 0) {

@@ -207,11 +207,13 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         lrAxis.setUpperBound(lrHigh);
         lossAxis.showRange(lossLow, lossHigh, NiceScale.of(lossLow, lossHigh, LOSS_TICKS).tickUnit());
         zoomed.set(true);
+        hover.setVisible(false); // its point has moved, or left the view
     }
 
     /** Fits both axes to the data again. */
     public void resetZoom() {
         zoomed.set(false);
+        hover.setVisible(false);
         lrAxis.setAutoRanging(true);
         fitLossAxis();
         requestChartLayout();

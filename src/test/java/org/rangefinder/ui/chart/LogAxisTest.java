@@ -51,6 +51,17 @@ class LogAxisTest {
     }
 
     @Test
+    void wideDecadesGetOneTwoFiveTicks() {
+        // 2 decades over 700 px = 350 px per decade; 1 to 2 is 0.301 of it, 105 px, over 42: 1, 2 and 5 are labelled
+        assertThat(LogAxis.majorTicks(1e-5, 1e-3, 700))
+                .containsExactly(1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3);
+        // 139 px per decade: 1 to 2 would be 41.8 px apart, under 42: decades only
+        assertThat(LogAxis.majorTicks(1e-5, 1e-3, 278)).containsExactly(1e-5, 1e-4, 1e-3);
+        // 140 px per decade: 42.1 px apart
+        assertThat(LogAxis.majorTicks(1e-5, 1e-3, 280)).hasSize(7);
+    }
+
+    @Test
     void aRangeWithinOneDecadeGetsOneTwoFiveTicks() {
         assertThat(LogAxis.majorTicks(1.5e-3, 9e-3, 500)).containsExactly(2e-3, 5e-3);
     }

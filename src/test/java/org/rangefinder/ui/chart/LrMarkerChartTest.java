@@ -117,6 +117,7 @@ class LrMarkerChartTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.zoomedProperty().get()).isTrue();
         assertThat(robot.lookup("#zoomBox").query().isVisible()).isFalse();
+        assertThat(chart.hoverText()).isEmpty(); // the point it named has moved
         // one pixel of a 6-decade axis about 700 px wide is 0.009 decades; of a loss axis ~450 px, 0.004
         assertThat(Math.log10(chart.lrAxis().getLowerBound())).isCloseTo(-5, within(0.02));
         assertThat(Math.log10(chart.lrAxis().getUpperBound())).isCloseTo(-3, within(0.02));
