@@ -9,9 +9,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -67,11 +67,14 @@ public final class ExperimentPanel extends BorderPane {
         grid.row("Dataset", choice);
         Label drop = new Label("or drop a file or folder on the window");
         drop.getStyleClass().add("hint");
+        drop.setWrapText(true);
         HBox row = new HBox(8, importData, drop);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         grid.wide(row);
-        grid.text(ExperimentField.LABEL_COLUMN, vm.labelColumnProperty(), "labelColumnField")
-                .setPromptText("CSV only; default: last");
+        TextField labelColumn = grid.text(ExperimentField.LABEL_COLUMN, vm.labelColumnProperty(), "labelColumnField");
+        labelColumn.setPromptText("blank: the last");
+        labelColumn.setTooltip(new Tooltip("CSV files only: the label column, by name or 0-based index; "
+                + "blank means the last column"));
         grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
         return new VBox(grid);
     }
