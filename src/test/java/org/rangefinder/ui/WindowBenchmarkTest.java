@@ -39,7 +39,9 @@ class WindowBenchmarkTest {
             assertThat(p.seconds()).isLessThanOrEqualTo(session.whole().seconds());
             assertThat(p.pulses().longestGapMs()).isLessThanOrEqualTo(whole.longestGapMs());
             assertThat(p.pulses().stutters()).isLessThanOrEqualTo(p.pulses().pulses());
+            assertThat(p.pulses().meanFxWorkMs()).isLessThanOrEqualTo(p.pulses().longestFxWorkMs());
         }
+        assertThat(session.phases().get(1).pulses().meanFxWorkMs()).isPositive(); // curves drawn while it ran
 
         WindowBenchmark.Result stream = results.get(1);
         assertThat(stream.points()).isEqualTo(2000); // two 1000-point range tests, no divergence stop
