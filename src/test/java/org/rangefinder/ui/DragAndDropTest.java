@@ -20,18 +20,16 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.stage.Stage;
 import javafx.util.Pair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Files dropped on the window. The headless platform has no drag source, so the test builds the dragboard a drag
@@ -40,20 +38,11 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class DragAndDropTest {
-    private final WorkbenchFixture fixture = new WorkbenchFixture();
+    @RegisterExtension
+    final WorkbenchFixture fixture = new WorkbenchFixture();
 
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        fixture.open(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     /** FX thread: a dragboard with {@code content}, as the platform hands a file manager's drag to a target. */
     private static Dragboard carrying(ClipboardContent content) {

@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -18,26 +17,16 @@ import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The 1cycle side of the window: preview, launch with a baseline, live charts, save. */
 @ExtendWith(ApplicationExtension.class)
 class OneCycleWorkflowTest {
-    private final WorkbenchFixture fixture = new WorkbenchFixture();
+    @RegisterExtension
+    final WorkbenchFixture fixture = new WorkbenchFixture();
 
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        fixture.open(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private static void replaceText(FxRobot robot, String query, String text) {
         TextField field = robot.lookup(query).queryAs(TextField.class);

@@ -13,10 +13,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Line;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
@@ -27,26 +26,16 @@ import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The range-test side of the window, driven with the robot on iris. */
 @ExtendWith(ApplicationExtension.class)
 class RangeTestWorkflowTest {
-    private final WorkbenchFixture fixture = new WorkbenchFixture();
+    @RegisterExtension
+    final WorkbenchFixture fixture = new WorkbenchFixture();
 
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        fixture.open(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private void chooseIris(FxRobot robot, int iterations) {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));

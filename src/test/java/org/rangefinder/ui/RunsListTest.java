@@ -6,36 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The runs list's buttons and the cancel shortcut. */
 @ExtendWith(ApplicationExtension.class)
 class RunsListTest {
-    private final WorkbenchFixture fixture = new WorkbenchFixture();
+    @RegisterExtension
+    final WorkbenchFixture fixture = new WorkbenchFixture();
 
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        fixture.open(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void escapeCancelsARunningRangeTestWhichKeepsItsPoints(FxRobot robot) {

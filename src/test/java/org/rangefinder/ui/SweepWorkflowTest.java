@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.SweepFactor;
@@ -17,23 +16,13 @@ import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RunFamily;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A seed sweep from the experiment panel: one family, drawn as its mean over a min/max band. */
 @ExtendWith(ApplicationExtension.class)
 class SweepWorkflowTest {
-    private final WorkbenchFixture fixture = new WorkbenchFixture();
-
-    @Start
-    void start(Stage stage) {
-        fixture.open(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final WorkbenchFixture fixture = new WorkbenchFixture();
 
     @Test
     void aSeedSweepIsDrawnAsItsMeanOverABand(FxRobot robot) {

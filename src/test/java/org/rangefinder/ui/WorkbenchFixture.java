@@ -14,15 +14,21 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.ThemeManager;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A workbench window for a test: settings in a preferences node of its own (removed afterwards), the project's
- * themes folder, and file choices answered from a queue the test fills.
+ * themes folder, and file choices answered from a queue the test fills. Registered as an extension
+ * ({@code @RegisterExtension}, after TestFX's {@code ApplicationExtension}), it opens the window on TestFX's stage before
+ * each test and closes it after; a test that builds its window otherwise calls {@link #open} and {@link #close} itself.
  */
-final class WorkbenchFixture implements FileChoices {
+final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEachCallback {
     final Preferences prefs = Preferences.userRoot().node("org/rangefinder/test-" + UUID.randomUUID());
     final Deque<Path> answers = new ArrayDeque<>();
     Workbench workbench;
@@ -34,6 +40,17 @@ final class WorkbenchFixture implements FileChoices {
     Workbench open(Stage stage, Path themesFolder) {
         workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this);
         return workbench;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> open(stage));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     WorkbenchViewModel vm() {
