@@ -7,6 +7,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -80,6 +81,14 @@ public final class FormGrid extends GridPane {
     public <T extends Node> T wide(T control) {
         add(control, 0, rows++, 2, 1);
         return control;
+    }
+
+    /** A check box spanning both columns, its state bound both ways to {@code model}. */
+    public CheckBox check(String text, Property<Boolean> model, String id) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.selectedProperty().bindBidirectional(model);
+        return wide(box);
     }
 
     /**

@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 
 import javafx.scene.control.TextField;
@@ -93,15 +92,9 @@ public final class OneCyclePanel extends BorderPane {
         grid.text(OneCycleField.EPOCHS, vm.epochsProperty(), "epochsField");
         grid.text(OneCycleField.PCT_START, vm.pctStartProperty(), "pctStartField");
         grid.choice("Annealing", List.of(Anneal.values()), vm.annealProperty(), Anneal::id, "annealChoice");
-        CheckBox three = new CheckBox("Three phases (linear: Smith's shape)");
-        three.setId("threePhaseCheck");
-        three.selectedProperty().bindBidirectional(vm.threePhaseProperty());
-        grid.wide(three);
+        grid.check("Three phases (linear: Smith's shape)", vm.threePhaseProperty(), "threePhaseCheck");
         grid.text(OneCycleField.FINAL_DIV_FACTOR, vm.finalDivFactorProperty(), "finalDivFactorField");
-        CheckBox cycle = new CheckBox("Cycle momentum");
-        cycle.setId("cycleMomentumCheck");
-        cycle.selectedProperty().bindBidirectional(vm.cycleMomentumProperty());
-        grid.wide(cycle);
+        grid.check("Cycle momentum", vm.cycleMomentumProperty(), "cycleMomentumCheck");
         grid.text(OneCycleField.BASE_MOMENTUM, vm.baseMomentumProperty(), "baseMomentumField");
         grid.text(OneCycleField.MAX_MOMENTUM, vm.maxMomentumProperty(), "maxMomentumField");
         return grid;
@@ -112,10 +105,7 @@ public final class OneCyclePanel extends BorderPane {
         grid.text(OneCycleField.WEIGHT_DECAY, vm.weightDecayProperty(), "trainWeightDecayField");
         grid.text(OneCycleField.BATCH_SIZE, vm.batchSizeProperty(), "trainBatchSizeField");
         grid.text(OneCycleField.EVAL_EVERY, vm.evalEveryProperty(), "evalEveryField").setPromptText("0 = each epoch");
-        CheckBox baseline = new CheckBox("Constant-LR baseline alongside");
-        baseline.setId("baselineCheck");
-        baseline.selectedProperty().bindBidirectional(vm.baselineProperty());
-        grid.wide(baseline);
+        grid.check("Constant-LR baseline alongside", vm.baselineProperty(), "baselineCheck");
         TextField lr = grid.text(OneCycleField.BASELINE_LR, vm.baselineLrProperty(), "baselineLrField");
         lr.disableProperty().bind(vm.baselineProperty().not());
         return grid;

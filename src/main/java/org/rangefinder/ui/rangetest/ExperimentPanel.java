@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -88,10 +87,7 @@ public final class ExperimentPanel extends BorderPane {
         FormGrid mlp = grid(vm);
         mlp.text(ExperimentField.HIDDEN_SIZES, vm.hiddenSizesProperty(), "hiddenSizesField")
                 .setPromptText("units per layer, e.g. 128, 128");
-        CheckBox batchNorm = new CheckBox("Batch normalisation");
-        batchNorm.setId("batchNormCheck");
-        batchNorm.selectedProperty().bindBidirectional(vm.batchNormProperty());
-        mlp.wide(batchNorm);
+        mlp.check("Batch normalisation", vm.batchNormProperty(), "batchNormCheck");
         FormGrid dropout = grid(vm);
         dropout.text(ExperimentField.DROPOUT, vm.dropoutProperty(), "dropoutField");
         FormGrid resnet = grid(vm);
