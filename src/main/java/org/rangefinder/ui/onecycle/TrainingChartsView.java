@@ -105,9 +105,8 @@ public final class TrainingChartsView extends BorderPane {
         label.getStyleClass().add("training-summary");
         RunState state = run.state();
         label.textProperty().bind(Bindings.createStringBinding(() -> {
-            RunStatus s = state.statusProperty().get();
-            String where = s == RunStatus.FAILED ? "failed: " + state.failureProperty().get()
-                    : s == RunStatus.FINISHED ? state.stopReasonProperty().get().id() : s.text();
+            String where = state.statusProperty().get() == RunStatus.FINISHED ? state.stopReasonText().get()
+                    : state.statusText().get();
             double acc = run.accuracyProperty().get();
             return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(), where,
                     100 * state.progressProperty().get(), run.totalIterations(), state.secondsProperty().get(),
