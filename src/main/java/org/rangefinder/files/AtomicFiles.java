@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
  * folder, is forced to disk, and then replaces the target in one move. If anything fails before the move (a full
  * disk, an exception in the writer), the temporary file is deleted and an existing target is left as it was.
+ * Folders are deleted the same way round: first moved out of sight, then emptied.
  */
 public final class AtomicFiles {
 
@@ -65,5 +68,20 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Deletes a folder and everything in it. The folder is first renamed to {@code .deleting-NAME} beside it, so that
+     * a deletion cut short leaves nothing half deleted under its own name.
+     */
+    public static void deleteFolder(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath();
+        Path doomed = absolute.resolveSibling(".deleting-" + absolute.getFileName());
+        Files.move(absolute, doomed);
+        try (Stream<Path> walk = Files.walk(doomed)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

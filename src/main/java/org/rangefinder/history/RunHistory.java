@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurvePoint;
@@ -322,14 +322,7 @@ public final class RunHistory {
      * leaves no half run behind.
      */
     public void delete(String idOrPrefix) throws IOException {
-        Path dir = runFolder(idOrPrefix);
-        Path doomed = folder.resolve(".deleting-" + dir.getFileName());
-        Files.move(dir, doomed);
-        try (Stream<Path> walk = Files.walk(doomed)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        AtomicFiles.deleteFolder(runFolder(idOrPrefix));
     }
 
     private RunRecord running(String id, RunKind kind) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -14,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.Suggestions;
@@ -309,10 +308,8 @@ public final class WindowBenchmark {
 
     /** Best effort: a history write still under way may hold on to a file; the folder is in the temp dir. */
     private static void deleteTree(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            AtomicFiles.deleteFolder(folder);
         } catch (IOException e) {
             System.err.println("rangefinder: could not remove the benchmark's scratch history " + folder);
         }
