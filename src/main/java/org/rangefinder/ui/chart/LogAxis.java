@@ -1,6 +1,7 @@
 package org.rangefinder.ui.chart;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import javafx.scene.chart.ValueAxis;
 
@@ -37,9 +38,8 @@ public final class LogAxis extends ValueAxis<Number> {
     public void invalidateRange(List<Number> data) {
         List<Number> shown = data.stream().filter(v -> v != null && isPositiveFinite(v.doubleValue())).toList();
         if (isAutoRanging() && !shown.isEmpty()) {
-            double min = shown.stream().mapToDouble(Number::doubleValue).min().orElseThrow();
-            double max = shown.stream().mapToDouble(Number::doubleValue).max().orElseThrow();
-            double[] decades = decadeRange(min, max);
+            DoubleSummaryStatistics range = shown.stream().mapToDouble(Number::doubleValue).summaryStatistics();
+            double[] decades = decadeRange(range.getMin(), range.getMax());
             if (decades[0] == getLowerBound() && decades[1] == getUpperBound()) {
                 return;
             }
