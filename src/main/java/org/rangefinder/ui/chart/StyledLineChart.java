@@ -30,6 +30,10 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         setAxisSortingPolicy(SortingPolicy.NONE);
         legend.getStyleClass().add("rf-legend");
         legend.setAlignment(Pos.CENTER);
+        // the chart gives the legend its preferred width, up to its own: the items wrap only when they need to, as
+        // the legend's height (asked for the chart's width) expects; the default wrap length of 400 px wrapped
+        // two short items in a wide chart and cut off the second row
+        legend.setPrefWrapLength(Double.MAX_VALUE);
         setLegend(legend);
         updateLegend();
     }
