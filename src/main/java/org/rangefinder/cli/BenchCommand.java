@@ -94,18 +94,21 @@ final class BenchCommand implements Callable<Integer> {
         return Workload.parse(name);
     }
 
-    /** A line per phase: the frames, the longest gap between two and what the FX thread did in it, the stutters. */
+    /**
+     * A line per phase: the frames, the longest gap between two and what the FX thread did in it, the FX thread's and
+     * the renderer's work per frame, the stutters.
+     */
     private static void printWindow(PrintWriter out, WindowBenchmark.Result result) {
         out.printf(Locale.ROOT, "%n%s: window open to its first frame in %.2f s; %d range-test points drawn; a stutter "
                 + "is a gap over %.0f ms between frames%n", result.name(), result.openSeconds(), result.points(),
                 PulseMonitor.STUTTER_MS);
-        out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %12s %9s%n", "phase", "seconds", "frames",
-                "longest gap ms", "FX busy in it", "longest FX ms", "FX ms/frame", "stutters");
+        out.printf(Locale.ROOT, "%-36s %8s %7s %15s %14s %13s %12s %15s %9s%n", "phase", "seconds", "frames",
+                "longest gap ms", "FX busy in it", "longest FX ms", "FX ms/frame", "paint ms/frame", "stutters");
         for (WindowBenchmark.Phase p : result.phases()) {
             PulseMonitor.Stats s = p.pulses();
-            out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %12.1f %9d%n", p.name(), p.seconds(),
-                    s.pulses(), s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(), s.meanFxWorkMs(),
-                    s.stutters());
+            out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %12.1f %15.1f %9d%n", p.name(),
+                    p.seconds(), s.pulses(), s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(),
+                    s.meanFxWorkMs(), s.meanPaintMs(), s.stutters());
         }
         out.flush();
     }

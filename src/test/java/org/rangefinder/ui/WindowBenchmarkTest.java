@@ -42,6 +42,7 @@ class WindowBenchmarkTest {
             assertThat(p.pulses().meanFxWorkMs()).isLessThanOrEqualTo(p.pulses().longestFxWorkMs());
         }
         assertThat(session.phases().get(1).pulses().meanFxWorkMs()).isPositive(); // curves drawn while it ran
+        assertThat(session.phases().get(2).pulses().meanPaintMs()).isPositive(); // the moved markers painted
 
         WindowBenchmark.Result stream = results.get(1);
         assertThat(stream.points()).isEqualTo(2000); // two 1000-point range tests, no divergence stop

@@ -10,17 +10,24 @@ import javafx.animation.AnimationTimer;
  * {@link #start()} and {@link #stop()} it records every wall-clock gap between two consecutive pulses, with the CPU
  * time the FX thread itself used in it. A gap far above 17 ms means the window stuttered for that long; if the FX
  * thread's own CPU time in it is small, the thread was waiting (for a core, or for the renderer), not busy with the
- * window's own work. {@link #stats} summarises any stretch of the recording. FX thread only.
+ * window's own work. It also records the CPU time JavaFX's renderer thread used in each gap: painting the frames
+ * (large in JavaFX's software pipeline, on a machine without a GPU). {@link #stats} summarises any stretch of the
+ * recording. FX thread only.
  */
 public final class PulseMonitor {
     /** A gap above this is counted as a stutter: three frames missed at 60 Hz. */
     public static final double STUTTER_MS = 50;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The name JavaFX gives its renderer thread, numbered from 0. */
+    private static final String RENDERER = "QuantumRenderer";
     private long last;
     private long lastCpu;
+    private long lastPaint;
+    private long renderer = -1;
     private long[] gaps = new long[1024];
     private long[] cpus = new long[1024];
+    private long[] paints = new long[1024];
     private int count;
     private AnimationTimer timer;
 
@@ -30,11 +37,13 @@ public final class PulseMonitor {
             public void handle(long frameTime) {
                 long now = System.nanoTime();
                 long cpu = THREADS.getCurrentThreadCpuTime();
+                long paint = renderer < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderer));
                 if (last != 0) {
-                    record(now - last, cpu - lastCpu);
+                    record(now - last, cpu - lastCpu, paint - lastPaint);
                 }
                 last = now;
                 lastCpu = cpu;
+                lastPaint = paint;
             }
         };
     }
@@ -48,16 +57,19 @@ public final class PulseMonitor {
      * @param longestFxWorkMs     the most CPU time the FX thread used between any two pulses
      * @param meanFxWorkMs        the CPU time the FX thread used per gap, on average: the window's own work per frame,
      *                            which, unlike the gaps, does not grow when other programs take the cores
+     * @param meanPaintMs         the CPU time the renderer thread used per gap, on average: the painting per frame
+     *                            (0 where the renderer thread was not found)
      * @param stutters            gaps longer than {@link #STUTTER_MS}
      */
     public record Stats(int pulses, double longestGapMs, double fxCpuInLongestGapMs, double longestFxWorkMs,
-                        double meanFxWorkMs, int stutters) {
+                        double meanFxWorkMs, double meanPaintMs, int stutters) {
     }
 
     /** Forgets what was recorded and starts recording. */
     public void start() {
         last = 0;
         count = 0;
+        renderer = rendererThread();
         if (timer == null) {
             timer = newTimer();
         }
@@ -70,14 +82,25 @@ public final class PulseMonitor {
         }
     }
 
-    /** Records one gap between pulses and the FX thread's CPU time within it, both in nanoseconds. */
-    void record(long gapNanos, long cpuNanos) {
+    /** The id of JavaFX's renderer thread; -1 if there is none. */
+    private static long rendererThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(RENDERER))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
+    }
+
+    /**
+     * Records one gap between pulses, the FX thread's CPU time within it and the renderer thread's, all in
+     * nanoseconds.
+     */
+    void record(long gapNanos, long cpuNanos, long paintNanos) {
         if (count == gaps.length) {
             gaps = Arrays.copyOf(gaps, 2 * count);
             cpus = Arrays.copyOf(cpus, 2 * count);
+            paints = Arrays.copyOf(paints, 2 * count);
         }
         gaps[count] = gapNanos;
         cpus[count] = cpuNanos;
+        paints[count] = paintNanos;
         count++;
     }
 
@@ -97,9 +120,11 @@ public final class PulseMonitor {
         long cpuInLongest = 0;
         long longestCpu = 0;
         long totalCpu = 0;
+        long totalPaint = 0;
         int stutters = 0;
         for (int i = from; i < to; i++) {
             totalCpu += cpus[i];
+            totalPaint += paints[i];
             if (gaps[i] > longest) {
                 longest = gaps[i];
                 cpuInLongest = cpus[i];
@@ -109,7 +134,8 @@ public final class PulseMonitor {
                 stutters++;
             }
         }
-        double meanCpu = to > from ? totalCpu / 1e6 / (to - from) : 0;
-        return new Stats(to - from, longest / 1e6, cpuInLongest / 1e6, longestCpu / 1e6, meanCpu, stutters);
+        int n = to - from;
+        return new Stats(n, longest / 1e6, cpuInLongest / 1e6, longestCpu / 1e6, n > 0 ? totalCpu / 1e6 / n : 0,
+                n > 0 ? totalPaint / 1e6 / n : 0, stutters);
     }
 }

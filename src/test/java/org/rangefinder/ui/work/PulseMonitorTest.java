@@ -8,35 +8,40 @@ import org.junit.jupiter.api.Test;
 class PulseMonitorTest {
     private static final long MS = 1_000_000;
 
-    private static PulseMonitor recorded(long[][] gapsAndCpuMs) {
+    /** Gaps of {gap, FX CPU, renderer CPU} in ms. */
+    private static PulseMonitor recorded(long[][] gapsFxAndPaintMs) {
         PulseMonitor monitor = new PulseMonitor();
-        for (long[] g : gapsAndCpuMs) {
-            monitor.record(g[0] * MS, g[1] * MS);
+        for (long[] g : gapsFxAndPaintMs) {
+            monitor.record(g[0] * MS, g[1] * MS, g[2] * MS);
         }
         return monitor;
     }
 
     @Test
     void summarisesTheLongestGapTheLongestWorkAndTheStutters() {
-        PulseMonitor monitor = recorded(new long[][] {{16, 4}, {17, 12}, {120, 9}, {50, 30}, {51, 2}, {16, 5}});
+        PulseMonitor monitor = recorded(new long[][] {{16, 4, 10}, {17, 12, 3}, {120, 9, 40}, {50, 30, 0}, {51, 2, 20},
+                {16, 5, 8}});
         PulseMonitor.Stats all = monitor.stats();
         assertThat(all.pulses()).isEqualTo(6);
         assertThat(all.longestGapMs()).isEqualTo(120.0);
         assertThat(all.fxCpuInLongestGapMs()).isEqualTo(9.0); // the thread waited 111 of the 120 ms
         assertThat(all.longestFxWorkMs()).isEqualTo(30.0);
         assertThat(all.meanFxWorkMs()).isEqualTo(62.0 / 6); // 4 + 12 + 9 + 30 + 2 + 5
+        assertThat(all.meanPaintMs()).isEqualTo(81.0 / 6); // 10 + 3 + 40 + 0 + 20 + 8
         assertThat(all.stutters()).isEqualTo(2); // 120 and 51; a gap of exactly 50 ms is not one
     }
 
     @Test
     void summarisesAStretchBetweenTwoMarks() {
-        PulseMonitor monitor = recorded(new long[][] {{200, 150}, {16, 1}, {60, 3}, {17, 2}, {90, 80}});
+        PulseMonitor monitor = recorded(new long[][] {{200, 150, 90}, {16, 1, 5}, {60, 3, 30}, {17, 2, 4},
+                {90, 80, 70}});
         PulseMonitor.Stats middle = monitor.stats(1, 4);
         assertThat(middle.pulses()).isEqualTo(3);
         assertThat(middle.longestGapMs()).isEqualTo(60.0);
         assertThat(middle.fxCpuInLongestGapMs()).isEqualTo(3.0);
         assertThat(middle.longestFxWorkMs()).isEqualTo(3.0);
         assertThat(middle.meanFxWorkMs()).isEqualTo(2.0); // (1 + 3 + 2) / 3
+        assertThat(middle.meanPaintMs()).isEqualTo(13.0); // (5 + 30 + 4) / 3
         assertThat(middle.stutters()).isEqualTo(1);
         assertThat(monitor.pulses()).isEqualTo(5);
     }
@@ -45,7 +50,7 @@ class PulseMonitorTest {
     void keepsEveryGapOfALongRecording() {
         PulseMonitor monitor = new PulseMonitor();
         for (int i = 0; i < 5000; i++) {
-            monitor.record((i == 4321 ? 75 : 16) * MS, MS);
+            monitor.record((i == 4321 ? 75 : 16) * MS, MS, 2 * MS);
         }
         assertThat(monitor.stats().pulses()).isEqualTo(5000);
         assertThat(monitor.stats().longestGapMs()).isEqualTo(75.0);
