@@ -31,6 +31,14 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void scrollingSidePanelsKeepNoBitmapOfTheirContent(FxRobot robot) {
+        // JavaFX's scroll pane caches its viewport and repaints all of it when anything in it changes
+        var viewports = robot.lookup(".scroll-pane > .viewport").queryAll();
+        assertThat(viewports).hasSize(2); // the experiment panel, the 1cycle panel
+        assertThat(viewports).noneMatch(javafx.scene.Node::isCache);
+    }
+
+    @Test
     void anExportThatCannotBeMadeSaysWhyInADialogWithoutAStackTrace(FxRobot robot) {
         WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
         robot.interact(() -> fixture.vm().oneCycle().epochsProperty().set("0"));
