@@ -87,6 +87,8 @@ public final class FormGrid extends GridPane {
     public CheckBox check(String text, Property<Boolean> model, String id) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        // a narrow panel wraps a long label instead of cutting it off
+        box.setWrapText(true);
         box.selectedProperty().bindBidirectional(model);
         return wide(box);
     }
