@@ -2,10 +2,16 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +50,30 @@ class RunsListTest {
     }
 
     @Test
-    void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
-        Path curve = tmp.resolve("curve.csv");
-        StringBuilder csv = new StringBuilder("lr,loss\n");
-        for (int i = 0; i < 30; i++) {
-            csv.append(1e-6 * Math.pow(10, i / 5.0)).append(',').append(2 - i * 0.03).append('\n');
+    void everyStatusStopReasonAndTimeFitsItsColumn(FxRobot robot) throws Exception {
+        Path curve = curveFile();
+        robot.interact(() -> fixture.vm().open(curve));
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, List<String>> words = Map.of(
+                "Status", Arrays.stream(RunStatus.values()).map(RunStatus::text).toList(),
+                "Stopped", Arrays.stream(StopReason.values()).map(StopReason::id).toList(),
+                "Time", List.of("999.9 s"));
+        for (var column : words.entrySet()) {
+            TableCell<?, ?> cell = robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
+                    .filter(c -> c.getTableColumn().getText().equals(column.getKey())).findFirst().orElseThrow();
+            double room = cell.getTableColumn().getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
+            for (String word : column.getValue()) {
+                Text text = new Text(word);
+                text.setFont(cell.getFont());
+                assertThat(text.getLayoutBounds().getWidth()).as("'%s' in %s", word, column.getKey())
+                        .isLessThanOrEqualTo(room);
+            }
         }
-        Files.writeString(curve, csv);
+    }
+
+    @Test
+    void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
+        Path curve = curveFile();
         robot.interact(() -> {
             fixture.vm().open(curve);
             fixture.vm().open(curve);
@@ -69,5 +92,16 @@ class RunsListTest {
         robot.clickOn("#rawToggle");
         assertThat(fixture.view().chartView().showRawProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(1);
+    }
+
+    /** A 30-point curve file such as pytorch-lr-finder writes. */
+    private Path curveFile() throws IOException {
+        Path curve = tmp.resolve("curve.csv");
+        StringBuilder csv = new StringBuilder("lr,loss\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(1e-6 * Math.pow(10, i / 5.0)).append(',').append(2 - i * 0.03).append('\n');
+        }
+        Files.writeString(curve, csv);
+        return curve;
     }
 }

@@ -1,20 +1,29 @@
 package org.rangefinder.ui.history;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 
@@ -23,6 +32,7 @@ import org.rangefinder.history.RunStatus;
  * Overlay (the chosen range tests' and sweeps' curves go onto the range-test chart) and Delete (after asking).
  */
 public final class HistoryPanel extends BorderPane {
+    private static final double MAX_COLUMN_WIDTH = 480;
     private final TableView<RunRecord> table;
     private Confirmation confirmation = this::askInDialog;
 
@@ -31,16 +41,16 @@ public final class HistoryPanel extends BorderPane {
         table = new TableView<>(vm.entries());
         table.setId("historyTable");
         table.setPlaceholder(new Label("No recorded runs yet: every range test, sweep and training is kept here."));
-        // the columns keep their widths (the table scrolls sideways) rather than cut the key numbers short
+        // the columns keep the widths of their contents (the table scrolls sideways) rather than cut them short
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                column("When", 160, HistoryViewModel::when),
-                column("Kind", 90, r -> r.kind().id()),
-                column("Dataset", 80, RunRecord::dataset),
-                column("Model", 100, r -> r.model() == null ? "" : r.model().describe()),
-                column("Ended", 95, HistoryPanel::ending),
-                column("Key numbers", 330, RunRecord::summary)));
+                column("When", HistoryViewModel::when),
+                column("Kind", r -> r.kind().id()),
+                column("Dataset", RunRecord::dataset),
+                column("Model", r -> r.model() == null ? "" : r.model().describe()),
+                column("Ended", HistoryPanel::ending),
+                column("Key numbers", RunRecord::summary)));
 
         Button refresh = new Button("Refresh");
         refresh.setId("historyRefresh");
@@ -70,6 +80,41 @@ public final class HistoryPanel extends BorderPane {
         setTop(actions);
         setCenter(table);
         setId("historyPanel");
+        // after the table has taken the change in: then its rows hold the new texts
+        vm.entries().addListener((ListChangeListener<RunRecord>) change -> Platform.runLater(this::fitColumns));
+        sceneProperty().addListener((o, old, scene) -> Platform.runLater(this::fitColumns));
+    }
+
+    /**
+     * Gives each column the width of its widest title or value in the rows shown, at most {@value #MAX_COLUMN_WIDTH}
+     * px. JavaFX does it once, when the table first shows (with no runs yet, to the titles), and when a column's
+     * border is double-clicked; here it follows every refresh. Only a table in the window has rows to measure.
+     */
+    private void fitColumns() {
+        if (getScene() == null) {
+            return;
+        }
+        table.applyCss();
+        table.layout();
+        Map<TableColumnBase<?, ?>, Double> widest = new HashMap<>();
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Label title) {
+                // the header's padding and sort arrow around its title
+                double around = header.getWidth() - title.getWidth();
+                widest.merge(header.getTableColumn(), title.prefWidth(-1) + around, Math::max);
+            }
+        }
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && !cell.isEmpty() && cell.getText() != null) {
+                // a table cell's preferred width is its column's: measure its text
+                Text text = new Text(cell.getText());
+                text.setFont(cell.getFont());
+                widest.merge(cell.getTableColumn(), text.getLayoutBounds().getWidth() + cell.snappedLeftInset()
+                        + cell.snappedRightInset(), Math::max);
+            }
+        }
+        widest.forEach((column, width) -> column.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, Math.ceil(width))));
     }
 
     /** How a run ended: its stop reason once finished, else its status ({@code failed}, {@code running}, ...). */
@@ -77,10 +122,9 @@ public final class HistoryPanel extends BorderPane {
         return r.status() == RunStatus.FINISHED && r.stopReason() != null ? r.stopReason() : r.status().id();
     }
 
-    private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> text) {
+    private static TableColumn<RunRecord, String> column(String title, Function<RunRecord, String> text) {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
-        c.setPrefWidth(width);
         return c;
     }
 

@@ -72,10 +72,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
         fixedWidth(progress, 88);
 
         TableColumn<RangeTestRun, String> stop = column("Stopped", r -> r.state().stopReasonText());
-        fixedWidth(stop, 86);
+        fixedWidth(stop, 94);
 
         TableColumn<RangeTestRun, String> duration = column("Time", r -> r.state().durationText());
-        fixedWidth(duration, 64);
+        fixedWidth(duration, 68);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
         show.setCellFactory(c -> new TableCell<>() {
