@@ -86,9 +86,10 @@ public final class HistoryPanel extends BorderPane {
     }
 
     /**
-     * Gives each column the width of its widest title or value in the rows shown, at most {@value #MAX_COLUMN_WIDTH}
-     * px. JavaFX does it once, when the table first shows (with no runs yet, to the titles), and when a column's
-     * border is double-clicked; here it follows every refresh. Only a table in the window has rows to measure.
+     * Widens each column to its widest title or value in the rows shown, to at most {@value #MAX_COLUMN_WIDTH} px;
+     * a column the user made wider keeps its width. JavaFX fits columns once, when the table first shows (with no
+     * runs yet, to the titles), and when a column's border is double-clicked; here it follows every refresh. Only a
+     * table in the window has rows to measure.
      */
     private void fitColumns() {
         if (getScene() == null) {
@@ -114,7 +115,8 @@ public final class HistoryPanel extends BorderPane {
                         + cell.snappedRightInset(), Math::max);
             }
         }
-        widest.forEach((column, width) -> column.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, Math.ceil(width))));
+        widest.forEach((column, width) -> column.setPrefWidth(Math.max(column.getWidth(),
+                Math.min(MAX_COLUMN_WIDTH, Math.ceil(width)))));
     }
 
     /** How a run ended: its stop reason once finished, else its status ({@code failed}, {@code running}, ...). */
