@@ -3,9 +3,7 @@ package org.rangefinder.ui.history;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.model.ModelSpec;
@@ -58,13 +56,13 @@ public final class HistoryStore {
         this.io = io;
     }
 
-    /** The history in {@code folder}, read and written on a daemon thread of its own. */
+    /**
+     * The history in {@code folder}, read and written on a daemon thread of its own, below the window like the
+     * workers: a run's first record (its JSON written for the first time in the session) took that thread 100+ ms of
+     * CPU just as the run's first points reached the window, and at the window's priority it took them from it.
+     */
     public static HistoryStore inBackground(Path folder) {
-        return new HistoryStore(folder, new BackgroundExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rangefinder-history");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater));
+        return new HistoryStore(folder, BackgroundExecutor.bounded(1, "rangefinder-history"));
     }
 
     public Path folder() {

@@ -30,10 +30,18 @@ public final class BackgroundExecutor {
      * training uses one native thread (see {@code NativeThreads}), so {@code threads} trainings run side by side.
      */
     public static BackgroundExecutor bounded(int threads) {
+        return bounded(threads, "rangefinder-worker");
+    }
+
+    /**
+     * As {@link #bounded(int)}, its threads named {@code name-1}, {@code name-2}, ...; with one thread, the work runs
+     * in the order submitted. The threads run below the window (see {@link BackgroundPriority}).
+     */
+    public static BackgroundExecutor bounded(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
-                r -> BackgroundPriority.daemonThread(r, "rangefinder-worker-" + count.incrementAndGet()));
+                r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()));
         return new BackgroundExecutor(pool, Platform::runLater);
     }
 

@@ -10,9 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.ui.history.HistoryStore;
 import org.testfx.api.FxToolkit;
 
-/** The window's workers and engine thread run below the window: Java's lowest priority, and nice 10 on Linux. */
+/**
+ * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
+ * and nice 10 on Linux.
+ */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
 
@@ -57,6 +62,14 @@ class BackgroundPriorityTest {
     void theEngineThreadRunsBelowTheWindow() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
+        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theRunHistoryThreadRunsBelowTheWindow(@TempDir Path folder) throws Exception {
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        HistoryStore.inBackground(folder).read(history -> Priority.ofCurrentThread(), seen::complete,
+                problem -> seen.completeExceptionally(new AssertionError(problem)));
         assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
     }
 
