@@ -53,7 +53,8 @@ public final class Workbench {
     }
 
     /**
-     * Builds the window on {@code stage}, shows it and starts the engine loading.
+     * Builds the window on {@code stage}, shows it (its runs table's rows made before the first frame) and starts the
+     * engine loading.
      *
      * @param files how to ask for files; null for the platform's dialogs
      */
@@ -66,6 +67,7 @@ public final class Workbench {
                                  Path historyFolder) {
         Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
+        workbench.view.prepare();
         workbench.viewModel.startEngine();
         return workbench;
     }

@@ -101,6 +101,16 @@ public final class WorkbenchView extends NotificationPane {
         setOnDragDropped(this::dropped);
     }
 
+    /**
+     * Styles and lays out the whole window as soon as it shows, before its first frame, and makes the runs table's
+     * rows meanwhile (see {@link RunsTable#buildRows()}), so that the first run costs the window no new rows.
+     */
+    void prepare() {
+        applyCss();
+        layout();
+        runsTable.buildRows();
+    }
+
     /** Sets the top of the layout (the menu bar). */
     void setMenuBar(javafx.scene.Node menu) {
         layout.setTop(menu);

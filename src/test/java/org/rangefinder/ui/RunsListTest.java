@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javafx.scene.Node;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -50,6 +54,28 @@ class RunsListTest {
     }
 
     @Test
+    void theRowsAreMadeBeforeTheFirstRunWhichTakesOneOfThem(FxRobot robot) throws Exception {
+        TableView<RangeTestRun> table = fixture.view().runsTable();
+        Set<Node> rows = robot.lookup("#runsTable .table-row-cell").queryAll();
+        assertThat(rows).as("rows made before any run").isNotEmpty()
+                .allSatisfy(row -> assertThat(((TableRow<?>) row).isEmpty()).as("no stand-in left").isTrue());
+        double header = robot.from(table).lookup(".column-header-background").query().getLayoutBounds().getHeight();
+        assertThat(rows.size() * table.getFixedCellSize()).as("the rows fill the table below its header")
+                .isGreaterThanOrEqualTo(table.getHeight() - header);
+        assertThat(fixture.vm().runs().runs()).isEmpty();
+        assertThat(fixture.vm().runs().selectedProperty().get()).isNull();
+
+        Path curve = curveFile();
+        robot.interact(() -> fixture.vm().open(curve));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#runsTable .table-row-cell").queryAll()).as("no row made for the first run")
+                .isEqualTo(rows);
+        TableRow<?> first = rows.stream().map(r -> (TableRow<?>) r).filter(r -> !r.isEmpty()).findFirst().orElseThrow();
+        assertThat(first.getItem()).isSameAs(fixture.vm().runs().runs().get(0));
+        assertThat(robot.from(first).lookup("#show-1").tryQuery()).isPresent();
+    }
+
+    @Test
     void everyStatusStopReasonAndTimeFitsItsColumn(FxRobot robot) throws Exception {
         Path curve = curveFile();
         robot.interact(() -> fixture.vm().open(curve));
@@ -59,8 +85,10 @@ class RunsListTest {
                 "Stopped", Arrays.stream(StopReason.values()).map(StopReason::id).toList(),
                 "Time", List.of("999.9 s"));
         for (var column : words.entrySet()) {
+            // a cell of the run's row: an empty row's cells have a border of their own
             TableCell<?, ?> cell = robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
-                    .filter(c -> c.getTableColumn().getText().equals(column.getKey())).findFirst().orElseThrow();
+                    .filter(c -> !c.isEmpty() && c.getTableColumn().getText().equals(column.getKey())).findFirst()
+                    .orElseThrow();
             double room = cell.getTableColumn().getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
             for (String word : column.getValue()) {
                 Text text = new Text(word);

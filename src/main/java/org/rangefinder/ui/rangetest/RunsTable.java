@@ -1,9 +1,12 @@
 package org.rangefinder.ui.rangetest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -15,11 +18,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
 
 /**
  * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
  * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses
- * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows.
+ * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows, and
+ * {@link #buildRows()} makes the rows before the window first shows.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
 
@@ -142,6 +149,28 @@ public final class RunsTable extends TableView<RangeTestRun> {
             }
         });
         vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
+    }
+
+    /**
+     * Makes the table's rows now, before the window's first frame. A table makes its rows when it first
+     * has an item: as many as its height holds, empty ones included, each a cell per column with its controls, all
+     * styled and laid out for the first time. That took the window's thread 70-100 ms in the frame where the first
+     * run appeared. Laid out once with stand-in runs in every row, the rows stay with the table, which shows the real
+     * runs in them. The view model's list of runs is not touched: the table shows another list meanwhile.
+     * Needs the table in a scene, laid out at its size.
+     */
+    public void buildRows() {
+        ObservableList<RangeTestRun> runs = getItems();
+        RangeTestRun standIn = new RangeTestRun(0, "", RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")),
+                null, 0, Runnable::run);
+        double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
+        int rows = (int) Math.ceil(getHeight() / rowHeight) + 1;
+        setItems(FXCollections.observableArrayList(Collections.nCopies(rows, standIn)));
+        applyCss();
+        layout();
+        setItems(runs);
+        applyCss();
+        layout();
     }
 
     /** A column that keeps its width (its header and its content readable) while the Run column takes the rest. */
