@@ -1,9 +1,10 @@
 package org.rangefinder.ui.chart;
 
 /**
- * Bounds and tick spacing for a linear axis that is not auto-ranged: the spacing is 1, 2, 2.5 or 5 times a power of
- * ten, the largest that gives at least {@code minTicks - 1} intervals across {@code [low, high]}, and the bounds are
- * {@code low} and {@code high} rounded out to multiples of the spacing.
+ * Bounds and tick spacing for a linear axis: the spacing is 1, 2, 2.5 or 5 times a power of ten, the largest that
+ * gives at least {@code minTicks - 1} intervals across {@code [low, high]}, and the bounds are {@code low} and
+ * {@code high} rounded out to multiples of the spacing. For counts (iterations) the spacing can be held to whole
+ * numbers: 1, 2, 5, 10, 20, 25, 50, ...
  *
  * @param lower    the axis lower bound
  * @param upper    the axis upper bound
@@ -14,6 +15,11 @@ public record NiceScale(double lower, double upper, double tickUnit) {
     private static final double[] STEPS = {5, 2.5, 2, 1};
 
     public static NiceScale of(double low, double high, int minTicks) {
+        return of(low, high, minTicks, false);
+    }
+
+    /** As {@link #of(double, double, int)}, the spacing a whole number (at least 1) if {@code wholeUnits}. */
+    public static NiceScale of(double low, double high, int minTicks, boolean wholeUnits) {
         if (!(high > low)) {
             double pad = low == 0 ? 1 : Math.abs(low) * 0.1;
             low -= pad;
@@ -23,10 +29,14 @@ public record NiceScale(double lower, double upper, double tickUnit) {
         double decade = Math.pow(10, Math.floor(Math.log10(rough)));
         double unit = decade;
         for (double step : STEPS) {
-            if (step * decade <= rough) {
-                unit = step * decade;
+            double candidate = step * decade;
+            if (candidate <= rough && (!wholeUnits || candidate == Math.rint(candidate))) {
+                unit = candidate;
                 break;
             }
+        }
+        if (wholeUnits) {
+            unit = Math.max(1, unit);
         }
         return new NiceScale(Math.floor(low / unit) * unit, Math.ceil(high / unit) * unit, unit);
     }

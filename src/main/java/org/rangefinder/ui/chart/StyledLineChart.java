@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -38,15 +37,15 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         updateLegend();
     }
 
-    /** A chart of something against the iteration (the 1cycle preview and training charts), y not forced to 0. */
+    /**
+     * A chart of something against the iteration (the 1cycle preview and training charts), both axes fitting the data
+     * (see {@link LinearAxis#fittingData(boolean)}), the iteration in whole units, y not forced to 0.
+     */
     public static StyledLineChart<Number, Number> againstIteration(String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
+        LinearAxis x = LinearAxis.fittingData(true);
         x.setLabel("iteration");
-        x.setAnimated(false);
-        NumberAxis y = new NumberAxis();
+        LinearAxis y = LinearAxis.fittingData(false);
         y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        y.setAnimated(false);
         StyledLineChart<Number, Number> chart = new StyledLineChart<>(x, y);
         chart.setId(id);
         return chart;

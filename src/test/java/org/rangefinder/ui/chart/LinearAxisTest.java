@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import javafx.geometry.Side;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 class LinearAxisTest {
+
+    @BeforeAll
+    static void javaFx() throws Exception {
+        FxToolkit.registerPrimaryStage(); // an axis is a control: JavaFX must be started to make one
+    }
 
     private static double[] ticks(double lower, double upper, double unit) {
         return LinearAxis.multiplesWithin(lower, upper, unit).stream().mapToDouble(Number::doubleValue).toArray();
@@ -49,5 +57,39 @@ class LinearAxisTest {
         assertThat(LinearAxis.label(-0.0, 0.5)).isEqualTo("0.0");
         assertThat(LinearAxis.label(20, 5)).isEqualTo("20");
         assertThat(LinearAxis.label(1500, 500)).isEqualTo("1500");
+    }
+
+    private static double[] fitted(boolean wholeUnits, Side side, double min, double max, double length) {
+        LinearAxis axis = LinearAxis.fittingData(wholeUnits);
+        axis.setSide(side);
+        return (double[]) axis.autoRange(min, max, length, 0);
+    }
+
+    @Test
+    void aVerticalAxisFitsItsDataWithATickIntervalPerFortyPixels() {
+        // 200 px: at least 5 intervals; (0.0101 - 0.0004) / 5 = 0.00194 -> unit 0.001, bounds 0 .. 0.011
+        double[] r = fitted(false, Side.LEFT, 0.0004, 0.0101, 200);
+        assertThat(r[0]).isCloseTo(0, within(1e-15));
+        assertThat(r[1]).isCloseTo(0.011, within(1e-15));
+        assertThat(r[2]).isCloseTo(0.001, within(1e-15));
+        assertThat(r[3]).as("pixels per unit, upwards").isCloseTo(-200 / 0.011, within(1e-6));
+    }
+
+    @Test
+    void aHorizontalAxisFitsItsDataWithATickIntervalPerEightyPixels() {
+        // 300 px: at least 3 intervals; 16 / 3 = 5.33 -> unit 5, bounds 0 .. 20
+        assertThat(fitted(true, Side.BOTTOM, 0, 16, 300)).containsExactly(0, 20, 5, 15);
+        // 8 / 3 = 2.67 -> 2.5 in general, 2 for whole units (iterations)
+        assertThat(fitted(false, Side.BOTTOM, 0, 8, 300)).containsExactly(0, 10, 2.5, 30);
+        assertThat(fitted(true, Side.BOTTOM, 0, 8, 300)).containsExactly(0, 8, 2, 37.5);
+        // whole units never go below 1
+        assertThat(fitted(true, Side.BOTTOM, 0, 2, 300)).containsExactly(0, 2, 1, 150);
+    }
+
+    @Test
+    void dataThatIsNotFiniteLeavesTheRangeAsItIs() {
+        LinearAxis axis = LinearAxis.fittingData(false);
+        assertThat((double[]) axis.autoRange(Double.NaN, 1, 300, 0)).containsExactly(0, 1, 0.25);
+        assertThat((double[]) axis.autoRange(0, Double.POSITIVE_INFINITY, 300, 0)).containsExactly(0, 1, 0.25);
     }
 }

@@ -41,6 +41,17 @@ class LossRangeTest {
     }
 
     @Test
+    void niceScaleHeldToWholeUnitsSkipsTwoAndAHalfButNotTwentyFive() {
+        // 8 / 3 = 2.67: 2.5 in general, 2 in whole units; 100 / 4 = 25: 25 either way
+        assertThat(NiceScale.of(0, 8, 4).tickUnit()).isEqualTo(2.5);
+        assertThat(NiceScale.of(0, 8, 4, true).tickUnit()).isEqualTo(2);
+        assertThat(NiceScale.of(0, 100, 5, true).tickUnit()).isEqualTo(25);
+        // 3 / 4 = 0.75: 0.5 in general, at least 1 in whole units
+        assertThat(NiceScale.of(0, 3, 5).tickUnit()).isEqualTo(0.5);
+        assertThat(NiceScale.of(0, 3, 5, true)).isEqualTo(new NiceScale(0, 3, 1));
+    }
+
+    @Test
     void niceScaleWidensAnEmptyRange() {
         NiceScale s = NiceScale.of(2, 2, 6);
         assertThat(s.lower()).isLessThan(2);
