@@ -35,9 +35,9 @@ import org.rangefinder.ui.work.Problems;
 
 /**
  * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
- * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right, a status bar below, and
- * notifications sliding in over it all. Files or folders dropped anywhere on it are opened (a curve) or imported
- * (a dataset). Every action reports problems in a dialog with a one-line message.
+ * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right,
+ * a status bar below, and notifications sliding in over it all. Files or folders dropped anywhere on it are opened
+ * (a curve) or imported (a dataset). Every action reports problems in a dialog with a one-line message.
  */
 public final class WorkbenchView extends NotificationPane {
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON", "*.json");

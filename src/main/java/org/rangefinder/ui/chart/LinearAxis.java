@@ -8,12 +8,12 @@ import java.util.Locale;
 import javafx.scene.chart.ValueAxis;
 
 /**
- * A linear axis, set by hand ({@link #showRange}) for losses, or fitting its chart's data ({@link #fittingData(boolean)}).
- * Unlike JavaFX's {@code NumberAxis}, which puts ticks at {@code lower, lower + unit, ...} (a zoomed view from 1.213
- * gets 1.213, 1.313, ...), its major ticks sit on whole multiples of the tick unit, {@code k * unit} for every integer
- * {@code k} with {@code lower <= k * unit <= upper}, and are labelled with as many decimals as the unit has (unit
- * 0.25: 1.25, 1.50, ...). Minor ticks split each unit in {@link #getMinorTickCount()} parts. Range changes are not
- * animated.
+ * A linear axis, set by hand ({@link #showRange}) for losses, or fitting its chart's data
+ * ({@link #fittingData(boolean)}). Unlike JavaFX's {@code NumberAxis}, which puts ticks at
+ * {@code lower, lower + unit, ...} (a zoomed view from 1.213 gets 1.213, 1.313, ...), its major ticks sit on whole
+ * multiples of the tick unit, {@code k * unit} for every integer {@code k} with {@code lower <= k * unit <= upper},
+ * and are labelled with as many decimals as the unit has (unit 0.25: 1.25, 1.50, ...). Minor ticks split each unit in
+ * {@link #getMinorTickCount()} parts. Range changes are not animated.
  */
 public final class LinearAxis extends ValueAxis<Number> {
 
