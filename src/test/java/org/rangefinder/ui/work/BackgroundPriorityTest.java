@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +16,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
- * and nice 10 on Linux, where the JVM's JIT compiler threads are lowered to nice 10 as well.
+ * and nice 10 on Linux.
  */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -35,14 +33,10 @@ class BackgroundPriorityTest {
         }
     }
 
+    /** Field 19 of /proc/thread-self/stat; the fields after the command name (in parentheses) start at 3. */
     private static int niceOfCurrentThread() {
-        return nice(Path.of("/proc/thread-self"));
-    }
-
-    /** Field 19 of a task's stat file; the fields after the command name (in parentheses) start at 3. */
-    private static int nice(Path task) {
         try {
-            String stat = Files.readString(task.resolve("stat"));
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[19 - 3]);
         } catch (IOException e) {
@@ -77,28 +71,6 @@ class BackgroundPriorityTest {
         HistoryStore.inBackground(folder).read(history -> Priority.ofCurrentThread(), seen::complete,
                 problem -> seen.completeExceptionally(new AssertionError(problem)));
         assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
-    }
-
-    @Test
-    void theJitCompilerThreadsAreLoweredOnLinux() throws Exception {
-        int lowered = BackgroundPriority.lowerCompilerThreads();
-        if (!LINUX) {
-            assertThat(lowered).isZero();
-            return;
-        }
-        List<Integer> compilers;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            compilers = tasks.filter(t -> {
-                try {
-                    return Files.readString(t.resolve("comm")).matches("C[12] CompilerThre.*\\s*");
-                } catch (IOException ended) {
-                    return false;
-                }
-            }).map(BackgroundPriorityTest::nice).toList();
-        }
-        assertThat(compilers).as("HotSpot's C1 and C2 compiler threads").hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(n -> assertThat(n).isEqualTo(BackgroundPriority.NICE));
-        assertThat(lowered).isEqualTo(compilers.size());
     }
 
     @Test
