@@ -2,16 +2,20 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rangefinder.ui.work.EngineStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
@@ -28,6 +32,24 @@ class WorkbenchWindowTest {
         assertThat(run.isDisabled()).isFalse();
         assertThat(robot.lookup("#engineStatus").queryAs(Label.class).getText()).startsWith("Engine ready");
         Screenshots.save(fixture.view(), "window-opened");
+    }
+
+    @Test
+    void everyChartsVerticalAxisHasRoomForItsTickLabelsBesideItsTitle(FxRobot robot) {
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        var charts = robot.lookup(".chart").<XYChart<?, ?>>queryAll();
+        assertThat(charts).hasSizeGreaterThanOrEqualTo(7); // range test, two previews, four training charts
+        for (XYChart<?, ?> chart : charts) {
+            Axis<?> y = chart.getYAxis();
+            Label title = (Label) y.lookup(".axis-label");
+            double titleRight = title.getBoundsInParent().getMaxX();
+            var labels = y.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible()).toList();
+            for (var label : labels) {
+                assertThat(label.getBoundsInParent().getMinX()).as("%s: tick label '%s' clear of the title '%s'",
+                        chart.getId(), ((Text) label).getText(), y.getLabel()).isGreaterThanOrEqualTo(titleRight);
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Dimension2D;
 import javafx.scene.chart.ValueAxis;
 
 /**
@@ -22,11 +23,13 @@ public final class LinearAxis extends ValueAxis<Number> {
     /** More ticks than this means a unit far too small for the range: draw none rather than hang the FX thread. */
     private static final long MAX_TICKS = 10_000;
 
+    /** For a vertical axis that fits its data: at least one major tick interval per this many pixels. */
+    static final double VERTICAL_TICK_PIXELS = 40;
     /**
-     * For an axis that fits its data: at least one major tick interval per this many pixels along a vertical axis
-     * (labels one line high); twice as many pixels along a horizontal one (labels side by side).
+     * For a horizontal axis that fits its data: at least this many major tick intervals, whatever its width, so that
+     * charts of the same iterations one above the other (the 1cycle preview) share their ticks.
      */
-    static final double PIXELS_PER_TICK = 40;
+    static final int HORIZONTAL_TICK_INTERVALS = 4;
 
     private final boolean wholeUnits;
     private double tickUnit;
@@ -46,8 +49,9 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     /**
      * An axis that fits itself to its chart's data each time the data changes: the data's range rounded out to a
-     * {@link NiceScale} with at least one tick interval per {@value #PIXELS_PER_TICK} pixels (vertical) or twice that
-     * (horizontal); with {@code wholeUnits}, ticks on whole numbers only (iterations). JavaFX's NumberAxis fits its
+     * {@link NiceScale} with at least one tick interval per {@value #VERTICAL_TICK_PIXELS} pixels (vertical) or at
+     * least {@value #HORIZONTAL_TICK_INTERVALS} intervals (horizontal); with {@code wholeUnits}, ticks on whole numbers
+     * only (iterations). JavaFX's NumberAxis fits its
      * data by formatting and measuring the tick labels of several candidate units on every change: with a dragged
      * marker moving the 1cycle preview and a training streaming into its charts, its formatting was a fifth of what
      * the window's thread allocated (60 MB in four seconds).
@@ -90,8 +94,8 @@ public final class LinearAxis extends ValueAxis<Number> {
             return getRange();
         }
         boolean vertical = getSide() != null && getSide().isVertical();
-        double spacing = vertical ? PIXELS_PER_TICK : 2 * PIXELS_PER_TICK;
-        NiceScale nice = NiceScale.of(minValue, maxValue, 1 + (int) Math.max(1, length / spacing), wholeUnits);
+        int intervals = vertical ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
+        NiceScale nice = NiceScale.of(minValue, maxValue, 1 + intervals, wholeUnits);
         return new double[] {nice.lower(), nice.upper(), nice.tickUnit(),
                 calculateNewScale(length, nice.lower(), nice.upper())};
     }
@@ -149,6 +153,15 @@ public final class LinearAxis extends ValueAxis<Number> {
     @Override
     protected String getTickMarkLabel(Number value) {
         return label(value.doubleValue(), tickUnit);
+    }
+
+    /**
+     * The size of a tick label in {@code range}, which may not be shown yet: an axis that fits its data measures the
+     * labels of its next range to find its width, and those have the decimals of that range's unit.
+     */
+    @Override
+    protected Dimension2D measureTickMarkSize(Number value, Object range) {
+        return measureTickMarkLabelSize(label(value.doubleValue(), ((double[]) range)[2]), getTickLabelRotation());
     }
 
     /** {@code value} with the decimals of {@code unit} (read to three significant digits, which hides float noise). */

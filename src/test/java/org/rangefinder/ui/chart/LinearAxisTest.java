@@ -76,12 +76,15 @@ class LinearAxisTest {
     }
 
     @Test
-    void aHorizontalAxisFitsItsDataWithATickIntervalPerEightyPixels() {
-        // 300 px: at least 3 intervals; 16 / 3 = 5.33 -> unit 5, bounds 0 .. 20
-        assertThat(fitted(true, Side.BOTTOM, 0, 16, 300)).containsExactly(0, 20, 5, 15);
-        // 8 / 3 = 2.67 -> 2.5 in general, 2 for whole units (iterations)
-        assertThat(fitted(false, Side.BOTTOM, 0, 8, 300)).containsExactly(0, 10, 2.5, 30);
-        assertThat(fitted(true, Side.BOTTOM, 0, 8, 300)).containsExactly(0, 8, 2, 37.5);
+    void aHorizontalAxisFitsItsDataWithAtLeastFourTickIntervalsWhateverItsWidth() {
+        // 114 / 4 = 28.5 -> unit 25, bounds 0 .. 125 (a 115-iteration 1cycle preview), on 180 px as on 170 px
+        assertThat(fitted(true, Side.BOTTOM, 0, 114, 180)).containsExactly(0, 125, 25, 180 / 125.0);
+        assertThat(fitted(true, Side.BOTTOM, 0, 114, 170)).containsExactly(0, 125, 25, 170 / 125.0);
+        // 16 / 4 = 4 -> unit 2 (2.5 is not whole), bounds 0 .. 16
+        assertThat(fitted(true, Side.BOTTOM, 0, 16, 300)).containsExactly(0, 16, 2, 18.75);
+        // 10 / 4 = 2.5 -> 2.5 in general, 2 for whole units (iterations)
+        assertThat(fitted(false, Side.BOTTOM, 0, 10, 300)).containsExactly(0, 10, 2.5, 30);
+        assertThat(fitted(true, Side.BOTTOM, 0, 10, 300)).containsExactly(0, 10, 2, 30);
         // whole units never go below 1
         assertThat(fitted(true, Side.BOTTOM, 0, 2, 300)).containsExactly(0, 2, 1, 150);
     }
