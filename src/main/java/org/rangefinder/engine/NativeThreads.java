@@ -20,13 +20,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * process's resident size for each of the thousands of small buffers (shape descriptions) ND4J allocates per
  * training step: about 10% of a step of the digits MLP. It only ever triggers a garbage collection when the resident
  * set passes its limit (by default four times the maximum heap); JavaCPP's limit on the bytes it allocates itself
- * ({@code maxBytes}) stays. And ND4J builds the shape descriptions of its arrays through
- * {@link CachedShapeInfoProvider} (unless the user chose a provider).
+ * ({@code maxBytes}) stays. ND4J builds the shape descriptions of its arrays through
+ * {@link CachedShapeInfoProvider} and runs its ops through {@link ReachableOpExecutioner} (unless the user chose
+ * others).
  */
 public final class NativeThreads {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     /** The key under which ND4J reads its shape-info provider's class (system properties override its own). */
     private static final String SHAPE_INFO_PROVIDER = "shapeinfoprovider";
+    /** The key under which ND4J reads its op executioner's class. */
+    private static final String OP_EXECUTIONER = "opexec";
     /** 1 GiB. */
     private static final long RESIDENT_LIMIT = 1L << 30;
     private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> false);
@@ -46,6 +49,7 @@ public final class NativeThreads {
                     OpenBlasCore.choose();
                     setUnlessSet(MAX_PHYSICAL_BYTES, "0");
                     setUnlessSet(SHAPE_INFO_PROVIDER, CachedShapeInfoProvider.class.getName());
+                    setUnlessSet(OP_EXECUTIONER, ReachableOpExecutioner.class.getName());
                     Nd4j.create(1);
                     Nd4j.factory().blas().setMaxThreads(1);
                     initialised = true;
