@@ -58,8 +58,8 @@ public final class HistoryStore {
 
     /**
      * The history in {@code folder}, read and written on a daemon thread of its own, below the window like the
-     * workers: a run's first record (its JSON written for the first time in the session) took that thread 100+ ms of
-     * CPU just as the run's first points reached the window, and at the window's priority it took them from it.
+     * workers: a run's first record (its JSON written for the first time in the session) took that thread 26-41 ms of
+     * CPU in each of the first frames of the run, and at the window's priority it took them from the window.
      */
     public static HistoryStore inBackground(Path folder) {
         return new HistoryStore(folder, BackgroundExecutor.bounded(1, "rangefinder-history"));

@@ -26,7 +26,7 @@ import org.rangefinder.rangetest.RangeTestConfig;
  * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
  * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses
  * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows, and
- * {@link #buildRows()} makes the rows before the window first shows.
+ * {@link #buildRows()} makes the rows before the window's first frame.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
 
@@ -163,6 +163,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         ObservableList<RangeTestRun> runs = getItems();
         RangeTestRun standIn = new RangeTestRun(0, "", RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")),
                 null, 0, Runnable::run);
+        // the themes fix the row height (2.8em); a user's theme that unset it gets rows of that height counted
         double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
         int rows = (int) Math.ceil(getHeight() / rowHeight) + 1;
         setItems(FXCollections.observableArrayList(Collections.nCopies(rows, standIn)));
