@@ -73,6 +73,9 @@ class RunsListTest {
         TableRow<?> first = rows.stream().map(r -> (TableRow<?>) r).filter(r -> !r.isEmpty()).findFirst().orElseThrow();
         assertThat(first.getItem()).isSameAs(fixture.vm().runs().runs().get(0));
         assertThat(robot.from(first).lookup("#show-1").tryQuery()).isPresent();
+        assertThat(table.getSelectionModel().getSelectedItem()).as("the new run is selected")
+                .isSameAs(fixture.vm().runs().runs().get(0));
+        assertThat(first.isSelected()).isTrue();
     }
 
     @Test
