@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RunsTable;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -64,6 +66,9 @@ class RunsListTest {
                 .isGreaterThanOrEqualTo(table.getHeight() - header);
         assertThat(fixture.vm().runs().runs()).isEmpty();
         assertThat(fixture.vm().runs().selectedProperty().get()).isNull();
+        Set<Node> controls = robot.lookup("#runsTable .table-row-cell ." + RunsTable.SHOW).queryAll();
+        assertThat(controls).as("a Show box in every row, hidden while the row is empty").hasSameSizeAs(rows)
+                .noneMatch(Node::isVisible);
 
         Path curve = curveFile();
         robot.interact(() -> fixture.vm().open(curve));
@@ -72,7 +77,10 @@ class RunsListTest {
                 .isEqualTo(rows);
         TableRow<?> first = rows.stream().map(r -> (TableRow<?>) r).filter(r -> !r.isEmpty()).findFirst().orElseThrow();
         assertThat(first.getItem()).isSameAs(fixture.vm().runs().runs().get(0));
-        assertThat(robot.from(first).lookup("#show-1").tryQuery()).isPresent();
+        Node shown = robot.from(first).lookup("." + RunsTable.SHOW).query();
+        assertThat(shown.isVisible()).isTrue();
+        assertThat(controls).as("the run's row shows the Show box it had, not a new one").contains(shown);
+        assertThat(robot.lookup("#runsTable .table-row-cell ." + RunsTable.SHOW).queryAll()).isEqualTo(controls);
         assertThat(table.getSelectionModel().getSelectedItem()).as("the new run is selected")
                 .isSameAs(fixture.vm().runs().runs().get(0));
         assertThat(first.isSelected()).isTrue();
@@ -112,17 +120,47 @@ class RunsListTest {
         WaitForAsyncUtils.waitForFxEvents();
         var chart = fixture.view().chartView().chart();
         assertThat(chart.getData()).hasSize(4);
-        robot.clickOn("#show-1");
-        assertThat(fixture.vm().runs().runs().get(0).visibleProperty().get()).isFalse();
+        RangeTestRun first = fixture.vm().runs().runs().get(0);
+        RangeTestRun second = fixture.vm().runs().runs().get(1);
+        robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
+        assertThat(first.visibleProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(2);
-        robot.clickOn("#delete-2");
-        assertThat(fixture.vm().runs().runs()).hasSize(1);
+        robot.clickOn(inRowOf(robot, second, RunsTable.DELETE));
+        assertThat(fixture.vm().runs().runs()).containsExactly(first);
         assertThat(chart.getData()).isEmpty();
-        robot.clickOn("#show-1");
+        robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
         assertThat(chart.getData()).hasSize(2);
         robot.clickOn("#rawToggle");
         assertThat(fixture.view().chartView().showRawProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(1);
+    }
+
+    @Test
+    void aRowShowsTheColourOfTheRunItHoldsNow(FxRobot robot) throws Exception {
+        Path curve = curveFile();
+        robot.interact(() -> {
+            for (int i = 0; i < 3; i++) {
+                fixture.vm().open(curve);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.DELETE));
+        List<RangeTestRun> runs = fixture.vm().runs().runs();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).colorIndex()).isNotEqualTo(runs.get(1).colorIndex());
+        for (RangeTestRun run : runs) {
+            // the rows moved up: each swatch showed another run before
+            List<String> colours = inRowOf(robot, run, "run-swatch").getStyleClass().stream()
+                    .filter(c -> c.startsWith("run-color-")).toList();
+            assertThat(colours).as("run %d's swatch", run.number()).containsExactly(RunColors.styleClass(run.colorIndex()));
+        }
+    }
+
+    /** The control with style class {@code styleClass} in the row of the runs table that shows {@code run}. */
+    private static Node inRowOf(FxRobot robot, RangeTestRun run, String styleClass) {
+        TableRow<?> row = robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(r -> r.getItem() == run).findFirst().orElseThrow();
+        return robot.from(row).lookup("." + styleClass).query();
     }
 
     /** A 30-point curve file such as pytorch-lr-finder writes. */

@@ -1,6 +1,8 @@
 package org.rangefinder.ui.chart;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 
 /**
@@ -15,8 +17,10 @@ public final class RunColors {
     private RunColors() {
     }
 
+    private static final String COLOR_CLASS = "run-color-";
+
     public static String styleClass(int colorIndex) {
-        return "run-color-" + Math.floorMod(colorIndex, COUNT);
+        return COLOR_CLASS + Math.floorMod(colorIndex, COUNT);
     }
 
     /**
@@ -48,9 +52,24 @@ public final class RunColors {
         return SeriesLook.of(classes).withInlineStyle(shadeStyle(colorIndex, shade));
     }
 
-    /** Gives a node the style class {@code role} and its run colour. */
+    /**
+     * Gives a node the style class {@code role} and its run colour, in place of the colour it had: a table cell's
+     * swatch shows one run after another. Leaves the style classes alone when they are right already (each change
+     * makes JavaFX compute the node's styles afresh).
+     */
     public static void apply(Node node, String role, int colorIndex, double shade) {
-        node.getStyleClass().addAll(role, styleClass(colorIndex));
+        List<String> classes = node.getStyleClass();
+        if (!classes.contains(role)) {
+            classes.add(role);
+        }
+        String color = styleClass(colorIndex);
+        int old = IntStream.range(0, classes.size()).filter(i -> classes.get(i).startsWith(COLOR_CLASS)).findFirst()
+                .orElse(-1);
+        if (old < 0) {
+            classes.add(color);
+        } else if (!classes.get(old).equals(color)) {
+            classes.set(old, color);
+        }
         node.setStyle(shadeStyle(colorIndex, shade));
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -29,6 +30,10 @@ import org.rangefinder.rangetest.RangeTestConfig;
  * {@link #buildRows()} makes the rows before the window's first frame.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
+    /** Style classes of a row's Show check box and its Cancel and Delete buttons. */
+    public static final String SHOW = "run-show";
+    public static final String CANCEL = "run-cancel";
+    public static final String DELETE = "run-delete";
 
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
@@ -41,17 +46,20 @@ public final class RunsTable extends TableView<RangeTestRun> {
             private final Rectangle swatch = new Rectangle(12, 12);
             private final Tooltip fullName = new Tooltip();
 
+            {
+                keep(this, swatch);
+            }
+
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
+                swatch.setVisible(!empty && run != null);
                 if (empty || run == null) {
-                    setGraphic(null);
                     setText(null);
                     setTooltip(null);
                     return;
                 }
                 RunLooks.swatch(swatch, run);
-                setGraphic(swatch);
                 setText(run.name());
                 fullName.setText(run.name());
                 setTooltip(fullName);
@@ -68,12 +76,16 @@ public final class RunsTable extends TableView<RangeTestRun> {
             // determinate from the start: a bar made indeterminate (the default) builds its animation first
             private final ProgressBar bar = new ProgressBar(0);
 
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                keep(this, bar);
+            }
+
             @Override
             protected void updateItem(Number value, boolean empty) {
                 super.updateItem(value, empty);
                 bar.setProgress(value == null ? 0 : value.doubleValue());
-                bar.setMaxWidth(Double.MAX_VALUE);
-                setGraphic(empty ? null : bar);
+                bar.setVisible(!empty);
             }
         });
         fixedWidth(progress, 88);
@@ -89,6 +101,11 @@ public final class RunsTable extends TableView<RangeTestRun> {
             private final CheckBox box = new CheckBox();
             private RangeTestRun shown;
 
+            {
+                box.getStyleClass().add(SHOW);
+                keep(this, box);
+            }
+
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
@@ -96,14 +113,12 @@ public final class RunsTable extends TableView<RangeTestRun> {
                     box.selectedProperty().unbindBidirectional(shown.visibleProperty());
                     shown = null;
                 }
+                box.setVisible(!empty && run != null);
                 if (empty || run == null) {
-                    setGraphic(null);
                     return;
                 }
                 shown = run;
-                box.setId("show-" + run.number());
                 box.selectedProperty().bindBidirectional(run.visibleProperty());
-                setGraphic(box);
             }
         });
         fixedWidth(show, 60);
@@ -116,27 +131,28 @@ public final class RunsTable extends TableView<RangeTestRun> {
             private final HBox buttons = new HBox(6, cancel, delete);
 
             {
+                cancel.getStyleClass().addAll("small", CANCEL);
+                delete.getStyleClass().addAll("small", DELETE);
                 for (Button b : new Button[] {cancel, delete}) {
-                    b.getStyleClass().add("small");
                     b.setMinWidth(Button.USE_PREF_SIZE);
                 }
                 buttons.setAlignment(Pos.CENTER_LEFT);
+                keep(this, buttons);
             }
 
             @Override
             protected void updateItem(RangeTestRun run, boolean empty) {
                 super.updateItem(run, empty);
                 cancel.disableProperty().unbind();
+                buttons.setVisible(!empty && run != null);
                 if (empty || run == null) {
-                    setGraphic(null);
+                    cancel.setOnAction(null);
+                    delete.setOnAction(null);
                     return;
                 }
-                cancel.setId("cancel-" + run.number());
                 cancel.disableProperty().bind(run.state().ended());
                 cancel.setOnAction(e -> vm.cancel(run));
-                delete.setId("delete-" + run.number());
                 delete.setOnAction(e -> vm.delete(run));
-                setGraphic(buttons);
             }
         });
         fixedWidth(actions, 132);
@@ -172,6 +188,17 @@ public final class RunsTable extends TableView<RangeTestRun> {
         setItems(runs);
         applyCss();
         layout();
+    }
+
+    /**
+     * Gives a cell its controls for good: an empty row hides them rather than dropping them. A node put back into the
+     * scene has its styles computed afresh, matched against every rule of the theme (the progress bar, check box and
+     * buttons of the row a new run takes, in the frame where it appears); a hidden one keeps them. For the same reason
+     * the controls carry fixed style classes, not ids made from the run's number: a new id is matched afresh too.
+     */
+    private static void keep(TableCell<RangeTestRun, ?> cell, Node control) {
+        control.setVisible(false);
+        cell.setGraphic(control);
     }
 
     /** A column that keeps its width (its header and its content readable) while the Run column takes the rest. */
