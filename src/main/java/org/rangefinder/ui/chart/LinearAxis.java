@@ -2,9 +2,10 @@ package org.rangefinder.ui.chart;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Dimension2D;
 import javafx.scene.chart.ValueAxis;
 
@@ -33,6 +34,9 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     private final boolean wholeUnits;
     private double tickUnit;
+    /** The range of the chart's data, as last given to {@link #invalidateRange(List)}. */
+    private double dataMin = Double.NaN;
+    private double dataMax = Double.NaN;
 
     /** An axis showing {@code [lower, upper]} with ticks every {@code tickUnit}. */
     public LinearAxis(double lower, double upper, double tickUnit) {
@@ -83,20 +87,59 @@ public final class LinearAxis extends ValueAxis<Number> {
     }
 
     /**
+     * Takes the chart's data, and lays the axis out afresh only where the data needs another range. JavaFX's
+     * {@code Axis} replaces every tick mark and label (a new {@code Text}, styled from scratch) each time its range is
+     * invalidated, even when the new ticks are the old ones: for each frame of a marker drag, which moves the 1cycle
+     * preview's data, its four axes did so, while the ticks of three of them never change.
+     */
+    @Override
+    public void invalidateRange(List<Number> data) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Number value : data) {
+            min = Math.min(min, value.doubleValue());
+            max = Math.max(max, value.doubleValue());
+        }
+        if (data.isEmpty()) { // as ValueAxis: no data keeps the bounds
+            min = getLowerBound();
+            max = getUpperBound();
+        }
+        dataMin = min;
+        dataMax = max;
+        double length = isVertical() ? getHeight() : getWidth();
+        if (isAutoRanging() && length > 0
+                && Arrays.equals(Arrays.copyOf(fit(min, max, length), 3), (double[]) getRange())) {
+            return;
+        }
+        super.invalidateRange(data);
+    }
+
+    /**
+     * The range that fits the chart's data over {@code length} pixels. ValueAxis passes its own copy of the data's
+     * range, which misses the changes {@link #invalidateRange(List)} kept from it: the axis uses its own.
+     */
+    @Override
+    protected Object autoRange(double minValue, double maxValue, double length, double labelSize) {
+        return fit(dataMin, dataMax, length);
+    }
+
+    /**
      * The range of an axis that fits its data, {@code min..max} over {@code length} pixels: lower bound, upper bound,
      * tick unit and the scale (pixels per unit of value) that maps them onto the axis. Data that is not finite leaves
      * the range as it is.
      */
-    @Override
-    protected Object autoRange(double minValue, double maxValue, double length, double labelSize) {
-        if (!Double.isFinite(minValue) || !Double.isFinite(maxValue) || !(length > 0)) {
-            return getRange();
+    double[] fit(double min, double max, double length) {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || !(length > 0)) {
+            return (double[]) getRange();
         }
-        boolean vertical = getSide() != null && getSide().isVertical();
-        int intervals = vertical ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
-        NiceScale nice = NiceScale.of(minValue, maxValue, 1 + intervals, wholeUnits);
+        int intervals = isVertical() ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
+        NiceScale nice = NiceScale.of(min, max, 1 + intervals, wholeUnits);
         return new double[] {nice.lower(), nice.upper(), nice.tickUnit(),
                 calculateNewScale(length, nice.lower(), nice.upper())};
+    }
+
+    private boolean isVertical() {
+        return getSide() != null && getSide().isVertical();
     }
 
     @Override
@@ -165,10 +208,14 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     /** {@code value} with the decimals of {@code unit} (read to three significant digits, which hides float noise). */
     static String label(double value, double unit) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         int decimals = unit > 0 && Double.isFinite(unit)
                 ? Math.max(0, BigDecimal.valueOf(unit).round(new MathContext(3)).stripTrailingZeros().scale())
                 : 0;
-        // + 0.0 turns -0.0 into 0.0, so the axis never reads "-0.0"
-        return String.format(Locale.ROOT, "%." + decimals + "f", value + 0.0);
+        // rounds as String.format("%.nf") does, without making a Formatter (and its locale's symbols) per label;
+        // a BigDecimal has no -0, so the axis never reads "-0.0"
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 }

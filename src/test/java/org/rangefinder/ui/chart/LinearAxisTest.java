@@ -3,11 +3,19 @@ package org.rangefinder.ui.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Side;
+import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 class LinearAxisTest {
 
@@ -62,7 +70,7 @@ class LinearAxisTest {
     private static double[] fitted(boolean wholeUnits, Side side, double min, double max, double length) {
         LinearAxis axis = LinearAxis.fittingData(wholeUnits);
         axis.setSide(side);
-        return (double[]) axis.autoRange(min, max, length, 0);
+        return axis.fit(min, max, length);
     }
 
     @Test
@@ -92,7 +100,63 @@ class LinearAxisTest {
     @Test
     void dataThatIsNotFiniteLeavesTheRangeAsItIs() {
         LinearAxis axis = LinearAxis.fittingData(false);
-        assertThat((double[]) axis.autoRange(Double.NaN, 1, 300, 0)).containsExactly(0, 1, 0.25);
-        assertThat((double[]) axis.autoRange(0, Double.POSITIVE_INFINITY, 300, 0)).containsExactly(0, 1, 0.25);
+        assertThat(axis.fit(Double.NaN, 1, 300)).containsExactly(0, 1, 0.25);
+        assertThat(axis.fit(0, Double.POSITIVE_INFINITY, 300)).containsExactly(0, 1, 0.25);
+    }
+
+    @Test
+    void labelsRoundAsFormatDoes() {
+        for (double unit : new double[] {0.001, 0.025, 0.1, 0.25, 1, 5, 500}) {
+            int decimals = Math.max(0, BigDecimal.valueOf(unit).stripTrailingZeros().scale());
+            for (int k = -40; k <= 40; k++) {
+                double value = k * unit + unit / 3;
+                assertThat(LinearAxis.label(value, unit)).as("%s with unit %s", value, unit)
+                        .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
+            }
+        }
+        assertThat(LinearAxis.label(0.125, 0.01)).isEqualTo("0.13");
+        assertThat(LinearAxis.label(1e7, 1e6)).isEqualTo("10000000");
+        assertThat(LinearAxis.label(-0.001, 0.01)).as("never a negative zero").isEqualTo("0.00");
+        assertThat(LinearAxis.label(Double.NaN, 0.1)).isEqualTo("NaN");
+    }
+
+    @Test
+    void ticksStayWhileTheDataKeepsItsFitAndFollowTheLatestDataOtherwise() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            LinearAxis y = LinearAxis.fittingData(false);
+            LineChart<Number, Number> chart = new LineChart<>(LinearAxis.fittingData(true), y);
+            chart.setAnimated(false);
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.getData().add(new XYChart.Data<>(0, 0.0));
+            series.getData().add(new XYChart.Data<>(10, 0.93));
+            chart.getData().add(series);
+            chart.setPrefSize(400, 200);
+            Pane root = new Pane(chart);
+            new Scene(root, 400, 700);
+            root.applyCss();
+            root.layout();
+            List<Axis.TickMark<Number>> ticks = List.copyOf(y.getTickMarks());
+            assertThat(ticks).isNotEmpty();
+            double upper = y.getUpperBound();
+
+            series.getData().get(1).setYValue(0.97);
+            root.layout();
+            assertThat(y.getUpperBound()).isEqualTo(upper).isEqualTo(y.fit(0, 0.97, y.getHeight())[1]);
+            assertThat(y.getTickMarks()).as("the same range keeps its tick marks").containsExactlyElementsOf(ticks);
+
+            double tall = 600 - (200 - y.getHeight());
+            assertThat(y.fit(0, 0.93, tall)[1]).as("a taller axis fits 0.93 and 0.97 apart")
+                    .isNotEqualTo(y.fit(0, 0.97, tall)[1]);
+            chart.setPrefSize(400, 600);
+            root.layout();
+            assertThat(y.getHeight()).isEqualTo(tall);
+            assertThat(y.getUpperBound()).as("resized, it fits the latest data").isEqualTo(y.fit(0, 0.97, tall)[1]);
+
+            series.getData().get(1).setYValue(2.6);
+            root.layout();
+            assertThat(y.getUpperBound()).isEqualTo(y.fit(0, 2.6, tall)[1]).isGreaterThanOrEqualTo(2.6);
+            assertThat(y.getTickMarks()).as("another range, other ticks").doesNotContainAnyElementsOf(ticks);
+            return null;
+        }).get();
     }
 }
