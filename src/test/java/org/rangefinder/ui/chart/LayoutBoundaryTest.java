@@ -2,11 +2,15 @@ package org.rangefinder.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -76,5 +80,38 @@ class LayoutBoundaryTest {
             assertThat(other.isNeedsLayout()).isTrue();
             return null;
         }).get();
+    }
+
+    @Test
+    void aHeldRegionIsLaidOutWhereAnAncestorKeepsAnOldRequest() throws Exception {
+        Label label = new Label("short");
+        label.setPrefWidth(200);
+        boolean[] drop = {false};
+        Pane stuck = new Pane(new LayoutBoundary(label)) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (drop[0]) {
+                    drop[0] = false;
+                    requestLayout(); // while its parent lays out: JavaFX does not pass it on (as in a table's row)
+                }
+            }
+        };
+        VBox root = new VBox(stuck);
+        FxToolkit.setupSceneRoot(() -> root);
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> {
+            drop[0] = true;
+            stuck.requestLayout();
+            root.layout();
+            return stuck.isNeedsLayout() && !root.isNeedsLayout();
+        }).get()).as("an ancestor left with its request").isTrue();
+
+        WaitForAsyncUtils.asyncFx(() -> label.setText("other")).get();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((Text) label.lookup(".text")).getText()).get())
+                .as("the text laid out in the label").isEqualTo("other");
     }
 }
