@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -77,17 +78,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
 
         TableColumn<RangeTestRun, RangeTestRun> progress = column("Progress", r -> new ReadOnlyObjectWrapper<>(r));
         progress.setComparator(Comparator.comparingDouble(r -> r.state().progressProperty().get()));
-        progress.setCellFactory(c -> new LiveCell<>(new ProgressBar(0)) {
-            // the bar is determinate from the start: a bar made indeterminate (the default) builds its animation first
-            @Override
-            void bind(ProgressBar bar, RunState state) {
-                bar.progressProperty().bind(state.progressProperty());
-            }
-
-            @Override
-            void unbind(ProgressBar bar) {
-                bar.progressProperty().unbind();
-            }
+        progress.setCellFactory(c -> {
+            // determinate from the start: a bar made indeterminate (the default) builds its animation first
+            ProgressBar bar = new ProgressBar(0);
+            return new LiveCell<>(bar, bar.progressProperty(), RunState::progressProperty);
         });
         fixedWidth(progress, 88);
 
@@ -207,20 +201,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
             Function<RunState, ObservableValue<String>> text) {
         TableColumn<RangeTestRun, RangeTestRun> column = column(title, r -> new ReadOnlyObjectWrapper<>(r));
         column.setComparator(Comparator.comparing(r -> text.apply(r.state()).getValue()));
-        column.setCellFactory(c -> new LiveCell<>(new Label()) {
-            {
-                content.getStyleClass().add("live-text");
-            }
-
-            @Override
-            void bind(Label label, RunState state) {
-                label.textProperty().bind(text.apply(state));
-            }
-
-            @Override
-            void unbind(Label label) {
-                label.textProperty().unbind();
-            }
+        column.setCellFactory(c -> {
+            Label label = new Label();
+            label.getStyleClass().add("live-text");
+            return new LiveCell<>(label, label.textProperty(), text);
         });
         return column;
     }
@@ -231,27 +215,26 @@ public final class RunsTable extends TableView<RangeTestRun> {
      * again, each frame of a run: these cells' value is the run itself, which never changes, and their control sits in
      * a {@link LayoutBoundary}, across the cell's width (its text or bar cannot ask the cell for more room).
      */
-    private abstract static class LiveCell<C extends Region> extends TableCell<RangeTestRun, RangeTestRun> {
-        final C content;
+    private static final class LiveCell<T> extends TableCell<RangeTestRun, RangeTestRun> {
+        private final Property<T> shown;
+        private final Function<RunState, ? extends ObservableValue<? extends T>> value;
         private final LayoutBoundary held;
 
-        LiveCell(C content) {
-            this.content = content;
+        /** A cell whose {@code content} shows, through its property {@code shown}, the {@code value} of a run. */
+        LiveCell(Region content, Property<T> shown, Function<RunState, ? extends ObservableValue<? extends T>> value) {
+            this.shown = shown;
+            this.value = value;
             held = new LayoutBoundary(content);
             keep(this, held);
         }
 
-        abstract void bind(C content, RunState state);
-
-        abstract void unbind(C content);
-
         @Override
         protected void updateItem(RangeTestRun run, boolean empty) {
             super.updateItem(run, empty);
-            unbind(content);
+            shown.unbind();
             held.setVisible(!empty && run != null);
             if (!empty && run != null) {
-                bind(content, run.state());
+                shown.bind(value.apply(run.state()));
             }
         }
 
