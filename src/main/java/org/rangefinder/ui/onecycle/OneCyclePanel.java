@@ -16,7 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.ui.chart.AxisScale;
-import org.rangefinder.ui.chart.LayoutBoundary;
 import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.StyledLineChart;
@@ -113,7 +112,7 @@ public final class OneCyclePanel extends BorderPane {
     }
 
     private VBox previewBox() {
-        return new VBox(2, new LayoutBoundary(lrPreview), new LayoutBoundary(momentumPreview));
+        return new VBox(2, lrPreview, momentumPreview);
     }
 
     private static StyledLineChart<Number, Number> previewChart(String yLabel, String id) {

@@ -14,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.rangefinder.ui.chart.AxisScale;
-import org.rangefinder.ui.chart.LayoutBoundary;
 import org.rangefinder.ui.chart.LiveCurve;
 import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.RunColors;
@@ -39,10 +38,10 @@ public final class TrainingChartsView extends BorderPane {
 
     public TrainingChartsView(OneCycleViewModel vm) {
         GridPane grid = new GridPane();
-        grid.add(new LayoutBoundary(loss), 0, 0);
-        grid.add(new LayoutBoundary(accuracy), 1, 0);
-        grid.add(new LayoutBoundary(lr), 0, 1);
-        grid.add(new LayoutBoundary(momentum), 1, 1);
+        grid.add(loss, 0, 0);
+        grid.add(accuracy, 1, 0);
+        grid.add(lr, 0, 1);
+        grid.add(momentum, 1, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);

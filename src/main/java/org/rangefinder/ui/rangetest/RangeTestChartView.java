@@ -24,7 +24,6 @@ import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.chart.AxisScale;
-import org.rangefinder.ui.chart.LayoutBoundary;
 import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.LrText;
@@ -57,7 +56,7 @@ public final class RangeTestChartView extends BorderPane {
         chart.minMarkerProperty().bindBidirectional(bounds.minProperty());
         chart.maxMarkerProperty().bindBidirectional(bounds.maxProperty());
         chart.lrAxis().widthProperty().addListener((o, old, w) -> feeder.setResolution(w.doubleValue()));
-        setCenter(new LayoutBoundary(chart));
+        setCenter(chart);
         setTop(new VBox(toolbar(), suggestionBar));
         suggestionBar.getStyleClass().add("chart-toolbar");
 

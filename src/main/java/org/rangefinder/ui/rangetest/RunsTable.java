@@ -1,10 +1,8 @@
 package org.rangefinder.ui.rangetest;
 
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -20,13 +18,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
-import org.rangefinder.ui.chart.LayoutBoundary;
-import org.rangefinder.ui.work.RunState;
 
 /**
  * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
@@ -73,22 +68,32 @@ public final class RunsTable extends TableView<RangeTestRun> {
         name.setPrefWidth(200);
         name.setMinWidth(120);
 
-        TableColumn<RangeTestRun, RangeTestRun> status = liveText("Status", RunState::statusText);
+        TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().statusText());
         fixedWidth(status, 78);
 
-        TableColumn<RangeTestRun, RangeTestRun> progress = column("Progress", r -> new ReadOnlyObjectWrapper<>(r));
-        progress.setComparator(Comparator.comparingDouble(r -> r.state().progressProperty().get()));
-        progress.setCellFactory(c -> {
+        TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
+        progress.setCellFactory(c -> new TableCell<>() {
             // determinate from the start: a bar made indeterminate (the default) builds its animation first
-            ProgressBar bar = new ProgressBar(0);
-            return new LiveCell<>(bar, bar.progressProperty(), RunState::progressProperty);
+            private final ProgressBar bar = new ProgressBar(0);
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                keep(this, bar);
+            }
+
+            @Override
+            protected void updateItem(Number value, boolean empty) {
+                super.updateItem(value, empty);
+                bar.setProgress(value == null ? 0 : value.doubleValue());
+                bar.setVisible(!empty);
+            }
         });
         fixedWidth(progress, 88);
 
-        TableColumn<RangeTestRun, RangeTestRun> stop = liveText("Stopped", RunState::stopReasonText);
+        TableColumn<RangeTestRun, String> stop = column("Stopped", r -> r.state().stopReasonText());
         fixedWidth(stop, 94);
 
-        TableColumn<RangeTestRun, RangeTestRun> duration = liveText("Time", RunState::durationText);
+        TableColumn<RangeTestRun, String> duration = column("Time", r -> r.state().durationText());
         fixedWidth(duration, 68);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
@@ -194,60 +199,6 @@ public final class RunsTable extends TableView<RangeTestRun> {
     private static void keep(TableCell<RangeTestRun, ?> cell, Node control) {
         control.setVisible(false);
         cell.setGraphic(control);
-    }
-
-    /** A column of text that changes while a run goes (its status, stop reason, time), in {@link LiveCell}s. */
-    private static TableColumn<RangeTestRun, RangeTestRun> liveText(String title,
-            Function<RunState, ObservableValue<String>> text) {
-        TableColumn<RangeTestRun, RangeTestRun> column = column(title, r -> new ReadOnlyObjectWrapper<>(r));
-        column.setComparator(Comparator.comparing(r -> text.apply(r.state()).getValue()));
-        column.setCellFactory(c -> {
-            Label label = new Label();
-            label.getStyleClass().add("live-text");
-            return new LiveCell<>(label, label.textProperty(), text);
-        });
-        return column;
-    }
-
-    /**
-     * A cell showing what changes while its run goes (its progress, status, time) in a control bound to it. A table
-     * cell whose value changes asks for a layout, and a row that asks makes the table lay out and restyle all its rows
-     * again, each frame of a run: these cells' value is the run itself, which never changes, and their control sits in
-     * a {@link LayoutBoundary}, across the cell's width (its text or bar cannot ask the cell for more room).
-     */
-    private static final class LiveCell<T> extends TableCell<RangeTestRun, RangeTestRun> {
-        private final Property<T> shown;
-        private final Function<RunState, ? extends ObservableValue<? extends T>> value;
-        private final LayoutBoundary held;
-
-        /** A cell whose {@code content} shows, through its property {@code shown}, the {@code value} of a run. */
-        LiveCell(Region content, Property<T> shown, Function<RunState, ? extends ObservableValue<? extends T>> value) {
-            this.shown = shown;
-            this.value = value;
-            held = new LayoutBoundary(content);
-            keep(this, held);
-        }
-
-        @Override
-        protected void updateItem(RangeTestRun run, boolean empty) {
-            super.updateItem(run, empty);
-            shown.unbind();
-            held.setVisible(!empty && run != null);
-            if (!empty && run != null) {
-                shown.bind(value.apply(run.state()));
-            }
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            double left = snappedLeftInset();
-            double top = snappedTopInset();
-            double width = getWidth() - left - snappedRightInset();
-            double height = getHeight() - top - snappedBottomInset();
-            double h = Math.min(height, held.prefHeight(width));
-            held.resizeRelocate(left, top + (height - h) / 2, width, h);
-        }
     }
 
     /** A column that keeps its width (its header and its content readable) while the Run column takes the rest. */
