@@ -65,7 +65,8 @@ class RunsListTest {
         assertThat(rows.size() * table.getFixedCellSize()).as("the rows fill the table below its header")
                 .isGreaterThanOrEqualTo(table.getHeight() - header);
         assertThat(fixture.vm().runs().runs()).isEmpty();
-        assertThat(fixture.vm().runs().selectedProperty().get()).isNull();
+        assertThat(fixture.vm().runs().selectedProperty().get()).as("the stand-in selected meanwhile is not").isNull();
+        assertThat(table.getSelectionModel().isEmpty()).isTrue();
         Set<Node> controls = robot.lookup("#runsTable .table-row-cell ." + RunsTable.SHOW).queryAll();
         assertThat(controls).as("a Show box in every row, hidden while the row is empty").hasSameSizeAs(rows)
                 .noneMatch(Node::isVisible);
