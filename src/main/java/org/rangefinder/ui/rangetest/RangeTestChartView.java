@@ -1,6 +1,7 @@
 package org.rangefinder.ui.rangetest;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -48,6 +50,11 @@ public final class RangeTestChartView extends BorderPane {
     private final Map<RunFamily, Runnable> familyOverlays = new HashMap<>();
     private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
     private final FlowPane suggestionBar = new FlowPane(6, 4);
+    // the bar's controls, in its order: made once and updated, since new controls are styled from scratch (rebuilding
+    // them took 4-12 ms of the frame where a run ended)
+    private final SuggestionButtons runButtons = new SuggestionButtons("");
+    private final SuggestionButtons seedButtons = new SuggestionButtons("median-");
+    private final Label reason = hint("");
 
     public RangeTestChartView(RangeTestViewModel runs, LrBoundsViewModel bounds) {
         this.runs = runs;
@@ -59,6 +66,7 @@ public final class RangeTestChartView extends BorderPane {
         setCenter(chart);
         setTop(new VBox(toolbar(), suggestionBar));
         suggestionBar.getStyleClass().add("chart-toolbar");
+        suggestionBar.getChildren().add(reason);
 
         runs.runs().forEach(this::added);
         runs.runs().addListener((ListChangeListener<RangeTestRun>) change -> {
@@ -205,50 +213,80 @@ public final class RangeTestChartView extends BorderPane {
     private void showSuggestions() {
         RangeTestRun run = runs.selectedProperty().get();
         Suggestions s = runs.selectedSuggestionsProperty().get();
-        suggestionBar.getChildren().clear();
+        seedButtons.hide();
+        shown(reason, false);
         if (s == null) {
-            suggestionBar.getChildren().add(hint(run == null ? "Suggestions appear here when a run ends:"
-                    : "Suggestions of " + run.name() + " appear when it ends:"));
             // the same buttons, disabled: the bar, and the chart below it, keep their place when a run ends
-            offer("", method -> null, lr -> Double.NaN);
+            runButtons.show(run == null ? "Suggestions appear here when a run ends:"
+                    : "Suggestions of " + run.name() + " appear when it ends:", method -> null, lr -> Double.NaN);
             chart.setMarks(List.of());
             return;
         }
-        suggestionBar.getChildren().add(hint("Set bounds from " + "#" + run.number() + ":"));
+        List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number() + ":", s::lr,
+                lr -> smoothedLossNear(run.points(), lr));
         SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
                 : run.family().resultProperty().get().seedSummary();
-        List<LrMarkerChart.Mark> marks = offer("", s::lr, lr -> smoothedLossNear(run.points(), lr));
         if (seeds != null) {
-            suggestionBar.getChildren().add(hint("median of its " + run.family().members().size() + " seeds:"));
-            marks = offer("median-", seeds::median, lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
+            marks = seedButtons.show("median of its " + run.family().members().size() + " seeds:", seeds::median,
+                    lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
         }
         if (s.reason() != null) {
-            suggestionBar.getChildren().add(hint(s.reason()));
+            reason.setText(s.reason());
+            shown(reason, true);
         }
         chart.setMarks(marks);
     }
 
-    /**
-     * Adds a button per suggestion method that sets the bounds from it (disabled where there is none); returns a
-     * mark for each suggested learning rate, at the loss {@code lossAt} gives.
-     */
-    private List<LrMarkerChart.Mark> offer(String idPrefix, Function<SuggestionMethod, Double> suggested,
-                                           DoubleUnaryOperator lossAt) {
-        List<LrMarkerChart.Mark> marks = new ArrayList<>();
-        for (SuggestionMethod method : SuggestionMethod.values()) {
-            Double lr = suggested.apply(method);
-            Button use = new Button(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
-            use.setId(idPrefix + method.id() + "Button");
-            use.getStyleClass().add("suggestion-value");
-            use.setDisable(lr == null);
-            use.setOnAction(e -> bounds.setFrom(method, lr));
-            suggestionBar.getChildren().add(use);
-            if (lr != null) {
-                marks.add(new LrMarkerChart.Mark(idPrefix + method.id() + " " + LrText.format(lr), lr,
-                        lossAt.applyAsDouble(lr)));
+    /** A hint and a button per suggestion method in the suggestion bar, ids and mark names starting with a prefix. */
+    private final class SuggestionButtons {
+        private final String prefix;
+        private final Label hint = hint("");
+        private final Map<SuggestionMethod, Button> buttons = new EnumMap<>(SuggestionMethod.class);
+
+        SuggestionButtons(String prefix) {
+            this.prefix = prefix;
+            suggestionBar.getChildren().add(hint);
+            for (SuggestionMethod method : SuggestionMethod.values()) {
+                Button use = new Button();
+                use.setId(prefix + method.id() + "Button");
+                use.getStyleClass().add("suggestion-value");
+                buttons.put(method, use);
+                suggestionBar.getChildren().add(use);
             }
         }
-        return marks;
+
+        /**
+         * Shows {@code text} and a button per suggestion method that sets the bounds from it (disabled where there is
+         * none); returns a mark for each suggested learning rate, at the loss {@code lossAt} gives.
+         */
+        List<LrMarkerChart.Mark> show(String text, Function<SuggestionMethod, Double> suggested,
+                                      DoubleUnaryOperator lossAt) {
+            hint.setText(text);
+            shown(hint, true);
+            List<LrMarkerChart.Mark> marks = new ArrayList<>();
+            buttons.forEach((method, use) -> {
+                Double lr = suggested.apply(method);
+                use.setText(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
+                use.setDisable(lr == null);
+                use.setOnAction(e -> bounds.setFrom(method, lr));
+                shown(use, true);
+                if (lr != null) {
+                    marks.add(new LrMarkerChart.Mark(prefix + method.id() + " " + LrText.format(lr), lr,
+                            lossAt.applyAsDouble(lr)));
+                }
+            });
+            return marks;
+        }
+
+        void hide() {
+            shown(hint, false);
+            buttons.values().forEach(use -> shown(use, false));
+        }
+    }
+
+    private static void shown(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private static Label hint(String text) {
