@@ -50,8 +50,8 @@ public final class RangeTestChartView extends BorderPane {
     private final Map<RunFamily, Runnable> familyOverlays = new HashMap<>();
     private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
     private final FlowPane suggestionBar = new FlowPane(6, 4);
-    // the bar's controls, in its order: made once and updated, since new controls are styled from scratch (rebuilding
-    // them took 4-12 ms of the frame where a run ended)
+    // the bar's controls, in its order: made once and updated, since new controls are styled from scratch, in the
+    // frame where a run ends
     private final SuggestionButtons runButtons = new SuggestionButtons("");
     private final SuggestionButtons seedButtons = new SuggestionButtons("median-");
     private final Label reason = hint("");
