@@ -13,11 +13,10 @@ import javafx.scene.Node;
  */
 public final class RunColors {
     public static final int COUNT = 8;
+    private static final String COLOR_CLASS = "run-color-";
 
     private RunColors() {
     }
-
-    private static final String COLOR_CLASS = "run-color-";
 
     public static String styleClass(int colorIndex) {
         return COLOR_CLASS + Math.floorMod(colorIndex, COUNT);
