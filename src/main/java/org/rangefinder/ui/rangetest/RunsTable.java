@@ -173,8 +173,8 @@ public final class RunsTable extends TableView<RangeTestRun> {
      * styled and laid out for the first time. That took the window's thread 70-100 ms in the frame where the first
      * run appeared. Laid out once with stand-in runs in every row, the rows stay with the table, which shows the real
      * runs in them. The view model's list of runs is not touched: the table shows another list meanwhile. A stand-in
-     * row is selected and the selection cleared: the first selection of a table took the first run 10-20 ms (24, 13 and
-     * 12 ms in three sessions; 1-5 ms after this). Needs the table in a scene, laid out at its size.
+     * row is selected and the selection cleared: the first selection of a table took the first run 12-24 ms of the
+     * window's thread in three sessions (1-5 ms after this). Needs the table in a scene, laid out at its size.
      */
     public void buildRows() {
         ObservableList<RangeTestRun> runs = getItems();
