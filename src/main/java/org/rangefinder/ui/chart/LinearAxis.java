@@ -33,6 +33,8 @@ public final class LinearAxis extends ValueAxis<Number> {
     static final int HORIZONTAL_TICK_INTERVALS = 4;
 
     private final boolean wholeUnits;
+    private final TickLabelSizes labelSizes =
+            new TickLabelSizes(this, label -> measureTickMarkLabelSize(label, getTickLabelRotation()));
     private double tickUnit;
     /** The range of the chart's data, as last given to {@link #invalidateRange(List)}. */
     private double dataMin = Double.NaN;
@@ -199,11 +201,17 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     /**
      * The size of a tick label in {@code range}, which may not be shown yet: an axis that fits its data measures the
-     * labels of its next range to find its width, and those have the decimals of that range's unit.
+     * labels of its next range to find its width, and those have the decimals of that range's unit. Each text is
+     * measured once ({@link TickLabelSizes}).
      */
     @Override
     protected Dimension2D measureTickMarkSize(Number value, Object range) {
-        return measureTickMarkLabelSize(label(value.doubleValue(), ((double[]) range)[2]), getTickLabelRotation());
+        return labelSizes.of(label(value.doubleValue(), ((double[]) range)[2]));
+    }
+
+    /** How many tick label sizes the axis keeps. */
+    int measuredLabels() {
+        return labelSizes.size();
     }
 
     /** {@code value} with the decimals of {@code unit} (read to three significant digits, which hides float noise). */

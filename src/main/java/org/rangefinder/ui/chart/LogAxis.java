@@ -3,6 +3,7 @@ package org.rangefinder.ui.chart;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import javafx.geometry.Dimension2D;
 import javafx.scene.chart.ValueAxis;
 
 /**
@@ -20,6 +21,9 @@ public final class LogAxis extends ValueAxis<Number> {
 
     /** Below this many pixels per decade, labels are put on every second (third, ...) decade only. */
     private static final double MIN_PIXELS_PER_LABEL = 42;
+
+    private final TickLabelSizes labelSizes =
+            new TickLabelSizes(this, label -> measureTickMarkLabelSize(label, getTickLabelRotation()));
 
     /** An auto-ranging axis showing {@code [lowerBound, upperBound]} until it has data. */
     public LogAxis(double lowerBound, double upperBound) {
@@ -149,6 +153,12 @@ public final class LogAxis extends ValueAxis<Number> {
     @Override
     protected String getTickMarkLabel(Number value) {
         return label(value.doubleValue());
+    }
+
+    /** The size of the tick label of {@code value}, each text measured once ({@link TickLabelSizes}). */
+    @Override
+    protected Dimension2D measureTickMarkSize(Number value, Object range) {
+        return labelSizes.of(getTickMarkLabel(value));
     }
 
     /** {@code 1e-3}, {@code 0.01}, {@code 0.1}, {@code 1}, {@code 10}, {@code 1e3}; {@code 2e-3} between decades. */
