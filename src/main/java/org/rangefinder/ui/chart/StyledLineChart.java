@@ -1,7 +1,11 @@
 package org.rangefinder.ui.chart;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
@@ -10,12 +14,17 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 
 /**
  * A line chart for live curves: no animation, no symbols, no re-sorting of the data (curves arrive in x order), and
  * each series drawn by a {@link SeriesLook} of its own rather than by its position in the list, so a run keeps its
  * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look;
- * it keeps its height while it has none.
+ * it keeps its height while it has none. Each layout moves the points of the series' lines where the axes now place
+ * them, rather than making every line anew (see {@link #layoutPlotChildren()}).
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
@@ -69,6 +78,76 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /** The look of a series added with {@link #addSeries}, or null. */
     public SeriesLook lookOf(Series<X, Y> series) {
         return looks.get(series);
+    }
+
+    /**
+     * Draws each series as LineChart does, a path through its points in the order given ({@code MoveTo} the first
+     * point, then {@code LineTo} each point, the first included), skipping points the axes cannot place; but moves
+     * the path's existing elements and adds or removes only the difference. LineChart clears each path and makes a
+     * new element (and its two coordinate properties) for every point of every series at each layout, which a live
+     * curve asks for at every frame: most of the points are where they were. Charts that draw symbols are left to
+     * LineChart.
+     */
+    @Override
+    protected void layoutPlotChildren() {
+        if (getCreateSymbols()) {
+            super.layoutPlotChildren();
+            return;
+        }
+        for (Series<X, Y> series : getData()) {
+            if (series.getNode() instanceof Path path) {
+                layOut(series, path.getElements());
+            }
+        }
+    }
+
+    private void layOut(Series<X, Y> series, ObservableList<PathElement> elements) {
+        Axis<X> xAxis = getXAxis();
+        Axis<Y> yAxis = getYAxis();
+        List<PathElement> added = new ArrayList<>();
+        int count = 0; // elements of the path as laid out so far
+        for (Iterator<Data<X, Y>> it = getDisplayedDataIterator(series); it.hasNext(); ) {
+            Data<X, Y> item = it.next();
+            double x = xAxis.getDisplayPosition(getCurrentDisplayedXValue(item));
+            double y = yAxis.getDisplayPosition(getCurrentDisplayedYValue(item));
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                continue;
+            }
+            if (count == 0) {
+                count = place(elements, added, count, true, x, y);
+            }
+            count = place(elements, added, count, false, x, y);
+        }
+        if (!added.isEmpty()) {
+            elements.addAll(added);
+        } else if (elements.size() > count) {
+            elements.remove(count, elements.size());
+        }
+    }
+
+    /**
+     * Puts element {@code index} of the path at {@code (x, y)}: a {@code MoveTo} or a {@code LineTo}, the existing
+     * one moved if it is of that kind, else a new one (added to {@code added} past the path's end). Returns the next
+     * index.
+     */
+    private static int place(ObservableList<PathElement> elements, List<PathElement> added, int index,
+                             boolean move, double x, double y) {
+        PathElement element = index < elements.size() ? elements.get(index) : null;
+        if (move && element instanceof MoveTo moveTo) {
+            moveTo.setX(x);
+            moveTo.setY(y);
+        } else if (!move && element instanceof LineTo lineTo) {
+            lineTo.setX(x);
+            lineTo.setY(y);
+        } else {
+            PathElement made = move ? new MoveTo(x, y) : new LineTo(x, y);
+            if (element != null) {
+                elements.set(index, made);
+            } else {
+                added.add(made);
+            }
+        }
+        return index + 1;
     }
 
     /** LineChart resets the style classes of every series line when the list changes: put the looks back. */
