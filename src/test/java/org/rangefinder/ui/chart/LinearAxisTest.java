@@ -7,11 +7,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Side;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -124,17 +123,9 @@ class LinearAxisTest {
     void ticksStayWhileTheDataKeepsItsFitAndFollowTheLatestDataOtherwise() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis y = LinearAxis.fittingData(false);
-            LineChart<Number, Number> chart = new LineChart<>(LinearAxis.fittingData(true), y);
-            chart.setAnimated(false);
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.getData().add(new XYChart.Data<>(0, 0.0));
-            series.getData().add(new XYChart.Data<>(10, 0.93));
-            chart.getData().add(series);
-            chart.setPrefSize(400, 200);
-            Pane root = new Pane(chart);
-            new Scene(root, 400, 700);
-            root.applyCss();
-            root.layout();
+            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 200, 700);
+            XYChart.Series<Number, Number> series = chart.getData().get(0);
+            Parent root = chart.getParent();
             List<Axis.TickMark<Number>> ticks = List.copyOf(y.getTickMarks());
             assertThat(ticks).isNotEmpty();
             double upper = y.getUpperBound();

@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Side;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
-import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,27 +48,11 @@ class TickLabelSizesTest {
         }).get();
     }
 
-    /** Lays out a chart of 0..x against 0..y and returns it, the y axis on the left. */
-    private static LineChart<Number, Number> chart(LinearAxis x, LinearAxis y) {
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setAnimated(false);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.getData().add(new XYChart.Data<>(0, 0.0));
-        series.getData().add(new XYChart.Data<>(10, 0.93));
-        chart.getData().add(series);
-        chart.setPrefSize(400, 300);
-        Pane root = new Pane(chart);
-        new Scene(root, 400, 300);
-        root.applyCss();
-        root.layout();
-        return chart;
-    }
-
     @Test
     void anAxisIsAsWideAsItsLabelsInTheCurrentFont() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis y = LinearAxis.fittingData(false);
-            LineChart<Number, Number> chart = chart(LinearAxis.fittingData(true), y);
+            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 300, 300);
             assertThat(y.getSide()).isEqualTo(Side.LEFT);
             double height = y.getHeight();
             double narrow = y.prefWidth(height);
