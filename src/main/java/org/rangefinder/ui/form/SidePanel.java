@@ -14,9 +14,15 @@ public final class SidePanel {
     private SidePanel() {
     }
 
-    /** Puts {@code content}, top to bottom, in a scrolling column at the centre of {@code panel}; the footer below. */
+    /**
+     * Puts {@code content}, top to bottom, in a scrolling column at the centre of {@code panel}; the footer below.
+     * Each section keeps its heights until something in it changes ({@link SizeCache}).
+     */
     public static void layOut(BorderPane panel, VBox footer, Node... content) {
-        VBox column = new VBox(content);
+        VBox column = new VBox();
+        for (Node section : content) {
+            column.getChildren().add(new SizeCache(section));
+        }
         column.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
