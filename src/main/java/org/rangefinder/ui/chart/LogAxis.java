@@ -1,7 +1,6 @@
 package org.rangefinder.ui.chart;
 
 import java.util.ArrayList;
-import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.scene.chart.ValueAxis;
@@ -35,20 +34,36 @@ public final class LogAxis extends ValueAxis<Number> {
 
     /**
      * Auto-ranging only over the values that a logarithmic axis can show. A chart calls this each time its data
-     * changes (each batch of a live curve): when the data's decades are the ones shown, nothing is invalidated, so the
-     * ticks and their labels are not measured and placed again.
+     * changes (each batch of a live curve): see {@link #fitData(double, double)}.
      */
     @Override
     public void invalidateRange(List<Number> data) {
-        List<Number> shown = data.stream().filter(v -> v != null && isPositiveFinite(v.doubleValue())).toList();
-        if (isAutoRanging() && !shown.isEmpty()) {
-            DoubleSummaryStatistics range = shown.stream().mapToDouble(Number::doubleValue).summaryStatistics();
-            double[] decades = decadeRange(range.getMin(), range.getMax());
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Number value : data) {
+            if (value != null && isPositiveFinite(value.doubleValue())) {
+                min = Math.min(min, value.doubleValue());
+                max = Math.max(max, value.doubleValue());
+            }
+        }
+        fitData(min, max);
+    }
+
+    /**
+     * Takes the range of the chart's positive, finite data, {@code min..max} (min above max: there is none). When
+     * the data's decades are the ones shown, nothing is invalidated, so the ticks and their labels are not measured
+     * and placed again.
+     */
+    public void fitData(double min, double max) {
+        boolean any = min <= max;
+        if (isAutoRanging() && any) {
+            double[] decades = decadeRange(min, max);
             if (decades[0] == getLowerBound() && decades[1] == getUpperBound()) {
                 return;
             }
         }
-        super.invalidateRange(shown);
+        // ValueAxis keeps the smallest and largest of the list; an empty one keeps the bounds
+        super.invalidateRange(any ? List.of(min, max) : List.of());
     }
 
     @Override

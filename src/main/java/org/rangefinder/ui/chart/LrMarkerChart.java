@@ -281,9 +281,27 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         e.consume();
     }
 
+    /**
+     * Fits the LR axis to the data's decades and the loss axis to the curves. LineChart would copy every x value of
+     * every series into a list for the LR axis at each change of the data (each frame of a live curve); the range is
+     * all it needs.
+     */
     @Override
     protected void updateAxisRange() {
-        super.updateAxisRange();
+        if (lrAxis.isAutoRanging()) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Series<Number, Number> s : getData()) {
+                for (Data<Number, Number> d : s.getData()) {
+                    double lr = d.getXValue().doubleValue();
+                    if (lr > 0 && Double.isFinite(lr)) {
+                        min = Math.min(min, lr);
+                        max = Math.max(max, lr);
+                    }
+                }
+            }
+            lrAxis.fitData(min, max);
+        }
         if (!zoomed.get()) {
             fitLossAxis();
         }

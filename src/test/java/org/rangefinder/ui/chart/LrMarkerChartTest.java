@@ -83,6 +83,27 @@ class LrMarkerChartTest {
     }
 
     @Test
+    void theLrAxisFitsThePositiveLrsOfEverySeries(FxRobot robot) {
+        robot.interact(() -> {
+            for (double lr : new double[] {0, -3, Double.NaN, Double.POSITIVE_INFINITY}) {
+                curve.getData().add(new XYChart.Data<>(lr, 1.0));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getLowerBound()).as("no place on a log axis: left out").isEqualTo(1e-6);
+        assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
+
+        XYChart.Series<Number, Number> other = new XYChart.Series<>();
+        other.getData().add(new XYChart.Data<>(2e-8, 1.5));
+        robot.interact(() -> chart.addSeries(other, SeriesLook.of("rf-line", "run-color-1", "smoothed-line")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getLowerBound()).as("another series' decades").isEqualTo(1e-8);
+        robot.interact(() -> chart.removeSeries(other));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
+    }
+
+    @Test
     void lossAxisIgnoresTheDivergedTail() {
         // the curve reaches 1e10 at its end; the axis stays near the 0.8 .. 2.3 part
         assertThat(chart.lossAxis().getUpperBound()).isLessThan(3);
