@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * A line per phase: the frames, the longest gap between two and what the FX thread did in it, the FX thread's and
-     * the renderer's work per frame, the stutters.
+     * the renderer's work per frame, the stutters; then what each stutter was made of.
      */
     private static void printWindow(PrintWriter out, WindowBenchmark.Result result) {
         out.printf(Locale.ROOT, "%n%s: window open to its first frame in %.2f s; %d range-test points drawn; a stutter "
@@ -109,6 +109,15 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-36s %8.2f %7d %15.1f %14.1f %13.1f %12.1f %15.1f %9d%n", p.name(),
                     p.seconds(), s.pulses(), s.longestGapMs(), s.fxCpuInLongestGapMs(), s.longestFxWorkMs(),
                     s.meanFxWorkMs(), s.meanPaintMs(), s.stutters());
+        }
+        // the last phase is the whole workload, which holds the others' stutters
+        for (WindowBenchmark.Phase p : result.phases().subList(0, Math.max(1, result.phases().size() - 1))) {
+            for (PulseMonitor.Stutter st : p.pulses().stutterGaps()) {
+                out.printf(Locale.ROOT, "stutter in %s: %.0f ms = FX work %.0f + waiting for a core %s + garbage "
+                        + "collection %.0f + blocked %.0f (the renderer painted %.0f)%n", p.name(), st.gapMs(),
+                        st.fxMs(), Double.isNaN(st.waitMs()) ? "(unknown)" : String.format(Locale.ROOT, "%.0f",
+                                st.waitMs()), st.gcMs(), st.restMs(), st.paintMs());
+            }
         }
         out.flush();
     }

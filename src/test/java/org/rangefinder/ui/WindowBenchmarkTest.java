@@ -40,6 +40,11 @@ class WindowBenchmarkTest {
             assertThat(p.pulses().longestGapMs()).isLessThanOrEqualTo(whole.longestGapMs());
             assertThat(p.pulses().stutters()).isLessThanOrEqualTo(p.pulses().pulses());
             assertThat(p.pulses().meanFxWorkMs()).isLessThanOrEqualTo(p.pulses().longestFxWorkMs());
+            assertThat(p.pulses().stutterGaps()).hasSize(p.pulses().stutters());
+            for (PulseMonitor.Stutter st : p.pulses().stutterGaps()) {
+                assertThat(st.gapMs()).isGreaterThan(PulseMonitor.STUTTER_MS);
+                assertThat(st.fxMs() + st.gcMs()).isLessThanOrEqualTo(st.gapMs() + 1); // the collector counts whole ms
+            }
         }
         assertThat(session.phases().get(1).pulses().meanFxWorkMs()).isPositive(); // curves drawn while it ran
         assertThat(session.phases().get(2).pulses().meanPaintMs()).isPositive(); // the moved markers painted

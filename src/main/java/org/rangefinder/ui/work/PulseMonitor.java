@@ -1,8 +1,14 @@
 package org.rangefinder.ui.work;
 
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -11,23 +17,34 @@ import javafx.animation.AnimationTimer;
  * time the FX thread itself used in it. A gap far above 17 ms means the window stuttered for that long; if the FX
  * thread's own CPU time in it is small, the thread was waiting (for a core, or for the renderer), not busy with the
  * window's own work. It also records the CPU time JavaFX's renderer thread used in each gap: painting the frames
- * (large in JavaFX's software pipeline, on a machine without a GPU). {@link #stats} summarises any stretch of the
- * recording. FX thread only.
+ * (large in JavaFX's software pipeline, on a machine without a GPU). For each gap it also records how long the FX
+ * thread was ready to run but waited for a core (Linux's run-queue wait for the thread, {@code /proc/thread-self/
+ * schedstat}; unknown elsewhere) and how long garbage collections stopped the program (the JVM's collection times),
+ * so that a stutter can be told apart: the window's own work, a machine without a core to spare, the collector, or
+ * the rest, which is mostly the FX thread waiting for the renderer to finish the previous frame. {@link #stats}
+ * summarises any stretch of the recording. FX thread only.
  */
 public final class PulseMonitor {
     /** A gap above this is counted as a stutter: three frames missed at 60 Hz. */
     public static final double STUTTER_MS = 50;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    /** The calling thread's scheduler statistics on Linux: time on a core, time waiting for one (ns), slices. */
+    private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
     /** The name JavaFX gives its renderer thread, numbered from 0. */
     private static final String RENDERER = "QuantumRenderer";
     private long last;
     private long lastCpu;
     private long lastPaint;
+    private long lastWait;
+    private long lastGc;
     private long renderer = -1;
     private long[] gaps = new long[1024];
     private long[] cpus = new long[1024];
     private long[] paints = new long[1024];
+    private long[] waits = new long[1024];
+    private long[] gcs = new long[1024];
     private int count;
     private AnimationTimer timer;
 
@@ -38,12 +55,17 @@ public final class PulseMonitor {
                 long now = System.nanoTime();
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long paint = renderer < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderer));
+                long wait = runQueueWait();
+                long gc = collectionNanos();
                 if (last != 0) {
-                    record(now - last, cpu - lastCpu, paint - lastPaint);
+                    record(now - last, cpu - lastCpu, paint - lastPaint, wait < 0 ? -1 : wait - lastWait,
+                            gc - lastGc);
                 }
                 last = now;
                 lastCpu = cpu;
                 lastPaint = paint;
+                lastWait = wait;
+                lastGc = gc;
             }
         };
     }
@@ -60,9 +82,23 @@ public final class PulseMonitor {
      * @param meanPaintMs         the CPU time the renderer thread used per gap, on average: the painting per frame
      *                            (0 where the renderer thread was not found)
      * @param stutters            gaps longer than {@link #STUTTER_MS}
+     * @param stutterGaps         those gaps, in order, and what they were made of
      */
     public record Stats(int pulses, double longestGapMs, double fxCpuInLongestGapMs, double longestFxWorkMs,
-                        double meanFxWorkMs, double meanPaintMs, int stutters) {
+                        double meanFxWorkMs, double meanPaintMs, int stutters, List<Stutter> stutterGaps) {
+    }
+
+    /**
+     * One gap longer than {@link #STUTTER_MS} and what it was made of, all in ms: the FX thread's own work, its wait
+     * for a core (NaN where the system does not say), the garbage collections within it, and the rest of the gap,
+     * in which the FX thread was blocked, mostly until the renderer finished the previous frame. The renderer's own
+     * CPU time in the gap (painting) is given beside them: it overlaps the rest.
+     */
+    public record Stutter(double gapMs, double fxMs, double waitMs, double gcMs, double paintMs) {
+        /** The gap less the FX thread's work, its wait for a core (where known) and the collections. */
+        public double restMs() {
+            return gapMs - fxMs - (Double.isNaN(waitMs) ? 0 : waitMs) - gcMs;
+        }
     }
 
     /** Forgets what was recorded and starts recording. */
@@ -88,19 +124,42 @@ public final class PulseMonitor {
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
     }
 
+    /** The calling thread's total wait for a core in ns since it started; -1 where the system does not say. */
+    private static long runQueueWait() {
+        try {
+            String[] fields = Files.readString(SCHEDSTAT).trim().split(" ");
+            return Long.parseLong(fields[1]);
+        } catch (IOException | RuntimeException unavailable) {
+            return -1;
+        }
+    }
+
+    /** The time the JVM's collectors have stopped the program so far, in ns (they count whole milliseconds). */
+    private static long collectionNanos() {
+        long ms = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            ms += Math.max(0, collector.getCollectionTime());
+        }
+        return ms * 1_000_000L;
+    }
+
     /**
-     * Records one gap between pulses, the FX thread's CPU time within it and the renderer thread's, all in
-     * nanoseconds.
+     * Records one gap between pulses, the FX thread's CPU time within it, the renderer thread's, the FX thread's wait
+     * for a core (negative: unknown) and the collections' pauses, all in nanoseconds.
      */
-    void record(long gapNanos, long cpuNanos, long paintNanos) {
+    void record(long gapNanos, long cpuNanos, long paintNanos, long waitNanos, long gcNanos) {
         if (count == gaps.length) {
             gaps = Arrays.copyOf(gaps, 2 * count);
             cpus = Arrays.copyOf(cpus, 2 * count);
             paints = Arrays.copyOf(paints, 2 * count);
+            waits = Arrays.copyOf(waits, 2 * count);
+            gcs = Arrays.copyOf(gcs, 2 * count);
         }
         gaps[count] = gapNanos;
         cpus[count] = cpuNanos;
         paints[count] = paintNanos;
+        waits[count] = waitNanos;
+        gcs[count] = gcNanos;
         count++;
     }
 
@@ -122,6 +181,7 @@ public final class PulseMonitor {
         long totalCpu = 0;
         long totalPaint = 0;
         int stutters = 0;
+        List<Stutter> stutterGaps = new ArrayList<>();
         for (int i = from; i < to; i++) {
             totalCpu += cpus[i];
             totalPaint += paints[i];
@@ -132,10 +192,12 @@ public final class PulseMonitor {
             longestCpu = Math.max(longestCpu, cpus[i]);
             if (gaps[i] / 1e6 > STUTTER_MS) {
                 stutters++;
+                stutterGaps.add(new Stutter(gaps[i] / 1e6, cpus[i] / 1e6, waits[i] < 0 ? Double.NaN : waits[i] / 1e6,
+                        gcs[i] / 1e6, paints[i] / 1e6));
             }
         }
         int n = to - from;
         return new Stats(n, longest / 1e6, cpuInLongest / 1e6, longestCpu / 1e6, n > 0 ? totalCpu / 1e6 / n : 0,
-                n > 0 ? totalPaint / 1e6 / n : 0, stutters);
+                n > 0 ? totalPaint / 1e6 / n : 0, stutters, List.copyOf(stutterGaps));
     }
 }

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 class PulseMonitorTest {
     private static final long MS = 1_000_000;
 
-    /** Gaps of {gap, FX CPU, renderer CPU} in ms. */
+    /** Gaps of {gap, FX CPU, renderer CPU} in ms, the FX thread never waiting for a core, no collection. */
     private static PulseMonitor recorded(long[][] gapsFxAndPaintMs) {
         PulseMonitor monitor = new PulseMonitor();
         for (long[] g : gapsFxAndPaintMs) {
-            monitor.record(g[0] * MS, g[1] * MS, g[2] * MS);
+            monitor.record(g[0] * MS, g[1] * MS, g[2] * MS, 0, 0);
         }
         return monitor;
     }
@@ -29,6 +29,22 @@ class PulseMonitorTest {
         assertThat(all.meanFxWorkMs()).isEqualTo(62.0 / 6); // 4 + 12 + 9 + 30 + 2 + 5
         assertThat(all.meanPaintMs()).isEqualTo(81.0 / 6); // 10 + 3 + 40 + 0 + 20 + 8
         assertThat(all.stutters()).isEqualTo(2); // 120 and 51; a gap of exactly 50 ms is not one
+        assertThat(all.stutterGaps()).extracting(PulseMonitor.Stutter::gapMs).containsExactly(120.0, 51.0);
+    }
+
+    @Test
+    void tellsWhatAStutterWasMadeOf() {
+        PulseMonitor monitor = new PulseMonitor();
+        monitor.record(16 * MS, 5 * MS, 8 * MS, 2 * MS, 0);
+        monitor.record(90 * MS, 20 * MS, 30 * MS, 25 * MS, 38 * MS); // 20 + 25 + 38 = 83 of 90 ms
+        monitor.record(64 * MS, 10 * MS, 40 * MS, -1, 0); // the system did not say how long it waited
+        monitor.record(17 * MS, 3 * MS, 4 * MS, 1 * MS, 12 * MS);
+        PulseMonitor.Stats all = monitor.stats();
+        assertThat(all.stutterGaps()).containsExactly(new PulseMonitor.Stutter(90, 20, 25, 38, 30),
+                new PulseMonitor.Stutter(64, 10, Double.NaN, 0, 40));
+        assertThat(all.stutterGaps().get(0).restMs()).isEqualTo(7.0);
+        assertThat(all.stutterGaps().get(1).restMs()).isEqualTo(54.0); // 64 - 10, the unknown wait left in
+        assertThat(monitor.stats(2, 4).stutterGaps()).hasSize(1);
     }
 
     @Test
@@ -50,7 +66,7 @@ class PulseMonitorTest {
     void keepsEveryGapOfALongRecording() {
         PulseMonitor monitor = new PulseMonitor();
         for (int i = 0; i < 5000; i++) {
-            monitor.record((i == 4321 ? 75 : 16) * MS, MS, 2 * MS);
+            monitor.record((i == 4321 ? 75 : 16) * MS, MS, 2 * MS, 0, 0);
         }
         assertThat(monitor.stats().pulses()).isEqualTo(5000);
         assertThat(monitor.stats().longestGapMs()).isEqualTo(75.0);
