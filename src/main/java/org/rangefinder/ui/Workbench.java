@@ -12,6 +12,7 @@ import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.BackgroundPriority;
 
 /**
  * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, and
@@ -54,7 +55,7 @@ public final class Workbench {
 
     /**
      * Builds the window on {@code stage}, shows it (its runs table's rows made before the first frame) and starts the
-     * engine loading.
+     * engine loading. The JVM's optimising compiler is lowered below the window first (see {@link BackgroundPriority}).
      *
      * @param files how to ask for files; null for the platform's dialogs
      */
@@ -65,6 +66,7 @@ public final class Workbench {
     /** As {@link #open(Stage, WorkbenchSettings, ThemeManager, FileChoices)}, recording runs in another folder. */
     public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                                  Path historyFolder) {
+        BackgroundPriority.lowerOptimisingCompiler();
         Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
         workbench.view.prepare();

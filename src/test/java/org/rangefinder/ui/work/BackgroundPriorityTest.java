@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
- * and nice 10 on Linux.
+ * and nice 10 on Linux, where HotSpot's C2 compiler threads are lowered to nice 10 too.
  */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -33,10 +35,14 @@ class BackgroundPriorityTest {
         }
     }
 
-    /** Field 19 of /proc/thread-self/stat; the fields after the command name (in parentheses) start at 3. */
     private static int niceOfCurrentThread() {
+        return nice(Path.of("/proc/thread-self"));
+    }
+
+    /** Field 19 of a task's stat file; the fields after the command name (in parentheses) start at 3. */
+    private static int nice(Path task) {
         try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String stat = Files.readString(task.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[19 - 3]);
         } catch (IOException e) {
@@ -49,6 +55,29 @@ class BackgroundPriorityTest {
         if (LINUX) {
             assertThat(p.nice()).isEqualTo(BackgroundPriority.NICE);
         }
+    }
+
+    /** The nice values of this JVM's threads whose Linux name starts with {@code prefix}. */
+    private static List<Integer> niceOfThreads(String prefix) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> BackgroundPriority.name(t).startsWith(prefix))
+                    .map(BackgroundPriorityTest::nice).toList();
+        }
+    }
+
+    @Test
+    void theOptimisingCompilerIsLoweredOnLinuxAndTheQuickOneIsNot() throws Exception {
+        int lowered = BackgroundPriority.lowerOptimisingCompiler();
+        if (!LINUX) {
+            assertThat(lowered).isZero();
+            return;
+        }
+        List<Integer> c2 = niceOfThreads(BackgroundPriority.C2_THREAD);
+        assertThat(c2).as("HotSpot's C2 compiler threads").isNotEmpty()
+                .allSatisfy(n -> assertThat(n).isEqualTo(BackgroundPriority.NICE));
+        assertThat(lowered).isEqualTo(c2.size());
+        assertThat(niceOfThreads("C1 CompilerThre")).as("C1 stays at the window's priority").isNotEmpty()
+                .allSatisfy(n -> assertThat(n).isZero());
     }
 
     @Test
