@@ -1,10 +1,9 @@
 package org.rangefinder.ui.chart;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Dimension2D;
 import javafx.scene.chart.Axis;
+import org.rangefinder.ui.Remembered;
 
 /**
  * The sizes of an axis's tick labels, each text measured once. JavaFX's {@code Axis} measures every tick label (a
@@ -17,28 +16,20 @@ final class TickLabelSizes {
     /** Sizes kept at most; beyond, all are forgotten (an axis zoomed through many ranges). */
     static final int LIMIT = 512;
 
-    private final Map<String, Dimension2D> sizes = new HashMap<>();
+    private final Remembered<String, Dimension2D> sizes = new Remembered<>(LIMIT);
     private final Function<String, Dimension2D> measure;
 
     /** Sizes of {@code axis}'s labels, measured by {@code measure} (the axis's own measurement). */
     TickLabelSizes(Axis<?> axis, Function<String, Dimension2D> measure) {
         this.measure = measure;
         // change listeners, not invalidation ones: they fire on every change, whether or not the value was read since
-        axis.tickLabelFontProperty().addListener((obs, old, now) -> sizes.clear());
-        axis.tickLabelRotationProperty().addListener((obs, old, now) -> sizes.clear());
+        axis.tickLabelFontProperty().addListener((obs, old, now) -> sizes.forget());
+        axis.tickLabelRotationProperty().addListener((obs, old, now) -> sizes.forget());
     }
 
     /** The size of {@code label} in the axis's current font and rotation. */
     Dimension2D of(String label) {
-        Dimension2D size = sizes.get(label);
-        if (size == null) {
-            if (sizes.size() >= LIMIT) {
-                sizes.clear();
-            }
-            size = measure.apply(label);
-            sizes.put(label, size);
-        }
-        return size;
+        return sizes.get(label, measure);
     }
 
     /** How many sizes are kept. */

@@ -1,9 +1,8 @@
 package org.rangefinder.ui.form;
 
-import java.util.HashMap;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
+import org.rangefinder.ui.Remembered;
 
 /**
  * Holds one section of a side panel and remembers its minimum, preferred and maximum heights for the widths it was
@@ -20,9 +19,9 @@ public final class SizeCache extends StackPane {
     /** Widths remembered at most; more are forgotten (a window being resized). */
     static final int WIDTHS = 8;
 
-    private final Map<Double, Double> minHeights = new HashMap<>();
-    private final Map<Double, Double> prefHeights = new HashMap<>();
-    private final Map<Double, Double> maxHeights = new HashMap<>();
+    private final Remembered<Double, Double> minHeights = new Remembered<>(WIDTHS);
+    private final Remembered<Double, Double> prefHeights = new Remembered<>(WIDTHS);
+    private final Remembered<Double, Double> maxHeights = new Remembered<>(WIDTHS);
 
     public SizeCache(Node section) {
         super(section);
@@ -30,40 +29,27 @@ public final class SizeCache extends StackPane {
 
     @Override
     public void requestLayout() {
-        // also called while the StackPane is built, before the maps exist
+        // also called while the StackPane is built, before the fields are set
         if (prefHeights != null) {
-            minHeights.clear();
-            prefHeights.clear();
-            maxHeights.clear();
+            minHeights.forget();
+            prefHeights.forget();
+            maxHeights.forget();
         }
         super.requestLayout();
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return remembered(minHeights, width, super::computeMinHeight);
+        return minHeights.get(width, super::computeMinHeight);
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return remembered(prefHeights, width, super::computePrefHeight);
+        return prefHeights.get(width, super::computePrefHeight);
     }
 
     @Override
     protected double computeMaxHeight(double width) {
-        return remembered(maxHeights, width, super::computeMaxHeight);
-    }
-
-    private static double remembered(Map<Double, Double> heights, double width,
-                                     java.util.function.DoubleUnaryOperator compute) {
-        Double height = heights.get(width);
-        if (height == null) {
-            if (heights.size() >= WIDTHS) {
-                heights.clear();
-            }
-            height = compute.applyAsDouble(width);
-            heights.put(width, height);
-        }
-        return height;
+        return maxHeights.get(width, super::computeMaxHeight);
     }
 }
