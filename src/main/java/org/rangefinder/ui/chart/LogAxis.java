@@ -239,7 +239,8 @@ public final class LogAxis extends ValueAxis<Number> {
         return value;
     }
 
-    private static boolean isPositiveFinite(double v) {
+    /** Whether a logarithmic axis can show {@code v}. */
+    static boolean isPositiveFinite(double v) {
         return v > 0 && Double.isFinite(v);
     }
 }

@@ -294,7 +294,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             for (Series<Number, Number> s : getData()) {
                 for (Data<Number, Number> d : s.getData()) {
                     double lr = d.getXValue().doubleValue();
-                    if (lr > 0 && Double.isFinite(lr)) {
+                    if (LogAxis.isPositiveFinite(lr)) {
                         min = Math.min(min, lr);
                         max = Math.max(max, lr);
                     }
