@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.summarystats.Variance;
 import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.api.shape.TadPack;
 import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 
 /**
@@ -31,9 +32,11 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
  *
  * <p>Each entry point here calls ND4J's own and then {@link Reference#reachabilityFence fences} the op and its
  * context, which keeps them, and through them their arrays, reachable until the native work is done. ND4J installs
- * it by name (the {@code opexec} property, which {@link NativeThreads} sets before ND4J starts).
+ * it by name (the {@code opexec} property, which {@link NativeThreads} sets before ND4J starts). It also keeps the
+ * TAD packs ND4J asks it for ({@link TadPacks}).
  */
 public final class ReachableOpExecutioner extends NativeOpExecutioner {
+    private final TadPacks tadPacks = new TadPacks();
 
     /** Runs {@code call}, keeping {@code op} and {@code context} reachable until it has returned. */
     private static <T> T fenced(Object op, Object context, Supplier<T> call) {
@@ -123,5 +126,11 @@ public final class ReachableOpExecutioner extends NativeOpExecutioner {
     @Override
     public INDArray[] exec(CustomOp op, OpContext context) {
         return fenced(op, context, () -> super.exec(op, context));
+    }
+
+    /** ND4J's pack for {@code array} along {@code dimension}, made once per shape and dimensions. */
+    @Override
+    public TadPack tadShapeInfoAndOffsets(INDArray array, int[] dimension) {
+        return tadPacks.of(array, dimension, () -> super.tadShapeInfoAndOffsets(array, dimension));
     }
 }

@@ -10,12 +10,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.shape.TadPack;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * ND4J runs its ops through {@link ReachableOpExecutioner}, and each kind of op still gives its values through it
- * (checked by hand: [[1, 2, 3], [4, 5, 6]]).
+ * (checked by hand: [[1, 2, 3], [4, 5, 6]]), with its TAD packs kept.
  */
 class ReachableOpExecutionerTest {
     private static INDArray m;
@@ -57,6 +58,25 @@ class ReachableOpExecutionerTest {
         INDArray[] product = Nd4j.getExecutioner().exec(new Mmul(m, b, false, false, false));
         // [1 2 3] x [[1 0] [0 1] [1 1]] = [1 + 3, 2 + 3]
         assertThat(product[0].toFloatMatrix()).isEqualTo(new float[][] {{4, 5}, {10, 11}});
+    }
+
+    @Test
+    void tadPacksAreKeptPerShapeAndDimensions() {
+        // [[1, 2, 3], [4, 5, 6]] in C order: along dimension 1 its tensors are the rows, starting at elements 0 and
+        // 3; along dimension 0 the columns, starting at 0, 1 and 2
+        TadPack rows = Nd4j.getExecutioner().tadShapeInfoAndOffsets(m, new int[] {1});
+        assertThat(rows.getTadOffsets().asLong()).containsExactly(0, 3);
+        TadPack columns = Nd4j.getExecutioner().tadShapeInfoAndOffsets(m, new int[] {0});
+        assertThat(columns.getTadOffsets().asLong()).containsExactly(0, 1, 2);
+
+        INDArray sameShape = Nd4j.createFromArray(new float[][] {{7, 8, 9}, {1, 1, 1}});
+        assertThat(Nd4j.getExecutioner().tadShapeInfoAndOffsets(sameShape, new int[] {1})).as("kept").isSameAs(rows);
+        INDArray transposed = m.transpose(); // 3 x 2, other strides: another pack
+        TadPack ofTransposed = Nd4j.getExecutioner().tadShapeInfoAndOffsets(transposed, new int[] {1});
+        assertThat(ofTransposed).isNotSameAs(rows).isNotSameAs(columns);
+        // rows of the transposed view are m's columns: elements 0, 1 and 2 of m's buffer, strided by 3
+        assertThat(ofTransposed.getTadOffsets().asLong()).containsExactly(0, 1, 2);
+        assertThat(transposed.sum(1).toFloatVector()).containsExactly(5, 7, 9);
     }
 
     @Test
