@@ -38,10 +38,6 @@ final class TadPacks {
         return pack;
     }
 
-    int size() {
-        return packs.size();
-    }
-
     /** A shape description and dimensions, compared by content. */
     private record Key(long[] shapeInfo, int[] dimension) {
         @Override
