@@ -158,6 +158,7 @@ public final class NetworkFactory {
                 .setOutputs("out");
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
+        OwnGradientUpdaters.install(graph);
         OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
         return new Network(graph);
     }
@@ -178,6 +179,7 @@ public final class NetworkFactory {
 
     private static Network init(MultiLayerNetwork net) {
         net.init();
+        OwnGradientUpdaters.install(net);
         OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
         return new Network(net);
     }
