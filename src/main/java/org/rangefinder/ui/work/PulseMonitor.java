@@ -95,9 +95,13 @@ public final class PulseMonitor {
      * CPU time in the gap (painting) is given beside them: it overlaps the rest.
      */
     public record Stutter(double gapMs, double fxMs, double waitMs, double gcMs, double paintMs) {
-        /** The gap less the FX thread's work, its wait for a core (where known) and the collections. */
+        /**
+         * The gap less the FX thread's work, its wait for a core (where known) and the collections; never below 0
+         * (the clocks behind the parts are read a little apart, so they can add up to a millisecond or so more than
+         * the gap).
+         */
         public double restMs() {
-            return gapMs - fxMs - (Double.isNaN(waitMs) ? 0 : waitMs) - gcMs;
+            return Math.max(0, gapMs - fxMs - (Double.isNaN(waitMs) ? 0 : waitMs) - gcMs);
         }
     }
 

@@ -44,6 +44,9 @@ class PulseMonitorTest {
                 new PulseMonitor.Stutter(64, 10, Double.NaN, 0, 40));
         assertThat(all.stutterGaps().get(0).restMs()).isEqualTo(7.0);
         assertThat(all.stutterGaps().get(1).restMs()).isEqualTo(54.0); // 64 - 10, the unknown wait left in
+        // parts read a little apart that add up to more than the gap leave no negative rest
+        assertThat(new PulseMonitor.Stutter(58, 26, 26, 0, 9).restMs()).isEqualTo(6.0);
+        assertThat(new PulseMonitor.Stutter(51, 26, 26, 0, 9).restMs()).isEqualTo(0.0);
         assertThat(monitor.stats(2, 4).stutterGaps()).hasSize(1);
     }
 
