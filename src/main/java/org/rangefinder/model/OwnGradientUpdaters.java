@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * step took the second path: for each parameter, before and after the update, it reshaped the network's whole
  * parameter and gradient arrays and sliced them. Each of those views is a new ND4J buffer, which ND4J registers with
  * its deallocator; their bookkeeping lives until the next young collection, which copies it. The digits MLP made
- * 48 of its about 100 registered buffers per step there.
+ * 48 of its about 110 registered buffers per step there.
  *
  * <p>These updaters hand DL4J's update a gradient whose {@code gradient()} is the network's flattened gradient view
  * itself, when the gradient's flattened array lies in that view's memory (same address, length and type), and the
