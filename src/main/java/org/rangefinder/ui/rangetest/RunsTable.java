@@ -34,6 +34,8 @@ public final class RunsTable extends TableView<RangeTestRun> {
     public static final String SHOW = "run-show";
     public static final String CANCEL = "run-cancel";
     public static final String DELETE = "run-delete";
+    /** The name of {@link #buildRows()}'s stand-in runs: wider than any window, so that the Run column cuts it. */
+    static final String STAND_IN_NAME = "stand-in ".repeat(80);
 
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
@@ -174,12 +176,15 @@ public final class RunsTable extends TableView<RangeTestRun> {
      * run appeared. Laid out once with stand-in runs in every row, the rows stay with the table, which shows the real
      * runs in them. The view model's list of runs is not touched: the table shows another list meanwhile. A stand-in
      * row is selected and the selection cleared: the first selection of a table took the first run 12-24 ms of the
-     * window's thread in three sessions (1-5 ms after this). Needs the table in a scene, laid out at its size.
+     * window's thread in three sessions (1-5 ms after this). The stand-in's name is too long for its column, so that
+     * the first name cut short with an ellipsis is cut here: JavaFX finds where to cut with the JDK's
+     * {@link java.text.BreakIterator}, whose first instance in a JVM loads its rule data (20-28 ms in a fresh JVM),
+     * which the first run's row paid in the frame where it appeared. Needs the table in a scene, laid out at its size.
      */
     public void buildRows() {
         ObservableList<RangeTestRun> runs = getItems();
-        RangeTestRun standIn = new RangeTestRun(0, "", RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")),
-                null, 0, Runnable::run);
+        RangeTestRun standIn = new RangeTestRun(0, STAND_IN_NAME,
+                RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")), null, 0, Runnable::run);
         // the themes fix the row height (2.8em); a user's theme that unset it gets rows of that height counted
         double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
         int rows = (int) Math.ceil(getHeight() / rowHeight) + 1;
