@@ -23,13 +23,24 @@ import javafx.scene.shape.PathElement;
  * A line chart for live curves: no animation, no symbols, no re-sorting of the data (curves arrive in x order), and
  * each series drawn by a {@link SeriesLook} of its own rather than by its position in the list, so a run keeps its
  * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look;
- * it keeps its height while it has none. Each layout moves the points of the series' lines where the axes now place
- * them, rather than making every line anew (see {@link #layoutPlotChildren()}).
+ * it keeps its height while it has none, and keeps each series' entry while the series stays (see
+ * {@link #updateLegend()}). Each layout moves the points of the series' lines where the axes now place them, rather
+ * than making every line anew (see {@link #layoutPlotChildren()}).
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
     private final Map<Series<X, Y>, SeriesLook> looks = new IdentityHashMap<>();
     private final FlowPane legend = new FlowPane(14, 4);
+    /**
+     * Each series' legend entry, with the name and look it was made for (the look compared by identity: a series keeps
+     * the one it was added with, and a record's first {@code equals} in a JVM builds its method handles, a few ms).
+     */
+    private Map<Series<X, Y>, LegendEntry> legendEntries = new IdentityHashMap<>();
+    /** Stands in for the entries while there are none (invisible), so that the legend keeps its height. */
+    private Node emptyRow;
+
+    private record LegendEntry(Node item, String name, SeriesLook look) {
+    }
 
     public StyledLineChart(Axis<X> xAxis, Axis<Y> yAxis) {
         super(xAxis, yAxis);
@@ -170,23 +181,64 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         }
     }
 
+    /**
+     * Shows an entry for each series whose look asks for one, in the order of the series. An entry is made once per
+     * series (and name and look) and kept while the series stays: a legend made anew at each change, as LineChart
+     * makes it, gave every run already on the chart a new entry, styled from scratch, in the frame where another
+     * run started. Entries are added and removed where they change; the others stay in the scene untouched.
+     */
     @Override
     protected void updateLegend() {
         if (legend == null) {
             return; // called by the super constructor
         }
-        legend.getChildren().clear();
+        Map<Series<X, Y>, LegendEntry> entries = new IdentityHashMap<>();
+        List<Node> items = new ArrayList<>();
         for (Series<X, Y> series : getData()) {
             SeriesLook look = looks.get(series);
-            if (look != null && look.inLegend() && series.getName() != null) {
-                legend.getChildren().add(legendItem(look, series.getName()));
+            String name = series.getName();
+            if (look != null && look.inLegend() && name != null) {
+                LegendEntry entry = legendEntries.get(series);
+                if (entry == null || !entry.name().equals(name) || entry.look() != look) {
+                    entry = new LegendEntry(legendItem(look, name), name, look);
+                }
+                entries.put(series, entry);
+                items.add(entry.item());
             }
         }
-        if (legend.getChildren().isEmpty()) {
-            // an empty legend keeps the height of one item: the plot does not jump when the first curve arrives
-            Node emptyRow = legendItem(null, " ");
-            emptyRow.setVisible(false);
-            legend.getChildren().add(emptyRow);
+        legendEntries = entries;
+        if (items.isEmpty()) {
+            if (emptyRow == null) {
+                emptyRow = legendItem(null, " ");
+                emptyRow.setVisible(false);
+            }
+            items.add(emptyRow);
+        }
+        showInOrder(legend.getChildren(), items);
+    }
+
+    /**
+     * Makes {@code children} the {@code wanted} nodes, in order, by removing and inserting only the nodes that differ
+     * when the ones that stay are already in order (series are added at the end and removed anywhere); otherwise
+     * replaces them all.
+     */
+    static void showInOrder(ObservableList<Node> children, List<Node> wanted) {
+        if (children.equals(wanted)) {
+            return;
+        }
+        Map<Node, Boolean> keep = new IdentityHashMap<>();
+        wanted.forEach(n -> keep.put(n, Boolean.TRUE));
+        children.removeIf(n -> !keep.containsKey(n));
+        int at = 0;
+        for (Node n : wanted) {
+            if (at < children.size() && children.get(at) == n) {
+                at++;
+            } else if (!children.contains(n)) {
+                children.add(at++, n);
+            } else {
+                children.setAll(wanted); // the nodes that stay changed order
+                return;
+            }
         }
     }
 

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
@@ -101,5 +105,93 @@ class StyledLineChartTest {
             assertThat(drawn(b)).as("no points, no line (LineChart would keep the last one)").isEmpty();
             return null;
         }).get();
+    }
+
+    /** The chart's legend entries (their labels' texts), the invisible stand-in of an empty legend as "(empty)". */
+    private static List<String> legendTexts(StyledLineChart<Number, Number> chart) {
+        List<String> out = new ArrayList<>();
+        for (Node item : ((Pane) chart.lookup(".rf-legend")).getChildren()) {
+            out.add(item.isVisible() ? ((Label) ((HBox) item).getChildren().get(1)).getText() : "(empty)");
+        }
+        return out;
+    }
+
+    private static List<Node> legendItems(StyledLineChart<Number, Number> chart) {
+        return List.copyOf(((Pane) chart.lookup(".rf-legend")).getChildren());
+    }
+
+    @Test
+    void legendEntriesStayWhileTheirSeriesStay() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            StyledLineChart<Number, Number> chart =
+                    new StyledLineChart<>(new LinearAxis(0, 10, 1), new LogAxis(1e-3, 10));
+            assertThat(legendTexts(chart)).containsExactly("(empty)");
+            Node empty = legendItems(chart).get(0);
+
+            XYChart.Series<Number, Number> a = named("a");
+            XYChart.Series<Number, Number> b = named("b");
+            XYChart.Series<Number, Number> raw = named("b (raw)");
+            XYChart.Series<Number, Number> c = named("c");
+            chart.addSeries(a, SeriesLook.of("rf-line"));
+            chart.addSeries(b, SeriesLook.of("rf-line"));
+            chart.addSeries(raw, SeriesLook.of("rf-line").withoutLegend());
+            List<Node> ab = legendItems(chart);
+            assertThat(legendTexts(chart)).containsExactly("a", "b");
+
+            chart.addSeries(c, SeriesLook.of("rf-line"));
+            assertThat(legendTexts(chart)).containsExactly("a", "b", "c");
+            assertThat(legendItems(chart).subList(0, 2)).as("the entries of a and b are the same nodes")
+                    .containsExactlyElementsOf(ab);
+
+            chart.removeSeries(a);
+            assertThat(legendTexts(chart)).containsExactly("b", "c");
+            assertThat(legendItems(chart).get(0)).isSameAs(ab.get(1));
+            List<Node> bc = legendItems(chart);
+
+            // a series put on the chart without a look (not through addSeries) has no entry
+            chart.getData().add(0, a);
+            chart.addSeries(named("d"), SeriesLook.of("rf-line"));
+            assertThat(legendTexts(chart)).containsExactly("b", "c", "d");
+            assertThat(legendItems(chart).subList(0, 2)).containsExactlyElementsOf(bc);
+
+            chart.getData().clear();
+            assertThat(legendItems(chart)).containsExactly(empty);
+            return null;
+        }).get();
+    }
+
+    @Test
+    void showInOrderInsertsAndRemovesOnlyWhatDiffers() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Region a = new Region();
+            Region b = new Region();
+            Region c = new Region();
+            Region d = new Region();
+            Pane pane = new Pane(a, b, c);
+            List<Node> removed = new ArrayList<>();
+            pane.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
+                while (ch.next()) {
+                    removed.addAll(ch.getRemoved());
+                }
+            });
+
+            StyledLineChart.showInOrder(pane.getChildren(), List.of(a, c, d));
+            assertThat(pane.getChildren()).containsExactly(a, c, d);
+            assertThat(removed).as("only b left the pane; a and c stayed").containsExactly(b);
+
+            removed.clear();
+            StyledLineChart.showInOrder(pane.getChildren(), List.of(a, c, d));
+            assertThat(removed).isEmpty();
+
+            StyledLineChart.showInOrder(pane.getChildren(), List.of(d, a));
+            assertThat(pane.getChildren()).as("another order: all replaced").containsExactly(d, a);
+            return null;
+        }).get();
+    }
+
+    private static XYChart.Series<Number, Number> named(String name) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        return series;
     }
 }
