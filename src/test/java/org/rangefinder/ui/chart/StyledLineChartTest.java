@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -169,7 +170,7 @@ class StyledLineChartTest {
             Region d = new Region();
             Pane pane = new Pane(a, b, c);
             List<Node> removed = new ArrayList<>();
-            pane.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
+            pane.getChildren().addListener((ListChangeListener<Node>) ch -> {
                 while (ch.next()) {
                     removed.addAll(ch.getRemoved());
                 }
