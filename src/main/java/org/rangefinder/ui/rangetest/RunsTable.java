@@ -34,7 +34,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
     public static final String SHOW = "run-show";
     public static final String CANCEL = "run-cancel";
     public static final String DELETE = "run-delete";
-    /** The name of {@link #buildRows()}'s stand-in runs: wider than any window, so that the Run column cuts it. */
+    /**
+     * The name of {@link #buildRows()}'s stand-in runs: 720 characters, several thousand pixels at the default font,
+     * so that the Run column cuts it.
+     */
     static final String STAND_IN_NAME = "stand-in ".repeat(80);
 
     public RunsTable(RangeTestViewModel vm) {
