@@ -18,7 +18,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
- * and nice 10 on Linux, where HotSpot's C2 compiler threads are lowered to nice 10 too.
+ * and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do HotSpot's C2 compiler threads.
  */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -28,40 +28,46 @@ class BackgroundPriorityTest {
         FxToolkit.registerPrimaryStage(); // a worker hands its results to the FX thread
     }
 
-    /** What the calling thread runs at: its Java priority, and on Linux its nice value (else null). */
-    private record Priority(int java, Integer nice) {
+    /** What the calling thread runs at: its Java priority, and on Linux its scheduling (else null). */
+    private record Priority(int java, Scheduling linux) {
         static Priority ofCurrentThread() {
-            return new Priority(Thread.currentThread().getPriority(), LINUX ? niceOfCurrentThread() : null);
+            return new Priority(Thread.currentThread().getPriority(),
+                    LINUX ? Scheduling.of(Path.of("/proc/thread-self")) : null);
         }
     }
 
-    private static int niceOfCurrentThread() {
-        return nice(Path.of("/proc/thread-self"));
-    }
+    /** A Linux task's scheduling policy and nice value. */
+    private record Scheduling(int policy, int nice) {
+        /** Fields 41 and 19 of a task's stat file; the fields after the command name (in parentheses) start at 3. */
+        static Scheduling of(Path task) {
+            try {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new Scheduling(Integer.parseInt(fields[41 - 3]), Integer.parseInt(fields[19 - 3]));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
-    /** Field 19 of a task's stat file; the fields after the command name (in parentheses) start at 3. */
-    private static int nice(Path task) {
-        try {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[19 - 3]);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        /** SCHED_IDLE, or nice 10 under the normal policy where the system refuses SCHED_IDLE. */
+        boolean belowTheWindow() {
+            return policy == BackgroundPriority.SCHED_IDLE || policy == SCHED_OTHER && nice == BackgroundPriority.NICE;
         }
     }
+
+    private static final int SCHED_OTHER = 0;
 
     private static void assertBelowTheWindow(Priority p) {
         assertThat(p.java()).isEqualTo(Thread.MIN_PRIORITY);
         if (LINUX) {
-            assertThat(p.nice()).isEqualTo(BackgroundPriority.NICE);
+            assertThat(p.linux().belowTheWindow()).as("%s", p.linux()).isTrue();
         }
     }
 
-    /** The nice values of this JVM's threads whose Linux name starts with {@code prefix}. */
-    private static List<Integer> niceOfThreads(String prefix) throws IOException {
+    /** The scheduling of this JVM's threads whose Linux name starts with {@code prefix}. */
+    private static List<Scheduling> threads(String prefix) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(t -> BackgroundPriority.name(t).startsWith(prefix))
-                    .map(BackgroundPriorityTest::nice).toList();
+            return tasks.filter(t -> BackgroundPriority.name(t).startsWith(prefix)).map(Scheduling::of).toList();
         }
     }
 
@@ -72,12 +78,12 @@ class BackgroundPriorityTest {
             assertThat(lowered).isZero();
             return;
         }
-        List<Integer> c2 = niceOfThreads(BackgroundPriority.C2_THREAD);
+        List<Scheduling> c2 = threads(BackgroundPriority.C2_THREAD);
         assertThat(c2).as("HotSpot's C2 compiler threads").isNotEmpty()
-                .allSatisfy(n -> assertThat(n).isEqualTo(BackgroundPriority.NICE));
+                .allSatisfy(t -> assertThat(t.belowTheWindow()).as("%s", t).isTrue());
         assertThat(lowered).isEqualTo(c2.size());
-        assertThat(niceOfThreads("C1 CompilerThre")).as("C1 stays at the window's priority").isNotEmpty()
-                .allSatisfy(n -> assertThat(n).isZero());
+        assertThat(threads("C1 CompilerThre")).as("C1 stays at the window's priority").isNotEmpty()
+                .allSatisfy(t -> assertThat(t).isEqualTo(new Scheduling(SCHED_OTHER, 0)));
     }
 
     @Test
@@ -103,17 +109,14 @@ class BackgroundPriorityTest {
     }
 
     @Test
-    void threadsTheWorkerStartsInheritItsNiceValue() throws Exception {
+    void threadsTheWorkerStartsInheritItsScheduling() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         EngineStatus.ownThread().execute(() -> {
             Thread child = new Thread(() -> seen.complete(Priority.ofCurrentThread()));
             child.start();
         });
         Priority child = seen.get(10, TimeUnit.SECONDS);
-        assertThat(child.java()).isEqualTo(Thread.MIN_PRIORITY); // Java threads inherit their creator's priority
-        if (LINUX) {
-            assertThat(child.nice()).isEqualTo(BackgroundPriority.NICE); // a sweep's member threads, for one
-        }
+        assertBelowTheWindow(child); // Java and Linux threads inherit their creator's; a sweep's member threads, for one
     }
 
     @Test
@@ -124,7 +127,7 @@ class BackgroundPriorityTest {
         seen.get(10, TimeUnit.SECONDS);
         assertThat(Priority.ofCurrentThread()).isEqualTo(before);
         if (LINUX) {
-            assertThat(before.nice()).isNotEqualTo(BackgroundPriority.NICE); // the window's threads stay as they are
+            assertThat(before.linux()).isEqualTo(new Scheduling(SCHED_OTHER, 0)); // the window's threads stay as they are
         }
     }
 }
