@@ -1,6 +1,6 @@
 package org.rangefinder.schedule;
 
-import com.sun.jna.Function;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
 /**
@@ -9,22 +9,32 @@ import com.sun.jna.NativeLibrary;
  * 210 of 100,001 points in [0, pi]), which made a few 1cycle values differ from PyTorch's in the last bit. Where the
  * running process exposes no C {@code cos} (JNA cannot look up the process's own symbols on Windows), it falls back
  * to {@code Math.cos}.
+ *
+ * <p>The C function is bound to a Java native method (JNA's direct mapping): a call passes the double as it is,
+ * where a {@code Function.invokeDouble} call boxed it into an argument array. The window computes the 1cycle preview
+ * again at each frame of a marker drag, two cosines per step.
  */
 final class Libm {
-    private static final Function COS = lookUp();
+    private static final boolean NATIVE = bind();
 
     private Libm() {
     }
 
     static double cos(double x) {
-        return COS == null ? Math.cos(x) : COS.invokeDouble(new Object[] {x});
+        return NATIVE ? C.cos(x) : Math.cos(x);
     }
 
-    private static Function lookUp() {
+    private static boolean bind() {
         try {
-            return NativeLibrary.getProcess().getFunction("cos");
+            Native.register(C.class, NativeLibrary.getProcess());
+            return true;
         } catch (UnsatisfiedLinkError | RuntimeException unavailable) {
-            return null;
+            return false;
         }
+    }
+
+    /** The C library's functions, bound by {@link #bind()}. */
+    private static final class C {
+        static native double cos(double x);
     }
 }
