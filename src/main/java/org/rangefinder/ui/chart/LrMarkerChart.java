@@ -12,6 +12,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -64,6 +65,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final Group overlay = new Group();
     private final Marker min = new Marker("min", minMarker, "minMarker");
     private final Marker max = new Marker("max", maxMarker, "maxMarker");
+    /** The marks made with the chart: a range test's steep, valley and minimum suggestions. */
+    private static final int SUGGESTIONS = 3;
     private final Group marks = new Group();
     private final Label hover = new Label();
     private final Rectangle zoomBox = new Rectangle();
@@ -93,6 +96,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         hover.setMouseTransparent(true);
         hover.setVisible(false);
         marks.setMouseTransparent(true);
+        for (int i = 0; i < SUGGESTIONS; i++) {
+            addMarkPair(); // styled with the window, before any run ends
+        }
         zoomBox.getStyleClass().add("zoom-box");
         zoomBox.setId("zoomBox");
         zoomBox.setFill(Color.rgb(128, 128, 128, 0.15));
@@ -148,24 +154,43 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         return zoomed.getReadOnlyProperty();
     }
 
-    /** Replaces the labelled marks. */
+    /**
+     * Replaces the labelled marks. Each mark is a dot and a label, kept in {@link #marks} in pairs and reused from one
+     * call to the next (pairs without a mark hold none and stay hidden): made anew, they were styled from scratch in
+     * the frame where a range test ended, and the first ones loaded their classes there.
+     */
     public void setMarks(List<Mark> newMarks) {
-        marks.getChildren().clear();
-        for (Mark m : newMarks) {
-            Circle dot = new Circle(4.5, Color.rgb(220, 50, 47));
-            dot.getStyleClass().add("suggestion-dot");
-            dot.setUserData(m);
-            Label text = new Label(m.label());
-            text.getStyleClass().add("suggestion-label");
-            text.setUserData(m);
-            marks.getChildren().addAll(dot, text);
+        List<Node> pairs = marks.getChildren();
+        while (pairs.size() < 2 * newMarks.size()) {
+            addMarkPair();
+        }
+        for (int i = 0; i < pairs.size(); i++) {
+            Mark m = i / 2 < newMarks.size() ? newMarks.get(i / 2) : null;
+            Node node = pairs.get(i);
+            node.setUserData(m);
+            node.setVisible(false); // until laid out where the mark is
+            if (m != null && node instanceof Label text) {
+                text.setText(m.label());
+            }
         }
         requestChartLayout();
     }
 
-    /** The labels of the marks shown, in order. */
+    /** Adds a dot and a label for one more mark, holding none yet. */
+    private void addMarkPair() {
+        Circle dot = new Circle(4.5, Color.rgb(220, 50, 47));
+        dot.getStyleClass().add("suggestion-dot");
+        dot.setVisible(false);
+        Label text = new Label();
+        text.getStyleClass().add("suggestion-label");
+        text.setVisible(false);
+        marks.getChildren().addAll(dot, text);
+    }
+
+    /** The labels of the marks set, in order. */
     public List<String> markLabels() {
-        return marks.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+        return marks.getChildren().stream().filter(n -> n instanceof Label && n.getUserData() != null)
+                .map(n -> ((Label) n).getText()).toList();
     }
 
     public void addBand(Band band) {
@@ -347,7 +372,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         double height = lossAxis.getHeight();
         List<Bounds> placed = new ArrayList<>();
         for (var node : marks.getChildren()) {
-            Mark m = (Mark) node.getUserData();
+            if (!(node.getUserData() instanceof Mark m)) {
+                continue;
+            }
             double px = lrAxis.getDisplayPosition(m.x());
             double py = lossAxis.getDisplayPosition(m.y());
             boolean shown = Double.isFinite(py) && py >= 0 && py <= height && px >= 0 && px <= width;

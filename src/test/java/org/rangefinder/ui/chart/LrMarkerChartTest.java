@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.input.KeyCode;
@@ -114,6 +117,42 @@ class LrMarkerChartTest {
     void marksAreShownWithTheirLabels(FxRobot robot) {
         robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("valley 3.16e-4", 3.16e-4, 1.5))));
         assertThat(chart.markLabels()).containsExactly("valley 3.16e-4");
+    }
+
+    @Test
+    void marksReuseTheDotsAndLabelsMadeWithTheChartAndHideThoseLeftOver(FxRobot robot) {
+        Set<Node> labels = Set.copyOf(chart.lookupAll(".suggestion-label"));
+        Set<Node> dots = Set.copyOf(chart.lookupAll(".suggestion-dot"));
+        assertThat(labels).as("made with the chart, for a range test's three suggestions").hasSize(3);
+        robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("steep 1e-4", 1e-4, 2.0),
+                new LrMarkerChart.Mark("valley 3.16e-4", 3.16e-4, 1.5),
+                new LrMarkerChart.Mark("minimum 0.01", 0.01, 0.9))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.markLabels()).containsExactly("steep 1e-4", "valley 3.16e-4", "minimum 0.01");
+        assertThat(Set.copyOf(chart.lookupAll(".suggestion-label"))).isEqualTo(labels);
+        assertThat(labels).allMatch(Node::isVisible);
+        robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("valley 0.001", 1e-3, 1.2))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.markLabels()).containsExactly("valley 0.001");
+        assertThat(Set.copyOf(chart.lookupAll(".suggestion-label"))).isEqualTo(labels);
+        assertThat(Set.copyOf(chart.lookupAll(".suggestion-dot"))).isEqualTo(dots);
+        assertThat(labels.stream().filter(Node::isVisible)).hasSize(1);
+        assertThat(dots.stream().filter(Node::isVisible)).hasSize(1);
+        robot.interact(() -> chart.setMarks(List.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.markLabels()).isEmpty();
+        assertThat(labels).noneMatch(Node::isVisible);
+        assertThat(dots).noneMatch(Node::isVisible);
+    }
+
+    @Test
+    void moreMarksThanTheChartMadeGetNodesOfTheirOwn(FxRobot robot) {
+        List<LrMarkerChart.Mark> six = IntStream.range(0, 6)
+                .mapToObj(i -> new LrMarkerChart.Mark("mark " + i, Math.pow(10, -5 + i * 0.5), 1.0 + 0.1 * i)).toList();
+        robot.interact(() -> chart.setMarks(six));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.markLabels()).containsExactly("mark 0", "mark 1", "mark 2", "mark 3", "mark 4", "mark 5");
+        assertThat(chart.lookupAll(".suggestion-label")).hasSize(6).allMatch(Node::isVisible);
     }
 
     @Test
