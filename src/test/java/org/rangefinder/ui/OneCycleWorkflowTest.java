@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.ui.chart.LinearAxis;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
@@ -100,6 +102,14 @@ class OneCycleWorkflowTest {
         }
         assertThat(view.lrChart().getData().get(1).getData()).allSatisfy(d ->
                 assertThat(d.getYValue().doubleValue()).isEqualTo(0.005));
+        // every chart shows the 16 iterations from the launch on, not the iterations made so far
+        assertThat(List.of(view.lossChart(), view.accuracyChart(), view.lrChart(), view.momentumChart()))
+                .allSatisfy(chart -> {
+                    LinearAxis x = (LinearAxis) chart.getXAxis();
+                    assertThat(x.isAutoRanging()).isFalse();
+                    assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()})
+                            .containsExactly(0, 16, 2);
+                });
         Screenshots.save(fixture.view(), "one-cycle-trained");
 
         Path model = tmp.resolve("model.zip");

@@ -79,6 +79,18 @@ public final class LinearAxis extends ValueAxis<Number> {
         setUpperBound(upper);
     }
 
+    /**
+     * Shows {@code min..max} rounded out as {@link #fittingData(boolean) fitting} would round it, and holds it from
+     * now on whatever the data: for data that grows into a range known ahead, a training's iterations. An axis that
+     * fits data as it grows changes its range each time the data outgrows it, and JavaFX then replaces every tick mark
+     * and label, new {@code Text} nodes styled from scratch.
+     */
+    public void holdRange(double min, double max) {
+        setAutoRanging(false);
+        NiceScale nice = NiceScale.of(min, max, 1 + intervals(isVertical() ? getHeight() : getWidth()), wholeUnits);
+        showRange(nice.lower(), nice.upper(), nice.tickUnit());
+    }
+
     public double tickUnit() {
         return tickUnit;
     }
@@ -134,10 +146,14 @@ public final class LinearAxis extends ValueAxis<Number> {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(length > 0)) {
             return (double[]) getRange();
         }
-        int intervals = isVertical() ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
-        NiceScale nice = NiceScale.of(min, max, 1 + intervals, wholeUnits);
+        NiceScale nice = NiceScale.of(min, max, 1 + intervals(length), wholeUnits);
         return new double[] {nice.lower(), nice.upper(), nice.tickUnit(),
                 calculateNewScale(length, nice.lower(), nice.upper())};
+    }
+
+    /** The fewest major tick intervals that a fitted range has over {@code length} pixels. */
+    private int intervals(double length) {
+        return isVertical() ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
     }
 
     private boolean isVertical() {

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.rangefinder.ui.chart.AxisScale;
+import org.rangefinder.ui.chart.LinearAxis;
 import org.rangefinder.ui.chart.LiveCurve;
 import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.RunColors;
@@ -33,6 +34,7 @@ public final class TrainingChartsView extends BorderPane {
     private final StyledLineChart<Number, Number> accuracy = chart("validation accuracy", "valAccuracyChart");
     private final StyledLineChart<Number, Number> lr = chart("learning rate", "trainLrChart");
     private final StyledLineChart<Number, Number> momentum = chart("momentum", "trainMomentumChart");
+    private final List<StyledLineChart<Number, Number>> charts = List.of(loss, accuracy, lr, momentum);
     private final VBox summaries = new VBox(2);
     private final List<XYChart.Series<Number, Number>> attached = new ArrayList<>();
 
@@ -71,10 +73,11 @@ public final class TrainingChartsView extends BorderPane {
     private void show(List<TrainingRun> runs) {
         attached.forEach(feeder::detach);
         attached.clear();
-        for (StyledLineChart<Number, Number> chart : List.of(loss, accuracy, lr, momentum)) {
+        for (StyledLineChart<Number, Number> chart : charts) {
             List.copyOf(chart.getData()).forEach(chart::removeSeries);
         }
         summaries.getChildren().clear();
+        runs.stream().mapToInt(TrainingRun::totalIterations).max().ifPresent(this::holdIterations);
         for (TrainingRun run : runs) {
             AxisScale scale = AxisScale.linear(0, run.totalIterations());
             add(loss, run.lossCurve(), run.name() + " raw", look(run, "raw-line").withoutLegend(), scale);
@@ -84,6 +87,17 @@ public final class TrainingChartsView extends BorderPane {
             add(lr, run.lrCurve(), run.name(), look(run, "smoothed-line"), scale);
             add(momentum, run.momentumCurve(), run.name(), look(run, "smoothed-line"), scale);
             summaries.getChildren().add(summary(run));
+        }
+    }
+
+    /**
+     * Shows the iterations the runs will make on every chart's x axis from the start, so that the curves grow across
+     * it; fitted to the iterations made so far, each axis changed range (and JavaFX made all its tick labels anew)
+     * some ten times a training.
+     */
+    private void holdIterations(int total) {
+        for (StyledLineChart<Number, Number> chart : charts) {
+            ((LinearAxis) chart.getXAxis()).holdRange(0, total);
         }
     }
 

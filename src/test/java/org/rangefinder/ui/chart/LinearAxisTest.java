@@ -120,6 +120,33 @@ class LinearAxisTest {
     }
 
     @Test
+    void aHeldRangeIsTheFittedRoundingOfTheRangeAndKeepsItsTicksAsTheDataGrowsIntoIt() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            LinearAxis x = LinearAxis.fittingData(true);
+            LineChart<Number, Number> chart = ChartFixtures.laidOut(x, LinearAxis.fittingData(false), 400, 200, 700);
+            XYChart.Series<Number, Number> series = chart.getData().get(0);
+            Parent root = chart.getParent();
+            assertThat(x.getUpperBound()).as("fitted to the data, 0 .. 10").isEqualTo(10);
+
+            // a 115-iteration training: 114 / 4 = 28.5 -> unit 25, bounds 0 .. 125, as fitting rounds it
+            x.holdRange(0, 114);
+            root.layout();
+            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()}).containsExactly(0, 125, 25);
+            List<Axis.TickMark<Number>> ticks = List.copyOf(x.getTickMarks());
+            assertThat(ticks).extracting(Axis.TickMark::getValue).extracting(Number::doubleValue)
+                    .containsExactly(0.0, 25.0, 50.0, 75.0, 100.0, 125.0);
+
+            for (int i = 11; i <= 114; i += 13) {
+                series.getData().add(new XYChart.Data<>(i, 0.5));
+                root.layout();
+                assertThat(x.getUpperBound()).isEqualTo(125);
+                assertThat(x.getTickMarks()).as("held at %d iterations", i).containsExactlyElementsOf(ticks);
+            }
+            return null;
+        }).get();
+    }
+
+    @Test
     void ticksStayWhileTheDataKeepsItsFitAndFollowTheLatestDataOtherwise() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis y = LinearAxis.fittingData(false);
