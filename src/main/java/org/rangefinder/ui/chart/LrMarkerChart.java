@@ -3,6 +3,8 @@ package org.rangefinder.ui.chart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -71,6 +73,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final Label hover = new Label();
     private final Rectangle zoomBox = new Rectangle();
     private final List<Band> bands = new ArrayList<>();
+    /** The LR range each live series will cover when complete; weak, so a series dropped by its view drops out. */
+    private final Map<Series<Number, Number>, double[]> plannedLrs = new WeakHashMap<>();
     /** Where the zoom rectangle's drag started, in plot coordinates; null when no drag is under way. */
     private Point2D zoomStart;
 
@@ -185,6 +189,16 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         text.getStyleClass().add("suggestion-label");
         text.setVisible(false);
         marks.getChildren().addAll(dot, text);
+    }
+
+    /**
+     * Tells the chart the LR range a live series will cover (a range test's start and end LR), so that the LR axis
+     * shows those decades from the series' first point on. Fitted to the points so far, the axis grew a decade at a
+     * time as a range test ran: each time JavaFX made all its tick labels anew, and every curve and marker moved.
+     */
+    public void planLrRange(Series<Number, Number> series, double lo, double hi) {
+        plannedLrs.put(series, new double[] {lo, hi});
+        requestChartLayout();
     }
 
     /** The labels of the marks set, in order. */
@@ -307,7 +321,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     /**
-     * Fits the LR axis to the data's decades and the loss axis to the curves. LineChart would copy every x value of
+     * Fits the LR axis to the decades of the data and of the series' planned ranges ({@link #planLrRange}), and the
+     * loss axis to the curves. LineChart would copy every x value of
      * every series into a list for the LR axis at each change of the data (each frame of a live curve); the range is
      * all it needs.
      */
@@ -317,6 +332,11 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (Series<Number, Number> s : getData()) {
+                double[] planned = plannedLrs.get(s);
+                if (planned != null) {
+                    min = Math.min(min, planned[0]);
+                    max = Math.max(max, planned[1]);
+                }
                 for (Data<Number, Number> d : s.getData()) {
                     double lr = d.getXValue().doubleValue();
                     if (LogAxis.isPositiveFinite(lr)) {

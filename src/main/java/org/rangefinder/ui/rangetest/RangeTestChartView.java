@@ -128,6 +128,8 @@ public final class RangeTestChartView extends BorderPane {
         raw.setName(run.name() + " (raw)");
         double[] extent = run.lrExtent();
         AxisScale scale = AxisScale.logarithmic(extent[0], extent[1]);
+        chart.planLrRange(raw, extent[0], extent[1]);
+        chart.planLrRange(smoothed, extent[0], extent[1]);
         feeder.attach(run.rawCurve(), raw, scale);
         feeder.attach(run.smoothedCurve(), smoothed, scale);
         curves.put(run, new Curves(smoothed, raw));

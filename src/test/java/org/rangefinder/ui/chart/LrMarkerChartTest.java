@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -104,6 +105,37 @@ class LrMarkerChartTest {
         robot.interact(() -> chart.removeSeries(other));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
+    }
+
+    @Test
+    void aLiveSeriesPlannedRangeHoldsTheLrAxisAndItsTicksFromItsFirstPointOn(FxRobot robot) {
+        XYChart.Series<Number, Number> live = new XYChart.Series<>();
+        robot.interact(() -> {
+            chart.removeSeries(curve);
+            live.getData().add(new XYChart.Data<>(1e-7, 2.3));
+            chart.planLrRange(live, 1e-7, 10);
+            chart.addSeries(live, SeriesLook.of("rf-line", "run-color-1", "smoothed-line"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-7);
+        assertThat(chart.lrAxis().getUpperBound()).as("the planned end, not the first point's decade").isEqualTo(10);
+        List<Axis.TickMark<Number>> ticks = List.copyOf(chart.lrAxis().getTickMarks());
+        for (int i = 1; i <= 8; i++) {
+            double lr = 1e-7 * Math.pow(10, i);
+            robot.interact(() -> live.getData().add(new XYChart.Data<>(lr, 2.0)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(chart.lrAxis().getUpperBound()).isEqualTo(10);
+            assertThat(chart.lrAxis().getTickMarks()).as("at lr %s", lr).containsExactlyElementsOf(ticks);
+        }
+        XYChart.Series<Number, Number> unplanned = new XYChart.Series<>();
+        robot.interact(() -> {
+            chart.removeSeries(live);
+            unplanned.getData().add(new XYChart.Data<>(1e-7, 2.3));
+            unplanned.getData().add(new XYChart.Data<>(3e-6, 2.2));
+            chart.addSeries(unplanned, SeriesLook.of("rf-line", "run-color-2", "smoothed-line"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.lrAxis().getUpperBound()).as("without a plan, the data's decades").isEqualTo(1e-5);
     }
 
     @Test
