@@ -322,9 +322,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     /**
      * Fits the LR axis to the decades of the data and of the series' planned ranges ({@link #planLrRange}), and the
-     * loss axis to the curves. LineChart would copy every x value of
-     * every series into a list for the LR axis at each change of the data (each frame of a live curve); the range is
-     * all it needs.
+     * loss axis to the curves. LineChart would copy every x value of every series into a list for the LR axis at each
+     * change of the data (each frame of a live curve); the range is all it needs.
      */
     @Override
     protected void updateAxisRange() {

@@ -93,7 +93,7 @@ public final class TrainingChartsView extends BorderPane {
     /**
      * Shows the iterations the runs will make on every chart's x axis from the start, so that the curves grow across
      * it; fitted to the iterations made so far, each axis changed range (and JavaFX made all its tick labels anew)
-     * some ten times a training.
+     * some ten times a training. The launch's own frame makes those ticks instead, all at once.
      */
     private void holdIterations(int total) {
         for (StyledLineChart<Number, Number> chart : charts) {
