@@ -87,7 +87,7 @@ public final class LinearAxis extends ValueAxis<Number> {
      */
     public void holdRange(double min, double max) {
         setAutoRanging(false);
-        NiceScale nice = NiceScale.of(min, max, 1 + intervals(isVertical() ? getHeight() : getWidth()), wholeUnits);
+        NiceScale nice = NiceScale.of(min, max, 1 + intervals(length()), wholeUnits);
         showRange(nice.lower(), nice.upper(), nice.tickUnit());
     }
 
@@ -120,7 +120,7 @@ public final class LinearAxis extends ValueAxis<Number> {
         }
         dataMin = min;
         dataMax = max;
-        double length = isVertical() ? getHeight() : getWidth();
+        double length = length();
         if (isAutoRanging() && length > 0
                 && Arrays.equals(Arrays.copyOf(fit(min, max, length), 3), (double[]) getRange())) {
             return;
@@ -154,6 +154,11 @@ public final class LinearAxis extends ValueAxis<Number> {
     /** The fewest major tick intervals that a fitted range has over {@code length} pixels. */
     private int intervals(double length) {
         return isVertical() ? (int) Math.max(1, length / VERTICAL_TICK_PIXELS) : HORIZONTAL_TICK_INTERVALS;
+    }
+
+    /** The axis's length in pixels along its direction. */
+    private double length() {
+        return isVertical() ? getHeight() : getWidth();
     }
 
     private boolean isVertical() {

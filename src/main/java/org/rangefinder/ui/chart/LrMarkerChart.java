@@ -56,6 +56,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private static final int LOSS_TICKS = 6;
     /** A drag shorter than this (pixels, either way) is a click, not a zoom rectangle. */
     private static final double MIN_ZOOM_DRAG = 6;
+    /** The marks made with the chart: a range test's steep, valley and minimum suggestions. */
+    private static final int SUGGESTIONS = 3;
 
     private final LogAxis lrAxis;
     private final LinearAxis lossAxis;
@@ -67,8 +69,6 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final Group overlay = new Group();
     private final Marker min = new Marker("min", minMarker, "minMarker");
     private final Marker max = new Marker("max", maxMarker, "maxMarker");
-    /** The marks made with the chart: a range test's steep, valley and minimum suggestions. */
-    private static final int SUGGESTIONS = 3;
     private final Group marks = new Group();
     private final Label hover = new Label();
     private final Rectangle zoomBox = new Rectangle();
