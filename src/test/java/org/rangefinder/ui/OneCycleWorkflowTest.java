@@ -106,10 +106,23 @@ class OneCycleWorkflowTest {
         assertThat(List.of(view.lossChart(), view.accuracyChart(), view.lrChart(), view.momentumChart()))
                 .allSatisfy(chart -> {
                     LinearAxis x = (LinearAxis) chart.getXAxis();
-                    assertThat(x.isAutoRanging()).isFalse();
+                    assertThat(x.heldRange()).containsExactly(0, 16);
                     assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()})
                             .containsExactly(0, 16, 2);
                 });
+        // the learning rate's and momentum's axes hold both runs' schedules from the launch on
+        LinearAxis lrAxis = (LinearAxis) view.lrChart().getYAxis();
+        assertThat(lrAxis.heldRange()).containsExactly(Math.min(cycle.lrExtent()[0], 0.005),
+                Math.max(cycle.lrExtent()[1], 0.005));
+        assertThat(lrAxis.getLowerBound()).isLessThanOrEqualTo(lrAxis.heldRange()[0]);
+        assertThat(lrAxis.getUpperBound()).isGreaterThanOrEqualTo(lrAxis.heldRange()[1]);
+        LinearAxis momentumAxis = (LinearAxis) view.momentumChart().getYAxis();
+        assertThat(momentumAxis.heldRange()).containsExactly(
+                Math.min(cycle.momentumExtent()[0], baseline.momentumExtent()[0]),
+                Math.max(cycle.momentumExtent()[1], baseline.momentumExtent()[1]));
+        assertThat(((LinearAxis) view.lossChart().getYAxis()).getLowerBound()).as("losses from 0").isZero();
+        assertThat(((LinearAxis) view.accuracyChart().getYAxis()).getUpperBound()).as("accuracy up to 1")
+                .isEqualTo(1);
         Screenshots.save(fixture.view(), "one-cycle-trained");
 
         Path model = tmp.resolve("model.zip");

@@ -36,9 +36,14 @@ public final class LinearAxis extends ValueAxis<Number> {
     private final TickLabelSizes labelSizes =
             new TickLabelSizes(this, label -> measureTickMarkLabelSize(label, getTickLabelRotation()));
     private double tickUnit;
-    /** The range of the chart's data, as last given to {@link #invalidateRange(List)}. */
+    /** The range of the chart's data, as last given to {@link #invalidateRange(List)}; NaN for no data. */
     private double dataMin = Double.NaN;
     private double dataMax = Double.NaN;
+    /** The range the axis fits besides its data ({@link #holdRange}); NaN for none. */
+    private double heldMin = Double.NaN;
+    private double heldMax = Double.NaN;
+    /** A value the axis includes whenever it has data ({@link #anchorAt}); NaN for none. */
+    private double anchor = Double.NaN;
 
     /** An axis showing {@code [lower, upper]} with ticks every {@code tickUnit}. */
     public LinearAxis(double lower, double upper, double tickUnit) {
@@ -80,15 +85,36 @@ public final class LinearAxis extends ValueAxis<Number> {
     }
 
     /**
-     * Shows {@code min..max} rounded out as {@link #fittingData(boolean) fitting} would round it, and holds it from
-     * now on whatever the data: for data that grows into a range known ahead, a training's iterations. An axis that
-     * fits data as it grows changes its range each time the data outgrows it, and JavaFX then replaces every tick mark
-     * and label, new {@code Text} nodes styled from scratch.
+     * Fits the axis to {@code min..max} together with its chart's data from now on: for data that grows into a range
+     * known ahead, a training's iterations or its planned learning rates. Fitted to the data so far, the axis would
+     * change its range each time the data outgrew it, and JavaFX then replaces every tick mark and label, new
+     * {@code Text} nodes styled from scratch. Data outside the held range still widens the axis; a later call
+     * replaces the held range.
      */
     public void holdRange(double min, double max) {
-        setAutoRanging(false);
-        NiceScale nice = NiceScale.of(min, max, 1 + intervals(length()), wholeUnits);
-        showRange(nice.lower(), nice.upper(), nice.tickUnit());
+        heldMin = min;
+        heldMax = max;
+        setAutoRanging(true);
+        double length = length();
+        if (length > 0 && !Arrays.equals(Arrays.copyOf(fitted(length), 3), (double[]) getRange())) {
+            invalidateRange();
+            requestAxisLayout();
+        }
+    }
+
+    /**
+     * Fits the axis to its data and {@code value} together whenever it has data: a bound the data heads for, such as
+     * 0 for a loss or 1 for an accuracy, so that the axis changes range only when the data goes past its other end.
+     */
+    public void anchorAt(double value) {
+        anchor = value;
+        invalidateRange();
+        requestAxisLayout();
+    }
+
+    /** The range given to {@link #holdRange}, or null if none. */
+    public double[] heldRange() {
+        return Double.isNaN(heldMin) ? null : new double[] {heldMin, heldMax};
     }
 
     public double tickUnit() {
@@ -114,27 +140,43 @@ public final class LinearAxis extends ValueAxis<Number> {
             min = Math.min(min, value.doubleValue());
             max = Math.max(max, value.doubleValue());
         }
-        if (data.isEmpty()) { // as ValueAxis: no data keeps the bounds
-            min = getLowerBound();
-            max = getUpperBound();
-        }
-        dataMin = min;
-        dataMax = max;
+        dataMin = data.isEmpty() ? Double.NaN : min;
+        dataMax = data.isEmpty() ? Double.NaN : max;
         double length = length();
         if (isAutoRanging() && length > 0
-                && Arrays.equals(Arrays.copyOf(fit(min, max, length), 3), (double[]) getRange())) {
+                && Arrays.equals(Arrays.copyOf(fitted(length), 3), (double[]) getRange())) {
             return;
         }
         super.invalidateRange(data);
     }
 
     /**
-     * The range that fits the chart's data over {@code length} pixels. ValueAxis passes its own copy of the data's
-     * range, which misses the changes {@link #invalidateRange(List)} kept from it: the axis uses its own.
+     * The range that fits the chart's data and the held range over {@code length} pixels. ValueAxis passes its own
+     * copy of the data's range, which misses the changes {@link #invalidateRange(List)} kept from it: the axis uses
+     * its own.
      */
     @Override
     protected Object autoRange(double minValue, double maxValue, double length, double labelSize) {
-        return fit(dataMin, dataMax, length);
+        return fitted(length);
+    }
+
+    /**
+     * {@link #fit} of the data's range, the anchor (with data) and the held range together; with neither data nor a
+     * held range, of the bounds shown, which ValueAxis keeps without data.
+     */
+    private double[] fitted(double length) {
+        double min = lowest(lowest(dataMin, Double.isNaN(dataMin) ? Double.NaN : anchor), heldMin);
+        double max = highest(highest(dataMax, Double.isNaN(dataMax) ? Double.NaN : anchor), heldMax);
+        return Double.isNaN(min) ? fit(getLowerBound(), getUpperBound(), length) : fit(min, max, length);
+    }
+
+    /** The lower of two bounds, either of which may be NaN (none); NaN if both are. */
+    private static double lowest(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    private static double highest(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     /**

@@ -60,6 +60,10 @@ public final class TrainingChartsView extends BorderPane {
         empty.getStyleClass().add("hint");
         summaries.getChildren().add(empty);
         setTop(summaries);
+        // the bounds the curves head for: fitted from there to the data, these axes change range only when a curve
+        // goes past the other end (the loss above its start), not at every new low (about 20 times a training)
+        ((LinearAxis) loss.getYAxis()).anchorAt(0);
+        ((LinearAxis) accuracy.getYAxis()).anchorAt(1);
         vm.runs().addListener((ListChangeListener<TrainingRun>) change -> {
             while (change.next()) {
                 if (change.wasAdded() || change.wasRemoved()) {
@@ -77,7 +81,9 @@ public final class TrainingChartsView extends BorderPane {
             List.copyOf(chart.getData()).forEach(chart::removeSeries);
         }
         summaries.getChildren().clear();
-        runs.stream().mapToInt(TrainingRun::totalIterations).max().ifPresent(this::holdIterations);
+        if (!runs.isEmpty()) {
+            holdPlannedRanges(runs);
+        }
         for (TrainingRun run : runs) {
             AxisScale scale = AxisScale.linear(0, run.totalIterations());
             add(loss, run.lossCurve(), run.name() + " raw", look(run, "raw-line").withoutLegend(), scale);
@@ -91,14 +97,23 @@ public final class TrainingChartsView extends BorderPane {
     }
 
     /**
-     * Shows the iterations the runs will make on every chart's x axis from the start, so that the curves grow across
-     * it; fitted to the iterations made so far, each axis changed range (and JavaFX made all its tick labels anew)
-     * some ten times a training. The launch's own frame makes those ticks instead, all at once.
+     * Shows what the runs will make from the start, so that the curves grow across the charts: on every x axis the
+     * iterations, on the learning rate's and momentum's y axes the range of the runs' schedules. Fitted to the data
+     * so far, these axes changed range some ten times a training each (and JavaFX made all their tick labels anew);
+     * the launch's own frame makes those ticks instead, once.
      */
-    private void holdIterations(int total) {
+    private void holdPlannedRanges(List<TrainingRun> runs) {
+        int iterations = runs.stream().mapToInt(TrainingRun::totalIterations).max().orElseThrow();
         for (StyledLineChart<Number, Number> chart : charts) {
-            ((LinearAxis) chart.getXAxis()).holdRange(0, total);
+            ((LinearAxis) chart.getXAxis()).holdRange(0, iterations);
         }
+        hold(lr, runs.stream().map(TrainingRun::lrExtent).toList());
+        hold(momentum, runs.stream().map(TrainingRun::momentumExtent).toList());
+    }
+
+    private static void hold(StyledLineChart<Number, Number> chart, List<double[]> extents) {
+        ((LinearAxis) chart.getYAxis()).holdRange(extents.stream().mapToDouble(e -> e[0]).min().orElseThrow(),
+                extents.stream().mapToDouble(e -> e[1]).max().orElseThrow());
     }
 
     private void add(StyledLineChart<Number, Number> chart, LiveCurve curve, String name, SeriesLook look,

@@ -1,5 +1,6 @@
 package org.rangefinder.ui.onecycle;
 
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -27,6 +28,8 @@ public final class TrainingRun implements TrainingListener {
     private final TrainingConfig config;
     private final int colorIndex;
     private final int totalIterations;
+    private final double[] lrExtent;
+    private final double[] momentumExtent;
     private final LiveCurve loss = new LiveCurve();
     private final LiveCurve smoothedLoss = new LiveCurve();
     private final LiveCurve valLoss = new LiveCurve();
@@ -46,6 +49,8 @@ public final class TrainingRun implements TrainingListener {
         this.config = config;
         this.totalIterations = totalIterations;
         this.colorIndex = colorIndex;
+        this.lrExtent = extent(Trainer.learningRates(config, totalIterations));
+        this.momentumExtent = extent(Trainer.momenta(config, totalIterations));
         this.state = new RunState(fx, totalIterations, () -> accuracy.set(lastAccuracy));
     }
 
@@ -100,6 +105,21 @@ public final class TrainingRun implements TrainingListener {
     /** The iterations the run will take if it is not stopped: epochs times the batches of an epoch. */
     public int totalIterations() {
         return totalIterations;
+    }
+
+    /** The smallest and largest learning rate the run's schedule will use. */
+    public double[] lrExtent() {
+        return lrExtent.clone();
+    }
+
+    /** The smallest and largest momentum (Adam: beta1) the run's schedule will use; 0 for plain SGD. */
+    public double[] momentumExtent() {
+        return momentumExtent.clone();
+    }
+
+    private static double[] extent(double[] values) {
+        return new double[] {Arrays.stream(values).min().orElse(Double.NaN),
+                Arrays.stream(values).max().orElse(Double.NaN)};
     }
 
     public LiveCurve lossCurve() {

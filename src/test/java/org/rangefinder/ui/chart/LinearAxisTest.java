@@ -142,6 +142,98 @@ class LinearAxisTest {
                 assertThat(x.getUpperBound()).isEqualTo(125);
                 assertThat(x.getTickMarks()).as("held at %d iterations", i).containsExactlyElementsOf(ticks);
             }
+
+            series.getData().add(new XYChart.Data<>(140, 0.5));
+            root.layout();
+            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()})
+                    .as("data past the held range widens the axis: 140 / 4 = 35 -> unit 25, 0 .. 150")
+                    .containsExactly(0, 150, 25);
+
+            // another launch: its runs' curves replace the old ones, and its 16 iterations the held range
+            series.getData().clear();
+            x.holdRange(0, 16);
+            root.layout();
+            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()}).containsExactly(0, 16, 2);
+            assertThat(x.heldRange()).containsExactly(0, 16);
+            return null;
+        }).get();
+    }
+
+    @Test
+    void aHeldVerticalRangeKeepsItsTicksAsTheDataGrowsAndFitsTheAxisLength() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            LinearAxis y = LinearAxis.fittingData(false);
+            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 200, 700);
+            XYChart.Series<Number, Number> series = chart.getData().get(0);
+            Parent root = chart.getParent();
+
+            // a learning rate schedule's range, 4e-7 .. 0.006, on an axis of about 170 px (4 intervals or more)
+            series.getData().forEach(d -> d.setYValue(0.0001));
+            y.holdRange(4e-7, 0.006);
+            root.layout();
+            double[] held = y.fit(4e-7, 0.006, y.getHeight());
+            assertThat(new double[] {y.getLowerBound(), y.getUpperBound(), y.tickUnit()})
+                    .containsExactly(held[0], held[1], held[2]);
+            assertThat(held[0]).isZero();
+            assertThat(held[1]).isGreaterThanOrEqualTo(0.006);
+            List<Axis.TickMark<Number>> ticks = List.copyOf(y.getTickMarks());
+            for (double lr = 0.001; lr <= 0.006; lr += 0.001) {
+                series.getData().get(1).setYValue(lr);
+                root.layout();
+                assertThat(y.getTickMarks()).as("held at lr %s", lr).containsExactlyElementsOf(ticks);
+            }
+
+            double tall = 600 - (200 - y.getHeight());
+            chart.setPrefSize(400, 600);
+            root.layout();
+            double[] taller = y.fit(4e-7, 0.006, tall);
+            assertThat(y.getHeight()).isEqualTo(tall);
+            assertThat(new double[] {y.getLowerBound(), y.getUpperBound(), y.tickUnit()})
+                    .as("a taller axis: the held range fitted with a tick interval per 40 px")
+                    .containsExactly(taller[0], taller[1], taller[2]);
+            assertThat(taller[2]).isLessThan(held[2]);
+            return null;
+        }).get();
+    }
+
+    @Test
+    void anAnchoredAxisReachesItsAnchorWhenItHasData() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            LinearAxis loss = LinearAxis.fittingData(false);
+            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), loss, 400, 200, 700);
+            XYChart.Series<Number, Number> series = chart.getData().get(0);
+            Parent root = chart.getParent();
+            series.getData().get(0).setYValue(2.3);
+            series.getData().get(1).setYValue(2.25);
+            root.layout();
+            assertThat(loss.getLowerBound()).as("fitted to 2.25 .. 2.3 alone").isGreaterThan(2);
+
+            loss.anchorAt(0);
+            root.layout();
+            double[] anchored = loss.fit(0, 2.3, loss.getHeight());
+            assertThat(new double[] {loss.getLowerBound(), loss.getUpperBound(), loss.tickUnit()})
+                    .containsExactly(anchored[0], anchored[1], anchored[2]);
+            List<Axis.TickMark<Number>> ticks = List.copyOf(loss.getTickMarks());
+            for (double low = 2.0; low > 0.1; low -= 0.3) {
+                series.getData().get(1).setYValue(low);
+                root.layout();
+                assertThat(loss.getTickMarks()).as("loss down to %s", low).containsExactlyElementsOf(ticks);
+            }
+
+            LinearAxis accuracy = LinearAxis.fittingData(false);
+            accuracy.anchorAt(1);
+            LineChart<Number, Number> empty = ChartFixtures.laidOut(LinearAxis.fittingData(true), accuracy, 400, 200,
+                    700);
+            empty.getData().get(0).getData().clear();
+            empty.getParent().layout();
+            double[] before = {accuracy.getLowerBound(), accuracy.getUpperBound()};
+            assertThat(before[1]).as("no data: the anchor alone makes no range").isLessThanOrEqualTo(1);
+            empty.getData().get(0).getData().add(new XYChart.Data<>(4, 0.235));
+            empty.getParent().layout();
+            double[] fitted = accuracy.fit(0.235, 1, accuracy.getHeight());
+            assertThat(new double[] {accuracy.getLowerBound(), accuracy.getUpperBound()})
+                    .containsExactly(fitted[0], fitted[1]);
+            assertThat(fitted[1]).isEqualTo(1);
             return null;
         }).get();
     }

@@ -3,6 +3,7 @@ package org.rangefinder.ui.onecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,16 @@ class OneCycleViewModelTest {
         assertThat(cycle.totalIterations()).isEqualTo(8);
         assertThat(cycle.lrCurve().drain()).isEqualTo(8);
         assertThat(cycle.lrCurve().ys()).containsExactly(OneCycleSchedule.of(cycle.config().oneCycle()).lrs());
+        // the extents the charts hold from the launch on are those of what the runs then recorded
+        assertThat(cycle.lrExtent()).containsExactly(Arrays.stream(cycle.lrCurve().ys()).min().orElseThrow(),
+                Arrays.stream(cycle.lrCurve().ys()).max().orElseThrow());
+        assertThat(cycle.momentumCurve().drain()).isEqualTo(8);
+        assertThat(cycle.momentumExtent()).containsExactly(
+                Arrays.stream(cycle.momentumCurve().ys()).min().orElseThrow(),
+                Arrays.stream(cycle.momentumCurve().ys()).max().orElseThrow());
+        assertThat(cycle.momentumExtent()[0]).isLessThan(cycle.momentumExtent()[1]);
+        assertThat(constant.lrExtent()).containsExactly(0.003, 0.003);
+        assertThat(constant.momentumExtent()).containsExactly(constant.config().momentum(), constant.config().momentum());
         assertThat(cycle.valAccuracyCurve().drain()).isEqualTo(1);
         assertThat(cycle.accuracyProperty().get()).isEqualTo(cycle.resultProperty().get().finalValAccuracy());
         assertThat(constant.config().policy()).isEqualTo(SchedulePolicy.CONSTANT);
