@@ -20,6 +20,7 @@ import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.SeriesLook;
 import org.rangefinder.ui.chart.StyledLineChart;
+import org.rangefinder.ui.work.FrameAfterNext;
 import org.rangefinder.ui.work.RunState;
 import org.rangefinder.ui.work.RunStatus;
 
@@ -37,8 +38,11 @@ public final class TrainingChartsView extends BorderPane {
     private final List<StyledLineChart<Number, Number>> charts = List.of(loss, accuracy, lr, momentum);
     private final VBox summaries = new VBox(2);
     private final List<XYChart.Series<Number, Number>> attached = new ArrayList<>();
+    private final List<TrainingRun> runs;
+    private final FrameAfterNext holdRanges = new FrameAfterNext(this::holdPlannedRanges);
 
     public TrainingChartsView(OneCycleViewModel vm) {
+        runs = vm.runs();
         GridPane grid = new GridPane();
         grid.add(loss, 0, 0);
         grid.add(accuracy, 1, 0);
@@ -67,14 +71,14 @@ public final class TrainingChartsView extends BorderPane {
         vm.runs().addListener((ListChangeListener<TrainingRun>) change -> {
             while (change.next()) {
                 if (change.wasAdded() || change.wasRemoved()) {
-                    show(vm.runs());
+                    show();
                 }
             }
         });
         feeder.start();
     }
 
-    private void show(List<TrainingRun> runs) {
+    private void show() {
         attached.forEach(feeder::detach);
         attached.clear();
         for (StyledLineChart<Number, Number> chart : charts) {
@@ -82,7 +86,7 @@ public final class TrainingChartsView extends BorderPane {
         }
         summaries.getChildren().clear();
         if (!runs.isEmpty()) {
-            holdPlannedRanges(runs);
+            holdRanges.request();
         }
         for (TrainingRun run : runs) {
             AxisScale scale = AxisScale.linear(0, run.totalIterations());
@@ -99,21 +103,34 @@ public final class TrainingChartsView extends BorderPane {
     /**
      * Shows what the runs will make from the start, so that the curves grow across the charts: on every x axis the
      * iterations, on the learning rate's and momentum's y axes the range of the runs' schedules. Fitted to the data
-     * so far, these axes changed range some ten times a training each (and JavaFX made all their tick labels anew);
-     * the launch's own frame makes those ticks instead, once.
+     * so far, these axes changed range some ten times a training each (and JavaFX made all their tick labels anew).
+     * Their ticks are made once, in the frame after the launch's: the launch's own frame already styles and lays out
+     * the tab, its new curves and their legends.
      */
-    private void holdPlannedRanges(List<TrainingRun> runs) {
-        int iterations = runs.stream().mapToInt(TrainingRun::totalIterations).max().orElseThrow();
+    private void holdPlannedRanges() {
+        if (runs.isEmpty()) {
+            return;
+        }
+        // loops, not streams: a stream's lambdas make a class each at their first use, in a frame that has ticks to make
+        int iterations = 0;
+        double[] lrs = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] momenta = lrs.clone();
+        for (TrainingRun run : runs) {
+            iterations = Math.max(iterations, run.totalIterations());
+            widen(lrs, run.lrExtent());
+            widen(momenta, run.momentumExtent());
+        }
         for (StyledLineChart<Number, Number> chart : charts) {
             ((LinearAxis) chart.getXAxis()).holdRange(0, iterations);
         }
-        hold(lr, runs.stream().map(TrainingRun::lrExtent).toList());
-        hold(momentum, runs.stream().map(TrainingRun::momentumExtent).toList());
+        ((LinearAxis) lr.getYAxis()).holdRange(lrs[0], lrs[1]);
+        ((LinearAxis) momentum.getYAxis()).holdRange(momenta[0], momenta[1]);
     }
 
-    private static void hold(StyledLineChart<Number, Number> chart, List<double[]> extents) {
-        ((LinearAxis) chart.getYAxis()).holdRange(extents.stream().mapToDouble(e -> e[0]).min().orElseThrow(),
-                extents.stream().mapToDouble(e -> e[1]).max().orElseThrow());
+    /** Widens the extent {@code range} ({@code [min, max]}) to include {@code extent}. */
+    private static void widen(double[] range, double[] extent) {
+        range[0] = Math.min(range[0], extent[0]);
+        range[1] = Math.max(range[1], extent[1]);
     }
 
     private void add(StyledLineChart<Number, Number> chart, LiveCurve curve, String name, SeriesLook look,

@@ -1,6 +1,5 @@
 package org.rangefinder.ui.onecycle;
 
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -117,9 +116,15 @@ public final class TrainingRun implements TrainingListener {
         return momentumExtent.clone();
     }
 
+    /** The smallest and largest of {@code values} (a loop: a stream's lambdas cost a class each at first use). */
     private static double[] extent(double[] values) {
-        return new double[] {Arrays.stream(values).min().orElse(Double.NaN),
-                Arrays.stream(values).max().orElse(Double.NaN)};
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new double[] {min, max};
     }
 
     public LiveCurve lossCurve() {
