@@ -21,6 +21,8 @@ public final class LinearAxis extends ValueAxis<Number> {
 
     /** Tolerance, in tick units, for a bound that is a multiple of the unit up to rounding. */
     private static final double EPSILON = 1e-9;
+    /** Positions this close to an end of the axis, in pixels, are on it ({@link #getDisplayPosition}). */
+    private static final double END_SNAP_PIXELS = 1e-6;
     /** More ticks than this means a unit far too small for the range: draw none rather than hang the FX thread. */
     private static final long MAX_TICKS = 10_000;
 
@@ -255,6 +257,21 @@ public final class LinearAxis extends ValueAxis<Number> {
             values.add(k * unit);
         }
         return values;
+    }
+
+    /**
+     * As ValueAxis places it, but a position within a millionth of a pixel of an end of the axis is put on that end.
+     * The bounds and the ticks on them are the same multiples of the unit, yet the top one can land a rounding error
+     * outside the axis (0.95 on a 224-pixel momentum axis: -2.8e-14 px), where JavaFX's Axis hides its label.
+     */
+    @Override
+    public double getDisplayPosition(Number value) {
+        double position = super.getDisplayPosition(value);
+        double length = length();
+        if (Math.abs(position) < END_SNAP_PIXELS) {
+            return 0;
+        }
+        return Math.abs(position - length) < END_SNAP_PIXELS ? length : position;
     }
 
     @Override

@@ -197,6 +197,33 @@ class LinearAxisTest {
     }
 
     @Test
+    void theTicksAtBothEndsKeepTheirLabels() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            // momenta 0.85 .. 0.95: 95 * 0.01 is 0.9500000000000001, and the bound and the tick on it can map to a
+            // position a rounding error above the axis's top (-2.8e-14 px at 224 px), where JavaFX's Axis hides a label
+            for (double height = 200; height <= 420; height += 4) {
+                LinearAxis y = LinearAxis.fittingData(false);
+                LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, height,
+                        700);
+                chart.getData().get(0).getData().forEach(d -> d.setYValue(0.9));
+                y.holdRange(0.85, 0.95);
+                chart.getParent().layout();
+                List<Axis.TickMark<Number>> ticks = y.getTickMarks();
+                assertThat(ticks.get(ticks.size() - 1).getValue().doubleValue()).as("%s px", height)
+                        .isEqualTo(y.getUpperBound());
+                assertThat(ticks.get(ticks.size() - 1).getPosition()).as("%s px", height).isZero();
+                assertThat(ticks.get(0).getPosition()).as("%s px", height).isEqualTo(y.getHeight());
+                assertThat(y.getChildrenUnmodifiable()).filteredOn(n -> n instanceof javafx.scene.text.Text)
+                        .filteredOn(javafx.scene.Node::isVisible).extracting(n -> ((javafx.scene.text.Text) n).getText())
+                        .as("%s px", height)
+                        .contains(LinearAxis.label(y.getLowerBound(), y.tickUnit()),
+                                LinearAxis.label(y.getUpperBound(), y.tickUnit()));
+            }
+            return null;
+        }).get();
+    }
+
+    @Test
     void anAnchoredAxisReachesItsAnchorWhenItHasData() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis loss = LinearAxis.fittingData(false);
