@@ -60,6 +60,20 @@ class ThemeSwitchTest {
     }
 
     @Test
+    void chartGridLinesAreSolidInEitherTheme(FxRobot robot) {
+        // AtlantaFX dashes them; the software renderer paints each dash of a running chart at each frame
+        for (String theme : new String[] {"Light", "Dark"}) {
+            choose(robot, theme);
+            assertThat(robot.lookup(".chart-horizontal-grid-lines").queryAllAs(javafx.scene.shape.Path.class))
+                    .as(theme).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.getStrokeDashArray()).isEmpty());
+            assertThat(robot.lookup(".chart-vertical-grid-lines").queryAllAs(javafx.scene.shape.Path.class))
+                    .as(theme).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.getStrokeDashArray()).isEmpty());
+        }
+    }
+
+    @Test
     void aCssFileInTheThemesFolderIsATheme(FxRobot robot) throws Exception {
         choose(robot, "Solarized dark");
         var scene = fixture.workbench.scene();
