@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Side;
@@ -64,6 +65,16 @@ class LinearAxisTest {
         assertThat(LinearAxis.label(-0.0, 0.5)).isEqualTo("0.0");
         assertThat(LinearAxis.label(20, 5)).isEqualTo("20");
         assertThat(LinearAxis.label(1500, 500)).isEqualTo("1500");
+    }
+
+    /** A 400 x 200 chart of {@code y} against an iteration axis ({@link ChartFixtures#laidOut}), laid out. */
+    private static LineChart<Number, Number> underIterations(LinearAxis y) {
+        return ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 200, 700);
+    }
+
+    /** The axis's lower bound, upper bound and tick unit. */
+    private static double[] shown(LinearAxis axis) {
+        return new double[] {axis.getLowerBound(), axis.getUpperBound(), axis.tickUnit()};
     }
 
     private static double[] fitted(boolean wholeUnits, Side side, double min, double max, double length) {
@@ -131,7 +142,7 @@ class LinearAxisTest {
             // a 115-iteration training: 114 / 4 = 28.5 -> unit 25, bounds 0 .. 125, as fitting rounds it
             x.holdRange(0, 114);
             root.layout();
-            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()}).containsExactly(0, 125, 25);
+            assertThat(shown(x)).containsExactly(0, 125, 25);
             List<Axis.TickMark<Number>> ticks = List.copyOf(x.getTickMarks());
             assertThat(ticks).extracting(Axis.TickMark::getValue).extracting(Number::doubleValue)
                     .containsExactly(0.0, 25.0, 50.0, 75.0, 100.0, 125.0);
@@ -145,7 +156,7 @@ class LinearAxisTest {
 
             series.getData().add(new XYChart.Data<>(140, 0.5));
             root.layout();
-            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()})
+            assertThat(shown(x))
                     .as("data past the held range widens the axis: 140 / 4 = 35 -> unit 25, 0 .. 150")
                     .containsExactly(0, 150, 25);
 
@@ -153,7 +164,7 @@ class LinearAxisTest {
             series.getData().clear();
             x.holdRange(0, 16);
             root.layout();
-            assertThat(new double[] {x.getLowerBound(), x.getUpperBound(), x.tickUnit()}).containsExactly(0, 16, 2);
+            assertThat(shown(x)).containsExactly(0, 16, 2);
             assertThat(x.heldRange()).containsExactly(0, 16);
             return null;
         }).get();
@@ -163,7 +174,7 @@ class LinearAxisTest {
     void aHeldVerticalRangeKeepsItsTicksAsTheDataGrowsAndFitsTheAxisLength() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis y = LinearAxis.fittingData(false);
-            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 200, 700);
+            LineChart<Number, Number> chart = underIterations(y);
             XYChart.Series<Number, Number> series = chart.getData().get(0);
             Parent root = chart.getParent();
 
@@ -172,8 +183,7 @@ class LinearAxisTest {
             y.holdRange(4e-7, 0.006);
             root.layout();
             double[] held = y.fit(4e-7, 0.006, y.getHeight());
-            assertThat(new double[] {y.getLowerBound(), y.getUpperBound(), y.tickUnit()})
-                    .containsExactly(held[0], held[1], held[2]);
+            assertThat(shown(y)).containsExactly(Arrays.copyOf(held, 3));
             assertThat(held[0]).isZero();
             assertThat(held[1]).isGreaterThanOrEqualTo(0.006);
             List<Axis.TickMark<Number>> ticks = List.copyOf(y.getTickMarks());
@@ -188,9 +198,9 @@ class LinearAxisTest {
             root.layout();
             double[] taller = y.fit(4e-7, 0.006, tall);
             assertThat(y.getHeight()).isEqualTo(tall);
-            assertThat(new double[] {y.getLowerBound(), y.getUpperBound(), y.tickUnit()})
+            assertThat(shown(y))
                     .as("a taller axis: the held range fitted with a tick interval per 40 px")
-                    .containsExactly(taller[0], taller[1], taller[2]);
+                    .containsExactly(Arrays.copyOf(taller, 3));
             assertThat(taller[2]).isLessThan(held[2]);
             return null;
         }).get();
@@ -227,7 +237,7 @@ class LinearAxisTest {
     void anAnchoredAxisReachesItsAnchorWhenItHasData() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis loss = LinearAxis.fittingData(false);
-            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), loss, 400, 200, 700);
+            LineChart<Number, Number> chart = underIterations(loss);
             XYChart.Series<Number, Number> series = chart.getData().get(0);
             Parent root = chart.getParent();
             series.getData().get(0).setYValue(2.3);
@@ -238,8 +248,7 @@ class LinearAxisTest {
             loss.anchorAt(0);
             root.layout();
             double[] anchored = loss.fit(0, 2.3, loss.getHeight());
-            assertThat(new double[] {loss.getLowerBound(), loss.getUpperBound(), loss.tickUnit()})
-                    .containsExactly(anchored[0], anchored[1], anchored[2]);
+            assertThat(shown(loss)).containsExactly(Arrays.copyOf(anchored, 3));
             List<Axis.TickMark<Number>> ticks = List.copyOf(loss.getTickMarks());
             for (double low = 2.0; low > 0.1; low -= 0.3) {
                 series.getData().get(1).setYValue(low);
@@ -269,7 +278,7 @@ class LinearAxisTest {
     void ticksStayWhileTheDataKeepsItsFitAndFollowTheLatestDataOtherwise() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             LinearAxis y = LinearAxis.fittingData(false);
-            LineChart<Number, Number> chart = ChartFixtures.laidOut(LinearAxis.fittingData(true), y, 400, 200, 700);
+            LineChart<Number, Number> chart = underIterations(y);
             XYChart.Series<Number, Number> series = chart.getData().get(0);
             Parent root = chart.getParent();
             List<Axis.TickMark<Number>> ticks = List.copyOf(y.getTickMarks());
