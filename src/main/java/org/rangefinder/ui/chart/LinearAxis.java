@@ -167,8 +167,14 @@ public final class LinearAxis extends ValueAxis<Number> {
      * held range, of the bounds shown, which ValueAxis keeps without data.
      */
     private double[] fitted(double length) {
-        double min = lowest(lowest(dataMin, Double.isNaN(dataMin) ? Double.NaN : anchor), heldMin);
-        double max = highest(highest(dataMax, Double.isNaN(dataMax) ? Double.NaN : anchor), heldMax);
+        double min = dataMin;
+        double max = dataMax;
+        if (!Double.isNaN(min)) {
+            min = lowest(min, anchor);
+            max = highest(max, anchor);
+        }
+        min = lowest(min, heldMin);
+        max = highest(max, heldMax);
         return Double.isNaN(min) ? fit(getLowerBound(), getUpperBound(), length) : fit(min, max, length);
     }
 

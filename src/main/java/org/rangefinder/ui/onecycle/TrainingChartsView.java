@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -38,7 +39,7 @@ public final class TrainingChartsView extends BorderPane {
     private final List<StyledLineChart<Number, Number>> charts = List.of(loss, accuracy, lr, momentum);
     private final VBox summaries = new VBox(2);
     private final List<XYChart.Series<Number, Number>> attached = new ArrayList<>();
-    private final List<TrainingRun> runs;
+    private final ObservableList<TrainingRun> runs;
     private final FrameAfterNext holdRanges = new FrameAfterNext(this::holdPlannedRanges);
 
     public TrainingChartsView(OneCycleViewModel vm) {
@@ -68,7 +69,7 @@ public final class TrainingChartsView extends BorderPane {
         // goes past the other end (the loss above its start), not at every new low (about 20 times a training)
         ((LinearAxis) loss.getYAxis()).anchorAt(0);
         ((LinearAxis) accuracy.getYAxis()).anchorAt(1);
-        vm.runs().addListener((ListChangeListener<TrainingRun>) change -> {
+        runs.addListener((ListChangeListener<TrainingRun>) change -> {
             while (change.next()) {
                 if (change.wasAdded() || change.wasRemoved()) {
                     show();
