@@ -97,8 +97,7 @@ public final class LinearAxis extends ValueAxis<Number> {
         heldMin = min;
         heldMax = max;
         setAutoRanging(true);
-        double length = length();
-        if (length > 0 && !Arrays.equals(Arrays.copyOf(fitted(length), 3), (double[]) getRange())) {
+        if (length() > 0 && !showsFit()) {
             invalidateRange();
             requestAxisLayout();
         }
@@ -144,12 +143,19 @@ public final class LinearAxis extends ValueAxis<Number> {
         }
         dataMin = data.isEmpty() ? Double.NaN : min;
         dataMax = data.isEmpty() ? Double.NaN : max;
-        double length = length();
-        if (isAutoRanging() && length > 0
-                && Arrays.equals(Arrays.copyOf(fitted(length), 3), (double[]) getRange())) {
+        if (isAutoRanging() && showsFit()) {
             return;
         }
         super.invalidateRange(data);
+    }
+
+    /**
+     * Whether the axis is laid out and already shows the range that fits its data, anchor and held range; false
+     * before its first layout (no length yet).
+     */
+    private boolean showsFit() {
+        double length = length();
+        return length > 0 && Arrays.equals(Arrays.copyOf(fitted(length), 3), (double[]) getRange());
     }
 
     /**
