@@ -77,11 +77,14 @@ final class Dl4jSnippet {
                 + "        NeuralNetConfiguration.Builder conf = new NeuralNetConfiguration.Builder()\n"
                 + "                .seed(" + h.seed() + "L)\n"
                 + "                .updater(" + updater + ");\n"
-                + (wd > 0 ? "        conf.weightDecay(" + wd + ", true); // decoupled: w -= lr * " + wd
-                        + " * w after each step\n" : "")
                 + "        MultiLayerNetwork net = new MultiLayerNetwork(conf.list()\n"
                 + "                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(inputs)"
                         + ".nOut(classes)\n"
+                + (wd > 0 ? "                        // decoupled: w -= lr * " + wd + " * w after each step. Set it on"
+                        + " each layer: DL4J 1.0.0-M2.1\n"
+                        + "                        // applies a weight decay set on NeuralNetConfiguration.Builder"
+                        + " twice per step\n"
+                        + "                        .weightDecay(" + wd + ", true)\n" : "")
                 + "                        .activation(Activation.SOFTMAX).build())\n"
                 + "                .build());\n"
                 + "        net.init();\n"

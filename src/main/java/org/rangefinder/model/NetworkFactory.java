@@ -1,16 +1,23 @@
 package org.rangefinder.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -20,10 +27,12 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
+import org.rangefinder.optim.DecoupledWeightDecay;
 
 /**
  * Turns a {@link ModelSpec} into a DL4J network for a dataset: the input size and the number of classes come from
@@ -63,7 +72,7 @@ public final class NetworkFactory {
                 // them convolve again during backprop
                 .cacheMode(CacheMode.DEVICE);
         if (weightDecay > 0) {
-            base.weightDecay(weightDecay, true);
+            base.regularization(new ArrayList<>(List.of(new DecoupledWeightDecay(weightDecay))));
         }
         return switch (spec.preset()) {
             case "mlp" -> mlp(spec, data, base);
@@ -95,7 +104,7 @@ public final class NetworkFactory {
         }
         list.layer(out.build());
         list.setInputType(InputType.feedForward(data.featureLength()));
-        return init(new MultiLayerNetwork(list.build()));
+        return init(list.build());
     }
 
     private static Network lenet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
@@ -119,7 +128,7 @@ public final class NetworkFactory {
                 .layer(dense84.build())
                 .layer(out.build());
         list.setInputType(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
-        return init(new MultiLayerNetwork(list.build()));
+        return init(list.build());
     }
 
     private static Network resnet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
@@ -156,7 +165,10 @@ public final class NetworkFactory {
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), previous)
                 .addLayer("out", output(data).build(), "pool")
                 .setOutputs("out");
-        ComputationGraph graph = new ComputationGraph(g.build());
+        ComputationGraphConfiguration conf = g.build();
+        regularizeOnce(conf.getVertices().values().stream()
+                .filter(v -> v instanceof LayerVertex).map(v -> ((LayerVertex) v).getLayerConf().getLayer()).toList());
+        ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         OwnGradientUpdaters.install(graph);
         OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
@@ -177,10 +189,30 @@ public final class NetworkFactory {
                 .weightInit(WeightInit.XAVIER);
     }
 
-    private static Network init(MultiLayerNetwork net) {
+    private static Network init(MultiLayerConfiguration conf) {
+        regularizeOnce(conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList());
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         OwnGradientUpdaters.install(net);
         OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
         return new Network(net);
+    }
+
+    /**
+     * Leaves each regularization once in every layer's lists. DL4J 1.0.0-M2.1 copies the builder's regularization
+     * into each layer twice (every layer's list held the {@code WeightDecay} two times), and applies each entry: the
+     * weights decayed by {@code 2 * lr * wd * w} per step instead of {@code lr * wd * w}.
+     */
+    private static void regularizeOnce(List<Layer> layers) {
+        for (Layer layer : layers) {
+            if (layer instanceof BaseLayer base) {
+                base.setRegularization(distinct(base.getRegularization()));
+                base.setRegularizationBias(distinct(base.getRegularizationBias()));
+            }
+        }
+    }
+
+    private static List<Regularization> distinct(List<Regularization> regularizations) {
+        return regularizations == null ? null : new ArrayList<>(new LinkedHashSet<>(regularizations));
     }
 }
