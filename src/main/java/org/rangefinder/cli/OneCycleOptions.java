@@ -52,16 +52,19 @@ final class OneCycleOptions {
         if (maxLr == null) {
             throw new UserInputException("--max-lr is required for a one-cycle schedule");
         }
-        return settings(totalSteps, OneCycleSettings.defaults(totalSteps, maxLr), option -> true);
+        // every option counts as given, so no value of a base is read: PyTorch's defaults are the options' own
+        return settings(totalSteps, null, option -> true);
     }
 
     /**
      * The settings of {@code base} stretched to {@code totalSteps} steps, with the options {@code given} on the
-     * command line in their place; {@code --min-lr} sets {@code div_factor = max_lr / min_lr}.
+     * command line in their place; {@code --min-lr} sets {@code div_factor = max_lr / min_lr}. Only the result is
+     * checked, so a short cycle that the options make valid is not refused for the base's values.
      */
     OneCycleSettings settings(int totalSteps, OneCycleSettings base, Predicate<String> given) {
         double max = maxLr != null ? maxLr : base.maxLr();
-        double div = divFactor != null ? divFactor : base.divFactor();
+        double div = divFactor != null ? divFactor
+                : base != null ? base.divFactor() : OneCycleSettings.DEFAULT_DIV_FACTOR;
         if (minLr != null) {
             if (divFactor != null) {
                 throw new UserInputException("--min-lr and --div-factor both set the start of the cycle; give one, not both");

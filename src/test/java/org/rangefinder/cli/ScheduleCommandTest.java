@@ -1,6 +1,7 @@
 package org.rangefinder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,28 @@ class ScheduleCommandTest {
             assertThat(Double.parseDouble(f[1])).isEqualTo(expected.lr(i));
             assertThat(Double.parseDouble(f[2])).isEqualTo(expected.momentum(i));
         }
+    }
+
+    /**
+     * Three steps are enough for pct_start 0.5 (phase 1 ends at step float(0.5 * 3) - 1 = 0.5), though not for the
+     * default 0.3: only the settings asked for are checked. By OneCycleLR's formulas: step 1 is a third into the
+     * annealing from 0.1 to 4e-7, lr 4e-7 + (0.1 - 4e-7) / 2 * (cos(pi / 3) + 1) = 0.0750001, momentum
+     * 0.95 + (0.85 - 0.95) / 2 * (cos(pi / 3) + 1) = 0.875.
+     */
+    @Test
+    void aShortCycleIsCheckedWithItsOwnPctStart() {
+        CliRun run = CliRun.of("schedule", "--steps", "3", "--max-lr", "0.1", "--pct-start", "0.5");
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.OK);
+        String[] lines = run.lines();
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).isEqualTo("0,0.0040000000000000036,0.95");
+        String[] middle = lines[2].split(",");
+        assertThat(Double.parseDouble(middle[1])).isCloseTo(0.0750001, within(1e-15));
+        assertThat(Double.parseDouble(middle[2])).isCloseTo(0.875, within(1e-15));
+        assertThat(lines[3]).isEqualTo("2,4.0E-7,0.95");
+        CliRun refused = CliRun.of("schedule", "--steps", "3", "--max-lr", "0.1");
+        assertThat(refused.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(refused.err()).contains("--pct-start 0.3");
     }
 
     @Test
