@@ -5,15 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.model.Network;
+import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -66,13 +80,43 @@ class TrainerTest {
         assertThat(r.evaluations()).extracting(EvaluationRecord::iteration).containsExactly(5, 8, 10, 15, 16);
     }
 
-    @Test
-    void adamBeta1FollowsTheMomentumCurve() {
-        TrainingConfig config = oneCycle(OptimizerKind.ADAM, 2);
+    /**
+     * The network trained by the trainer equals, bit for bit, one trained step by step on the same batches with
+     * the 1cycle values given to DL4J another way: its own {@code MapSchedule} for the learning rate (and Nesterov's
+     * momentum), Adam's beta1 set before each step. A value read at the wrong step, or not read, changes the weights.
+     */
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"NESTEROV", "ADAM"})
+    void theNetworkTrainsWithTheScheduleAtEveryStep(OptimizerKind optimizer) {
+        TrainingConfig config = oneCycle(optimizer, 2);
         Trainer.Outcome outcome = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken());
         OneCycleSchedule schedule = OneCycleSchedule.of(config.oneCycle());
-        assertThat(outcome.result().iterations().get(3).momentum()).isEqualTo(schedule.momentum(3));
-        assertThat(outcome.result().finalValAccuracy()).isGreaterThan(0.6);
+        double[] lrs = schedule.lrs();
+        double[] momenta = schedule.momenta();
+
+        ISchedule lr = stepMap(lrs);
+        IUpdater updater = optimizer == OptimizerKind.ADAM
+                ? Adam.builder().learningRateSchedule(lr).beta1(0.9).beta2(Optimizer.ADAM_BETA2)
+                        .epsilon(Optimizer.ADAM_EPSILON).build()
+                : new Nesterovs(lr, stepMap(momenta));
+        Network reference = NetworkFactory.build(config.model(), iris, updater, config.weightDecay(), config.seed());
+        BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), 16, config.seed(), false);
+        for (int step = 0; step < 16; step++) {
+            if (optimizer == OptimizerKind.ADAM) {
+                reference.setAdamBeta1(momenta[step]);
+            }
+            reference.fit(batches.next());
+        }
+        assertThat(outcome.network().params().equalsWithEps(reference.params(), 0)).isTrue();
+    }
+
+    /** DL4J's own schedule of one value per iteration. */
+    private static ISchedule stepMap(double[] values) {
+        Map<Integer, Double> map = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            map.put(i, values[i]);
+        }
+        return new MapSchedule(ScheduleType.ITERATION, map);
     }
 
     @Test
