@@ -19,7 +19,7 @@ class RangeTestCommandTest {
         Path json = dir.resolve("result.json");
         Path csv = dir.resolve("curve.csv");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "60",
-                "--out", json.toString(), "--csv", csv.toString());
+                "--out", json.toString(), "--csv", csv.toString(), "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stopped: ").contains("valley").contains("1cycle");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -42,7 +42,8 @@ class RangeTestCommandTest {
     void sweepGivesOneCurvePerValueWithARunColumn(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("curves.csv");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
-                "--sweep", "weight-decay=0,1e-4,1e-3", "--csv", csv.toString());
+                "--sweep", "weight-decay=0,1e-4,1e-3", "--csv", csv.toString(),
+                "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("weight-decay").contains("1e-4").contains("1e-3");
         List<String> lines = Files.readAllLines(csv);
@@ -55,7 +56,8 @@ class RangeTestCommandTest {
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
-                "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString());
+                "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString(),
+                "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         for (JsonNode run : new ObjectMapper().readTree(json.toFile()).get("runs")) {
             JsonNode s = run.get("suggestions");

@@ -18,7 +18,8 @@ class TrainCommandTest {
         Path json = dir.resolve("result.json");
         Path model = dir.resolve("model.zip");
         CliRun r = CliRun.of("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "3",
-                "--max-lr", "0.1", "--min-lr", "0.01", "--out", json.toString(), "--save-model", model.toString());
+                "--max-lr", "0.1", "--min-lr", "0.01", "--out", json.toString(), "--save-model", model.toString(),
+                "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("epoch").contains("val acc").contains("stopped: completed");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[123]\\s+.*%.*"))).hasSize(3);

@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
@@ -20,8 +18,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The History tab, driven with the robot: a range test run in the window is recorded (in the test workspace, see
- * pom.xml), listed, overlaid on the chart and deleted.
+ * The History tab, driven with the robot: a range test run in the window is recorded (in the fixture's own history
+ * folder), listed, overlaid on the chart and deleted.
  */
 @ExtendWith(ApplicationExtension.class)
 class HistoryWorkflowTest {
@@ -31,19 +29,17 @@ class HistoryWorkflowTest {
     @Test
     void aRangeTestIsListedOverlaidAndDeleted(FxRobot robot) {
         Instant before = Instant.now();
-        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
-        TextField iterations = robot.lookup("#iterationsField").queryAs(TextField.class);
-        robot.interact(() -> iterations.setText("30"));
-        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120
-                && !robot.lookup("#runButton").queryButton().isDisabled());
+        fixture.chooseIris(robot, 30);
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
 
-        // other window tests record their runs in the same workspace: ours is the range test started since
-        WorkbenchFixture.waitUntil(10, () -> ours(before) != null);
-        RunRecord recorded = ours(before);
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().size() == 1
+                && fixture.vm().history().entries().get(0).status() == RunStatus.FINISHED);
+        RunRecord recorded = fixture.vm().history().entries().get(0);
+        assertThat(recorded.kind()).isEqualTo(RunKind.RANGE_TEST);
+        assertThat(recorded.createdAt()).isAfterOrEqualTo(before);
         assertThat(recorded.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(recorded.stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(recorded.results().get("points")).isEqualTo(run.points().size());
@@ -73,15 +69,8 @@ class HistoryWorkflowTest {
                 .noneMatch(r -> r.id().equals(recorded.id())));
         assertThat(asked).hasSize(1);
         assertThat(asked.get(0)).startsWith("Delete 1 run(s)");
-        assertThat(RunHistory.defaultFolder().resolve(recorded.id())).doesNotExist();
+        assertThat(fixture.history.resolve(recorded.id())).doesNotExist();
+        assertThat(fixture.history).isEmptyDirectory();
         assertThat(fixture.vm().statusProperty().get()).isEqualTo("Deleted 1 run(s) from the run history");
-    }
-
-    /** FX thread: the range test in the History table started at or after {@code since}, or null. */
-    private RunRecord ours(Instant since) {
-        return fixture.vm().history().entries().stream()
-                .filter(r -> r.kind() == RunKind.RANGE_TEST && r.status() == RunStatus.FINISHED
-                        && !r.createdAt().isBefore(since))
-                .findFirst().orElse(null);
     }
 }

@@ -30,14 +30,6 @@ class OneCycleWorkflowTest {
     @TempDir
     Path tmp;
 
-    private static void replaceText(FxRobot robot, String query, String text) {
-        TextField field = robot.lookup(query).queryAs(TextField.class);
-        robot.interact(() -> WorkbenchFixture.reveal(field));
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-    }
-
     @Test
     void thePreviewFollowsTheMaxBound(FxRobot robot) {
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().previewProperty().get() != null);
@@ -63,7 +55,7 @@ class OneCycleWorkflowTest {
     void launchTrainsOneCycleAndABaselineWithLiveChartsThenSavesTheModel(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
-        replaceText(robot, "#epochsField", "2");
+        WorkbenchFixture.replaceText(robot, "#epochsField", "2");
         robot.interact(() -> {
             robot.lookup("#trainBatchSizeField").queryAs(TextField.class).setText("16");
             fixture.vm().oneCycle().baselineProperty().set(true);
@@ -79,13 +71,18 @@ class OneCycleWorkflowTest {
         TrainingRun cycle = fixture.vm().oneCycle().runs().get(0);
         TrainingRun baseline = fixture.vm().oneCycle().runs().get(1);
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
-        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        var view = fixture.view().trainingView();
+        // the charts take the runs' last points at the next frame
+        WorkbenchFixture.waitUntil(10, () -> view.lossChart().getData().size() == 6
+                && view.lossChart().getData().get(1).getData().size() == 16
+                && view.accuracyChart().getData().get(0).getData().size() == 2
+                && view.lrChart().getData().get(0).getData().size() == 16
+                && view.lrChart().getData().get(1).getData().size() == 16
+                && view.momentumChart().getData().get(0).getData().size() == 16);
 
         assertThat(cycle.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(baseline.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(cycle.totalIterations()).isEqualTo(16);
-        var view = fixture.view().trainingView();
         // loss chart: raw, smoothed and validation series for each run
         assertThat(view.lossChart().getData()).hasSize(6);
         assertThat(view.lossChart().getData().get(1).getData()).hasSize(16);

@@ -1,35 +1,42 @@
 package org.rangefinder.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.ThemeManager;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A workbench window for a test: settings in a preferences node of its own (removed afterwards), the project's
- * themes folder, and file choices answered from a queue the test fills. Registered as an extension
+ * A workbench window for a test: settings in a preferences node of its own and a run history in a folder of its own
+ * (both removed afterwards), the project's themes folder, and file choices answered from a queue the test fills. Registered as an extension
  * ({@code @RegisterExtension}, after TestFX's {@code ApplicationExtension}), it opens the window on TestFX's stage before
  * each test and closes it after; a test that builds its window otherwise calls {@link #open} and {@link #close} itself.
  */
 final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEachCallback {
     final Preferences prefs = Preferences.userRoot().node("org/rangefinder/test-" + UUID.randomUUID());
+    final Path history = newHistoryFolder();
     final Deque<Path> answers = new ArrayDeque<>();
     Workbench workbench;
 
@@ -38,7 +45,8 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
     }
 
     Workbench open(Stage stage, Path themesFolder) {
-        workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this);
+        workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this,
+                history);
         return workbench;
     }
 
@@ -61,20 +69,51 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         return workbench.view();
     }
 
-    void close() throws BackingStoreException {
+    void close() throws Exception {
         if (workbench != null) {
+            CompletableFuture<Void> written = new CompletableFuture<>();
             WaitForAsyncUtils.asyncFx(() -> {
                 workbench.viewModel().runs().cancelAll();
                 workbench.viewModel().oneCycle().cancel();
                 workbench.scene().getWindow().hide();
                 // the primary stage is reused by the next test: it must not write to this test's settings
                 workbench.scene().getWindow().setOnHidden(null);
+                // the history thread answers reads in turn: this one comes after every write queued so far
+                workbench.viewModel().history().store().read(h -> true, done -> written.complete(null),
+                        problem -> written.complete(null));
             });
             WaitForAsyncUtils.waitForFxEvents();
+            written.get(60, TimeUnit.SECONDS);
         }
         prefs.removeNode();
         WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
         WaitForAsyncUtils.waitForFxEvents();
+        AtomicFiles.deleteFolder(history);
+    }
+
+    private static Path newHistoryFolder() {
+        try {
+            return Files.createTempDirectory("rangefinder-history");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Picks iris and sets the range test's iterations, then waits until the data is loaded and Run is enabled. */
+    void chooseIris(FxRobot robot, int iterations) {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        replaceText(robot, "#iterationsField", String.valueOf(iterations));
+        waitUntil(10, () -> vm().oneCycle().trainSamplesProperty().get() == 120
+                && !robot.lookup("#runButton").queryButton().isDisabled());
+    }
+
+    /** Types {@code text} over the text of the field {@code query} finds, as a user would. */
+    static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.interact(() -> reveal(field));
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
     }
 
     /** FX thread: scrolls the scroll pane holding {@code node} so that the robot can click it. */
