@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rangefinder.SystemProperty;
 
 class DatasetsCommandTest {
 
@@ -54,13 +55,9 @@ class DatasetsCommandTest {
 
     @Test
     void aMissingDatasetsFolderIsBadInputNamingWhereItLooked() {
-        String property = System.getProperty("rangefinder.datasets");
-        try {
-            System.setProperty("rangefinder.datasets", "/no/such/folder");
+        try (SystemProperty p = SystemProperty.set("rangefinder.datasets", "/no/such/folder")) {
             assertThat(run("datasets")).isEqualTo(RangefinderCommand.BAD_INPUT);
             assertThat(err.toString()).startsWith("rangefinder: bundled datasets folder /no/such/folder");
-        } finally {
-            System.setProperty("rangefinder.datasets", property);
         }
     }
 }

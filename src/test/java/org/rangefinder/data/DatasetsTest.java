@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 import org.rangefinder.UserInputException;
 
 class DatasetsTest {
@@ -226,9 +227,7 @@ class DatasetsTest {
 
     @Test
     void bundledRootFollowsThePropertyAndOtherwiseTheFolderBesideTheBuild() {
-        String property = System.getProperty(Datasets.ROOT_PROPERTY);
-        try {
-            System.setProperty(Datasets.ROOT_PROPERTY, dir.resolve("missing").toString());
+        try (SystemProperty p = SystemProperty.set(Datasets.ROOT_PROPERTY, dir.resolve("missing").toString())) {
             assertThatThrownBy(Datasets::bundledRoot).isInstanceOf(UserInputException.class)
                     .hasMessage("bundled datasets folder " + dir.resolve("missing").toAbsolutePath()
                             + " (system property rangefinder.datasets) is not a folder");
@@ -236,8 +235,6 @@ class DatasetsTest {
             System.clearProperty(Datasets.ROOT_PROPERTY);
             // the classes are in target/classes, so <that folder's parent>/../datasets is the checkout's
             assertThat(Datasets.bundledRoot()).isEqualTo(Path.of("datasets").toAbsolutePath());
-        } finally {
-            System.setProperty(Datasets.ROOT_PROPERTY, property);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
@@ -156,7 +157,12 @@ class RunHistoryTest {
         RunHistory history = RunHistory.open(workspace);
         RunRecord first = history.start(RunKind.TRAINING, "iris", MLP, "settings");
         RunRecord second = history.start(RunKind.TRAINING, "iris", MLP, "settings");
-        assertThat(history.get(second.id().substring(0, 21))).isEqualTo(second);
+        // the shortest prefix of the second id that the first does not share
+        int shared = 0;
+        while (first.id().charAt(shared) == second.id().charAt(shared)) {
+            shared++;
+        }
+        assertThat(history.get(second.id().substring(0, shared + 1))).isEqualTo(second);
         assertThatThrownBy(() -> history.get(first.id().substring(0, 8)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("matches 2 runs");
         assertThatThrownBy(() -> history.get("nonsense"))
@@ -171,19 +177,11 @@ class RunHistoryTest {
 
     @Test
     void defaultFolderIsTheSystemPropertyWhenSet() {
-        String before = System.getProperty(RunHistory.FOLDER_PROPERTY);
-        try {
-            System.setProperty(RunHistory.FOLDER_PROPERTY, workspace.toString());
+        try (SystemProperty p = SystemProperty.set(RunHistory.FOLDER_PROPERTY, workspace.toString())) {
             assertThat(RunHistory.defaultFolder()).isEqualTo(workspace);
             System.clearProperty(RunHistory.FOLDER_PROPERTY);
             assertThat(RunHistory.defaultFolder())
                     .isEqualTo(Path.of(System.getProperty("user.home"), ".rangefinder", "runs"));
-        } finally {
-            if (before == null) {
-                System.clearProperty(RunHistory.FOLDER_PROPERTY);
-            } else {
-                System.setProperty(RunHistory.FOLDER_PROPERTY, before);
-            }
         }
     }
 

@@ -141,6 +141,17 @@ class NetworkFactoryTest {
         }
     }
 
+    /**
+     * On Linux x86-64 the build takes ND4J's {@code -onednn} natives (pom.xml, profile linux-x86_64), so the helper
+     * must be found there; elsewhere the natives have no oneDNN and convolutions run DL4J's own code.
+     */
+    @Test
+    void theOneDnnNativesAreFoundWhereTheBuildTakesThem() {
+        boolean linuxX86 = System.getProperty("os.name").equals("Linux")
+                && System.getProperty("os.arch").equals("amd64");
+        assertThat(OneDnnHelpers.available()).isEqualTo(linuxX86);
+    }
+
     @Test
     void oneDnnConvolutionsTrainLikeDl4jsOwnToSevenDigits() {
         INDArray oneDnn = lenetAfter(5, true);

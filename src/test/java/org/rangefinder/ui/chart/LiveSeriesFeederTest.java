@@ -3,6 +3,8 @@ package org.rangefinder.ui.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,17 @@ class LiveSeriesFeederTest {
 
         robot.interact(feeder::stop);
         curve.add(51, 51);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // ten frames go by, in any of which a running feeder would have taken the point
+        AtomicInteger frames = new AtomicInteger();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet();
+            }
+        };
+        robot.interact(counter::start);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> frames.get() >= 10);
+        robot.interact(counter::stop);
         assertThat(feeder.isRunning()).isFalse();
         assertThat(series.getData()).hasSize(51); // a stopped feeder takes nothing
     }

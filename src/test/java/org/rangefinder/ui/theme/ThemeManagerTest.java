@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 
 class ThemeManagerTest {
     @TempDir
@@ -41,11 +42,8 @@ class ThemeManagerTest {
 
     @Test
     void theFolderCanBeNamedBySystemProperty() {
-        System.setProperty(ThemeManager.FOLDER_PROPERTY, folder.toString());
-        try {
+        try (SystemProperty p = SystemProperty.set(ThemeManager.FOLDER_PROPERTY, folder.toString())) {
             assertThat(ThemeManager.locateFolder()).isEqualTo(folder);
-        } finally {
-            System.clearProperty(ThemeManager.FOLDER_PROPERTY);
         }
     }
 }

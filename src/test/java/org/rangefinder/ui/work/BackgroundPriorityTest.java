@@ -82,8 +82,10 @@ class BackgroundPriorityTest {
         assertThat(c2).as("HotSpot's C2 compiler threads").isNotEmpty()
                 .allSatisfy(t -> assertThat(t.belowTheWindow()).as("%s", t).isTrue());
         assertThat(lowered).isEqualTo(c2.size());
+        // the JVM may run under nice as a whole: C1 stays where this (a window's) thread is
+        Scheduling window = Priority.ofCurrentThread().linux();
         assertThat(threads("C1 CompilerThre")).as("C1 stays at the window's priority").isNotEmpty()
-                .allSatisfy(t -> assertThat(t).isEqualTo(new Scheduling(SCHED_OTHER, 0)));
+                .allSatisfy(t -> assertThat(t).isEqualTo(window));
     }
 
     @Test
@@ -125,9 +127,6 @@ class BackgroundPriorityTest {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
         seen.get(10, TimeUnit.SECONDS);
-        assertThat(Priority.ofCurrentThread()).isEqualTo(before);
-        if (LINUX) {
-            assertThat(before.linux()).isEqualTo(new Scheduling(SCHED_OTHER, 0)); // the window's threads stay as they are
-        }
+        assertThat(Priority.ofCurrentThread()).isEqualTo(before); // the window's threads stay as they are
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 import org.rangefinder.data.Datasets;
 
 /** The window's engine start: ND4J, then a short range test and 1cycle training on iris. */
@@ -17,16 +18,8 @@ class EngineWarmUpTest {
 
     @Test
     void withoutTheIrisDataItOnlyInitialisesTheEngine(@TempDir Path emptyDatasets) {
-        String bundled = System.getProperty(Datasets.ROOT_PROPERTY);
-        System.setProperty(Datasets.ROOT_PROPERTY, emptyDatasets.toString());
-        try {
+        try (SystemProperty p = SystemProperty.set(Datasets.ROOT_PROPERTY, emptyDatasets.toString())) {
             assertThat(EngineWarmUp.run()).isFalse();
-        } finally {
-            if (bundled == null) {
-                System.clearProperty(Datasets.ROOT_PROPERTY);
-            } else {
-                System.setProperty(Datasets.ROOT_PROPERTY, bundled);
-            }
         }
     }
 }

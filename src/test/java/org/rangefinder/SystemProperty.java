@@ -1,0 +1,30 @@
+package org.rangefinder;
+
+/**
+ * A system property set for a part of a test, put back as it was when closed (cleared, if it was not set):
+ * {@code try (SystemProperty p = SystemProperty.set(KEY, value)) { ... }}.
+ */
+public final class SystemProperty implements AutoCloseable {
+    private final String key;
+    private final String before;
+
+    private SystemProperty(String key) {
+        this.key = key;
+        this.before = System.getProperty(key);
+    }
+
+    public static SystemProperty set(String key, String value) {
+        SystemProperty p = new SystemProperty(key);
+        System.setProperty(key, value);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        if (before == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, before);
+        }
+    }
+}
