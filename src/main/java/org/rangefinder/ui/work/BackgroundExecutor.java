@@ -7,6 +7,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -52,10 +53,16 @@ public final class BackgroundExecutor {
 
     /**
      * Runs {@code work} on a worker; then {@code onSuccess} with its result, or {@code onFailure} with what it threw,
-     * on the FX thread. Cancelling the future before the work starts removes it from the queue.
+     * on the FX thread. The future's {@code cancel} succeeds only while no worker has taken the work up: then the
+     * work never runs and neither callback is called. Work already taken up is not stopped by it (the work stops
+     * through its own cancel token) and reports its end as usual.
      */
     public <T> Future<T> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicBoolean taken = new AtomicBoolean();
         FutureTask<T> task = new FutureTask<>(() -> {
+            if (!taken.compareAndSet(false, true)) {
+                return null; // cancelled as the worker reached it
+            }
             try {
                 T result = work.call();
                 fx.execute(() -> onSuccess.accept(result));
@@ -64,7 +71,12 @@ public final class BackgroundExecutor {
                 fx.execute(() -> onFailure.accept(e));
                 throw e;
             }
-        });
+        }) {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                return taken.compareAndSet(false, true) && super.cancel(mayInterruptIfRunning);
+            }
+        };
         workers.execute(task);
         return task;
     }

@@ -1,0 +1,51 @@
+package org.rangefinder.ui.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The background executor's cancel: only work no worker has taken up is cancelled, and then nothing reports. */
+class BackgroundExecutorTest {
+    private final Deque<Runnable> queued = new ArrayDeque<>();
+    private final List<String> reported = new ArrayList<>();
+    private final BackgroundExecutor executor = new BackgroundExecutor(queued::add, Runnable::run);
+
+    @Test
+    void workCancelledWhileQueuedNeverRunsNorReports() {
+        List<String> ran = new ArrayList<>();
+        Future<String> future = executor.submit(() -> {
+            ran.add("work");
+            return "done";
+        }, reported::add, e -> reported.add("failed"));
+        assertThat(future.cancel(false)).isTrue();
+        queued.poll().run(); // a worker reaches it
+        assertThat(ran).isEmpty();
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void workAlreadyTakenUpIsNotCancelledAndReportsOnce() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> future = executor.submit(() -> {
+            inside.countDown();
+            release.await();
+            return "done";
+        }, reported::add, e -> reported.add("failed"));
+        Thread worker = new Thread(queued.poll());
+        worker.start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(future.cancel(false)).isFalse();
+        release.countDown();
+        worker.join(10_000);
+        assertThat(reported).containsExactly("done");
+        assertThat(future.isCancelled()).isFalse();
+    }
+}
