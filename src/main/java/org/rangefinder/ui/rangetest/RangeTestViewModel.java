@@ -157,7 +157,9 @@ public final class RangeTestViewModel {
                 history.record(sweep, (h, id) -> h.fail(id, "fewer than two members gave a curve"));
             }
         }
-        onRunEnded.accept(run);
+        if (runs.contains(run)) { // a run deleted while it was going has left the window
+            onRunEnded.accept(run);
+        }
     }
 
     /** Stops a run (within one iteration; its points are kept), or all members of its family. */
@@ -173,12 +175,15 @@ public final class RangeTestViewModel {
         List.copyOf(runs).stream().filter(r -> r.state().statusProperty().get().isActive()).forEach(this::cancel);
     }
 
-    /** Cancels the run if it is going and removes it from the list. */
+    /**
+     * Removes the run from the list, cancelling it if it is going (a sweep's other members go on). When it ends, it
+     * is still recorded, and counted by its family, but the window is not told.
+     */
     public void delete(RangeTestRun run) {
-        if (run.state().statusProperty().get().isActive()) {
-            cancel(run);
-        }
         runs.remove(run);
+        if (run.state().cancel()) {
+            ended(run, null);
+        }
         if (selected.get() == run) {
             selected.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
         }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
 
 class RangeTestViewModelTest {
@@ -143,5 +146,24 @@ class RangeTestViewModelTest {
         vm.delete(second);
         assertThat(vm.runs()).containsExactly(first);
         assertThat(vm.selectedProperty().get()).isSameAs(first);
+    }
+
+    @Test
+    void aRunDeletedWhileGoingStopsAndItsEndIsNotReported() {
+        Deque<Runnable> queued = new ArrayDeque<>();
+        List<RangeTestRun> ended = new ArrayList<>();
+        RangeTestRun[] run = new RangeTestRun[1];
+        RangeTestViewModel[] runs = new RangeTestViewModel[1];
+        runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options) -> {
+            runs[0].delete(run[0]); // the user deletes the run while its worker loads the data
+            return datasets.load(name, options);
+        }, history);
+        runs[0].setOnRunEnded(ended::add);
+        run[0] = runs[0].start(iris, DataOptions.defaults());
+        queued.poll().run(); // a worker takes the run up
+        assertThat(runs[0].runs()).isEmpty();
+        assertThat(run[0].state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run[0].state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(ended).as("the window is not told of a deleted run's end").isEmpty();
     }
 }
