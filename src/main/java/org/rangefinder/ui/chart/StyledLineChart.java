@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -30,6 +31,8 @@ import javafx.scene.shape.PathElement;
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
     private final Map<Series<X, Y>, SeriesLook> looks = new IdentityHashMap<>();
+    /** Per series on the chart, what gives its new nodes its look (taken off with the series). */
+    private final Map<Series<X, Y>, ChangeListener<Node>> lookFollowers = new IdentityHashMap<>();
     private final FlowPane legend = new FlowPane(14, 4);
     /**
      * Each series' legend entry, with the name and look it was made for (the look compared by identity: a series keeps
@@ -74,7 +77,9 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /** Adds a series drawn with {@code look}. */
     public void addSeries(Series<X, Y> series, SeriesLook look) {
         looks.put(series, look);
-        series.nodeProperty().addListener((obs, old, node) -> applyLook(node, look));
+        ChangeListener<Node> follower = (obs, old, node) -> applyLook(node, look);
+        lookFollowers.put(series, follower);
+        series.nodeProperty().addListener(follower);
         getData().add(series);
         applyLook(series.getNode(), look);
         updateLegend();
@@ -82,6 +87,10 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
     public void removeSeries(Series<X, Y> series) {
         getData().remove(series);
+        ChangeListener<Node> follower = lookFollowers.remove(series);
+        if (follower != null) {
+            series.nodeProperty().removeListener(follower);
+        }
         looks.remove(series);
         updateLegend();
     }

@@ -48,6 +48,26 @@ class StyledLineChartTest {
         series.getData().add(new XYChart.Data<>(x, y));
     }
 
+    /** A series taken off and put back with another look (a run hidden and shown again) has only the new one. */
+    @Test
+    void aSeriesPutBackWithAnotherLookKeepsNoTraceOfTheOldOne() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            StyledLineChart<Number, Number> chart =
+                    new StyledLineChart<>(new LinearAxis(0, 10, 1), new LogAxis(1e-3, 10));
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            chart.addSeries(series, SeriesLook.of("look-a"));
+            chart.removeSeries(series);
+            chart.addSeries(series, SeriesLook.of("look-b"));
+            Path node = new Path();
+            series.setNode(node);
+            assertThat(node.getStyleClass()).contains("look-b").doesNotContain("look-a");
+            chart.removeSeries(series);
+            Path later = new Path();
+            series.setNode(later);
+            assertThat(later.getStyleClass()).doesNotContain("look-a", "look-b");
+        }).get();
+    }
+
     @Test
     void linesAreTheOnesLineChartDrawsAndKeepTheirElements() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
