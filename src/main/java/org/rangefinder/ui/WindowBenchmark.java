@@ -129,17 +129,11 @@ public final class WindowBenchmark {
         } finally {
             if (workbench != null) {
                 Workbench opened = workbench;
-                CompletableFuture<Void> written = new CompletableFuture<>();
+                // the window stops its runs and writes what they left as it hides
                 onFx(() -> {
-                    opened.viewModel().runs().cancelAll();
-                    opened.viewModel().oneCycle().cancel();
                     opened.scene().getWindow().hide();
-                    // the history thread answers reads in turn: this one comes after every write queued so far
-                    opened.viewModel().history().store().read(h -> true, done -> written.complete(null),
-                            problem -> written.complete(null));
                     return null;
                 });
-                written.get(60, TimeUnit.SECONDS);
             }
             prefs.removeNode();
             deleteTree(history);

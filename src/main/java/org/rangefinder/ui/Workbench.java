@@ -1,6 +1,7 @@
 package org.rangefinder.ui;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -15,11 +16,16 @@ import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.BackgroundPriority;
 
 /**
- * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, and
- * one for the run history in its default folder), the view, the menu, the theme, and what is remembered across
- * launches (window size, theme, last dataset). The numeric engine starts loading once the window shows.
+ * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, one
+ * for the files the user exports or saves, and one for the run history in its default folder), the view, the menu,
+ * the theme, and what is remembered across launches (window size, theme, last dataset). The numeric engine starts
+ * loading once the window shows. When the window closes, its runs stop and what they and the user asked to be
+ * written is written first (see {@link WorkbenchViewModel#close}).
  */
 public final class Workbench {
+    /** How long a closed window waits for its runs to stop and its files to be written before the process ends. */
+    static final Duration CLOSING_WAIT = Duration.ofSeconds(10);
+
     private final WorkbenchViewModel viewModel;
     private final WorkbenchView view;
     private final ThemeManager themes;
@@ -29,7 +35,7 @@ public final class Workbench {
                       Path historyFolder) {
         this.themes = themes;
         this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
-                BackgroundExecutor.bounded(1), new DatasetCache(),
+                BackgroundExecutor.bounded(1), BackgroundExecutor.bounded(1, "rangefinder-files"), new DatasetCache(),
                 HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
         // a remembered size larger than today's screen would put the window's edges out of reach
@@ -50,6 +56,7 @@ public final class Workbench {
         stage.setOnHidden(e -> {
             settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
             settings.flush();
+            viewModel.close(CLOSING_WAIT);
         });
     }
 

@@ -12,7 +12,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -31,7 +30,6 @@ import org.rangefinder.ui.rangetest.ExperimentPanel;
 import org.rangefinder.ui.rangetest.RangeTestChartView;
 import org.rangefinder.ui.rangetest.RunsTable;
 import org.rangefinder.ui.work.EngineStatus;
-import org.rangefinder.ui.work.Problems;
 
 /**
  * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
@@ -232,12 +230,8 @@ public final class WorkbenchView extends NotificationPane {
             return;
         }
         javafx.scene.Node shown = centre.getSelectionModel().getSelectedIndex() == 0 ? chart : training;
-        WritableImage image = ChartImages.snapshot(shown);
-        vm.workers().submit(() -> {
-            ChartImages.writePng(image, file);
-            return file;
-        }, f -> vm.report("Wrote the chart to " + f), e -> Dialogs.error(getScene().getWindow(), "Export failed",
-                Problems.describe(e)));
+        vm.exportChartPng(ChartImages.snapshot(shown), file,
+                m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
     }
 
     void exportCurvesCsv() {
@@ -260,8 +254,7 @@ public final class WorkbenchView extends NotificationPane {
         }
         Path file = files.save("Save the trained model", "model.zip", ZIP);
         if (file != null) {
-            vm.oneCycle().save(run, file, vm::report,
-                    m -> Dialogs.error(getScene().getWindow(), "Saving the model failed", m));
+            vm.saveModel(run, file, m -> Dialogs.error(getScene().getWindow(), "Saving the model failed", m));
         }
     }
 

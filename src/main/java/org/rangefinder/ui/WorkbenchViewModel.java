@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,10 +15,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.image.WritableImage;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.handoff.CodeExport;
@@ -32,6 +35,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.export.ChartImages;
 import org.rangefinder.ui.export.CurvesCsv;
 import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.export.HyperparameterImport;
@@ -58,6 +62,7 @@ import org.rangefinder.ui.work.RunStatus;
 public final class WorkbenchViewModel {
     private final BackgroundExecutor workers;
     private final BackgroundExecutor loader;
+    private final BackgroundExecutor files;
     private final DatasetSource datasets;
     private final EngineStatus engine = new EngineStatus();
     private final ExperimentViewModel experiment = new ExperimentViewModel();
@@ -73,12 +78,15 @@ public final class WorkbenchViewModel {
     /**
      * @param workers runs range tests and trainings
      * @param loader  loads datasets (apart from the runs, so choosing a dataset never waits behind a long run)
+     * @param files   writes exports and saved models, in the order asked (apart from the runs, so that a file the
+     *                user asks for is written at once, not after the runs queued before it)
      * @param history where runs are recorded and the History panel reads them
      */
-    public WorkbenchViewModel(BackgroundExecutor workers, BackgroundExecutor loader, DatasetSource datasets,
-                              HistoryStore history) {
+    public WorkbenchViewModel(BackgroundExecutor workers, BackgroundExecutor loader, BackgroundExecutor files,
+                              DatasetSource datasets, HistoryStore history) {
         this.workers = workers;
         this.loader = loader;
+        this.files = files;
         this.datasets = datasets;
         this.runs = new RangeTestViewModel(workers, datasets, history);
         this.oneCycle = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
@@ -286,10 +294,10 @@ public final class WorkbenchViewModel {
                 experiment.dataOptionsProperty().get(), data, training, lr, rangeTest, trained);
     }
 
-    /** Writes the hyperparameter file on a worker (atomically); reports on the FX thread. */
+    /** Writes the hyperparameter file in the background (atomically); reports on the FX thread. */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        workers.submit(() -> {
+        files.submit(() -> {
             HyperparameterFile.write(file, export.build());
             return file;
         }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
@@ -297,11 +305,11 @@ public final class WorkbenchViewModel {
 
     /**
      * Writes the choice as a program for another framework (PyTorch, fastai, DL4J) that sets up the same optimizer
-     * and schedule, on a worker.
+     * and schedule, in the background.
      */
     public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        workers.submit(() -> {
+        files.submit(() -> {
             AtomicFiles.writeString(file, CodeExport.snippet(export.build(), format, null));
             return file;
         }, f -> report("Wrote the " + format.id() + " code to " + f), e -> failed.accept(Problems.describe(e)));
@@ -319,7 +327,7 @@ public final class WorkbenchViewModel {
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }
 
-    /** Writes the curves of the shown runs that have ended as CSV, on a worker. */
+    /** Writes the curves of the shown runs that have ended as CSV, in the background. */
     public void exportCurves(Path file, Consumer<String> failed) {
         List<CurvesCsv.Curve> curves = runs.runs().stream()
                 .filter(r -> r.visibleProperty().get() && !r.points().isEmpty())
@@ -327,10 +335,52 @@ public final class WorkbenchViewModel {
         if (curves.isEmpty()) {
             throw new UserInputException("no finished run is shown: nothing to export");
         }
-        workers.submit(() -> {
+        files.submit(() -> {
             CurvesCsv.write(file, curves);
             return file;
         }, f -> report("Wrote " + curves.size() + " curve(s) to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */
+    public void exportChartPng(WritableImage image, Path file, Consumer<String> failed) {
+        files.submit(() -> {
+            ChartImages.writePng(image, file);
+            return file;
+        }, f -> report("Wrote the chart to " + f), e -> failed.accept(Problems.describe(e)));
+    }
+
+    /**
+     * Saves a training run's network (a DL4J zip, written atomically) in the background. A run that did not
+     * complete is saved as it stopped, and the report says so.
+     */
+    public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
+        StopReason reason = run.resultProperty().get().stopReason();
+        String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
+        files.submit(oneCycle.saving(run, file), f -> report("Saved the " + run.name() + " model" + stopped + " to " + f),
+                e -> failed.accept(Problems.describe(e)));
+    }
+
+    /**
+     * The window has closed: stops the runs, then waits for what they and the user asked to be written (their ends
+     * in the run history, exports, a saved model) for up to {@code wait}. A run stops within one step; what is not
+     * written by then is left, and the run history marks a run whose end was not written as interrupted when it is
+     * next opened.
+     *
+     * @return whether everything was written in time
+     */
+    public boolean close(Duration wait) {
+        runs.cancelAll();
+        oneCycle.cancel();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            // the runs queue their ends for the history thread, so they go first
+            boolean done = workers.finish(deadline);
+            done &= files.finish(deadline);
+            return history.store().finish(deadline) && done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A message for the status line and a notification. */
@@ -342,10 +392,6 @@ public final class WorkbenchViewModel {
     /** Receives the messages worth a notification (runs ended, files written). */
     public void setNotifier(Consumer<String> notifier) {
         this.notifier = notifier;
-    }
-
-    public BackgroundExecutor workers() {
-        return workers;
     }
 
     public EngineStatus engine() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -71,19 +70,13 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
 
     void close() throws Exception {
         if (workbench != null) {
-            CompletableFuture<Void> written = new CompletableFuture<>();
             WaitForAsyncUtils.asyncFx(() -> {
-                workbench.viewModel().runs().cancelAll();
-                workbench.viewModel().oneCycle().cancel();
+                // the window stops its runs and writes what they left as it hides
                 workbench.scene().getWindow().hide();
                 // the primary stage is reused by the next test: it must not write to this test's settings
                 workbench.scene().getWindow().setOnHidden(null);
-                // the history thread answers reads in turn: this one comes after every write queued so far
-                workbench.viewModel().history().store().read(h -> true, done -> written.complete(null),
-                        problem -> written.complete(null));
             });
             WaitForAsyncUtils.waitForFxEvents();
-            written.get(60, TimeUnit.SECONDS);
         }
         prefs.removeNode();
         WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));

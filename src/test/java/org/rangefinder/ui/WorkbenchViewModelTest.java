@@ -5,14 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
 
 class WorkbenchViewModelTest {
@@ -25,7 +39,7 @@ class WorkbenchViewModelTest {
     Path tmp;
 
     private static WorkbenchViewModel workbench() {
-        return new WorkbenchViewModel(Direct.executor(), Direct.executor(), new DatasetCache(),
+        return new WorkbenchViewModel(Direct.executor(), Direct.executor(), Direct.executor(), new DatasetCache(),
                 new HistoryStore(historyFolder, Direct.executor()));
     }
 
@@ -118,6 +132,38 @@ class WorkbenchViewModelTest {
         assertThat(again.lr()).isEqualTo(written.lr());
         assertThat(again.dataset()).isEqualTo(written.dataset());
         assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+    }
+
+    /**
+     * Closing with a long range test going (on a real worker thread, taken up) and an export asked for: the run
+     * stops, its end is in the run history, and the file is written, before close returns. The FX thread's part
+     * (the callbacks) is left queued, as it is while the window's thread waits in close.
+     */
+    @Test
+    void closingStopsTheRunsAndWritesWhatTheyAndTheUserLeft() throws Exception {
+        Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
+        CountDownLatch taken = new CountDownLatch(1);
+        DatasetCache cache = new DatasetCache();
+        Path runs = tmp.resolve("runs");
+        WorkbenchViewModel closing = new WorkbenchViewModel(
+                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), Direct.executor(),
+                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options) -> {
+                    taken.countDown();
+                    return cache.load(name, options);
+                }, new HistoryStore(runs, new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add)));
+        RangeTestRun run = closing.runs().start(RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
+                .withIterations(100_000).withDivergeFactor(0), DataOptions.defaults());
+        assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
+        Path file = tmp.resolve("one_cycle.py");
+        closing.exportCode(file, org.rangefinder.handoff.ExportFormat.PYTORCH, m -> { throw new AssertionError(m); });
+
+        assertThat(closing.close(Duration.ofSeconds(30))).isTrue();
+        assertThat(file).exists();
+        RunRecord recorded = RunHistory.open(runs).list().runs().get(0);
+        assertThat(recorded.status()).isEqualTo(org.rangefinder.history.RunStatus.FINISHED);
+        assertThat(recorded.stopReason()).isEqualTo(StopReason.CANCELLED.id());
+        fx.forEach(Runnable::run);
+        assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
     @Test

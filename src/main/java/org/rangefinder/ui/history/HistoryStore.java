@@ -117,6 +117,16 @@ public final class HistoryStore {
         return "Run history: " + Problems.describe(e);
     }
 
+    /**
+     * Takes no more reads or writes and waits for those queued to be done, until {@code deadlineNanos} (see
+     * {@link BackgroundExecutor#finish}).
+     *
+     * @return whether all of them were done in time
+     */
+    public boolean finish(long deadlineNanos) throws InterruptedException {
+        return io.finish(deadlineNanos);
+    }
+
     /** The history, opened on first use; called on the history thread only. */
     private RunHistory history() {
         if (history == null) {

@@ -4,8 +4,8 @@ import static org.rangefinder.ui.form.FieldText.decimal;
 import static org.rangefinder.ui.form.FieldText.whole;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -225,12 +225,15 @@ public final class OneCycleViewModel {
         runs.forEach(run -> run.state().cancel());
     }
 
-    /** Saves a finished run's network (DL4J zip, written atomically) on a worker; then reports on the FX thread. */
-    public void save(TrainingRun run, Path file, Consumer<String> done, Consumer<String> failed) {
-        background.submit(() -> {
+    /**
+     * The work that writes a finished run's network to {@code file} (a DL4J zip, written atomically), to be run off
+     * the FX thread; it returns the file.
+     */
+    public Callable<Path> saving(TrainingRun run, Path file) {
+        return () -> {
             run.network().save(file);
             return file;
-        }, f -> done.accept("saved the " + run.name() + " model to " + f), e -> failed.accept(Problems.describe(e)));
+        };
     }
 
     public StringProperty epochsProperty() {

@@ -2,9 +2,11 @@ package org.rangefinder.ui.work;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,7 +57,8 @@ public final class BackgroundExecutor {
      * Runs {@code work} on a worker; then {@code onSuccess} with its result, or {@code onFailure} with what it threw,
      * on the FX thread. The future's {@code cancel} succeeds only while no worker has taken the work up: then the
      * work never runs and neither callback is called. Work already taken up is not stopped by it (the work stops
-     * through its own cancel token) and reports its end as usual.
+     * through its own cancel token) and reports its end as usual. Work submitted after {@link #finish} is dropped,
+     * its future cancelled: the window it was for has closed.
      */
     public <T> Future<T> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean taken = new AtomicBoolean();
@@ -77,8 +80,27 @@ public final class BackgroundExecutor {
                 return taken.compareAndSet(false, true) && super.cancel(mayInterruptIfRunning);
             }
         };
-        workers.execute(task);
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException finished) {
+            task.cancel(false);
+        }
         return task;
+    }
+
+    /**
+     * Takes no more work and waits for the work already taken up or queued to end, until {@code deadlineNanos} (on
+     * {@link System#nanoTime()}'s clock) at the latest. The callbacks the work hands to the FX thread are not waited
+     * for. An executor that runs work in the calling thread (tests) has none left.
+     *
+     * @return whether all of it ended in time
+     */
+    public boolean finish(long deadlineNanos) throws InterruptedException {
+        if (workers instanceof ExecutorService service) {
+            service.shutdown();
+            return service.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        return true;
     }
 
     /** The JavaFX thread's executor (direct in tests). */

@@ -48,4 +48,20 @@ class BackgroundExecutorTest {
         assertThat(reported).containsExactly("done");
         assertThat(future.isCancelled()).isFalse();
     }
+
+    @Test
+    void finishWaitsForTheWorkQueuedAndLaterWorkIsDropped() throws Exception {
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        BackgroundExecutor pool = new BackgroundExecutor(java.util.concurrent.Executors.newSingleThreadExecutor(),
+                Runnable::run);
+        for (String name : List.of("a", "b", "c")) {
+            pool.submit(() -> ran.add(name), added -> { }, e -> reported.add("failed"));
+        }
+        assertThat(pool.finish(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))).isTrue();
+        assertThat(ran).containsExactly("a", "b", "c");
+        Future<Boolean> late = pool.submit(() -> ran.add("late"), added -> { }, e -> reported.add("failed"));
+        assertThat(late.isCancelled()).isTrue();
+        assertThat(ran).containsExactly("a", "b", "c");
+        assertThat(reported).isEmpty();
+    }
 }
