@@ -122,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
         if (file != null && data.dataset == null) {
             file.dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
         }
-        int total = epochs * BatchStream.batchesPerEpoch(dataset.train().size(), batchSize, false);
+        int total = TrainingConfig.totalSteps(epochs,
+                BatchStream.batchesPerEpoch(dataset.train().size(), batchSize, false));
         OneCycleSettings settings = policy != SchedulePolicy.ONE_CYCLE ? null
                 : file == null ? oneCycle.settings(total) : oneCycle.settings(total, file.oneCycleSettings(), given);
         TrainingConfig config = new TrainingConfig(source,

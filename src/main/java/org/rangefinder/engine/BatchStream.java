@@ -45,7 +45,7 @@ public final class BatchStream {
 
     /** Number of batches in one epoch. */
     public static int batchesPerEpoch(int samples, int batchSize, boolean dropLast) {
-        return dropLast ? samples / batchSize : (samples + batchSize - 1) / batchSize;
+        return dropLast || samples == 0 ? samples / batchSize : (samples - 1) / batchSize + 1;
     }
 
     public int batchesPerEpoch() {

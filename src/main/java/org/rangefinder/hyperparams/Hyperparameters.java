@@ -76,7 +76,8 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
         Check.atLeast("evalEvery", evalEvery, 0);
         Check.present("lr", lr);
         Check.present("oneCycle", oneCycle);
-        int steps = epochs * BatchStream.batchesPerEpoch(dataset.trainSamples(), batchSize, false);
+        int steps = TrainingConfig.totalSteps(epochs,
+                BatchStream.batchesPerEpoch(dataset.trainSamples(), batchSize, false));
         if (oneCycle.totalSteps() != steps) {
             throw new InvalidField("oneCycle.totalSteps", "is " + oneCycle.totalSteps()
                     + ", but epochs x ceil(dataset.trainSamples / batchSize) = " + epochs + " x ceil("
@@ -140,7 +141,8 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
                     + result.suggestions().reason() + "), so there are no bounds to write");
         }
         RangeTestConfig c = result.config();
-        int steps = epochs * BatchStream.batchesPerEpoch(dataset.trainSamples(), c.batchSize(), false);
+        int steps = TrainingConfig.totalSteps(epochs,
+                BatchStream.batchesPerEpoch(dataset.trainSamples(), c.batchSize(), false));
         TrainingConfig config = new TrainingConfig(c.dataset(), c.model(), c.optimizer(), c.momentum(),
                 c.weightDecay(), c.batchSize(), epochs, SchedulePolicy.ONE_CYCLE,
                 OneCycleSettings.fromBounds(steps, range.min(), range.max()), null, 0, c.seed());

@@ -15,6 +15,9 @@ import org.rangefinder.UserInputException;
  * ladder; when {@code R = 1} the single rung is {@code start}.
  */
 public final class LrLadder {
+    /** The most iterations a range test may take (its learning rates are computed ahead, one per iteration). */
+    public static final int MAX_ITERATIONS = 1_000_000;
+
 
     private LrLadder() {
     }
@@ -31,8 +34,8 @@ public final class LrLadder {
         if (!(end > start) || !Double.isFinite(end)) {
             throw new UserInputException("--end-lr must be a finite number > --start-lr (" + start + "), got " + end);
         }
-        if (n < 2) {
-            throw new UserInputException("--iterations must be >= 2, got " + n);
+        if (n < 2 || n > MAX_ITERATIONS) {
+            throw new UserInputException("--iterations must be between 2 and " + MAX_ITERATIONS + ", got " + n);
         }
         if (stepSize < 1) {
             throw new UserInputException("--step-size must be >= 1, got " + stepSize);

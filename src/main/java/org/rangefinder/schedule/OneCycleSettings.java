@@ -26,11 +26,16 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
     public static final double DEFAULT_FINAL_DIV_FACTOR = 1e4;
     public static final double DEFAULT_BASE_MOMENTUM = 0.85;
     public static final double DEFAULT_MAX_MOMENTUM = 0.95;
+    /**
+     * The most steps a cycle (or a training) may take: its learning rates and momenta are computed ahead, one per
+     * step, and the window computes them again at each frame of a marker drag for its preview.
+     */
+    public static final int MAX_STEPS = 1_000_000;
 
     public OneCycleSettings {
         Objects.requireNonNull(anneal, "anneal");
-        if (totalSteps < 1) {
-            throw new UserInputException("--steps must be >= 1, got " + totalSteps);
+        if (totalSteps < 1 || totalSteps > MAX_STEPS) {
+            throw new UserInputException("--steps must be between 1 and " + MAX_STEPS + ", got " + totalSteps);
         }
         requireFinitePositive(maxLr, "--max-lr");
         if (!(pctStart > 0 && pctStart < 1)) {

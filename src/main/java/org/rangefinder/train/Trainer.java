@@ -55,7 +55,7 @@ public final class Trainer {
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
         NativeThreads.ensureConfigured();
         int stepsPerEpoch = config.stepsPerEpoch(data.train().size());
-        int total = config.epochs() * stepsPerEpoch;
+        int total = TrainingConfig.totalSteps(config.epochs(), stepsPerEpoch);
         double[] lrs = learningRates(config, total);
         double[] momenta = momenta(config, total);
         boolean adamBeta1 = config.optimizer() == OptimizerKind.ADAM;

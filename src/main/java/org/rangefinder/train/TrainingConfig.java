@@ -66,6 +66,19 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
     }
 
     public int totalSteps(int samples) {
-        return epochs * stepsPerEpoch(samples);
+        return totalSteps(epochs, stepsPerEpoch(samples));
+    }
+
+    /**
+     * {@code epochs * stepsPerEpoch}, refused past {@link OneCycleSettings#MAX_STEPS}: a training's learning rates
+     * are computed ahead, one per step, as a cycle's are.
+     */
+    public static int totalSteps(int epochs, int stepsPerEpoch) {
+        long total = (long) epochs * stepsPerEpoch;
+        if (total > OneCycleSettings.MAX_STEPS) {
+            throw new UserInputException("--epochs " + epochs + " of " + stepsPerEpoch + " iterations each make "
+                    + total + " iterations; at most " + OneCycleSettings.MAX_STEPS);
+        }
+        return (int) total;
     }
 }

@@ -92,7 +92,7 @@ class ScheduleCommandTest {
                 "--pct-start must be between 0 and 1");
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--min-lr", "0.1"),
                 "--min-lr must be below --max-lr");
-        assertBadInput(CliRun.of("schedule", "--steps", "0", "--max-lr", "0.1"), "--steps must be >= 1, got 0");
+        assertBadInput(CliRun.of("schedule", "--steps", "0", "--max-lr", "0.1"), "--steps must be between 1 and 1000000, got 0");
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--min-lr", "0.01",
                 "--div-factor", "5"), "--min-lr and --div-factor");
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--anneal", "exp"), "--anneal");

@@ -88,4 +88,13 @@ class BatchStreamTest {
                 .containsExactly(7, 2, 9);
         assertThat(samplesOf(BatchStream.batch(tenSamples(), null, 4, 3, CLASSES))).containsExactly(4, 5, 6);
     }
+
+    @Test
+    void batchesPerEpochCountTheLastPartialBatchWithoutOverflowing() {
+        assertThat(BatchStream.batchesPerEpoch(120, 16, false)).isEqualTo(8);
+        assertThat(BatchStream.batchesPerEpoch(120, 16, true)).isEqualTo(7);
+        assertThat(BatchStream.batchesPerEpoch(128, 16, false)).isEqualTo(8);
+        assertThat(BatchStream.batchesPerEpoch(0, 16, false)).isZero();
+        assertThat(BatchStream.batchesPerEpoch(120, Integer.MAX_VALUE, false)).isEqualTo(1);
+    }
 }

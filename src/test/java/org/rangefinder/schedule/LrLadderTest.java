@@ -77,7 +77,11 @@ class LrLadderTest {
         assertThatThrownBy(() -> LrLadder.values(1e-3, Double.POSITIVE_INFINITY, 10, LadderMode.EXP, 1))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("--end-lr");
         assertThatThrownBy(() -> LrLadder.values(1e-3, 1, 1, LadderMode.EXP, 1))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("--iterations must be >= 2, got 1");
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("--iterations must be between 2 and 1000000, got 1");
+        assertThatThrownBy(() -> LrLadder.values(1e-3, 1, 1_000_001, LadderMode.EXP, 1))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("--iterations must be between 2 and 1000000, got 1000001");
         assertThatThrownBy(() -> LrLadder.values(1e-3, 1, 10, LadderMode.EXP, 0))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("--step-size must be >= 1, got 0");
     }

@@ -55,7 +55,9 @@ class OneCycleSettingsTest {
 
     @Test
     void badValuesAreRefusedNamingTheOption() {
-        assertRefused(() -> OneCycleSettings.defaults(0, 0.1), "--steps must be >= 1, got 0");
+        assertRefused(() -> OneCycleSettings.defaults(0, 0.1), "--steps must be between 1 and 1000000, got 0");
+        assertRefused(() -> OneCycleSettings.defaults(1_000_001, 0.1),
+                "--steps must be between 1 and 1000000, got 1000001");
         assertRefused(() -> OneCycleSettings.defaults(100, 0), "--max-lr must be a finite number > 0, got 0.0");
         assertRefused(() -> OneCycleSettings.defaults(100, Double.NaN), "--max-lr must be a finite number > 0");
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withPctStart(1.5),

@@ -139,7 +139,9 @@ public final class OneCycleViewModel {
             if (bounds.problem().get() != null) {
                 throw new FieldProblem(OneCycleField.BOUNDS, "LR bounds: " + bounds.problem().get());
             }
-            cycle = oneCycleSettings(e * BatchStream.batchesPerEpoch(trainSamples.get(), batch, false));
+            int steps = FieldText.check(OneCycleField.values(),
+                    () -> TrainingConfig.totalSteps(e, BatchStream.batchesPerEpoch(trainSamples.get(), batch, false)));
+            cycle = oneCycleSettings(steps);
             RangeTestConfig x = experiment.getValue();
             if (x == null) {
                 throw new FieldProblem(null, "Experiment: " + experimentProblem.getValue());

@@ -95,6 +95,22 @@ class OneCycleViewModelTest {
         assertThat(vm.problemProperty().get()).isEqualTo("Epochs: --epochs must be at least 1, got 0");
     }
 
+    /** A cycle's values are computed at each keystroke, for the preview: too many steps is a problem at the field. */
+    @Test
+    void epochsThatMakeMoreStepsThanACycleMayTakeAreRefusedAtTheField() {
+        vm.batchSizeProperty().set("16"); // iris: 8 steps per epoch
+        vm.epochsProperty().set("125000");
+        assertThat(vm.invalidFieldProperty().get()).isNull();
+        assertThat(vm.settingsProperty().get().totalSteps()).isEqualTo(1_000_000);
+        vm.epochsProperty().set("125001");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("Epochs: --epochs 125001 of 8 iterations each make 1000008 iterations; at most 1000000");
+        vm.epochsProperty().set("2000000000"); // past an int's range once multiplied
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
+        assertThat(vm.previewProperty().get()).isNull();
+    }
+
     @Test
     void aProblemInTheExperimentPanelStopsLaunchButNotThePreview() {
         experiment.batchSizeProperty().set("-3");
