@@ -39,7 +39,7 @@ public final class EngineStatus {
                     message.set(String.format(Locale.ROOT, "Engine ready (ND4J CPU, %.1f s)", seconds));
                     state.set(State.READY);
                 });
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: the status must not stay on loading
                 String why = Problems.describe(e);
                 fx.execute(() -> {
                     message.set("The numeric engine failed to load: " + why);
