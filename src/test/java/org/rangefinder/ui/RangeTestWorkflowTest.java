@@ -103,6 +103,18 @@ class RangeTestWorkflowTest {
         LrMarkerChart chart = fixture.view().chartView().chart();
         Line grip = robot.lookup("#minMarker").queryAs(Line.class);
         assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(5e-4), within(0.5));
+
+        // a text that is no learning rate is flagged, said beside the fields, and leaves the marker where it was
+        WorkbenchFixture.replaceText(robot, "#minLrField", "abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#minLrField").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        Label problem = robot.lookup("#boundsProblemLabel").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).isEqualTo("min LR: 'abc' is not a learning rate (a number > 0, as 3e-4)");
+        assertThat(fixture.vm().bounds().minProperty().get()).isEqualTo(5e-4);
+        WorkbenchFixture.replaceText(robot, "#minLrField", "0.0004");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problem.isVisible()).isFalse();
     }
 
     @Test

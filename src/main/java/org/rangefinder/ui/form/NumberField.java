@@ -3,19 +3,30 @@ package org.rangefinder.ui.form;
 import java.util.function.DoubleFunction;
 import java.util.function.DoublePredicate;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TextField;
 
 /**
  * Binds a text field both ways to a number: typing a valid number sets it at once (a marker follows as one
- * types), an invalid text is flagged with the style class {@code invalid} and changes nothing, and a change of the
- * number from elsewhere (a dragged marker) rewrites the text unless it already says that number.
+ * types), an invalid text is flagged with the style class {@code invalid}, changes nothing and is described by the
+ * problem {@link #bind} returns, and a change of the number from elsewhere (a dragged marker) rewrites the text
+ * unless it already says that number.
  */
 public final class NumberField {
 
     private NumberField() {
     }
 
-    public static void bind(TextField field, DoubleProperty value, DoublePredicate valid, DoubleFunction<String> format) {
+    /**
+     * @param name what the field holds, to name it in the problem ({@code min LR})
+     * @param rule the numbers it takes, in words ({@code a number > 0})
+     * @return what is wrong with the text typed, as {@code min LR: 'abc' is not a number > 0}; null while the field
+     *         holds a valid number
+     */
+    public static ReadOnlyStringProperty bind(TextField field, DoubleProperty value, DoublePredicate valid,
+                                              DoubleFunction<String> format, String name, String rule) {
+        ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
         boolean[] writing = {false};
         Runnable show = () -> {
             writing[0] = true;
@@ -34,12 +45,14 @@ public final class NumberField {
         });
         field.textProperty().addListener((o, old, text) -> {
             field.getStyleClass().remove("invalid");
+            problem.set(null);
             if (writing[0]) {
                 return; // the text shows the value (rounded for display): not a value typed by the user
             }
             Double typed = parse(text);
             if (typed == null || !valid.test(typed)) {
                 field.getStyleClass().add("invalid");
+                problem.set(name + ": '" + text.strip() + "' is not " + rule);
             } else if (typed != value.get()) {
                 value.set(typed);
             }
@@ -50,6 +63,7 @@ public final class NumberField {
             }
         });
         field.setOnAction(e -> show.run());
+        return problem.getReadOnlyProperty();
     }
 
     private static Double parse(String text) {

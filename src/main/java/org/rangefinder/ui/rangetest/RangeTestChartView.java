@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -96,16 +98,23 @@ public final class RangeTestChartView extends BorderPane {
         reset.setOnAction(e -> chart.resetZoom());
         reset.setTooltip(new Tooltip("Zoom: drag a rectangle over the chart, or turn the mouse wheel. "
                 + "A double click on the chart fits it again."));
-        TextField min = boundField("minLrField", bounds.minProperty());
-        TextField max = boundField("maxLrField", bounds.maxProperty());
+        TextField min = new TextField();
+        TextField max = new TextField();
+        ReadOnlyStringProperty minProblem = boundField(min, "minLrField", bounds.minProperty(), "min LR");
+        ReadOnlyStringProperty maxProblem = boundField(max, "maxLrField", bounds.maxProperty(), "max LR");
         Label chosen = new Label();
         chosen.setId("chosenByLabel");
         chosen.getStyleClass().add("hint");
         chosen.textProperty().bind(bounds.chosenByProperty().asString("(%s)").map(s -> s.toLowerCase()));
         Label problem = new Label();
+        problem.setId("boundsProblemLabel");
         problem.getStyleClass().add("problem");
-        problem.textProperty().bind(bounds.problem());
-        problem.visibleProperty().bind(bounds.problem().isNotNull());
+        // a text that is no learning rate first: the bounds keep their last valid values meanwhile
+        problem.textProperty().bind(Bindings.createStringBinding(
+                () -> minProblem.get() != null ? minProblem.get()
+                        : maxProblem.get() != null ? maxProblem.get() : bounds.problem().get(),
+                minProblem, maxProblem, bounds.problem()));
+        problem.visibleProperty().bind(problem.textProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         FlowPane bar = new FlowPane(6, 4, raw, reset, new Label("min LR"), min,
                 new Label("max LR"), max, chosen, problem);
@@ -113,12 +122,11 @@ public final class RangeTestChartView extends BorderPane {
         return bar;
     }
 
-    private static TextField boundField(String id, DoubleProperty value) {
-        TextField field = new TextField();
+    private static ReadOnlyStringProperty boundField(TextField field, String id, DoubleProperty value, String name) {
         field.setId(id);
         field.setPrefColumnCount(5);
-        NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrText::format);
-        return field;
+        return NumberField.bind(field, value, v -> v > 0 && Double.isFinite(v), LrText::format, name,
+                "a learning rate (a number > 0, as 3e-4)");
     }
 
     private void added(RangeTestRun run) {
