@@ -45,7 +45,7 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
         requireFinitePositive(finalDivFactor, "--final-div-factor");
         double initialLr = maxLr / divFactor;
         double minLr = initialLr / finalDivFactor;
-        if (!Double.isFinite(initialLr) || !(minLr > 0)) {
+        if (!Double.isFinite(initialLr) || !Double.isFinite(minLr) || !(minLr > 0)) {
             throw new UserInputException("--max-lr " + maxLr + ", --div-factor " + divFactor
                     + " and --final-div-factor " + finalDivFactor + " give an initial LR of " + initialLr
                     + " and a final LR of " + minLr + "; both must be finite and > 0");
@@ -66,7 +66,8 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
             boolean hasStep = k == 0 ? ends[0] > 0 : Math.floor(ends[k]) > Math.floor(ends[k - 1]);
             if (!hasStep) {
                 throw new UserInputException("--pct-start " + pctStart + " leaves phase " + (k + 1) + " of "
-                        + ends.length + " with no steps for --steps " + totalSteps);
+                        + ends.length + " with no steps in a cycle of " + totalSteps
+                        + (totalSteps == 1 ? " step" : " steps"));
             }
         }
     }

@@ -32,7 +32,7 @@ class OneCycleSettingsTest {
         // 0.001*100 - 1 = -0.9: phase 1 would hold no step
         assertThatThrownBy(() -> OneCycleSettings.defaults(100, 0.1).withPctStart(0.001))
                 .isInstanceOf(UserInputException.class)
-                .hasMessage("--pct-start 0.001 leaves phase 1 of 2 with no steps for --steps 100");
+                .hasMessage("--pct-start 0.001 leaves phase 1 of 2 with no steps in a cycle of 100 steps");
         // 0.01*100 - 1 = 0: PyTorch would divide 0 by 0 at step 0
         assertThatThrownBy(() -> OneCycleSettings.defaults(100, 0.1).withPctStart(0.01))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("phase 1 of 2");
@@ -44,7 +44,7 @@ class OneCycleSettingsTest {
                 .isInstanceOf(UserInputException.class).hasMessageContaining("leaves phase 3 of 3 with no steps");
         // T = 1: phase 1 ends at 0.3 - 1 < 0
         assertThatThrownBy(() -> OneCycleSettings.defaults(1, 0.1))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("for --steps 1");
+                .isInstanceOf(UserInputException.class).hasMessageContaining("in a cycle of 1 step");
         // the smallest cycles that work: phase 1 holds step 0 only (T = 4: 0.3*4 - 1 = 0.2; T = 2, pct 0.6: 0.2)
         assertThat(OneCycleSchedule.of(OneCycleSettings.defaults(4, 0.1)).lr(0)).isCloseTo(0.004, within(1e-17));
         OneCycleSettings shortest = new OneCycleSettings(2, 0.1, 0.6, Anneal.COS, 25, 1e4, false, true, 0.85, 0.95);
@@ -70,6 +70,8 @@ class OneCycleSettingsTest {
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withFinalDivFactor(-1), "--final-div-factor must be");
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withFinalDivFactor(1e308).withDivFactor(1e20),
                 "final LR of 0.0");
+        // a subnormal divisor passes '> 0' but divides the final LR to infinity (the schedule was NaN)
+        assertRefused(() -> OneCycleSettings.defaults(10, 1).withFinalDivFactor(1e-320), "final LR of Infinity");
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withMomenta(0.85, 1.0),
                 "--max-momentum must be in [0, 1), got 1.0");
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withMomenta(0.96, 0.95),
