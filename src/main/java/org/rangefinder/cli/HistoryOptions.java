@@ -3,6 +3,7 @@ package org.rangefinder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.rangefinder.UserInputException;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.model.ModelSpec;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Recording a command's run in the run history. The history serves the run, not the other way round: when it
- * cannot be written, the command says so on stderr and goes on.
+ * cannot be written, the command says so on stderr and goes on; but a {@code --workspace} given on the command line
+ * that cannot be opened is bad input, refused before the run.
  */
 final class HistoryOptions {
 
@@ -39,7 +41,11 @@ final class HistoryOptions {
             history = workspace.open();
             id = history.start(kind, dataset, model, settings).id();
         } catch (IOException | UserInputException e) {
-            err.println("warning: this run is not recorded in the run history (" + e.getMessage() + ")");
+            String why = e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage();
+            if (workspace.workspace != null) {
+                throw new UserInputException("--workspace " + workspace.workspace + ": " + why, e);
+            }
+            err.println("warning: this run is not recorded in the run history (" + why + ")");
             history = null;
         }
     }
@@ -52,7 +58,8 @@ final class HistoryOptions {
         try {
             entry.write(history, id);
         } catch (IOException | UserInputException e) {
-            err.println("warning: cannot update run " + id + " in the run history (" + e.getMessage() + ")");
+            err.println("warning: cannot update run " + id + " in the run history ("
+                    + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
         }
     }
 

@@ -108,6 +108,8 @@ final class RangeTestCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
+        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
+                .writes("--out", out).writes("--csv", csv).writes("--hyperparams-out", hyperparamsOut);
         RangeTestConfig config = new RangeTestConfig(data.dataset, data.modelSpec(), data.optimizerKind(),
                 data.momentum, data.weightDecay, data.batchSize, iterations, startLr, endLr, LadderMode.parse(mode),
                 stepSize, smoothing, diverge, valBatches, data.seed);
@@ -163,6 +165,22 @@ final class RangeTestCommand implements Callable<Integer> {
         } else {
             printSweep(stdout, family, sweepResult);
         }
+        if (results.stream().allMatch(r -> r.points().isEmpty())) {
+            if (out != null || csv != null || hyperparamsOut != null) {
+                stdout.println("no point was recorded: no file written, those there are left as they were");
+            }
+        } else {
+            writeOutputs(stdout, config, family, results, sweepResult, options, dataset);
+        }
+        if (history.id() != null) {
+            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
+        }
+        return RangefinderCommand.OK;
+    }
+
+    private void writeOutputs(PrintWriter stdout, RangeTestConfig config, Sweep family, List<RangeTestResult> results,
+                              SweepResult sweepResult, SuggestionOptions options, Dataset dataset)
+            throws IOException {
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("schemaVersion", 1);
@@ -187,10 +205,6 @@ final class RangeTestCommand implements Callable<Integer> {
             writeHyperparameters(stdout, results.get(0), options.rangeMethod(),
                     DatasetSection.of(config.dataset(), data.dataOptions(), dataset));
         }
-        if (history.id() != null) {
-            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
-        }
-        return RangefinderCommand.OK;
     }
 
     private void writeHyperparameters(PrintWriter stdout, RangeTestResult result, SuggestionMethod method,

@@ -91,6 +91,9 @@ final class TrainCommand implements Callable<Integer> {
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
+                .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
+                .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
         Hyperparameters file = null;
         if (hyperparams != null) {
             HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);

@@ -7,18 +7,28 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.rangefinder.UserInputException;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
  * folder, is forced to disk, and then replaces the target in one move. If anything fails before the move (a full
  * disk, an exception in the writer), the temporary file is deleted and an existing target is left as it was.
+ * A target that is a symbolic link is written where the link points (the link stays); an existing file keeps its
+ * permissions, and a new one gets the process's usual ones. A folder, a device or a pipe is not written over.
  * Folders are deleted the same way round: first moved out of sight, then emptied.
  */
 public final class AtomicFiles {
@@ -32,12 +42,22 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @throws UserInputException naming the file, when it cannot be written: its folder cannot be made or written,
+     *                            it is a folder or not a regular file, the disk is full
+     */
     public static void write(Path target, Writer writer) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path file = destination(target);
+        Path dir = file.getParent();
+        Path tmp = null;
         try {
+            Files.createDirectories(dir);
+            tmp = newTemporary(dir, file.getFileName().toString());
+            if (Files.exists(file)) {
+                keepPermissions(file, tmp);
+            }
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel));
                 // writers such as DL4J's ModelSerializer close the stream they are given; keep the channel open
@@ -57,13 +77,82 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw new UserInputException("cannot write " + target + ": " + reason(e), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
+    }
+
+    /**
+     * The file a write of {@code target} replaces: where a symbolic link points (followed to the end), else the
+     * target itself, as an absolute path; refused when it exists and is not a regular file.
+     */
+    static Path destination(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        for (int links = 0; Files.isSymbolicLink(file); links++) {
+            if (links == 40) {
+                throw new UserInputException("cannot write " + target + ": too many symbolic links");
+            }
+            file = file.resolveSibling(Files.readSymbolicLink(file)).toAbsolutePath().normalize();
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("cannot write " + target + ": it is a folder; give a file name");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserInputException("cannot write " + target + ": it is not a regular file (a device or a "
+                    + "pipe); give a file name");
+        }
+        return file;
+    }
+
+    /** A new empty file beside the target, with the process's usual permissions (a temporary file's are 0600). */
+    private static Path newTemporary(Path dir, String name) throws IOException {
+        while (true) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path tmp = dir.resolve("." + name + "." + suffix + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+    }
+
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        if (Files.getFileStore(from).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
+    }
+
+    /**
+     * What went wrong with a file, in words and without the exception's class: {@code permission denied},
+     * {@code /a/b is a file, not a folder}, or what the file system said.
+     */
+    public static String reason(IOException e) {
+        if (!(e instanceof FileSystemException fs)) {
+            return e.getMessage();
+        }
+        return reason(fs);
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such folder " + e.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return e.getFile() + " is a file, not a folder";
+        }
+        return e.getReason() != null ? e.getReason() : e.getMessage();
     }
 
     public static void writeString(Path target, String content) throws IOException {

@@ -100,7 +100,8 @@ public final class RunHistory {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UserInputException("cannot create the run history folder " + folder + " (" + e + ")", e);
+            throw new UserInputException("cannot create the run history folder " + folder + ": "
+                    + AtomicFiles.reason(e), e);
         }
         List<String> warnings = new ArrayList<>();
         for (Path dir : runFolders(folder)) {
@@ -113,9 +114,9 @@ public final class RunHistory {
             if (r.status() == RunStatus.RUNNING && !processAlive(r)) {
                 try {
                     writeRecord(dir, r.interrupted());
-                } catch (IOException e) {
-                    warnings.add("run " + r.id() + ": its process is gone, but it cannot be marked interrupted (" + e
-                            + ")");
+                } catch (IOException | UserInputException e) {
+                    warnings.add("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
+                            + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
                 }
             }
         }
@@ -254,6 +255,15 @@ public final class RunHistory {
      * @throws UserInputException when no run or several match, or the run's {@code run.json} is unreadable
      */
     public RunRecord get(String idOrPrefix) {
+        try {
+            return readRecord(match(idOrPrefix));
+        } catch (UnreadableRun e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The folder of the one run whose id is, or starts with, {@code idOrPrefix}. */
+    private Path match(String idOrPrefix) {
         List<Path> matches = runFolders(folder).stream()
                 .filter(d -> d.getFileName().toString().startsWith(idOrPrefix)).toList();
         if (idOrPrefix.isEmpty() || matches.isEmpty()) {
@@ -264,11 +274,7 @@ public final class RunHistory {
                     + String.join(", ", matches.stream().map(d -> d.getFileName().toString()).toList())
                     + "): give more of the id");
         }
-        try {
-            return readRecord(matches.get(0));
-        } catch (UnreadableRun e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
+        return matches.get(0);
     }
 
     /** The folder of a run (its id, or a unique prefix of it). */
@@ -322,7 +328,7 @@ public final class RunHistory {
      * leaves no half run behind.
      */
     public void delete(String idOrPrefix) throws IOException {
-        AtomicFiles.deleteFolder(runFolder(idOrPrefix));
+        AtomicFiles.deleteFolder(match(idOrPrefix)); // an unreadable run too: that is how one gets rid of it
     }
 
     private RunRecord running(String id, RunKind kind) {
@@ -378,7 +384,8 @@ public final class RunHistory {
                 p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches())) {
             entries.forEach(dirs::add);
         } catch (IOException e) {
-            throw new UserInputException("cannot list the run history folder " + folder + " (" + e + ")", e);
+            throw new UserInputException("cannot list the run history folder " + folder + ": "
+                    + AtomicFiles.reason(e), e);
         }
         dirs.sort(null);
         return dirs;

@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
 
 class AtomicFilesTest {
     @TempDir
@@ -44,6 +48,44 @@ class AtomicFilesTest {
         assertThat(Files.readString(target)).isEqualTo("new");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.toList()).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStays() throws IOException {
+        Path real = Files.writeString(tmp.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.json"), real.getFileName());
+        AtomicFiles.writeString(link, "new");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+    }
+
+    @Test
+    void anExistingFileKeepsItsPermissionsAndANewOneGetsTheUsualOnes() throws IOException {
+        Path shared = Files.writeString(tmp.resolve("shared.csv"), "old");
+        Set<PosixFilePermission> readable = PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(shared, readable);
+        AtomicFiles.writeString(shared, "new");
+        assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(readable);
+
+        Path usual = Files.createFile(tmp.resolve("usual"));
+        Path written = tmp.resolve("new.csv");
+        AtomicFiles.writeString(written, "new");
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(usual));
+    }
+
+    @Test
+    void whatCannotBeWrittenIsRefusedNamingIt() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("results"));
+        assertThatThrownBy(() -> AtomicFiles.writeString(folder, "x")).isInstanceOf(UserInputException.class)
+                .hasMessage("cannot write " + folder + ": it is a folder; give a file name");
+        Path file = Files.writeString(tmp.resolve("data.csv"), "a,b\n");
+        Path under = file.resolve("model.zip");
+        assertThatThrownBy(() -> AtomicFiles.writeString(under, "x")).isInstanceOf(UserInputException.class)
+                .hasMessage("cannot write " + under + ": " + file + " is a file, not a folder");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("results",
+                    "data.csv");
         }
     }
 }

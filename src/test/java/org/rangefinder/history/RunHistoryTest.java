@@ -124,6 +124,11 @@ class RunHistoryTest {
                 .isEqualTo("run 20200101-000000-001-abcd: its run.json is unreadable (no run.json); skipped");
         assertThatThrownBy(() -> history.get("20200101-000000-000"))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("unreadable");
+
+        // an unreadable run can still be deleted, by its id
+        history.delete("20200101-000000-000");
+        assertThat(half).doesNotExist();
+        assertThat(RunHistory.open(workspace).list().warnings()).hasSize(1);
     }
 
     @Test

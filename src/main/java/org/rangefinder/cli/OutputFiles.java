@@ -1,0 +1,76 @@
+package org.rangefinder.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rangefinder.UserInputException;
+
+/**
+ * The files a command reads and writes, checked before it runs, so that a long run does not end in an output that
+ * cannot be written or that destroys a file the user made: no output may be a file the command reads or another
+ * output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and can be
+ * written.
+ */
+final class OutputFiles {
+    private final Map<Path, String> inputs = new LinkedHashMap<>();
+    private final Map<Path, String> outputs = new LinkedHashMap<>();
+
+    /** A file the command reads, by its option; a name that is no existing file (a bundled dataset) is skipped. */
+    OutputFiles reads(String option, String pathOrName) {
+        if (pathOrName != null && Files.isRegularFile(Path.of(pathOrName))) {
+            inputs.put(identity(Path.of(pathOrName)), option + " " + pathOrName);
+        }
+        return this;
+    }
+
+    /** A file the command writes, by its option; null (not asked for) is skipped. */
+    OutputFiles writes(String option, Path file) {
+        if (file == null) {
+            return this;
+        }
+        String named = option + " " + file;
+        Path key = identity(file);
+        String read = inputs.get(key);
+        if (read != null) {
+            throw new UserInputException(named + " is the file " + read + " reads: writing it would replace it");
+        }
+        String written = outputs.put(key, named);
+        if (written != null) {
+            throw new UserInputException(named + " is the file " + written + " writes: give each output a file of "
+                    + "its own");
+        }
+        if (Files.isDirectory(key)) {
+            throw new UserInputException(named + " is a folder: give a file name");
+        }
+        if (Files.exists(key) && !Files.isRegularFile(key)) {
+            throw new UserInputException(named + " is not a regular file (a device or a pipe): give a file name");
+        }
+        Path folder = key.getParent();
+        while (!Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new UserInputException(named + ": " + folder + " is a file, not a folder");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UserInputException(named + ": the folder " + folder + " cannot be written");
+        }
+        return this;
+    }
+
+    /** The file a path names: where its links lead, or, for a file not made yet, its folder's real path and name. */
+    private static Path identity(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path parent = absolute.getParent();
+            return Files.exists(parent) ? parent.toRealPath().resolve(absolute.getFileName()) : absolute;
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Outputs are checked before a command runs: none replaces an input or another output, or goes where it cannot. */
+class OutputFilesTest {
+    @TempDir
+    Path tmp;
+    private Path data;
+    private String original;
+
+    @BeforeEach
+    void aCsvDataset() throws Exception {
+        data = Files.copy(Path.of("datasets/iris/iris.csv"), tmp.resolve("data.csv"));
+        original = Files.readString(data);
+    }
+
+    private CliRun rangeTest(String... more) {
+        String[] args = {"range-test", "--dataset", data.toString(), "--iterations", "10", "--batch-size", "16",
+                "--workspace", tmp.resolve("runs").toString()};
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return CliRun.of(all);
+    }
+
+    private static void assertRefused(CliRun run, String message) {
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("rangefinder: " + message + System.lineSeparator());
+        assertThat(run.out()).as("refused before the run").isEmpty();
+    }
+
+    @Test
+    void anOutputThatIsTheDatasetIsRefusedAndTheDatasetKept() throws Exception {
+        assertRefused(rangeTest("--csv", data.toString()),
+                "--csv " + data + " is the file --dataset " + data + " reads: writing it would replace it");
+        // the same file by another name: through a link
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), data);
+        assertRefused(rangeTest("--out", link.toString()),
+                "--out " + link + " is the file --dataset " + data + " reads: writing it would replace it");
+        assertThat(Files.readString(data)).isEqualTo(original);
+    }
+
+    @Test
+    void twoOutputsInOneFileAreRefused() {
+        Path same = tmp.resolve("result");
+        assertRefused(rangeTest("--out", same.toString(), "--csv", same.toString()),
+                "--csv " + same + " is the file --out " + same + " writes: give each output a file of its own");
+    }
+
+    @Test
+    void anOutputThatCannotBeAFileIsRefusedBeforeTheRun() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("results"));
+        assertRefused(rangeTest("--out", folder.toString()), "--out " + folder + " is a folder: give a file name");
+        Path under = data.resolve("curve.csv");
+        assertRefused(rangeTest("--csv", under.toString()),
+                "--csv " + under + ": " + data.toRealPath() + " is a file, not a folder");
+        assertRefused(CliRun.of("export", "--hyperparams", data.toString(), "--format", "pytorch", "--out",
+                data.toString()), "--out " + data + " is the file --hyperparams " + data + " reads: writing it would "
+                + "replace it");
+    }
+
+    @Test
+    void aWorkspaceGivenThatCannotHoldTheHistoryIsRefused() {
+        assertRefused(CliRun.of("range-test", "--dataset", "iris", "--iterations", "10", "--workspace",
+                data.toString()), "--workspace " + data + ": cannot create the run history folder " + data + ": "
+                + data + " is a file, not a folder");
+    }
+
+    @Test
+    void outputsInANewFolderAreWritten() throws Exception {
+        Path csv = tmp.resolve("new/folder/curve.csv");
+        CliRun run = rangeTest("--csv", csv.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(11);
+    }
+}
