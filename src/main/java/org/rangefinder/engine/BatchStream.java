@@ -28,8 +28,8 @@ public final class BatchStream {
      */
     public BatchStream(Split split, int numClasses, int batchSize, long seed, boolean dropLast) {
         if (split.size() < batchSize && dropLast) {
-            throw new org.rangefinder.UserInputException("batch size " + batchSize + " is larger than the "
-                    + split.size() + " training samples");
+            throw new org.rangefinder.UserInputException("--batch-size " + batchSize + " is larger than the "
+                    + split.size() + " training samples of the dataset: a range test takes full batches only");
         }
         this.split = split;
         this.batchSize = batchSize;

@@ -1,6 +1,7 @@
 package org.rangefinder.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rangefinder.data.Split;
+import org.rangefinder.UserInputException;
 
 class BatchStreamTest {
     private static final int CLASSES = 3;
@@ -96,5 +98,14 @@ class BatchStreamTest {
         assertThat(BatchStream.batchesPerEpoch(128, 16, false)).isEqualTo(8);
         assertThat(BatchStream.batchesPerEpoch(0, 16, false)).isZero();
         assertThat(BatchStream.batchesPerEpoch(120, Integer.MAX_VALUE, false)).isEqualTo(1);
+    }
+
+    @Test
+    void aRangeTestsBatchLargerThanTheDataIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> new BatchStream(tenSamples(), CLASSES, 64, 1, true))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("--batch-size 64 is larger than the 10 training samples of the dataset: a range test "
+                        + "takes full batches only");
+        assertThat(new BatchStream(tenSamples(), CLASSES, 64, 1, false).next().numExamples()).isEqualTo(10);
     }
 }
