@@ -83,17 +83,20 @@ final class CsvImporter {
 
     /**
      * Sample rows of {@code columns} cells to features and labels; {@code classNames} null means the labels name
-     * the classes.
+     * the classes. Every row's column count is checked before the {@code rows x (columns - 1)} features are
+     * allocated, so a long first line over many short ones is refused, not multiplied.
      */
     private LabelledSamples table(List<Row> data, int columns, int label, List<String> classNames) {
+        for (Row row : data) {
+            if (row.cells().size() != columns) {
+                throw problem(row.line(), row.cells().size() + " columns, expected " + columns);
+            }
+        }
         int width = columns - 1;
         float[] features = new float[data.size() * width];
         List<String> rawLabels = new ArrayList<>(data.size());
         int k = 0;
         for (Row row : data) {
-            if (row.cells().size() != columns) {
-                throw problem(row.line(), row.cells().size() + " columns, expected " + columns);
-            }
             for (int c = 0; c < columns; c++) {
                 String cell = row.cells().get(c);
                 if (c != label) {

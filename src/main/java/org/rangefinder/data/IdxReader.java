@@ -14,6 +14,10 @@ import org.rangefinder.UserInputException;
  * columns, then count x rows x columns pixel bytes, image by image, row by row. A labels file is the magic number
  * 2049 (0x00000801), the count, then one byte per label. Labels are class indices, as in MNIST.
  *
+ * <p>A header is checked before anything is allocated from it: at most {@link Split#MAX_VALUES} pixels per image
+ * and in all, and the pixels it announces must follow it. Memory grows with the bytes actually read (gzipped
+ * files tell their size only at the end), so a short file announcing billions of pixels is refused as truncated.
+ *
  * <p>An images file named {@code <prefix>images<rest>} (for example {@code train-images-idx3-ubyte.gz}) has its
  * labels beside it in {@code <prefix>labels<rest>} with {@code idx3} replaced by {@code idx1}, gzipped or not.
  */
@@ -58,28 +62,24 @@ final class IdxReader {
         try (DataInputStream in = new DataInputStream(DataFiles.open(imagesFile))) {
             ImagesHeader header = imagesHeader(in, imagesFile);
             Path labelsFile = labelsFileFor(imagesFile);
+            int pixelsPerImage = header.rows() * header.columns();
+            int values = header.count() * pixelsPerImage;
+            byte[] raw = in.readNBytes(values); // allocates as the bytes arrive, not the announced size at once
+            if (raw.length < values) {
+                throw new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
+                        + " images of " + header.rows() + "x" + header.columns() + " pixels (" + values
+                        + " bytes), but only " + raw.length + " bytes of pixels follow it");
+            }
+            requireEnd(in, imagesFile);
             int[] labels = readLabels(labelsFile);
             if (header.count() != labels.length) {
                 throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
                         + " holds " + header.count() + " images");
             }
-            int pixelsPerImage = header.rows() * header.columns();
-            float[] pixels = new float[header.count() * pixelsPerImage];
-            byte[] buffer = new byte[1 << 16];
-            int done = 0;
-            while (done < pixels.length) {
-                int n = in.read(buffer, 0, Math.min(buffer.length, pixels.length - done));
-                if (n < 0) {
-                    throw new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
-                            + " images of " + header.rows() + "x" + header.columns() + " pixels, the file ends after "
-                            + done + " pixels");
-                }
-                for (int i = 0; i < n; i++) {
-                    pixels[done + i] = PIXEL[buffer[i] & 0xFF];
-                }
-                done += n;
+            float[] pixels = new float[values];
+            for (int i = 0; i < values; i++) {
+                pixels[i] = PIXEL[raw[i] & 0xFF];
             }
-            requireEnd(in, imagesFile);
             return new LabelledImages(header.rows(), header.columns(), new Split(pixels, labels, pixelsPerImage));
         } catch (IOException e) {
             throw DataFiles.unreadable(imagesFile, e);
@@ -140,9 +140,9 @@ final class IdxReader {
         int count = in.readInt();
         int rows = in.readInt();
         int columns = in.readInt();
-        if (count < 0 || rows < 1 || columns < 1 || (long) count * rows * columns > Integer.MAX_VALUE - 8) {
+        if (count < 0 || rows < 1 || columns < 1 || !Split.fitsOneArray(rows, columns, count)) {
             throw new UserInputException(file + ": corrupt or too large header: " + count + " images of " + rows
-                    + "x" + columns + " pixels");
+                    + "x" + columns + " pixels (at most " + Split.MAX_VALUES + " pixels per image and in all)");
         }
         return new ImagesHeader(count, rows, columns);
     }

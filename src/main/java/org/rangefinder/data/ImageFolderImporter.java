@@ -9,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
 import org.rangefinder.UserInputException;
 
 /**
@@ -21,7 +25,8 @@ import org.rangefinder.UserInputException;
  * folder holds PNG, JPEG, GIF or BMP images (read with {@code javax.imageio}), also in folders below it, read in
  * path order. Hidden files and folders (names starting with a dot) are skipped, and so are files other than images
  * in the top folder (a README, a licence). A file that is not an image in a class folder, an image lying directly
- * in the top folder, or an empty class folder is an error: no sample is dropped silently.
+ * in the top folder, an empty class folder or an image of more than {@link #MAX_PIXELS} pixels is an error: no
+ * sample is dropped silently.
  *
  * <p>Each image becomes {@code channels x height x width} floats in [0, 1], channel by channel, row by row:
  * <ol>
@@ -39,6 +44,14 @@ import org.rangefinder.UserInputException;
  */
 final class ImageFolderImporter {
 
+    /**
+     * The most pixels an image may have, in any shape: 4096 x 4096 = 16,777,216. Reading one holds up to about
+     * 40 bytes a pixel at once (the decoded raster, up to 8 for 16-bit RGBA; three double planes, 24; their luma,
+     * 8), 640 MiB at this size, which fits the default heap of a machine with 4 GB (a quarter of its memory). The
+     * size is read from the file's header before decoding: a 1 MB PNG can announce 32000 x 32000 pixels.
+     */
+    static final long MAX_PIXELS = 4096L * 4096;
+
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
     /** The source pixels that make one output pixel along one axis: {@code first}, then {@code weights.length}. */
@@ -52,8 +65,13 @@ final class ImageFolderImporter {
         List<Path> classFolders = classFolders(folder);
         List<List<Path>> images = classFolders.stream().map(ImageFolderImporter::imagesIn).toList();
         int channels = grayscale ? 1 : 3;
-        int length = channels * height * width;
         int total = images.stream().mapToInt(List::size).sum();
+        if (!Split.fitsOneArray(channels, height, width, total)) {
+            throw new UserInputException(folder + ": " + total + " images of " + channels + "x" + height + "x"
+                    + width + " values (channels x height x width) are more than the " + Split.MAX_VALUES
+                    + " values one array holds; use a smaller image size or fewer images");
+        }
+        int length = channels * height * width;
         float[] features = new float[total * length];
         int[] labels = new int[total];
         int sample = 0;
@@ -132,19 +150,33 @@ final class ImageFolderImporter {
         return IMAGE_EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
     }
 
+    /** As {@link ImageIO#read(java.io.File)} does, with the size from the header checked before decoding. */
     private static BufferedImage decode(Path file) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new UserInputException(file + ": not a readable image: no PNG, JPEG, GIF or BMP decoder "
+                        + "recognises its content");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new UserInputException(file + ": " + width + "x" + height + " pixels is too large: an "
+                            + "image may have at most " + MAX_PIXELS + " pixels (4096x4096); scale it down");
+                }
+                return reader.read(0, reader.getDefaultReadParam());
+            } finally {
+                reader.dispose();
+            }
+        } catch (UserInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // some decoders fail on malformed data with unchecked exceptions rather than IIOException
             throw new UserInputException(file + ": unreadable or corrupt image (" + e.getMessage() + ")", e);
         }
-        if (image == null) {
-            throw new UserInputException(file + ": not a readable image: no PNG, JPEG, GIF or BMP decoder "
-                    + "recognises its content");
-        }
-        return image;
     }
 
     /** One sample: the image in the wanted channels, resampled, channel by channel, row by row. */

@@ -9,11 +9,30 @@ import java.util.Arrays;
  */
 public record Split(float[] features, int[] labels, int featureLength) {
 
+    /** The most values one array holds: {@code 2^31 - 9}, the largest array length a JVM reliably allocates. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
     public Split {
         if (featureLength <= 0 || features.length != labels.length * featureLength) {
             throw new IllegalArgumentException("features hold " + features.length + " values, expected "
                     + labels.length + " samples x " + featureLength);
         }
+    }
+
+    /**
+     * Whether the product of the sizes (none negative), and each product of the first ones, is at most
+     * {@link #MAX_VALUES}: with a sample's dimensions first and the sample count last, whether one sample and all
+     * of them fit an array. Multiplies in {@code long}, stopping past the limit, so it never overflows.
+     */
+    static boolean fitsOneArray(int... sizes) {
+        long product = 1;
+        for (int size : sizes) {
+            product *= size;
+            if (product > MAX_VALUES) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {

@@ -145,6 +145,15 @@ class CsvImporterTest {
     }
 
     @Test
+    void aLongFirstLineOverManyShortOnesIsRefusedBeforeAllocating() throws IOException {
+        // 30000 rows x 100000 features would be 3,000,000,000 floats, past what an int counts
+        String content = "0,".repeat(100_000) + "0\n" + "0,1\n".repeat(30_000);
+        Path file = write("wide.csv", content);
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 2: 2 columns, expected 100001");
+    }
+
+    @Test
     void nonNumericCellNamesLineColumnAndValue() throws IOException {
         Path file = write("n.csv", "1,2,a\n3,abc,b\n");
 

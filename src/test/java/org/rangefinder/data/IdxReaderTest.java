@@ -3,6 +3,7 @@ package org.rangefinder.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,21 +25,27 @@ class IdxReaderTest {
 
     private static OutputStream create(Path file) throws IOException {
         OutputStream out = Files.newOutputStream(file);
-        return file.toString().endsWith(".gz") ? new GZIPOutputStream(out) : out;
+        return new BufferedOutputStream(file.toString().endsWith(".gz") ? new GZIPOutputStream(out) : out);
     }
 
-    private Path images(String name, int magic, int count, int pixelsWritten) throws IOException {
+    /** A header announcing {@code count} images of {@code rows x columns}, then {@code pixelsWritten} bytes. */
+    private Path images(String name, int magic, int count, int rows, int columns, int pixelsWritten)
+            throws IOException {
         Path file = dir.resolve(name);
         try (DataOutputStream out = new DataOutputStream(create(file))) {
             out.writeInt(magic);
             out.writeInt(count);
-            out.writeInt(2);
-            out.writeInt(3);
+            out.writeInt(rows);
+            out.writeInt(columns);
             for (int p = 0; p < pixelsWritten; p++) {
                 out.writeByte(40 * (p / 6) + p % 6);
             }
         }
         return file;
+    }
+
+    private Path images(String name, int magic, int count, int pixelsWritten) throws IOException {
+        return images(name, magic, count, 2, 3, pixelsWritten);
     }
 
     private Path images(String name) throws IOException {
@@ -150,8 +157,32 @@ class IdxReaderTest {
         Path file = images("x-images-idx3-ubyte.gz", IdxReader.IMAGES_MAGIC, COUNT, 20);
         labels("x-labels-idx1-ubyte.gz", LABELS);
 
-        assertThat(failure(file)).isEqualTo(file + ": truncated: the header announces 6 images of 2x3 pixels, the "
-                + "file ends after 20 pixels");
+        assertThat(failure(file)).isEqualTo(file + ": truncated: the header announces 6 images of 2x3 pixels (36 "
+                + "bytes), but only 20 bytes of pixels follow it");
+    }
+
+    @Test
+    void aShortFileAnnouncingBillionsOfPixelsIsRefusedWithoutAllocatingThem() throws IOException {
+        // 8 GB of floats if allocated from the header; the labels match, so only the pixels are missing
+        Path file = images("x-images-idx3-ubyte", IdxReader.IMAGES_MAGIC, 2_000_000, 1000, 1, 84);
+        labels("x-labels-idx1-ubyte.gz", new int[2_000_000]);
+
+        assertThat(Files.size(file)).isEqualTo(100);
+        assertThat(failure(file)).isEqualTo(file + ": truncated: the header announces 2000000 images of 1000x1 "
+                + "pixels (2000000000 bytes), but only 84 bytes of pixels follow it");
+    }
+
+    @Test
+    void headerSizesWhoseProductOverflowsAreRefused() throws IOException {
+        Path cube = images("c-images-idx3-ubyte", IdxReader.IMAGES_MAGIC, 1 << 21, 1 << 21, 1 << 21, 0);
+        labels("c-labels-idx1-ubyte", LABELS);
+        Path empty = images("e-images-idx3-ubyte", IdxReader.IMAGES_MAGIC, 0, 65536, 65536, 0);
+        labels("e-labels-idx1-ubyte");
+
+        assertThat(failure(cube)).isEqualTo(cube + ": corrupt or too large header: 2097152 images of 2097152x2097152 "
+                + "pixels (at most 2147483639 pixels per image and in all)");
+        assertThat(failure(empty)).isEqualTo(empty + ": corrupt or too large header: 0 images of 65536x65536 pixels "
+                + "(at most 2147483639 pixels per image and in all)");
     }
 
     @Test

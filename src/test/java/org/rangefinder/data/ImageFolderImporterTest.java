@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,21 @@ class ImageFolderImporterTest {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
         ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    /**
+     * A 1 x 1 gray PNG whose header (IHDR, after the 8-byte signature, its length and its type) announces
+     * {@code width x height} pixels, with its checksum fixed; its pixel data stays that of 1 x 1.
+     */
+    private Path pngAnnouncing(String path, int width, int height) throws IOException {
+        Path file = png(path, gray(1, 1, 0));
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        bytes.putInt(16, width).putInt(20, height);
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array(), 12, 17);
+        bytes.putInt(29, (int) crc.getValue());
+        Files.write(file, bytes.array());
         return file;
     }
 
@@ -163,6 +180,40 @@ class ImageFolderImporterTest {
         Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), 40));
 
         assertThat(failure()).startsWith(cut + ": unreadable or corrupt image (");
+    }
+
+    @Test
+    void anImageAnnouncingMorePixelsThanAllowedIsRefusedBeforeDecoding() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path huge = pngAnnouncing("b/huge.png", 32000, 32000);
+
+        assertThat(failure()).isEqualTo(huge + ": 32000x32000 pixels is too large: an image may have at most "
+                + "16777216 pixels (4096x4096); scale it down");
+    }
+
+    @Test
+    void theLimitIsOnThePixelCountInAnyShape() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path image = pngAnnouncing("b/image.png", 8192, 2048);
+
+        // at the limit the image is decoded, and its pixel data, that of 1 x 1, is too short
+        assertThat(failure()).startsWith(image + ": unreadable or corrupt image (");
+
+        pngAnnouncing("b/image.png", 8192, 2049);
+
+        assertThat(failure()).isEqualTo(image + ": 8192x2049 pixels is too large: an image may have at most "
+                + "16777216 pixels (4096x4096); scale it down");
+    }
+
+    @Test
+    void moreValuesThanOneArrayHoldsAreRefusedBeforeReading() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        png("b/1.png", gray(1, 1, 0));
+
+        assertThatThrownBy(() -> ImageFolderImporter.read(dir, 40000, 40000, true))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(dir + ": 2 images of 1x40000x40000 values (channels x height x width) are more than the "
+                        + "2147483639 values one array holds; use a smaller image size or fewer images");
     }
 
     @Test
