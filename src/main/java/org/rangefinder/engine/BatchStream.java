@@ -72,6 +72,7 @@ public final class BatchStream {
 
     /** The samples {@code indices[from .. from+n)} of a split as one batch. */
     public static DataSet batch(Split split, int[] indices, int from, int n, int numClasses) {
+        NativeThreads.ensureConfigured(); // ND4J's first arrays may be these: it must be set up before it loads
         int d = split.featureLength();
         float[] features = new float[n * d];
         float[] labels = new float[n * numClasses];

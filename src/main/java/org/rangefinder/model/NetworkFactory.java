@@ -32,6 +32,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
+import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.optim.DecoupledWeightDecay;
 
 /**
@@ -63,6 +64,7 @@ public final class NetworkFactory {
 
     public static Network build(ModelSpec spec, Dataset data, IUpdater updater, double weightDecay, long seed) {
         checkCompatible(spec, data);
+        NativeThreads.ensureConfigured(); // ND4J must be set up before its first array, which may be these weights
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)

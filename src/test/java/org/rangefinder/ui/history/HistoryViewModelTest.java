@@ -131,6 +131,6 @@ class HistoryViewModelTest {
         assertThat(run.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.FINISHED);
         assertThat(run.points()).isNotEmpty();
         assertThat(messages).containsExactly("Run history: cannot create the run history folder " + notAFolder
-                + " (java.nio.file.FileAlreadyExistsException: " + notAFolder + ")");
+                + ": " + notAFolder + " is a file, not a folder");
     }
 }
