@@ -1,6 +1,7 @@
 package org.rangefinder.hyperparams;
 
 import java.util.List;
+import org.rangefinder.files.InvalidField;
 
 /** The range checks of the file sections; each failure is an {@link InvalidField} naming the field. */
 final class Check {

@@ -18,6 +18,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.files.InvalidField;
 
 /**
  * The dataset of a hyperparameter file: a bundled one by name, or the user's file or folder by path with its

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import org.rangefinder.UserInputException;
 import org.rangefinder.Version;
 import org.rangefinder.engine.BatchStream;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.rangetest.LrRange;

@@ -1,6 +1,7 @@
 package org.rangefinder.hyperparams;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.schedule.OneCycleSettings;
 
 /**

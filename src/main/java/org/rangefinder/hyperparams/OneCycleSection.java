@@ -3,6 +3,7 @@ package org.rangefinder.hyperparams;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
 

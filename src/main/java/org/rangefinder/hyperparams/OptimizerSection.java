@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
 

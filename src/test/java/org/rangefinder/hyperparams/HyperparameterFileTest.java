@@ -80,6 +80,10 @@ class HyperparameterFileTest {
         "/oneCycle/threePhase | null | oneCycle.threePhase must be true or false, got null",
         "/batchSize | 2.5 | batchSize must be an integer, got 2.5",
         "/batchSize | 0 | batchSize must be at least 1, got 0",
+        "/batchSize | 2147483648 | batchSize must be an integer of at most 2147483647, got 2147483648",
+        "/seed | -9223372036854775809 | seed must be an integer of at least -9223372036854775808, "
+                + "got -9223372036854775809",
+        "/dataset/labelColumn | 2 | dataset.labelColumn must be a string, got 2",
         "/lr | | lr is required but missing",
         "/lr/min | 1.0e3 | lr.min must be below max",
         "/lr/chosenBy | \"guess\" | lr.chosenBy must be one of steep, valley, minimum, manual, got 'guess'",
@@ -116,6 +120,25 @@ class HyperparameterFileTest {
         assertThatThrownBy(() -> HyperparameterFile.read(file))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith(file + ": not valid JSON at line 3, column 3: ");
+    }
+
+    @Test
+    void textAfterTheObjectAndNumbersJsonHasNotAreRefusedInPlainWords() throws IOException {
+        String text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(trained);
+        Path appended = Files.writeString(dir.resolve("appended.json"), text + "\n{}\n");
+        assertThatThrownBy(() -> HyperparameterFile.read(appended)).hasMessage(appended + ": not valid JSON at line "
+                + (text.split("\n").length + 1) + ", column 1: text after the end of the JSON object");
+
+        String[] lines = text.replaceFirst("(\"weightDecay\" : )[^,\n}]+", "$1Infinity").split("\n");
+        Path infinite = Files.writeString(dir.resolve("infinite.json"), String.join("\n", lines));
+        int line = 0;
+        while (!lines[line].contains("Infinity")) {
+            line++;
+        }
+        // the parser reports the column just after the token
+        int column = lines[line].indexOf("Infinity") + "Infinity".length() + 1;
+        assertThatThrownBy(() -> HyperparameterFile.read(infinite)).hasMessage(infinite + ": not valid JSON at line "
+                + (line + 1) + ", column " + column + " (optimizer.weightDecay): Infinity is not a number JSON allows");
     }
 
     @Test

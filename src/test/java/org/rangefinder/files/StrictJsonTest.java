@@ -1,0 +1,126 @@
+package org.rangefinder.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.UserInputException;
+
+class StrictJsonTest {
+
+    /** A record to bind to: an int, a long, a list of ints and a string. */
+    record Box(int count, long seed, List<Integer> sizes, String name) {
+    }
+
+    private static final String THINGS = "a JSON object of things";
+
+    /** Columns are those the parser reports: of a character out of place, or just after a token it does not take. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"a\": 1} x | at line 1, column 10: text after the end of the JSON object",
+        "{\"a\": 1}\\n{} | at line 2, column 1: text after the end of the JSON object",
+        "{\"a\": 1} // note | at line 1, column 10: text after the end of the JSON object",
+        "{\"a\": {\"b\": Infinity}} | at line 1, column 21 (a.b): Infinity is not a number JSON allows",
+        "{\"a\": [1, -Infinity]} | at line 1, column 20 (a[1]): -Infinity is not a number JSON allows",
+        "{\"a\": NaN} | at line 1, column 10 (a): NaN is not a number JSON allows",
+        "{\"a\": 1, \"a\": 2} | at line 1, column 13: the field a appears twice",
+        "{\"a\": [{\"b\": 1,\\n \"b\": 2}]} | at line 2, column 5: the field a[0].b appears twice",
+        "{\"a\": [1, 2 | at line 1, column 12 (a[1]): the text ends inside the list opened at line 1, column 7",
+        "{\\n\"a\": 1 | at line 2, column 7: the text ends inside the object opened at line 1, column 1",
+        "{\"a\": \"x | at line 1, column 9: the text ends inside a string",
+        "{\"a\": 1,} | at line 1, column 9: unexpected character '}' where a field name in double quotes should be",
+        "{'a': 1} | at line 1, column 2: unexpected character ''' where a field name in double quotes should be",
+        "{\"a\": 1 \"b\": 2} | at line 1, column 9: unexpected character '\"' where a comma or the end of the object "
+                + "should be",
+        "{\"a\": [1 2]} | at line 1, column 10 (a[1]): unexpected character '2' where a comma or the end of the list "
+                + "should be",
+        "{\"a\" 1} | at line 1, column 6 (a): unexpected character '1' where a colon should follow the field name",
+        "{\"a\": [1,]} | at line 1, column 10 (a[1]): unexpected character ']' where a value should be",
+        "{\"a\": +1} | at line 1, column 8 (a): a number with a + sign, which JSON does not allow",
+        "{\"a\": 01} | at line 1, column 8 (a): a number with a leading zero, which JSON does not allow",
+        "{\"a\": 1 /* x */} | at line 1, column 9: a comment, which JSON does not allow",
+        "{\"a\": tru} | at line 1, column 7 (a): 'tru' is no JSON value (a number, a string in double quotes, true, "
+                + "false, null, a list or an object)",
+        "{\"a\": 1.} | at line 1, column 8 (a): unexpected character '}' in numeric value: Decimal point not followed "
+                + "by a digit",
+    })
+    void brokenJsonIsSaidInPlainWordsWithTheLineColumnAndField(String text, String expected) {
+        assertThatThrownBy(() -> StrictJson.readObject(text.replace("\\n", "\n"), "t.json", THINGS))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("t.json: not valid JSON " + expected);
+    }
+
+    @Test
+    void limitsAndControlCharactersAreSaidPlainly() {
+        String deep = "{\"a\": " + "[".repeat(1001);
+        String longNumber = "{\"a\": " + "9".repeat(1001) + "}";
+        assertThatThrownBy(() -> StrictJson.readObject(deep, "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON: lists and objects nested 1001 deep; at most 1000 are read");
+        assertThatThrownBy(() -> StrictJson.readObject(longNumber, "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON: a number of 1001 digits; at most 1000 are read");
+        assertThatThrownBy(() -> StrictJson.readObject("{\"a\": \"x\u0001\"}", "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON at line 1, column 9: control character 1 in a string, where it "
+                        + "must be written with a backslash escape");
+    }
+
+    @Test
+    void emptyTextAndOtherValuesThanAnObjectAreRefused() {
+        assertThatThrownBy(() -> StrictJson.readObject(" \n", "t.json", THINGS))
+                .hasMessage("t.json: empty; expected a JSON object of things");
+        assertThatThrownBy(() -> StrictJson.readObject("[1, 2] ", "t.json", THINGS))
+                .hasMessage("t.json: expected a JSON object of things, got [1,2]");
+        assertThatThrownBy(() -> StrictJson.readObject("[1] [2]", "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON at line 1, column 5: text after the end of the JSON list");
+    }
+
+    @Test
+    void nonFiniteNumbersOnlyWhenAsked() {
+        assertThat(StrictJson.readObject("{\"a\": [NaN, -Infinity]}", "t.json", THINGS, true).at("/a/1").doubleValue())
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> StrictJson.readObject("{\"a\": [NaN, -Infinity]} x", "t.json", THINGS, true))
+                .hasMessage("t.json: not valid JSON at line 1, column 25: text after the end of the JSON object");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"count\": 2147483648} | count must be an integer of at most 2147483647, got 2147483648",
+        "{\"count\": -2147483649} | count must be an integer of at least -2147483648, got -2147483649",
+        "{\"seed\": 9223372036854775808} | seed must be an integer of at most 9223372036854775807, got "
+                + "9223372036854775808",
+        "{\"sizes\": [1, 1e12]} | sizes[1] must be an integer, got 1.0E12",
+        "{\"sizes\": [1, 99999999999]} | sizes[1] must be an integer of at most 2147483647, got 99999999999",
+        "{\"sizes\": 3} | sizes must be a list, got 3",
+        "{\"count\": \"3\"} | count must be an integer, got \"3\"",
+        "{\"count\": null} | count must be an integer, got null",
+        "{\"name\": 3} | name must be a string, got 3",
+        "{\"name\": true} | name must be a string, got true",
+        "{\"name\": [\"x\"]} | name must be a string, got [\"x\"]",
+    })
+    void aValueThatDoesNotFitNamesItsFieldAndWhatItTakes(String json, String expected) {
+        assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject(json, "t.json", THINGS), Box.class, "t.json"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("t.json: " + expected);
+    }
+
+    @Test
+    void versionIsRequiredAndNoNewerThanTheReaderKnows() {
+        assertThatThrownBy(() -> checkVersion("{}"))
+                .hasMessage("t.json: schemaVersion is required but missing (is this a Rangefinder box file?)");
+        assertThatThrownBy(() -> checkVersion("{\"schemaVersion\": 1.0}"))
+                .hasMessage("t.json: schemaVersion must be an integer, got 1.0");
+        assertThatThrownBy(() -> checkVersion("{\"schemaVersion\": 0}"))
+                .hasMessage("t.json: schemaVersion must be between 1 and 3, got 0");
+        assertThatThrownBy(() -> checkVersion("{\"schemaVersion\": 4}"))
+                .hasMessageStartingWith("t.json: schemaVersion 4 is newer than this Rangefinder (")
+                .hasMessageEndingWith(") reads (up to 3); open it with a newer Rangefinder");
+        checkVersion("{\"schemaVersion\": 3}");
+    }
+
+    /** Checks the version of a box file, which this reader knows up to version 3. */
+    private static void checkVersion(String json) {
+        StrictJson.checkVersion(StrictJson.readObject(json, "t.json", THINGS), "t.json", 3, "box file");
+    }
+}
