@@ -1,18 +1,15 @@
 package org.rangefinder.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.rangefinder.UserInputException;
+import org.rangefinder.files.StrictJson;
 
 /**
  * A network architecture as a small JSON document; {@link NetworkFactory} turns it into a DL4J network whose
@@ -28,6 +25,22 @@ import org.rangefinder.UserInputException;
  *       global average pooling, softmax.</li>
  * </ul>
  *
+ * <p>A field belongs to the presets named below and is refused with any other, so that a spec never says more than
+ * the network it builds. Sizes are bounded so that the weights of any spec fit a workstation's memory (the largest
+ * were built and stepped on two cores with Adam, whose two moments make four floats a weight with the gradient):
+ * <ul>
+ *   <li>mlp: at most {@value #MAX_HIDDEN_LAYERS} hidden layers of at most {@value #MAX_UNITS} units. Eight layers
+ *       of 4096 hold about 120 million weights between them: 2.3 GB, under two seconds a step on MNIST at batch 64.
+ *       {@code [100000, 100000]} would be 10 billion weights, 160 GB, more than the native allocator gives.</li>
+ *   <li>resnet: at most {@value #MAX_BLOCKS} blocks, and at most {@value #MAX_CHANNELS} channels in the widest
+ *       block: {@code channels * 2^floor((blocks - 1) / 2)}, as the channels double every second block while the
+ *       image is at least 4 pixels (on large images they do every time). 512 is the widest stage of ResNet-18;
+ *       each doubling past it multiplies the weights of a 3x3 convolution by four: 512 channels over 16 blocks would
+ *       reach 65536, 39 billion weights in one convolution.</li>
+ * </ul>
+ * The activations grow with the batch and the image too, which a spec does not know: a stem of 512 channels on
+ * 28x28 images at batch 64 takes about 5 GB and half a minute a step.
+ *
  * @param preset      {@code mlp}, {@code lenet} or {@code resnet}
  * @param hiddenSizes mlp only: units of each hidden layer
  * @param dropout     probability of dropping a unit before each hidden dense layer (0 turns it off)
@@ -36,11 +49,26 @@ import org.rangefinder.UserInputException;
  * @param channels    resnet only: filters of the stem and the first blocks
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout, Boolean batchNorm,
                         Integer blocks, Integer channels) {
 
     public static final List<String> PRESETS = List.of("mlp", "lenet", "resnet");
+
+    /** The most units of one hidden layer of an mlp. */
+    public static final int MAX_UNITS = 4096;
+
+    /** The most hidden layers of an mlp. */
+    public static final int MAX_HIDDEN_LAYERS = 8;
+
+    /** The most residual blocks of a resnet. */
+    public static final int MAX_BLOCKS = 16;
+
+    /** The most channels of a resnet's widest block. */
+    public static final int MAX_CHANNELS = 512;
+
+    /** The fields of a spec file. */
+    private static final List<String> FIELDS = Arrays.stream(ModelSpec.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
 
     /** Fills in each preset's defaults and checks every value; a bad one is a {@link UserInputException}. */
     public ModelSpec {
@@ -54,30 +82,55 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
         }
         boolean mlp = preset.equals("mlp");
         boolean resnet = preset.equals("resnet");
+        onlyFor(preset, "hiddenSizes", hiddenSizes, mlp, "mlp");
+        onlyFor(preset, "batchNorm", batchNorm, mlp, "mlp");
+        onlyFor(preset, "dropout", dropout, !resnet, "mlp and lenet");
+        onlyFor(preset, "blocks", blocks, resnet, "resnet");
+        onlyFor(preset, "channels", channels, resnet, "resnet");
         hiddenSizes = mlp ? List.copyOf(hiddenSizes == null ? List.of(128, 128) : hiddenSizes) : null;
         batchNorm = mlp ? (batchNorm != null && batchNorm) : null;
         dropout = resnet ? null : (dropout == null ? 0.0 : dropout);
         blocks = resnet ? (blocks == null ? 4 : blocks) : null;
         channels = resnet ? (channels == null ? 16 : channels) : null;
         if (mlp) {
-            if (hiddenSizes.isEmpty()) {
-                throw new UserInputException("model spec: 'hiddenSizes' needs at least one layer");
+            if (hiddenSizes.isEmpty() || hiddenSizes.size() > MAX_HIDDEN_LAYERS) {
+                throw new UserInputException("model spec: 'hiddenSizes' must hold 1 to " + MAX_HIDDEN_LAYERS
+                        + " layers, got " + hiddenSizes.size());
             }
             for (int i = 0; i < hiddenSizes.size(); i++) {
-                if (hiddenSizes.get(i) == null || hiddenSizes.get(i) < 1) {
-                    throw new UserInputException("model spec: 'hiddenSizes[" + i + "]' must be a positive integer, got "
-                            + hiddenSizes.get(i));
+                Integer units = hiddenSizes.get(i);
+                if (units == null || units < 1 || units > MAX_UNITS) {
+                    throw new UserInputException("model spec: 'hiddenSizes[" + i + "]' must be between 1 and "
+                            + MAX_UNITS + " units, got " + units);
                 }
             }
         }
         if (dropout != null && !(dropout >= 0 && dropout < 1)) {
             throw new UserInputException("model spec: 'dropout' must be in [0, 1), got " + dropout);
         }
-        if (blocks != null && (blocks < 1 || blocks > 16)) {
-            throw new UserInputException("model spec: 'blocks' must be between 1 and 16, got " + blocks);
+        if (resnet) {
+            if (blocks < 1 || blocks > MAX_BLOCKS) {
+                throw new UserInputException("model spec: 'blocks' must be between 1 and " + MAX_BLOCKS + ", got "
+                        + blocks);
+            }
+            if (channels < 1 || channels > MAX_CHANNELS) {
+                throw new UserInputException("model spec: 'channels' must be between 1 and " + MAX_CHANNELS
+                        + ", got " + channels);
+            }
+            long widest = (long) channels << ((blocks - 1) / 2);
+            if (widest > MAX_CHANNELS) {
+                throw new UserInputException("model spec: 'channels' " + channels + " would reach " + widest
+                        + " in the widest of " + blocks + " blocks (they double every second block); at most "
+                        + MAX_CHANNELS);
+            }
         }
-        if (channels != null && (channels < 1 || channels > 512)) {
-            throw new UserInputException("model spec: 'channels' must be between 1 and 512, got " + channels);
+    }
+
+    /** Refuses a field given for a preset it does not apply to. */
+    private static void onlyFor(String preset, String field, Object value, boolean applies, String presets) {
+        if (value != null && !applies) {
+            throw new UserInputException("model spec: '" + field + "' applies to " + presets + " only, not to "
+                    + preset);
         }
     }
 
@@ -98,27 +151,19 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
                 + ", or the path of a model spec .json file)");
     }
 
-    /** Reads a spec file, naming the file and the field in any message. */
+    /**
+     * Reads a spec file as strictly as a hyperparameter file ({@link StrictJson}); every message names the file and
+     * the field. A field that is not one of a spec's is refused, as a misspelt one would otherwise leave its default.
+     */
     public static ModelSpec read(Path file) {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        try {
-            return mapper.readValue(Files.readString(file), ModelSpec.class);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("model spec " + file + ": file not found");
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "" : " field '" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "'";
-            throw new UserInputException("model spec " + file + ":" + field + " has the wrong type ("
-                    + e.getOriginalMessage().split("\n")[0] + ")");
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof UserInputException u) {
-                throw new UserInputException(file + ": " + u.getMessage());
-            }
-            var loc = e.getLocation();
-            throw new UserInputException("model spec " + file + (loc == null ? "" : " line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage().split("\n")[0]);
-        } catch (IOException e) {
-            throw new UserInputException("model spec " + file + ": cannot read (" + e.getMessage() + ")");
+        String source = file.toString();
+        ObjectNode tree = StrictJson.readObject(StrictJson.readText(file), source, "a JSON object with a model spec");
+        List<String> unknown = StrictJson.unknownFields(tree, ModelSpec.class, "");
+        if (!unknown.isEmpty()) {
+            throw new UserInputException(source + ": unknown field '" + unknown.get(0) + "' (a model spec has "
+                    + String.join(", ", FIELDS) + ")");
         }
+        return StrictJson.bind(tree, ModelSpec.class, source);
     }
 
     /** A one-line description, e.g. {@code mlp 128-128}. */

@@ -39,6 +39,21 @@ class RangeTestCommandTest {
     }
 
     @Test
+    void aBadModelSpecFileExitsWithCodeTwoNamingTheFileAndTheField(@TempDir Path dir) throws Exception {
+        Path big = Files.writeString(dir.resolve("big.json"),
+                "{\"preset\": \"mlp\", \"hiddenSizes\": [100000, 100000]}");
+        Path trailing = Files.writeString(dir.resolve("trailing.json"), "{\"preset\": \"mlp\"} x");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--model", big.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualToIgnoringNewLines("rangefinder: " + big + ": model spec: 'hiddenSizes[0]' must be "
+                + "between 1 and 4096 units, got 100000");
+        r = CliRun.of("range-test", "--dataset", "iris", "--model", trailing.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualToIgnoringNewLines("rangefinder: " + trailing + ": not valid JSON at line 1, column "
+                + "19: text after the end of the JSON object");
+    }
+
+    @Test
     void sweepGivesOneCurvePerValueWithARunColumn(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("curves.csv");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",

@@ -93,6 +93,9 @@ class HyperparameterFileTest {
         "/dataset/trainSamples | | dataset.trainSamples is required but missing",
         "/dataset/name | \"my-data\" | dataset.path is required for a dataset that is not bundled",
         "/model/dropout | 1.5 | model: model spec: 'dropout' must be in [0, 1), got 1.5",
+        "/model/blocks | 3 | model: model spec: 'blocks' applies to resnet only, not to mlp",
+        "/model/hiddenSizes | [128, 100000] | model: model spec: 'hiddenSizes[1]' must be between 1 and 4096 units, "
+                + "got 100000",
         "/created | \"yesterday\" | created must be an ISO-8601 instant",
         "/training/stopReason | \"bored\" | training.stopReason must be one of completed, diverged",
         "/rangeTest/smoothing | 1.5 | rangeTest holds invalid settings:",
