@@ -18,6 +18,7 @@ import org.rangefinder.history.RunKind;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -183,7 +184,7 @@ final class RangeTestCommand implements Callable<Integer> {
             throws IOException {
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("schemaVersion", 1);
+            json.put("schemaVersion", CurveFiles.SCHEMA_VERSION);
             json.put("runs", results);
             if (sweepResult != null) {
                 Map<String, Object> familyJson = new LinkedHashMap<>();

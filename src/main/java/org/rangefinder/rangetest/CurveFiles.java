@@ -1,9 +1,7 @@
 package org.rangefinder.rangetest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
+import org.rangefinder.files.StrictJson;
 
 /**
  * Reads range-test curves (learning rate and raw loss per iteration) from files:
@@ -25,14 +24,19 @@ import org.rangefinder.UserInputException;
  *       and {@code loss} (any case, any order, other columns ignored), separated by commas, semicolons or tabs;
  *       rows in file order. Fields may be double-quoted. A column named {@code run} (as in the CSV of a range-test
  *       sweep) splits the rows into one curve per run value, in order of first appearance.</li>
- *   <li>Rangefinder's JSON: {@code {"schemaVersion":1,"runs":[{"points":[{"iteration":0,"lr":..,"loss":..,
- *       "smoothedLoss":..},...]},...]}}; only {@code lr} and {@code loss} are read.</li>
+ *   <li>Rangefinder's JSON, as {@code range-test --out} writes it: {@code {"schemaVersion":1,"runs":[{"points":[
+ *       {"iteration":0,"lr":..,"loss":..,"smoothedLoss":..},...]},...]}}; only {@code lr} and {@code loss} are
+ *       read. It is read as strictly as a hyperparameter file ({@link StrictJson}): a missing or newer
+ *       {@code schemaVersion} is refused, and so are a field given twice and text after the object.</li>
  * </ul>
  * The format is told by the content: a file whose first non-blank character is <code>{</code> is JSON. Learning rates
- * must be finite and &gt; 0. Losses may be non-finite, as real divergence data are: {@code nan}, {@code inf},
- * {@code -inf}, {@code NaN}, {@code Infinity} in CSV; in JSON also bare {@code NaN}/{@code Infinity} tokens, those
- * words as strings, and {@code null}. A curve needs at least two points. Every problem is a
- * {@link UserInputException} naming the file and the line and column, or the JSON path.
+ * must be finite and &gt; 0, and never fall from one point of a curve to the next: a staircase ladder holds each for
+ * several points, so equal neighbours are fine, but a curve whose learning rates are all equal suggests nothing and
+ * is refused. Losses may be non-finite, as real divergence data are: {@code nan}, {@code inf}, {@code -inf},
+ * {@code NaN}, {@code Infinity} in CSV; in JSON the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}
+ * (as Rangefinder writes them) and the bare tokens (as Python's {@code json} does), but not {@code null}, which says
+ * nothing about the loss. A curve needs at least two points. Every problem is a {@link UserInputException} naming
+ * the file and the line and column, or the JSON path.
  */
 public final class CurveFiles {
 
@@ -43,9 +47,14 @@ public final class CurveFiles {
         }
     }
 
+    /** The version of the JSON {@code range-test --out} writes, and the newest read. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** A point as read: its learning rate, its raw loss, and where the learning rate stands, for messages. */
+    private record Point(double lr, double loss, String lrAt) {
+    }
+
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
 
     private CurveFiles() {
     }
@@ -93,7 +102,7 @@ public final class CurveFiles {
         int lossColumn = columnNamed(file, headerLine + 1, names, "loss");
         int runColumn = indexOfColumn(names, "run");
         int needed = Math.max(Math.max(lrColumn, lossColumn), runColumn) + 1;
-        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        Map<String, List<Point>> runs = new LinkedHashMap<>();
         for (int i = headerLine + 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -105,10 +114,11 @@ public final class CurveFiles {
                         + " columns, expected at least " + needed);
             }
             double lr = csvNumber(file, lineNo, fields.get(lrColumn), "lr", lrColumn);
-            requireUsableLr(lr, file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)");
+            String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";
+            requireUsableLr(lr, lrAt);
             String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
             runs.computeIfAbsent(run, r -> new ArrayList<>())
-                    .add(new double[] {lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn)});
+                    .add(new Point(lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn), lrAt));
         }
         if (runs.isEmpty()) {
             return List.of(curve(file.toString(), List.of()));
@@ -203,14 +213,8 @@ public final class CurveFiles {
     }
 
     private static List<Curve> readJson(Path file, String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ":";
-            throw new UserInputException(file + ":" + where + " not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        ObjectNode root = StrictJson.readObject(text, file.toString(), "a JSON object of range-test runs", true);
+        StrictJson.checkVersion(root, file.toString(), SCHEMA_VERSION, "range-test result");
         JsonNode runs = root.get("runs");
         if (runs == null || !runs.isArray()) {
             throw new UserInputException(file + ": runs: expected an array of runs");
@@ -225,28 +229,25 @@ public final class CurveFiles {
             if (!points.isArray()) {
                 throw new UserInputException(file + ": " + runPath + ": expected an array of points");
             }
-            List<double[]> values = new ArrayList<>();
+            List<Point> values = new ArrayList<>();
             for (int p = 0; p < points.size(); p++) {
                 String pointPath = file + ": " + runPath + "[" + p + "]";
                 if (!points.get(p).isObject()) {
                     throw new UserInputException(pointPath + ": expected an object with lr and loss");
                 }
-                double lr = jsonNumber(points.get(p), "lr", pointPath, false);
+                double lr = jsonNumber(points.get(p), "lr", pointPath);
                 requireUsableLr(lr, pointPath + ".lr");
-                values.add(new double[] {lr, jsonNumber(points.get(p), "loss", pointPath, true)});
+                values.add(new Point(lr, jsonNumber(points.get(p), "loss", pointPath), pointPath + ".lr"));
             }
             curves.add(curve(file + ": " + runPath, values));
         }
         return curves;
     }
 
-    private static double jsonNumber(JsonNode point, String name, String pointPath, boolean nullIsNaN) {
+    private static double jsonNumber(JsonNode point, String name, String pointPath) {
         JsonNode v = point.get(name);
         if (v != null && v.isNumber()) {
             return v.doubleValue();
-        }
-        if (v != null && v.isNull() && nullIsNaN) {
-            return Double.NaN;
         }
         Double parsed = v != null && v.isTextual() ? parseNumber(v.textValue()) : null;
         if (parsed == null) {
@@ -262,15 +263,27 @@ public final class CurveFiles {
         }
     }
 
-    private static Curve curve(String where, List<double[]> points) {
+    /** The curve of the points read, once its learning rates are known to rise. */
+    private static Curve curve(String where, List<Point> points) {
         if (points.size() < 2) {
             throw new UserInputException(where + ": " + points.size() + " points; a curve needs at least 2");
+        }
+        for (int i = 1; i < points.size(); i++) {
+            Point p = points.get(i);
+            if (p.lr() < points.get(i - 1).lr()) {
+                throw new UserInputException(p.lrAt() + ": learning rate " + p.lr() + " is below the one before it ("
+                        + points.get(i - 1).lr() + "); a range-test curve's learning rates must not fall");
+            }
+        }
+        if (points.get(0).lr() == points.get(points.size() - 1).lr()) {
+            throw new UserInputException(where + ": all " + points.size() + " learning rates are "
+                    + points.get(0).lr() + "; a range-test curve needs learning rates that rise");
         }
         double[] lrs = new double[points.size()];
         double[] losses = new double[points.size()];
         for (int i = 0; i < lrs.length; i++) {
-            lrs[i] = points.get(i)[0];
-            losses[i] = points.get(i)[1];
+            lrs[i] = points.get(i).lr();
+            losses[i] = points.get(i).loss();
         }
         return new Curve(lrs, losses);
     }

@@ -36,6 +36,8 @@ class RangeTestCommandTest {
         assertThat(lines.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
         assertThat(lines).hasSize(run.get("points").size() + 1);
         assertThat(lines.get(1)).startsWith("0,1.0E-7,");
+        assertThat(CliRun.of("suggest", "--in", json.toString()).code()).as("suggest reads what range-test wrote")
+                .isZero();
     }
 
     @Test

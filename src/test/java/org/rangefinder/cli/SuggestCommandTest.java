@@ -94,5 +94,12 @@ class SuggestCommandTest {
                 "--method");
         ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", dir.resolve("none.csv").toString()),
                 "none.csv: no such file");
+        Path falling = Files.writeString(dir.resolve("falling.csv"), "lr,loss\n0.2,1\n0.1,2\n");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", falling.toString()), "falling.csv: line 3, "
+                + "column 1 (lr): learning rate 0.1 is below the one before it (0.2); a range-test curve's learning "
+                + "rates must not fall");
+        Path cut = Files.writeString(dir.resolve("cut.json"), "{\"schemaVersion\": 1, \"runs\": [\n");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", cut.toString()), "cut.json: not valid JSON "
+                + "at line 2, column 1 (runs[0]): the text ends inside the list opened at line 1, column 30\n");
     }
 }

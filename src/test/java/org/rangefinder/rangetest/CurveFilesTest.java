@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
+import org.rangefinder.files.Json;
 import org.rangefinder.rangetest.CurveFiles.Curve;
 
 class CurveFilesTest {
@@ -61,14 +63,65 @@ class CurveFilesTest {
                   {"name":"a","points":[{"iteration":0,"lr":0.001,"loss":2.3,"smoothedLoss":2.3},
                                         {"iteration":1,"lr":0.002,"loss":2.2,"smoothedLoss":2.25}]},
                   {"points":[{"iteration":0,"lr":0.1,"loss":1.0},{"iteration":1,"lr":0.2,"loss":NaN},
-                             {"iteration":2,"lr":0.3,"loss":"Infinity"},{"iteration":3,"lr":0.4,"loss":null}]}
+                             {"iteration":2,"lr":0.3,"loss":"Infinity"},{"iteration":3,"lr":0.4,"loss":-Infinity}]}
                 ]}""");
         List<Curve> runs = CurveFiles.readAll(f);
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).lrs()).containsExactly(0.001, 0.002);
         assertThat(runs.get(0).losses()).containsExactly(2.3, 2.2);
-        assertThat(runs.get(1).losses()).containsExactly(1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN);
+        assertThat(runs.get(1).losses()).containsExactly(1.0, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
         assertThat(CurveFiles.read(f).lrs()).containsExactly(0.001, 0.002);
+    }
+
+    @Test
+    void aStaircaseCurveAsRangefinderWritesItIsReadBack() throws IOException {
+        Path f = dir.resolve("result.json");
+        Json.write(f, Map.of("schemaVersion", CurveFiles.SCHEMA_VERSION, "runs", List.of(Map.of("points", List.of(
+                new CurvePoint(0, 0.1, 2.0, 2.0), new CurvePoint(1, 0.1, 1.5, 1.7),
+                new CurvePoint(2, 0.2, 1.0, 1.4), new CurvePoint(3, 0.2, Double.NaN, Double.NaN))))));
+        assertThat(Files.readString(f)).as("a blown-up loss is written as a string, never as null")
+                .contains("\"NaN\"").doesNotContain("null");
+        Curve c = CurveFiles.read(f);
+        assertThat(c.lrs()).containsExactly(0.1, 0.1, 0.2, 0.2);
+        assertThat(c.losses()).containsExactly(2.0, 1.5, 1.0, Double.NaN);
+    }
+
+    @Test
+    void learningRatesThatFallOrNeverRiseAreRefusedAtTheirRowOrPoint() throws IOException {
+        assertRefusedWith(write("d.csv", "lr,loss\n0.1,2\n0.2,1.5\n\n0.15,1\n"), ": line 5, column 1 (lr): learning "
+                + "rate 0.15 is below the one before it (0.2); a range-test curve's learning rates must not fall");
+        assertRefusedWith(write("s.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.2,2\n1,0.1,1\n"), ": line 5, column 2 "
+                + "(lr): learning rate 0.1 is below the one before it (0.2); a range-test curve's learning rates must "
+                + "not fall");
+        assertRefusedWith(write("f.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.3,\"loss\":1},"
+                + "{\"lr\":0.2,\"loss\":1}]}]}"), ": runs[0].points[1].lr: learning rate 0.2 is below the one before "
+                + "it (0.3); a range-test curve's learning rates must not fall");
+        assertRefusedWith(write("e.csv", "lr,loss\n0.01,2\n0.01,1\n0.01,0.5\n"), ": all 3 learning rates are "
+                + "0.01; a range-test curve needs learning rates that rise");
+        assertRefusedWith(write("e.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},"
+                + "{\"lr\":0.1,\"loss\":1}]}]}"), ": runs[0].points: all 2 learning rates are 0.1; a range-test "
+                + "curve needs learning rates that rise");
+        Path sweep = write("ok.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.1,2\n1,0.1,1.5\n1,0.2,1\n");
+        assertThat(CurveFiles.readAll(sweep).get(1).lrs()).as("each run rises on its own; a rung may repeat")
+                .containsExactly(0.1, 0.1, 0.2);
+    }
+
+    @Test
+    void jsonIsReadAsStrictlyAsAHyperparameterFile() throws IOException {
+        String points = "\"points\":[{\"lr\":0.1,\"loss\":1},{\"lr\":0.2,\"loss\":null}]";
+        assertRefusedWith(write("v.json", "{\"runs\":[{" + points + "}]}"),
+                ": schemaVersion is required but missing (is this a Rangefinder range-test result?)");
+        assertRefusedWith(write("w.json", "{\"schemaVersion\":\"1\",\"runs\":[{" + points + "}]}"),
+                ": schemaVersion must be an integer, got \"1\"");
+        assertRefusedWith(write("n.json", "{\"schemaVersion\":1,\"runs\":[{" + points + "}]}"),
+                ": runs[0].points[1].loss: null is not a number");
+        assertRefusedWith(write("t.json", "{\"schemaVersion\":1,\"runs\":[]}\n}"),
+                ": not valid JSON at line 2, column 1: text after the end of the JSON object");
+        assertRefusedWith(write("u.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"lr\":0.2}]}]}"),
+                ": not valid JSON at line 1, column 53: the field runs[0].points[0].lr appears twice");
+        assertThatThrownBy(() -> CurveFiles.read(write("x.json", "{\"schemaVersion\":2,\"runs\":[{" + points
+                + "}]}"))).hasMessageContaining("x.json: schemaVersion 2 is newer than this Rangefinder");
     }
 
     @Test
@@ -86,20 +139,30 @@ class CurveFilesTest {
 
     @Test
     void badJsonFilesAreRefusedWithThePathOfTheBadValue() throws IOException {
-        assertRefused(write("p.json", "{\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},{\"lr\":0.2,\"loss\":1},"
-                + "{\"lr\":0.3,\"loss\":1},{\"lr\":0.4,\"loss\":\"abc\"}]}]}"),
+        assertRefused(write("p.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},"
+                + "{\"lr\":0.2,\"loss\":1},{\"lr\":0.3,\"loss\":1},{\"lr\":0.4,\"loss\":\"abc\"}]}]}"),
                 "p.json: runs[0].points[3].loss: \"abc\" is not a number");
-        assertRefused(write("m.json", "{\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},{\"loss\":1}]}]}"),
+        assertRefused(write("m.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},"
+                + "{\"loss\":1}]}]}"),
                 "m.json: runs[0].points[1].lr: missing");
         assertRefused(write("r.json", "{\"schemaVersion\":1}"), "r.json: runs: expected an array of runs");
-        assertRefused(write("k.json", "{\"runs\":[{}]}"), "k.json: runs[0].points: expected an array of points");
-        assertRefused(write("t.json", "{\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1}]}]}"),
+        assertRefused(write("k.json", "{\"schemaVersion\":1,\"runs\":[{}]}"),
+                "k.json: runs[0].points: expected an array of points");
+        assertRefused(write("t.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1}]}]}"),
                 "t.json: runs[0].points: 1 points; a curve needs at least 2");
-        assertRefused(write("b.json", "{\"runs\":[\n  {\"points\": [1, }\n]}"), "b.json: line 2, column ");
+        assertRefusedWith(write("b.json", "{\"schemaVersion\":1,\"runs\":[\n  {\"points\": [1, }\n]}"),
+                ": not valid JSON at line 2, column 18 (runs[0].points[1]): unexpected character '}' where a value "
+                + "should be");
     }
 
     private static void assertRefused(Path file, String message) {
         assertThatThrownBy(() -> CurveFiles.readAll(file)).isInstanceOf(UserInputException.class)
                 .hasMessageContaining(message);
+    }
+
+    /** Asserts the whole message: the file's name, then {@code afterName}. */
+    private static void assertRefusedWith(Path file, String afterName) {
+        assertThatThrownBy(() -> CurveFiles.readAll(file)).isInstanceOf(UserInputException.class)
+                .hasMessage(file + afterName);
     }
 }
