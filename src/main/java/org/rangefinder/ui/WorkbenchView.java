@@ -175,7 +175,7 @@ public final class WorkbenchView extends NotificationPane {
     void openCurve() {
         Path file = files.open("Open a range-test curve", CSV, JSON);
         if (file != null) {
-            attempt("Cannot open the curve", () -> vm.open(file));
+            vm.open(file, m -> Dialogs.error(getScene().getWindow(), "Cannot open the curve", m));
         }
     }
 
@@ -208,7 +208,8 @@ public final class WorkbenchView extends NotificationPane {
     void openHyperparameters() {
         Path file = files.open("Open a hyperparameter file", JSON);
         if (file != null) {
-            attempt("Cannot read the hyperparameters", () -> vm.openHyperparameters(file));
+            vm.openHyperparameters(file,
+                    m -> Dialogs.error(getScene().getWindow(), "Cannot read the hyperparameters", m));
         }
     }
 
@@ -280,7 +281,7 @@ public final class WorkbenchView extends NotificationPane {
     private void dropped(DragEvent e) {
         List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
         for (File f : dropped) {
-            attempt("Cannot open " + f.getName(), () -> vm.open(f.toPath()));
+            vm.open(f.toPath(), m -> Dialogs.error(getScene().getWindow(), "Cannot open " + f.getName(), m));
         }
         e.setDropCompleted(!dropped.isEmpty());
         e.consume();

@@ -208,19 +208,23 @@ public final class WorkbenchViewModel {
     /**
      * Opens what was dropped or picked: a hyperparameter file fills the forms; a curve file (a CSV with columns lr
      * and loss, or a result.json) becomes a run; anything else (a folder, an IDX file, another CSV) is imported as
-     * a dataset.
-     *
-     * @throws UserInputException for a hyperparameter or curve file that cannot be read
+     * a dataset. The file is read on the files thread (a sweep's result.json can be large); what it holds reaches
+     * the window on the FX thread, or {@code failed} gets what is wrong with it.
      */
-    public void open(Path path) {
-        if (isHyperparameterFile(path)) {
-            openHyperparameters(path);
-        } else if (isCurveFile(path)) {
-            RangeTestRun run = runs.open(path);
-            status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));
-        } else {
-            importDataset(path);
-        }
+    public void open(Path path, Consumer<String> failed) {
+        files.submit(() -> {
+            if (isHyperparameterFile(path)) {
+                return (Runnable) () -> fill(path, HyperparameterFile.read(path));
+            }
+            if (isCurveFile(path)) {
+                RangeTestViewModel.CurveFile curve = RangeTestViewModel.CurveFile.read(path);
+                return (Runnable) () -> {
+                    RangeTestRun run = runs.show(curve);
+                    status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));
+                };
+            }
+            return (Runnable) () -> importDataset(path);
+        }, Runnable::run, e -> failed.accept(Problems.describe(e)));
     }
 
     /** A JSON file with a {@code oneCycle} section. */
@@ -316,11 +320,16 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Fills the forms from a hyperparameter file (a bad file is a {@link UserInputException} naming the file and
-     * the field); what could not be taken over as it was is reported.
+     * Fills the forms from a hyperparameter file, read on the files thread; a bad file reaches {@code failed} with
+     * a message naming the file and the field.
      */
-    public void openHyperparameters(Path file) {
-        HyperparameterFile.ReadResult read = HyperparameterFile.read(file);
+    public void openHyperparameters(Path file, Consumer<String> failed) {
+        files.submit(() -> HyperparameterFile.read(file), read -> fill(file, read),
+                e -> failed.accept(Problems.describe(e)));
+    }
+
+    /** FX thread: fills the forms from a hyperparameter file read, and reports what could not be taken over. */
+    private void fill(Path file, HyperparameterFile.ReadResult read) {
         List<String> notes = new ArrayList<>(read.warnings());
         notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
         report("Read the hyperparameters of " + file.getFileName()
@@ -356,7 +365,8 @@ public final class WorkbenchViewModel {
     public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
-        files.submit(oneCycle.saving(run, file), f -> report("Saved the " + run.name() + " model" + stopped + " to " + f),
+        files.submit(oneCycle.saving(run, file),
+                f -> report("Saved the " + run.name() + " model" + stopped + " to " + f),
                 e -> failed.accept(Problems.describe(e)));
     }
 

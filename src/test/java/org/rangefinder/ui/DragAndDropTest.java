@@ -149,7 +149,8 @@ class DragAndDropTest {
         Path curve = Files.writeString(tmp.resolve("lr-finder.csv"), csv);
 
         assertThat(drop(robot, curve.toFile())).containsExactly(true, true);
-        assertThat(fixture.vm().runs().runs()).hasSize(1);
+        // read on the files thread, shown on the FX thread
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 1);
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         assertThat(run.name()).isEqualTo("#1 lr-finder.csv");
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
@@ -162,6 +163,7 @@ class DragAndDropTest {
 
         assertThat(drop(robot, iris.toFile())).containsExactly(true, true);
         String choice = iris.toAbsolutePath().toString();
+        WorkbenchFixture.waitUntil(10, () -> choice.equals(fixture.vm().experiment().datasetProperty().get()));
         assertThat(fixture.vm().datasetChoices()).contains(choice);
         assertThat(fixture.vm().experiment().datasetProperty().get()).isEqualTo(choice);
         assertThat(fixture.vm().runs().runs()).isEmpty();

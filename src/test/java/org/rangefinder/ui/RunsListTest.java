@@ -72,8 +72,7 @@ class RunsListTest {
                 .noneMatch(Node::isVisible);
 
         Path curve = curveFile();
-        robot.interact(() -> fixture.vm().open(curve));
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.openCurves(curve);
         assertThat(robot.lookup("#runsTable .table-row-cell").queryAll()).as("no row made for the first run")
                 .isEqualTo(rows);
         TableRow<?> first = rows.stream().map(r -> (TableRow<?>) r).filter(r -> !r.isEmpty()).findFirst().orElseThrow();
@@ -90,8 +89,7 @@ class RunsListTest {
     @Test
     void everyStatusStopReasonAndTimeFitsItsColumn(FxRobot robot) throws Exception {
         Path curve = curveFile();
-        robot.interact(() -> fixture.vm().open(curve));
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.openCurves(curve);
         Map<String, List<String>> words = Map.of(
                 "Status", Arrays.stream(RunStatus.values()).map(RunStatus::text).toList(),
                 "Stopped", Arrays.stream(StopReason.values()).map(StopReason::id).toList(),
@@ -114,11 +112,7 @@ class RunsListTest {
     @Test
     void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
         Path curve = curveFile();
-        robot.interact(() -> {
-            fixture.vm().open(curve);
-            fixture.vm().open(curve);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.openCurves(curve, curve);
         var chart = fixture.view().chartView().chart();
         assertThat(chart.getData()).hasSize(4);
         RangeTestRun first = fixture.vm().runs().runs().get(0);
@@ -139,12 +133,7 @@ class RunsListTest {
     @Test
     void aRowShowsTheColourOfTheRunItHoldsNow(FxRobot robot) throws Exception {
         Path curve = curveFile();
-        robot.interact(() -> {
-            for (int i = 0; i < 3; i++) {
-                fixture.vm().open(curve);
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.openCurves(curve, curve, curve);
         robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.DELETE));
         List<RangeTestRun> runs = fixture.vm().runs().runs();
         assertThat(runs).hasSize(2);

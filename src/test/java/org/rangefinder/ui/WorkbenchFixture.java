@@ -1,12 +1,16 @@
 package org.rangefinder.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -98,6 +102,23 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         replaceText(robot, "#iterationsField", String.valueOf(iterations));
         waitUntil(10, () -> vm().oneCycle().trainSamplesProperty().get() == 120
                 && !robot.lookup("#runButton").queryButton().isDisabled());
+    }
+
+    /**
+     * Opens curve files as the window does (read on its files thread, shown on the FX thread) and waits until they
+     * are runs.
+     */
+    void openCurves(Path... curves) {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        int before = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> vm().runs().runs().size());
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Path curve : curves) {
+                vm().open(curve, problems::add);
+            }
+        });
+        waitUntil(10, () -> !problems.isEmpty() || vm().runs().runs().size() == before + curves.length);
+        assertThat(problems).isEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Types {@code text} over the text of the field {@code query} finds, as a user would. */

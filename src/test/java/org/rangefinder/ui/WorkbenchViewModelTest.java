@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -30,6 +31,10 @@ import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
 
 class WorkbenchViewModelTest {
+    /** Where a test that expects no problem sends one: it fails the test (the executors run in its thread). */
+    private static final java.util.function.Consumer<String> NO_PROBLEM = m -> {
+        throw new AssertionError(m);
+    };
     @TempDir
     static Path historyFolder;
 
@@ -99,10 +104,10 @@ class WorkbenchViewModelTest {
         assertThat(WorkbenchViewModel.isCurveFile(curve)).isTrue();
         assertThat(WorkbenchViewModel.isCurveFile(data)).isFalse();
         assertThat(WorkbenchViewModel.isCurveFile(tmp)).isFalse();
-        vm.open(curve);
+        vm.open(curve, NO_PROBLEM);
         assertThat(vm.runs().runs()).hasSize(1);
         assertThat(vm.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
-        vm.open(data);
+        vm.open(data, NO_PROBLEM);
         assertThat(vm.datasetChoices()).contains(data.toAbsolutePath().toString());
         assertThat(vm.experiment().datasetProperty().get()).isEqualTo(data.toAbsolutePath().toString());
     }
@@ -123,7 +128,7 @@ class WorkbenchViewModelTest {
 
         WorkbenchViewModel other = workbench();
         assertThat(WorkbenchViewModel.isHyperparameterFile(file)).isTrue();
-        other.open(file);
+        other.open(file, NO_PROBLEM);
         assertThat(other.experiment().configProperty().get()).isEqualTo(vm.experiment().configProperty().get());
         assertThat(other.oneCycle().configProperty().get()).isEqualTo(vm.oneCycle().configProperty().get());
         assertThat(other.bounds().chosenByProperty().get()).isEqualTo(vm.bounds().chosenByProperty().get());
@@ -166,6 +171,27 @@ class WorkbenchViewModelTest {
         assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
+    /** Opening reads the file on the files thread, not the caller's (the FX thread's); a bad file says why. */
+    @Test
+    void anOpenedFileIsReadInTheBackgroundAndABadOneSaysWhy() throws Exception {
+        Queue<Runnable> files = new ArrayDeque<>();
+        WorkbenchViewModel opening = new WorkbenchViewModel(Direct.executor(), Direct.executor(),
+                new BackgroundExecutor(files::add, Runnable::run), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+        Path curve = Files.writeString(tmp.resolve("history.csv"), "lr,loss\n1e-5,2.3\n1e-4,2.2\n");
+        Path broken = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\n0.001,not-a-number\n");
+        List<String> problems = new ArrayList<>();
+        opening.open(curve, problems::add);
+        opening.open(broken, problems::add);
+        assertThat(opening.runs().runs()).as("nothing read in the caller's thread").isEmpty();
+        files.poll().run();
+        assertThat(opening.runs().runs()).hasSize(1);
+        files.poll().run();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).contains("broken.csv").doesNotContain("Exception");
+        assertThat(opening.runs().runs()).hasSize(1);
+    }
+
     @Test
     void theChoiceCanBeHandedToPyTorchAsCode() throws Exception {
         vm.experiment().datasetProperty().set("iris");
@@ -186,7 +212,7 @@ class WorkbenchViewModelTest {
                 javax.imageio.ImageIO.write(image, "png", folder.resolve(label).resolve(i + ".png").toFile());
             }
         }
-        vm.open(folder);
+        vm.open(folder, NO_PROBLEM);
         var data = vm.experiment().loadedDatasetProperty().get();
         assertThat(data.kind()).isEqualTo(org.rangefinder.data.DatasetKind.IMAGE);
         assertThat(data.classNames()).containsExactly("circle", "square");

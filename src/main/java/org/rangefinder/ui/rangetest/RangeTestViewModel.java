@@ -111,12 +111,26 @@ public final class RangeTestViewModel {
         return family;
     }
 
+    /** A curve made elsewhere, read from its file (off the FX thread, to be shown with {@link #show(CurveFile)}). */
+    public record CurveFile(String name, List<CurvePoint> points) {
+
+        /** Reads a CSV with columns lr and loss, or a result.json; a bad file is refused naming it. */
+        public static CurveFile read(Path file) {
+            return new CurveFile(file.getFileName().toString(), RangeTestRun.pointsOf(CurveFiles.read(file)));
+        }
+    }
+
     /**
      * Shows a curve made elsewhere (a CSV with columns lr and loss, or a result.json) as a run, with its
      * suggestions. A bad file is a {@link org.rangefinder.UserInputException} naming it.
      */
     public RangeTestRun open(Path file) {
-        return show(file.getFileName().toString(), RangeTestRun.pointsOf(CurveFiles.read(file)));
+        return show(CurveFile.read(file));
+    }
+
+    /** Shows a curve read from a file as a run, with its suggestions. */
+    public RangeTestRun show(CurveFile curve) {
+        return show(curve.name(), curve.points());
     }
 
     /** Shows a curve recorded earlier (its points as stored) as a run, with suggestions from its raw losses. */
