@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -73,7 +74,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<String> datasetChoices = FXCollections.observableArrayList(Datasets.BUNDLED);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private Consumer<String> notifier = m -> { };
-    private int loadRequest;
+    private final AtomicInteger loadRequest = new AtomicInteger();
 
     /**
      * @param workers runs range tests and trainings
@@ -120,14 +121,16 @@ public final class WorkbenchViewModel {
         if (name == null || name.isBlank()) {
             return;
         }
-        int request = ++loadRequest;
+        int request = loadRequest.incrementAndGet();
         status.set("Loading " + name + "...");
-        loader.submit(() -> datasets.load(name, options), data -> {
-            if (request == loadRequest) {
+        // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
+        // fraction asks again) is not loaded at all
+        loader.submit(() -> request == loadRequest.get() ? datasets.load(name, options) : null, data -> {
+            if (request == loadRequest.get()) {
                 datasetLoaded(data);
             }
         }, error -> {
-            if (request == loadRequest) {
+            if (request == loadRequest.get()) {
                 experiment.loadedDatasetProperty().set(null);
                 oneCycle.trainSamplesProperty().set(0);
                 experiment.datasetProblemProperty().set(Problems.describe(error));
