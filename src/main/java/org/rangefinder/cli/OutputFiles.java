@@ -54,10 +54,20 @@ final class OutputFiles {
         if (!Files.isDirectory(folder)) {
             throw new UserInputException(named + ": " + folder + " is a file, not a folder");
         }
-        if (!Files.isWritable(folder)) {
-            throw new UserInputException(named + ": the folder " + folder + " cannot be written");
+        if (!Files.isWritable(folder) || !takesNewFiles(folder)) {
+            throw new UserInputException(named + ": no new file can be made in the folder " + folder);
         }
         return this;
+    }
+
+    /** Whether a file can be made in {@code folder} (root may write where no file can be made, as in /proc). */
+    private static boolean takesNewFiles(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".rangefinder-check-", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The file a path names: where its links lead, or, for a file not made yet, its folder's real path and name. */

@@ -147,7 +147,10 @@ public final class AtomicFiles {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException) {
-            return "no such folder " + e.getFile();
+            Path missing = Path.of(e.getFile());
+            // our temporary file cannot be made, though its folder is there (a file system such as /proc)
+            return missing.getFileName().toString().endsWith(".tmp") && Files.isDirectory(missing.getParent())
+                    ? "no new file can be made in " + missing.getParent() : "no such folder " + missing;
         }
         if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
             return e.getFile() + " is a file, not a folder";

@@ -66,6 +66,16 @@ class OutputFilesTest {
                 + "replace it");
     }
 
+    /** Linux's /proc takes no new file, though root may write in it: the check makes one to know. */
+    @Test
+    void aFolderThatTakesNoNewFileIsRefusedBeforeTheRun() {
+        Path proc = Path.of("/proc");
+        if (Files.isDirectory(proc)) {
+            assertRefused(rangeTest("--out", "/proc/rangefinder.json"),
+                    "--out /proc/rangefinder.json: no new file can be made in the folder /proc");
+        }
+    }
+
     @Test
     void aWorkspaceGivenThatCannotHoldTheHistoryIsRefused() {
         assertRefused(CliRun.of("range-test", "--dataset", "iris", "--iterations", "10", "--workspace",
