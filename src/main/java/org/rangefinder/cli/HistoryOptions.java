@@ -41,7 +41,7 @@ final class HistoryOptions {
             history = workspace.open();
             id = history.start(kind, dataset, model, settings).id();
         } catch (IOException | UserInputException e) {
-            String why = e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage();
+            String why = why(e);
             if (workspace.workspace != null) {
                 throw new UserInputException("--workspace " + workspace.workspace + ": " + why, e);
             }
@@ -58,9 +58,13 @@ final class HistoryOptions {
         try {
             entry.write(history, id);
         } catch (IOException | UserInputException e) {
-            err.println("warning: cannot update run " + id + " in the run history ("
-                    + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
+            err.println("warning: cannot update run " + id + " in the run history (" + why(e) + ")");
         }
+    }
+
+    /** What went wrong with the history, in words. */
+    private static String why(Exception e) {
+        return e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage();
     }
 
     /** The id of the run being recorded, or null. */
