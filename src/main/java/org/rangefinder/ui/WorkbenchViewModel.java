@@ -217,7 +217,8 @@ public final class WorkbenchViewModel {
     public void open(Path path, Consumer<String> failed) {
         files.submit(() -> {
             if (isHyperparameterFile(path)) {
-                return (Runnable) () -> fill(path, HyperparameterFile.read(path));
+                HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
+                return (Runnable) () -> fill(path, read);
             }
             if (isCurveFile(path)) {
                 RangeTestViewModel.CurveFile curve = RangeTestViewModel.CurveFile.read(path);

@@ -171,24 +171,36 @@ class WorkbenchViewModelTest {
         assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
-    /** Opening reads the file on the files thread, not the caller's (the FX thread's); a bad file says why. */
+    /**
+     * Opening reads the file on the files thread, and only shows what it holds on the FX thread (each a queue here,
+     * run by the test); a bad file says why, through the caller's message and not as an error on the FX thread.
+     */
     @Test
     void anOpenedFileIsReadInTheBackgroundAndABadOneSaysWhy() throws Exception {
         Queue<Runnable> files = new ArrayDeque<>();
+        Queue<Runnable> fx = new ArrayDeque<>();
         WorkbenchViewModel opening = new WorkbenchViewModel(Direct.executor(), Direct.executor(),
-                new BackgroundExecutor(files::add, Runnable::run), new DatasetCache(),
+                new BackgroundExecutor(files::add, fx::add), new DatasetCache(),
                 new HistoryStore(historyFolder, Direct.executor()));
+        Runnable step = () -> {
+            files.poll().run();
+            fx.poll().run();
+        };
         Path curve = Files.writeString(tmp.resolve("history.csv"), "lr,loss\n1e-5,2.3\n1e-4,2.2\n");
         Path broken = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\n0.001,not-a-number\n");
+        Path badSettings = Files.writeString(tmp.resolve("h.json"), "{\"schemaVersion\": 1, \"oneCycle\": 3}");
         List<String> problems = new ArrayList<>();
         opening.open(curve, problems::add);
         opening.open(broken, problems::add);
+        opening.open(badSettings, problems::add);
         assertThat(opening.runs().runs()).as("nothing read in the caller's thread").isEmpty();
-        files.poll().run();
+        step.run();
         assertThat(opening.runs().runs()).hasSize(1);
-        files.poll().run();
-        assertThat(problems).hasSize(1);
+        step.run();
+        step.run();
+        assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).contains("broken.csv").doesNotContain("Exception");
+        assertThat(problems.get(1)).isEqualTo(badSettings + ": oneCycle must be an object, got 3");
         assertThat(opening.runs().runs()).hasSize(1);
     }
 
