@@ -120,14 +120,6 @@ public final class RangeTestViewModel {
         }
     }
 
-    /**
-     * Shows a curve made elsewhere (a CSV with columns lr and loss, or a result.json) as a run, with its
-     * suggestions. A bad file is a {@link org.rangefinder.UserInputException} naming it.
-     */
-    public RangeTestRun open(Path file) {
-        return show(CurveFile.read(file));
-    }
-
     /** Shows a curve read from a file as a run, with its suggestions. */
     public RangeTestRun show(CurveFile curve) {
         return show(curve.name(), curve.points());

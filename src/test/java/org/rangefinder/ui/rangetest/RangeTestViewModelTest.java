@@ -123,7 +123,7 @@ class RangeTestViewModelTest {
             csv.append(0).append(',').append(lrs[i]).append(',').append(losses[i]).append('\n');
         }
         Path file = Files.writeString(tmp.resolve("lr_find.csv"), csv);
-        RangeTestRun run = vm.open(file);
+        RangeTestRun run = vm.show(RangeTestViewModel.CurveFile.read(file));
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.name()).isEqualTo("#1 lr_find.csv");
         assertThat(run.suggestionsProperty().get())
@@ -135,7 +135,8 @@ class RangeTestViewModelTest {
     @Test
     void aBadCurveFileIsRefusedWithItsName() throws Exception {
         Path file = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\nabc,1\n");
-        assertThatThrownBy(() -> vm.open(file)).isInstanceOf(UserInputException.class).hasMessageContaining("broken.csv");
+        assertThatThrownBy(() -> vm.show(RangeTestViewModel.CurveFile.read(file)))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("broken.csv");
         assertThat(vm.runs()).isEmpty();
     }
 
