@@ -75,6 +75,14 @@ final class DataModelOptions {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
+        checkLabel(dataset);
         return Datasets.load(dataset, dataOptions());
+    }
+
+    /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */
+    void checkLabel(String source) {
+        if (label != null && !Datasets.isTable(source)) {
+            throw new UserInputException("--label names a column of a CSV file; " + source + " is not one");
+        }
     }
 }

@@ -35,6 +35,8 @@ import org.rangefinder.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -119,6 +121,8 @@ final class TrainCommand implements Callable<Integer> {
         if (source == null) {
             throw new UserInputException("give --dataset NAME|PATH, or --hyperparams FILE.json");
         }
+        data.checkLabel(source);
+        checkScheduleOptions(policy);
         DataOptions dataOptions = data.dataOptions(file == null ? DataOptions.defaults() : file.dataset().dataOptions(),
                 given);
         Dataset dataset = Datasets.load(source, dataOptions);
@@ -222,5 +226,21 @@ final class TrainCommand implements Callable<Integer> {
         json.put("stopReason", result.stopReason());
         json.put("elapsedSeconds", result.elapsedSeconds());
         return json;
+    }
+
+    /** The learning-rate options of the other schedule are refused: the schedule asked for would ignore them. */
+    private void checkScheduleOptions(SchedulePolicy policy) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (policy == SchedulePolicy.CONSTANT) {
+            for (OptionSpec option : spec.mixins().get("oneCycle").options()) {
+                if (parsed.hasMatchedOption(option.longestName())) {
+                    throw new UserInputException(option.longestName() + " sets a one-cycle schedule; a constant "
+                            + "one takes --lr only");
+                }
+            }
+        } else if (parsed.hasMatchedOption("--lr")) {
+            throw new UserInputException("--lr sets a constant schedule (--schedule constant); a one-cycle one takes "
+                    + "--max-lr and --min-lr");
+        }
     }
 }

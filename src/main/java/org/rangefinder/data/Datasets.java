@@ -68,16 +68,26 @@ public final class Datasets {
             return holdOut(name, ImageFolderImporter.read(path, options.imageWidth(), options.imageHeight(),
                     options.grayscale()), options);
         }
-        String base = DataFiles.baseName(path);
-        if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
+        if (isTable(path)) {
             return holdOut(name, CsvImporter.read(path, options.labelColumn()), options);
         }
+        String base = DataFiles.baseName(path);
         if (base.contains("idx") || base.contains("ubyte")) {
             return loadIdx(name, path, options);
         }
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
                 + "per class");
+    }
+
+    /** Whether {@code nameOrPath} names a table file (.csv, .tsv or .txt, optionally gzipped): data with columns. */
+    public static boolean isTable(String nameOrPath) {
+        return !BUNDLED.contains(nameOrPath) && !nameOrPath.isBlank() && isTable(pathOf(nameOrPath));
+    }
+
+    private static boolean isTable(Path path) {
+        String base = DataFiles.baseName(path);
+        return base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt");
     }
 
     /** Name, kind, sizes, shape and classes of a bundled dataset; MNIST's come from its file headers. */

@@ -98,6 +98,7 @@ class RangeTestCommandTest {
         "--optimizer rmsprop | --optimizer must be one of",
         "--mode log | log",
         "--iterations abc | --iterations",
+        "--label 2 | --label names a column of a CSV file; iris is not one",
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
         String dataset = options.contains("--dataset") ? "" : "--dataset iris ";

@@ -45,6 +45,9 @@ class TrainCommandTest {
         "--schedule constant | --lr",
         "--max-lr 0.1 --min-lr 0.01 --div-factor 5 | not both",
         "--max-lr 0.1 --schedule sometimes | --schedule must be one of",
+        "--schedule constant --lr 0.1 --max-lr 0.5 | --max-lr sets a one-cycle schedule; a constant one takes --lr only",
+        "--max-lr 0.1 --lr 0.01 | --lr sets a constant schedule (--schedule constant)",
+        "--max-lr 0.1 --label 2 | --label names a column of a CSV file; iris is not one",
     })
     void badSettingsExitWithCodeTwo(String options, String expected) {
         CliRun r = CliRun.of(("train --dataset iris " + options).split(" "));
