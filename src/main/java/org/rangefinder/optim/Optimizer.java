@@ -26,10 +26,10 @@ public record Optimizer(OptimizerKind kind, double momentum, double weightDecay)
 
     public Optimizer {
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new UserInputException("momentum must be in [0, 1), got " + momentum);
+            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new UserInputException("weight decay must be a number >= 0, got " + weightDecay);
+            throw new UserInputException("--weight-decay must be a number >= 0, got " + weightDecay);
         }
     }
 
