@@ -11,12 +11,15 @@ import org.rangefinder.UserInputException;
  *                           {@code null} means the last column
  * @param validationFraction share of each class held out for validation, in (0, 1); default 0.2
  * @param splitSeed          seed of the stratified split; default 42
- * @param imageWidth         width images are resampled to; default 28
- * @param imageHeight        height images are resampled to; default 28
+ * @param imageWidth         width images are resampled to, 1 to {@value #MAX_IMAGE_SIDE}; default 28
+ * @param imageHeight        height images are resampled to, 1 to {@value #MAX_IMAGE_SIDE}; default 28
  * @param grayscale          one luminance channel (default) instead of three RGB channels
  */
 public record DataOptions(String labelColumn, double validationFraction, long splitSeed,
                           int imageWidth, int imageHeight, boolean grayscale) {
+
+    /** The largest width or height images are resampled to (the largest a source image may have, too). */
+    public static final int MAX_IMAGE_SIDE = 4096;
 
     public DataOptions {
         if (labelColumn != null && labelColumn.isBlank()) {
@@ -26,9 +29,9 @@ public record DataOptions(String labelColumn, double validationFraction, long sp
             throw new UserInputException("validation fraction must be between 0 and 1 (exclusive), got "
                     + validationFraction);
         }
-        if (imageWidth < 1 || imageHeight < 1) {
-            throw new UserInputException("image size must be at least 1x1 pixels, got " + imageWidth + "x"
-                    + imageHeight);
+        if (imageWidth < 1 || imageHeight < 1 || imageWidth > MAX_IMAGE_SIDE || imageHeight > MAX_IMAGE_SIDE) {
+            throw new UserInputException("image size must be from 1x1 to " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE
+                    + " pixels, got " + imageWidth + "x" + imageHeight);
         }
     }
 

@@ -50,7 +50,7 @@ final class ImageFolderImporter {
      * 8), 640 MiB at this size, which fits the default heap of a machine with 4 GB (a quarter of its memory). The
      * size is read from the file's header before decoding: a 1 MB PNG can announce 32000 x 32000 pixels.
      */
-    static final long MAX_PIXELS = 4096L * 4096;
+    static final long MAX_PIXELS = (long) DataOptions.MAX_IMAGE_SIDE * DataOptions.MAX_IMAGE_SIDE;
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
@@ -165,7 +165,8 @@ final class ImageFolderImporter {
                 int height = reader.getHeight(0);
                 if ((long) width * height > MAX_PIXELS) {
                     throw new UserInputException(file + ": " + width + "x" + height + " pixels is too large: an "
-                            + "image may have at most " + MAX_PIXELS + " pixels (4096x4096); scale it down");
+                            + "image may have at most " + MAX_PIXELS + " pixels (" + DataOptions.MAX_IMAGE_SIDE + "x"
+                            + DataOptions.MAX_IMAGE_SIDE + "); scale it down");
                 }
                 return reader.read(0, reader.getDefaultReadParam());
             } finally {

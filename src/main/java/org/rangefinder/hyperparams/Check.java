@@ -54,6 +54,13 @@ final class Check {
         return value;
     }
 
+    static long between(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidField(field, "must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     static String oneOf(String field, String value, List<String> accepted) {
         present(field, value);
         if (!accepted.contains(value)) {

@@ -68,10 +68,10 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         }
         Check.openFraction("validationFraction", validationFraction);
         if (imageWidth != null) {
-            Check.atLeast("imageWidth", imageWidth, 1);
+            Check.between("imageWidth", imageWidth, 1, DataOptions.MAX_IMAGE_SIDE);
         }
         if (imageHeight != null) {
-            Check.atLeast("imageHeight", imageHeight, 1);
+            Check.between("imageHeight", imageHeight, 1, DataOptions.MAX_IMAGE_SIDE);
         }
         sampleShape = List.copyOf(Check.present("sampleShape", sampleShape));
         if (sampleShape.size() != 1 && sampleShape.size() != 3) {

@@ -221,7 +221,11 @@ class DatasetsTest {
                 .isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> DataOptions.defaults().withImageSize(0, 28))
                 .isInstanceOf(UserInputException.class)
-                .hasMessage("image size must be at least 1x1 pixels, got 0x28");
+                .hasMessage("image size must be from 1x1 to 4096x4096 pixels, got 0x28");
+        assertThatThrownBy(() -> DataOptions.defaults().withImageSize(28, 4097))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("image size must be from 1x1 to 4096x4096 pixels, got 28x4097");
+        assertThat(DataOptions.defaults().withImageSize(4096, 1).imageWidth()).isEqualTo(4096);
         assertThat(DataOptions.defaults()).isEqualTo(new DataOptions(null, 0.2, 42, 28, 28, true));
     }
 

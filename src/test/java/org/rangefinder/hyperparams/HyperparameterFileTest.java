@@ -91,6 +91,7 @@ class HyperparameterFileTest {
         "/optimizer/name | \"rmsprop\" | optimizer.name must be one of sgd, nesterov, adam, got 'rmsprop'",
         "/dataset/sampleShape | [4, \"x\"] | dataset.sampleShape[1] must be an integer, got \"x\"",
         "/dataset/trainSamples | | dataset.trainSamples is required but missing",
+        "/dataset/imageWidth | 5000 | dataset.imageWidth must be from 1 to 4096, got 5000",
         "/dataset/name | \"my-data\" | dataset.path is required for a dataset that is not bundled",
         "/model/dropout | 1.5 | model: model spec: 'dropout' must be in [0, 1), got 1.5",
         "/model/blocks | 3 | model: model spec: 'blocks' applies to resnet only, not to mlp",
