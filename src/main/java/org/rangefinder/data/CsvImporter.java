@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 
@@ -41,17 +42,23 @@ final class CsvImporter {
     private record Row(int line, List<String> cells) {
     }
 
-    private final Path file;
+    /** Lines read between two questions whether the load is still wanted. */
+    private static final int LINES_PER_CHECK = 1024;
 
-    private CsvImporter(Path file) {
+    private final Path file;
+    private final BooleanSupplier cancelled;
+
+    private CsvImporter(Path file, BooleanSupplier cancelled) {
         this.file = file;
+        this.cancelled = cancelled;
     }
 
     /**
      * @param labelColumn a header name or a 0-based index in digits; {@code null} for the last column
+     * @param cancelled   asked every {@value #LINES_PER_CHECK} lines whether the load is still wanted
      */
-    static LabelledSamples read(Path file, String labelColumn) {
-        return new CsvImporter(file).read(labelColumn);
+    static LabelledSamples read(Path file, String labelColumn, BooleanSupplier cancelled) {
+        return new CsvImporter(file, cancelled).read(labelColumn);
     }
 
     private LabelledSamples read(String labelColumn) {
@@ -134,6 +141,9 @@ final class CsvImporter {
             int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
+                if (number % LINES_PER_CHECK == 0) {
+                    DataFiles.stopIfCancelled(cancelled, file);
+                }
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
@@ -147,6 +157,9 @@ final class CsvImporter {
             }
             char delimiter = delimiter(lines.get(0));
             for (int i = 0; i < lines.size(); i++) {
+                if (i % LINES_PER_CHECK == 0) {
+                    DataFiles.stopIfCancelled(cancelled, file);
+                }
                 rows.add(new Row(numbers.get(i), cells(lines.get(i), delimiter, numbers.get(i))));
             }
         } catch (IOException e) {

@@ -9,7 +9,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.rangefinder.UserInputException;
@@ -18,6 +21,7 @@ import org.rangefinder.UserInputException;
 final class DataFiles {
 
     private static final int BUFFER = 1 << 16;
+    private static final int PIECE = 1 << 20;
 
     private DataFiles() {
     }
@@ -37,6 +41,38 @@ final class DataFiles {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * Ends a load that is no longer wanted: throws {@link CancellationException} when {@code cancelled} says so.
+     * Loaders ask between files, rows or pieces of a file, so that a cancelled load stops within a few milliseconds.
+     */
+    static void stopIfCancelled(BooleanSupplier cancelled, Path source) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("loading " + source + " cancelled");
+        }
+    }
+
+    /**
+     * The next {@code count} bytes of {@code in}, or fewer where it ends first; read in pieces of a megabyte, with
+     * {@link #stopIfCancelled} between them, into an array that grows as the bytes arrive (a header that announces
+     * more than the file holds allocates no more than twice what is there).
+     */
+    static byte[] readBytes(InputStream in, int count, BooleanSupplier cancelled, Path source) throws IOException {
+        byte[] bytes = new byte[Math.min(count, PIECE)];
+        int read = 0;
+        while (read < count) {
+            stopIfCancelled(cancelled, source);
+            if (read == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(count, 2L * bytes.length));
+            }
+            int n = in.readNBytes(bytes, read, Math.min(bytes.length - read, PIECE));
+            if (n == 0) {
+                break;
+            }
+            read += n;
+        }
+        return read == bytes.length ? bytes : Arrays.copyOf(bytes, read);
     }
 
     /** The message for a file that could not be read. */

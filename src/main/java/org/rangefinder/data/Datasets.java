@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.rangefinder.UserInputException;
 
@@ -53,27 +54,38 @@ public final class Datasets {
 
     /** A bundled dataset by name, or the user's data at a path (see the class comment). */
     public static Dataset load(String nameOrPath, DataOptions options) {
+        return load(nameOrPath, options, () -> false);
+    }
+
+    /**
+     * {@link #load(String, DataOptions)} that stops when {@code cancelled} turns true, asked between files, every
+     * 1024 lines of a table and between megabytes of an IDX file (a folder of images can take minutes).
+     *
+     * @throws java.util.concurrent.CancellationException when the load stopped because it was cancelled
+     */
+    public static Dataset load(String nameOrPath, DataOptions options, BooleanSupplier cancelled) {
         Objects.requireNonNull(nameOrPath, "nameOrPath");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(cancelled, "cancelled");
         if (nameOrPath.isBlank()) {
             throw new UserInputException("no dataset given: name a bundled dataset (" + String.join(", ", BUNDLED)
                     + "), a file or a folder");
         }
         if (BUNDLED.contains(nameOrPath)) {
-            return loadBundled(nameOrPath, options);
+            return loadBundled(nameOrPath, options, cancelled);
         }
         Path path = userPath(nameOrPath);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (Files.isDirectory(path)) {
             return holdOut(name, ImageFolderImporter.read(path, options.imageWidth(), options.imageHeight(),
-                    options.grayscale()), options);
+                    options.grayscale(), cancelled), options);
         }
         if (isTable(path)) {
-            return holdOut(name, CsvImporter.read(path, options.labelColumn()), options);
+            return holdOut(name, CsvImporter.read(path, options.labelColumn(), cancelled), options);
         }
         String base = DataFiles.baseName(path);
         if (base.contains("idx") || base.contains("ubyte")) {
-            return loadIdx(name, path, options);
+            return loadIdx(name, path, options, cancelled);
         }
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
@@ -132,15 +144,16 @@ public final class Datasets {
                         + ROOT_PROPERTY + " to where it is"));
     }
 
-    private static Dataset loadBundled(String name, DataOptions options) {
+    private static Dataset loadBundled(String name, DataOptions options, BooleanSupplier cancelled) {
         Path folder = bundledRoot().resolve(name);
         return switch (name) {
-            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null), options);
-            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null), options);
-            case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null)),
+            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null, cancelled), options);
+            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null, cancelled),
                     options);
-            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES)),
-                    IdxReader.readPair(folder.resolve(TEST_IMAGES)), idxClassNames(name));
+            case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null,
+                    cancelled)), options);
+            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES), cancelled),
+                    IdxReader.readPair(folder.resolve(TEST_IMAGES), cancelled), idxClassNames(name));
         };
     }
 
@@ -162,15 +175,15 @@ public final class Datasets {
                 new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()));
     }
 
-    private static Dataset loadIdx(String name, Path imagesFile, DataOptions options) {
-        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile);
+    private static Dataset loadIdx(String name, Path imagesFile, DataOptions options, BooleanSupplier cancelled) {
+        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile, cancelled);
         Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
         if (testFile.isEmpty()) {
             List<String> classNames = indexNames(train.samples().labels());
             return holdOut(name, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
                     classNames, train.samples()), options);
         }
-        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get());
+        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), cancelled);
         if (test.rows() != train.rows() || test.columns() != train.columns()) {
             throw new UserInputException(testFile.get() + ": images are " + test.rows() + "x" + test.columns()
                     + " pixels, but those of " + imagesFile + " are " + train.rows() + "x" + train.columns());

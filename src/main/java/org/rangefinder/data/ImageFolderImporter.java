@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -61,7 +62,8 @@ final class ImageFolderImporter {
     private ImageFolderImporter() {
     }
 
-    static LabelledSamples read(Path folder, int width, int height, boolean grayscale) {
+    /** Reads the folder; {@code cancelled} is asked before each image whether the load is still wanted. */
+    static LabelledSamples read(Path folder, int width, int height, boolean grayscale, BooleanSupplier cancelled) {
         List<Path> classFolders = classFolders(folder);
         List<List<Path>> images = classFolders.stream().map(ImageFolderImporter::imagesIn).toList();
         int channels = grayscale ? 1 : 3;
@@ -77,6 +79,7 @@ final class ImageFolderImporter {
         int sample = 0;
         for (int c = 0; c < images.size(); c++) {
             for (Path file : images.get(c)) {
+                DataFiles.stopIfCancelled(cancelled, folder);
                 float[] pixels = pixels(decode(file), width, height, grayscale);
                 System.arraycopy(pixels, 0, features, sample * length, length);
                 labels[sample++] = c;

@@ -124,8 +124,10 @@ public final class WorkbenchViewModel {
         int request = loadRequest.incrementAndGet();
         status.set("Loading " + name + "...");
         // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
-        // fraction asks again) is not loaded at all
-        loader.submit(() -> request == loadRequest.get() ? datasets.load(name, options) : null, data -> {
+        // fraction asks again) is not loaded at all, and one overtaken while it loads stops waiting (the load
+        // itself stops unless a run waits for the same data)
+        loader.submit(() -> request == loadRequest.get()
+                ? datasets.load(name, options, () -> request != loadRequest.get()) : null, data -> {
             if (request == loadRequest.get()) {
                 datasetLoaded(data);
             }

@@ -25,14 +25,14 @@ class CsvImporterTest {
     }
 
     private String failure(Path file, String labelColumn) {
-        return assertThatThrownBy(() -> CsvImporter.read(file, labelColumn))
+        return assertThatThrownBy(() -> CsvImporter.read(file, labelColumn, () -> false))
                 .isInstanceOf(UserInputException.class)
                 .actual().getMessage();
     }
 
     @Test
     void readsCommaSeparatedFeaturesWithIntegerLabelsInTheLastColumnSortedNumerically() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("a.csv", "1,2,0\n3,4.5,10\n-5,6e1,2\n7,.25,10\n"), null);
+        LabelledSamples s = CsvImporter.read(write("a.csv", "1,2,0\n3,4.5,10\n-5,6e1,2\n7,.25,10\n"), null, () -> false);
 
         assertThat(s.kind()).isEqualTo(DatasetKind.TABULAR);
         assertThat(s.sampleShape()).containsExactly(2);
@@ -43,7 +43,7 @@ class CsvImporterTest {
 
     @Test
     void detectsSemicolonsAndAHeaderLine() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("s.csv", "width;height;label\n1.5;2;b\n3;4;a\n"), null);
+        LabelledSamples s = CsvImporter.read(write("s.csv", "width;height;label\n1.5;2;b\n3;4;a\n"), null, () -> false);
 
         assertThat(s.samples().features()).containsExactly(1.5f, 2, 3, 4);
         assertThat(s.classNames()).containsExactly("a", "b");
@@ -52,7 +52,7 @@ class CsvImporterTest {
 
     @Test
     void detectsTabs() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("t.tsv", "1\t2\tyes\n3\t4\tno\n"), null);
+        LabelledSamples s = CsvImporter.read(write("t.tsv", "1\t2\tyes\n3\t4\tno\n"), null, () -> false);
 
         assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
         assertThat(s.classNames()).containsExactly("no", "yes");
@@ -60,7 +60,7 @@ class CsvImporterTest {
 
     @Test
     void aFirstLineOfNumbersAndATextLabelIsData() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("n.csv", "5.1,3.5,setosa\n6.3,3.3,virginica\n"), null);
+        LabelledSamples s = CsvImporter.read(write("n.csv", "5.1,3.5,setosa\n6.3,3.3,virginica\n"), null, () -> false);
 
         assertThat(s.samples().size()).isEqualTo(2);
         assertThat(s.classNames()).containsExactly("setosa", "virginica");
@@ -69,7 +69,7 @@ class CsvImporterTest {
     @Test
     void stringLabelsBecomeSortedClassNames() throws IOException {
         LabelledSamples s = CsvImporter.read(
-                write("iris.csv", "a,b,species\n1,1,virginica\n2,2,setosa\n3,3,versicolor\n4,4,setosa\n"), null);
+                write("iris.csv", "a,b,species\n1,1,virginica\n2,2,setosa\n3,3,versicolor\n4,4,setosa\n"), null, () -> false);
 
         assertThat(s.classNames()).containsExactly("setosa", "versicolor", "virginica");
         assertThat(s.samples().labels()).containsExactly(2, 0, 1, 0);
@@ -77,7 +77,7 @@ class CsvImporterTest {
 
     @Test
     void labelColumnByNameTakesThatColumnAndKeepsTheOthersAsFeatures() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("h.csv", "species,x,y\ncat,1,2\ndog,3,4\n"), "species");
+        LabelledSamples s = CsvImporter.read(write("h.csv", "species,x,y\ncat,1,2\ndog,3,4\n"), "species", () -> false);
 
         assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
         assertThat(s.classNames()).containsExactly("cat", "dog");
@@ -85,7 +85,7 @@ class CsvImporterTest {
 
     @Test
     void labelColumnByIndexWorksWithoutAHeader() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("i.csv", "7,1,2\n8,3,4\n7,5,6\n"), "0");
+        LabelledSamples s = CsvImporter.read(write("i.csv", "7,1,2\n8,3,4\n7,5,6\n"), "0", () -> false);
 
         assertThat(s.samples().features()).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(s.classNames()).containsExactly("7", "8");
@@ -95,7 +95,7 @@ class CsvImporterTest {
     @Test
     void quotedCellsMayHoldTheDelimiterAndQuotes() throws IOException {
         LabelledSamples s = CsvImporter.read(
-                write("q.csv", "\"x\",\"label\"\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n"), "label");
+                write("q.csv", "\"x\",\"label\"\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n"), "label", () -> false);
 
         assertThat(s.classNames()).containsExactly("a,b", "say \"hi\"");
     }
@@ -107,7 +107,7 @@ class CsvImporterTest {
             out.write("\uFEFFx,y,c\r\n1,2,a\r\n\r\n3,4,b\r\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        LabelledSamples s = CsvImporter.read(file, null);
+        LabelledSamples s = CsvImporter.read(file, null, () -> false);
 
         assertThat(s.samples().features()).containsExactly(1, 2, 3, 4);
         assertThat(s.classNames()).containsExactly("a", "b");
@@ -115,7 +115,7 @@ class CsvImporterTest {
 
     @Test
     void scikitLearnFirstLineNamesTheClassesOfIntegerLabels() throws IOException {
-        LabelledSamples s = CsvImporter.read(write("sk.csv", "3,2,cat,dog\n1,2,1\n3,4,0\n5,6,1\n"), null);
+        LabelledSamples s = CsvImporter.read(write("sk.csv", "3,2,cat,dog\n1,2,1\n3,4,0\n5,6,1\n"), null, () -> false);
 
         assertThat(s.classNames()).containsExactly("cat", "dog");
         assertThat(s.samples().labels()).containsExactly(1, 0, 1);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
@@ -210,6 +212,22 @@ class DatasetsTest {
         Path file = Files.writeString(dir.resolve("data.json"), "{}");
 
         assertThat(failure(file.toString())).startsWith(file + ": unsupported file; expected a .csv, .tsv or .txt");
+    }
+
+    /**
+     * A table load asks every 1024 lines whether it is still wanted: digits' 1797 lines are asked at line 1024 as
+     * they are read, then at rows 0 and 1024 as they are split into cells.
+     */
+    @Test
+    void aLoadNoLongerWantedStopsBetweenLines() {
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(Datasets.load("digits", DataOptions.defaults(), () -> asked.incrementAndGet() < 0).train().size())
+                .isEqualTo(1438);
+        assertThat(asked).hasValue(3);
+        asked.set(0);
+        assertThatThrownBy(() -> Datasets.load("digits", DataOptions.defaults(), () -> asked.incrementAndGet() == 2))
+                .isInstanceOf(CancellationException.class).hasMessageEndingWith("digits.csv.gz cancelled");
+        assertThat(asked).hasValue(2);
     }
 
     @Test

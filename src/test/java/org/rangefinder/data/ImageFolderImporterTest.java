@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class ImageFolderImporterTest {
     private float[] readFirst(BufferedImage image, int width, int height, boolean grayscale) throws IOException {
         png("a/1.png", image);
         png("b/1.png", gray(1, 1, 0));
-        LabelledSamples samples = ImageFolderImporter.read(dir, width, height, grayscale);
+        LabelledSamples samples = ImageFolderImporter.read(dir, width, height, grayscale, () -> false);
         int length = samples.samples().featureLength();
         float[] first = new float[length];
         System.arraycopy(samples.samples().features(), 0, first, 0, length);
@@ -66,9 +68,21 @@ class ImageFolderImporterTest {
     }
 
     private String failure() {
-        return assertThatThrownBy(() -> ImageFolderImporter.read(dir, 2, 2, true))
+        return assertThatThrownBy(() -> ImageFolderImporter.read(dir, 2, 2, true, () -> false))
                 .isInstanceOf(UserInputException.class)
                 .actual().getMessage();
+    }
+
+    /** A load that is no longer wanted stops before the next image; the images before it were read. */
+    @Test
+    void aCancelStopsTheReadingBeforeTheNextImage() throws IOException {
+        for (int i = 0; i < 4; i++) {
+            png("a/" + i + ".png", gray(1, 1, 0));
+        }
+        AtomicInteger asked = new AtomicInteger();
+        assertThatThrownBy(() -> ImageFolderImporter.read(dir, 1, 1, true, () -> asked.incrementAndGet() == 3))
+                .isInstanceOf(CancellationException.class).hasMessage("loading " + dir + " cancelled");
+        assertThat(asked).as("asked before each image, until the third said stop").hasValue(3);
     }
 
     @Test
@@ -210,7 +224,7 @@ class ImageFolderImporterTest {
         png("a/1.png", gray(1, 1, 0));
         png("b/1.png", gray(1, 1, 0));
 
-        assertThatThrownBy(() -> ImageFolderImporter.read(dir, 40000, 40000, true))
+        assertThatThrownBy(() -> ImageFolderImporter.read(dir, 40000, 40000, true, () -> false))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage(dir + ": 2 images of 1x40000x40000 values (channels x height x width) are more than the "
                         + "2147483639 values one array holds; use a smaller image size or fewer images");

@@ -152,9 +152,9 @@ class WorkbenchViewModelTest {
         Path runs = tmp.resolve("runs");
         WorkbenchViewModel closing = new WorkbenchViewModel(
                 new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), Direct.executor(),
-                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options) -> {
+                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options, cancelled) -> {
                     taken.countDown();
-                    return cache.load(name, options);
+                    return cache.load(name, options, cancelled);
                 }, new HistoryStore(runs, new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add)));
         RangeTestRun run = closing.runs().start(RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
                 .withIterations(100_000).withDivergeFactor(0), DataOptions.defaults());

@@ -3,22 +3,42 @@ package org.rangefinder.ui.data;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.ui.work.BackgroundPriority;
 
 /**
  * Loads datasets through {@link Datasets#load} and keeps the last few, so that runs one after another on the same
- * data read it once. Thread-safe: a dataset asked for while it loads is waited for and read once, and different
- * datasets load side by side (a run's data never waits behind the import of another folder). A load that fails is
- * not kept. Datasets can be large (MNIST is about 200 MB of floats), hence only {@value #KEPT} are kept.
+ * data read it once. Thread-safe: each load runs on a thread of its own, below the window like the workers, and
+ * everyone who asks for that dataset meanwhile waits for the one load; different datasets load side by side (a
+ * run's data never waits behind the import of another folder). A load that fails is not kept.
+ *
+ * <p>Whoever waits can stop waiting: a cancelled run ends at once, not when its data has been read. A load that
+ * nobody waits for any more (every run that wanted it cancelled, or another dataset chosen in the window) is
+ * stopped; one asked for again later starts anew. Datasets can be large (MNIST is about 200 MB of floats), hence
+ * only {@value #KEPT} are kept.
  */
 public final class DatasetCache implements DatasetSource {
     private static final int KEPT = 2;
+    /** How often a waiter asks whether it still wants the data. */
+    private static final long POLL_MILLIS = 20;
 
     private record Key(String nameOrPath, DataOptions options) {
+    }
+
+    /** One load going; {@code waiting} is guarded by the cache. */
+    private static final class Load {
+        final CompletableFuture<Dataset> result = new CompletableFuture<>();
+        int waiting;
+        volatile boolean abandoned;
     }
 
     private final Map<Key, Dataset> kept = new LinkedHashMap<>(4, 0.75f, true) {
@@ -28,8 +48,9 @@ public final class DatasetCache implements DatasetSource {
         }
     };
 
-    private final Map<Key, CompletableFuture<Dataset>> loading = new HashMap<>();
+    private final Map<Key, Load> loading = new HashMap<>();
     private final DatasetSource source;
+    private final AtomicInteger threads = new AtomicInteger();
 
     /** A cache over {@link Datasets#load}. */
     public DatasetCache() {
@@ -42,51 +63,74 @@ public final class DatasetCache implements DatasetSource {
     }
 
     @Override
-    public Dataset load(String nameOrPath, DataOptions options) {
+    public Dataset load(String nameOrPath, DataOptions options, BooleanSupplier cancelled) {
         Key key = new Key(nameOrPath, options);
-        CompletableFuture<Dataset> pending;
-        boolean mine = false;
+        Load load;
         synchronized (this) {
             Dataset data = kept.get(key);
             if (data != null) {
                 return data;
             }
-            pending = loading.get(key);
-            if (pending == null) {
-                pending = new CompletableFuture<>();
-                loading.put(key, pending);
-                mine = true;
+            load = loading.get(key);
+            if (load == null) {
+                load = new Load();
+                loading.put(key, load);
+                start(key, load);
             }
-        }
-        if (mine) {
-            return loadInto(key, pending);
+            load.waiting++;
         }
         try {
-            return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+            return await(load, cancelled, nameOrPath);
+        } finally {
+            synchronized (this) {
+                if (--load.waiting == 0 && !load.result.isDone()) {
+                    load.abandoned = true;
+                    loading.remove(key, load);
+                }
             }
-            throw e;
         }
     }
 
-    /** Loads the dataset outside the lock, for this thread and any that ask for it meanwhile. */
-    private Dataset loadInto(Key key, CompletableFuture<Dataset> pending) {
+    private void start(Key key, Load load) {
+        BackgroundPriority.daemonThread(() -> {
+            try {
+                Dataset data = source.load(key.nameOrPath(), key.options(), () -> load.abandoned);
+                synchronized (this) {
+                    kept.put(key, data);
+                    loading.remove(key, load);
+                }
+                load.result.complete(data);
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    loading.remove(key, load);
+                }
+                load.result.completeExceptionally(e);
+            }
+        }, "rangefinder-data-" + threads.incrementAndGet()).start();
+    }
+
+    private static Dataset await(Load load, BooleanSupplier cancelled, String nameOrPath) {
         try {
-            Dataset data = source.load(key.nameOrPath(), key.options());
-            synchronized (this) {
-                kept.put(key, data);
-                loading.remove(key);
+            while (true) {
+                try {
+                    return load.result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillLoading) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("loading " + nameOrPath + " cancelled");
+                    }
+                }
             }
-            pending.complete(data);
-            return data;
-        } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                loading.remove(key);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            pending.completeExceptionally(e);
-            throw e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("loading " + nameOrPath + " interrupted");
         }
     }
 }

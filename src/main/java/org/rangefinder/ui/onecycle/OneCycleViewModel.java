@@ -43,7 +43,6 @@ import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.work.BackgroundExecutor;
-import org.rangefinder.ui.work.Problems;
 
 /**
  * The 1cycle panel's state. The cycle's bounds come from the range-test chart's markers ({@code max_lr = max},
@@ -215,11 +214,11 @@ public final class OneCycleViewModel {
         runs.add(run);
         run.state().setTask(background.submit(() -> {
             run.state().started();
-            Dataset data = datasets.load(run.config().dataset(), options);
+            Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
             return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(), run.config(),
                     () -> Trainer.train(data, run.config(), run, run.state().cancelToken()),
                     (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
-        }, run::finished, error -> run.state().failed(Problems.describe(error))));
+        }, run::finished, run.state()::stoppedBy));
     }
 
     /** Stops the runs of the last launch within one iteration (what they recorded is kept). */

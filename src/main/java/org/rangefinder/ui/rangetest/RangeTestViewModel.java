@@ -28,7 +28,6 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
-import org.rangefinder.ui.work.Problems;
 
 /**
  * The runs list: starts range tests and sweeps on the background executor (each range test, and each sweep as a
@@ -137,7 +136,7 @@ public final class RangeTestViewModel {
     private void submit(RangeTestRun run, DataOptions options) {
         run.state().setTask(background.submit(() -> {
             run.state().started();
-            Dataset data = datasets.load(run.config().dataset(), options);
+            Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
             if (run.family() != null) {
                 return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken());
             }
@@ -145,7 +144,7 @@ public final class RangeTestViewModel {
                     () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken()),
                     (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {
-            run.state().failed(Problems.describe(error));
+            run.state().stoppedBy(error);
             ended(run, null);
         }));
     }

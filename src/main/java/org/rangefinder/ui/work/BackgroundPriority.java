@@ -55,7 +55,7 @@ public final class BackgroundPriority {
     }
 
     /** A daemon thread, not started, that lowers itself before it runs {@code work}. */
-    static Thread daemonThread(Runnable work, String name) {
+    public static Thread daemonThread(Runnable work, String name) {
         Thread t = new Thread(() -> {
             lowerCurrentThread();
             work.run();

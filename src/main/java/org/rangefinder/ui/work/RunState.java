@@ -1,6 +1,7 @@
 package org.rangefinder.ui.work;
 
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +129,18 @@ public final class RunState {
     public void failed(String message) {
         failure.set(message);
         status.set(RunStatus.FAILED);
+    }
+
+    /**
+     * The run's work threw {@code error}. A run cancelled while it waited for its data (the data source's
+     * {@link CancellationException}) ends cancelled, with no steps; anything else fails it, with the error in words.
+     */
+    public void stoppedBy(Throwable error) {
+        if (error instanceof CancellationException && cancel.isCancelled()) {
+            finished(StopReason.CANCELLED, (System.nanoTime() - startNanos) / 1e9, 0);
+        } else {
+            failed(Problems.describe(error));
+        }
     }
 
     /** The worker's task; kept so that a run still queued can be taken off the queue. */

@@ -3,13 +3,16 @@ package org.rangefinder.ui.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -23,7 +26,7 @@ class DatasetCacheTest {
     void aSlowLoadHoldsUpNoOtherDatasetAndIsReadOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger slowLoads = new AtomicInteger();
-        DatasetCache cache = new DatasetCache((name, options) -> {
+        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
             if (name.equals("big-folder")) {
                 slowLoads.incrementAndGet();
                 await(release);
@@ -33,11 +36,11 @@ class DatasetCacheTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             CompletableFuture<Dataset> first = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults()), threads);
+                    () -> cache.load("big-folder", DataOptions.defaults(), () -> false), threads);
             CompletableFuture<Dataset> second = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults()), threads);
+                    () -> cache.load("big-folder", DataOptions.defaults(), () -> false), threads);
             CompletableFuture<Dataset> other = CompletableFuture.supplyAsync(
-                    () -> cache.load("iris", DataOptions.defaults()), threads);
+                    () -> cache.load("iris", DataOptions.defaults(), () -> false), threads);
             assertThat(other.get(10, TimeUnit.SECONDS)).as("loaded while the folder loads").isSameAs(iris);
             assertThat(first).isNotDone();
             release.countDown();
@@ -53,15 +56,71 @@ class DatasetCacheTest {
     @Test
     void aFailedLoadIsNotKept() {
         AtomicInteger loads = new AtomicInteger();
-        DatasetCache cache = new DatasetCache((name, options) -> {
+        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
             if (loads.incrementAndGet() == 1) {
                 throw new UserInputException(name + ": not a dataset");
             }
             return iris;
         });
-        assertThatThrownBy(() -> cache.load("x.csv", DataOptions.defaults())).isInstanceOf(UserInputException.class)
-                .hasMessage("x.csv: not a dataset");
-        assertThat(cache.load("x.csv", DataOptions.defaults())).isSameAs(iris);
+        assertThatThrownBy(() -> cache.load("x.csv", DataOptions.defaults(), () -> false))
+                .isInstanceOf(UserInputException.class).hasMessage("x.csv: not a dataset");
+        assertThat(cache.load("x.csv", DataOptions.defaults(), () -> false)).isSameAs(iris);
+    }
+
+    /**
+     * A run cancelled while its data loads stops waiting at once; the load goes on while someone else still waits
+     * for it, and stops (its source told so) when nobody does. Asked for again, the data loads anew.
+     */
+    @Test
+    void waitersStopWaitingWhenCancelledAndALoadNobodyWaitsForStops() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        AtomicBoolean sourceToldToStop = new AtomicBoolean();
+        CountDownLatch release = new CountDownLatch(1);
+        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
+            loads.incrementAndGet();
+            while (release.getCount() > 0) {
+                if (cancelled.getAsBoolean()) {
+                    sourceToldToStop.set(true);
+                    throw new CancellationException("stopped");
+                }
+                sleep(5);
+            }
+            return iris;
+        });
+        AtomicBoolean firstCancelled = new AtomicBoolean();
+        AtomicBoolean secondCancelled = new AtomicBoolean();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            CompletableFuture<Dataset> first = CompletableFuture.supplyAsync(
+                    () -> cache.load("big-folder", DataOptions.defaults(), firstCancelled::get), threads);
+            CompletableFuture<Dataset> second = CompletableFuture.supplyAsync(
+                    () -> cache.load("big-folder", DataOptions.defaults(), secondCancelled::get), threads);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loads.get() == 1);
+            firstCancelled.set(true);
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class)
+                    .hasMessageContaining("loading big-folder cancelled");
+            assertThat(second).as("still waited for").isNotDone();
+            assertThat(sourceToldToStop).as("someone still waits").isFalse();
+
+            secondCancelled.set(true);
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, sourceToldToStop::get);
+
+            release.countDown();
+            assertThat(cache.load("big-folder", DataOptions.defaults(), () -> false)).isSameAs(iris);
+            assertThat(loads).as("the stopped load is not reused").hasValue(2);
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -9,6 +9,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
@@ -27,6 +34,7 @@ import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
@@ -64,6 +72,41 @@ class RangeTestViewModelTest {
         assertThat(run.smoothedCurve().drain()).isEqualTo(alone.points().size());
         assertThat(run.smoothedCurve().ys()).containsExactly(alone.smoothedLosses());
         assertThat(vm.activeCount().get()).isZero();
+    }
+
+    /** Cancel while the run's data loads: the run ends cancelled at once, without waiting for the data. */
+    @Test
+    void aRunCancelledWhileItsDataLoadsEndsCancelledAndNotFailed() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        DatasetSource untilCancelled = (name, options, cancelled) -> {
+            loading.countDown();
+            while (!cancelled.getAsBoolean()) {
+                Thread.onSpinWait();
+            }
+            throw new CancellationException("loading " + name + " cancelled");
+        };
+        Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            RangeTestViewModel waiting = new RangeTestViewModel(new BackgroundExecutor(worker, fx::add),
+                    untilCancelled, history);
+            List<RangeTestRun> ended = new ArrayList<>();
+            waiting.setOnRunEnded(ended::add);
+            RangeTestRun run = waiting.start(iris, DataOptions.defaults());
+            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+            waiting.cancel(run);
+            worker.shutdown();
+            assertThat(worker.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            fx.forEach(Runnable::run);
+            assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+            assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+            assertThat(run.state().failureProperty().get()).isNull();
+            assertThat(run.state().progressProperty().get()).isZero();
+            assertThat(run.points()).isEmpty();
+            assertThat(ended).containsExactly(run);
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     @Test
@@ -155,9 +198,9 @@ class RangeTestViewModelTest {
         List<RangeTestRun> ended = new ArrayList<>();
         RangeTestRun[] run = new RangeTestRun[1];
         RangeTestViewModel[] runs = new RangeTestViewModel[1];
-        runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options) -> {
+        runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options, cancelled) -> {
             runs[0].delete(run[0]); // the user deletes the run while its worker loads the data
-            return datasets.load(name, options);
+            return datasets.load(name, options, cancelled);
         }, history);
         runs[0].setOnRunEnded(ended::add);
         run[0] = runs[0].start(iris, DataOptions.defaults());
