@@ -1,11 +1,15 @@
 package org.rangefinder.ui;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** Error dialogs: one clear message, never a stack trace. */
+/** Error dialogs (one clear message, never a stack trace) and a choice between a few things. */
 final class Dialogs {
 
     private Dialogs() {
@@ -21,6 +25,30 @@ final class Dialogs {
         text.setMaxWidth(520);
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+
+    /**
+     * Asks which of {@code options} to take, one button per option (its {@code name}) and Cancel; {@code chosen}
+     * gets the one picked, after the dialog has closed. The dialog does not block the caller.
+     */
+    static <T> void choose(Window owner, String question, String detail, List<T> options, Function<T, String> name,
+                           Consumer<T> chosen) {
+        List<ButtonType> buttons = options.stream()
+                .map(o -> new ButtonType(name.apply(o), ButtonBar.ButtonData.OTHER)).toList();
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail);
+        alert.initOwner(owner);
+        alert.setTitle("Rangefinder");
+        alert.setHeaderText(question);
+        alert.getButtonTypes().setAll(buttons);
+        alert.getButtonTypes().add(ButtonType.CANCEL);
+        alert.getDialogPane().setId("choiceDialog");
+        alert.setOnHidden(e -> {
+            int picked = buttons.indexOf(alert.getResult());
+            if (picked >= 0) {
+                chosen.accept(options.get(picked));
+            }
+        });
         alert.show();
     }
 }

@@ -247,13 +247,23 @@ public final class WorkbenchView extends NotificationPane {
         });
     }
 
+    /** Saves the 1cycle run's model, or, when a baseline ran beside it, the one the user picks. */
     void saveModel() {
-        TrainingRun run = vm.oneCycle().runs().stream().filter(TrainingRun::canSave).findFirst().orElse(null);
-        if (run == null) {
+        List<TrainingRun> trained = vm.oneCycle().runs().stream().filter(TrainingRun::canSave).toList();
+        if (trained.isEmpty()) {
             Dialogs.error(getScene().getWindow(), "No trained model", "Launch a 1cycle run and let it finish first.");
-            return;
+        } else if (trained.size() == 1) {
+            saveModel(trained.get(0));
+        } else {
+            Dialogs.choose(getScene().getWindow(), "Save which trained model?",
+                    "The 1cycle run and its constant-LR baseline each trained a network of their own.", trained,
+                    TrainingRun::name, this::saveModel);
         }
-        Path file = files.save("Save the trained model", "model.zip", ZIP);
+    }
+
+    private void saveModel(TrainingRun run) {
+        Path file = files.save("Save the " + run.name() + " model", run.name().replace(' ', '-') + "-model.zip",
+                ZIP);
         if (file != null) {
             vm.saveModel(run, file, m -> Dialogs.error(getScene().getWindow(), "Saving the model failed", m));
         }

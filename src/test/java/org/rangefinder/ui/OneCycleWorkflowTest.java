@@ -3,15 +3,26 @@ package org.rangefinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Split;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.ui.chart.LinearAxis;
@@ -122,10 +133,36 @@ class OneCycleWorkflowTest {
                 .isEqualTo(1);
         Screenshots.save(fixture.view(), "one-cycle-trained");
 
+        // with a baseline beside it, Save asks which model; each file holds the network its run ended with
         Path model = tmp.resolve("model.zip");
-        fixture.answers.add(model);
+        saveModel(robot, "1cycle", model);
+        Path baselineModel = tmp.resolve("baseline.zip");
+        saveModel(robot, "constant 0.005", baselineModel);
+        Dataset iris = Datasets.load("iris", DataOptions.defaults());
+        assertThat(validationLoss(model, iris)).isCloseTo(cycle.resultProperty().get().finalValLoss(), within(1e-6));
+        assertThat(validationLoss(baselineModel, iris))
+                .isCloseTo(baseline.resultProperty().get().finalValLoss(), within(1e-6))
+                .isNotCloseTo(cycle.resultProperty().get().finalValLoss(), within(1e-3));
+    }
+
+    private void saveModel(FxRobot robot, String run, Path file) {
+        fixture.answers.add(file);
         robot.clickOn("#saveModelButton");
-        WorkbenchFixture.waitUntil(20, () -> Files.exists(model));
-        assertThat(Files.size(model)).isGreaterThan(1000);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#choiceDialog").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#choiceDialog").query(), "save-which-model");
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getText().equals(run)).queryButton());
+        WorkbenchFixture.waitUntil(20, () -> Files.exists(file));
+    }
+
+    /** The mean cross-entropy of a saved network on the validation part, as the training's evaluation computes it. */
+    private static double validationLoss(Path model, Dataset data) throws IOException {
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(model.toFile());
+        Split validation = data.validation();
+        INDArray p = net.output(Nd4j.create(validation.features(), validation.size(), validation.featureLength()));
+        double sum = 0;
+        for (int i = 0; i < validation.size(); i++) {
+            sum -= Math.log(Math.max(p.getDouble(i, validation.labels()[i]), 1e-10));
+        }
+        return sum / validation.size();
     }
 }
