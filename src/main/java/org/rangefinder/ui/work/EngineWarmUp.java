@@ -29,29 +29,34 @@ public final class EngineWarmUp {
     static final String DATASET = "iris";
     static final int RANGE_TEST_ITERATIONS = 10;
 
+    /** What the warm-up ran: the range test's points and the training's iterations; none without the data. */
+    public record Warmed(int rangeTestPoints, int trainingIterations) {
+    }
+
     private EngineWarmUp() {
     }
 
-    /** Initialises the engine and warms it up; returns false when the warm-up data was not found. */
-    public static boolean run() {
+    /** Initialises the engine and warms it up; runs nothing more when the warm-up data was not found. */
+    public static Warmed run() {
         NativeThreads.ensureConfigured();
         Dataset iris;
         try {
             iris = Datasets.load(DATASET, DataOptions.defaults());
         } catch (UserInputException missing) {
-            return false;
+            return new Warmed(0, 0);
         }
         // the window's defaults, so that the same optimizer's classes load
         RangeTestConfig rangeTest = RangeTestConfig.defaults(DATASET, ModelSpec.preset("mlp"))
                 .withIterations(RANGE_TEST_ITERATIONS);
-        RangeTest.run(iris, rangeTest, RangeTestListener.NONE, new CancelToken());
+        int points = RangeTest.run(iris, rangeTest, RangeTestListener.NONE, new CancelToken()).points().size();
         int batchSize = 30;
         int epochs = 2;
         int steps = epochs * BatchStream.batchesPerEpoch(iris.train().size(), batchSize, false);
         TrainingConfig oneCycle = new TrainingConfig(DATASET, rangeTest.model(), rangeTest.optimizer(),
                 rangeTest.momentum(), rangeTest.weightDecay(), batchSize, epochs, SchedulePolicy.ONE_CYCLE,
                 OneCycleSettings.defaults(steps, 0.1), null, steps / 2, rangeTest.seed());
-        Trainer.train(iris, oneCycle, new TrainingListener() { }, new CancelToken());
-        return true;
+        int iterations = Trainer.train(iris, oneCycle, new TrainingListener() { }, new CancelToken()).result()
+                .iterations().size();
+        return new Warmed(points, iterations);
     }
 }
