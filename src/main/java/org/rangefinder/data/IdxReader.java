@@ -77,6 +77,8 @@ final class IdxReader {
                 throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
                         + " holds " + header.count() + " images");
             }
+            Split.requireMemory(imagesFile, header.count() + " images of " + header.rows() + "x" + header.columns()
+                    + " pixels", values, "use fewer images");
             float[] pixels = new float[values];
             for (int i = 0; i < values; i++) {
                 pixels[i] = PIXEL[raw[i] & 0xFF];

@@ -74,6 +74,8 @@ final class ImageFolderImporter {
                     + " values one array holds; use a smaller image size or fewer images");
         }
         int length = channels * height * width;
+        Split.requireMemory(folder, total + " images of " + channels + "x" + height + "x" + width + " values",
+                (long) total * length, "use a smaller image size or fewer images");
         float[] features = new float[total * length];
         int[] labels = new int[total];
         int sample = 0;

@@ -1,6 +1,7 @@
 package org.rangefinder.data;
 
 import java.util.Arrays;
+import org.rangefinder.UserInputException;
 
 /**
  * One part of a dataset (training or validation): {@code size()} samples, each a row of
@@ -33,6 +34,24 @@ public record Split(float[] features, int[] labels, int featureLength) {
             }
         }
         return true;
+    }
+
+    /**
+     * Refuses, before they are allocated, samples of {@code values} floats in all that the JVM could not hold: a load
+     * holds them about twice at its peak (as read, then split into training and validation parts), so
+     * {@code 2 x 4 x values} bytes must fit the heap's maximum ({@code -Xmx}). Anything less is left to the heap.
+     *
+     * @param samples what the values are, for the message: {@code "60000 images of 28x28 pixels"}
+     * @param advice  what the user can change, e.g. {@code "use a smaller image size or fewer images"}
+     */
+    static void requireMemory(Object source, String samples, long values, String advice) {
+        long bytes = 2L * Float.BYTES * values;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) {
+            throw new UserInputException(source + ": " + samples + " need about " + (bytes >> 20) + " MiB while "
+                    + "they load, more than the " + (max >> 20) + " MiB Java may use here; " + advice
+                    + ", or give Java more memory (java -Xmx...)");
+        }
     }
 
     public int size() {

@@ -85,6 +85,26 @@ class ImageFolderImporterTest {
         assertThat(asked).as("asked before each image, until the third said stop").hasValue(3);
     }
 
+    /**
+     * Images that the heap could not hold at the size asked for are refused before anything is allocated or read:
+     * enough 1 x 1 images that, at 1024 x 1024, twice their floats exceed the heap's maximum (2 GB in the tests).
+     */
+    @Test
+    void imagesTheHeapCannotHoldAreRefusedBeforeTheyAreRead() throws IOException {
+        long perImage = 2L * Float.BYTES * 1024 * 1024;
+        int count = (int) (Runtime.getRuntime().maxMemory() / perImage) + 1;
+        for (int i = 0; i < count; i++) {
+            png("a/" + i + ".png", gray(1, 1, 0));
+        }
+        AtomicInteger asked = new AtomicInteger();
+        assertThatThrownBy(() -> ImageFolderImporter.read(dir, 1024, 1024, true, () -> asked.incrementAndGet() < 0))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(dir + ": " + count + " images of 1x1024x1024 values need about " + count * 8 + " MiB while "
+                        + "they load, more than the " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB Java may use "
+                        + "here; use a smaller image size or fewer images, or give Java more memory (java -Xmx...)");
+        assertThat(asked).as("no image read").hasValue(0);
+    }
+
     @Test
     void grayPixelsAreReadAsStoredAndDividedBy255() throws IOException {
         float[] pixels = readFirst(gray(2, 2, 0, 51, 128, 255), 2, 2, true);
