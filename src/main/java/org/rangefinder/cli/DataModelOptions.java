@@ -1,5 +1,6 @@
 package org.rangefinder.cli;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
@@ -71,12 +72,13 @@ final class DataModelOptions {
         return given.test("--seed") ? options.withSplitSeed(seed) : options;
     }
 
-    Dataset load() {
+    /** The dataset; {@code cancelled} (Ctrl-C) stops a long load with a {@code CancellationException}. */
+    Dataset load(BooleanSupplier cancelled) {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
         checkLabel(dataset);
-        return Datasets.load(dataset, dataOptions());
+        return Datasets.load(dataset, dataOptions(), cancelled);
     }
 
     /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */

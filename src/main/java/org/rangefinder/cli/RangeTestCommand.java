@@ -120,7 +120,7 @@ final class RangeTestCommand implements Callable<Integer> {
                     + "you chose on its own");
         }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
-        Dataset dataset = data.load();
+        Dataset dataset = data.load(cancel::isCancelled);
         for (RangeTestConfig member : members) {
             org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
         }

@@ -1,6 +1,7 @@
 package org.rangefinder.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
 import org.rangefinder.UserInputException;
 import org.rangefinder.Version;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The headless face of Rangefinder: {@code java -jar rangefinder.jar <command>}. Every command is a thin layer
  * over the engine packages. Exit codes: 0 success, 2 bad input or usage (one line on stderr, no stack trace
- * unless {@code --debug}), 1 internal error.
+ * unless {@code --debug}), 1 internal error, 130 stopped by Ctrl-C before anything ran (a run that Ctrl-C stops
+ * ends as cancelled and reports what it recorded).
  */
 @Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = RangefinderCommand.VersionProvider.class,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
@@ -24,6 +26,8 @@ public final class RangefinderCommand {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
+    /** 128 + SIGINT, as shells report a program that Ctrl-C ended. */
+    public static final int CANCELLED = 130;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
@@ -55,28 +59,33 @@ public final class RangefinderCommand {
             }
             return BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = isDebug(commandLine);
-            Throwable cause = ex;
-            while (!(cause instanceof UserInputException) && cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof UserInputException) {
-                err.println("rangefinder: " + cause.getMessage());
-                if (debug) {
-                    ex.printStackTrace(err);
-                }
-                return BAD_INPUT;
-            }
-            err.println("rangefinder: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            return INTERNAL_ERROR;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, isDebug(commandLine), err));
         int code = cli.execute(args);
         out.flush();
         err.flush();
+        return code;
+    }
+
+    /** Says in one line what a command threw and returns the exit code for it. */
+    static int report(Exception ex, boolean debug, PrintWriter err) {
+        Throwable cause = ex;
+        while (!(cause instanceof UserInputException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        int code;
+        if (cause instanceof UserInputException) {
+            err.println("rangefinder: " + cause.getMessage());
+            code = BAD_INPUT;
+        } else if (ex instanceof CancellationException) {
+            err.println("rangefinder: " + ex.getMessage() + " (Ctrl-C): nothing was run or written");
+            code = CANCELLED;
+        } else {
+            err.println("rangefinder: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            code = INTERNAL_ERROR;
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        }
         return code;
     }
 

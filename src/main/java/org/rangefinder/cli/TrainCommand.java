@@ -125,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         checkScheduleOptions(policy);
         DataOptions dataOptions = data.dataOptions(file == null ? DataOptions.defaults() : file.dataset().dataOptions(),
                 given);
-        Dataset dataset = Datasets.load(source, dataOptions);
+        Dataset dataset = Datasets.load(source, dataOptions, cancel::isCancelled);
         if (file != null && data.dataset == null) {
             file.dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
         }

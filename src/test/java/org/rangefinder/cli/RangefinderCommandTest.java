@@ -1,0 +1,48 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Datasets;
+
+/** What a command's error becomes: one line on stderr and the exit code the class comment lists. */
+class RangefinderCommandTest {
+    private final StringWriter err = new StringWriter();
+
+    private int report(Exception ex, boolean debug) {
+        return RangefinderCommand.report(ex, debug, new PrintWriter(err, true));
+    }
+
+    @Test
+    void badInputIsExitCodeTwoWithItsMessageAlone() {
+        assertThat(report(new IllegalStateException(new UserInputException("--epochs must be at least 1")), false))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("rangefinder: --epochs must be at least 1" + System.lineSeparator());
+    }
+
+    /** Ctrl-C while the data loads (here: a load told to stop at once) ends the command before anything ran. */
+    @Test
+    void aLoadStoppedByCtrlCIsExitCode130() {
+        CancellationException stopped = catchThrowableOfType(
+                () -> Datasets.load("iris", DataOptions.defaults(), () -> true), CancellationException.class);
+        assertThat(report(stopped, false)).isEqualTo(130);
+        assertThat(err.toString()).startsWith("rangefinder: loading ").contains("iris.csv cancelled (Ctrl-C): "
+                + "nothing was run or written").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorWithItsStackTraceOnlyWithDebug() {
+        assertThat(report(new IllegalStateException("broken"), false)).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("rangefinder: internal error: java.lang.IllegalStateException: broken "
+                + "(run with --debug for details)" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(report(new IllegalStateException("broken"), true)).isEqualTo(1);
+        assertThat(err.toString()).contains("\tat org.rangefinder.cli.RangefinderCommandTest");
+    }
+}
