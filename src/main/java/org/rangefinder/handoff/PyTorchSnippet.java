@@ -14,6 +14,12 @@ import org.rangefinder.schedule.OneCycleSettings;
  * that the optimizer sees the same learning rate and momentum (Adam: beta1) at every step. Rangefinder's weight
  * decay is decoupled ({@code w -= lr * wd * w} each step): AdamW does that itself; for SGD, whose
  * {@code weight_decay} is an L2 term through the momentum, the loop applies it by hand.
+ *
+ * <p>The updates themselves are PyTorch's, which differ from DL4J's in two places the program names: DL4J's Nesterov
+ * velocity takes the learning rate in ({@code v = mu v - lr g}, step {@code -mu v_prev + (1 + mu) v}), PyTorch's
+ * takes gradients alone and multiplies by the current rate ({@code b = mu b + g}, step {@code lr (g + mu b)}), the
+ * same only while the rate is constant; DL4J's Adam adds epsilon to {@code sqrt(v)} before the bias correction,
+ * PyTorch's after it.
  */
 final class PyTorchSnippet {
     private PyTorchSnippet() {
@@ -40,9 +46,10 @@ final class PyTorchSnippet {
         };
         String momentumOf = kind == OptimizerKind.ADAM ? "group['betas'][0]" : "group['momentum']";
         return CodeExport.header(h, source, "#")
-                + "# The optimizer and the OneCycleLR schedule are exactly Rangefinder's: every step runs at the same\n"
-                + "# learning rate and momentum, as printed by\n"
+                + "# The OneCycleLR schedule is exactly Rangefinder's: every step runs at the same learning rate\n"
+                + "# and momentum, as printed by\n"
                 + "#   rangefinder schedule " + scheduleOptions(s) + "\n"
+                + updateDifference(kind, startMomentum)
                 + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
                 + "# runs as it is: put your model and your DataLoader in their place, keeping batch_size and\n"
                 + "# steps_per_epoch.\n"
@@ -95,6 +102,20 @@ final class PyTorchSnippet {
                 + "        optimizer.step()\n"
                 + "        scheduler.step()\n"
                 + "print(f'{len(lrs)} steps: lr {lrs[0]:.3e} up to {max(lrs):.3e}, down to {lrs[-1]:.3e}')\n";
+    }
+
+    /** Where PyTorch's update differs from the DL4J one Rangefinder trained with (plain SGD: nowhere). */
+    private static String updateDifference(OptimizerKind kind, double momentum) {
+        return switch (kind) {
+            case NESTEROV -> momentum == 0 ? ""
+                    : "# The update differs in one place: DL4J's Nesterov velocity accumulates lr * gradient\n"
+                    + "# (v = momentum * v - lr * g), PyTorch's accumulates gradients and scales them by the current\n"
+                    + "# lr. With a constant lr the two are the same; while 1cycle moves the lr, the weights drift\n"
+                    + "# apart a little.\n";
+            case ADAM -> "# The update differs in one place: DL4J adds eps to sqrt(v) before Adam's bias correction,\n"
+                    + "# PyTorch after it (it matters only while v is about eps^2 or smaller).\n";
+            case SGD -> "";
+        };
     }
 
     /** The options of Rangefinder's {@code schedule} command that print the same schedule. */
