@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code export}: a hyperparameter file as a short runnable program for another framework. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Print a hyperparameter file as a short runnable program that sets up the same optimizer and "
-                + "1cycle schedule in PyTorch (same values at every step), fastai (closest fit_one_cycle, differences "
-                + "in comments) or DL4J (with Rangefinder's schedule classes). Its model and data are placeholders "
-                + "to replace with yours.")
+        description = "Print a hyperparameter file as a short runnable program that sets up the same optimizer "
+                + "settings and 1cycle schedule in PyTorch (the same learning rate and momentum at every step, where "
+                + "its update rules differ said in comments), fastai (closest fit_one_cycle, differences in comments) "
+                + "or DL4J (with Rangefinder's schedule classes). Its model and data are placeholders to replace "
+                + "with yours.")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -9,9 +9,10 @@ import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.OneCycleSettings;
 
 /**
- * A hyperparameter file as a short program that sets up the same optimizer and 1cycle schedule in another
- * framework. The PyTorch and DL4J programs reproduce Rangefinder's learning rate and momentum at every step; the
- * fastai one is the closest {@code fit_one_cycle} and says in comments where the conventions differ. Each runs as
+ * A hyperparameter file as a short program that sets up the same optimizer settings and 1cycle schedule in another
+ * framework. The PyTorch and DL4J programs reproduce Rangefinder's learning rate and momentum at every step (the
+ * PyTorch one says where its update rules differ from DL4J's); the fastai one is the closest {@code fit_one_cycle}
+ * and says in comments where the conventions differ. Each runs as
  * it is: the model and the data are placeholders (one linear layer on random numbers of the dataset's shape) that
  * the user replaces with their own.
  */

@@ -315,7 +315,7 @@ public final class WorkbenchViewModel {
 
     /**
      * Writes the choice as a program for another framework (PyTorch, fastai, DL4J) that sets up the same optimizer
-     * and schedule, in the background.
+     * settings and schedule, in the background.
      */
     public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
