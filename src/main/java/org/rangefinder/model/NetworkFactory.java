@@ -1,8 +1,10 @@
 package org.rangefinder.model;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -42,6 +44,7 @@ import org.rangefinder.optim.DecoupledWeightDecay;
  * channels x height x width themselves.
  */
 public final class NetworkFactory {
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private NetworkFactory() {
     }
@@ -77,14 +80,39 @@ public final class NetworkFactory {
             base.regularization(new ArrayList<>(List.of(new DecoupledWeightDecay(weightDecay))));
         }
         return switch (spec.preset()) {
-            case "mlp" -> mlp(spec, data, base);
-            case "lenet" -> lenet(spec, data, base);
-            case "resnet" -> resnet(spec, data, base);
+            case "mlp" -> init(mlp(spec, data, base), spec, data, updater);
+            case "lenet" -> init(lenet(spec, data, base), spec, data, updater);
+            case "resnet" -> init(resnet(spec, data, base), spec, data, updater);
             default -> throw new IllegalStateException(spec.preset());
         };
     }
 
-    private static Network mlp(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+    /**
+     * Refuses, before anything is allocated, a network whose parameters, gradients and optimizer state (one value
+     * per parameter for Nesterov, two for Adam) would not fit this machine's physical memory: ND4J keeps them
+     * outside the Java heap, where no {@code -Xmx} bounds them, and the system would kill the process or swap. An
+     * mlp's first layer grows with the input, so an mlp on large images reaches that first (1 x 4096 x 4096 inputs
+     * into 128 units: 2.1 billion parameters, 26 GB with Nesterov).
+     */
+    static void requireMemory(long parameters, IUpdater updater, ModelSpec spec, Dataset data) {
+        long bytes = Float.BYTES * (2 * parameters + updater.stateSize(parameters));
+        long physical = physicalMemory();
+        if (bytes > physical) {
+            throw new UserInputException(String.format(Locale.ROOT, "model %s on %s samples of '%s' has %,d "
+                    + "parameters: with their gradients and the optimizer's state about %.1f GiB, more than this "
+                    + "machine's %.1f GiB of memory; use a smaller model%s or smaller samples", spec.describe(),
+                    data.shapeText(), data.name(), parameters, bytes / GIB, physical / GIB,
+                    spec.preset().equals("mlp") && data.kind() == DatasetKind.IMAGE
+                            ? " (a CNN's weights do not grow with the image: --model lenet)" : ""));
+        }
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+    }
+
+    private static MultiLayerConfiguration mlp(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
         double keep = 1 - spec.dropout();
         var list = base.list();
         int layer = 0;
@@ -106,10 +134,10 @@ public final class NetworkFactory {
         }
         list.layer(out.build());
         list.setInputType(InputType.feedForward(data.featureLength()));
-        return init(list.build());
+        return list.build();
     }
 
-    private static Network lenet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+    private static MultiLayerConfiguration lenet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
         int[] shape = data.sampleShape();
         ConvolutionMode second = shape[1] < 28 || shape[2] < 28 ? ConvolutionMode.Same : ConvolutionMode.Truncate;
         double keep = 1 - spec.dropout();
@@ -130,10 +158,10 @@ public final class NetworkFactory {
                 .layer(dense84.build())
                 .layer(out.build());
         list.setInputType(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
-        return init(list.build());
+        return list.build();
     }
 
-    private static Network resnet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+    private static ComputationGraphConfiguration resnet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
         int[] shape = data.sampleShape();
         ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
                 .addInputs("in")
@@ -167,14 +195,7 @@ public final class NetworkFactory {
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), previous)
                 .addLayer("out", output(data).build(), "pool")
                 .setOutputs("out");
-        ComputationGraphConfiguration conf = g.build();
-        regularizeOnce(conf.getVertices().values().stream()
-                .filter(v -> v instanceof LayerVertex).map(v -> ((LayerVertex) v).getLayerConf().getLayer()).toList());
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        OwnGradientUpdaters.install(graph);
-        OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
-        return new Network(graph);
+        return g.build();
     }
 
     private static ConvolutionLayer conv(int kernel, int channels, int stride) {
@@ -191,13 +212,31 @@ public final class NetworkFactory {
                 .weightInit(WeightInit.XAVIER);
     }
 
-    private static Network init(MultiLayerConfiguration conf) {
+    private static Network init(MultiLayerConfiguration conf, ModelSpec spec, Dataset data, IUpdater updater) {
+        requireMemory(conf.getConfs().stream().mapToLong(NetworkFactory::numParams).sum(), updater, spec, data);
         regularizeOnce(conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         OwnGradientUpdaters.install(net);
         OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
         return new Network(net);
+    }
+
+    private static Network init(ComputationGraphConfiguration conf, ModelSpec spec, Dataset data, IUpdater updater) {
+        List<NeuralNetConfiguration> layers = conf.getVertices().values().stream()
+                .filter(v -> v instanceof LayerVertex).map(v -> ((LayerVertex) v).getLayerConf()).toList();
+        requireMemory(layers.stream().mapToLong(NetworkFactory::numParams).sum(), updater, spec, data);
+        regularizeOnce(layers.stream().map(NeuralNetConfiguration::getLayer).toList());
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        OwnGradientUpdaters.install(graph);
+        OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
+        return new Network(graph);
+    }
+
+    /** A layer's parameter count from its configuration, before anything is allocated. */
+    private static long numParams(NeuralNetConfiguration layer) {
+        return layer.getLayer().initializer().numParams(layer);
     }
 
     /**

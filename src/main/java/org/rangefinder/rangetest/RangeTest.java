@@ -36,10 +36,11 @@ public final class RangeTest {
                                       CancelToken cancel) {
         NativeThreads.ensureConfigured();
         double[] ladder = config.ladder();
+        // the batches first: a batch larger than the data is refused before the network is built
+        BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
         Network net = NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
                 config.seed());
-        BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
         int validationSamples = config.validationBatches() * config.batchSize();
 
         List<CurvePoint> points = new ArrayList<>(ladder.length);

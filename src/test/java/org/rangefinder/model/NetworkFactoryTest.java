@@ -13,10 +13,13 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.data.DatasetKind;
+import org.rangefinder.data.Split;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.schedule.PrecomputedSchedule;
@@ -54,6 +57,28 @@ class NetworkFactoryTest {
     void convolutionalPresetsTrainOnMnistSizedImages() {
         forwardAndBackward(ModelSpec.preset("lenet"), TestData.load("mnist"));
         forwardAndBackward(new ModelSpec("resnet", null, null, null, 2, 4), TestData.load("mnist"));
+    }
+
+    /**
+     * An mlp of 4096 units on two 1 x 4096 x 4096 images: 4096^2 * 4096 + 4096 + 4096 * 2 + 2 = 68,719,489,026
+     * parameters; with their gradients and Nesterov's velocity 12 bytes each, 768.0 GiB. Refused before any of it is
+     * allocated (the test would otherwise need that memory), naming the model, the data and the way out.
+     */
+    @Test
+    void aNetworkTooLargeForTheMachineIsRefusedBeforeItIsAllocated() {
+        int side = 4096;
+        Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
+        Dataset big = new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two);
+        ModelSpec wide = new ModelSpec("mlp", List.of(4096), null, null, null, null);
+        long parameters = 68_719_489_026L;
+        assertThatThrownBy(() -> NetworkFactory.build(wide, big, new Nesterovs(0.1, 0.9), 0, 1))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("model mlp 4096 on 1x4096x4096 samples of 'big' has 68,719,489,026 "
+                        + "parameters: with their gradients and the optimizer's state about "
+                        + String.format(java.util.Locale.ROOT, "%.1f", 12.0 * parameters / (1L << 30))
+                        + " GiB, more than this machine's ")
+                .hasMessageEndingWith(" GiB of memory; use a smaller model (a CNN's weights do not grow with the "
+                        + "image: --model lenet) or smaller samples");
     }
 
     @Test
