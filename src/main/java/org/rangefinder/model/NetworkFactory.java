@@ -92,7 +92,7 @@ public final class NetworkFactory {
      * per parameter for Nesterov, two for Adam) would not fit this machine's physical memory: ND4J keeps them
      * outside the Java heap, where no {@code -Xmx} bounds them, and the system would kill the process or swap. An
      * mlp's first layer grows with the input, so an mlp on large images reaches that first (1 x 4096 x 4096 inputs
-     * into 128 units: 2.1 billion parameters, 26 GB with Nesterov).
+     * into 128 units: 2.1 billion parameters, 24 GiB with Nesterov).
      */
     static void requireMemory(long parameters, IUpdater updater, ModelSpec spec, Dataset data) {
         long bytes = Float.BYTES * (2 * parameters + updater.stateSize(parameters));
@@ -161,7 +161,8 @@ public final class NetworkFactory {
         return list.build();
     }
 
-    private static ComputationGraphConfiguration resnet(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base) {
+    private static ComputationGraphConfiguration resnet(ModelSpec spec, Dataset data,
+                                                        NeuralNetConfiguration.Builder base) {
         int[] shape = data.sampleShape();
         ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
                 .addInputs("in")
