@@ -13,6 +13,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
+import org.deeplearning4j.nn.conf.memory.NetworkMemoryReport;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -65,7 +67,14 @@ public final class NetworkFactory {
         }
     }
 
-    public static Network build(ModelSpec spec, Dataset data, IUpdater updater, double weightDecay, long seed) {
+    /**
+     * The network, its weights drawn from {@code seed}.
+     *
+     * @param batchSize the batch size it will train on: with the model and the data, it sets the memory training
+     *                  needs, which is checked before anything is allocated
+     */
+    public static Network build(ModelSpec spec, Dataset data, IUpdater updater, double weightDecay, long seed,
+                                int batchSize) {
         checkCompatible(spec, data);
         NativeThreads.ensureConfigured(); // ND4J must be set up before its first array, which may be these weights
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
@@ -79,32 +88,48 @@ public final class NetworkFactory {
         if (weightDecay > 0) {
             base.regularization(new ArrayList<>(List.of(new DecoupledWeightDecay(weightDecay))));
         }
+        Sizing sizing = new Sizing(spec, data, updater, batchSize);
         return switch (spec.preset()) {
-            case "mlp" -> init(mlp(spec, data, base), spec, data, updater);
-            case "lenet" -> init(lenet(spec, data, base), spec, data, updater);
-            case "resnet" -> init(resnet(spec, data, base), spec, data, updater);
+            case "mlp" -> init(mlp(spec, data, base), sizing);
+            case "lenet" -> init(lenet(spec, data, base), sizing);
+            case "resnet" -> init(resnet(spec, data, base), sizing);
             default -> throw new IllegalStateException(spec.preset());
         };
     }
 
+    /** What the memory a network needs to train depends on, besides its configuration. */
+    private record Sizing(ModelSpec spec, Dataset data, IUpdater updater, int batchSize) {
+    }
+
     /**
-     * Refuses, before anything is allocated, a network whose parameters, gradients and optimizer state (one value
-     * per parameter for Nesterov, two for Adam) would not fit this machine's physical memory: ND4J keeps them
-     * outside the Java heap, where no {@code -Xmx} bounds them, and the system would kill the process or swap. An
-     * mlp's first layer grows with the input, so an mlp on large images reaches that first (1 x 4096 x 4096 inputs
-     * into 128 units: 2.1 billion parameters, 24 GiB with Nesterov).
+     * Refuses, before anything is allocated, a network that would not fit this machine's physical memory while it
+     * trains: its parameters, their gradients and the optimizer's state (one value per parameter for Nesterov, two for
+     * Adam), counted from the configuration, plus what DL4J's own memory report gives for a batch (activations, their
+     * gradients, working memory: the report at {@code batchSize} less the report at 0). ND4J keeps all of it outside
+     * the Java heap, where no {@code -Xmx} bounds it, and the system would kill the process or swap. An mlp's first
+     * layer grows with the input (1 x 4096 x 4096 inputs into 128 units: 2.1 billion parameters, 24 GiB with
+     * Nesterov); a CNN's activations grow with the image and the batch (LeNet on 512 x 512 images, batch 64: about
+     * 7.7 GiB).
      */
-    static void requireMemory(long parameters, IUpdater updater, ModelSpec spec, Dataset data) {
-        long bytes = Float.BYTES * (2 * parameters + updater.stateSize(parameters));
+    static void requireMemory(long parameters, NetworkMemoryReport report, Sizing sizing) {
+        long fixed = Float.BYTES * (2 * parameters + sizing.updater().stateSize(parameters));
+        long perBatch = trainingBytes(report, sizing.batchSize()) - trainingBytes(report, 0);
         long physical = physicalMemory();
-        if (bytes > physical) {
-            throw new UserInputException(String.format(Locale.ROOT, "model %s on %s samples of '%s' has %,d "
-                    + "parameters: with their gradients and the optimizer's state about %.1f GiB, more than this "
-                    + "machine's %.1f GiB of memory; use a smaller model%s or smaller samples", spec.describe(),
-                    data.shapeText(), data.name(), parameters, bytes / GIB, physical / GIB,
-                    spec.preset().equals("mlp") && data.kind() == DatasetKind.IMAGE
+        if (fixed + perBatch > physical) {
+            ModelSpec spec = sizing.spec();
+            Dataset data = sizing.data();
+            throw new UserInputException(String.format(Locale.ROOT, "model %s on %s samples of '%s', batch %d, "
+                    + "needs about %.1f GiB to train (%,d parameters with their gradients and the optimizer's state: "
+                    + "%.1f GiB; a batch's activations: %.1f GiB), more than this machine's %.1f GiB of memory; "
+                    + "use a smaller model%s, smaller samples or a smaller batch", spec.describe(), data.shapeText(),
+                    data.name(), sizing.batchSize(), (fixed + perBatch) / GIB, parameters, fixed / GIB,
+                    perBatch / GIB, physical / GIB, spec.preset().equals("mlp") && data.kind() == DatasetKind.IMAGE
                             ? " (a CNN's weights do not grow with the image: --model lenet)" : ""));
         }
+    }
+
+    private static long trainingBytes(NetworkMemoryReport report, int batchSize) {
+        return report.getTotalMemoryBytes(batchSize, MemoryUseMode.TRAINING, CacheMode.DEVICE, DataType.FLOAT);
     }
 
     private static long physicalMemory() {
@@ -133,7 +158,7 @@ public final class NetworkFactory {
             out.dropOut(keep);
         }
         list.layer(out.build());
-        list.setInputType(InputType.feedForward(data.featureLength()));
+        list.setInputType(inputType(spec, data));
         return list.build();
     }
 
@@ -157,7 +182,7 @@ public final class NetworkFactory {
                 .layer(new DenseLayer.Builder().nOut(120).activation(Activation.RELU).build())
                 .layer(dense84.build())
                 .layer(out.build());
-        list.setInputType(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
+        list.setInputType(inputType(spec, data));
         return list.build();
     }
 
@@ -166,7 +191,7 @@ public final class NetworkFactory {
         int[] shape = data.sampleShape();
         ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
                 .addInputs("in")
-                .setInputTypes(InputType.convolutionalFlat(shape[1], shape[2], shape[0]));
+                .setInputTypes(inputType(spec, data));
         int channels = spec.channels();
         g.addLayer("stem", conv(3, channels, 1), "in")
                 .addLayer("stem_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "stem");
@@ -199,6 +224,13 @@ public final class NetworkFactory {
         return g.build();
     }
 
+    /** What the network takes: flat features for an mlp, channels x height x width for a CNN (samples arrive flat). */
+    private static InputType inputType(ModelSpec spec, Dataset data) {
+        int[] shape = data.sampleShape();
+        return spec.preset().equals("mlp") ? InputType.feedForward(data.featureLength())
+                : InputType.convolutionalFlat(shape[1], shape[2], shape[0]);
+    }
+
     private static ConvolutionLayer conv(int kernel, int channels, int stride) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(channels)
                 .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).hasBias(false).build();
@@ -213,8 +245,9 @@ public final class NetworkFactory {
                 .weightInit(WeightInit.XAVIER);
     }
 
-    private static Network init(MultiLayerConfiguration conf, ModelSpec spec, Dataset data, IUpdater updater) {
-        requireMemory(conf.getConfs().stream().mapToLong(NetworkFactory::numParams).sum(), updater, spec, data);
+    private static Network init(MultiLayerConfiguration conf, Sizing sizing) {
+        requireMemory(conf.getConfs().stream().mapToLong(NetworkFactory::numParams).sum(),
+                conf.getMemoryReport(inputType(sizing.spec(), sizing.data())), sizing);
         regularizeOnce(conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -223,10 +256,11 @@ public final class NetworkFactory {
         return new Network(net);
     }
 
-    private static Network init(ComputationGraphConfiguration conf, ModelSpec spec, Dataset data, IUpdater updater) {
+    private static Network init(ComputationGraphConfiguration conf, Sizing sizing) {
         List<NeuralNetConfiguration> layers = conf.getVertices().values().stream()
                 .filter(v -> v instanceof LayerVertex).map(v -> ((LayerVertex) v).getLayerConf()).toList();
-        requireMemory(layers.stream().mapToLong(NetworkFactory::numParams).sum(), updater, spec, data);
+        requireMemory(layers.stream().mapToLong(NetworkFactory::numParams).sum(),
+                conf.getMemoryReport(inputType(sizing.spec(), sizing.data())), sizing);
         regularizeOnce(layers.stream().map(NeuralNetConfiguration::getLayer).toList());
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();

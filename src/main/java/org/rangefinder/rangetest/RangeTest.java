@@ -40,7 +40,7 @@ public final class RangeTest {
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
         Network net = NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
-                config.seed());
+                config.seed(), config.batchSize());
         int validationSamples = config.validationBatches() * config.batchSize();
 
         List<CurvePoint> points = new ArrayList<>(ladder.length);

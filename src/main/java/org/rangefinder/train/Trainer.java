@@ -62,7 +62,7 @@ public final class Trainer {
         Network net = NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(lrs),
                         config.optimizer() == OptimizerKind.NESTEROV ? new PrecomputedSchedule(momenta) : null),
-                config.weightDecay(), config.seed());
+                config.weightDecay(), config.seed(), Math.min(config.batchSize(), data.train().size()));
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), false);
 
         List<IterationRecord> iterations = new ArrayList<>(total);

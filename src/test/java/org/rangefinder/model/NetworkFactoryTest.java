@@ -28,7 +28,7 @@ class NetworkFactoryTest {
 
     private static void forwardAndBackward(ModelSpec spec, Dataset data) {
         NativeThreads.ensureConfigured();
-        Network net = NetworkFactory.build(spec, data, new Sgd(0.01), 0, 7);
+        Network net = NetworkFactory.build(spec, data, new Sgd(0.01), 0, 7, 8);
         DataSet batch = new BatchStream(data.train(), data.numClasses(), 8, 1, true).next();
         INDArray before = net.params();
         double loss = net.fit(batch);
@@ -59,26 +59,43 @@ class NetworkFactoryTest {
         forwardAndBackward(new ModelSpec("resnet", null, null, null, 2, 4), TestData.load("mnist"));
     }
 
+    /** Two blank images of {@code side} x {@code side} pixels, one per class. */
+    private static Dataset twoImages(int side) {
+        Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
+        return new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two);
+    }
+
     /**
-     * An mlp of 4096 units on two 1 x 4096 x 4096 images: 4096^2 * 4096 + 4096 + 4096 * 2 + 2 = 68,719,489,026
+     * An mlp of 4096 units on 1 x 4096 x 4096 images: 4096^2 * 4096 + 4096 + 4096 * 2 + 2 = 68,719,489,026
      * parameters; with their gradients and Nesterov's velocity 12 bytes each, 768.0 GiB. Refused before any of it is
-     * allocated (the test would otherwise need that memory), naming the model, the data and the way out.
+     * allocated (the test would otherwise need that memory), naming the model, the data and the ways out.
      */
     @Test
-    void aNetworkTooLargeForTheMachineIsRefusedBeforeItIsAllocated() {
-        int side = 4096;
-        Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
-        Dataset big = new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two);
+    void aNetworkWhoseWeightsCannotFitTheMachineIsRefusedBeforeItIsAllocated() {
         ModelSpec wide = new ModelSpec("mlp", List.of(4096), null, null, null, null);
-        long parameters = 68_719_489_026L;
-        assertThatThrownBy(() -> NetworkFactory.build(wide, big, new Nesterovs(0.1, 0.9), 0, 1))
+        assertThatThrownBy(() -> NetworkFactory.build(wide, twoImages(4096), new Nesterovs(0.1, 0.9), 0, 1, 1))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith("model mlp 4096 on 1x4096x4096 samples of 'big' has 68,719,489,026 "
-                        + "parameters: with their gradients and the optimizer's state about "
-                        + String.format(java.util.Locale.ROOT, "%.1f", 12.0 * parameters / (1L << 30))
-                        + " GiB, more than this machine's ")
+                .hasMessageStartingWith("model mlp 4096 on 1x4096x4096 samples of 'big', batch 1, needs about ")
+                .hasMessageContaining(" GiB to train (68,719,489,026 parameters with their gradients and the "
+                        + "optimizer's state: 768.0 GiB; a batch's activations: ")
                 .hasMessageEndingWith(" GiB of memory; use a smaller model (a CNN's weights do not grow with the "
-                        + "image: --model lenet) or smaller samples");
+                        + "image: --model lenet), smaller samples or a smaller batch");
+    }
+
+    /**
+     * LeNet on 512 x 512 images has few weights (its dense layer takes 16 x 125 x 125 values: 30 million), but a
+     * batch of 100,000 images needs terabytes of activations; DL4J's memory report counts them, and the build
+     * refuses before anything is allocated.
+     */
+    @Test
+    void aBatchWhoseActivationsCannotFitTheMachineIsRefusedBeforeItIsAllocated() {
+        assertThatThrownBy(() -> NetworkFactory.build(ModelSpec.preset("lenet"), twoImages(512), new Sgd(0.1), 0, 1,
+                100_000))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("model lenet on 1x512x512 samples of 'big', batch 100000, needs about ")
+                .hasMessageMatching(".*GiB to train \\(30,[0-9,]+ parameters with their gradients and the optimizer's "
+                        + "state: 0\\.[0-9] GiB; a batch's activations: [0-9]{4,}\\.[0-9] GiB\\), more than .*")
+                .hasMessageEndingWith(", smaller samples or a smaller batch");
     }
 
     @Test
@@ -92,9 +109,9 @@ class NetworkFactoryTest {
     void theSameSeedGivesTheSameInitialWeights() {
         Dataset iris = TestData.load("iris");
         NativeThreads.ensureConfigured();
-        INDArray a = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 3).params();
-        INDArray b = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 3).params();
-        INDArray c = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 4).params();
+        INDArray a = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 3, 16).params();
+        INDArray b = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 3, 16).params();
+        INDArray c = NetworkFactory.build(ModelSpec.preset("mlp"), iris, new Sgd(0.1), 0, 4, 16).params();
         assertThat(a.equalsWithEps(b, 0)).isTrue();
         assertThat(a.equalsWithEps(c, 0)).isFalse();
     }
@@ -105,7 +122,7 @@ class NetworkFactoryTest {
         NativeThreads.ensureConfigured();
         // lr 0 for iterations 0 and 1, then 0.5: the first two steps must leave the weights alone
         Network net = NetworkFactory.build(ModelSpec.preset("mlp"), iris,
-                new Sgd(new PrecomputedSchedule(new double[] {0, 0, 0.5})), 0, 3);
+                new Sgd(new PrecomputedSchedule(new double[] {0, 0, 0.5})), 0, 3, 16);
         BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), 16, 1, true);
         INDArray start = net.params();
         net.fit(batches.next());
@@ -122,7 +139,7 @@ class NetworkFactoryTest {
     private static INDArray lenetAfter(int steps, boolean oneDnn) {
         NativeThreads.ensureConfigured();
         Dataset mnist = TestData.load("mnist");
-        Network net = NetworkFactory.build(ModelSpec.preset("lenet"), mnist, new Sgd(0.05), 0, 7);
+        Network net = NetworkFactory.build(ModelSpec.preset("lenet"), mnist, new Sgd(0.05), 0, 7, 64);
         if (!oneDnn) {
             convolutions(net).forEach(NetworkFactoryTest::removeHelper);
         }
@@ -151,8 +168,9 @@ class NetworkFactoryTest {
     @Test
     void convolutionLayersGetTheOneDnnHelperWhenTheNativeBuildHasOneDnn() {
         NativeThreads.ensureConfigured();
-        Network lenet = NetworkFactory.build(ModelSpec.preset("lenet"), TestData.load("mnist"), new Sgd(0.1), 0, 7);
-        Network resnet = NetworkFactory.build(ModelSpec.preset("resnet"), TestData.load("digits"), new Sgd(0.1), 0, 7);
+        Network lenet = NetworkFactory.build(ModelSpec.preset("lenet"), TestData.load("mnist"), new Sgd(0.1), 0, 7, 64);
+        Network resnet = NetworkFactory.build(ModelSpec.preset("resnet"), TestData.load("digits"), new Sgd(0.1), 0, 7,
+                64);
         assertThat(convolutions(lenet)).hasSize(2);
         assertThat(convolutions(resnet)).isNotEmpty();
         for (Network net : List.of(lenet, resnet)) {

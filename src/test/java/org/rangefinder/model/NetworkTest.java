@@ -29,7 +29,7 @@ class NetworkTest {
     private Network adam(double beta1) {
         NativeThreads.ensureConfigured();
         return NetworkFactory.build(ModelSpec.preset("mlp"), iris,
-                Adam.builder().learningRate(0.01).beta1(beta1).beta2(0.999).epsilon(1e-8).build(), 0, 7);
+                Adam.builder().learningRate(0.01).beta1(beta1).beta2(0.999).epsilon(1e-8).build(), 0, 7, 16);
     }
 
     /** Fits the batches in turn; before step i, beta1 is set to {@code beta1s[i]} when that is not NaN. */

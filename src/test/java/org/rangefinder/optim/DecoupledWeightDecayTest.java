@@ -23,7 +23,7 @@ class DecoupledWeightDecayTest {
 
     private static Network sgd(String preset, Dataset data, double weightDecay) {
         NativeThreads.ensureConfigured();
-        return NetworkFactory.build(ModelSpec.preset(preset), data, new Sgd(LR), weightDecay, 11);
+        return NetworkFactory.build(ModelSpec.preset(preset), data, new Sgd(LR), weightDecay, 11, 16);
     }
 
     private static DataSet batch(Dataset data) {

@@ -99,7 +99,8 @@ class TrainerTest {
                 ? Adam.builder().learningRateSchedule(lr).beta1(0.9).beta2(Optimizer.ADAM_BETA2)
                         .epsilon(Optimizer.ADAM_EPSILON).build()
                 : new Nesterovs(lr, stepMap(momenta));
-        Network reference = NetworkFactory.build(config.model(), iris, updater, config.weightDecay(), config.seed());
+        Network reference = NetworkFactory.build(config.model(), iris, updater, config.weightDecay(), config.seed(),
+                config.batchSize());
         BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), 16, config.seed(), false);
         for (int step = 0; step < 16; step++) {
             if (optimizer == OptimizerKind.ADAM) {

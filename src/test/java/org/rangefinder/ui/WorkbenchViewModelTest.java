@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunRecord;
@@ -153,8 +154,9 @@ class WorkbenchViewModelTest {
         WorkbenchViewModel closing = new WorkbenchViewModel(
                 new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), Direct.executor(),
                 new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options, cancelled) -> {
-                    taken.countDown();
-                    return cache.load(name, options, cancelled);
+                    Dataset data = cache.load(name, options, cancelled);
+                    taken.countDown(); // the data is there: the run goes on into its range test
+                    return data;
                 }, new HistoryStore(runs, new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add)));
         RangeTestRun run = closing.runs().start(RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
                 .withIterations(100_000).withDivergeFactor(0), DataOptions.defaults());
