@@ -107,7 +107,9 @@ public final class ExperimentViewModel {
             double fraction = decimal(ExperimentField.VAL_FRACTION, valFraction.get());
             DataOptions options = FieldText.check(fields, () -> DataOptions.defaults().withLabelColumn(label)
                     .withValidationFraction(fraction).withSplitSeed(seedValue));
-            dataOptions.set(options);
+            if (!options.equals(dataOptions.get())) { // an equal set is no change: the dataset is not loaded again
+                dataOptions.set(options);
+            }
             if (datasetProblem.get() != null) {
                 throw new FieldProblem(ExperimentField.DATASET, datasetProblem.get());
             }

@@ -3,6 +3,7 @@ package org.rangefinder.ui.rangetest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Datasets;
@@ -48,6 +49,23 @@ class ExperimentViewModelTest {
                 OptimizerKind.ADAM, 0.8, 1e-4, 16, 50, 1e-6, 1, LadderMode.LINEAR, 2, 0.9, 5, 3, 7));
         assertThat(vm.dataOptionsProperty().get())
                 .isEqualTo(DataOptions.defaults().withValidationFraction(0.25).withSplitSeed(7));
+    }
+
+    /**
+     * The window loads the dataset again whenever the data options change: a field that is not one of them, or the
+     * dataset arriving, leaves them as they were (they used to be set anew at every change of any field).
+     */
+    @Test
+    void onlyTheDataOptionsFieldsChangeTheDataOptions() {
+        AtomicInteger changes = new AtomicInteger();
+        vm.dataOptionsProperty().addListener(o -> changes.incrementAndGet());
+        vm.momentumProperty().set("0.8");
+        vm.batchSizeProperty().set("32");
+        vm.loadedDatasetProperty().set(Datasets.load("digits", DataOptions.defaults()));
+        assertThat(changes).hasValue(0);
+        vm.seedProperty().set("7");
+        assertThat(changes).hasValue(1);
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults().withSplitSeed(7));
     }
 
     @Test
