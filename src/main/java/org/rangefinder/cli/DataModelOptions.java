@@ -1,11 +1,11 @@
 package org.rangefinder.cli;
 
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.OptimizerKind;
 import picocli.CommandLine.Option;
@@ -72,13 +72,13 @@ final class DataModelOptions {
         return given.test("--seed") ? options.withSplitSeed(seed) : options;
     }
 
-    /** The dataset; {@code cancelled} (Ctrl-C) stops a long load with a {@code CancellationException}. */
-    Dataset load(BooleanSupplier cancelled) {
+    /** The dataset; {@code loading} (Ctrl-C) stops a long load with a {@code CancellationException}. */
+    Dataset load(Loading loading) {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
         checkLabel(dataset);
-        return Datasets.load(dataset, dataOptions(), cancelled);
+        return Datasets.load(dataset, dataOptions(), loading);
     }
 
     /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */

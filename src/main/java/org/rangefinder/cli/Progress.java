@@ -22,18 +22,33 @@ final class Progress {
     }
 
     /** Redraws the bar for {@code done} of {@code total} with a short status text; cheap when it skips. */
-    void update(int done, int total, String status) {
-        if (!enabled) {
+    void update(long done, long total, String status) {
+        if (skips(done < total)) {
             return;
         }
+        int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
+        draw("[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + "  " + status);
+    }
+
+    /** Redraws the line with a text alone, for work whose end is not known; cheap when it skips. */
+    void update(String status) {
+        if (!skips(true)) {
+            draw(status);
+        }
+    }
+
+    /** Whether to leave the line as it is: not a terminal, or drawn less than 0.1 s ago (unless it is the last). */
+    private boolean skips(boolean mayWait) {
         long now = System.nanoTime();
-        if (done < total && now - lastDraw < 100_000_000L) {
-            return;
+        if (!enabled || mayWait && now - lastDraw < 100_000_000L) {
+            return true;
         }
         lastDraw = now;
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + "  " + status
-                + "   ");
+        return false;
+    }
+
+    private void draw(String line) {
+        err.print("\r" + line + "   ");
         err.flush();
     }
 

@@ -120,12 +120,13 @@ final class RangeTestCommand implements Callable<Integer> {
                     + "you chose on its own");
         }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
-        Dataset dataset = data.load(cancel::isCancelled);
+        Progress progress = new Progress(stderr);
+        Dataset dataset = data.load(new LoadProgress(cancel, progress));
+        progress.finish();
         for (RangeTestConfig member : members) {
             org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
         }
 
-        Progress progress = new Progress(stderr);
         int total = members.size() * iterations;
         AtomicInteger done = new AtomicInteger();
         List<RangeTestResult> results;

@@ -125,7 +125,9 @@ final class TrainCommand implements Callable<Integer> {
         checkScheduleOptions(policy);
         DataOptions dataOptions = data.dataOptions(file == null ? DataOptions.defaults() : file.dataset().dataOptions(),
                 given);
-        Dataset dataset = Datasets.load(source, dataOptions, cancel::isCancelled);
+        Progress progress = new Progress(stderr);
+        Dataset dataset = Datasets.load(source, dataOptions, new LoadProgress(cancel, progress));
+        progress.finish();
         if (file != null && data.dataset == null) {
             file.dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
         }
@@ -149,7 +151,6 @@ final class TrainCommand implements Callable<Integer> {
                 + ", " + config.optimizer().id() + ", " + epochs + " epochs of " + config.stepsPerEpoch(dataset.train().size())
                 + " iterations");
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
-        Progress progress = new Progress(stderr);
         history.start(stderr, RunKind.TRAINING, source, config.model(), config);
         Trainer.Outcome outcome;
         try {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 
@@ -46,19 +45,20 @@ final class CsvImporter {
     private static final int LINES_PER_CHECK = 1024;
 
     private final Path file;
-    private final BooleanSupplier cancelled;
+    private final Loading loading;
 
-    private CsvImporter(Path file, BooleanSupplier cancelled) {
+    private CsvImporter(Path file, Loading loading) {
         this.file = file;
-        this.cancelled = cancelled;
+        this.loading = loading;
     }
 
     /**
      * @param labelColumn a header name or a 0-based index in digits; {@code null} for the last column
-     * @param cancelled   asked every {@value #LINES_PER_CHECK} lines whether the load is still wanted
+     * @param loading     asked every {@value #LINES_PER_CHECK} lines whether the load is still wanted, and told the
+     *                    lines read
      */
-    static LabelledSamples read(Path file, String labelColumn, BooleanSupplier cancelled) {
-        return new CsvImporter(file, cancelled).read(labelColumn);
+    static LabelledSamples read(Path file, String labelColumn, Loading loading) {
+        return new CsvImporter(file, loading).read(labelColumn);
     }
 
     private LabelledSamples read(String labelColumn) {
@@ -142,7 +142,8 @@ final class CsvImporter {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
                 if (number % LINES_PER_CHECK == 0) {
-                    DataFiles.stopIfCancelled(cancelled, file);
+                    DataFiles.stopIfCancelled(loading, file);
+                    loading.progress(number, 0, "lines");
                 }
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -158,7 +159,7 @@ final class CsvImporter {
             char delimiter = delimiter(lines.get(0));
             for (int i = 0; i < lines.size(); i++) {
                 if (i % LINES_PER_CHECK == 0) {
-                    DataFiles.stopIfCancelled(cancelled, file);
+                    DataFiles.stopIfCancelled(loading, file);
                 }
                 rows.add(new Row(numbers.get(i), cells(lines.get(i), delimiter, numbers.get(i))));
             }

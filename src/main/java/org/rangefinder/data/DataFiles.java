@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.rangefinder.UserInputException;
@@ -43,26 +42,24 @@ final class DataFiles {
         }
     }
 
-    /**
-     * Ends a load that is no longer wanted: throws {@link CancellationException} when {@code cancelled} says so.
-     * Loaders ask between files, rows or pieces of a file, so that a cancelled load stops within a few milliseconds.
-     */
-    static void stopIfCancelled(BooleanSupplier cancelled, Path source) {
-        if (cancelled.getAsBoolean()) {
+    /** Ends a load that is no longer wanted: throws {@link CancellationException} when {@code loading} says so. */
+    static void stopIfCancelled(Loading loading, Path source) {
+        if (loading.cancelled()) {
             throw new CancellationException("loading " + source + " cancelled");
         }
     }
 
     /**
      * The next {@code count} bytes of {@code in}, or fewer where it ends first; read in pieces of a megabyte, with
-     * {@link #stopIfCancelled} between them, into an array that grows as the bytes arrive (a header that announces
-     * more than the file holds allocates no more than twice what is there).
+     * {@link #stopIfCancelled} and the megabytes read so far between them, into an array that grows as the bytes
+     * arrive (a header that announces more than the file holds allocates no more than twice what is there).
      */
-    static byte[] readBytes(InputStream in, int count, BooleanSupplier cancelled, Path source) throws IOException {
+    static byte[] readBytes(InputStream in, int count, Loading loading, Path source) throws IOException {
         byte[] bytes = new byte[Math.min(count, PIECE)];
         int read = 0;
         while (read < count) {
-            stopIfCancelled(cancelled, source);
+            stopIfCancelled(loading, source);
+            loading.progress(read / PIECE, ((long) count + PIECE - 1) / PIECE, "MB");
             if (read == bytes.length) {
                 bytes = Arrays.copyOf(bytes, (int) Math.min(count, 2L * bytes.length));
             }

@@ -46,4 +46,9 @@ public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<Str
     public String shapeText() {
         return DatasetInfo.shapeText(sampleShape);
     }
+
+    /** One sample in words: {@code 1x28x28} (channels x height x width) or {@code 4 features}. */
+    public String sampleText() {
+        return kind == DatasetKind.IMAGE ? shapeText() : shapeText() + " features";
+    }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.rangefinder.UserInputException;
 
@@ -54,38 +53,39 @@ public final class Datasets {
 
     /** A bundled dataset by name, or the user's data at a path (see the class comment). */
     public static Dataset load(String nameOrPath, DataOptions options) {
-        return load(nameOrPath, options, () -> false);
+        return load(nameOrPath, options, Loading.UNWATCHED);
     }
 
     /**
-     * {@link #load(String, DataOptions)} that stops when {@code cancelled} turns true, asked between files, every
-     * 1024 lines of a table and between megabytes of an IDX file (a folder of images can take minutes).
+     * {@link #load(String, DataOptions)} that stops when {@code loading} says so and tells it how far it is (a
+     * folder of images can take minutes); see {@link Loading}.
      *
      * @throws java.util.concurrent.CancellationException when the load stopped because it was cancelled
      */
-    public static Dataset load(String nameOrPath, DataOptions options, BooleanSupplier cancelled) {
+    public static Dataset load(String nameOrPath, DataOptions options, Loading loading) {
         Objects.requireNonNull(nameOrPath, "nameOrPath");
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(loading, "loading");
+
         if (nameOrPath.isBlank()) {
             throw new UserInputException("no dataset given: name a bundled dataset (" + String.join(", ", BUNDLED)
                     + "), a file or a folder");
         }
         if (BUNDLED.contains(nameOrPath)) {
-            return loadBundled(nameOrPath, options, cancelled);
+            return loadBundled(nameOrPath, options, loading);
         }
         Path path = userPath(nameOrPath);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (Files.isDirectory(path)) {
             return holdOut(name, ImageFolderImporter.read(path, options.imageWidth(), options.imageHeight(),
-                    options.grayscale(), cancelled), options);
+                    options.grayscale(), loading), options);
         }
         if (isTable(path)) {
-            return holdOut(name, CsvImporter.read(path, options.labelColumn(), cancelled), options);
+            return holdOut(name, CsvImporter.read(path, options.labelColumn(), loading), options);
         }
         String base = DataFiles.baseName(path);
         if (base.contains("idx") || base.contains("ubyte")) {
-            return loadIdx(name, path, options, cancelled);
+            return loadIdx(name, path, options, loading);
         }
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
@@ -144,16 +144,16 @@ public final class Datasets {
                         + ROOT_PROPERTY + " to where it is"));
     }
 
-    private static Dataset loadBundled(String name, DataOptions options, BooleanSupplier cancelled) {
+    private static Dataset loadBundled(String name, DataOptions options, Loading loading) {
         Path folder = bundledRoot().resolve(name);
         return switch (name) {
-            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null, cancelled), options);
-            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null, cancelled),
+            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null, loading), options);
+            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null, loading),
                     options);
             case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null,
-                    cancelled)), options);
-            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES), cancelled),
-                    IdxReader.readPair(folder.resolve(TEST_IMAGES), cancelled), idxClassNames(name));
+                    loading)), options);
+            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading),
+                    IdxReader.readPair(folder.resolve(TEST_IMAGES), loading), idxClassNames(name));
         };
     }
 
@@ -175,15 +175,15 @@ public final class Datasets {
                 new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()));
     }
 
-    private static Dataset loadIdx(String name, Path imagesFile, DataOptions options, BooleanSupplier cancelled) {
-        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile, cancelled);
+    private static Dataset loadIdx(String name, Path imagesFile, DataOptions options, Loading loading) {
+        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile, loading);
         Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
         if (testFile.isEmpty()) {
             List<String> classNames = indexNames(train.samples().labels());
             return holdOut(name, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
                     classNames, train.samples()), options);
         }
-        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), cancelled);
+        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading);
         if (test.rows() != train.rows() || test.columns() != train.columns()) {
             throw new UserInputException(testFile.get() + ": images are " + test.rows() + "x" + test.columns()
                     + " pixels, but those of " + imagesFile + " are " + train.rows() + "x" + train.columns());

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.rangefinder.UserInputException;
 
 /**
@@ -58,21 +57,21 @@ final class IdxReader {
         }
     }
 
-    /** An images file and the labels file beside it; {@code cancelled} is asked between megabytes. */
-    static LabelledImages readPair(Path imagesFile, BooleanSupplier cancelled) {
+    /** An images file and the labels file beside it; {@code loading} is asked and told between megabytes. */
+    static LabelledImages readPair(Path imagesFile, Loading loading) {
         try (DataInputStream in = new DataInputStream(DataFiles.open(imagesFile))) {
             ImagesHeader header = imagesHeader(in, imagesFile);
             Path labelsFile = labelsFileFor(imagesFile);
             int pixelsPerImage = header.rows() * header.columns();
             int values = header.count() * pixelsPerImage;
-            byte[] raw = DataFiles.readBytes(in, values, cancelled, imagesFile);
+            byte[] raw = DataFiles.readBytes(in, values, loading, imagesFile);
             if (raw.length < values) {
                 throw new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
                         + " images of " + header.rows() + "x" + header.columns() + " pixels (" + values
                         + " bytes), but only " + raw.length + " bytes of pixels follow it");
             }
             requireEnd(in, imagesFile);
-            int[] labels = readLabels(labelsFile, cancelled);
+            int[] labels = readLabels(labelsFile, loading);
             if (header.count() != labels.length) {
                 throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
                         + " holds " + header.count() + " images");
@@ -89,14 +88,14 @@ final class IdxReader {
         }
     }
 
-    static int[] readLabels(Path file, BooleanSupplier cancelled) {
+    static int[] readLabels(Path file, Loading loading) {
         try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
             requireMagic(in.readInt(), LABELS_MAGIC, file);
             int count = in.readInt();
             if (count < 0) {
                 throw new UserInputException(file + ": corrupt header: label count " + count);
             }
-            byte[] raw = DataFiles.readBytes(in, count, cancelled, file);
+            byte[] raw = DataFiles.readBytes(in, count, loading, file);
             if (raw.length < count) {
                 throw new UserInputException(file + ": truncated: the header announces " + count
                         + " labels, the file ends after " + raw.length);

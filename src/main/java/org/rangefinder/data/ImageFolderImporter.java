@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -62,8 +61,8 @@ final class ImageFolderImporter {
     private ImageFolderImporter() {
     }
 
-    /** Reads the folder; {@code cancelled} is asked before each image whether the load is still wanted. */
-    static LabelledSamples read(Path folder, int width, int height, boolean grayscale, BooleanSupplier cancelled) {
+    /** Reads the folder; before each image, {@code loading} is asked whether to go on and told how many are read. */
+    static LabelledSamples read(Path folder, int width, int height, boolean grayscale, Loading loading) {
         List<Path> classFolders = classFolders(folder);
         List<List<Path>> images = classFolders.stream().map(ImageFolderImporter::imagesIn).toList();
         int channels = grayscale ? 1 : 3;
@@ -81,7 +80,8 @@ final class ImageFolderImporter {
         int sample = 0;
         for (int c = 0; c < images.size(); c++) {
             for (Path file : images.get(c)) {
-                DataFiles.stopIfCancelled(cancelled, folder);
+                DataFiles.stopIfCancelled(loading, folder);
+                loading.progress(sample, total, "images");
                 float[] pixels = pixels(decode(file), width, height, grayscale);
                 System.arraycopy(pixels, 0, features, sample * length, length);
                 labels[sample++] = c;

@@ -118,11 +118,11 @@ public final class NetworkFactory {
         if (fixed + perBatch > physical) {
             ModelSpec spec = sizing.spec();
             Dataset data = sizing.data();
-            throw new UserInputException(String.format(Locale.ROOT, "model %s on %s samples of '%s', batch %d, "
+            throw new UserInputException(String.format(Locale.ROOT, "model %s on '%s' (samples of %s), batch %d, "
                     + "needs about %.1f GiB to train (%,d parameters with their gradients and the optimizer's state: "
                     + "%.1f GiB; a batch's activations: %.1f GiB), more than this machine's %.1f GiB of memory; "
-                    + "use a smaller model%s, smaller samples or a smaller batch", spec.describe(), data.shapeText(),
-                    data.name(), sizing.batchSize(), (fixed + perBatch) / GIB, parameters, fixed / GIB,
+                    + "use a smaller model%s, smaller samples or a smaller batch", spec.describe(), data.name(),
+                    data.sampleText(), sizing.batchSize(), (fixed + perBatch) / GIB, parameters, fixed / GIB,
                     perBatch / GIB, physical / GIB, spec.preset().equals("mlp") && data.kind() == DatasetKind.IMAGE
                             ? " (a CNN's weights do not grow with the image: --model lenet)" : ""));
         }

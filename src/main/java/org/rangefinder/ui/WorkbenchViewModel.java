@@ -21,6 +21,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
@@ -126,8 +127,25 @@ public final class WorkbenchViewModel {
         // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
         // fraction asks again) is not loaded at all, and one overtaken while it loads stops waiting (the load
         // itself stops unless a run waits for the same data)
-        loader.submit(() -> request == loadRequest.get()
-                ? datasets.load(name, options, () -> request != loadRequest.get()) : null, data -> {
+        Loading loading = new Loading() {
+            @Override
+            public boolean cancelled() {
+                return request != loadRequest.get();
+            }
+
+            @Override
+            public void progress(long done, long total, String unit) {
+                String text = total > 0
+                        ? String.format(Locale.ROOT, "Loading %s: %,d of %,d %s...", name, done, total, unit)
+                        : String.format(Locale.ROOT, "Loading %s: %,d %s...", name, done, unit);
+                loader.fx().execute(() -> {
+                    if (request == loadRequest.get()) {
+                        status.set(text);
+                    }
+                });
+            }
+        };
+        loader.submit(() -> request == loadRequest.get() ? datasets.load(name, options, loading) : null, data -> {
             if (request == loadRequest.get()) {
                 datasetLoaded(data);
             }
@@ -146,7 +164,7 @@ public final class WorkbenchViewModel {
         experiment.loadedDatasetProperty().set(data);
         oneCycle.trainSamplesProperty().set(data.train().size());
         status.set(String.format(Locale.ROOT, "%s: %d training and %d validation samples of %s, %d classes",
-                data.name(), data.train().size(), data.validation().size(), data.shapeText(), data.numClasses()));
+                data.name(), data.train().size(), data.validation().size(), data.sampleText(), data.numClasses()));
     }
 
     /** Runs a range test, or a sweep when the experiment panel asks for one. Does nothing while it holds a problem. */

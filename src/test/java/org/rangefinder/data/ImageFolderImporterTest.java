@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -83,6 +85,27 @@ class ImageFolderImporterTest {
         assertThatThrownBy(() -> ImageFolderImporter.read(dir, 1, 1, true, () -> asked.incrementAndGet() == 3))
                 .isInstanceOf(CancellationException.class).hasMessage("loading " + dir + " cancelled");
         assertThat(asked).as("asked before each image, until the third said stop").hasValue(3);
+    }
+
+    @Test
+    void theLoadIsToldHowManyImagesAreRead() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            png("a/" + i + ".png", gray(1, 1, 0));
+        }
+        png("b/0.png", gray(1, 1, 0));
+        List<String> told = new ArrayList<>();
+        ImageFolderImporter.read(dir, 1, 1, true, new Loading() {
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void progress(long done, long total, String unit) {
+                told.add(done + "/" + total + " " + unit);
+            }
+        });
+        assertThat(told).containsExactly("0/4 images", "1/4 images", "2/4 images", "3/4 images");
     }
 
     /**

@@ -75,7 +75,7 @@ class NetworkFactoryTest {
         ModelSpec wide = new ModelSpec("mlp", List.of(4096), null, null, null, null);
         assertThatThrownBy(() -> NetworkFactory.build(wide, twoImages(4096), new Nesterovs(0.1, 0.9), 0, 1, 1))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith("model mlp 4096 on 1x4096x4096 samples of 'big', batch 1, needs about ")
+                .hasMessageStartingWith("model mlp 4096 on 'big' (samples of 1x4096x4096), batch 1, needs about ")
                 .hasMessageContaining(" GiB to train (68,719,489,026 parameters with their gradients and the "
                         + "optimizer's state: 768.0 GiB; a batch's activations: ")
                 .hasMessageEndingWith(" GiB of memory; use a smaller model (a CNN's weights do not grow with the "
@@ -92,7 +92,7 @@ class NetworkFactoryTest {
         assertThatThrownBy(() -> NetworkFactory.build(ModelSpec.preset("lenet"), twoImages(512), new Sgd(0.1), 0, 1,
                 100_000))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith("model lenet on 1x512x512 samples of 'big', batch 100000, needs about ")
+                .hasMessageStartingWith("model lenet on 'big' (samples of 1x512x512), batch 100000, needs about ")
                 .hasMessageMatching(".*GiB to train \\(30,[0-9,]+ parameters with their gradients and the optimizer's "
                         + "state: 0\\.[0-9] GiB; a batch's activations: [0-9]{4,}\\.[0-9] GiB\\), more than .*")
                 .hasMessageEndingWith(", smaller samples or a smaller batch");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunRecord;
@@ -47,6 +48,22 @@ class WorkbenchViewModelTest {
     private static WorkbenchViewModel workbench() {
         return new WorkbenchViewModel(Direct.executor(), Direct.executor(), Direct.executor(), new DatasetCache(),
                 new HistoryStore(historyFolder, Direct.executor()));
+    }
+
+    /** The status line follows a load as its loader reports it, then says what was loaded. */
+    @Test
+    void theStatusLineFollowsALoad() {
+        List<String> shown = new ArrayList<>();
+        WorkbenchViewModel following = new WorkbenchViewModel(Direct.executor(), Direct.executor(), Direct.executor(),
+                (name, options, loading) -> {
+                    loading.progress(3, 10, "images");
+                    loading.progress(2048, 0, "lines");
+                    return Datasets.load("iris", options);
+                }, new HistoryStore(historyFolder, Direct.executor()));
+        following.statusProperty().addListener((o, was, now) -> shown.add(now));
+        following.experiment().datasetProperty().set("iris");
+        assertThat(shown).containsExactly("Loading iris...", "Loading iris: 3 of 10 images...",
+                "Loading iris: 2,048 lines...", "iris: 120 training and 30 validation samples of 4 features, 3 classes");
     }
 
     @Test
@@ -153,8 +170,8 @@ class WorkbenchViewModelTest {
         Path runs = tmp.resolve("runs");
         WorkbenchViewModel closing = new WorkbenchViewModel(
                 new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), Direct.executor(),
-                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options, cancelled) -> {
-                    Dataset data = cache.load(name, options, cancelled);
+                new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add), (name, options, loading) -> {
+                    Dataset data = cache.load(name, options, loading);
                     taken.countDown(); // the data is there: the run goes on into its range test
                     return data;
                 }, new HistoryStore(runs, new BackgroundExecutor(Executors.newSingleThreadExecutor(), fx::add)));

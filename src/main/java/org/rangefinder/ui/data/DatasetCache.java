@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 import org.rangefinder.ui.work.BackgroundPriority;
 
 /**
@@ -21,10 +21,10 @@ import org.rangefinder.ui.work.BackgroundPriority;
  * everyone who asks for that dataset meanwhile waits for the one load; different datasets load side by side (a
  * run's data never waits behind the import of another folder). A load that fails is not kept.
  *
- * <p>Whoever waits can stop waiting: a cancelled run ends at once, not when its data has been read. A load that
- * nobody waits for any more (every run that wanted it cancelled, or another dataset chosen in the window) is
- * stopped; one asked for again later starts anew. Datasets can be large (MNIST is about 200 MB of floats), hence
- * only {@value #KEPT} are kept.
+ * <p>Whoever waits is told how far the load is, and can stop waiting: a cancelled run ends at once, not when its
+ * data has been read. A load that nobody waits for any more (every run that wanted it cancelled, or another dataset
+ * chosen in the window) is stopped; one asked for again later starts anew. Datasets can be large (MNIST is about
+ * 200 MB of floats), hence only {@value #KEPT} are kept.
  */
 public final class DatasetCache implements DatasetSource {
     private static final int KEPT = 2;
@@ -34,11 +34,26 @@ public final class DatasetCache implements DatasetSource {
     private record Key(String nameOrPath, DataOptions options) {
     }
 
+    /** How far a load is, as its loader last said (see {@link Loading#progress}). */
+    private record Progress(long done, long total, String unit) {
+    }
+
     /** One load going; {@code waiting} is guarded by the cache. */
-    private static final class Load {
+    private static final class Load implements Loading {
         final CompletableFuture<Dataset> result = new CompletableFuture<>();
         int waiting;
         volatile boolean abandoned;
+        volatile Progress progress;
+
+        @Override
+        public boolean cancelled() {
+            return abandoned;
+        }
+
+        @Override
+        public void progress(long done, long total, String unit) {
+            progress = new Progress(done, total, unit);
+        }
     }
 
     private final Map<Key, Dataset> kept = new LinkedHashMap<>(4, 0.75f, true) {
@@ -48,7 +63,7 @@ public final class DatasetCache implements DatasetSource {
         }
     };
 
-    private final Map<Key, Load> loading = new HashMap<>();
+    private final Map<Key, Load> going = new HashMap<>();
     private final DatasetSource source;
     private final AtomicInteger threads = new AtomicInteger();
 
@@ -63,7 +78,7 @@ public final class DatasetCache implements DatasetSource {
     }
 
     @Override
-    public Dataset load(String nameOrPath, DataOptions options, BooleanSupplier cancelled) {
+    public Dataset load(String nameOrPath, DataOptions options, Loading loading) {
         Key key = new Key(nameOrPath, options);
         Load load;
         synchronized (this) {
@@ -71,21 +86,21 @@ public final class DatasetCache implements DatasetSource {
             if (data != null) {
                 return data;
             }
-            load = loading.get(key);
+            load = going.get(key);
             if (load == null) {
                 load = new Load();
-                loading.put(key, load);
+                going.put(key, load);
                 start(key, load);
             }
             load.waiting++;
         }
         try {
-            return await(load, cancelled, nameOrPath);
+            return await(load, loading, nameOrPath);
         } finally {
             synchronized (this) {
                 if (--load.waiting == 0 && !load.result.isDone()) {
                     load.abandoned = true;
-                    loading.remove(key, load);
+                    going.remove(key, load);
                 }
             }
         }
@@ -94,29 +109,36 @@ public final class DatasetCache implements DatasetSource {
     private void start(Key key, Load load) {
         BackgroundPriority.daemonThread(() -> {
             try {
-                Dataset data = source.load(key.nameOrPath(), key.options(), () -> load.abandoned);
+                Dataset data = source.load(key.nameOrPath(), key.options(), load);
                 synchronized (this) {
                     kept.put(key, data);
-                    loading.remove(key, load);
+                    going.remove(key, load);
                 }
                 load.result.complete(data);
             } catch (RuntimeException | Error e) {
                 synchronized (this) {
-                    loading.remove(key, load);
+                    going.remove(key, load);
                 }
                 load.result.completeExceptionally(e);
             }
         }, "rangefinder-data-" + threads.incrementAndGet()).start();
     }
 
-    private static Dataset await(Load load, BooleanSupplier cancelled, String nameOrPath) {
+    /** Waits for the load, passing on its progress, until it ends or the waiter is told to stop. */
+    private static Dataset await(Load load, Loading loading, String nameOrPath) {
+        Progress told = null;
         try {
             while (true) {
                 try {
                     return load.result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillLoading) {
-                    if (cancelled.getAsBoolean()) {
+                    if (loading.cancelled()) {
                         throw new CancellationException("loading " + nameOrPath + " cancelled");
+                    }
+                    Progress now = load.progress;
+                    if (now != null && now != told) {
+                        loading.progress(now.done(), now.total(), now.unit());
+                        told = now;
                     }
                 }
             }

@@ -3,6 +3,8 @@ package org.rangefinder.ui.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 
 class DatasetCacheTest {
     private final Dataset iris = Datasets.load("iris", DataOptions.defaults());
@@ -26,7 +29,7 @@ class DatasetCacheTest {
     void aSlowLoadHoldsUpNoOtherDatasetAndIsReadOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger slowLoads = new AtomicInteger();
-        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
+        DatasetCache cache = new DatasetCache((name, options, loading) -> {
             if (name.equals("big-folder")) {
                 slowLoads.incrementAndGet();
                 await(release);
@@ -56,7 +59,7 @@ class DatasetCacheTest {
     @Test
     void aFailedLoadIsNotKept() {
         AtomicInteger loads = new AtomicInteger();
-        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
+        DatasetCache cache = new DatasetCache((name, options, loading) -> {
             if (loads.incrementAndGet() == 1) {
                 throw new UserInputException(name + ": not a dataset");
             }
@@ -76,10 +79,10 @@ class DatasetCacheTest {
         AtomicInteger loads = new AtomicInteger();
         AtomicBoolean sourceToldToStop = new AtomicBoolean();
         CountDownLatch release = new CountDownLatch(1);
-        DatasetCache cache = new DatasetCache((name, options, cancelled) -> {
+        DatasetCache cache = new DatasetCache((name, options, loading) -> {
             loads.incrementAndGet();
             while (release.getCount() > 0) {
-                if (cancelled.getAsBoolean()) {
+                if (loading.cancelled()) {
                     sourceToldToStop.set(true);
                     throw new CancellationException("stopped");
                 }
@@ -113,6 +116,33 @@ class DatasetCacheTest {
             release.countDown();
             threads.shutdown();
         }
+    }
+
+    /** A waiter is told how far the load is (the last report before each of its looks), not every report. */
+    @Test
+    void waitersAreToldHowFarTheLoadIs() {
+        CountDownLatch seen = new CountDownLatch(1);
+        DatasetCache cache = new DatasetCache((name, options, loading) -> {
+            loading.progress(1, 4, "images");
+            await(seen);
+            loading.progress(4, 4, "images");
+            return iris;
+        });
+        List<String> told = new ArrayList<>();
+        Dataset data = cache.load("folder", DataOptions.defaults(), new Loading() {
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void progress(long done, long total, String unit) {
+                told.add(done + "/" + total + " " + unit);
+                seen.countDown();
+            }
+        });
+        assertThat(data).isSameAs(iris);
+        assertThat(told).startsWith("1/4 images").doesNotHaveDuplicates();
     }
 
     private static void sleep(long millis) {

@@ -77,10 +77,10 @@ class RangeTestViewModelTest {
     /** Cancel while the run's data loads: the run ends cancelled at once, without waiting for the data. */
     @Test
     void aRunCancelledWhileItsDataLoadsEndsCancelledAndNotFailed() throws Exception {
-        CountDownLatch loading = new CountDownLatch(1);
-        DatasetSource untilCancelled = (name, options, cancelled) -> {
-            loading.countDown();
-            while (!cancelled.getAsBoolean()) {
+        CountDownLatch started = new CountDownLatch(1);
+        DatasetSource untilCancelled = (name, options, loading) -> {
+            started.countDown();
+            while (!loading.cancelled()) {
                 Thread.onSpinWait();
             }
             throw new CancellationException("loading " + name + " cancelled");
@@ -93,7 +93,7 @@ class RangeTestViewModelTest {
             List<RangeTestRun> ended = new ArrayList<>();
             waiting.setOnRunEnded(ended::add);
             RangeTestRun run = waiting.start(iris, DataOptions.defaults());
-            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             waiting.cancel(run);
             worker.shutdown();
             assertThat(worker.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
@@ -198,9 +198,9 @@ class RangeTestViewModelTest {
         List<RangeTestRun> ended = new ArrayList<>();
         RangeTestRun[] run = new RangeTestRun[1];
         RangeTestViewModel[] runs = new RangeTestViewModel[1];
-        runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options, cancelled) -> {
+        runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options, loading) -> {
             runs[0].delete(run[0]); // the user deletes the run while its worker loads the data
-            return datasets.load(name, options, cancelled);
+            return datasets.load(name, options, loading);
         }, history);
         runs[0].setOnRunEnded(ended::add);
         run[0] = runs[0].start(iris, DataOptions.defaults());

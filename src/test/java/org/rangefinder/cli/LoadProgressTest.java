@@ -1,0 +1,41 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.rangefinder.engine.CancelToken;
+
+/** A load on the command line: Ctrl-C's token stops it, and a terminal's stderr shows how far it is. */
+class LoadProgressTest {
+
+    @Test
+    void showsTheLoadOnATerminalAndStopsWithTheToken() {
+        StringWriter err = new StringWriter();
+        CancelToken token = new CancelToken();
+        LoadProgress loading = new LoadProgress(token, new Progress(new PrintWriter(err), true));
+        loading.progress(4, 4, "images");
+        assertThat(err.toString()).isEqualTo("\r[" + "#".repeat(30) + "] 4/4  loading the data (images)   ");
+        err.getBuffer().setLength(0);
+        loading.progress(2048, 0, "lines");
+        assertThat(err.toString()).as("drawn less than 0.1 s after the last line: skipped").isEmpty();
+        assertThat(loading.cancelled()).isFalse();
+        token.cancel();
+        assertThat(loading.cancelled()).isTrue();
+    }
+
+    @Test
+    void aLoadOfUnknownLengthShowsTheCountAlone() {
+        StringWriter err = new StringWriter();
+        new LoadProgress(new CancelToken(), new Progress(new PrintWriter(err), true)).progress(2048, 0, "lines");
+        assertThat(err.toString()).isEqualTo("\rloading the data: 2048 lines   ");
+    }
+
+    @Test
+    void nothingIsDrawnWhenStderrIsNoTerminal() {
+        StringWriter err = new StringWriter();
+        new LoadProgress(new CancelToken(), new Progress(new PrintWriter(err), false)).progress(1, 4, "images");
+        assertThat(err.toString()).isEmpty();
+    }
+}
