@@ -9,14 +9,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.ProgressLog;
 import org.rangefinder.UserInputException;
 
 class ImageFolderImporterTest {
@@ -93,19 +92,9 @@ class ImageFolderImporterTest {
             png("a/" + i + ".png", gray(1, 1, 0));
         }
         png("b/0.png", gray(1, 1, 0));
-        List<String> told = new ArrayList<>();
-        ImageFolderImporter.read(dir, 1, 1, true, new Loading() {
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void progress(long done, long total, String unit) {
-                told.add(done + "/" + total + " " + unit);
-            }
-        });
-        assertThat(told).containsExactly("0/4 images", "1/4 images", "2/4 images", "3/4 images");
+        ProgressLog log = new ProgressLog();
+        ImageFolderImporter.read(dir, 1, 1, true, log);
+        assertThat(log.reports()).containsExactly("0/4 images", "1/4 images", "2/4 images", "3/4 images");
     }
 
     /**

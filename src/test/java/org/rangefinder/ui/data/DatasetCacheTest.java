@@ -3,8 +3,6 @@ package org.rangefinder.ui.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,11 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
+import org.rangefinder.ProgressLog;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
-import org.rangefinder.data.Loading;
 
 class DatasetCacheTest {
     private final Dataset iris = Datasets.load("iris", DataOptions.defaults());
@@ -121,28 +119,15 @@ class DatasetCacheTest {
     /** A waiter is told how far the load is (the last report before each of its looks), not every report. */
     @Test
     void waitersAreToldHowFarTheLoadIs() {
-        CountDownLatch seen = new CountDownLatch(1);
+        ProgressLog log = new ProgressLog();
         DatasetCache cache = new DatasetCache((name, options, loading) -> {
             loading.progress(1, 4, "images");
-            await(seen);
+            await(log.firstReport());
             loading.progress(4, 4, "images");
             return iris;
         });
-        List<String> told = new ArrayList<>();
-        Dataset data = cache.load("folder", DataOptions.defaults(), new Loading() {
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void progress(long done, long total, String unit) {
-                told.add(done + "/" + total + " " + unit);
-                seen.countDown();
-            }
-        });
-        assertThat(data).isSameAs(iris);
-        assertThat(told).startsWith("1/4 images").doesNotHaveDuplicates();
+        assertThat(cache.load("folder", DataOptions.defaults(), log)).isSameAs(iris);
+        assertThat(log.reports()).startsWith("1/4 images").doesNotHaveDuplicates();
     }
 
     private static void sleep(long millis) {
