@@ -55,7 +55,7 @@ final class CsvImporter {
     /**
      * @param labelColumn a header name or a 0-based index in digits; {@code null} for the last column
      * @param loading     asked every {@value #LINES_PER_CHECK} lines whether the load is still wanted, and told the
-     *                    lines read
+     *                    lines read, then the rows split into cells
      */
     static LabelledSamples read(Path file, String labelColumn, Loading loading) {
         return new CsvImporter(file, loading).read(labelColumn);
@@ -160,6 +160,7 @@ final class CsvImporter {
             for (int i = 0; i < lines.size(); i++) {
                 if (i % LINES_PER_CHECK == 0) {
                     DataFiles.stopIfCancelled(loading, file);
+                    loading.progress(i, lines.size(), "rows split into cells");
                 }
                 rows.add(new Row(numbers.get(i), cells(lines.get(i), delimiter, numbers.get(i))));
             }

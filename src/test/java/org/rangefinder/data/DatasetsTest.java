@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.ProgressLog;
 import org.rangefinder.SystemProperty;
 import org.rangefinder.UserInputException;
 
@@ -218,6 +219,15 @@ class DatasetsTest {
      * A table load asks every 1024 lines whether it is still wanted: digits' 1797 lines are asked at line 1024 as
      * they are read, then at rows 0 and 1024 as they are split into cells.
      */
+    /** A table load tells how many lines it has read, then how many of its rows it has split into cells. */
+    @Test
+    void aTableLoadSaysHowFarItIs() {
+        ProgressLog log = new ProgressLog();
+        Datasets.load("digits", DataOptions.defaults(), log);
+        assertThat(log.reports()).containsExactly("1024/0 lines", "0/1797 rows split into cells",
+                "1024/1797 rows split into cells");
+    }
+
     @Test
     void aLoadNoLongerWantedStopsBetweenLines() {
         AtomicInteger asked = new AtomicInteger();
