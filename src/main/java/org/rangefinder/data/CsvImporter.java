@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 
@@ -55,119 +58,186 @@ final class CsvImporter {
     /**
      * @param labelColumn a header name or a 0-based index in digits; {@code null} for the last column
      * @param loading     asked every {@value #LINES_PER_CHECK} lines whether the load is still wanted, and told the
-     *                    lines read, then the rows split into cells
+     *                    lines read
      */
     static LabelledSamples read(Path file, String labelColumn, Loading loading) {
         return new CsvImporter(file, loading).read(labelColumn);
     }
 
     private LabelledSamples read(String labelColumn) {
-        List<Row> rows = readRows();
-        List<String> first = rows.get(0).cells();
-        int columns = first.size();
-        if (columns < 2) {
-            throw problem(rows.get(0).line(), "a single column; expected feature columns and a label, separated "
-                    + "by commas, semicolons or tabs");
-        }
-        if (isScikitLearnHeader(rows)) {
-            int last = rows.get(1).cells().size() - 1;
-            if (labelColumn != null && !labelColumn.equals(Integer.toString(last))) {
-                throw new UserInputException(file + ": the first line '" + String.join(",", first)
-                        + "' is a scikit-learn header (n_samples, n_features, class names), so the label is the "
-                        + "last column (index " + last + "), not label column '" + labelColumn + "'");
-            }
-            return table(rows.subList(1, rows.size()), last + 1, last, first.subList(2, columns));
-        }
-        int label = labelIndex(first, labelColumn);
-        boolean byName = labelColumn != null && !isIndex(labelColumn);
-        boolean header = byName || hasTextOutside(first, label);
-        List<Row> data = header ? rows.subList(1, rows.size()) : rows;
-        if (data.isEmpty()) {
-            throw new UserInputException(file + ": no data rows after the header line");
-        }
-        return table(data, columns, label, null);
+        return read(labelColumn, true);
     }
 
     /**
-     * Sample rows of {@code columns} cells to features and labels; {@code classNames} null means the labels name
-     * the classes. Every row's column count is checked before the {@code rows x (columns - 1)} features are
-     * allocated, so a long first line over many short ones is refused, not multiplied.
+     * Reads the file in one pass, each row parsed into floats as it is read, so that memory holds the samples and
+     * not the text. A first line that may be a scikit-learn header is taken for one until the rows are counted; if
+     * their count does not match it, the file is read again as a plain table ({@code scikitPossible} false).
      */
-    private LabelledSamples table(List<Row> data, int columns, int label, List<String> classNames) {
-        for (Row row : data) {
-            if (row.cells().size() != columns) {
-                throw problem(row.line(), row.cells().size() + " columns, expected " + columns);
+    private LabelledSamples read(String labelColumn, boolean scikitPossible) {
+        try (Lines lines = new Lines()) {
+            Lines.Line firstLine = lines.next();
+            if (firstLine == null) {
+                throw new UserInputException(file + ": the file is empty");
             }
-        }
-        int width = columns - 1;
-        float[] features = new float[data.size() * width];
-        List<String> rawLabels = new ArrayList<>(data.size());
-        int k = 0;
-        for (Row row : data) {
-            for (int c = 0; c < columns; c++) {
-                String cell = row.cells().get(c);
-                if (c != label) {
-                    features[k++] = number(cell, row.line(), c);
-                } else if (cell.isEmpty()) {
-                    throw problem(row.line(), c, cell, "the label is missing");
-                } else {
-                    rawLabels.add(cell);
+            char delimiter = delimiter(firstLine.text());
+            Row first = lines.row(firstLine, delimiter);
+            int columns = first.cells().size();
+            if (columns < 2) {
+                throw problem(first.line(), "a single column; expected feature columns and a label, separated "
+                        + "by commas, semicolons or tabs");
+            }
+            Row second = lines.row(lines.next(), delimiter);
+            if (scikitPossible && isScikitLearnCandidate(first, second)) {
+                int last = second.cells().size() - 1;
+                Samples data = new Samples(last + 1, last);
+                data.add(second);
+                lines.rows(delimiter, data);
+                if (Integer.parseInt(first.cells().get(0)) == data.count) {
+                    if (labelColumn != null && !labelColumn.equals(Integer.toString(last))) {
+                        throw new UserInputException(file + ": the first line '" + String.join(",", first.cells())
+                                + "' is a scikit-learn header (n_samples, n_features, class names), so the label is "
+                                + "the last column (index " + last + "), not label column '" + labelColumn + "'");
+                    }
+                    return data.table(first.cells().subList(2, columns));
                 }
+            } else {
+                int label = labelIndex(first.cells(), labelColumn);
+                boolean byName = labelColumn != null && !isIndex(labelColumn);
+                boolean header = byName || hasTextOutside(first.cells(), label);
+                Samples data = new Samples(columns, label);
+                if (!header) {
+                    data.add(first);
+                } else if (second == null) {
+                    throw new UserInputException(file + ": no data rows after the header line");
+                }
+                if (second != null) {
+                    data.add(second);
+                    lines.rows(delimiter, data);
+                }
+                return data.table(null);
             }
+        } catch (IOException e) {
+            throw DataFiles.unreadable(file, e);
         }
-        List<String> names;
-        int[] labels;
-        if (classNames == null) {
-            ClassLabels classes = ClassLabels.of(rawLabels);
-            names = classes.names();
-            labels = classes.indices();
-        } else {
-            names = classNames;
-            labels = new int[data.size()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = classIndex(rawLabels.get(i), names.size(), data.get(i).line(), label);
-            }
-        }
-        return new LabelledSamples(file.toString(), DatasetKind.TABULAR, new int[] {width}, names,
-                new Split(features, labels, width));
+        return read(labelColumn, false);
     }
 
-    private List<Row> readRows() {
-        List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8.newDecoder()))) {
-            List<String> lines = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    /** The file's non-blank lines, numbered as in the file, without a leading byte order mark. */
+    private final class Lines implements AutoCloseable {
+        private record Line(int number, String text) {
+        }
+
+        private final BufferedReader reader = new BufferedReader(
+                new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8.newDecoder()));
+        private int number;
+
+        private Lines() throws IOException {
+        }
+
+        /** The next non-blank line, or null at the end; every {@value #LINES_PER_CHECK} lines asks and tells. */
+        Line next() throws IOException {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 number++;
                 if (number % LINES_PER_CHECK == 0) {
                     DataFiles.stopIfCancelled(loading, file);
                     loading.progress(number, 0, "lines");
                 }
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+                if (number == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
                 }
-                if (!line.isBlank()) {
-                    lines.add(line);
-                    numbers.add(number);
+                if (!text.isBlank()) {
+                    return new Line(number, text);
                 }
             }
-            if (lines.isEmpty()) {
-                throw new UserInputException(file + ": the file is empty");
-            }
-            char delimiter = delimiter(lines.get(0));
-            for (int i = 0; i < lines.size(); i++) {
-                if (i % LINES_PER_CHECK == 0) {
-                    DataFiles.stopIfCancelled(loading, file);
-                    loading.progress(i, lines.size(), "rows split into cells");
-                }
-                rows.add(new Row(numbers.get(i), cells(lines.get(i), delimiter, numbers.get(i))));
-            }
-        } catch (IOException e) {
-            throw DataFiles.unreadable(file, e);
+            return null;
         }
-        return rows;
+
+        /** A line split into cells; null for none. */
+        Row row(Line line, char delimiter) {
+            return line == null ? null : new Row(line.number(), cells(line.text(), delimiter, line.number()));
+        }
+
+        /** Adds every row left to {@code data}. */
+        void rows(char delimiter, Samples data) throws IOException {
+            for (Line line = next(); line != null; line = next()) {
+                data.add(row(line, delimiter));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /**
+     * Samples as their rows arrive: the features in an array that grows with them (a long first line over many
+     * short ones is refused at the first short one, not multiplied), the label cells as written, and each row's
+     * line for messages.
+     */
+    private final class Samples {
+        private final int columns;
+        private final int label;
+        private float[] features = new float[1024];
+        private int values;
+        private final List<String> labels = new ArrayList<>();
+        /** Each label text once, so that a million rows of three classes hold three strings. */
+        private final Map<String, String> labelTexts = new HashMap<>();
+        private int[] lines = new int[64];
+        private int count;
+
+        Samples(int columns, int label) {
+            this.columns = columns;
+            this.label = label;
+        }
+
+        void add(Row row) {
+            List<String> cells = row.cells();
+            if (cells.size() != columns) {
+                throw problem(row.line(), cells.size() + " columns, expected " + columns);
+            }
+            if (values + columns - 1 > features.length) {
+                features = Arrays.copyOf(features, (int) Math.min(Split.MAX_VALUES,
+                        Math.max(2L * features.length, (long) values + columns - 1)));
+                if (values + columns - 1 > features.length) {
+                    throw problem(row.line(), "more than the " + Split.MAX_VALUES + " values one array holds");
+                }
+            }
+            for (int c = 0; c < columns; c++) {
+                String cell = cells.get(c);
+                if (c != label) {
+                    features[values++] = number(cell, row.line(), c);
+                } else if (cell.isEmpty()) {
+                    throw problem(row.line(), c, cell, "the label is missing");
+                } else {
+                    labels.add(labelTexts.computeIfAbsent(cell, text -> text));
+                }
+            }
+            if (count == lines.length) {
+                lines = Arrays.copyOf(lines, 2 * count);
+            }
+            lines[count++] = row.line();
+        }
+
+        /** The samples; {@code classNames} null means the label cells name the classes. */
+        LabelledSamples table(List<String> classNames) {
+            int width = columns - 1;
+            List<String> names;
+            int[] indices;
+            if (classNames == null) {
+                ClassLabels classes = ClassLabels.of(labels);
+                names = classes.names();
+                indices = classes.indices();
+            } else {
+                names = classNames;
+                indices = new int[count];
+                for (int i = 0; i < count; i++) {
+                    indices[i] = classIndex(labels.get(i), names.size(), lines[i], label);
+                }
+            }
+            return new LabelledSamples(file.toString(), DatasetKind.TABULAR, new int[] {width}, names,
+                    new Split(Arrays.copyOf(features, values), indices, width));
+        }
     }
 
     private static char delimiter(String firstLine) {
@@ -210,14 +280,15 @@ final class CsvImporter {
         return cells;
     }
 
-    private static boolean isScikitLearnHeader(List<Row> rows) {
-        List<String> first = rows.get(0).cells();
-        if (rows.size() < 2 || first.size() < 4 || !COUNT.matcher(first.get(0)).matches()
-                || !COUNT.matcher(first.get(1)).matches()) {
-            return false;
-        }
-        return Integer.parseInt(first.get(0)) == rows.size() - 1
-                && Integer.parseInt(first.get(1)) + 1 == rows.get(1).cells().size();
+    /**
+     * Whether the first line may be a scikit-learn header: at least four cells, the first two counts, and the second
+     * line n_features + 1 cells wide. Whether n_samples matches the rows is known once they are read.
+     */
+    private static boolean isScikitLearnCandidate(Row first, Row second) {
+        List<String> cells = first.cells();
+        return second != null && cells.size() >= 4 && COUNT.matcher(cells.get(0)).matches()
+                && COUNT.matcher(cells.get(1)).matches()
+                && Integer.parseInt(cells.get(1)) + 1 == second.cells().size();
     }
 
     private static boolean isIndex(String labelColumn) {

@@ -30,9 +30,9 @@ class RangefinderCommandTest {
     @Test
     void aLoadStoppedByCtrlCIsExitCode130() {
         CancellationException stopped = catchThrowableOfType(
-                () -> Datasets.load("iris", DataOptions.defaults(), () -> true), CancellationException.class);
+                () -> Datasets.load("digits", DataOptions.defaults(), () -> true), CancellationException.class);
         assertThat(report(stopped, false)).isEqualTo(130);
-        assertThat(err.toString()).startsWith("rangefinder: loading ").contains("iris.csv cancelled (Ctrl-C): "
+        assertThat(err.toString()).startsWith("rangefinder: loading ").contains("digits.csv.gz cancelled (Ctrl-C): "
                 + "nothing was run or written").doesNotContain("\tat ");
     }
 
