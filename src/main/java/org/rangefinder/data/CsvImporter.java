@@ -90,9 +90,21 @@ final class CsvImporter {
             if (scikitPossible && isScikitLearnCandidate(first, second)) {
                 int last = second.cells().size() - 1;
                 Samples data = new Samples(last + 1, last);
-                data.add(second);
-                lines.rows(delimiter, data);
-                if (Integer.parseInt(first.cells().get(0)) == data.count) {
+                UserInputException rowProblem = null;
+                int rows;
+                try {
+                    data.add(second);
+                    lines.rows(delimiter, data);
+                    rows = data.count;
+                } catch (UserInputException e) {
+                    // a bad row is the file's problem only if the file is in this layout, which the count tells
+                    rowProblem = e;
+                    rows = data.count + 1 + lines.skipRest();
+                }
+                if (Integer.parseInt(first.cells().get(0)) == rows) {
+                    if (rowProblem != null) {
+                        throw rowProblem;
+                    }
                     if (labelColumn != null && !labelColumn.equals(Integer.toString(last))) {
                         throw new UserInputException(file + ": the first line '" + String.join(",", first.cells())
                                 + "' is a scikit-learn header (n_samples, n_features, class names), so the label is "
@@ -155,6 +167,15 @@ final class CsvImporter {
         /** A line split into cells; null for none. */
         Row row(Line line, char delimiter) {
             return line == null ? null : new Row(line.number(), cells(line.text(), delimiter, line.number()));
+        }
+
+        /** Reads past the lines left, returning how many were not blank. */
+        int skipRest() throws IOException {
+            int count = 0;
+            while (next() != null) {
+                count++;
+            }
+            return count;
         }
 
         /** Adds every row left to {@code data}. */

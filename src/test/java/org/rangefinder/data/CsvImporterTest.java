@@ -130,6 +130,22 @@ class CsvImporterTest {
                 + " so a label is a class index from 0 to 1");
     }
 
+    /**
+     * A first line that looks like a scikit-learn header but whose count does not match is a plain header line, and
+     * the file's problems are those of a plain table; one whose count matches is that layout, problems included.
+     */
+    @Test
+    void aScikitLearnLookalikeIsReadAsThePlainTableItIs() throws IOException {
+        Path lookalike = write("l.csv", "3,2,cat,dog\n1,2,1\n3,4,0,9\n");
+        assertThat(failure(lookalike, null)).isEqualTo(lookalike + ": line 2: 3 columns, expected 4");
+        Path plain = write("p.csv", "9,2,cat,dog\n1,2,1,a\n3,4,0,b\n");
+        LabelledSamples s = CsvImporter.read(plain, null, () -> false);
+        assertThat(s.classNames()).containsExactly("a", "b");
+        assertThat(s.samples().features()).containsExactly(1, 2, 1, 3, 4, 0);
+        Path scikit = write("s.csv", "2,2,cat,dog\n1,2,1\n3,4,0,9\n");
+        assertThat(failure(scikit, null)).isEqualTo(scikit + ": line 3: 4 columns, expected 3");
+    }
+
     @Test
     void raggedRowNamesItsLineAndColumnCount() throws IOException {
         Path file = write("r.csv", "a,b,c,label\n1,2,3,x\n\n4,5,6,y\n1,2,3,4,y\n");
