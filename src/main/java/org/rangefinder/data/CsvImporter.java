@@ -61,11 +61,7 @@ final class CsvImporter {
      *                    lines read
      */
     static LabelledSamples read(Path file, String labelColumn, Loading loading) {
-        return new CsvImporter(file, loading).read(labelColumn);
-    }
-
-    private LabelledSamples read(String labelColumn) {
-        return read(labelColumn, true);
+        return new CsvImporter(file, loading).read(labelColumn, true);
     }
 
     /**
@@ -217,12 +213,13 @@ final class CsvImporter {
             if (cells.size() != columns) {
                 throw problem(row.line(), cells.size() + " columns, expected " + columns);
             }
-            if (values + columns - 1 > features.length) {
-                features = Arrays.copyOf(features, (int) Math.min(Split.MAX_VALUES,
-                        Math.max(2L * features.length, (long) values + columns - 1)));
-                if (values + columns - 1 > features.length) {
+            long needed = (long) values + columns - 1; // in long: near the limit an int sum would wrap
+            if (needed > features.length) {
+                if (needed > Split.MAX_VALUES) {
                     throw problem(row.line(), "more than the " + Split.MAX_VALUES + " values one array holds");
                 }
+                features = Arrays.copyOf(features, (int) Math.min(Split.MAX_VALUES,
+                        Math.max(2L * features.length, needed)));
             }
             for (int c = 0; c < columns; c++) {
                 String cell = cells.get(c);
