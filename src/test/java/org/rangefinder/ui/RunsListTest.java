@@ -73,6 +73,9 @@ class RunsListTest {
 
         Path curve = curveFile();
         fixture.openCurves(curve);
+        // the table gives a row the run in its next layout, which a loaded machine may not have reached yet
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#runsTable .table-row-cell").queryAll().stream()
+                .anyMatch(r -> !((TableRow<?>) r).isEmpty()));
         assertThat(robot.lookup("#runsTable .table-row-cell").queryAll()).as("no row made for the first run")
                 .isEqualTo(rows);
         TableRow<?> first = rows.stream().map(r -> (TableRow<?>) r).filter(r -> !r.isEmpty()).findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
@@ -50,6 +51,10 @@ class HistoryPanelTest {
         RangeTestConfig wide = RangeTestConfig.defaults("fashion-mnist", ModelSpec.preset("resnet"));
         RunHistory.open(folder).start(RunKind.RANGE_TEST, wide.dataset(), wide.model(), wide);
         robot.interact(vm::refresh);
+        // the table shows the run in its next layout, which a loaded machine may not have reached yet
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.waitForAsyncFx(10_000,
+                () -> robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
+                        .anyMatch(cell -> "fashion-mnist".equals(cell.getText()))));
         WaitForAsyncUtils.waitForFxEvents();
 
         var cells = robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
