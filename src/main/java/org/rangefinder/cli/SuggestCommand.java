@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code suggest}: learning rates read off a saved range-test curve (ours, or a CSV from PyTorch or fastai). */
 @Command(name = "suggest", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Suggest learning rates (steep, valley, minimum) and a 1cycle LR range from a range-test "
-                + "curve: a CSV with columns lr and loss (raw losses), or a Rangefinder JSON file.")
+                + "curve: a CSV with columns lr and loss (as fastai and pytorch-lr-finder save their histories), or "
+                + "Rangefinder's CSV or JSON of a range test.")
 final class SuggestCommand implements Callable<Integer> {
 
     @Spec
@@ -30,9 +31,12 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "The curve file (CSV or JSON).")
     Path in;
 
-    @Option(names = "--smoothing", defaultValue = "" + Smoothing.DEFAULT_BETA,
-            description = "Beta of the bias-corrected moving average of the loss, in [0, 1).")
-    double smoothing;
+    @Option(names = "--smoothing", paramLabel = "BETA",
+            description = "Smooth the file's loss column again, with this beta of the bias-corrected moving average, "
+                    + "in [0, 1) (the engine's is " + Smoothing.DEFAULT_BETA + "). Without it, the smoothed losses "
+                    + "are the file's own (Rangefinder's smoothed_loss), or else its loss column as it is: fastai and "
+                    + "pytorch-lr-finder save their smoothed losses there.")
+    Double smoothing;
 
     @Mixin
     SuggestionChoice choice;
@@ -44,8 +48,9 @@ final class SuggestCommand implements Callable<Integer> {
     public Integer call() {
         SuggestionOptions options = choice.options();
         List<Curve> curves = CurveFiles.readAll(in);
-        List<Suggestions> results = curves.stream()
-                .map(c -> Suggestions.fromRaw(c.lrs(), c.losses(), smoothing, options)).toList();
+        List<Suggestions> results = curves.stream().map(c -> smoothing == null
+                ? Suggestions.fromSmoothed(c.lrs(), c.smoothedLosses(), options)
+                : Suggestions.fromRaw(c.lrs(), c.losses(), smoothing, options)).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(results));
@@ -54,20 +59,30 @@ final class SuggestCommand implements Callable<Integer> {
                 if (results.size() > 1) {
                     out.println((r == 0 ? "" : "\n") + "run " + (r + 1) + " of " + results.size());
                 }
-                printTable(out, results.get(r));
+                printTable(out, results.get(r), smoothedFrom(curves.get(r)));
             }
         }
         out.flush();
         return RangefinderCommand.OK;
     }
 
-    private void printTable(PrintWriter out, Suggestions s) {
+    /** Where the smoothed losses the suggestions read came from, in words. */
+    private String smoothedFrom(Curve curve) {
+        if (smoothing != null) {
+            return "the loss column, smoothed with beta " + smoothing;
+        }
+        return curve.smoothedInFile() ? "the file's smoothed losses"
+                : "the loss column as it is (--smoothing BETA smooths it, for raw losses)";
+    }
+
+    private void printTable(PrintWriter out, Suggestions s, String smoothedFrom) {
         out.printf("%-8s %s%n", "steep", orDash(s.steep()));
         out.printf("%-8s %s%n", "valley", orDash(s.valley()));
         out.printf("%-8s %s%n", "minimum", orDash(s.minimum()));
         out.printf("%-8s %s%n", "range", s.range() == null ? "-"
                 : s.range().min() + " .. " + s.range().max() + " (" + choice.method.id() + " / " + choice.rangeFactor + ")");
         out.printf("%-8s %d%n", "points", s.points());
+        out.printf("%-8s %s%n", "smoothed", smoothedFrom);
         if (s.reason() != null) {
             out.printf("%-8s %s%n", "note", s.reason());
         }

@@ -14,21 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.StrictJson;
 
 /**
- * Reads range-test curves (learning rate and raw loss per iteration) from files:
+ * Reads range-test curves (learning rate, loss and smoothed loss per iteration) from files:
  * <ul>
  *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved: a header row with columns named {@code lr}
  *       and {@code loss} (any case, any order, other columns ignored), separated by commas, semicolons or tabs;
  *       rows in file order. Fields may be double-quoted. A column named {@code run} (as in the CSV of a range-test
- *       sweep) splits the rows into one curve per run value, in order of first appearance.</li>
+ *       sweep) splits the rows into one curve per run value, in order of first appearance. A column named
+ *       {@code smoothed_loss} (as Rangefinder's {@code --csv} writes) holds the smoothed losses.</li>
  *   <li>Rangefinder's JSON, as {@code range-test --out} writes it: {@code {"schemaVersion":1,"runs":[{"points":[
- *       {"iteration":0,"lr":..,"loss":..,"smoothedLoss":..},...]},...]}}; only {@code lr} and {@code loss} are
- *       read. It is read as strictly as a hyperparameter file ({@link StrictJson}): a missing or newer
- *       {@code schemaVersion} is refused, and so are a field given twice and text after the object.</li>
+ *       {"iteration":0,"lr":..,"loss":..,"smoothedLoss":..},...]},...]}}; {@code lr}, {@code loss} and, when the
+ *       first point has it, {@code smoothedLoss} are read. It is read as strictly as a hyperparameter file
+ *       ({@link StrictJson}): a missing or newer {@code schemaVersion} is refused, and so are a field given twice and
+ *       text after the object.</li>
  * </ul>
+ * A file without smoothed losses is taken to hold them in {@code loss}: fastai's {@code recorder.losses} and
+ * pytorch-lr-finder's {@code history["loss"]} are the moving averages those libraries smooth with, not the raw
+ * losses, so smoothing them again would move every suggestion (a digits curve's valley, 5.86e-3, became 2.15e-2).
  * The format is told by the content: a file whose first non-blank character is <code>{</code> is JSON. Learning rates
  * must be finite and &gt; 0, and never fall from one point of a curve to the next: a staircase ladder holds each for
  * several points, so equal neighbours are fine, but a curve whose learning rates are all equal suggests nothing and
@@ -40,8 +46,14 @@ import org.rangefinder.files.StrictJson;
  */
 public final class CurveFiles {
 
-    /** One curve: {@code lrs[i]} and raw {@code losses[i]} of iteration {@code i}. */
-    public record Curve(double[] lrs, double[] losses) {
+    /**
+     * One curve: {@code lrs[i]}, {@code losses[i]} and {@code smoothedLosses[i]} of iteration {@code i}.
+     *
+     * @param losses         the file's {@code loss} values: raw losses where the file also holds smoothed ones
+     * @param smoothedLosses the file's smoothed losses, or, where it has none, its {@code loss} values as they are
+     * @param smoothedInFile whether the file held smoothed losses of their own (Rangefinder's files do)
+     */
+    public record Curve(double[] lrs, double[] losses, double[] smoothedLosses, boolean smoothedInFile) {
         public int size() {
             return lrs.length;
         }
@@ -50,9 +62,16 @@ public final class CurveFiles {
     /** The version of the JSON {@code range-test --out} writes, and the newest read. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** A point as read: its learning rate, its raw loss, and where the learning rate stands, for messages. */
-    private record Point(double lr, double loss, String lrAt) {
+    /**
+     * A point as read: its learning rate, its loss, its smoothed loss (NaN where the file has none), and where the
+     * learning rate stands, for messages.
+     */
+    private record Point(double lr, double loss, double smoothedLoss, String lrAt) {
     }
+
+    /** The smoothed losses' column in CSV ({@code range-test --csv}) and field in JSON ({@code --out}). */
+    private static final String SMOOTHED_COLUMN = "smoothed_loss";
+    private static final String SMOOTHED_FIELD = "smoothedLoss";
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -101,7 +120,8 @@ public final class CurveFiles {
         int lrColumn = columnNamed(file, headerLine + 1, names, "lr");
         int lossColumn = columnNamed(file, headerLine + 1, names, "loss");
         int runColumn = indexOfColumn(names, "run");
-        int needed = Math.max(Math.max(lrColumn, lossColumn), runColumn) + 1;
+        int smoothedColumn = indexOfColumn(names, SMOOTHED_COLUMN);
+        int needed = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn).max().getAsInt() + 1;
         Map<String, List<Point>> runs = new LinkedHashMap<>();
         for (int i = headerLine + 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -117,14 +137,17 @@ public final class CurveFiles {
             String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";
             requireUsableLr(lr, lrAt);
             String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
-            runs.computeIfAbsent(run, r -> new ArrayList<>())
-                    .add(new Point(lr, csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn), lrAt));
+            double loss = csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn);
+            double smoothed = smoothedColumn < 0 ? Double.NaN
+                    : csvNumber(file, lineNo, fields.get(smoothedColumn), SMOOTHED_COLUMN, smoothedColumn);
+            runs.computeIfAbsent(run, r -> new ArrayList<>()).add(new Point(lr, loss, smoothed, lrAt));
         }
         if (runs.isEmpty()) {
-            return List.of(curve(file.toString(), List.of()));
+            return List.of(curve(file.toString(), List.of(), false));
         }
         List<Curve> curves = new ArrayList<>();
-        runs.forEach((run, points) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run), points)));
+        runs.forEach((run, points) -> curves.add(
+                curve(file + (run.isEmpty() ? "" : ": run " + run), points, smoothedColumn >= 0)));
         return curves;
     }
 
@@ -230,6 +253,7 @@ public final class CurveFiles {
                 throw new UserInputException(file + ": " + runPath + ": expected an array of points");
             }
             List<Point> values = new ArrayList<>();
+            boolean smoothed = points.path(0).has(SMOOTHED_FIELD);
             for (int p = 0; p < points.size(); p++) {
                 String pointPath = file + ": " + runPath + "[" + p + "]";
                 if (!points.get(p).isObject()) {
@@ -237,9 +261,11 @@ public final class CurveFiles {
                 }
                 double lr = jsonNumber(points.get(p), "lr", pointPath);
                 requireUsableLr(lr, pointPath + ".lr");
-                values.add(new Point(lr, jsonNumber(points.get(p), "loss", pointPath), pointPath + ".lr"));
+                values.add(new Point(lr, jsonNumber(points.get(p), "loss", pointPath),
+                        smoothed ? jsonNumber(points.get(p), SMOOTHED_FIELD, pointPath) : Double.NaN,
+                        pointPath + ".lr"));
             }
-            curves.add(curve(file + ": " + runPath, values));
+            curves.add(curve(file + ": " + runPath, values, smoothed));
         }
         return curves;
     }
@@ -264,7 +290,7 @@ public final class CurveFiles {
     }
 
     /** The curve of the points read, once its learning rates are known to rise. */
-    private static Curve curve(String where, List<Point> points) {
+    private static Curve curve(String where, List<Point> points, boolean smoothedInFile) {
         if (points.size() < 2) {
             throw new UserInputException(where + ": " + points.size() + " points; a curve needs at least 2");
         }
@@ -281,10 +307,12 @@ public final class CurveFiles {
         }
         double[] lrs = new double[points.size()];
         double[] losses = new double[points.size()];
+        double[] smoothed = new double[points.size()];
         for (int i = 0; i < lrs.length; i++) {
             lrs[i] = points.get(i).lr();
             losses[i] = points.get(i).loss();
+            smoothed[i] = smoothedInFile ? points.get(i).smoothedLoss() : losses[i];
         }
-        return new Curve(lrs, losses);
+        return new Curve(lrs, losses, smoothed, smoothedInFile);
     }
 }

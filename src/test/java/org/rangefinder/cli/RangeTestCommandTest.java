@@ -19,7 +19,8 @@ class RangeTestCommandTest {
         Path json = dir.resolve("result.json");
         Path csv = dir.resolve("curve.csv");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "60",
-                "--out", json.toString(), "--csv", csv.toString(), "--workspace", dir.resolve("runs").toString());
+                "--smoothing", "0.9", "--out", json.toString(), "--csv", csv.toString(),
+                "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stopped: ").contains("valley").contains("1cycle");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -36,8 +37,17 @@ class RangeTestCommandTest {
         assertThat(lines.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
         assertThat(lines).hasSize(run.get("points").size() + 1);
         assertThat(lines.get(1)).startsWith("0,1.0E-7,");
-        assertThat(CliRun.of("suggest", "--in", json.toString()).code()).as("suggest reads what range-test wrote")
-                .isZero();
+        // suggest reads what range-test wrote, smoothed as the run was (beta 0.9, not its own default)
+        JsonNode own = run.get("suggestions");
+        for (Path file : List.of(json, csv)) {
+            CliRun suggested = CliRun.of("suggest", "--in", file.toString(), "--json");
+            assertThat(suggested.code()).as(suggested.err()).isZero();
+            JsonNode again = new ObjectMapper().readTree(suggested.out());
+            for (String method : List.of("steep", "valley", "minimum")) {
+                assertThat(again.get(method).asDouble()).as(file + " " + method).isEqualTo(own.get(method).asDouble());
+            }
+        }
+        assertThat(CliRun.of("suggest", "--in", csv.toString()).out()).contains("smoothed the file's smoothed losses");
     }
 
     @Test

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.schedule.LrLadder;
 
@@ -44,7 +47,49 @@ class SuggestCommandTest {
                 "valley   " + lrs[10],
                 "minimum  " + lrs[20] / 10,
                 "range    " + lrs[10] / 10 + " .. " + lrs[10] + " (valley / 10.0)",
-                "points   28");
+                "points   28",
+                "smoothed the loss column, smoothed with beta 0.0");
+    }
+
+    /**
+     * A CSV with lr and loss alone is a history of fastai or pytorch-lr-finder, whose losses are already smoothed: by
+     * default they are read as they are (the same as --smoothing 0), and only --smoothing smooths them again.
+     */
+    @Test
+    void aHistoryOfAnotherLibraryIsReadAsAlreadySmoothed() throws IOException {
+        Path curve = curveCsv();
+        CliRun asItIs = CliRun.of("suggest", "--in", curve.toString());
+        assertThat(asItIs.code()).as(asItIs.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(asItIs.lines()).startsWith("steep    " + lrs[2], "valley   " + lrs[10], "minimum  " + lrs[20] / 10)
+                .endsWith("smoothed the loss column as it is (--smoothing BETA smooths it, for raw losses)");
+
+        JsonNode again = new ObjectMapper().readTree(
+                CliRun.of("suggest", "--in", curve.toString(), "--smoothing", "0.98", "--json").out());
+        double[] losses = new double[28];
+        for (int i = 0; i < 28; i++) {
+            losses[i] = i <= 20 ? (20 - i) * (20 - i) + 1 : i - 19;
+        }
+        Suggestions smoothedAgain = Suggestions.fromRaw(Arrays.copyOf(lrs, 28), losses, 0.98,
+                SuggestionOptions.defaults());
+        assertThat(again.get("valley").asDouble()).isEqualTo(smoothedAgain.valley()).isNotEqualTo(lrs[10]);
+        assertThat(again.get("minimum").asDouble()).isEqualTo(smoothedAgain.minimum());
+    }
+
+    /** Rangefinder's CSV holds raw and smoothed losses; the suggestions read the smoothed ones. */
+    @Test
+    void aCurveWithSmoothedLossesIsReadOffThem() throws IOException {
+        curveCsv();
+        StringBuilder csv = new StringBuilder("iteration,lr,loss,smoothed_loss\n");
+        for (int i = 0; i < 30; i++) {
+            String smoothed = i >= 28 ? "NaN" : Double.toString(i <= 20 ? (20 - i) * (20 - i) + 1 : i - 19);
+            // raw losses that would suggest something else: rising, then falling
+            csv.append(i).append(',').append(lrs[i]).append(',').append(i < 15 ? i : 30 - i).append(',')
+                    .append(smoothed).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("ours.csv"), csv);
+        CliRun run = CliRun.of("suggest", "--in", file.toString());
+        assertThat(run.lines()).startsWith("steep    " + lrs[2], "valley   " + lrs[10], "minimum  " + lrs[20] / 10)
+                .endsWith("smoothed the file's smoothed losses");
     }
 
     @Test

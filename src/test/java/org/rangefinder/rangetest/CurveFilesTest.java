@@ -32,6 +32,9 @@ class CurveFilesTest {
         assertThat(c.losses()[0]).isEqualTo(2.5);
         assertThat(c.losses()[1]).isEqualTo(2.4);
         assertThat(c.losses()[2]).isNaN();
+        // fastai and pytorch-lr-finder save smoothed losses as loss; a column named otherwise is not ours
+        assertThat(c.smoothedInFile()).isFalse();
+        assertThat(c.smoothedLosses()).isEqualTo(c.losses());
     }
 
     @Test
@@ -50,6 +53,9 @@ class CurveFilesTest {
         List<Curve> runs = CurveFiles.readAll(f);
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).losses()).containsExactly(2, 1.5);
+        assertThat(runs.get(0).smoothedLosses()).containsExactly(2, 1.7);
+        assertThat(runs.get(1).smoothedInFile()).isTrue();
+        assertThat(runs.get(1).smoothedLosses()).containsExactly(3, 2.7, Double.NaN);
         assertThat(runs.get(1).lrs()).containsExactly(0.1, 0.2, 0.3);
         assertThat(CurveFiles.read(f).lrs()).containsExactly(0.1, 0.2);
         assertRefused(write("r.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.1,2\n"),
@@ -69,6 +75,8 @@ class CurveFilesTest {
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).lrs()).containsExactly(0.001, 0.002);
         assertThat(runs.get(0).losses()).containsExactly(2.3, 2.2);
+        assertThat(runs.get(0).smoothedLosses()).containsExactly(2.3, 2.25);
+        assertThat(runs.get(1).smoothedInFile()).isFalse();
         assertThat(runs.get(1).losses()).containsExactly(1.0, Double.NaN, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         assertThat(CurveFiles.read(f).lrs()).containsExactly(0.001, 0.002);
@@ -134,6 +142,10 @@ class CurveFilesTest {
         assertRefused(write("o.csv", "lr,loss\n0.1,2\n"), "o.csv: 1 points; a curve needs at least 2");
         assertRefused(write("z.csv", "lr,loss\n0.1,2\n0,1\n"), "z.csv: line 3, column 1 (lr): learning rate 0.0");
         assertRefused(write("q.csv", "lr,loss\n\"0.1,2\n"), "q.csv: line 2: a quoted field is not closed");
+        assertRefused(write("sm.csv", "lr,loss,smoothed_loss\n0.1,2,2\n0.2,1,-\n"),
+                "sm.csv: line 3, column 3: '-' in column smoothed_loss is not a number");
+        assertRefused(write("sn.csv", "lr,loss,smoothed_loss\n0.1,2,2\n0.2,1\n"),
+                "sn.csv: line 3: 2 columns, expected at least 3");
         assertRefused(dir.resolve("missing.csv"), "missing.csv: no such file");
     }
 
@@ -145,6 +157,9 @@ class CurveFilesTest {
         assertRefused(write("m.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1},"
                 + "{\"loss\":1}]}]}"),
                 "m.json: runs[0].points[1].lr: missing");
+        assertRefused(write("sm.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1,"
+                + "\"smoothedLoss\":1},{\"lr\":0.2,\"loss\":1}]}]}"),
+                "sm.json: runs[0].points[1].smoothedLoss: missing");
         assertRefused(write("r.json", "{\"schemaVersion\":1}"), "r.json: runs: expected an array of runs");
         assertRefused(write("k.json", "{\"schemaVersion\":1,\"runs\":[{}]}"),
                 "k.json: runs[0].points: expected an array of points");

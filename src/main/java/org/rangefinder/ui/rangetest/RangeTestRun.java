@@ -11,7 +11,6 @@ import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
-import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.chart.LiveCurve;
@@ -68,21 +67,27 @@ public final class RangeTestRun {
         this.lrExtent = new double[] {lo, hi};
         this.points = List.copyOf(curve);
         double[] lrs = curve.stream().mapToDouble(CurvePoint::lr).toArray();
-        double[] losses = curve.stream().mapToDouble(CurvePoint::loss).toArray();
-        suggestions.set(Suggestions.fromRaw(lrs, losses, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()));
+        double[] smoothedLosses = curve.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
+        suggestions.set(Suggestions.fromSmoothed(lrs, smoothedLosses, SuggestionOptions.defaults()));
     }
 
-    /** A curve made elsewhere, shown like a run with its suggestions (computed from its raw losses). */
+    /**
+     * A curve made elsewhere or recorded earlier, shown like a run with its suggestions, read off its smoothed losses
+     * as the engine reads them off a run's (a recorded run's are those of its own smoothing).
+     */
     static RangeTestRun imported(int number, String name, List<CurvePoint> points, int colorIndex) {
         return new RangeTestRun(number, name, points, colorIndex);
     }
 
-    /** The points of a curve read from a file: its raw losses smoothed with the default beta, as the engine does. */
+    /**
+     * The points of a curve read from a file, with the file's smoothed losses: Rangefinder's own, or, for a history of
+     * fastai or pytorch-lr-finder, the losses as they are, which those libraries record smoothed
+     * ({@link CurveFiles}).
+     */
     static List<CurvePoint> pointsOf(CurveFiles.Curve curve) {
-        double[] smoothedLosses = Smoothing.smooth(curve.losses(), Smoothing.DEFAULT_BETA);
         List<CurvePoint> points = new ArrayList<>(curve.size());
         for (int i = 0; i < curve.size(); i++) {
-            points.add(new CurvePoint(i, curve.lrs()[i], curve.losses()[i], smoothedLosses[i]));
+            points.add(new CurvePoint(i, curve.lrs()[i], curve.losses()[i], curve.smoothedLosses()[i]));
         }
         return points;
     }

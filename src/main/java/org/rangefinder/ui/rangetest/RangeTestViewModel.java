@@ -124,7 +124,7 @@ public final class RangeTestViewModel {
         return show(curve.name(), curve.points());
     }
 
-    /** Shows a curve recorded earlier (its points as stored) as a run, with suggestions from its raw losses. */
+    /** Shows a curve recorded earlier (its points as stored) as a run, with suggestions from its smoothed losses. */
     public RangeTestRun show(String name, List<CurvePoint> points) {
         int number = nextNumber++;
         RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + name, points, takeColor());

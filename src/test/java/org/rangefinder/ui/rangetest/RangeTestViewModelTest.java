@@ -169,10 +169,29 @@ class RangeTestViewModelTest {
         RangeTestRun run = vm.show(RangeTestViewModel.CurveFile.read(file));
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.name()).isEqualTo("#1 lr_find.csv");
+        // fastai's and pytorch-lr-finder's histories hold smoothed losses: drawn and read as they are
         assertThat(run.suggestionsProperty().get())
-                .isEqualTo(Suggestions.fromRaw(lrs, losses, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()));
-        assertThat(run.points().get(5).smoothedLoss()).isEqualTo(Smoothing.smooth(losses, Smoothing.DEFAULT_BETA)[5]);
+                .isEqualTo(Suggestions.fromSmoothed(lrs, losses, SuggestionOptions.defaults()));
+        assertThat(run.points().get(5).smoothedLoss()).isEqualTo(losses[5]);
+        assertThat(run.points().get(5).loss()).isEqualTo(losses[5]);
         assertThat(run.lrExtent()).containsExactly(lrs[0], lrs[39]);
+    }
+
+    /** A recorded run shown again has the suggestions it had, whatever smoothing it ran with. */
+    @Test
+    void aRunShownAgainFromItsPointsHasItsOwnSuggestions() {
+        RangeTestConfig smoothedLess = new RangeTestConfig(iris.dataset(), iris.model(), iris.optimizer(),
+                iris.momentum(), iris.weightDecay(), iris.batchSize(), 40, iris.startLr(), 1, iris.mode(),
+                iris.stepSize(), 0.8, 0, iris.validationBatches(), iris.seed());
+        RangeTestRun run = vm.start(smoothedLess, DataOptions.defaults());
+        Suggestions own = run.suggestionsProperty().get();
+        assertThat(own.valley()).isNotNull();
+        RangeTestRun again = vm.show("again", run.points());
+        assertThat(again.suggestionsProperty().get()).isEqualTo(own);
+        double[] lrs = run.points().stream().mapToDouble(p -> p.lr()).toArray();
+        double[] raw = run.points().stream().mapToDouble(p -> p.loss()).toArray();
+        assertThat(Suggestions.fromRaw(lrs, raw, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()))
+                .as("the engine's default smoothing would suggest otherwise").isNotEqualTo(own);
     }
 
     @Test
