@@ -1,6 +1,5 @@
 package org.rangefinder.rangetest;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -111,21 +110,45 @@ public record Suggestions(Double steep, Double valley, Double minimum, LrRange r
         return best;
     }
 
-    /** fastai's {@code valley}, on the window {@code s[lo..hi)}; returns an index into {@code s}. */
+    /**
+     * fastai's {@code valley}, on the window {@code s[lo..hi)}; returns an index into {@code s}.
+     *
+     * <p>fastai's double loop is quadratic (a million-point curve: minutes). Its outcome is reached here in
+     * {@code O(m log m)}: {@code lds_i} is found by binary search over the smallest last value of a strictly
+     * decreasing subsequence of each length seen so far (patience sorting), and the loop's state after its end is
+     * this. Its record {@code lds_maxEnd} only grows, and {@code lds_i} can exceed the record of the points before
+     * {@code i} by one at most, so whenever {@code maxEnd} moves to {@code i}, {@code lds_i} is already final:
+     * {@code maxEnd} is the first {@code i} with the largest {@code lds_i} and {@code maxStart = maxEnd - lds_maxEnd}.
+     * When no two points decrease, the record never moves and both stay 0. ({@code SuggestionsTest} checks this
+     * against the loop itself on random curves with ties.)
+     */
     private static int valleyIndex(double[] s, int lo, int hi) {
         int m = hi - lo;
-        int[] lds = new int[m];
-        Arrays.fill(lds, 1);
+        // tails[k]: the largest last value of a strictly decreasing subsequence of length k + 1 so far
+        double[] tails = new double[m];
+        int longest = 0;
         int maxStart = 0;
         int maxEnd = 0;
-        for (int i = 1; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                if (s[lo + i] < s[lo + j] && lds[i] < lds[j] + 1) {
-                    lds[i] = lds[j] + 1;
+        for (int i = 0; i < m; i++) {
+            double v = s[lo + i];
+            // the first k whose tail is not above v: v extends the subsequence of length k (tails[k - 1] > v)
+            int low = 0;
+            int high = longest;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (tails[mid] > v) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
                 }
-                if (lds[maxEnd] < lds[i]) {
+            }
+            tails[low] = v;
+            int lds = low + 1;
+            if (lds > longest) {
+                longest = lds;
+                if (lds > 1) {
                     maxEnd = i;
-                    maxStart = maxEnd - lds[maxEnd];
+                    maxStart = i - lds;
                 }
             }
         }

@@ -82,6 +82,58 @@ class SuggestionsTest {
         assertThat(Suggestions.fromSmoothed(lrs, s, WHOLE_CURVE).valley()).isEqualTo(lrs[9]);
     }
 
+    /**
+     * The valley is found in O(m log m), not by fastai's double loop; on curves of every shape (ties, plateaus,
+     * curves that only rise, two-point runs that end at position 1) it must agree with the loop, transcribed here
+     * statement for statement from fastai's {@code valley}.
+     */
+    @Test
+    void valleyAgreesWithFastaisLoopOnRandomCurves() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 3000; trial++) {
+            int n = 10 + random.nextInt(trial < 2000 ? 40 : 400);
+            double[] s = new double[n];
+            int shape = trial % 4;
+            for (int i = 0; i < n; i++) {
+                s[i] = switch (shape) {
+                    case 0 -> random.nextInt(4); // many ties
+                    case 1 -> i == 0 ? 10 : s[i - 1] + random.nextGaussian(); // a random walk
+                    case 2 -> i + (random.nextInt(5) == 0 ? -1.5 : 0); // rising, with a few dips
+                    default -> Math.abs(i - n / 2) + 0.5 * random.nextInt(3); // a V with noise
+                };
+            }
+            double[] lrs = ladder(n);
+            int lo = n / 10;
+            int hi = n - 5;
+            assertThat(Suggestions.fromSmoothed(lrs, s, SuggestionOptions.defaults()).valley())
+                    .as("trial %d: %s", trial, Arrays.toString(s)).isEqualTo(lrs[lo + fastaiValley(s, lo, hi)]);
+        }
+    }
+
+    /** fastai's {@code valley} on {@code s[lo..hi)}, as its code runs, Python's negative index included. */
+    private static int fastaiValley(double[] all, int lo, int hi) {
+        double[] losses = Arrays.copyOfRange(all, lo, hi);
+        int n = losses.length;
+        int maxStart = 0;
+        int maxEnd = 0;
+        int[] lds = new int[n];
+        Arrays.fill(lds, 1);
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (losses[i] < losses[j] && lds[i] < lds[j] + 1) {
+                    lds[i] = lds[j] + 1;
+                }
+                if (lds[maxEnd] < lds[i]) {
+                    maxEnd = i;
+                    maxStart = maxEnd - lds[maxEnd];
+                }
+            }
+        }
+        double sections = (maxEnd - maxStart) / 3.0;
+        int idx = maxStart + (int) sections + (int) (sections / 2);
+        return idx < 0 ? idx + n : idx;
+    }
+
     @Test
     void curveIsCutAtTheFirstNonFiniteLoss() {
         // raw losses fall, then diverge to NaN at i = 25; with beta 0 the smoothed curve is the raw one.
