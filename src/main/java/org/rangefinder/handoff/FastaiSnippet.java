@@ -19,6 +19,23 @@ final class FastaiSnippet {
     private FastaiSnippet() {
     }
 
+    /**
+     * The learning rate of fastai's last step for these settings: {@code combined_cos} at {@code (T-1)/T}, in its
+     * annealing phase {@code p = ((T-1)/T - pct_start) / (1 - pct_start)}, is
+     * {@code end + (max - end) (1 + cos(pi p)) / 2} with {@code end = max / (div * final_div_factor)}
+     * (fastai computes in float32, hence "about").
+     */
+    static double fastaiLastLr(OneCycleSettings s) {
+        int t = s.totalSteps();
+        double p = ((t - 1.0) / t - s.pctStart()) / (1 - s.pctStart());
+        double end = s.maxLr() / (s.divFactor() * s.finalDivFactor());
+        return end + (s.maxLr() - end) * (1 + Math.cos(Math.PI * p)) / 2;
+    }
+
+    private static String lr(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2e", value);
+    }
+
     static String of(Hyperparameters h, String source) {
         OneCycleSettings s = cycle(h);
         OptimizerKind kind = CodeExport.kind(h);
@@ -36,7 +53,9 @@ final class FastaiSnippet {
         StringBuilder notes = new StringBuilder()
                 .append("# Closest fastai equivalent of the run; where the conventions differ:\n")
                 .append("# - fastai puts step i at i/T of the cycle; PyTorch and Rangefinder end the warm-up at step\n")
-                .append("#   pct_start*T - 1, so single steps differ slightly around the peak and at the end.\n")
+                .append("#   pct_start*T - 1 and the cycle at step T - 1, so single steps differ around the peak,\n")
+                .append("#   and fastai's last step (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
+                .append("#   Rangefinder's runs at " + lr(s.minLr()) + ".\n")
                 .append("# - fit_one_cycle anneals with cosines in both phases (warm-up included)");
         notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"
                 : "; this run anneals linearly: for\n#   that, use a ParamScheduler with SchedLin pieces.\n");
@@ -56,8 +75,9 @@ final class FastaiSnippet {
             notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999,\n")
                     .append("#   eps=1e-8.\n");
         }
-        notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does; it\n")
-                .append("#   is given explicitly because the Learner's default is 0.01.\n");
+        notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does, and\n")
+                .append("#   leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does; it is given\n")
+                .append("#   explicitly because the Learner's default is 0.01.\n");
         return CodeExport.header(h, source, "#")
                 + notes
                 + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"

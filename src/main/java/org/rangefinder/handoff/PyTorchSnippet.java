@@ -13,7 +13,9 @@ import org.rangefinder.schedule.OneCycleSettings;
  * PyTorch: {@code SGD} (Nesterov) or {@code AdamW} with {@code OneCycleLR} given exactly Rangefinder's arguments, so
  * that the optimizer sees the same learning rate and momentum (Adam: beta1) at every step. Rangefinder's weight
  * decay is decoupled ({@code w -= lr * wd * w} each step): AdamW does that itself; for SGD, whose
- * {@code weight_decay} is an L2 term through the momentum, the loop applies it by hand.
+ * {@code weight_decay} is an L2 term through the momentum, the loop applies it by hand. Either way it reaches the
+ * weights alone, as DL4J's does (dense and convolution weights; not biases, nor batch normalisation's scale and
+ * shift): the tensors of more than one dimension.
  *
  * <p>The updates themselves are PyTorch's, which differ from DL4J's in two places the program names: DL4J's Nesterov
  * velocity takes the learning rate in ({@code v = mu v - lr g}, step {@code -mu v_prev + (1 + mu) v}), PyTorch's
@@ -34,10 +36,11 @@ final class PyTorchSnippet {
         // OneCycleLR starts a cycled momentum at max_momentum; SGD wants a momentum > 0 for Nesterov
         double startMomentum = cycles ? s.maxMomentum() : momentum;
         boolean handDecay = kind != OptimizerKind.ADAM && wd > 0;
+        boolean adamDecay = kind == OptimizerKind.ADAM && wd > 0;
         String optimizer = switch (kind) {
-            case ADAM -> "torch.optim.AdamW(model.parameters(), lr=" + py(s.initialLr()) + ", betas=("
-                    + py(startMomentum) + ", " + py(Optimizer.ADAM_BETA2) + "), eps=" + py(Optimizer.ADAM_EPSILON) + ", weight_decay="
-                    + py(wd) + ")";
+            case ADAM -> "torch.optim.AdamW(" + (adamDecay ? "param_groups" : "model.parameters()") + ", lr="
+                    + py(s.initialLr()) + ", betas=(" + py(startMomentum) + ", " + py(Optimizer.ADAM_BETA2) + "), eps="
+                    + py(Optimizer.ADAM_EPSILON) + ", weight_decay=" + py(wd) + ")";
             case NESTEROV -> startMomentum > 0
                     ? "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ", momentum=" + py(startMomentum)
                             + ", nesterov=True)"
@@ -65,6 +68,11 @@ final class PyTorchSnippet {
                 + "\n"
                 + "model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(" + CodeExport.inputs(h)
                         + ", n_classes))\n"
+                + (adamDecay ? WEIGHTS_ONLY
+                        + "param_groups = [\n"
+                        + "    {'params': [p for p in model.parameters() if p.ndim > 1]},\n"
+                        + "    {'params': [p for p in model.parameters() if p.ndim <= 1], 'weight_decay': 0.0},\n"
+                        + "]\n" : "")
                 + "optimizer = " + optimizer + "\n"
                 + (handDecay ? "weight_decay = " + py(wd) + "  # decoupled, as Rangefinder: applied in the loop\n" : "")
                 + "scheduler = torch.optim.lr_scheduler.OneCycleLR(\n"
@@ -95,7 +103,8 @@ final class PyTorchSnippet {
                 + (handDecay
                         ? "        with torch.no_grad():\n"
                         + "            for p in group['params']:\n"
-                        + "                p.mul_(1 - group['lr'] * weight_decay)\n"
+                        + "                if p.ndim > 1:  # the weights alone, as DL4J decays them\n"
+                        + "                    p.mul_(1 - group['lr'] * weight_decay)\n"
                         : "")
                 + "        lrs.append(group['lr'])\n"
                 + (kind == OptimizerKind.SGD ? "" : "        momenta.append(" + momentumOf + ")\n")
@@ -103,6 +112,10 @@ final class PyTorchSnippet {
                 + "        scheduler.step()\n"
                 + "print(f'{len(lrs)} steps: lr {lrs[0]:.3e} up to {max(lrs):.3e}, down to {lrs[-1]:.3e}')\n";
     }
+
+    /** Why the AdamW snippet splits the parameters in two groups. */
+    private static final String WEIGHTS_ONLY =
+            "# DL4J decays the weights alone (not biases, nor batch norm's scale and shift): so does this\n";
 
     /** Where PyTorch's update differs from the DL4J one Rangefinder trained with (plain SGD: nowhere). */
     private static String updateDifference(OptimizerKind kind, double momentum) {

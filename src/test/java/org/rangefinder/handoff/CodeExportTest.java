@@ -75,7 +75,9 @@ class CodeExportTest {
                 .contains("optimizer = torch.optim.SGD(model.parameters(), lr=" + CodeExport.py(nesterov.lr().min())
                         + ", momentum=0.95, nesterov=True)\n")
                 .contains("weight_decay = 1.0e-4  # decoupled")
-                .contains("p.mul_(1 - group['lr'] * weight_decay)")
+                .contains("            for p in group['params']:\n"
+                        + "                if p.ndim > 1:  # the weights alone, as DL4J decays them\n"
+                        + "                    p.mul_(1 - group['lr'] * weight_decay)\n")
                 .contains("total_steps=8,\n")
                 .contains("torch.nn.Linear(4, n_classes)")
                 .contains("sample_shape = (4,)  # iris\n")
@@ -86,8 +88,13 @@ class CodeExportTest {
     void pytorchAdamIsAdamWWithOurBetasAndDecay() {
         Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0.01);
         String snippet = CodeExport.snippet(adam, ExportFormat.PYTORCH, null);
-        assertThat(snippet).contains("torch.optim.AdamW(model.parameters(), lr=" + CodeExport.py(adam.lr().min())
+        assertThat(snippet).contains("torch.optim.AdamW(param_groups, lr=" + CodeExport.py(adam.lr().min())
                         + ", betas=(0.95, 0.999), eps=1.0e-8, weight_decay=0.01)")
+                // DL4J decays weights, not biases: the tensors of one dimension are a group without decay
+                .contains("param_groups = [\n"
+                        + "    {'params': [p for p in model.parameters() if p.ndim > 1]},\n"
+                        + "    {'params': [p for p in model.parameters() if p.ndim <= 1], 'weight_decay': 0.0},\n"
+                        + "]\n")
                 .contains("momenta.append(group['betas'][0])")
                 .contains("# The update differs in one place: DL4J adds eps to sqrt(v) before Adam's bias correction")
                 .doesNotContain("p.mul_");
@@ -121,6 +128,22 @@ class CodeExportTest {
         String linear = CodeExport.snippet(withCycle(nesterov, new OneCycleSection(8, 0.25, "linear",
                 nesterov.lr().max() / nesterov.lr().min(), 1e4, true, true, 0.85, 0.95)), ExportFormat.FASTAI, null);
         assertThat(linear).contains("this run anneals linearly").contains("no three-phase cycle");
+        assertThat(snippet).contains("#   and fastai's last step (at (T-1)/T) runs at about "
+                + String.format(java.util.Locale.ROOT, "%.2e", FastaiSnippet.fastaiLastLr(s)) + " where\n"
+                + "#   Rangefinder's runs at " + String.format(java.util.Locale.ROOT, "%.2e", s.minLr()) + ".\n")
+                .contains("leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does");
+    }
+
+    /**
+     * fastai's last step, 100 steps to max 0.1, pct_start 0.3, div 25, final_div_factor 1e4: at 99/100 of the cycle,
+     * p = (0.99 - 0.3) / 0.7 = 0.98571..., end = 0.1 / 250000 = 4e-7, cos(pi p) = -0.99899307...; 4e-7 + (0.1 - 4e-7)
+     * (1 - 0.99899307) / 2 = 5.0746e-5, 127 times Rangefinder's last, 4e-7.
+     */
+    @Test
+    void fastaisLastStepWorkedByHand() {
+        OneCycleSettings s = OneCycleSettings.defaults(100, 0.1);
+        assertThat(FastaiSnippet.fastaiLastLr(s)).isCloseTo(5.07464715e-5, org.assertj.core.api.Assertions.within(1e-13));
+        assertThat(s.minLr()).isCloseTo(4e-7, org.assertj.core.api.Assertions.within(1e-20));
     }
 
     @Test
