@@ -60,7 +60,17 @@ public final class RangefinderCommand {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, isDebug(commandLine), err));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler; the heap's limit is the user's to set
+            err.println("rangefinder: out of memory: Java may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB here; give it more (java -Xmx...), or use less data, a smaller batch or a smaller model");
+            if (isDebug(cli)) {
+                e.printStackTrace(err);
+            }
+            code = BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;

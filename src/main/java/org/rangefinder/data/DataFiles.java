@@ -1,10 +1,14 @@
 package org.rangefinder.data;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +43,14 @@ final class DataFiles {
         } catch (IOException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /** The size of the file's content when it is not gzipped (its size on disk); -1 when it is gzipped. */
+    static long plainSize(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+            return gzipped ? -1 : Files.size(file);
         }
     }
 
@@ -84,11 +96,44 @@ final class DataFiles {
         } else if (e instanceof EOFException) {
             why = "the file ends too early (truncated?)";
         } else if (e instanceof CharacterCodingException) {
-            why = "not UTF-8 text";
+            long line = firstLineNotUtf8(file);
+            why = line > 0 ? "line " + line + ": not UTF-8 text; save the file as UTF-8"
+                    : "not UTF-8 text; save the file as UTF-8";
         } else {
             why = "cannot be read (" + e.getMessage() + ")";
         }
         return new UserInputException(file + ": " + why, e);
+    }
+
+    /**
+     * The number of the first line of a text file that is not valid UTF-8, or 0 when none is (or the file cannot be
+     * read again). A reader decodes ahead of the lines it returns, so this reads the file a second time, a line at a
+     * time: a newline byte never occurs inside a UTF-8 sequence.
+     */
+    static long firstLineNotUtf8(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        try (InputStream in = open(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long number = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    try {
+                        decoder.decode(ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException e) {
+                        return number;
+                    }
+                    if (b < 0) {
+                        return 0;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The lower-case file name without a trailing {@code .gz}: {@code digits.csv.gz} gives {@code digits.csv}. */

@@ -184,6 +184,10 @@ public final class Datasets {
                     classNames, train.samples()), options);
         }
         IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading);
+        if (test.samples().size() == 0) {
+            throw new UserInputException(testFile.get() + ": holds no images, so nothing can be validated on (the "
+                    + "test set beside " + imagesFile.getFileName() + " is the validation part)");
+        }
         if (test.rows() != train.rows() || test.columns() != train.columns()) {
             throw new UserInputException(testFile.get() + ": images are " + test.rows() + "x" + test.columns()
                     + " pixels, but those of " + imagesFile + " are " + train.rows() + "x" + train.columns());

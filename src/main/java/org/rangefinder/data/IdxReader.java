@@ -25,6 +25,8 @@ final class IdxReader {
 
     static final int IMAGES_MAGIC = 2051;
     static final int LABELS_MAGIC = 2049;
+    /** Magic, count, rows and columns: four big-endian ints before the pixels. */
+    private static final int HEADER_BYTES = 16;
 
     /** What an images file's header announces. */
     record ImagesHeader(int count, int rows, int columns) {
@@ -64,11 +66,17 @@ final class IdxReader {
             Path labelsFile = labelsFileFor(imagesFile);
             int pixelsPerImage = header.rows() * header.columns();
             int values = header.count() * pixelsPerImage;
+            // before the pixels are read (their bytes alone may be more than the heap holds), unless the file is
+            // too short for them, which its size tells when it is not gzipped
+            long size = DataFiles.plainSize(imagesFile);
+            if (size >= 0 && size - HEADER_BYTES < values) {
+                throw truncated(imagesFile, header, values, size - HEADER_BYTES);
+            }
+            Split.requireMemory(imagesFile, "the " + header.count() + " images of " + header.rows() + "x"
+                    + header.columns() + " pixels its header announces", values, "use fewer images");
             byte[] raw = DataFiles.readBytes(in, values, loading, imagesFile);
             if (raw.length < values) {
-                throw new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
-                        + " images of " + header.rows() + "x" + header.columns() + " pixels (" + values
-                        + " bytes), but only " + raw.length + " bytes of pixels follow it");
+                throw truncated(imagesFile, header, values, raw.length);
             }
             requireEnd(in, imagesFile);
             int[] labels = readLabels(labelsFile, loading);
@@ -76,8 +84,6 @@ final class IdxReader {
                 throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
                         + " holds " + header.count() + " images");
             }
-            Split.requireMemory(imagesFile, header.count() + " images of " + header.rows() + "x" + header.columns()
-                    + " pixels", values, "use fewer images");
             float[] pixels = new float[values];
             for (int i = 0; i < values; i++) {
                 pixels[i] = PIXEL[raw[i] & 0xFF];
@@ -86,6 +92,12 @@ final class IdxReader {
         } catch (IOException e) {
             throw DataFiles.unreadable(imagesFile, e);
         }
+    }
+
+    private static UserInputException truncated(Path imagesFile, ImagesHeader header, int values, long present) {
+        return new UserInputException(imagesFile + ": truncated: the header announces " + header.count()
+                + " images of " + header.rows() + "x" + header.columns() + " pixels (" + values
+                + " bytes), but only " + Math.max(0, present) + " bytes of pixels follow it");
     }
 
     static int[] readLabels(Path file, Loading loading) {

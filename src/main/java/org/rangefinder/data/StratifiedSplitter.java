@@ -1,12 +1,15 @@
 package org.rangefinder.data;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Random;
 
 /**
  * Splits samples into a training and a validation part class by class, the same way for the same seed.
  *
- * <p>Rule: of a class with {@code n} samples, {@code v = round(f * n)} go to validation ({@link Math#round}:
- * halves round up), clamped to {@code 1 <= v <= n - 1} when {@code n >= 2} so that the class is in both parts; a
+ * <p>Rule: of a class with {@code n} samples, {@code v = round(f * n)} go to validation (halves round up; the
+ * product is taken in decimal, f as written, so that 0.29 x 50 = 14.5 gives 15, where doubles give 14.4999...),
+ * clamped to {@code 1 <= v <= n - 1} when {@code n >= 2} so that the class is in both parts; a
  * class with a single sample stays in training. With f = 0.2: iris 3 x 50 gives 10 + 10 + 10 = 30 validation
  * samples, wine (59, 71, 48) gives 12 + 14 + 10 = 36.
  *
@@ -59,12 +62,13 @@ final class StratifiedSplitter {
         return new Parts(samples.select(train), samples.select(validation));
     }
 
-    /** {@code round(f * n)} clamped to {@code [1, n - 1]} for {@code n >= 2}; 0 for a class of one. */
+    /** {@code round(f * n)}, in decimal, clamped to {@code [1, n - 1]} for {@code n >= 2}; 0 for a class of one. */
     static int validationCount(int classSize, double validationFraction) {
         if (classSize < 2) {
             return 0;
         }
-        long v = Math.round(validationFraction * classSize);
+        long v = BigDecimal.valueOf(validationFraction).multiply(BigDecimal.valueOf(classSize))
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
         return (int) Math.max(1, Math.min(classSize - 1, v));
     }
 

@@ -81,7 +81,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (FileSystemException e) {
+        } catch (IOException e) { // a full disk or a file size limit is a plain IOException on Linux
             throw new UserInputException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {

@@ -73,7 +73,8 @@ public final class CurveFiles {
     private static final String SMOOTHED_COLUMN = "smoothed_loss";
     private static final String SMOOTHED_FIELD = "smoothedLoss";
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A decimal number; possessive, so that a long run of digits ending in a letter is refused at once. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+");
 
     private CurveFiles() {
     }

@@ -177,6 +177,58 @@ class CsvImporterTest {
     }
 
     @Test
+    void aFirstLineWithAValueMissingIsARowNotAHeader() throws IOException {
+        Path empty = write("e.csv", "1.0,,3.0,a\n1,2,3,a\n2,3,4,b\n");
+        assertThat(failure(empty, null)).isEqualTo(empty + ": line 1, column 2 (''): the value is missing");
+        Path nan = write("nan.csv", "1.0,NaN,3.0,a\n1,2,3,a\n2,3,4,b\n");
+        assertThat(failure(nan, null)).isEqualTo(nan + ": line 1, column 2 ('NaN'): not a number");
+        // pandas' index column has an empty name, beside names that are text: a header
+        LabelledSamples indexed = CsvImporter.read(write("i.csv", ",x,label\n0,1.5,a\n1,2.5,b\n"), null, () -> false);
+        assertThat(indexed.samples().features()).containsExactly(0, 1.5f, 1, 2.5f);
+    }
+
+    /** pandas names unnamed columns by their index: {@code DataFrame(X).assign(target=y).to_csv(index=False)}. */
+    @Test
+    void aFirstLineOfColumnIndicesIsPandasHeader() throws IOException {
+        LabelledSamples named = CsvImporter.read(write("p.csv", "0,1,2,target\n5,6,7,0\n8,9,10,1\n"), null,
+                () -> false);
+        assertThat(named.classNames()).containsExactly("0", "1");
+        assertThat(named.samples().features()).containsExactly(5, 6, 7, 8, 9, 10);
+        LabelledSamples unnamed = CsvImporter.read(write("q.csv", "0,1,2,3\n5,6,7,0\n8,9,10,1\n"), null, () -> false);
+        assertThat(unnamed.classNames()).containsExactly("0", "1");
+        assertThat(unnamed.samples().size()).isEqualTo(2);
+        // numbers that are not the column indices are a row
+        LabelledSamples data = CsvImporter.read(write("r.csv", "0,1,3,1\n5,6,7,0\n"), null, () -> false);
+        assertThat(data.samples().size()).isEqualTo(2);
+    }
+
+    @Test
+    void valuesAreRoundedToFloatOnce() throws IOException {
+        // halfway between 1 and the next float, plus 4.6e-18: through a double it lands on the halfway point and
+        // rounds to even (1.0); correctly rounded, it is the float above 1
+        LabelledSamples s = CsvImporter.read(write("f.csv", "1.00000005960464478,2,a\n3,4,b\n"), null, () -> false);
+        assertThat(s.samples().features()[0]).isEqualTo(Math.nextUp(1.0f));
+    }
+
+    @Test
+    void longCellsAreReadOrRefusedWithoutBacktracking() throws IOException {
+        // a run of digits that ends in a letter took the number pattern quadratic time (40,000: 10 s)
+        Path digits = write("d.csv", "1,2,a\n3," + "1".repeat(200_000) + "x,b\n");
+        assertThat(failure(digits, null)).startsWith(digits + ": line 2, column 2 ('111").endsWith("'): not a number");
+        // a long quoted cell on the first line took the quote pattern one level of recursion per character
+        String name = "n".repeat(200_000);
+        LabelledSamples quoted = CsvImporter.read(write("q.csv", "1,2,\"" + name + "\"\n3,4,b\n"), null, () -> false);
+        assertThat(quoted.classNames()).containsExactly("b", name);
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "x,y,c\n1,2,a\n3,4,b\n5,6,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(failure(file, null)).isEqualTo(file + ": line 4: not UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
     void missingValueIsNamed() throws IOException {
         Path file = write("m.csv", "x,y,c\n1,2,a\n,4,b\n");
 

@@ -129,6 +129,30 @@ class IdxReaderTest {
     }
 
     @Test
+    void anEmptyTestSetIsRefusedAsTheValidationPart() throws IOException {
+        Path file = images("train-images-idx3-ubyte");
+        labels("train-labels-idx1-ubyte", LABELS);
+        Path test = images("t10k-images-idx3-ubyte", IdxReader.IMAGES_MAGIC, 0, 0);
+        labels("t10k-labels-idx1-ubyte");
+
+        assertThat(failure(file)).isEqualTo(test + ": holds no images, so nothing can be validated on (the test set "
+                + "beside train-images-idx3-ubyte is the validation part)");
+    }
+
+    @Test
+    void imagesTooLargeForTheHeapAreRefusedBeforeTheirPixelsAreRead() throws IOException {
+        // the header announces more floats than the tests' heap (2 GB, set in the pom) holds; the file (gzipped, so
+        // its size does not tell) holds a few bytes only, and the check comes before they are read
+        long max = Runtime.getRuntime().maxMemory();
+        int count = (int) (max / 8 / 1000 + 1);
+        Path file = images("h-images-idx3-ubyte.gz", IdxReader.IMAGES_MAGIC, count, 1000, 1, 10);
+        labels("h-labels-idx1-ubyte.gz", LABELS);
+        long needed = 2L * Float.BYTES * count * 1000L;
+        assertThat(failure(file)).startsWith(file + ": the " + count + " images of 1000x1 pixels its header "
+                + "announces need about " + (needed >> 20) + " MiB while they load");
+    }
+
+    @Test
     void wrongMagicNumberIsNamed() throws IOException {
         Path file = images("x-images-idx3-ubyte", 1234, COUNT, COUNT * 6);
         labels("x-labels-idx1-ubyte", LABELS);

@@ -33,6 +33,9 @@ class StratifiedSplitterTest {
         assertThat(StratifiedSplitter.validationCount(2, 0.9)).isEqualTo(1);
         assertThat(StratifiedSplitter.validationCount(1, 0.5)).isZero();
         assertThat(StratifiedSplitter.validationCount(0, 0.5)).isZero();
+        // 0.29 x 50 is 14.5, and rounds up; in doubles it is 14.499999999999998
+        assertThat(StratifiedSplitter.validationCount(50, 0.29)).isEqualTo(15);
+        assertThat(StratifiedSplitter.validationCount(50, 0.27)).isEqualTo(14);
     }
 
     @Test

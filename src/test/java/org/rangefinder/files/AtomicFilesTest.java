@@ -88,4 +88,18 @@ class AtomicFilesTest {
                     "data.csv");
         }
     }
+
+    /** Linux reports a full disk (or a file over the size limit) as a plain IOException, not a FileSystemException. */
+    @Test
+    void aWriteThatFailsHalfWayIsRefusedNamingTheFileAndLeavesTheOldOne() throws IOException {
+        Path file = Files.writeString(tmp.resolve("result.json"), "old");
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+            out.write("new, half".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IOException("No space left on device");
+        })).isInstanceOf(UserInputException.class).hasMessage("cannot write " + file + ": No space left on device");
+        assertThat(Files.readString(file)).isEqualTo("old");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("result.json");
+        }
+    }
 }
