@@ -15,8 +15,8 @@ final class DataModelOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME|PATH",
             description = "A bundled dataset (iris, wine, digits, mnist, fashion-mnist) or the path of a CSV file, "
-                    + "an image folder (one subfolder per class) or an IDX images file. Required, except where "
-                    + "--hyperparams names it.")
+                    + "an image folder (one subfolder per class) or an IDX images file. Required (train: unless "
+                    + "--hyperparams names it).")
     String dataset;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV only: the label column, by name or 0-based index (default: the last).")

@@ -43,8 +43,9 @@ final class OneCycleOptions {
     @Option(names = "--max-momentum", description = "Momentum at the start and end of the cycle.")
     double maxMomentum = OneCycleSettings.DEFAULT_MAX_MOMENTUM;
 
-    @Option(names = "--no-cycle-momentum", description = "Keep momentum fixed (the optimizer's --momentum) instead of "
-            + "cycling it (PyTorch's cycle_momentum=False).")
+    @Option(names = "--no-cycle-momentum", description = "Keep momentum fixed instead of cycling it (PyTorch's "
+            + "cycle_momentum=False): train keeps the optimizer's --momentum; schedule leaves the momentum column "
+            + "empty.")
     boolean noCycleMomentum;
 
     /** The settings for a schedule of {@code totalSteps} steps, every value checked. */

@@ -19,8 +19,16 @@ final class OutputFiles {
 
     /** A file the command reads, by its option; a name that is no existing file (a bundled dataset) is skipped. */
     OutputFiles reads(String option, String pathOrName) {
+        return readsAs("the file " + option + " " + pathOrName + " reads", pathOrName);
+    }
+
+    /**
+     * A file the command reads, in words ({@code "the dataset h.json names (data.csv)"}: a file another input names);
+     * skipped as {@link #reads} skips.
+     */
+    OutputFiles readsAs(String description, String pathOrName) {
         if (pathOrName != null && Files.isRegularFile(Path.of(pathOrName))) {
-            inputs.put(identity(Path.of(pathOrName)), option + " " + pathOrName);
+            inputs.put(identity(Path.of(pathOrName)), description);
         }
         return this;
     }
@@ -34,7 +42,7 @@ final class OutputFiles {
         Path key = identity(file);
         String read = inputs.get(key);
         if (read != null) {
-            throw new UserInputException(named + " is the file " + read + " reads: writing it would replace it");
+            throw new UserInputException(named + " is " + read + ": writing it would replace it");
         }
         String written = outputs.put(key, named);
         if (written != null) {
@@ -46,6 +54,9 @@ final class OutputFiles {
         }
         if (Files.exists(key) && !Files.isRegularFile(key)) {
             throw new UserInputException(named + " is not a regular file (a device or a pipe): give a file name");
+        }
+        if (Files.exists(key) && !Files.isWritable(key)) {
+            throw new UserInputException(named + " is read-only: make it writable, or give another file name");
         }
         Path folder = key.getParent();
         while (!Files.exists(folder)) {

@@ -47,7 +47,8 @@ final class RangeTestCommand implements Callable<Integer> {
     @Mixin
     DataModelOptions data;
 
-    @Option(names = "--iterations", description = "Number of learning rates tried (N).")
+    @Option(names = "--iterations", description = "Number of iterations (N), one learning rate each (a staircase, "
+            + "--step-size K, holds each for K).")
     int iterations = RangeTestConfig.DEFAULT_ITERATIONS;
 
     @Option(names = "--start-lr", description = "First learning rate.")
@@ -119,6 +120,11 @@ final class RangeTestCommand implements Callable<Integer> {
             throw new UserInputException("--hyperparams-out takes a single range test, not a sweep: run the member "
                     + "you chose on its own");
         }
+        SuggestionOptions options = choice.options();
+        if (hyperparamsOut != null && !(options.rangeFactor() > 1)) {
+            throw new UserInputException("--hyperparams-out needs --range-factor above 1 (the file's LR bounds are "
+                    + "max and max / range-factor, and min must be below max), got " + options.rangeFactor());
+        }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
         Progress progress = new Progress(stderr);
         Dataset dataset = data.load(new LoadProgress(cancel, progress));
@@ -147,7 +153,6 @@ final class RangeTestCommand implements Callable<Integer> {
             throw e;
         }
         progress.finish();
-        SuggestionOptions options = choice.options();
         if (!options.equals(SuggestionOptions.defaults())) {
             results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
             sweepResult = family == null ? null : SweepResult.of(family, results);

@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
 /**
  * The headless face of Rangefinder: {@code java -jar rangefinder.jar <command>}. Every command is a thin layer
  * over the engine packages. Exit codes: 0 success, 2 bad input or usage (one line on stderr, no stack trace
- * unless {@code --debug}), 1 internal error, 130 stopped by Ctrl-C before anything ran (a run that Ctrl-C stops
- * ends as cancelled and reports what it recorded).
+ * unless {@code --debug}), 1 internal error, 130 stopped by Ctrl-C: before anything ran, or as a run that Ctrl-C
+ * stops, which ends as cancelled and reports and writes what it recorded first (the JVM then exits with the
+ * signal's code).
  */
 @Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = RangefinderCommand.VersionProvider.class,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,7 +74,9 @@ final class TrainCommand implements Callable<Integer> {
     Path saveModel;
 
     @Option(names = "--hyperparams", paramLabel = "FILE.json", description = "Train as a hyperparameter file says "
-            + "(from range-test --hyperparams-out or the window); the options given here replace its values.")
+            + "(from range-test --hyperparams-out or the window); the options given here replace its values. "
+            + "--dataset replaces its dataset with the file's data options (label column, split, image size): "
+            + "those of another dataset are given anew.")
     Path hyperparams;
 
     @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write this run's hyperparameters "
@@ -93,15 +96,20 @@ final class TrainCommand implements Callable<Integer> {
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
-                .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
-                .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
         Hyperparameters file = null;
+        List<String> warnings = List.of();
         if (hyperparams != null) {
             HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
-            read.warnings().forEach(w -> stderr.println("warning: " + w));
+            warnings = read.warnings();
             file = read.hyperparameters();
         }
+        // the dataset a hyperparameter file names is read too, and no output may replace it
+        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
+                .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
+                .readsAs("the dataset " + hyperparams + " names (" + (file == null ? null : file.dataset().source())
+                        + ")", file == null ? null : file.dataset().source())
+                .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
+        warnings.forEach(w -> stderr.println("warning: " + w));
         Predicate<String> given = file == null ? option -> true : spec.commandLine().getParseResult()::hasMatchedOption;
         Overlay overlay = new Overlay(file == null ? null : file.toTrainingConfig(), given);
         SchedulePolicy policy = overlay.pick("--schedule", SchedulePolicy.parse(schedule), TrainingConfig::policy);
@@ -123,7 +131,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         data.checkLabel(source);
         checkScheduleOptions(policy);
-        DataOptions dataOptions = data.dataOptions(file == null ? DataOptions.defaults() : file.dataset().dataOptions(),
+        // the file's data options (its label column, split, image size) belong to its dataset, not to another
+        boolean fileData = file != null && source.equals(file.dataset().source());
+        DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
                 given);
         Progress progress = new Progress(stderr);
         Dataset dataset = Datasets.load(source, dataOptions, new LoadProgress(cancel, progress));
@@ -143,6 +153,7 @@ final class TrainCommand implements Callable<Integer> {
                 policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
                 overlay.pick("--seed", data.seed, TrainingConfig::seed));
         NetworkFactory.checkCompatible(config.model(), dataset);
+        LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(file, settings);
 
         stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + policy.id() + " "
                 + (policy == SchedulePolicy.ONE_CYCLE
@@ -191,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
             DatasetSection described = file != null && file.dataset().source().equals(source)
                     && file.dataset().dataOptions().equals(dataOptions) ? file.dataset()
                     : DatasetSection.of(source, dataOptions, dataset);
-            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described, config, bounds(file, settings),
+            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described, config, bounds,
                     file == null ? null : file.rangeTest(), TrainingSection.of(result)));
             stdout.println("wrote " + hyperparamsOut);
         }
@@ -201,11 +212,23 @@ final class TrainCommand implements Callable<Integer> {
         return RangefinderCommand.OK;
     }
 
-    /** The bounds of the file the run came from while its schedule keeps them, else the run's own, set by hand. */
-    private static LrBounds bounds(Hyperparameters file, OneCycleSettings settings) {
+    /**
+     * The bounds {@code --hyperparams-out} writes, known before the run: those of the file the run came from while
+     * its schedule keeps them, else the run's own, set by hand; refused when they are not two (a div factor of 1 or
+     * less starts the cycle at its peak or above it).
+     */
+    private static LrBounds boundsToWrite(Hyperparameters file, OneCycleSettings settings) {
         boolean kept = file != null && settings.maxLr() == file.lr().max()
                 && settings.divFactor() == file.oneCycleSettings().divFactor();
-        return kept ? file.lr() : LrBounds.of(settings, LrChoice.MANUAL);
+        if (kept) {
+            return file.lr();
+        }
+        if (!(settings.divFactor() > 1)) {
+            throw new UserInputException("--hyperparams-out needs an LR range with its min below its max, and the "
+                    + "cycle starts at max-lr / div-factor = " + settings.initialLr() + ", not below --max-lr "
+                    + settings.maxLr() + ": use --div-factor above 1 (or --min-lr below --max-lr)");
+        }
+        return LrBounds.of(settings, LrChoice.MANUAL);
     }
 
     /** The settings of a hyperparameter file, each replaced by its command-line option when that was given. */

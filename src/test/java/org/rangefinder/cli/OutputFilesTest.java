@@ -47,6 +47,31 @@ class OutputFilesTest {
         assertThat(Files.readString(data)).isEqualTo(original);
     }
 
+    /** A hyperparameter file names its dataset: training from it reads that file, which no output may replace. */
+    @Test
+    void anOutputThatIsTheDatasetOfAHyperparameterFileIsRefused() throws Exception {
+        Path h = tmp.resolve("h.json");
+        CliRun made = rangeTest("--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertRefused(CliRun.of("train", "--hyperparams", h.toString(), "--no-history", "--out", data.toString()),
+                "--out " + data + " is the dataset " + h + " names (" + data + "): writing it would replace it");
+        assertThat(Files.readString(data)).isEqualTo(original);
+    }
+
+    /** What --hyperparams-out would refuse after the run is refused before it. */
+    @Test
+    void boundsAHyperparameterFileCannotHoldAreRefusedBeforeTheRun() {
+        assertRefused(rangeTest("--range-factor", "1", "--hyperparams-out", tmp.resolve("h.json").toString()),
+                "--hyperparams-out needs --range-factor above 1 (the file's LR bounds are max and max / "
+                        + "range-factor, and min must be below max), got 1.0");
+        assertRefused(CliRun.of("train", "--dataset", data.toString(), "--max-lr", "0.1", "--div-factor", "1",
+                "--no-history", "--hyperparams-out", tmp.resolve("h.json").toString()),
+                "--hyperparams-out needs an LR range with its min below its max, and the cycle starts at max-lr / "
+                        + "div-factor = 0.1, not below --max-lr 0.1: use --div-factor above 1 (or --min-lr below "
+                        + "--max-lr)");
+        assertThat(tmp.resolve("h.json")).doesNotExist();
+    }
+
     @Test
     void twoOutputsInOneFileAreRefused() {
         Path same = tmp.resolve("result");

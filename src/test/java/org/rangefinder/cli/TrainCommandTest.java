@@ -36,6 +36,33 @@ class TrainCommandTest {
         assertThat(Files.size(model)).isPositive();
     }
 
+    /**
+     * --dataset replaces a hyperparameter file's dataset, and its data options with it: the label column the file
+     * names belongs to its own table (here "kind"), and another table is read with the defaults (its last column).
+     */
+    @Test
+    void anotherDatasetDoesNotTakeTheFilesLabelColumn(@TempDir Path dir) throws Exception {
+        StringBuilder named = new StringBuilder("kind,a,b\n");
+        StringBuilder other = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < 40; i++) {
+            named.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
+            other.append(i % 2).append(',').append(i * 0.1).append(',').append(1 - i % 2).append(',').append(i % 2)
+                    .append('\n');
+        }
+        Path first = Files.writeString(dir.resolve("first.csv"), named);
+        Path second = Files.writeString(dir.resolve("second.csv"), other);
+        Path h = dir.resolve("h.json");
+        CliRun made = CliRun.of("range-test", "--dataset", first.toString(), "--label", "kind", "--iterations", "20",
+                "--batch-size", "8", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(Files.readString(h)).contains("\"labelColumn\" : \"kind\"");
+
+        CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", second.toString(), "--epochs", "1",
+                "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("train: second.csv, ");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--max-lr 0.1 --pct-start 1.5 | pct",
