@@ -30,10 +30,11 @@ import org.rangefinder.UserInputException;
  *
  * <p>Each image becomes {@code channels x height x width} floats in [0, 1], channel by channel, row by row:
  * <ol>
- *   <li>Each stored value {@code v} becomes {@code v / (2^bits - 1)} (v / 255 for 8-bit images). Gray images are
- *       read from their raster as stored: {@link BufferedImage#getRGB} would pass them through a gamma
- *       conversion (gray 128 reads back as 188). A pixel with opacity {@code a} is composited over white:
- *       {@code a * v + (1 - a)}.</li>
+ *   <li>Gray images are read from their raster as stored, each value {@code v} becoming {@code v / (2^bits - 1)}
+ *       (v / 255 for 8 bits, v / 65535 for 16): {@link BufferedImage#getRGB} would pass them through a gamma
+ *       conversion (gray 128 reads back as 188). Colour images are read through {@code getRGB}, as sRGB with 8
+ *       bits a channel ({@code v / 255}; a 16-bit colour PNG is rounded to 8 bits first). A pixel with opacity
+ *       {@code a} is composited over white: {@code a * v + (1 - a)}.</li>
  *   <li>Grayscale output is the luma {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601); a gray image is its
  *       own luma. RGB output of a gray image repeats it in the three channels.</li>
  *   <li>Each channel is resampled from {@code W x H} to {@code w x h} with a box filter: output pixel
