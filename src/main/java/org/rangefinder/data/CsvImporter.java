@@ -104,7 +104,8 @@ final class CsvImporter {
                     rowProblem = e;
                     rows = data.count + 1 + lines.skipRest();
                 }
-                if (Integer.parseInt(first.cells().get(0)) == rows) {
+                int announced = Integer.parseInt(first.cells().get(0));
+                if (announced == rows) {
                     if (rowProblem != null) {
                         throw rowProblem;
                     }
@@ -114,6 +115,13 @@ final class CsvImporter {
                                 + "the last column (index " + last + "), not label column '" + labelColumn + "'");
                     }
                     return data.table(first.cells().subList(2, columns));
+                }
+                try {
+                    return read(labelColumn, false);
+                } catch (UserInputException plain) { // say why the first line was not taken for a header
+                    throw new UserInputException(plain.getMessage() + " (line 1 would be a scikit-learn header, "
+                            + "n_samples " + announced + ", had " + announced + " rows followed it; " + rows + " do)",
+                            plain);
                 }
             } else {
                 int label = labelIndex(first.cells(), labelColumn);
@@ -134,7 +142,6 @@ final class CsvImporter {
         } catch (IOException e) {
             throw DataFiles.unreadable(file, e);
         }
-        return read(labelColumn, false);
     }
 
     /** The file's non-blank lines, numbered as in the file, without a leading byte order mark. */

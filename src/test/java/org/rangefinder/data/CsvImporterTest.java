@@ -137,7 +137,8 @@ class CsvImporterTest {
     @Test
     void aScikitLearnLookalikeIsReadAsThePlainTableItIs() throws IOException {
         Path lookalike = write("l.csv", "3,2,cat,dog\n1,2,1\n3,4,0,9\n");
-        assertThat(failure(lookalike, null)).isEqualTo(lookalike + ": line 2: 3 columns, expected 4");
+        assertThat(failure(lookalike, null)).isEqualTo(lookalike + ": line 2: 3 columns, expected 4 (line 1 would be "
+                + "a scikit-learn header, n_samples 3, had 3 rows followed it; 2 do)");
         Path plain = write("p.csv", "9,2,cat,dog\n1,2,1,a\n3,4,0,b\n");
         LabelledSamples s = CsvImporter.read(plain, null, () -> false);
         assertThat(s.classNames()).containsExactly("a", "b");
