@@ -202,7 +202,7 @@ class HyperparameterFileTest {
         String before = Files.readString(file);
         Hyperparameters other = TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0);
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> HyperparameterFile.writeTo(new FullDisk(out, 300), other)))
-                .isInstanceOf(IOException.class).hasMessage("No space left on device");
+                .isInstanceOf(UserInputException.class).hasMessage("cannot write " + file + ": No space left on device");
         assertThat(Files.readString(file)).isEqualTo(before);
         assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(trained);
         try (Stream<Path> files = Files.list(dir)) {
