@@ -114,6 +114,13 @@ class HyperparameterFileTest {
     }
 
     @Test
+    void aFileSavedWithAByteOrderMarkIsRead() throws IOException {
+        Path file = dir.resolve("notepad.json");
+        Files.writeString(file, "\uFEFF" + MAPPER.writeValueAsString(trained));
+        assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(trained);
+    }
+
+    @Test
     void malformedJsonIsReportedWithLineAndColumn() throws IOException {
         String text = Files.readString(write(MAPPER.valueToTree(trained)));
         Path file = dir.resolve("broken.json");
