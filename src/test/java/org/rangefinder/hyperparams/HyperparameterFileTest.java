@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -153,6 +154,37 @@ class HyperparameterFileTest {
                 .hasMessage(file + ": lr.max 1.0E-299, lr.max / lr.min " + divFactor + " and oneCycle.finalDivFactor "
                         + "1.0E30 give an initial LR of " + 1e-299 / divFactor + " and a final LR of 0.0; both must be "
                         + "finite and > 0");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/optimizer/betas | [null, 0.999] | optimizer.betas[0] is required but missing",
+        "/optimizer/betas | [0.9, null] | optimizer.betas[1] is required but missing",
+        "/optimizer/betas | [0.9] | optimizer.betas must hold two numbers [beta1, beta2], got 1",
+        "/optimizer/betas | [1.0, 0.999] | optimizer.betas[0] must be in [0, 1), got 1.0",
+        "/dataset/sampleShape | [4, null] | dataset.sampleShape[1] is required but missing",
+        "/dataset/sampleShape | [null] | dataset.sampleShape[0] is required but missing",
+    })
+    void aNullInAListNamesItsEntry(String pointer, String json, String expected) throws IOException {
+        Path file = dir.resolve("adam.json");
+        HyperparameterFile.write(file, TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0));
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(file.toFile());
+        JsonPointer at = JsonPointer.compile(pointer);
+        ((ObjectNode) tree.at(at.head())).set(at.last().getMatchingProperty(), MAPPER.readTree(json));
+        Files.writeString(file, MAPPER.writeValueAsString(tree));
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": " + expected);
+    }
+
+    @Test
+    void aNullAmongTheEpochsOfTheTrainingNamesIt() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        ((ArrayNode) tree.get("training").get("epochs")).addNull();
+        Path file = write(tree);
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": training.epochs[1] is required but missing");
     }
 
     @Test
