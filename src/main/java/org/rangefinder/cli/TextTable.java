@@ -3,7 +3,10 @@ package org.rangefinder.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints rows as columns two spaces apart, each as wide as its widest cell; the last column is not padded. */
+/**
+ * Prints rows as columns two spaces apart, each as wide as its widest cell; the last column is not padded. A cell
+ * that is null (a value a record lacks) is printed as {@code -}.
+ */
 final class TextTable {
     private TextTable() {
     }
@@ -18,16 +21,20 @@ final class TextTable {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
+                widths[c] = Math.max(widths[c], cell(row, c).length());
             }
         }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
-                line.append(c == row.length - 1 ? row[c]
-                        : String.format("%" + (rightAligned[c] ? "" : "-") + widths[c] + "s  ", row[c]));
+                line.append(c == row.length - 1 ? cell(row, c)
+                        : String.format("%" + (rightAligned[c] ? "" : "-") + widths[c] + "s  ", cell(row, c)));
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    private static String cell(String[] row, int c) {
+        return row[c] == null ? "-" : row[c];
     }
 }

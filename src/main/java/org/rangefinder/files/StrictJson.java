@@ -19,14 +19,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,8 +73,11 @@ public final class StrictJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    /** How the parser starts its message on a character out of place; the character is group 1. */
-    private static final String CHARACTER = "Unexpected character \\('(.+)' \\(code \\d+\\)\\)";
+    /**
+     * How the parser starts its message on a character out of place; the character is group 1. Above U+00FF the
+     * parser adds the code in hex: {@code ('“' (code 8220 / 0x201c))}.
+     */
+    private static final String CHARACTER = "Unexpected character \\('(.+)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\)";
 
     /** What the parser says about broken JSON, and what the message says instead; the first match wins. */
     private static final List<Map.Entry<Pattern, String>> PLAIN = List.of(
@@ -109,17 +116,79 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** The text of a UTF-8 file; a missing, unreadable or non-UTF-8 file is a message naming it. */
+    /**
+     * The most a JSON file of settings (a hyperparameter file, a model spec) may hold: 16 MiB. A hyperparameter file
+     * is a few kilobytes and some 180 bytes more per epoch of its {@code training} section, so this takes the results
+     * of about 90,000 epochs; a larger file is refused before it is read, rather than read until memory runs out.
+     */
+    public static final long MAX_SETTINGS_BYTES = 16L << 20;
+
+    /**
+     * The text of a UTF-8 JSON file of settings, as {@link #readUtf8} reads it, of at most
+     * {@value #MAX_SETTINGS_BYTES} bytes; a missing, unreadable, non-UTF-8 or too large file, a folder, a device and
+     * a pipe are each a message naming the file.
+     */
     public static String readText(Path file) {
         try {
-            return Files.readString(file);
+            return readUtf8(file, MAX_SETTINGS_BYTES, "JSON settings file");
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": file not found");
         } catch (CharacterCodingException e) {
             throw new UserInputException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw cannotRead(file, e);
         }
+    }
+
+    /**
+     * The text of a UTF-8 file, without the byte order mark it may begin with (Windows Notepad writes one). A folder,
+     * a file that is no regular file (a device such as {@code /dev/zero}, which never ends, or a pipe, which may
+     * never be written to) and a file of more than {@code maxBytes} bytes are refused before a byte is read; a file
+     * that grows past {@code maxBytes} while it is read is refused too.
+     *
+     * @param kind what the file should be, for the message on one too large: "range-test curve"
+     * @throws UserInputException naming the file, for a folder, a file that is no regular file, and one too large
+     * @throws NoSuchFileException when there is no such file
+     * @throws CharacterCodingException when its bytes are no UTF-8
+     * @throws IOException when it cannot be read
+     */
+    public static String readUtf8(Path file, long maxBytes, String kind) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+            throw new UserInputException(file + ": is a folder, not a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new UserInputException(file + ": not a regular file (a device or a pipe)");
+        }
+        byte[] bytes;
+        if (attributes.size() > maxBytes) {
+            bytes = null;
+        } else {
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            }
+        }
+        if (bytes == null || bytes.length > maxBytes) {
+            throw new UserInputException(file + ": too large for a " + kind + " (more than " + size(maxBytes) + ")");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            // the decoding above replaced bytes that are no UTF-8, or the file holds U+FFFD itself: tell which
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * The message on a file that cannot be read, with the reason in plain words:
+     * {@code h.json: cannot read (permission denied)}.
+     */
+    public static UserInputException cannotRead(Path file, IOException e) {
+        return new UserInputException(file + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
+    }
+
+    private static String size(long bytes) {
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /**

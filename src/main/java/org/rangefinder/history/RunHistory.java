@@ -1,7 +1,5 @@
 package org.rangefinder.history;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +18,9 @@ import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.files.Json;
+import org.rangefinder.files.StrictJson;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestResult;
@@ -51,8 +51,9 @@ import org.rangefinder.train.TrainingResult;
  * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
  * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run
  * always has them. Opening the history marks the runs still {@code running} whose process is gone as
- * {@code interrupted}. A run folder whose {@code run.json} is missing or unreadable is skipped with a warning,
- * never half-read.
+ * {@code interrupted}. A run folder whose {@code run.json} is missing, unreadable or damaged (not JSON, a field
+ * missing, a time that is no instant, a key number that is not finite) is skipped with a warning that names the
+ * field, never half-read; shown on its own, it is a message saying the same.
  */
 public final class RunHistory {
 
@@ -63,8 +64,6 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
-    private static final ObjectMapper READER = Json.MAPPER.copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final List<String> CURVE = List.of("iteration", "lr", "loss", "smoothed_loss");
 
     /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
@@ -391,20 +390,33 @@ public final class RunHistory {
         return dirs;
     }
 
+    /**
+     * The record of a run folder, read as strictly as a file a user hands in ({@link StrictJson}) and checked
+     * ({@link RunRecord#check}); its {@code id} must be the folder's name.
+     *
+     * @throws UnreadableRun saying what is wrong, with the field path where there is one
+     */
     private static RunRecord readRecord(Path dir) {
         Path file = dir.resolve(RECORD);
+        if (!Files.exists(file)) {
+            throw new UnreadableRun(dir, "no " + RECORD);
+        }
+        String source = file.toString();
         try {
-            RunRecord r = READER.readValue(file.toFile(), RunRecord.class);
-            if (r.id() == null || !r.id().equals(dir.getFileName().toString()) || r.kind() == null
-                    || r.status() == null || r.created() == null) {
-                throw new UnreadableRun(dir, "id, kind, status or created missing or wrong");
+            RunRecord r = StrictJson.bind(StrictJson.readObject(StrictJson.readText(file), source,
+                    "a JSON object with a run's record"), RunRecord.class, source);
+            r.check();
+            if (!r.id().equals(dir.getFileName().toString())) {
+                throw new InvalidField("id", "is '" + r.id() + "', but the run's folder is " + dir.getFileName());
             }
-            r.createdAt();
             return r;
-        } catch (UnreadableRun e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableRun(dir, Files.exists(file) ? e.getMessage().split("\n")[0] : "no " + RECORD);
+        } catch (InvalidField e) {
+            throw new UnreadableRun(dir, e.getMessage());
+        } catch (UserInputException e) {
+            // the file is named once, by the run's id
+            String message = e.getMessage();
+            throw new UnreadableRun(dir, message.startsWith(source + ": ")
+                    ? message.substring(source.length() + 2) : message);
         }
     }
 

@@ -2,10 +2,12 @@ package org.rangefinder.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.files.InvalidField;
 import org.rangefinder.model.ModelSpec;
 
 /**
@@ -41,6 +43,46 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
         return Instant.parse(created);
     }
 
+    /**
+     * Checks a record read back from its file, which a user or a crash may have damaged: {@code id}, {@code kind},
+     * {@code status}, {@code created} and {@code dataset} are there, {@code created} and {@code ended} (when there)
+     * are ISO-8601 instants, and each key number is a finite number.
+     *
+     * @throws InvalidField naming the first field that is not so: {@code results.epochs must be a finite number,
+     *                      got NaN}
+     */
+    void check() {
+        present("id", id);
+        present("kind", kind);
+        present("status", status);
+        instant("created", present("created", created));
+        if (ended != null) {
+            instant("ended", ended);
+        }
+        present("dataset", dataset);
+        for (Map.Entry<String, Double> e : results.entrySet()) {
+            if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                throw new InvalidField("results." + e.getKey(), "must be a finite number, got " + e.getValue());
+            }
+        }
+    }
+
+    private static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidField(field, "is required but missing");
+        }
+        return value;
+    }
+
+    private static void instant(String field, String value) {
+        try {
+            Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, got '" + value
+                    + "'");
+        }
+    }
+
     RunRecord finished(StopReason reason, Map<String, Double> keyNumbers, String sweepText) {
         return new RunRecord(schemaVersion, id, kind, RunStatus.FINISHED, created, Instant.now().toString(), dataset,
                 model, sweepText, reason.id(), keyNumbers, null, pid, processStart);
@@ -63,7 +105,7 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
     public String summary() {
         return switch (kind) {
             case RANGE_TEST -> results.containsKey("valley")
-                    ? "valley " + lr("valley") + (results.containsKey("rangeMin")
+                    ? "valley " + lr("valley") + (results.containsKey("rangeMin") && results.containsKey("rangeMax")
                             ? ", range " + lr("rangeMin") + ".." + lr("rangeMax") : "")
                     : status == RunStatus.FINISHED ? "no suggestions" : "";
             case SWEEP -> results.containsKey("members")

@@ -15,6 +15,18 @@ final class Check {
         return value;
     }
 
+    /**
+     * A list that is there and holds no null: {@code betas[0] is required but missing} names the first null. The list
+     * returned is an unmodifiable copy.
+     */
+    static <T> List<T> list(String field, List<T> values) {
+        present(field, values);
+        for (int i = 0; i < values.size(); i++) {
+            present(field + "[" + i + "]", values.get(i));
+        }
+        return List.copyOf(values);
+    }
+
     /** A finite number above 0. */
     static double positive(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

@@ -73,13 +73,13 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         if (imageHeight != null) {
             Check.between("imageHeight", imageHeight, 1, DataOptions.MAX_IMAGE_SIDE);
         }
-        sampleShape = List.copyOf(Check.present("sampleShape", sampleShape));
+        sampleShape = Check.list("sampleShape", sampleShape);
         if (sampleShape.size() != 1 && sampleShape.size() != 3) {
             throw new InvalidField("sampleShape", "must be [features] or [channels, height, width], got "
                     + sampleShape);
         }
         for (int i = 0; i < sampleShape.size(); i++) {
-            Check.atLeast("sampleShape[" + i + "]", Check.present("sampleShape[" + i + "]", sampleShape.get(i)), 1);
+            Check.atLeast("sampleShape[" + i + "]", sampleShape.get(i), 1);
         }
         Check.atLeast("classes", classes, 2);
         Check.atLeast("trainSamples", trainSamples, 1);

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 import org.rangefinder.Version;
 import org.rangefinder.engine.BatchStream;
@@ -57,6 +60,16 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
     /** Epochs of a file written straight from a range test (as {@code train}'s default). */
     public static final int DEFAULT_EPOCHS = 5;
 
+    /** The options of {@code range-test} and the fields of {@code rangeTest} that hold them. */
+    private static final Map<String, String> RANGE_TEST_FIELDS = Map.of("--momentum", "rangeTest.momentum",
+            "--weight-decay", "rangeTest.weightDecay", "--batch-size", "rangeTest.batchSize",
+            "--iterations", "rangeTest.iterations", "--start-lr", "rangeTest.startLr", "--end-lr", "rangeTest.endLr",
+            "--step-size", "rangeTest.stepSize", "--smoothing", "rangeTest.smoothing",
+            "--diverge", "rangeTest.divergeFactor", "--val-batches", "rangeTest.validationBatches");
+
+    /** An option of the command line, as the engine's messages name it: {@code --pct-start}. */
+    private static final Pattern OPTION = Pattern.compile("--[a-z]+(?:-[a-z]+)*");
+
     public Hyperparameters {
         if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
             throw new InvalidField("schemaVersion", "must be between 1 and " + SCHEMA_VERSION + ", got "
@@ -77,8 +90,13 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
         Check.atLeast("evalEvery", evalEvery, 0);
         Check.present("lr", lr);
         Check.present("oneCycle", oneCycle);
-        int steps = TrainingConfig.totalSteps(epochs,
-                BatchStream.batchesPerEpoch(dataset.trainSamples(), batchSize, false));
+        int steps;
+        try {
+            steps = TrainingConfig.totalSteps(epochs,
+                    BatchStream.batchesPerEpoch(dataset.trainSamples(), batchSize, false));
+        } catch (UserInputException e) {
+            throw inFileTerms(e, Map.of("--epochs", "epochs"), "epochs", "gives no valid training");
+        }
         if (oneCycle.totalSteps() != steps) {
             throw new InvalidField("oneCycle.totalSteps", "is " + oneCycle.totalSteps()
                     + ", but epochs x ceil(dataset.trainSamples / batchSize) = " + epochs + " x ceil("
@@ -95,13 +113,17 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
         try {
             oneCycle.settings(lr);
         } catch (UserInputException e) {
-            throw new InvalidField("oneCycle", "gives no valid schedule: " + e.getMessage());
+            throw inFileTerms(e, Map.of("--steps", "oneCycle.totalSteps", "--max-lr", "lr.max",
+                    "--pct-start", "oneCycle.pctStart",
+                    "--div-factor", oneCycle.divFactor() != null ? "oneCycle.divFactor" : "lr.max / lr.min",
+                    "--final-div-factor", "oneCycle.finalDivFactor", "--max-momentum", "oneCycle.maxMomentum",
+                    "--base-momentum", "oneCycle.baseMomentum"), "oneCycle", "gives no valid schedule");
         }
         if (rangeTest != null) {
             try {
                 rangeTest.config(dataset.source(), model);
             } catch (UserInputException e) {
-                throw new InvalidField("rangeTest", "holds invalid settings: " + e.getMessage());
+                throw inFileTerms(e, RANGE_TEST_FIELDS, "rangeTest", "holds invalid settings");
             }
         }
     }
@@ -172,5 +194,37 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
     /** The settings of the range test the bounds came from, or null when there was none. */
     public RangeTestConfig rangeTestConfig() {
         return rangeTest == null ? null : rangeTest.config(dataset.source(), model);
+    }
+
+    /**
+     * The engine's refusal of values this file gave it, in the file's terms. The engine checks the values as the
+     * command line gives them and names the options ({@code --pct-start 0.3 leaves phase 1 of 2 with no steps in a
+     * cycle of 2 steps}); each option becomes the field that holds it here ({@code oneCycle.pctStart 0.3 leaves
+     * ...}), and the field the message starts with is the one reported. A message that names an option not in
+     * {@code fields} is kept as it is, after the section and its problem.
+     *
+     * @param fields  the options the engine may name, and the field path of each
+     * @param section the field the message is about when an option is not known: {@code oneCycle}
+     * @param problem what is wrong with the section then: "gives no valid schedule"
+     */
+    private static InvalidField inFileTerms(UserInputException e, Map<String, String> fields, String section,
+                                            String problem) {
+        String message = e.getMessage();
+        Matcher option = OPTION.matcher(message);
+        StringBuilder text = new StringBuilder();
+        while (option.find()) {
+            String field = fields.get(option.group());
+            if (field == null) {
+                return new InvalidField(section, problem + ": " + message);
+            }
+            option.appendReplacement(text, Matcher.quoteReplacement(field));
+        }
+        option.appendTail(text);
+        Matcher first = OPTION.matcher(message);
+        if (!first.lookingAt()) {
+            return new InvalidField(section, problem + ": " + text);
+        }
+        String field = fields.get(first.group());
+        return new InvalidField(field, text.substring(field.length()).stripLeading());
     }
 }

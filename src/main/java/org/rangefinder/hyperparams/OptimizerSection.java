@@ -28,11 +28,11 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
     public OptimizerSection {
         Check.oneOf("name", name, NAMES);
         if (OptimizerKind.parse(name) == OptimizerKind.ADAM) {
-            betas = List.copyOf(Check.present("betas", betas));
+            betas = Check.list("betas", betas);
             if (betas.size() != 2) {
                 throw new InvalidField("betas", "must hold two numbers [beta1, beta2], got " + betas.size());
             }
-            Check.momentum("betas[0]", Check.present("betas[0]", betas.get(0)));
+            Check.momentum("betas[0]", betas.get(0));
             if (!Double.valueOf(Optimizer.ADAM_BETA2).equals(betas.get(1))) {
                 throw new InvalidField("betas[1]", "must be " + Optimizer.ADAM_BETA2
                         + " (Rangefinder's Adam fixes beta2), got " + betas.get(1));

@@ -26,7 +26,7 @@ public record TrainingSection(@JsonProperty(required = true) String stopReason,
 
     public TrainingSection {
         Check.oneOf("stopReason", stopReason, RangeTestSection.STOP_REASONS);
-        epochs = List.copyOf(Check.present("epochs", epochs));
+        epochs = Check.list("epochs", epochs);
     }
 
     public static TrainingSection of(TrainingResult r) {

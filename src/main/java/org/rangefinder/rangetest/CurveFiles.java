@@ -3,9 +3,7 @@ package org.rangefinder.rangetest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +39,9 @@ import org.rangefinder.files.StrictJson;
  * is refused. Losses may be non-finite, as real divergence data are: {@code nan}, {@code inf}, {@code -inf},
  * {@code NaN}, {@code Infinity} in CSV; in JSON the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}
  * (as Rangefinder writes them) and the bare tokens (as Python's {@code json} does), but not {@code null}, which says
- * nothing about the loss. A curve needs at least two points. Every problem is a {@link UserInputException} naming
- * the file and the line and column, or the JSON path.
+ * nothing about the loss. A curve needs at least two points. A byte order mark at the start of the file is skipped;
+ * a file of more than {@link #MAX_BYTES} bytes is refused unread. Every problem is a {@link UserInputException}
+ * naming the file and the line and column, or the JSON path.
  */
 public final class CurveFiles {
 
@@ -58,6 +57,13 @@ public final class CurveFiles {
             return lrs.length;
         }
     }
+
+    /**
+     * The most a curve file may hold: 64 MiB, a million points of Rangefinder's CSV (about 65 bytes each) or 450,000
+     * of its JSON (about 150 bytes each), where range tests run a few hundred. A larger file, a folder, a device and
+     * a pipe are refused before they are read, rather than read until memory runs out.
+     */
+    public static final long MAX_BYTES = 64L << 20;
 
     /** The version of the JSON {@code range-test --out} writes, and the newest read. */
     public static final int SCHEMA_VERSION = 1;
@@ -91,16 +97,13 @@ public final class CurveFiles {
     public static List<Curve> readAll(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StrictJson.readUtf8(file, MAX_BYTES, "range-test curve");
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file");
-        } catch (MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new UserInputException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+            throw StrictJson.cannotRead(file, e);
         }
         String body = text.strip();
         if (body.isEmpty()) {

@@ -3,8 +3,16 @@ package org.rangefinder.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rangefinder.UserInputException;
@@ -46,6 +54,12 @@ class StrictJsonTest {
                 + "false, null, a list or an object)",
         "{\"a\": 1.} | at line 1, column 8 (a): unexpected character '}' in numeric value: Decimal point not followed "
                 + "by a digit",
+        // curly quotes pasted from a word processor: above U+00FF the parser also gives the code in hex
+        "{\u201ca\u201d: 1} | at line 1, column 2: unexpected character '\u201c' where a field name in double quotes "
+                + "should be",
+        "{\"a\": \u201cx\u201d} | at line 1, column 7 (a): unexpected character '\u201c' where a value should be",
+        "{\"a\": 1\u3000} | at line 1, column 8: unexpected character '\u3000' where a comma or the end of the "
+                + "object should be",
     })
     void brokenJsonIsSaidInPlainWordsWithTheLineColumnAndField(String text, String expected) {
         assertThatThrownBy(() -> StrictJson.readObject(text.replace("\\n", "\n"), "t.json", THINGS))
@@ -103,6 +117,57 @@ class StrictJsonTest {
         assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject(json, "t.json", THINGS), Box.class, "t.json"))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage("t.json: " + expected);
+    }
+
+    @Test
+    void textOfAFileLosesTheByteOrderMarkNotepadWrites(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.json");
+        // U+FFFD, which stands for bytes that are no UTF-8, may be in a UTF-8 file as it is
+        String json = "{\"count\": 1, \"seed\": 2, \"sizes\": [], \"name\": \"\uFFFD\u00e9\"}";
+        Files.write(file, ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8));
+        assertThat(StrictJson.readText(file)).isEqualTo(json);
+        assertThat(StrictJson.bind(StrictJson.readObject(StrictJson.readText(file), "bom.json", THINGS), Box.class,
+                "bom.json")).isEqualTo(new Box(1, 2, List.of(), "\uFFFD\u00e9"));
+    }
+
+    @Test
+    void aFileThatIsNoTextFileOfSettingsIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> StrictJson.readText(dir))
+                .isInstanceOf(UserInputException.class).hasMessage(dir + ": is a folder, not a file");
+        // a device never ends: reading it whole ran out of memory
+        assertThatThrownBy(() -> StrictJson.readText(Path.of("/dev/zero")))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("/dev/zero: not a regular file (a device or a pipe)");
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(StrictJson.MAX_SETTINGS_BYTES + 1);
+        }
+        assertThatThrownBy(() -> StrictJson.readText(huge))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(huge + ": too large for a JSON settings file (more than 16 MiB)");
+        Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xe9, '"', '}'});
+        assertThatThrownBy(() -> StrictJson.readText(latin1)).hasMessage(latin1 + ": not a UTF-8 text file");
+        assertThatThrownBy(() -> StrictJson.readText(dir.resolve("none.json")))
+                .hasMessage(dir.resolve("none.json") + ": file not found");
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsReadAndOneByteMoreIsNot(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("ten.txt"), "0123456789");
+        assertThat(StrictJson.readUtf8(file, 10, "test file")).isEqualTo("0123456789");
+        assertThatThrownBy(() -> StrictJson.readUtf8(file, 9, "test file"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": too large for a test file (more than 9 bytes)");
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhyInPlainWords() {
+        // tests run as root here, which reads any file: the reason is checked on the exception the system gives
+        Path file = Path.of("h.json");
+        assertThat(StrictJson.cannotRead(file, new AccessDeniedException("/home/me/h.json")))
+                .hasMessage("h.json: cannot read (permission denied)");
+        assertThat(StrictJson.cannotRead(file, new FileSystemException("/home/me/h.json", null,
+                "Input/output error"))).hasMessage("h.json: cannot read (Input/output error)");
     }
 
     @Test

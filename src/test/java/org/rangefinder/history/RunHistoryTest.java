@@ -3,12 +3,17 @@ package org.rangefinder.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rangefinder.SystemProperty;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
@@ -129,6 +134,55 @@ class RunHistoryTest {
         history.delete("20200101-000000-000");
         assertThat(half).doesNotExist();
         assertThat(RunHistory.open(workspace).list().warnings()).hasSize(1);
+    }
+
+    /**
+     * A run.json edited by hand or damaged otherwise: each case is skipped in the listing with a warning naming the
+     * field, and refused with the same words when the run is asked for; the other runs are listed as ever.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "/results/epochs | \"NaN\" | results.epochs must be a finite number, got NaN",
+        "/results/epochs | 1e400 | results.epochs must be a finite number, got Infinity",
+        "/results/epochs | null | results.epochs must be a finite number, got null",
+        "/results/epochs | \"5\" | results.epochs must be a number, got \"5\"",
+        "/ended | \"later\" | ended must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, got 'later'",
+        "/created | \"2024-13-01T00:00:00Z\" | created must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, "
+                + "got '2024-13-01T00:00:00Z'",
+        "/created | | created is required but missing",
+        "/dataset | null | dataset is required but missing",
+        "/dataset | | dataset is required but missing",
+        "/kind | null | kind is required but missing",
+        "/status | | status is required but missing",
+        "/id | \"20200101-000000-000-zzzz\" | id is '20200101-000000-000-zzzz', but the run's folder is "
+                + "20200101-000000-000-abcd",
+        "/pid | 1.5 | pid must be an integer, got 1.5",
+    })
+    void damagedRecordIsSkippedWithAWarningNamingTheField(String pointer, String json, String problem)
+            throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord good = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        history.fail(good.id(), "out of memory");
+        String id = "20200101-000000-000-abcd";
+        ObjectNode record = Json.MAPPER.valueToTree(new RunRecord(1, id, RunKind.TRAINING, RunStatus.FINISHED,
+                "2020-01-01T00:00:00Z", "2020-01-01T00:01:00Z", "iris", MLP, null, "completed",
+                Map.of("epochs", 1.0), null, 1, null));
+        JsonPointer at = JsonPointer.compile(pointer);
+        ObjectNode parent = (ObjectNode) record.at(at.head());
+        if (json == null) {
+            parent.remove(at.last().getMatchingProperty());
+        } else {
+            parent.put(at.last().getMatchingProperty(), "VALUE"); // then written as it stands in the row
+        }
+        Files.writeString(Files.createDirectory(workspace.resolve(id)).resolve("run.json"),
+                Json.MAPPER.writeValueAsString(record).replace("\"VALUE\"", String.valueOf(json)));
+
+        RunHistory.Listing listing = RunHistory.open(workspace).list();
+        assertThat(listing.runs()).extracting(RunRecord::id).containsExactly(good.id());
+        assertThat(listing.warnings()).containsExactly("run " + id + ": its run.json is unreadable (" + problem
+                + "); skipped");
+        assertThatThrownBy(() -> history.get(id)).isInstanceOf(UserInputException.class)
+                .hasMessage("run " + id + ": its run.json is unreadable (" + problem + ")");
     }
 
     @Test

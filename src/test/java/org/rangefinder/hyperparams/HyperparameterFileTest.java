@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class HyperparameterFileTest {
                 + "got 100000",
         "/created | \"yesterday\" | created must be an ISO-8601 instant",
         "/training/stopReason | \"bored\" | training.stopReason must be one of completed, diverged",
-        "/rangeTest/smoothing | 1.5 | rangeTest holds invalid settings:",
+        "/rangeTest/smoothing | 1.5 | rangeTest.smoothing must be in [0, 1), got 1.5",
         "/schemaVersion | 2 | schemaVersion 2 is newer than this Rangefinder",
         "/schemaVersion | \"1\" | schemaVersion must be an integer, got \"1\"",
         "/schemaVersion | | schemaVersion is required but missing",
@@ -111,6 +112,86 @@ class HyperparameterFileTest {
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith(file + ": " + expected.split("\\(")[0])
                 .hasMessageContaining(expected);
+    }
+
+    /** The engine checks these settings as the command line gives them; the file's message names its fields. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/rangeTest/startLr | 0 | rangeTest.startLr must be a finite number > 0, got 0.0",
+        "/rangeTest/endLr | 1e-9 | rangeTest.endLr must be a finite number > rangeTest.startLr (1.0E-7), got 1.0E-9",
+        "/rangeTest/iterations | 1 | rangeTest.iterations must be between 2 and 1000000, got 1",
+        "/rangeTest/stepSize | 0 | rangeTest.stepSize must be >= 1, got 0",
+        "/rangeTest/smoothing | -0.5 | rangeTest.smoothing must be in [0, 1), got -0.5",
+        "/rangeTest/momentum | 1.0 | rangeTest.momentum must be in [0, 1), got 1.0",
+        "/rangeTest/weightDecay | -1 | rangeTest.weightDecay must be a number >= 0, got -1.0",
+        "/rangeTest/batchSize | 0 | rangeTest.batchSize must be at least 1, got 0",
+        "/rangeTest/divergeFactor | 0.5 | rangeTest.divergeFactor must be 0 (off) or a factor above 1, got 0.5",
+        "/rangeTest/validationBatches | -1 | rangeTest.validationBatches must be 0 (training loss) or more, got -1",
+        // one epoch of ceil(120 / 16) = 8 steps: a pctStart of 0.1 gives the warm-up 0.8 of a step
+        "/oneCycle/pctStart | 0.1 | oneCycle.pctStart 0.1 leaves phase 1 of 2 with no steps in a cycle of 8 steps",
+        "/epochs | 2000000000 | epochs 2000000000 of 8 iterations each make 16000000000 iterations; at most 1000000",
+    })
+    void valuesTheEngineRefusesAreNamedByTheirFieldNotByTheOptionsOfTheCommandLine(String pointer, String json,
+                                                                                String expected) throws IOException {
+        Path file = write(edit(pointer, json));
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": " + expected);
+    }
+
+    @Test
+    void boundsThatLeaveTheCycleNoFinalLearningRateNameTheFieldsThatSetIt() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        ObjectNode lr = (ObjectNode) tree.get("lr");
+        lr.put("min", 1e-300);
+        lr.put("max", 1e-299);
+        ((ObjectNode) tree.get("oneCycle")).remove("divFactor");
+        ((ObjectNode) tree.get("oneCycle")).put("finalDivFactor", 1e30);
+        Path file = write(tree);
+        double divFactor = 1e-299 / 1e-300;
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": lr.max 1.0E-299, lr.max / lr.min " + divFactor + " and oneCycle.finalDivFactor "
+                        + "1.0E30 give an initial LR of " + 1e-299 / divFactor + " and a final LR of 0.0; both must be "
+                        + "finite and > 0");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/optimizer/betas | [null, 0.999] | optimizer.betas[0] is required but missing",
+        "/optimizer/betas | [0.9, null] | optimizer.betas[1] is required but missing",
+        "/optimizer/betas | [0.9] | optimizer.betas must hold two numbers [beta1, beta2], got 1",
+        "/optimizer/betas | [1.0, 0.999] | optimizer.betas[0] must be in [0, 1), got 1.0",
+        "/dataset/sampleShape | [4, null] | dataset.sampleShape[1] is required but missing",
+        "/dataset/sampleShape | [null] | dataset.sampleShape[0] is required but missing",
+    })
+    void aNullInAListNamesItsEntry(String pointer, String json, String expected) throws IOException {
+        Path file = dir.resolve("adam.json");
+        HyperparameterFile.write(file, TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0));
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(file.toFile());
+        JsonPointer at = JsonPointer.compile(pointer);
+        ((ObjectNode) tree.at(at.head())).set(at.last().getMatchingProperty(), MAPPER.readTree(json));
+        Files.writeString(file, MAPPER.writeValueAsString(tree));
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": " + expected);
+    }
+
+    @Test
+    void aNullAmongTheEpochsOfTheTrainingNamesIt() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(trained);
+        ((ArrayNode) tree.get("training").get("epochs")).addNull();
+        Path file = write(tree);
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": training.epochs[1] is required but missing");
+    }
+
+    @Test
+    void aFileSavedWithAByteOrderMarkIsRead() throws IOException {
+        Path file = dir.resolve("notepad.json");
+        Files.writeString(file, "\uFEFF" + MAPPER.writeValueAsString(trained));
+        assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(trained);
     }
 
     @Test
@@ -202,7 +283,8 @@ class HyperparameterFileTest {
         String before = Files.readString(file);
         Hyperparameters other = TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0);
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> HyperparameterFile.writeTo(new FullDisk(out, 300), other)))
-                .isInstanceOf(UserInputException.class).hasMessage("cannot write " + file + ": No space left on device");
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("cannot write " + file + ": No space left on device");
         assertThat(Files.readString(file)).isEqualTo(before);
         assertThat(HyperparameterFile.read(file).hyperparameters()).isEqualTo(trained);
         try (Stream<Path> files = Files.list(dir)) {

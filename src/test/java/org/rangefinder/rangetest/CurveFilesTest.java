@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,6 +170,29 @@ class CurveFilesTest {
         assertRefusedWith(write("b.json", "{\"schemaVersion\":1,\"runs\":[\n  {\"points\": [1, }\n]}"),
                 ": not valid JSON at line 2, column 18 (runs[0].points[1]): unexpected character '}' where a value "
                 + "should be");
+    }
+
+    @Test
+    void jsonWithAByteOrderMarkIsRead() throws IOException {
+        Path f = dir.resolve("bom.json");
+        Files.write(f, ("\uFEFF{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":2},"
+                + "{\"lr\":0.2,\"loss\":1}]}]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(CurveFiles.read(f).losses()).containsExactly(2, 1);
+    }
+
+    @Test
+    void aFolderADeviceAndAFileTooLargeForACurveAreRefusedUnread() throws IOException {
+        assertRefusedWith(dir, ": is a folder, not a file");
+        // a device never ends: reading it whole ran out of memory
+        assertRefusedWith(Path.of("/dev/zero"), ": not a regular file (a device or a pipe)");
+        Path huge = dir.resolve("huge.csv");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(CurveFiles.MAX_BYTES + 1);
+        }
+        assertRefusedWith(huge, ": too large for a range-test curve (more than 64 MiB)");
+        Path latin1 = Files.write(dir.resolve("latin1.csv"),
+                new byte[] {'l', 'r', ',', 'l', 'o', 's', 's', (byte) 0xe9});
+        assertRefusedWith(latin1, ": not a UTF-8 text file");
     }
 
     private static void assertRefused(Path file, String message) {

@@ -1,0 +1,81 @@
+package org.rangefinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.model.ModelSpec;
+
+class RunsCommandTest {
+
+    @TempDir
+    Path workspace;
+
+    private RunRecord good;
+
+    @BeforeEach
+    void recordOneRun() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        good = history.start(RunKind.TRAINING, "iris", ModelSpec.preset("mlp"), "settings");
+        history.fail(good.id(), "out of memory");
+    }
+
+    /** A run.json as Rangefinder writes one, with {@code fields} (JSON text) in the place of its end and dataset. */
+    private String damaged(String id, String fields) throws IOException {
+        Files.writeString(Files.createDirectory(workspace.resolve(id)).resolve("run.json"), "{\"schemaVersion\": 1, "
+                + "\"id\": \"" + id + "\", \"kind\": \"training\", \"status\": \"finished\", "
+                + "\"created\": \"2020-01-01T00:00:00Z\", " + fields
+                + ", \"stopReason\": \"completed\", \"pid\": 1}");
+        return id;
+    }
+
+    @Test
+    void aDamagedRunIsListedAsAWarningAndTheOthersAsEver() throws IOException {
+        String nan = damaged("20200101-000000-000-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": \"NaN\"}");
+        String huge = damaged("20200101-000000-001-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": 1e400}");
+        String late = damaged("20200101-000000-002-abcd", "\"ended\": \"later\", \"dataset\": \"iris\"");
+        String none = damaged("20200101-000000-003-abcd", "\"ended\": \"2020-01-01T00:01:00Z\", \"dataset\": null");
+
+        CliRun run = CliRun.of("runs", "list", "--workspace", workspace.toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines()[1]).startsWith(good.id() + "  training  failed  iris     mlp 128-128  ");
+        assertThat(run.err().split("\\R")).containsExactly(
+                "warning: run " + nan + ": its run.json is unreadable (results.epochs must be a finite number, got "
+                        + "NaN); skipped",
+                "warning: run " + huge + ": its run.json is unreadable (results.epochs must be a finite number, got "
+                        + "Infinity); skipped",
+                "warning: run " + late + ": its run.json is unreadable (ended must be an ISO-8601 instant such as "
+                        + "2026-01-31T12:00:00Z, got 'later'); skipped",
+                "warning: run " + none + ": its run.json is unreadable (dataset is required but missing); skipped");
+    }
+
+    @Test
+    void showingADamagedRunSaysWhichFieldInOneLine() throws IOException {
+        String nan = damaged("20200101-000000-000-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": \"NaN\"}");
+        String late = damaged("20200101-000000-001-abcd", "\"ended\": \"later\", \"dataset\": \"iris\"");
+        String none = damaged("20200101-000000-002-abcd", "\"dataset\": null");
+
+        for (String[] expected : new String[][] {
+            {nan, "results.epochs must be a finite number, got NaN"},
+            {late, "ended must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, got 'later'"},
+            {none, "dataset is required but missing"}}) {
+            CliRun run = CliRun.of("runs", "show", "--workspace", workspace.toString(), expected[0]);
+            assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("rangefinder: run " + expected[0] + ": its run.json is unreadable ("
+                    + expected[1] + ")" + System.lineSeparator());
+        }
+        CliRun shown = CliRun.of("runs", "show", "--workspace", workspace.toString(), good.id());
+        assertThat(shown.code()).as(shown.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(shown.lines()).contains("dataset  iris", "status   failed: out of memory");
+    }
+}
