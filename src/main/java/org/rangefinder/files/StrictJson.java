@@ -117,11 +117,12 @@ public final class StrictJson {
     }
 
     /**
-     * The most a JSON file of settings (a hyperparameter file, a model spec) may hold: 16 MiB. A hyperparameter file
-     * is a few kilobytes and some 180 bytes more per epoch of its {@code training} section, so this takes the results
-     * of about 90,000 epochs; a larger file is refused before it is read, rather than read until memory runs out.
+     * The most a JSON file of settings (a hyperparameter file, a model spec) may hold: 512 MiB. A hyperparameter
+     * file is a few kilobytes and some 180 bytes more per epoch of its {@code training} section, so the largest
+     * Rangefinder writes (a million epochs of one step, the most a training takes) is about 180 MB and is read back;
+     * a larger file is refused before it is read, rather than read until memory runs out.
      */
-    public static final long MAX_SETTINGS_BYTES = 16L << 20;
+    public static final long MAX_SETTINGS_BYTES = 512L << 20;
 
     /**
      * The text of a UTF-8 JSON file of settings, as {@link #readUtf8} reads it, of at most

@@ -87,6 +87,11 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
         onlyFor(preset, "dropout", dropout, !resnet, "mlp and lenet");
         onlyFor(preset, "blocks", blocks, resnet, "resnet");
         onlyFor(preset, "channels", channels, resnet, "resnet");
+        for (int i = 0; mlp && hiddenSizes != null && i < hiddenSizes.size(); i++) {
+            if (hiddenSizes.get(i) == null) { // List.copyOf would throw a bare NullPointerException
+                throw new UserInputException("model spec: 'hiddenSizes[" + i + "]' is required but missing");
+            }
+        }
         hiddenSizes = mlp ? List.copyOf(hiddenSizes == null ? List.of(128, 128) : hiddenSizes) : null;
         batchNorm = mlp ? (batchNorm != null && batchNorm) : null;
         dropout = resnet ? null : (dropout == null ? 0.0 : dropout);

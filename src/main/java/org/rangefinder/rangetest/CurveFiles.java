@@ -59,11 +59,11 @@ public final class CurveFiles {
     }
 
     /**
-     * The most a curve file may hold: 64 MiB, a million points of Rangefinder's CSV (about 65 bytes each) or 450,000
-     * of its JSON (about 150 bytes each), where range tests run a few hundred. A larger file, a folder, a device and
-     * a pipe are refused before they are read, rather than read until memory runs out.
+     * The most a curve file may hold: 512 MiB. The largest Rangefinder writes, a range test of a million iterations
+     * (the most it runs), is about 65 MB as CSV and 150 MB as JSON, and is read back. A larger file, a folder, a
+     * device and a pipe are refused before they are read, rather than read until memory runs out.
      */
-    public static final long MAX_BYTES = 64L << 20;
+    public static final long MAX_BYTES = 512L << 20;
 
     /** The version of the JSON {@code range-test --out} writes, and the newest read. */
     public static final int SCHEMA_VERSION = 1;

@@ -144,7 +144,7 @@ class StrictJsonTest {
         }
         assertThatThrownBy(() -> StrictJson.readText(huge))
                 .isInstanceOf(UserInputException.class)
-                .hasMessage(huge + ": too large for a JSON settings file (more than 16 MiB)");
+                .hasMessage(huge + ": too large for a JSON settings file (more than 512 MiB)");
         Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xe9, '"', '}'});
         assertThatThrownBy(() -> StrictJson.readText(latin1)).hasMessage(latin1 + ": not a UTF-8 text file");
         assertThatThrownBy(() -> StrictJson.readText(dir.resolve("none.json")))

@@ -40,6 +40,7 @@ class ModelSpecTest {
                 + "4096 units, got 2000000000",
         "{\"preset\": \"mlp\", \"hiddenSizes\": [100000, 100000]} | model spec: 'hiddenSizes[0]' must be between 1 and "
                 + "4096 units, got 100000",
+        "{\"preset\": \"mlp\", \"hiddenSizes\": [128, null]} | model spec: 'hiddenSizes[1]' is required but missing",
         "{\"preset\": \"mlp\", \"hiddenSizes\": [1, 2, 3, 4, 5, 6, 7, 8, 9]} | model spec: 'hiddenSizes' must hold "
                 + "1 to 8 layers, got 9",
         "{\"preset\": \"resnet\", \"blocks\": 9, \"channels\": 64} | model spec: 'channels' 64 would reach 1024 in the "

@@ -189,7 +189,7 @@ class CurveFilesTest {
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
             sparse.setLength(CurveFiles.MAX_BYTES + 1);
         }
-        assertRefusedWith(huge, ": too large for a range-test curve (more than 64 MiB)");
+        assertRefusedWith(huge, ": too large for a range-test curve (more than 512 MiB)");
         Path latin1 = Files.write(dir.resolve("latin1.csv"),
                 new byte[] {'l', 'r', ',', 'l', 'o', 's', 's', (byte) 0xe9});
         assertRefusedWith(latin1, ": not a UTF-8 text file");
