@@ -187,7 +187,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = outcome.result();
         history.record(stderr, (h, id) -> h.finish(id, result));
         progress.finish();
-        stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; final val loss %.4f, val accuracy %.2f%%%n",
+        // the last evaluation, which for a run stopped early is that of an earlier network than the one it ended with
+        stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; last evaluation: val loss %.4f, val accuracy %.2f%%%n",
                 result.stopReason().id(), result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
                 result.finalValLoss(), 100 * result.finalValAccuracy());
         if (out != null) {

@@ -12,7 +12,8 @@ import org.rangefinder.model.Network;
  */
 public final class Evaluation {
     private static final double CLIP = 1e-10;
-    private static final int CHUNK = 512;
+    /** The most samples the network runs at once; the network's memory check counts a chunk of this many. */
+    public static final int CHUNK = 512;
 
     private Evaluation() {
     }

@@ -43,7 +43,8 @@ import org.rangefinder.files.StrictJson;
  *
  * @param preset      {@code mlp}, {@code lenet} or {@code resnet}
  * @param hiddenSizes mlp only: units of each hidden layer
- * @param dropout     probability of dropping a unit before each hidden dense layer (0 turns it off)
+ * @param dropout     probability of dropping a unit of each hidden dense layer's output, on the input of the layer
+ *                    after it (DL4J's dropout acts on a layer's input; 0 turns it off)
  * @param batchNorm   mlp only: batch normalisation after each hidden dense layer
  * @param blocks      resnet only: number of residual blocks
  * @param channels    resnet only: filters of the stem and the first blocks

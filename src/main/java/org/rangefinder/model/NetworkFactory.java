@@ -36,6 +36,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
+import org.rangefinder.engine.Evaluation;
 import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.optim.DecoupledWeightDecay;
 
@@ -105,7 +106,8 @@ public final class NetworkFactory {
      * Refuses, before anything is allocated, a network that would not fit this machine's physical memory while it
      * trains: its parameters, their gradients and the optimizer's state (one value per parameter for Nesterov, two for
      * Adam), counted from the configuration, plus what DL4J's own memory report gives for a batch (activations, their
-     * gradients, working memory: the report at {@code batchSize} less the report at 0). ND4J keeps all of it outside
+     * gradients, working memory: the report at {@code batchSize} less the report at 0) or for the evaluation of a
+     * chunk of validation samples ({@link Evaluation#CHUNK}, in inference mode), whichever is more. ND4J keeps all of it outside
      * the Java heap, where no {@code -Xmx} bounds it, and the system would kill the process or swap. An mlp's first
      * layer grows with the input (1 x 4096 x 4096 inputs into 128 units: 2.1 billion parameters, 24 GiB with
      * Nesterov); a CNN's activations grow with the image and the batch (LeNet on 512 x 512 images, batch 64: about
@@ -113,23 +115,34 @@ public final class NetworkFactory {
      */
     static void requireMemory(long parameters, NetworkMemoryReport report, Sizing sizing) {
         long fixed = Float.BYTES * (2 * parameters + sizing.updater().stateSize(parameters));
-        long perBatch = trainingBytes(report, sizing.batchSize()) - trainingBytes(report, 0);
+        long perBatch = perBatchBytes(report, sizing.batchSize(),
+                Math.min(Evaluation.CHUNK, sizing.data().validation().size()));
         long physical = physicalMemory();
         if (fixed + perBatch > physical) {
             ModelSpec spec = sizing.spec();
             Dataset data = sizing.data();
             throw new UserInputException(String.format(Locale.ROOT, "model %s on '%s' (samples of %s), batch %d, "
                     + "needs about %.1f GiB to train (%,d parameters with their gradients and the optimizer's state: "
-                    + "%.1f GiB; a batch's activations: %.1f GiB), more than this machine's %.1f GiB of memory; "
+                    + "%.1f GiB; a batch's activations, or an evaluation's: %.1f GiB), more than this machine's %.1f GiB of memory; "
                     + "use a smaller model%s, smaller samples or a smaller batch", spec.describe(), data.name(),
                     data.sampleText(), sizing.batchSize(), (fixed + perBatch) / GIB, parameters, fixed / GIB,
                     perBatch / GIB, physical / GIB, spec.preset().equals("mlp") && data.kind() == DatasetKind.IMAGE
-                            ? " (a CNN's weights do not grow with the image: --model lenet)" : ""));
+                            ? " (resnet's weights do not grow with the image: --model resnet)" : ""));
         }
+    }
+
+    /** What a batch adds while it trains, or a chunk of validation samples while it is evaluated, whichever is more. */
+    static long perBatchBytes(NetworkMemoryReport report, int batchSize, int evaluationChunk) {
+        return Math.max(trainingBytes(report, batchSize) - trainingBytes(report, 0),
+                inferenceBytes(report, evaluationChunk) - inferenceBytes(report, 0));
     }
 
     private static long trainingBytes(NetworkMemoryReport report, int batchSize) {
         return report.getTotalMemoryBytes(batchSize, MemoryUseMode.TRAINING, CacheMode.DEVICE, DataType.FLOAT);
+    }
+
+    private static long inferenceBytes(NetworkMemoryReport report, int samples) {
+        return report.getTotalMemoryBytes(samples, MemoryUseMode.INFERENCE, CacheMode.DEVICE, DataType.FLOAT);
     }
 
     private static long physicalMemory() {

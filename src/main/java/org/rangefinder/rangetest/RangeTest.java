@@ -3,6 +3,7 @@ package org.rangefinder.rangetest;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.dataset.DataSet;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
@@ -36,12 +37,12 @@ public final class RangeTest {
                                       CancelToken cancel) {
         NativeThreads.ensureConfigured();
         double[] ladder = config.ladder();
+        int validationSamples = validationSamples(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
         Network net = NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
                 config.seed(), config.batchSize());
-        int validationSamples = config.validationBatches() * config.batchSize();
 
         List<CurvePoint> points = new ArrayList<>(ladder.length);
         Smoothing.Ema ema = new Smoothing.Ema(config.smoothing());
@@ -78,5 +79,23 @@ public final class RangeTest {
         double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
         return new RangeTestResult(config, points, reason, elapsed,
                 Suggestions.fromSmoothed(lrs, smoothed, SuggestionOptions.defaults()));
+    }
+
+    /**
+     * The validation samples whose mean loss each step records: K batches of the batch size, refused when the
+     * validation part holds fewer (K x B counted in long: an int product could wrap to a negative count, which read
+     * as no validation at all).
+     */
+    private static int validationSamples(RangeTestConfig config, Dataset data) {
+        long wanted = (long) config.validationBatches() * config.batchSize();
+        int held = data.validation().size();
+        if (wanted > held) {
+            int most = held / config.batchSize();
+            throw new UserInputException("--val-batches " + config.validationBatches() + " of --batch-size "
+                    + config.batchSize() + " ask for " + wanted + " validation samples, but '" + data.name()
+                    + "' holds " + held + ": " + (most > 0 ? "use --val-batches " + most + " or fewer"
+                            : "use a batch size of at most " + held) + ", or 0 to record the training loss");
+        }
+        return (int) wanted;
     }
 }

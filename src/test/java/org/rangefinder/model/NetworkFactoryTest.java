@@ -77,9 +77,9 @@ class NetworkFactoryTest {
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith("model mlp 4096 on 'big' (samples of 1x4096x4096), batch 1, needs about ")
                 .hasMessageContaining(" GiB to train (68,719,489,026 parameters with their gradients and the "
-                        + "optimizer's state: 768.0 GiB; a batch's activations: ")
-                .hasMessageEndingWith(" GiB of memory; use a smaller model (a CNN's weights do not grow with the "
-                        + "image: --model lenet), smaller samples or a smaller batch");
+                        + "optimizer's state: 768.0 GiB; a batch's activations, or an evaluation's: ")
+                .hasMessageEndingWith(" GiB of memory; use a smaller model (resnet's weights do not grow with the "
+                        + "image: --model resnet), smaller samples or a smaller batch");
     }
 
     /**
@@ -94,8 +94,34 @@ class NetworkFactoryTest {
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith("model lenet on 'big' (samples of 1x512x512), batch 100000, needs about ")
                 .hasMessageMatching(".*GiB to train \\(30,[0-9,]+ parameters with their gradients and the optimizer's "
-                        + "state: 0\\.[0-9] GiB; a batch's activations: [0-9]{4,}\\.[0-9] GiB\\), more than .*")
+                        + "state: 0\\.[0-9] GiB; a batch's activations, or an evaluation's: [0-9]{4,}\\.[0-9] GiB\\), "
+                        + "more than .*")
                 .hasMessageEndingWith(", smaller samples or a smaller batch");
+    }
+
+    /**
+     * Evaluation runs up to 512 validation samples at once, whatever the batch: at a small batch, that chunk, not
+     * the batch, sets the memory a run needs (a wide resnet at batch 8: 0.5 GiB to train a batch, 6.1 GiB to
+     * evaluate 512 samples).
+     */
+    @Test
+    void theMemoryABatchNeedsCountsTheEvaluationOfAChunkWhenThatNeedsMore() {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(64).nOut(256).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nIn(256).nOut(10).build())
+                .build();
+        var report = conf.getMemoryReport(org.deeplearning4j.nn.conf.inputs.InputType.feedForward(64));
+        long trainOne = report.getTotalMemoryBytes(1, org.deeplearning4j.nn.conf.memory.MemoryUseMode.TRAINING,
+                org.deeplearning4j.nn.conf.CacheMode.DEVICE, org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                - report.getTotalMemoryBytes(0, org.deeplearning4j.nn.conf.memory.MemoryUseMode.TRAINING,
+                org.deeplearning4j.nn.conf.CacheMode.DEVICE, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        long evaluate512 = report.getTotalMemoryBytes(512, org.deeplearning4j.nn.conf.memory.MemoryUseMode.INFERENCE,
+                org.deeplearning4j.nn.conf.CacheMode.DEVICE, org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                - report.getTotalMemoryBytes(0, org.deeplearning4j.nn.conf.memory.MemoryUseMode.INFERENCE,
+                org.deeplearning4j.nn.conf.CacheMode.DEVICE, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        assertThat(evaluate512).isGreaterThan(trainOne);
+        assertThat(NetworkFactory.perBatchBytes(report, 1, 512)).isEqualTo(evaluate512);
+        assertThat(NetworkFactory.perBatchBytes(report, 1, 1)).isEqualTo(trainOne);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.rangefinder.rangetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rangefinder.UserInputException;
 import org.rangefinder.TestData;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
@@ -108,6 +110,21 @@ class RangeTestTest {
         // which training-batch losses (a new batch every step) do not
         assertThat(Math.abs(first.losses()[1] - first.losses()[0])).isLessThan(1e-4);
         assertThat(Math.abs(training.losses()[1] - training.losses()[0])).isGreaterThan(1e-4);
+    }
+
+    /** iris holds 30 validation samples: 2 batches of 16 are more, and 2^30 of 2 wrapped to a negative int. */
+    @Test
+    void moreValidationBatchesThanTheValidationPartHoldsAreRefused() {
+        assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withValidationBatches(2), RangeTestListener.NONE,
+                new CancelToken())).isInstanceOf(UserInputException.class).hasMessage("--val-batches 2 of --batch-size "
+                + "16 ask for 32 validation samples, but 'iris' holds 30: use --val-batches 1 or fewer, or 0 to "
+                + "record the training loss");
+        assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withBatchSize(2).withValidationBatches(1 << 30),
+                RangeTestListener.NONE, new CancelToken())).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("ask for 2147483648 validation samples");
+        assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withBatchSize(64).withValidationBatches(1),
+                RangeTestListener.NONE, new CancelToken())).isInstanceOf(UserInputException.class)
+                .hasMessageEndingWith("use a batch size of at most 30, or 0 to record the training loss");
     }
 
     @Test
