@@ -123,8 +123,7 @@ final class RunsCommand implements Callable<Integer> {
             rows.add(new String[] {"started", WHEN.format(r.createdAt())});
             rows.add(new String[] {"ended", r.ended() == null ? "-" : WHEN.format(Instant.parse(r.ended()))});
             for (Map.Entry<String, Double> e : r.results().entrySet()) {
-                rows.add(new String[] {e.getKey(), new BigDecimal(e.getValue()).round(new MathContext(6))
-                        .stripTrailingZeros().toString()});
+                rows.add(new String[] {e.getKey(), number(e.getValue())});
             }
             rows.add(new String[] {"folder", folder.toAbsolutePath().toString()});
             rows.add(new String[] {"files", String.join(", ", files)});
@@ -153,5 +152,15 @@ final class RunsCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("deleted run " + full);
             return RangefinderCommand.OK;
         }
+    }
+
+    /**
+     * A result to six significant digits, written out: 20 points read "2E+1" through BigDecimal's toString; very
+     * large or small values keep an exponent.
+     */
+    static String number(double value) {
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude != 0 && (magnitude >= 1e9 || magnitude < 1e-4) ? rounded.toString() : rounded.toPlainString();
     }
 }

@@ -78,4 +78,14 @@ class RunsCommandTest {
         assertThat(shown.code()).as(shown.err()).isEqualTo(RangefinderCommand.OK);
         assertThat(shown.lines()).contains("dataset  iris", "status   failed: out of memory");
     }
+
+    @Test
+    void resultsAreWrittenOutToSixDigits() {
+        assertThat(RunsCommand.number(20)).isEqualTo("20"); // BigDecimal's toString gave 2E+1
+        assertThat(RunsCommand.number(100)).isEqualTo("100");
+        assertThat(RunsCommand.number(97.4912345)).isEqualTo("97.4912");
+        assertThat(RunsCommand.number(0.00123456789)).isEqualTo("0.00123457");
+        assertThat(RunsCommand.number(2.5e-7)).isEqualTo("2.5E-7");
+        assertThat(RunsCommand.number(0)).isEqualTo("0");
+    }
 }
