@@ -37,7 +37,7 @@ public final class RangeTest {
                                       CancelToken cancel) {
         NativeThreads.ensureConfigured();
         double[] ladder = config.ladder();
-        int validationSamples = validationSamples(config, data);
+        int validationSamples = checkFits(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
         Network net = NetworkFactory.build(config.model(), data,
@@ -82,11 +82,18 @@ public final class RangeTest {
     }
 
     /**
-     * The validation samples whose mean loss each step records: K batches of the batch size, refused when the
-     * validation part holds fewer (K x B counted in long: an int product could wrap to a negative count, which read
-     * as no validation at all).
+     * Refuses a test the data cannot hold: a batch larger than the training part (a range test takes full batches
+     * only), or K validation batches of the batch size beyond the validation part (K x B counted in long: an int
+     * product could wrap to a negative count, which read as no validation at all). The window checks its form with
+     * this before it offers Run.
+     *
+     * @return the validation samples whose mean loss each step records (0: the training loss)
      */
-    private static int validationSamples(RangeTestConfig config, Dataset data) {
+    public static int checkFits(RangeTestConfig config, Dataset data) {
+        if (data.train().size() < config.batchSize()) {
+            throw new UserInputException("--batch-size " + config.batchSize() + " is larger than the "
+                    + data.train().size() + " training samples of the dataset: a range test takes full batches only");
+        }
         long wanted = (long) config.validationBatches() * config.batchSize();
         int held = data.validation().size();
         if (wanted > held) {

@@ -24,6 +24,7 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.Sweep;
@@ -121,9 +122,17 @@ public final class ExperimentViewModel {
                 });
             }
             RangeTestConfig c = rangeTestConfig(model, seedValue);
+            Dataset data = loadedDataset.get();
+            if (data != null) { // what the engine would refuse at run time: a batch or validation the data lacks
+                FieldText.check(fields, () -> RangeTest.checkFits(c, data));
+            }
             Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
                 Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + sweepValues.get());
-                s.members(c);
+                s.members(c).forEach(member -> {
+                    if (data != null) {
+                        RangeTest.checkFits(member, data);
+                    }
+                });
                 return s;
             });
             sweep.set(family);

@@ -112,6 +112,28 @@ class ExperimentViewModelTest {
         assertThat(vm.problemProperty().get()).contains("needs image data");
     }
 
+    /** iris: 120 training and 30 validation samples; what the range test would refuse, the form flags first. */
+    @Test
+    void aBatchOrValidationTheLoadedDataLacksIsFlaggedAtItsField() {
+        vm.datasetProperty().set("iris");
+        vm.loadedDatasetProperty().set(Datasets.load("iris", DataOptions.defaults()));
+        vm.batchSizeProperty().set("16");
+        vm.valBatchesProperty().set("1");
+        assertThat(vm.problemProperty().get()).isNull();
+        vm.valBatchesProperty().set("2");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.VAL_BATCHES);
+        assertThat(vm.problemProperty().get()).contains("ask for 32 validation samples, but 'iris' holds 30");
+        assertThat(vm.configProperty().get()).isNull();
+        vm.valBatchesProperty().set("0");
+        vm.batchSizeProperty().set("128");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
+        assertThat(vm.problemProperty().get()).contains("larger than the 120 training samples");
+        vm.batchSizeProperty().set("64");
+        vm.sweepFactorProperty().set(SweepFactor.BATCH_SIZE);
+        vm.sweepValuesProperty().set("32, 256");
+        assertThat(vm.problemProperty().get()).as("a sweep member too").contains("--batch-size 256 is larger");
+    }
+
     @Test
     void aDatasetThatCannotLoadIsAProblemAtTheDatasetField() {
         vm.datasetProblemProperty().set("no-such.csv: file not found");
