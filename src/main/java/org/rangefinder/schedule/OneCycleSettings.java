@@ -50,14 +50,16 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
                     + " and --final-div-factor " + finalDivFactor + " give an initial LR of " + initialLr
                     + " and a final LR of " + minLr + "; both must be finite and > 0");
         }
-        if (cycleMomentum) {
-            if (!(maxMomentum >= 0 && maxMomentum < 1)) {
-                throw new UserInputException("--max-momentum must be in [0, 1), got " + maxMomentum);
-            }
-            if (!(baseMomentum >= 0 && baseMomentum <= maxMomentum)) {
-                throw new UserInputException("--base-momentum must be in [0, --max-momentum " + maxMomentum
-                        + "], got " + baseMomentum);
-            }
+        // checked when they are not cycled too, as a hyperparameter file holds them either way
+        if (!(maxMomentum >= 0 && maxMomentum < 1)) {
+            throw new UserInputException("--max-momentum must be in [0, 1), got " + maxMomentum);
+        }
+        if (!(baseMomentum >= 0 && baseMomentum < 1)) {
+            throw new UserInputException("--base-momentum must be in [0, 1), got " + baseMomentum);
+        }
+        if (cycleMomentum && baseMomentum > maxMomentum) {
+            throw new UserInputException("--base-momentum must be in [0, --max-momentum " + maxMomentum
+                    + "], got " + baseMomentum);
         }
         double[] ends = phaseEndSteps(totalSteps, pctStart, threePhase);
         for (int k = 0; k < ends.length; k++) {

@@ -77,6 +77,11 @@ class OneCycleSettingsTest {
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withMomenta(0.96, 0.95),
                 "--base-momentum must be in [0, --max-momentum 0.95], got 0.96");
         assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withMomenta(-0.1, 0.95), "--base-momentum");
+        // not cycled, they are still a momentum each (a hyperparameter file holds them, and refused 1.2 only there)
+        assertRefused(() -> OneCycleSettings.defaults(100, 0.1).withCycleMomentum(false).withMomenta(0.85, 1.2),
+                "--max-momentum must be in [0, 1), got 1.2");
+        assertThat(OneCycleSettings.defaults(100, 0.1).withCycleMomentum(false).withMomenta(0.96, 0.95)
+                .baseMomentum()).as("base above max is fine when neither is cycled").isEqualTo(0.96);
         assertRefused(() -> OneCycleSettings.fromBounds(100, 0.1, 0.1),
                 "--min-lr must be below --max-lr, got --min-lr 0.1 and --max-lr 0.1");
         assertRefused(() -> OneCycleSettings.fromBounds(100, 0.2, 0.1), "--min-lr must be below --max-lr");

@@ -134,6 +134,10 @@ public final class OneCyclePanel extends BorderPane {
     }
 
     private static void fill(XYChart.Series<Number, Number> series, double[] values) {
+        if (values.length == 0) {
+            series.getData().clear();
+            return;
+        }
         double[] xs = new double[values.length];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = i;

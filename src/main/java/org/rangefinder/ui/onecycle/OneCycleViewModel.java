@@ -159,7 +159,7 @@ public final class OneCycleViewModel {
             found = p;
         }
         settings.set(cycle);
-        preview.set(cycle == null ? null : previewOf(cycle));
+        preview.set(cycle == null ? null : previewOf(cycle, experiment.getValue()));
         config.set(found == null ? run : null);
         baselineConfig.set(found == null ? constant : null);
         invalidField.set(found == null ? null : (OneCycleField) found.field());
@@ -188,9 +188,20 @@ public final class OneCycleViewModel {
         });
     }
 
-    private static SchedulePreview previewOf(OneCycleSettings s) {
+    /**
+     * The cycle's learning rates and momenta; a momentum not cycled stays the optimizer's, all along (none is
+     * shown while the experiment has a problem). The schedule has no momenta then, and asking it for them threw,
+     * out of the listener, leaving the launch settings those of before the box was unticked.
+     */
+    private static SchedulePreview previewOf(OneCycleSettings s, RangeTestConfig experiment) {
         OneCycleSchedule schedule = OneCycleSchedule.of(s);
-        return new SchedulePreview(schedule.lrs(), schedule.momenta());
+        double[] lrs = schedule.lrs();
+        if (s.cycleMomentum()) {
+            return new SchedulePreview(lrs, schedule.momenta());
+        }
+        double[] kept = new double[experiment == null ? 0 : lrs.length];
+        java.util.Arrays.fill(kept, experiment == null ? 0 : experiment.momentum());
+        return new SchedulePreview(lrs, kept);
     }
 
     /** Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. */

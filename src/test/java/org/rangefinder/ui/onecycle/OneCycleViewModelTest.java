@@ -95,6 +95,24 @@ class OneCycleViewModelTest {
         assertThat(vm.problemProperty().get()).isEqualTo("Epochs: --epochs must be at least 1, got 0");
     }
 
+    /**
+     * Unticking "Cycle momentum" reaches the launch settings, and the preview keeps the optimizer's momentum (the
+     * schedule has none to give, and asking it threw out of the listener, leaving the cycled settings to launch).
+     * Momenta not cycled are still exported: the form refuses what the hyperparameter file would (it took 1.2).
+     */
+    @Test
+    void aMomentumNotCycledIsKeptAndStillChecked() {
+        vm.cycleMomentumProperty().set(false);
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.configProperty().get().oneCycle().cycleMomentum()).isFalse();
+        assertThat(vm.previewProperty().get().momenta()).containsOnly(experiment.configProperty().get().momentum());
+        vm.maxMomentumProperty().set("1.2");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.MAX_MOMENTUM);
+        assertThat(vm.configProperty().get()).isNull();
+        vm.maxMomentumProperty().set("0.95");
+        assertThat(vm.problemProperty().get()).isNull();
+    }
+
     /** A cycle's values are computed at each keystroke, for the preview: too many steps is a problem at the field. */
     @Test
     void epochsThatMakeMoreStepsThanACycleMayTakeAreRefusedAtTheField() {
