@@ -105,6 +105,7 @@ class RangeTestWorkflowTest {
         assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(5e-4), within(0.5));
 
         // a text that is no learning rate is flagged, said beside the fields, and leaves the marker where it was
+        WorkbenchFixture.waitUntil(30, () -> fixture.vm().oneCycle().configProperty().get() != null);
         WorkbenchFixture.replaceText(robot, "#minLrField", "abc");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#minLrField").queryAs(TextField.class).getStyleClass()).contains("invalid");
@@ -112,9 +113,14 @@ class RangeTestWorkflowTest {
         assertThat(problem.isVisible()).isTrue();
         assertThat(problem.getText()).isEqualTo("min LR: 'abc' is not a learning rate (a number > 0, as 3e-4)");
         assertThat(fixture.vm().bounds().minProperty().get()).isEqualTo(5e-4);
+        // and no cycle launches, nor is exported, with the 5e-4 the field no longer shows
+        assertThat(fixture.vm().bounds().problem().get()).isEqualTo(problem.getText());
+        assertThat(fixture.vm().oneCycle().configProperty().get()).isNull();
         WorkbenchFixture.replaceText(robot, "#minLrField", "0.0004");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(problem.isVisible()).isFalse();
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().configProperty().get() != null);
+        assertThat(fixture.vm().oneCycle().configProperty().get().oneCycle().initialLr()).isCloseTo(4e-4, within(1e-12));
     }
 
     @Test

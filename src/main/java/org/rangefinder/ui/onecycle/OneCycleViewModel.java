@@ -116,7 +116,7 @@ public final class OneCycleViewModel {
         this.history = history;
         List<ObservableValue<?>> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
                 maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
-                bounds.minProperty(), bounds.maxProperty(), experiment, experimentProblem);
+                bounds.minProperty(), bounds.maxProperty(), bounds.problem(), experiment, experimentProblem);
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();

@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
@@ -25,7 +27,9 @@ public final class LrBoundsViewModel {
     private final ReadOnlyObjectWrapper<LrChoice> chosenBy = new ReadOnlyObjectWrapper<>(this, "chosenBy",
             LrChoice.MANUAL);
     private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
-    private final StringBinding problem = Bindings.createStringBinding(this::check, min, max);
+    /** What a bound's field holds that is no learning rate (the bound keeps its last value meanwhile); null: none. */
+    private final StringProperty typedProblem = new SimpleStringProperty(this, "typedProblem");
+    private final StringBinding problem = Bindings.createStringBinding(this::check, min, max, typedProblem);
     private boolean settingFromSuggestion;
 
     public LrBoundsViewModel() {
@@ -41,6 +45,9 @@ public final class LrBoundsViewModel {
     }
 
     private String check() {
+        if (typedProblem.get() != null) {
+            return typedProblem.get();
+        }
         if (!(min.get() > 0) || !Double.isFinite(min.get())) {
             return "min LR must be a number > 0";
         }
@@ -107,6 +114,14 @@ public final class LrBoundsViewModel {
     /** False until the bounds were set by the user or from a suggestion (the defaults are only a placeholder). */
     public ReadOnlyBooleanProperty pickedProperty() {
         return picked.getReadOnlyProperty();
+    }
+
+    /**
+     * What a bound's field holds that is no learning rate, set by the view: the cycle must not launch, nor be
+     * exported, with the last valid value the field no longer shows.
+     */
+    public StringProperty typedProblemProperty() {
+        return typedProblem;
     }
 
     /** Why the bounds cannot make a cycle; null when they can. */

@@ -109,11 +109,11 @@ public final class RangeTestChartView extends BorderPane {
         Label problem = new Label();
         problem.setId("boundsProblemLabel");
         problem.getStyleClass().add("problem");
-        // a text that is no learning rate first: the bounds keep their last valid values meanwhile
-        problem.textProperty().bind(Bindings.createStringBinding(
-                () -> minProblem.get() != null ? minProblem.get()
-                        : maxProblem.get() != null ? maxProblem.get() : bounds.problem().get(),
-                minProblem, maxProblem, bounds.problem()));
+        // a text that is no learning rate first: the bounds keep their last valid values meanwhile, and are no
+        // bounds to launch or export until the field holds one again
+        bounds.typedProblemProperty().bind(Bindings.createStringBinding(
+                () -> minProblem.get() != null ? minProblem.get() : maxProblem.get(), minProblem, maxProblem));
+        problem.textProperty().bind(bounds.problem());
         problem.visibleProperty().bind(problem.textProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         FlowPane bar = new FlowPane(6, 4, raw, reset, new Label("min LR"), min,
