@@ -1,5 +1,10 @@
 package org.rangefinder.ui.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +36,24 @@ public final class DatasetCache implements DatasetSource {
     /** How often a waiter asks whether it still wants the data. */
     private static final long POLL_MILLIS = 20;
 
-    private record Key(String nameOrPath, DataOptions options) {
+    /**
+     * A load's identity: the dataset, its options, and for a file or folder of the user's, when it was last changed
+     * (and a file's size), so that one edited since it was kept is read again rather than served as it was.
+     */
+    private record Key(String nameOrPath, DataOptions options, String version) {
+        static Key of(String nameOrPath, DataOptions options) {
+            String version = "";
+            try {
+                Path path = Path.of(nameOrPath);
+                if (Files.exists(path)) {
+                    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                    version = a.lastModifiedTime() + "/" + (a.isRegularFile() ? a.size() : -1);
+                }
+            } catch (IOException | InvalidPathException e) {
+                // a bundled name, or a path that cannot be read: the load itself says why
+            }
+            return new Key(nameOrPath, options, version);
+        }
     }
 
     /** How far a load is, as its loader last said (see {@link Loading#progress}). */
@@ -79,7 +101,7 @@ public final class DatasetCache implements DatasetSource {
 
     @Override
     public Dataset load(String nameOrPath, DataOptions options, Loading loading) {
-        Key key = new Key(nameOrPath, options);
+        Key key = Key.of(nameOrPath, options);
         Load load;
         synchronized (this) {
             Dataset data = kept.get(key);

@@ -68,6 +68,21 @@ class DatasetCacheTest {
         assertThat(cache.load("x.csv", DataOptions.defaults(), () -> false)).isSameAs(iris);
     }
 
+    /** A file of the user's edited since it was loaded is read again; unchanged, it is served as kept. */
+    @Test
+    void aFileEditedSinceItWasKeptIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("data.csv"),
+                "a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n");
+        DatasetCache cache = new DatasetCache();
+        Dataset first = cache.load(file.toString(), DataOptions.defaults(), () -> false);
+        assertThat(cache.load(file.toString(), DataOptions.defaults(), () -> false)).isSameAs(first);
+        java.nio.file.Files.writeString(file, "a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n9,1,x\n2,3,y\n");
+        Dataset edited = cache.load(file.toString(), DataOptions.defaults(), () -> false);
+        assertThat(edited).isNotSameAs(first);
+        assertThat(edited.train().size() + edited.validation().size()).isEqualTo(6);
+    }
+
     /**
      * A run cancelled while its data loads stops waiting at once; the load goes on while someone else still waits
      * for it, and stops (its source told so) when nobody does. Asked for again, the data loads anew.
