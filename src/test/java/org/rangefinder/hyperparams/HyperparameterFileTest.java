@@ -134,9 +134,7 @@ class HyperparameterFileTest {
     void valuesTheEngineRefusesAreNamedByTheirFieldNotByTheOptionsOfTheCommandLine(String pointer, String json,
                                                                                 String expected) throws IOException {
         Path file = write(edit(pointer, json));
-        assertThatThrownBy(() -> HyperparameterFile.read(file))
-                .isInstanceOf(UserInputException.class)
-                .hasMessage(file + ": " + expected);
+        assertRefused(file, expected);
     }
 
     @Test
@@ -172,9 +170,7 @@ class HyperparameterFileTest {
         JsonPointer at = JsonPointer.compile(pointer);
         ((ObjectNode) tree.at(at.head())).set(at.last().getMatchingProperty(), MAPPER.readTree(json));
         Files.writeString(file, MAPPER.writeValueAsString(tree));
-        assertThatThrownBy(() -> HyperparameterFile.read(file))
-                .isInstanceOf(UserInputException.class)
-                .hasMessage(file + ": " + expected);
+        assertRefused(file, expected);
     }
 
     @Test
@@ -334,5 +330,12 @@ class HyperparameterFileTest {
                 write(b[off + i]);
             }
         }
+    }
+
+    /** Reading {@code file} is refused with one message: the file, then {@code expected}. */
+    private static void assertRefused(Path file, String expected) {
+        assertThatThrownBy(() -> HyperparameterFile.read(file))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": " + expected);
     }
 }
