@@ -251,6 +251,9 @@ class WorkbenchViewModelTest {
         assertThat(data.classNames()).containsExactly("circle", "square");
         assertThat(data.train().size() + data.validation().size()).isEqualTo(10);
         vm.experiment().modelPresetProperty().set("lenet");
+        // 8 training images: the default batch of 64 is more than a range test's full batch can take
+        assertThat(vm.experiment().problemProperty().get()).contains("--batch-size 64 is larger than the 8 training");
+        vm.experiment().batchSizeProperty().set("4");
         assertThat(vm.experiment().problemProperty().get()).isNull();
         assertThat(vm.datasetChoices()).endsWith(folder.toAbsolutePath().toString());
     }
