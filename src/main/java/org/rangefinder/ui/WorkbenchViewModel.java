@@ -29,6 +29,7 @@ import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
+import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
@@ -202,7 +203,7 @@ public final class WorkbenchViewModel {
     /** Until the user picks bounds, the first curve with suggestions sets them from its valley; true if it did. */
     private boolean offerBounds(RangeTestRun run) {
         Suggestions s = run.suggestionsProperty().get();
-        return s != null && !bounds.pickedProperty().get() && bounds.setFrom(SuggestionMethod.VALLEY, s);
+        return s != null && !bounds.pickedProperty().get() && bounds.setFrom(SuggestionMethod.VALLEY, s.valley(), run);
     }
 
     private void trainingChanged(TrainingRun run) {
@@ -309,7 +310,10 @@ public final class WorkbenchViewModel {
         }
         LrBounds lr = new LrBounds(bounds.minProperty().get(), bounds.maxProperty().get(),
                 bounds.chosenByProperty().get());
-        RangeTestRun run = runs.selectedProperty().get();
+        // the run whose suggestion gave the bounds (adjusted by hand or not); bounds chosen by hand from the start
+        // were chosen on the selected run's curve; from a seed median or a file, on no single run's
+        RangeTestRun run = bounds.source() != null ? bounds.source()
+                : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
         // a range test on other data or another model did not give these bounds
         RangeTestResult rangeTest = run == null || run.result() == null
                 || !run.config().dataset().equals(training.dataset()) || !run.config().model().equals(training.model())

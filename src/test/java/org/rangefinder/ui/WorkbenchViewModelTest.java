@@ -26,6 +26,7 @@ import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.RangeTestRun;
@@ -108,6 +109,14 @@ class WorkbenchViewModelTest {
         assertThat(h.lr().chosenBy()).isEqualTo("valley");
         assertThat(h.rangeTest().iterations()).isEqualTo(30);
         assertThat(h.oneCycle().totalSteps()).isEqualTo(10);
+        // a second run (another seed), selected now, did not give the bounds: the file names the first
+        RangeTestResult first = vm.runs().runs().get(0).result();
+        vm.experiment().seedProperty().set("7");
+        vm.run();
+        assertThat(vm.runs().selectedProperty().get()).isSameAs(vm.runs().runs().get(1));
+        assertThat(vm.hyperparameters().build().rangeTest().suggestions().valley()).isEqualTo(first.suggestions().valley())
+                .isNotEqualTo(vm.runs().runs().get(1).result().suggestions().valley());
+        vm.experiment().seedProperty().set("42");
         vm.experiment().datasetProperty().set("wine");
         assertThat(vm.hyperparameters().build().rangeTest()).as("a range test on other data is left out").isNull();
         vm.oneCycle().epochsProperty().set("0");

@@ -31,6 +31,8 @@ public final class LrBoundsViewModel {
     private final StringProperty typedProblem = new SimpleStringProperty(this, "typedProblem");
     private final StringBinding problem = Bindings.createStringBinding(this::check, min, max, typedProblem);
     private boolean settingFromSuggestion;
+    /** The run whose suggestion the bounds were last set from; null when none (a seed median, a file, by hand). */
+    private RangeTestRun source;
 
     public LrBoundsViewModel() {
         min.addListener((o, old, v) -> changedByHand());
@@ -66,6 +68,24 @@ public final class LrBoundsViewModel {
     }
 
     /**
+     * Sets the bounds from a suggestion of {@code run}'s curve, and remembers the run: an exported hyperparameter file
+     * names the range test its bounds came from, which need not be the run selected by then. Returns false (and
+     * changes nothing) when there is no such suggestion.
+     */
+    public boolean setFrom(SuggestionMethod method, Double top, RangeTestRun run) {
+        if (!setFrom(method, top)) {
+            return false;
+        }
+        source = run;
+        return true;
+    }
+
+    /** The run whose suggestion the bounds were last set from (kept while they are adjusted by hand); or null. */
+    public RangeTestRun source() {
+        return source;
+    }
+
+    /**
      * Sets the bounds to {@code [top / factor, top]} (the default range factor), chosen by {@code method}: the
      * suggestion of one curve, or the median over a seed family's curves. Returns false (and changes nothing) when
      * {@code top} is null.
@@ -80,6 +100,7 @@ public final class LrBoundsViewModel {
 
     /** Sets both bounds and says how they were chosen (a hyperparameter file read back, a suggestion). */
     public void set(double minLr, double maxLr, LrChoice choice) {
+        source = null;
         settingFromSuggestion = true;
         try {
             // max first when it grows, min first when it shrinks, so that min < max holds at every step

@@ -228,17 +228,17 @@ public final class RangeTestChartView extends BorderPane {
         if (s == null) {
             // the same buttons, disabled: the bar, and the chart below it, keep their place when a run ends
             runButtons.show(run == null ? "Suggestions appear here when a run ends:"
-                    : "Suggestions of " + run.name() + " appear when it ends:", method -> null, lr -> Double.NaN);
+                    : "Suggestions of " + run.name() + " appear when it ends:", method -> null, lr -> Double.NaN, null);
             chart.setMarks(List.of());
             return;
         }
         List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number() + ":", s::lr,
-                lr -> smoothedLossNear(run.points(), lr));
+                lr -> smoothedLossNear(run.points(), lr), run);
         SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
                 : run.family().resultProperty().get().seedSummary();
         if (seeds != null) {
             marks = seedButtons.show("median of its " + run.family().members().size() + " seeds:", seeds::median,
-                    lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr));
+                    lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr), null);
         }
         if (s.reason() != null) {
             reason.setText(s.reason());
@@ -270,7 +270,7 @@ public final class RangeTestChartView extends BorderPane {
          * none); returns a mark for each suggested learning rate, at the loss {@code lossAt} gives.
          */
         List<LrMarkerChart.Mark> show(String text, Function<SuggestionMethod, Double> suggested,
-                                      DoubleUnaryOperator lossAt) {
+                                      DoubleUnaryOperator lossAt, RangeTestRun source) {
             hint.setText(text);
             shown(hint, true);
             List<LrMarkerChart.Mark> marks = new ArrayList<>();
@@ -278,7 +278,7 @@ public final class RangeTestChartView extends BorderPane {
                 Double lr = suggested.apply(method);
                 use.setText(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
                 use.setDisable(lr == null);
-                use.setOnAction(e -> bounds.setFrom(method, lr));
+                use.setOnAction(e -> bounds.setFrom(method, lr, source));
                 shown(use, true);
                 if (lr != null) {
                     marks.add(new LrMarkerChart.Mark(prefix + method.id() + " " + LrText.format(lr), lr,
