@@ -125,6 +125,10 @@ public final class WorkbenchViewModel {
         }
         int request = loadRequest.incrementAndGet();
         status.set("Loading " + name + "...");
+        // until the new data is there, the forms have none to check against: the old dataset's sizes would let the
+        // 1cycle panel count its steps, and an export describe the data, wrongly
+        experiment.loadedDatasetProperty().set(null);
+        oneCycle.trainSamplesProperty().set(0);
         // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
         // fraction asks again) is not loaded at all, and one overtaken while it loads stops waiting (the load
         // itself stops unless a run waits for the same data)

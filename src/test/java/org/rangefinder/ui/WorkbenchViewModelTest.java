@@ -76,6 +76,28 @@ class WorkbenchViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("iris: 120 training and 30 validation samples");
     }
 
+    /**
+     * While another dataset loads (its load queued, here), the forms hold none: the 1cycle panel waits instead of
+     * counting steps with the old dataset's samples, and an export refuses instead of describing the old data.
+     */
+    @Test
+    void whileAnotherDatasetLoadsTheFormsHoldNone() {
+        java.util.Queue<Runnable> loads = new java.util.ArrayDeque<>();
+        WorkbenchViewModel loading = new WorkbenchViewModel(Direct.executor(),
+                new BackgroundExecutor(loads::add, Runnable::run), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+        loads.poll().run(); // digits, the default
+        assertThat(loading.oneCycle().trainSamplesProperty().get()).isEqualTo(1438);
+        loading.experiment().datasetProperty().set("iris");
+        assertThat(loading.experiment().loadedDatasetProperty().get()).isNull();
+        assertThat(loading.oneCycle().problemProperty().get()).isEqualTo("waiting for the dataset to load");
+        assertThat(loading.oneCycle().configProperty().get()).isNull();
+        assertThatThrownBy(loading::hyperparameters).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("the dataset is still loading");
+        loads.poll().run();
+        assertThat(loading.oneCycle().trainSamplesProperty().get()).isEqualTo(120);
+    }
+
     @Test
     void aDatasetThatCannotBeLoadedIsAProblemOfTheForm() {
         vm.experiment().datasetProperty().set(tmp.resolve("missing.csv").toString());
