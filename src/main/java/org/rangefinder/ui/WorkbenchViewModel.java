@@ -415,8 +415,10 @@ public final class WorkbenchViewModel {
         oneCycle.cancel();
         long deadline = System.nanoTime() + wait.toNanos();
         try {
-            // the runs queue their ends for the history thread, so they go first
+            // the runs queue their ends for the history thread, so they go first; a sweep's end waits for the FX
+            // thread, which waits here, so it is written from the members' results
             boolean done = workers.finish(deadline);
+            runs.recordSweepsAtClose();
             done &= files.finish(deadline);
             return history.store().finish(deadline) && done;
         } catch (InterruptedException e) {

@@ -25,6 +25,7 @@ import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
@@ -155,16 +156,32 @@ public final class RangeTestViewModel {
         }
         RunFamily family = run.family();
         if (family != null && family.memberEnded(run, result)) {
-            HistoryStore.Recording sweep = family.recording();
-            if (family.resultProperty().get() != null) {
-                history.record(sweep, (h, id) -> h.finish(id, family.resultProperty().get()));
-            } else {
-                history.record(sweep, (h, id) -> h.fail(id, "fewer than two members gave a curve"));
-            }
+            recordEnd(family, family.resultProperty().get());
         }
         if (runs.contains(run)) { // a run deleted while it was going has left the window
             onRunEnded.accept(run);
         }
+    }
+
+    private void recordEnd(RunFamily family, SweepResult result) {
+        if (result != null) {
+            history.record(family.recording(), (h, id) -> h.finish(id, result));
+        } else {
+            history.record(family.recording(), (h, id) -> h.fail(id, "fewer than two members gave a curve"));
+        }
+    }
+
+    /**
+     * FX thread, as the window closes, once the workers are done: writes the end of each sweep whose members' ends
+     * have not reached the FX thread (they wait behind the closing), from what their work returned. Otherwise the
+     * sweep, its finished members' curves included, would be left as interrupted.
+     */
+    public void recordSweepsAtClose() {
+        runs.stream().map(RangeTestRun::family).filter(f -> f != null).distinct().forEach(family -> {
+            if (family.recording() != null && family.takeEnd()) {
+                recordEnd(family, family.resultAtClose());
+            }
+        });
     }
 
     /** Stops a run (within one iteration; its points are kept), or all members of its family. */

@@ -22,6 +22,7 @@ public final class RunFamily {
     private final List<RangeTestResult> resultsByMember = new ArrayList<>();
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private int ended;
+    private boolean endWritten;
     private HistoryStore.Recording recording;
 
     RunFamily(int number, Sweep sweep) {
@@ -34,25 +35,49 @@ public final class RunFamily {
         resultsByMember.add(null);
     }
 
-    /** FX thread: a member ended, with a result or (null) without one; true when it was the last to end. */
+    /**
+     * FX thread: a member ended, with a result or (null) without one; true when it was the last to end and the
+     * family's end is still to be written.
+     */
     boolean memberEnded(RangeTestRun member, RangeTestResult memberResult) {
         resultsByMember.set(members.indexOf(member), memberResult);
         if (++ended < members.size()) {
             return false;
         }
+        result.set(sweepResult(resultsByMember));
+        return takeEnd();
+    }
+
+    /**
+     * FX thread, as the window closes (its workers done, their results still queued for it): the family's result
+     * from what each member's work returned, or null when fewer than two gave a curve; and whether its end is still
+     * to be written (it is written once, here or when the last member's end reaches the FX thread).
+     */
+    SweepResult resultAtClose() {
+        List<RangeTestResult> byMember = new ArrayList<>();
+        members.forEach(m -> byMember.add(m.state().workResult() instanceof RangeTestResult r ? r : null));
+        return sweepResult(byMember);
+    }
+
+    /** Whether the family's end is still to be written; from now on it counts as written. */
+    boolean takeEnd() {
+        boolean first = !endWritten;
+        endWritten = true;
+        return first;
+    }
+
+    /** The sweep over the members that ended with points; null when fewer than two did. */
+    private SweepResult sweepResult(List<RangeTestResult> byMember) {
         List<String> values = new ArrayList<>();
         List<RangeTestResult> results = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            RangeTestResult r = resultsByMember.get(i);
+            RangeTestResult r = byMember.get(i);
             if (r != null && !r.points().isEmpty()) {
                 values.add(sweep.values().get(i));
                 results.add(r);
             }
         }
-        if (results.size() >= 2) {
-            result.set(SweepResult.of(new Sweep(sweep.factor(), values), results));
-        }
-        return true;
+        return results.size() >= 2 ? SweepResult.of(new Sweep(sweep.factor(), values), results) : null;
     }
 
     void setRecording(HistoryStore.Recording recording) {

@@ -2,6 +2,7 @@ package org.rangefinder.ui.work;
 
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,6 +147,25 @@ public final class RunState {
     /** The worker's task; kept so that a run still queued can be taken off the queue. */
     public void setTask(Future<?> task) {
         this.task = task;
+    }
+
+    /**
+     * What the run's work returned, once it has ended: read while the window closes, when the FX thread waits and
+     * the results the workers handed it are still queued. Null when the work threw, was taken off the queue, or has
+     * not ended.
+     */
+    public Object workResult() {
+        if (task == null || !task.isDone() || task.isCancelled()) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**
