@@ -112,7 +112,10 @@ public final class ExperimentViewModel {
                 dataOptions.set(options);
             }
             if (datasetProblem.get() != null) {
-                throw new FieldProblem(ExperimentField.DATASET, datasetProblem.get());
+                // a label column the file lacks is the Label column field's problem; anything else the dataset's
+                boolean ofLabel = datasetProblem.get().contains(": label column ");
+                throw new FieldProblem(ofLabel ? ExperimentField.LABEL_COLUMN : ExperimentField.DATASET,
+                        datasetProblem.get());
             }
             ModelSpec model = modelSpec();
             if (loadedDataset.get() != null) {

@@ -140,6 +140,9 @@ class ExperimentViewModelTest {
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.DATASET);
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.dataOptionsProperty().get()).as("still known, to load again").isNotNull();
+        vm.datasetProblemProperty().set("/data/dataset.csv: label column 'foo' is not in the header line (a, b, y)");
+        assertThat(vm.invalidFieldProperty().get()).as("the label column's own problem")
+                .isEqualTo(ExperimentField.LABEL_COLUMN);
     }
 
     @Test
