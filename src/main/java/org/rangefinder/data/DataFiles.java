@@ -37,7 +37,7 @@ final class DataFiles {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         try {
             in.mark(2);
-            boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+            boolean gzipped = startsGzipped(in);
             in.reset();
             return gzipped ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
         } catch (IOException e) {
@@ -49,9 +49,13 @@ final class DataFiles {
     /** The size of the file's content when it is not gzipped (its size on disk); -1 when it is gzipped. */
     static long plainSize(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
-            return gzipped ? -1 : Files.size(file);
+            return startsGzipped(in) ? -1 : Files.size(file);
         }
+    }
+
+    /** Whether the next two bytes of {@code in} are gzip's magic number, 1f 8b (it reads them). */
+    private static boolean startsGzipped(InputStream in) throws IOException {
+        return in.read() == 0x1f && in.read() == 0x8b;
     }
 
     /** Ends a load that is no longer wanted: throws {@link CancellationException} when {@code loading} says so. */

@@ -22,14 +22,21 @@ public final class BatchStream {
     private int position;
     private int epoch;
 
+    /** Refuses a batch larger than the training samples, of which a stream of full batches would have none. */
+    public static void requireFullBatch(int trainingSamples, int batchSize) {
+        if (trainingSamples < batchSize) {
+            throw new org.rangefinder.UserInputException("--batch-size " + batchSize + " is larger than the "
+                    + trainingSamples + " training samples of the dataset: a range test takes full batches only");
+        }
+    }
+
     /**
      * @param dropLast whether to skip the last, smaller batch of an epoch (range tests do, so every recorded loss
      *                 is over a full batch; training does not, so every sample is seen each epoch)
      */
     public BatchStream(Split split, int numClasses, int batchSize, long seed, boolean dropLast) {
-        if (split.size() < batchSize && dropLast) {
-            throw new org.rangefinder.UserInputException("--batch-size " + batchSize + " is larger than the "
-                    + split.size() + " training samples of the dataset: a range test takes full batches only");
+        if (dropLast) {
+            requireFullBatch(split.size(), batchSize);
         }
         this.split = split;
         this.batchSize = batchSize;

@@ -90,10 +90,7 @@ public final class RangeTest {
      * @return the validation samples whose mean loss each step records (0: the training loss)
      */
     public static int checkFits(RangeTestConfig config, Dataset data) {
-        if (data.train().size() < config.batchSize()) {
-            throw new UserInputException("--batch-size " + config.batchSize() + " is larger than the "
-                    + data.train().size() + " training samples of the dataset: a range test takes full batches only");
-        }
+        BatchStream.requireFullBatch(data.train().size(), config.batchSize());
         long wanted = (long) config.validationBatches() * config.batchSize();
         int held = data.validation().size();
         if (wanted > held) {

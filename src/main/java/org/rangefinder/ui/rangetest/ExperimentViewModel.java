@@ -32,6 +32,7 @@ import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.form.FormField;
 
 /**
  * The experiment panel's state: what to train on, what to train, how to optimise, and the range-test settings, as
@@ -111,21 +112,24 @@ public final class ExperimentViewModel {
             if (!options.equals(dataOptions.get())) { // an equal set is no change: the dataset is not loaded again
                 dataOptions.set(options);
             }
-            if (datasetProblem.get() != null) {
-                // a label column the file lacks is the Label column field's problem; anything else the dataset's
-                boolean ofLabel = datasetProblem.get().contains(": label column ");
-                throw new FieldProblem(ofLabel ? ExperimentField.LABEL_COLUMN : ExperimentField.DATASET,
-                        datasetProblem.get());
+            String loadProblem = datasetProblem.get();
+            if (loadProblem != null) {
+                // the field the loader's message names (a label column the file lacks: Label column), read past the
+                // file's own path, which may hold "dataset"; the Dataset field when it names none
+                String source = dataset.get();
+                ExperimentField named = FormField.named(fields, source != null && loadProblem.startsWith(source)
+                        ? loadProblem.substring(source.length()) : loadProblem);
+                throw new FieldProblem(named != null ? named : ExperimentField.DATASET, loadProblem);
             }
             ModelSpec model = modelSpec();
-            if (loadedDataset.get() != null) {
+            Dataset data = loadedDataset.get();
+            if (data != null) {
                 FieldText.check(fields, () -> {
-                    NetworkFactory.checkCompatible(model, loadedDataset.get());
+                    NetworkFactory.checkCompatible(model, data);
                     return model;
                 });
             }
             RangeTestConfig c = rangeTestConfig(model, seedValue);
-            Dataset data = loadedDataset.get();
             if (data != null) { // what the engine would refuse at run time: a batch or validation the data lacks
                 FieldText.check(fields, () -> RangeTest.checkFits(c, data));
             }

@@ -140,6 +140,8 @@ class ExperimentViewModelTest {
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.DATASET);
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.dataOptionsProperty().get()).as("still known, to load again").isNotNull();
+        // the file's path holds "dataset", and comes first in the message: the field is read past it
+        vm.datasetProperty().set("/data/dataset.csv");
         vm.datasetProblemProperty().set("/data/dataset.csv: label column 'foo' is not in the header line (a, b, y)");
         assertThat(vm.invalidFieldProperty().get()).as("the label column's own problem")
                 .isEqualTo(ExperimentField.LABEL_COLUMN);
