@@ -130,18 +130,20 @@ public final class ExperimentViewModel {
                 });
             }
             RangeTestConfig c = rangeTestConfig(model, seedValue);
-            if (data != null) { // what the engine would refuse at run time: a batch or validation the data lacks
-                FieldText.check(fields, () -> RangeTest.checkFits(c, data));
-            }
             Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
                 Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + sweepValues.get());
-                s.members(c).forEach(member -> {
-                    if (data != null) {
-                        RangeTest.checkFits(member, data);
-                    }
-                });
+                s.members(c);
                 return s;
             });
+            if (data != null) {
+                // what the engine would refuse at run time, in each test that runs: a batch or validation the data
+                // lacks (a sweep runs its members, not the fields' own values)
+                List<RangeTestConfig> tests = family == null ? List.of(c) : family.members(c);
+                FieldText.check(fields, () -> {
+                    tests.forEach(t -> RangeTest.checkFits(t, data));
+                    return tests;
+                });
+            }
             sweep.set(family);
             config.set(c);
             invalidField.set(null);

@@ -132,6 +132,9 @@ class ExperimentViewModelTest {
         vm.sweepFactorProperty().set(SweepFactor.BATCH_SIZE);
         vm.sweepValuesProperty().set("32, 256");
         assertThat(vm.problemProperty().get()).as("a sweep member too").contains("--batch-size 256 is larger");
+        vm.batchSizeProperty().set("128");
+        vm.sweepValuesProperty().set("16, 32");
+        assertThat(vm.problemProperty().get()).as("a batch-size sweep does not run the field's own batch").isNull();
     }
 
     @Test
