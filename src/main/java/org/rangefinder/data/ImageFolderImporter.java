@@ -3,6 +3,7 @@ package org.rangefinder.data;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,10 @@ import org.rangefinder.UserInputException;
  * <ol>
  *   <li>Gray images are read from their raster as stored, each value {@code v} becoming {@code v / (2^bits - 1)}
  *       (v / 255 for 8 bits, v / 65535 for 16): {@link BufferedImage#getRGB} would pass them through a gamma
- *       conversion (gray 128 reads back as 188). Colour images are read through {@code getRGB}, as sRGB with 8
- *       bits a channel ({@code v / 255}; a 16-bit colour PNG is rounded to 8 bits first). A pixel with opacity
- *       {@code a} is composited over white: {@code a * v + (1 - a)}.</li>
+ *       conversion (gray 128 reads back as 188). sRGB colour images of more than 8 bits a channel (16-bit
+ *       colour PNGs) are read from their raster the same way; other colour images through {@code getRGB}, as sRGB
+ *       with 8 bits a channel ({@code v / 255}). A pixel with opacity {@code a} is composited over white:
+ *       {@code a * v + (1 - a)}.</li>
  *   <li>Grayscale output is the luma {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601); a gray image is its
  *       own luma. RGB output of a gray image repeats it in the three channels.</li>
  *   <li>Each channel is resampled from {@code W x H} to {@code w x h} with a box filter: output pixel
@@ -188,9 +190,16 @@ final class ImageFolderImporter {
 
     /** One sample: the image in the wanted channels, resampled, channel by channel, row by row. */
     private static float[] pixels(BufferedImage image, int width, int height, boolean grayscale) {
-        double[][] planes = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                ? new double[][] {grayPlane(image)}
-                : rgbPlanes(image);
+        ColorModel model = image.getColorModel();
+        double[][] planes;
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            planes = storedPlanes(image, 1);
+        } else if (model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB()
+                && model.getComponentSize(0) > 8) {
+            planes = storedPlanes(image, 3);
+        } else {
+            planes = rgbPlanes(image);
+        }
         if (grayscale && planes.length == 3) {
             planes = new double[][] {luma(planes)};
         } else if (!grayscale && planes.length == 1) {
@@ -209,31 +218,37 @@ final class ImageFolderImporter {
         return out;
     }
 
-    private static double[] grayPlane(BufferedImage image) {
+    /**
+     * The first {@code colours} bands of the raster as stored, each value {@code v} of {@code bits} bits becoming
+     * {@code v / (2^bits - 1)}, composited over white with the alpha band that follows them, if any.
+     */
+    private static double[][] storedPlanes(BufferedImage image, int colours) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] gray = raster.getSamples(0, 0, w, h, 0, (int[]) null);
-        double grayMax = (1L << model.getComponentSize(0)) - 1;
-        double[] plane = new double[w * h];
-        if (!model.hasAlpha()) {
+        int[] alpha = model.hasAlpha() ? raster.getSamples(0, 0, w, h, colours, (int[]) null) : null;
+        double alphaMax = model.hasAlpha() ? (1L << model.getComponentSize(colours)) - 1 : 1;
+        double[][] planes = new double[colours][];
+        for (int c = 0; c < colours; c++) {
+            int[] values = raster.getSamples(0, 0, w, h, c, (int[]) null);
+            double max = (1L << model.getComponentSize(c)) - 1;
+            double[] plane = new double[values.length];
             for (int i = 0; i < plane.length; i++) {
-                plane[i] = gray[i] / grayMax;
+                double v = values[i] / max;
+                if (alpha == null) {
+                    plane[i] = v;
+                } else {
+                    double a = alpha[i] / alphaMax;
+                    plane[i] = (model.isAlphaPremultiplied() ? v : a * v) + (1 - a);
+                }
             }
-            return plane;
+            planes[c] = plane;
         }
-        int[] alpha = raster.getSamples(0, 0, w, h, 1, (int[]) null);
-        double alphaMax = (1L << model.getComponentSize(1)) - 1;
-        for (int i = 0; i < plane.length; i++) {
-            double a = alpha[i] / alphaMax;
-            double v = gray[i] / grayMax;
-            plane[i] = (model.isAlphaPremultiplied() ? v : a * v) + (1 - a);
-        }
-        return plane;
+        return planes;
     }
 
-    /** Red, green and blue planes from the image's sRGB values, composited over white. */
+    /** Red, green and blue planes from the image's sRGB values at 8 bits a channel, composited over white. */
     private static double[][] rgbPlanes(BufferedImage image) {
         int w = image.getWidth();
         int[] argb = image.getRGB(0, 0, w, image.getHeight(), null, 0, w);

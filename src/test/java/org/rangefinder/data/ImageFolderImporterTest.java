@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -33,6 +38,15 @@ class ImageFolderImporterTest {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, width, height, pixels, 0, width);
         return image;
+    }
+
+    /** An image of 16 bits a channel, as a 16-bit PNG decodes: {@code samples} pixel by pixel, band by band. */
+    private static BufferedImage sixteenBits(int colourSpace, boolean alpha, int width, int height, int... samples) {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(colourSpace), alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        raster.setPixels(0, 0, width, height, samples);
+        return new BufferedImage(model, raster, false, null);
     }
 
     private Path png(String path, BufferedImage image) throws IOException {
@@ -165,6 +179,27 @@ class ImageFolderImporterTest {
         float[] pixels = readFirst(gray(1, 1, 51), 1, 1, false);
 
         assertThat(pixels).containsExactly(new float[] {0.2f, 0.2f, 0.2f}, within(1e-7f));
+    }
+
+    /** 25701 of 65535 is 100.0039 of 255: rounded to 8 bits it would read 100 / 255, 1.5e-5 less. */
+    @Test
+    void sixteenBitGrayAndColourPngsKeepTheirSixteenBits() throws IOException {
+        float[] gray = readFirst(sixteenBits(ColorSpace.CS_GRAY, false, 2, 1, 25701, 1), 2, 1, true);
+        assertThat(gray).containsExactly(new float[] {25701 / 65535f, 1 / 65535f}, within(1e-9f));
+
+        Files.delete(dir.resolve("a/1.png"));
+        float[] rgb = readFirst(sixteenBits(ColorSpace.CS_sRGB, false, 1, 1, 25701, 1, 65535), 1, 1, false);
+        assertThat(rgb).containsExactly(new float[] {25701 / 65535f, 1 / 65535f, 1}, within(1e-9f));
+    }
+
+    /** Alpha 16384 of 65535 (0.2500038) over white; at 8 bits it would be 64 / 255 (0.2509804). */
+    @Test
+    void aSixteenBitColourPngIsCompositedOverWhiteWithItsSixteenBitAlpha() throws IOException {
+        float[] pixels = readFirst(sixteenBits(ColorSpace.CS_sRGB, true, 1, 1, 65535, 0, 25701, 16384), 1, 1, false);
+
+        double a = 16384 / 65535.0;
+        assertThat(pixels).containsExactly(new float[] {1, (float) (1 - a), (float) (a * 25701 / 65535 + 1 - a)},
+                within(1e-7f));
     }
 
     @Test
