@@ -114,7 +114,7 @@ class RunsListTest {
 
     @Test
     void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
-        Path curve = curveFile();
+        Path curve = curveFile(true);
         fixture.openCurves(curve, curve);
         var chart = fixture.view().chartView().chart();
         assertThat(chart.getData()).hasSize(4);
@@ -131,6 +131,20 @@ class RunsListTest {
         robot.clickOn("#rawToggle");
         assertThat(fixture.view().chartView().showRawProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(1);
+    }
+
+    /** A curve whose losses are its smoothed ones has no faint raw line under its bold one. */
+    @Test
+    void aCurveWithoutRawLossesIsDrawnAsOneLine(FxRobot robot) throws Exception {
+        fixture.openCurves(curveFile(false), curveFile(true));
+        var chart = fixture.view().chartView().chart();
+        List<RangeTestRun> runs = fixture.vm().runs().runs();
+        assertThat(runs).extracting(RangeTestRun::hasRawLoss).containsExactly(false, true);
+        assertThat(chart.getData()).as("one line, then two").hasSize(3);
+        robot.clickOn("#rawToggle");
+        assertThat(chart.getData()).hasSize(2);
+        robot.clickOn("#rawToggle");
+        assertThat(chart.getData()).hasSize(3);
     }
 
     @Test
@@ -156,12 +170,24 @@ class RunsListTest {
         return robot.from(row).lookup("." + styleClass).query();
     }
 
-    /** A 30-point curve file such as pytorch-lr-finder writes. */
+    /** A 30-point curve file such as pytorch-lr-finder writes: its losses are smoothed already. */
     private Path curveFile() throws IOException {
-        Path curve = tmp.resolve("curve.csv");
-        StringBuilder csv = new StringBuilder("lr,loss\n");
+        return curveFile(false);
+    }
+
+    /**
+     * A 30-point curve file: with {@code ownSmoothing}, as Rangefinder's {@code --csv} writes it, raw losses beside
+     * their smoothed ones; without, as pytorch-lr-finder writes it.
+     */
+    private Path curveFile(boolean ownSmoothing) throws IOException {
+        Path curve = tmp.resolve(ownSmoothing ? "run.csv" : "curve.csv");
+        StringBuilder csv = new StringBuilder(ownSmoothing ? "lr,loss,smoothed_loss\n" : "lr,loss\n");
         for (int i = 0; i < 30; i++) {
-            csv.append(1e-6 * Math.pow(10, i / 5.0)).append(',').append(2 - i * 0.03).append('\n');
+            csv.append(1e-6 * Math.pow(10, i / 5.0)).append(',').append(2 - i * 0.03);
+            if (ownSmoothing) {
+                csv.append(',').append(2.01 - i * 0.03);
+            }
+            csv.append('\n');
         }
         Files.writeString(curve, csv);
         return curve;

@@ -170,14 +170,17 @@ public final class RangeTestChartView extends BorderPane {
         showSuggestions();
     }
 
-    /** Puts a run's series on the chart or takes them off, as its Show box and the raw toggle say. */
+    /**
+     * Puts a run's series on the chart or takes them off, as its Show box and the raw toggle say; a curve without a
+     * raw loss of its own shows none (it would be drawn faint under its smoothed line).
+     */
     private void showOrHide(RangeTestRun run) {
         Curves c = curves.get(run);
         if (c == null) {
             return;
         }
         boolean visible = run.visibleProperty().get();
-        setShown(c.raw(), visible && showRaw.get(), RunLooks.raw(run));
+        setShown(c.raw(), visible && showRaw.get() && run.hasRawLoss(), RunLooks.raw(run));
         setShown(c.smoothed(), visible, RunLooks.smoothed(run));
     }
 

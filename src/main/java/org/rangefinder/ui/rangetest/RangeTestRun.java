@@ -32,6 +32,7 @@ public final class RangeTestRun {
     private final LiveCurve raw = new LiveCurve();
     private final LiveCurve smoothed = new LiveCurve();
     private final RunState state;
+    private final boolean rawLoss;
     private List<CurvePoint> points = List.of();
     private RangeTestResult result;
 
@@ -46,6 +47,7 @@ public final class RangeTestRun {
         this.family = family;
         this.colorIndex = colorIndex;
         this.lrExtent = new double[] {config.startLr(), config.endLr()};
+        this.rawLoss = true;
         this.state = new RunState(fx, config.iterations(), () -> { });
     }
 
@@ -65,6 +67,7 @@ public final class RangeTestRun {
             hi = Math.max(hi, p.lr());
         }
         this.lrExtent = new double[] {lo, hi};
+        this.rawLoss = curve.stream().anyMatch(p -> Double.compare(p.loss(), p.smoothedLoss()) != 0);
         this.points = List.copyOf(curve);
         double[] lrs = curve.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] smoothedLosses = curve.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
@@ -120,6 +123,14 @@ public final class RangeTestRun {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether the run has a raw loss apart from its smoothed one: a range test has; a curve from fastai or
+     * pytorch-lr-finder, which record only their smoothed losses, has not (its raw and smoothed losses are one).
+     */
+    public boolean hasRawLoss() {
+        return rawLoss;
     }
 
     /** The settings of the range test; null for an imported curve. */

@@ -174,6 +174,7 @@ class RangeTestViewModelTest {
                 .isEqualTo(Suggestions.fromSmoothed(lrs, losses, SuggestionOptions.defaults()));
         assertThat(run.points().get(5).smoothedLoss()).isEqualTo(losses[5]);
         assertThat(run.points().get(5).loss()).isEqualTo(losses[5]);
+        assertThat(run.hasRawLoss()).as("no raw loss apart from the smoothed").isFalse();
         assertThat(run.lrExtent()).containsExactly(lrs[0], lrs[39]);
     }
 
@@ -188,6 +189,8 @@ class RangeTestViewModelTest {
         assertThat(own.valley()).isNotNull();
         RangeTestRun again = vm.show("again", run.points());
         assertThat(again.suggestionsProperty().get()).isEqualTo(own);
+        assertThat(run.hasRawLoss()).isTrue();
+        assertThat(again.hasRawLoss()).as("its raw losses shown again").isTrue();
         double[] lrs = run.points().stream().mapToDouble(p -> p.lr()).toArray();
         double[] raw = run.points().stream().mapToDouble(p -> p.loss()).toArray();
         assertThat(Suggestions.fromRaw(lrs, raw, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()))
