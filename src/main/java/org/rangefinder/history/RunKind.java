@@ -2,7 +2,7 @@ package org.rangefinder.history;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.rangefinder.EnumIds;
 
 /** What a recorded run was. */
 public enum RunKind {
@@ -16,11 +16,11 @@ public enum RunKind {
     /** The name in run.json and listings: {@code range-test}, {@code sweep}, {@code training}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static RunKind parse(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return EnumIds.parse(RunKind.class, id, "run kind");
     }
 }

@@ -2,7 +2,7 @@ package org.rangefinder.history;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.rangefinder.EnumIds;
 
 /** Where a recorded run stands. */
 public enum RunStatus {
@@ -17,11 +17,11 @@ public enum RunStatus {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static RunStatus parse(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+        return EnumIds.parse(RunStatus.class, id, "run status");
     }
 }

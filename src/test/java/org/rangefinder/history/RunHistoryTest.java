@@ -153,6 +153,9 @@ class RunHistoryTest {
         "/dataset | null | dataset is required but missing",
         "/dataset | | dataset is required but missing",
         "/kind | null | kind is required but missing",
+        "/kind | \"foo\" | kind: run kind must be one of 'range-test', 'sweep', 'training', got 'foo'",
+        "/status | \"done\" | status: run status must be one of 'running', 'finished', 'failed', 'interrupted', "
+                + "got 'done'",
         "/status | | status is required but missing",
         "/id | \"20200101-000000-000-zzzz\" | id is '20200101-000000-000-zzzz', but the run's folder is "
                 + "20200101-000000-000-abcd",
