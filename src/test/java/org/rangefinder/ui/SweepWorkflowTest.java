@@ -65,6 +65,7 @@ class SweepWorkflowTest {
         assertThat(fixture.vm().bounds().minProperty().get())
                 .isEqualTo(seeds.medianValley() / SuggestionOptions.defaults().rangeFactor());
         assertThat(fixture.vm().bounds().chosenByProperty().get()).isEqualTo(LrChoice.VALLEY);
+        assertThat(robot.lookup("#chosenByLabel").queryLabeled().getText()).isEqualTo("(valley)");
         Screenshots.save(fixture.view().chartView(), "seed-sweep-medians");
 
         robot.interact(() -> members.forEach(m -> m.visibleProperty().set(true)));

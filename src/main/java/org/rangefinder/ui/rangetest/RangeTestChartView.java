@@ -105,7 +105,7 @@ public final class RangeTestChartView extends BorderPane {
         Label chosen = new Label();
         chosen.setId("chosenByLabel");
         chosen.getStyleClass().add("hint");
-        chosen.textProperty().bind(bounds.chosenByProperty().asString("(%s)").map(s -> s.toLowerCase()));
+        chosen.textProperty().bind(bounds.chosenByProperty().map(choice -> "(" + choice.id() + ")"));
         Label problem = new Label();
         problem.setId("boundsProblemLabel");
         problem.getStyleClass().add("problem");
