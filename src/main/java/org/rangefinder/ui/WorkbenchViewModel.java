@@ -216,12 +216,18 @@ public final class WorkbenchViewModel {
         if (s == RunStatus.FINISHED || s == RunStatus.FAILED) {
             String message = s == RunStatus.FAILED
                     ? "Training " + run.name() + " failed: " + state.failureProperty().get()
-                    : String.format(Locale.ROOT, "Training %s %s: validation accuracy %.2f%% (%.1f s)", run.name(),
-                            state.stopReasonProperty().get().id(), 100 * run.accuracyProperty().get(),
+                    : trainingEnd(run.name(), state.stopReasonProperty().get(), run.accuracyProperty().get(),
                             state.secondsProperty().get());
             status.set(message);
             notifier.accept(message);
         }
+    }
+
+    /** The message on a training's end: its last validation accuracy (NaN: stopped before its first evaluation). */
+    static String trainingEnd(String name, StopReason reason, double accuracy, double seconds) {
+        String result = Double.isNaN(accuracy) ? "stopped before its first evaluation"
+                : String.format(Locale.ROOT, "validation accuracy %.2f%%", 100 * accuracy);
+        return String.format(Locale.ROOT, "Training %s %s: %s (%.1f s)", name, reason.id(), result, seconds);
     }
 
     /** Adds a dataset file or folder to the choices and selects it. */

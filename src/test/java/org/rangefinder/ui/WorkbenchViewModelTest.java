@@ -123,6 +123,14 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aTrainingsEndSaysItsAccuracyOrThatItHadNone() {
+        assertThat(WorkbenchViewModel.trainingEnd("#3 1cycle", StopReason.COMPLETED, 0.96875, 12.34))
+                .isEqualTo("Training #3 1cycle completed: validation accuracy 96.88% (12.3 s)");
+        assertThat(WorkbenchViewModel.trainingEnd("#3 1cycle", StopReason.CANCELLED, Double.NaN, 0.25))
+                .isEqualTo("Training #3 1cycle cancelled: stopped before its first evaluation (0.3 s)");
+    }
+
+    @Test
     void theHyperparametersNameTheRangeTestAndTheCycle() {
         vm.experiment().datasetProperty().set("iris");
         vm.experiment().iterationsProperty().set("30");
