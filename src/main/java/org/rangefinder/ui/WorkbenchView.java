@@ -225,12 +225,15 @@ public final class WorkbenchView extends NotificationPane {
         });
     }
 
+    /** Exports the training charts while their tab shows, else (range test or history tab) the range-test chart. */
     void exportChartPng() {
-        Path file = files.save("Export the chart as PNG", "range-test.png", PNG);
+        boolean trainingShown = "trainingTab".equals(centre.getSelectionModel().getSelectedItem().getId());
+        Path file = trainingShown ? files.save("Export the training charts as PNG", "1cycle-training.png", PNG)
+                : files.save("Export the range-test chart as PNG", "range-test.png", PNG);
         if (file == null) {
             return;
         }
-        javafx.scene.Node shown = centre.getSelectionModel().getSelectedIndex() == 0 ? chart : training;
+        javafx.scene.Node shown = trainingShown ? training : chart;
         vm.exportChartPng(ChartImages.snapshot(shown), file,
                 m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
     }

@@ -2,13 +2,19 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
@@ -25,9 +31,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class HistoryWorkflowTest {
     @RegisterExtension
     final WorkbenchFixture fixture = new WorkbenchFixture();
+    @TempDir
+    Path tmp;
 
     @Test
-    void aRangeTestIsListedOverlaidAndDeleted(FxRobot robot) {
+    void aRangeTestIsListedOverlaidAndDeleted(FxRobot robot) throws Exception {
         Instant before = Instant.now();
         fixture.chooseIris(robot, 30);
         robot.clickOn("#runButton");
@@ -59,6 +67,18 @@ class HistoryWorkflowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fixture.vm().statusProperty().get()).isEqualTo("Overlaid 1 curve(s) from the run history");
         Screenshots.save(fixture.view(), "history-overlay");
+
+        // the chart exported from the History tab is the range test's (the training charts' while theirs shows)
+        robot.clickOn("History");
+        Path png = tmp.resolve("chart.png");
+        fixture.answers.add(png);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(png));
+        assertThat(fixture.suggestedNames).containsExactly("range-test.png");
+        BufferedImage image = ImageIO.read(png.toFile());
+        javafx.geometry.Bounds chart = fixture.view().chartView().getLayoutBounds();
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(chart.getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(chart.getHeight()));
 
         List<String> asked = new ArrayList<>();
         fixture.view().historyPanel().setConfirmation(q -> asked.add(q));

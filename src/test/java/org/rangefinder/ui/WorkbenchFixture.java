@@ -41,6 +41,8 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
     final Preferences prefs = Preferences.userRoot().node("org/rangefinder/test-" + UUID.randomUUID());
     final Path history = newHistoryFolder();
     final Deque<Path> answers = new ArrayDeque<>();
+    /** The file names offered by the save dialogs, in order. */
+    final List<String> suggestedNames = new CopyOnWriteArrayList<>();
     Workbench workbench;
 
     Workbench open(Stage stage) {
@@ -160,6 +162,7 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
 
     @Override
     public Path save(String title, String suggestedName, FileChooser.ExtensionFilter filter) {
+        suggestedNames.add(suggestedName);
         return answers.poll();
     }
 
