@@ -43,38 +43,16 @@ public final class OneCycleSchedule {
     }
 
     private final OneCycleSettings settings;
-    private final double[] lrs;
-    /** Null when the momentum is not cycled. */
-    private final double[] momenta;
+    private final List<Phase> phases;
 
-    private OneCycleSchedule(OneCycleSettings settings, double[] lrs, double[] momenta) {
+    private OneCycleSchedule(OneCycleSettings settings) {
         this.settings = settings;
-        this.lrs = lrs;
-        this.momenta = momenta;
+        this.phases = phases(settings);
     }
 
+    /** The schedule of {@code s}; each value is computed when asked for (a preview asks for a few of a long cycle). */
     public static OneCycleSchedule of(OneCycleSettings s) {
-        Objects.requireNonNull(s, "settings");
-        List<Phase> phases = phases(s);
-        int total = s.totalSteps();
-        double[] lrs = new double[total];
-        double[] momenta = s.cycleMomentum() ? new double[total] : null;
-        for (int step = 0; step < total; step++) {
-            double startStep = 0;
-            for (int k = 0; k < phases.size(); k++) {
-                Phase p = phases.get(k);
-                if (step <= p.endStep() || k == phases.size() - 1) {
-                    double pct = (step - startStep) / (p.endStep() - startStep);
-                    lrs[step] = s.anneal().apply(p.startLr(), p.endLr(), pct);
-                    if (momenta != null) {
-                        momenta[step] = s.anneal().apply(p.startMomentum(), p.endMomentum(), pct);
-                    }
-                    break;
-                }
-                startStep = p.endStep();
-            }
-        }
-        return new OneCycleSchedule(s, lrs, momenta);
+        return new OneCycleSchedule(Objects.requireNonNull(s, "settings"));
     }
 
     private static List<Phase> phases(OneCycleSettings s) {
@@ -95,12 +73,12 @@ public final class OneCycleSchedule {
     }
 
     public int totalSteps() {
-        return lrs.length;
+        return settings.totalSteps();
     }
 
     /** The learning rate of iteration {@code i}, {@code 0 <= i < T}. */
     public double lr(int i) {
-        return lrs[Objects.checkIndex(i, lrs.length)];
+        return value(Objects.checkIndex(i, totalSteps()), false);
     }
 
     /**
@@ -109,27 +87,91 @@ public final class OneCycleSchedule {
      * @throws IllegalStateException when the settings do not cycle the momentum
      */
     public double momentum(int i) {
-        return momentaOrThrow()[Objects.checkIndex(i, lrs.length)];
+        requireMomentum();
+        return value(Objects.checkIndex(i, totalSteps()), true);
     }
 
-    /** The learning rates of iterations {@code 0..T-1} (a copy). */
+    /** The learning rates of iterations {@code 0..T-1}. */
     public double[] lrs() {
-        return lrs.clone();
+        return values(false);
     }
 
     /**
-     * The momenta of iterations {@code 0..T-1} (a copy).
+     * The momenta of iterations {@code 0..T-1}.
      *
      * @throws IllegalStateException when the settings do not cycle the momentum
      */
     public double[] momenta() {
-        return momentaOrThrow().clone();
+        requireMomentum();
+        return values(true);
     }
 
-    private double[] momentaOrThrow() {
-        if (momenta == null) {
+    /** The smallest and the largest learning rate of the cycle, found without computing every step. */
+    public double[] lrExtent() {
+        return extent(false);
+    }
+
+    /**
+     * The smallest and the largest momentum of the cycle, found without computing every step.
+     *
+     * @throws IllegalStateException when the settings do not cycle the momentum
+     */
+    public double[] momentumExtent() {
+        requireMomentum();
+        return extent(true);
+    }
+
+    /**
+     * Step {@code i}'s value in the first phase with {@code i <= e_k} (or the last phase), {@code pct} counted from
+     * the previous phase's end.
+     */
+    private double value(int step, boolean momentum) {
+        double startStep = 0;
+        for (int k = 0; k < phases.size(); k++) {
+            Phase p = phases.get(k);
+            if (step <= p.endStep() || k == phases.size() - 1) {
+                double pct = (step - startStep) / (p.endStep() - startStep);
+                return momentum ? settings.anneal().apply(p.startMomentum(), p.endMomentum(), pct)
+                        : settings.anneal().apply(p.startLr(), p.endLr(), pct);
+            }
+            startStep = p.endStep();
+        }
+        throw new AssertionError("a cycle has at least one phase");
+    }
+
+    private double[] values(boolean momentum) {
+        double[] values = new double[totalSteps()];
+        for (int step = 0; step < values.length; step++) {
+            values[step] = value(step, momentum);
+        }
+        return values;
+    }
+
+    /**
+     * Each phase's values move one way from its first step to its last (both annealings are monotonic in
+     * {@code pct}), so the extremes lie among the phases' first and last steps: 0, the steps either side of each
+     * fractional end step, and {@code T - 1}.
+     */
+    private double[] extent(boolean momentum) {
+        int last = totalSteps() - 1;
+        double min = value(0, momentum);
+        double max = min;
+        for (Phase p : phases) {
+            for (double step : new double[] {Math.floor(p.endStep()), Math.floor(p.endStep()) + 1}) {
+                if (step >= 0 && step <= last) {
+                    double v = value((int) step, momentum);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        double v = value(last, momentum);
+        return new double[] {Math.min(min, v), Math.max(max, v)};
+    }
+
+    private void requireMomentum() {
+        if (!settings.cycleMomentum()) {
             throw new IllegalStateException("this 1cycle schedule does not cycle the momentum");
         }
-        return momenta;
     }
 }

@@ -43,13 +43,30 @@ public final class Trainer {
 
     /** The momentum (Adam: beta1) of each iteration; 0 throughout for plain SGD, which has none. */
     public static double[] momenta(TrainingConfig config, int totalSteps) {
-        if (!config.optimizer().hasMomentum()) {
-            return filled(totalSteps, 0);
-        }
-        if (config.policy() == SchedulePolicy.ONE_CYCLE && config.oneCycle().cycleMomentum()) {
-            return OneCycleSchedule.of(checkedSettings(config, totalSteps)).momenta();
-        }
-        return filled(totalSteps, config.momentum());
+        return cyclesMomentum(config) ? OneCycleSchedule.of(checkedSettings(config, totalSteps)).momenta()
+                : filled(totalSteps, heldMomentum(config));
+    }
+
+    /** The smallest and the largest of {@link #learningRates}, found without computing each iteration's. */
+    public static double[] learningRateExtent(TrainingConfig config, int totalSteps) {
+        return config.policy() == SchedulePolicy.CONSTANT ? new double[] {config.constantLr(), config.constantLr()}
+                : OneCycleSchedule.of(checkedSettings(config, totalSteps)).lrExtent();
+    }
+
+    /** The smallest and the largest of {@link #momenta}, found without computing each iteration's. */
+    public static double[] momentumExtent(TrainingConfig config, int totalSteps) {
+        return cyclesMomentum(config) ? OneCycleSchedule.of(checkedSettings(config, totalSteps)).momentumExtent()
+                : new double[] {heldMomentum(config), heldMomentum(config)};
+    }
+
+    private static boolean cyclesMomentum(TrainingConfig config) {
+        return config.optimizer().hasMomentum() && config.policy() == SchedulePolicy.ONE_CYCLE
+                && config.oneCycle().cycleMomentum();
+    }
+
+    /** The momentum of a run that does not cycle it: the optimizer's, or 0 for plain SGD, which has none. */
+    private static double heldMomentum(TrainingConfig config) {
+        return config.optimizer().hasMomentum() ? config.momentum() : 0;
     }
 
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {

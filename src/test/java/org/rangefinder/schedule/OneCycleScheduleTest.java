@@ -24,6 +24,30 @@ class OneCycleScheduleTest {
         assertThat(s.momentum(76)).isEqualTo(0.9256449638702953);
     }
 
+    /**
+     * The extremes, found at the phases' first and last steps only, are those of all the values: with a peak at a
+     * fractional step (0.3 x 23 - 1 = 5.9: the largest LR is step 6's, short of maxLr), a whole one, and three phases.
+     */
+    @Test
+    void theExtentsAreTheSmallestAndLargestValuesOfTheCycle() {
+        for (OneCycleSettings settings : new OneCycleSettings[] {OneCycleSettings.defaults(23, 0.1),
+                tenSteps(Anneal.LINEAR, false), tenSteps(Anneal.COS, true), tenSteps(Anneal.LINEAR, true)
+                        .withPctStart(0.45)}) {
+            OneCycleSchedule s = OneCycleSchedule.of(settings);
+            double[] lrs = s.lrs();
+            double[] momenta = s.momenta();
+            assertThat(s.lrExtent()).as("%s", settings).containsExactly(
+                    java.util.Arrays.stream(lrs).min().orElseThrow(), java.util.Arrays.stream(lrs).max().orElseThrow());
+            assertThat(s.momentumExtent()).as("%s", settings).containsExactly(
+                    java.util.Arrays.stream(momenta).min().orElseThrow(),
+                    java.util.Arrays.stream(momenta).max().orElseThrow());
+        }
+        OneCycleSchedule fractional = OneCycleSchedule.of(OneCycleSettings.defaults(23, 0.1));
+        assertThat(fractional.lrExtent()[1]).isEqualTo(fractional.lr(6)).isLessThan(0.1);
+        assertThatThrownBy(() -> OneCycleSchedule.of(OneCycleSettings.defaults(23, 0.1).withCycleMomentum(false))
+                .momentumExtent()).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void twoPhaseLinearRisesToThePeakAtPctStartThenFallsToTheFinalLr() {
         // end steps: 0.3*10 - 1 = 2.0 and 10 - 1 = 9

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,29 @@ class TrainerTest {
             assertThat(it.lr()).isEqualTo(0.05);
             assertThat(it.momentum()).isEqualTo(0.9);
         });
+    }
+
+    /** The extents are those of the values each iteration uses, for each policy and optimizer. */
+    @Test
+    void theExtentsAreThoseOfTheScheduleAtEveryIteration() {
+        TrainingConfig constant = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.NESTEROV, 0.9, 0,
+                16, 1, SchedulePolicy.CONSTANT, null, 0.05, 0, 42);
+        TrainingConfig heldMomentum = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.ADAM, 0.8, 0,
+                16, 3, SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(24, 0.01, 0.1).withCycleMomentum(false),
+                null, 0, 42);
+        for (TrainingConfig config : List.of(oneCycle(OptimizerKind.NESTEROV, 3), oneCycle(OptimizerKind.SGD, 3),
+                oneCycle(OptimizerKind.ADAM, 3), constant, heldMomentum)) {
+            int total = config.policy() == SchedulePolicy.CONSTANT ? 8 : 24;
+            double[] lrs = Trainer.learningRates(config, total);
+            double[] momenta = Trainer.momenta(config, total);
+            assertThat(Trainer.learningRateExtent(config, total)).as("%s", config)
+                    .containsExactly(Arrays.stream(lrs).min().orElseThrow(), Arrays.stream(lrs).max().orElseThrow());
+            assertThat(Trainer.momentumExtent(config, total)).as("%s", config).containsExactly(
+                    Arrays.stream(momenta).min().orElseThrow(), Arrays.stream(momenta).max().orElseThrow());
+        }
+        assertThat(Trainer.momentumExtent(oneCycle(OptimizerKind.SGD, 3), 24)).containsExactly(0, 0);
+        assertThat(Trainer.momentumExtent(heldMomentum, 24)).containsExactly(0.8, 0.8);
+        assertThat(Trainer.learningRateExtent(constant, 8)).containsExactly(0.05, 0.05);
     }
 
     @Test

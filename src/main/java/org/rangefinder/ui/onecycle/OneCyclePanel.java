@@ -15,11 +15,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rangefinder.schedule.Anneal;
-import org.rangefinder.ui.chart.AxisScale;
 import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.chart.StyledLineChart;
-import org.rangefinder.ui.chart.Thinning;
 import org.rangefinder.ui.form.FormGrid;
 import org.rangefinder.ui.form.SidePanel;
 
@@ -29,8 +27,6 @@ import org.rangefinder.ui.form.SidePanel;
  * and Save model.
  */
 public final class OneCyclePanel extends BorderPane {
-    /** Points drawn per preview curve. */
-    private static final int PREVIEW_POINTS = 400;
 
     private final Button launch = new Button("Launch 1cycle");
     private final Button cancel = new Button("Cancel");
@@ -129,41 +125,34 @@ public final class OneCyclePanel extends BorderPane {
             momentumSeries.getData().clear();
             return;
         }
-        fill(lrSeries, preview.lrs());
-        fill(momentumSeries, preview.momenta());
+        fill(lrSeries, preview.steps(), preview.lrs());
+        fill(momentumSeries, preview.steps(), preview.momenta());
     }
 
-    private static void fill(XYChart.Series<Number, Number> series, double[] values) {
-        if (values.length == 0) {
-            series.getData().clear();
-            return;
-        }
-        double[] xs = new double[values.length];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = i;
-        }
-        int[] keep = Thinning.keep(xs, values, AxisScale.linear(0, Math.max(1, xs.length - 1)), PREVIEW_POINTS);
+    private static void fill(XYChart.Series<Number, Number> series, int[] steps, double[] values) {
         ObservableList<XYChart.Data<Number, Number>> shown = series.getData();
-        if (sameXs(shown, xs, keep)) {
+        if (values.length == 0) {
+            shown.clear();
+        } else if (sameSteps(shown, steps)) {
             // a dragged marker changes the values, not the iterations: move the points rather than replace them
-            for (int k = 0; k < keep.length; k++) {
-                shown.get(k).setYValue(values[keep[k]]);
+            for (int k = 0; k < steps.length; k++) {
+                shown.get(k).setYValue(values[k]);
             }
-            return;
+        } else {
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>(steps.length);
+            for (int k = 0; k < steps.length; k++) {
+                data.add(new XYChart.Data<>(steps[k], values[k]));
+            }
+            shown.setAll(data);
         }
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(keep.length);
-        for (int i : keep) {
-            data.add(new XYChart.Data<>(xs[i], values[i]));
-        }
-        shown.setAll(data);
     }
 
-    private static boolean sameXs(List<XYChart.Data<Number, Number>> shown, double[] xs, int[] keep) {
-        if (shown.size() != keep.length) {
+    private static boolean sameSteps(List<XYChart.Data<Number, Number>> shown, int[] steps) {
+        if (shown.size() != steps.length) {
             return false;
         }
-        for (int k = 0; k < keep.length; k++) {
-            if (shown.get(k).getXValue().doubleValue() != xs[keep[k]]) {
+        for (int k = 0; k < steps.length; k++) {
+            if (shown.get(k).getXValue().intValue() != steps[k]) {
                 return false;
             }
         }

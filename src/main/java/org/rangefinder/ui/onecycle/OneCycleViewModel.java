@@ -189,19 +189,23 @@ public final class OneCycleViewModel {
     }
 
     /**
-     * The cycle's learning rates and momenta; a momentum not cycled stays the optimizer's, all along (none is
-     * shown while the experiment has a problem). The schedule has no momenta then, and asking it for them threw,
-     * out of the listener, leaving the launch settings those of before the box was unticked.
+     * The cycle's learning rates and momenta at the steps a preview shows (computed there alone: a drag recomputes
+     * the preview at each frame, and a cycle may have a million steps); a momentum not cycled stays the optimizer's,
+     * all along (none is shown while the experiment has a problem). The schedule has no momenta then, and asking it
+     * for them threw, out of the listener, leaving the launch settings those of before the box was unticked.
      */
     private static SchedulePreview previewOf(OneCycleSettings s, RangeTestConfig experiment) {
         OneCycleSchedule schedule = OneCycleSchedule.of(s);
-        double[] lrs = schedule.lrs();
-        if (s.cycleMomentum()) {
-            return new SchedulePreview(lrs, schedule.momenta());
+        int[] steps = SchedulePreview.steps(s.totalSteps());
+        double[] lrs = new double[steps.length];
+        double[] momenta = new double[s.cycleMomentum() || experiment != null ? steps.length : 0];
+        for (int k = 0; k < steps.length; k++) {
+            lrs[k] = schedule.lr(steps[k]);
         }
-        double[] kept = new double[experiment == null ? 0 : lrs.length];
-        java.util.Arrays.fill(kept, experiment == null ? 0 : experiment.momentum());
-        return new SchedulePreview(lrs, kept);
+        for (int k = 0; k < momenta.length; k++) {
+            momenta[k] = s.cycleMomentum() ? schedule.momentum(steps[k]) : experiment.momentum();
+        }
+        return new SchedulePreview(steps, lrs, momenta);
     }
 
     /** Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. */

@@ -48,8 +48,8 @@ public final class TrainingRun implements TrainingListener {
         this.config = config;
         this.totalIterations = totalIterations;
         this.colorIndex = colorIndex;
-        this.lrExtent = extent(Trainer.learningRates(config, totalIterations));
-        this.momentumExtent = extent(Trainer.momenta(config, totalIterations));
+        this.lrExtent = Trainer.learningRateExtent(config, totalIterations);
+        this.momentumExtent = Trainer.momentumExtent(config, totalIterations);
         this.state = new RunState(fx, totalIterations, () -> accuracy.set(lastAccuracy));
     }
 
@@ -114,17 +114,6 @@ public final class TrainingRun implements TrainingListener {
     /** The smallest and largest momentum (Adam: beta1) the run's schedule will use; 0 for plain SGD. */
     public double[] momentumExtent() {
         return momentumExtent.clone();
-    }
-
-    /** The smallest and largest of {@code values} (a loop: a stream's lambdas cost a class each at first use). */
-    private static double[] extent(double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        return new double[] {min, max};
     }
 
     public LiveCurve lossCurve() {

@@ -72,6 +72,28 @@ class OneCycleViewModelTest {
                 0.9));
     }
 
+    /**
+     * A long cycle is previewed at 400 steps spread from its first to its last, each with its exact values: a drag
+     * recomputes the preview at every frame, and a million-step cycle computed whole took up to 0.8 s of it.
+     */
+    @Test
+    void aLongCycleIsPreviewedAtFourHundredStepsWithTheirExactValues() {
+        vm.batchSizeProperty().set("1");
+        vm.epochsProperty().set("100"); // 100 x 120 = 12,000 steps
+        OneCycleSettings s = vm.settingsProperty().get();
+        assertThat(s.totalSteps()).isEqualTo(12_000);
+        SchedulePreview preview = vm.previewProperty().get();
+        assertThat(preview.steps()).hasSize(400).startsWith(0, 30, 60).endsWith(11_969, 11_999).isSorted()
+                .doesNotHaveDuplicates();
+        OneCycleSchedule schedule = OneCycleSchedule.of(s);
+        for (int k = 0; k < 400; k++) {
+            assertThat(preview.lrs()[k]).isEqualTo(schedule.lr(preview.steps()[k]));
+            assertThat(preview.momenta()[k]).isEqualTo(schedule.momentum(preview.steps()[k]));
+        }
+        assertThat(SchedulePreview.steps(400)).hasSize(400).startsWith(0, 1).endsWith(398, 399);
+        assertThat(SchedulePreview.steps(3)).containsExactly(0, 1, 2);
+    }
+
     @Test
     void thePreviewFollowsTheBounds() {
         bounds.maxProperty().set(0.05);
