@@ -21,16 +21,33 @@ public final class LrLadder {
     /** The most iterations a range test may take (its learning rates are computed ahead, one per iteration). */
     public static final int MAX_ITERATIONS = 1_000_000;
 
-
     private LrLadder() {
     }
 
     /**
      * The LR of each iteration {@code 0..n-1}.
      *
-     * @throws UserInputException unless {@code 0 < start < end}, both finite, {@code n >= 2}, {@code stepSize >= 1}
+     * @throws UserInputException unless {@link #check} passes
      */
     public static double[] values(double start, double end, int n, LadderMode mode, int stepSize) {
+        check(start, end, n, stepSize);
+        int rungs = (n - 1) / stepSize + 1; // ceil(n/K) without overflow
+        double[] rungLrs = rungs == 1 ? new double[] {start} : ladder(start, end, rungs, mode);
+        double[] lrs = new double[n];
+        for (int i = 0; i < n; i++) {
+            lrs[i] = rungLrs[i / stepSize];
+        }
+        return lrs;
+    }
+
+    /**
+     * Checks a ladder's settings without computing it (a form checks them at each keystroke, for each member of a
+     * sweep, and a ladder may have a million rungs).
+     *
+     * @throws UserInputException unless {@code 0 < start < end}, both finite, {@code 2 <= n <= }
+     *         {@value #MAX_ITERATIONS}, {@code stepSize >= 1}
+     */
+    public static void check(double start, double end, int n, int stepSize) {
         if (!(start > 0) || !Double.isFinite(start)) {
             throw new UserInputException("--start-lr must be a finite number > 0, got " + start);
         }
@@ -43,13 +60,6 @@ public final class LrLadder {
         if (stepSize < 1) {
             throw new UserInputException("--step-size must be >= 1, got " + stepSize);
         }
-        int rungs = (n - 1) / stepSize + 1; // ceil(n/K) without overflow
-        double[] rungLrs = rungs == 1 ? new double[] {start} : ladder(start, end, rungs, mode);
-        double[] lrs = new double[n];
-        for (int i = 0; i < n; i++) {
-            lrs[i] = rungLrs[i / stepSize];
-        }
-        return lrs;
     }
 
     private static double[] ladder(double start, double end, int n, LadderMode mode) {
