@@ -252,7 +252,7 @@ public final class WorkbenchViewModel {
                 return (Runnable) () -> fill(path, read);
             }
             if (isCurveFile(path)) {
-                RangeTestViewModel.CurveFile curve = RangeTestViewModel.CurveFile.read(path);
+                RangeTestRun.Recorded curve = RangeTestViewModel.readCurve(path);
                 return (Runnable) () -> {
                     RangeTestRun run = runs.show(curve);
                     status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));

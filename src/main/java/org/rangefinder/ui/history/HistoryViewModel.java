@@ -13,6 +13,7 @@ import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 
 /**
@@ -24,10 +25,6 @@ import org.rangefinder.ui.rangetest.RangeTestViewModel;
 public final class HistoryViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-
-    /** A recorded curve and the name it is shown under. */
-    record Curve(String name, List<CurvePoint> points) {
-    }
 
     private final HistoryStore store;
     private final RangeTestViewModel runs;
@@ -61,7 +58,7 @@ public final class HistoryViewModel {
             return;
         }
         store.read(h -> curvesOf(h, withCurves), curves -> {
-            curves.forEach(c -> runs.show(c.name(), c.points()));
+            curves.forEach(runs::show);
             reporter.accept("Overlaid " + curves.size() + " curve(s) from the run history");
         }, reporter);
     }
@@ -71,18 +68,19 @@ public final class HistoryViewModel {
         return r.kind() != RunKind.TRAINING && r.status() == RunStatus.FINISHED;
     }
 
-    private static List<Curve> curvesOf(RunHistory history, List<RunRecord> chosen) {
-        List<Curve> curves = new ArrayList<>();
+    /** The chosen runs' curves, read and made ready to show on the history thread. */
+    private static List<RangeTestRun.Recorded> curvesOf(RunHistory history, List<RunRecord> chosen) {
+        List<RangeTestRun.Recorded> curves = new ArrayList<>();
         for (RunRecord r : chosen) {
             String name = r.dataset() + " " + when(r);
             if (r.kind() == RunKind.RANGE_TEST) {
-                curves.add(new Curve(name, history.curve(r.id())));
+                curves.add(new RangeTestRun.Recorded(name, history.curve(r.id())));
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
                 for (int m = 0; m < members.size(); m++) {
-                    curves.add(new Curve(name + " " + sweep.factor().id() + "=" + sweep.values().get(m),
-                            members.get(m)));
+                    curves.add(new RangeTestRun.Recorded(
+                            name + " " + sweep.factor().id() + "=" + sweep.values().get(m), members.get(m)));
                 }
             }
         }

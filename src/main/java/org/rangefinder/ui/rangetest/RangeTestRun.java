@@ -29,8 +29,8 @@ public final class RangeTestRun {
     private final RunFamily family;
     private final int colorIndex;
     private final double[] lrExtent;
-    private final LiveCurve raw = new LiveCurve();
-    private final LiveCurve smoothed = new LiveCurve();
+    private final LiveCurve raw;
+    private final LiveCurve smoothed;
     private final RunState state;
     private final boolean rawLoss;
     private List<CurvePoint> points = List.of();
@@ -47,39 +47,74 @@ public final class RangeTestRun {
         this.family = family;
         this.colorIndex = colorIndex;
         this.lrExtent = new double[] {config.startLr(), config.endLr()};
+        this.raw = new LiveCurve();
+        this.smoothed = new LiveCurve();
         this.rawLoss = true;
         this.state = new RunState(fx, config.iterations(), () -> { });
     }
 
-    private RangeTestRun(int number, String name, List<CurvePoint> curve, int colorIndex) {
+    private RangeTestRun(int number, String name, Recorded curve, int colorIndex) {
         this.number = number;
         this.name = name;
         this.config = null;
         this.family = null;
         this.colorIndex = colorIndex;
         this.state = RunState.imported();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (CurvePoint p : curve) {
-            raw.add(p.lr(), p.loss());
-            smoothed.add(p.lr(), p.smoothedLoss());
-            lo = Math.min(lo, p.lr());
-            hi = Math.max(hi, p.lr());
-        }
-        this.lrExtent = new double[] {lo, hi};
-        this.rawLoss = curve.stream().anyMatch(p -> Double.compare(p.loss(), p.smoothedLoss()) != 0);
-        this.points = List.copyOf(curve);
-        double[] lrs = curve.stream().mapToDouble(CurvePoint::lr).toArray();
-        double[] smoothedLosses = curve.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
-        suggestions.set(Suggestions.fromSmoothed(lrs, smoothedLosses, SuggestionOptions.defaults()));
+        this.raw = curve.raw;
+        this.smoothed = curve.smoothed;
+        this.lrExtent = curve.lrExtent;
+        this.rawLoss = curve.rawLoss;
+        this.points = curve.points;
+        suggestions.set(curve.suggestions);
+    }
+
+    /** A curve made elsewhere or recorded earlier, shown like a run (on the FX thread). */
+    static RangeTestRun imported(int number, String name, Recorded curve, int colorIndex) {
+        return new RangeTestRun(number, name, curve, colorIndex);
     }
 
     /**
-     * A curve made elsewhere or recorded earlier, shown like a run with its suggestions, read off its smoothed losses
-     * as the engine reads them off a run's (a recorded run's are those of its own smoothing).
+     * A curve made elsewhere or recorded earlier, made ready off the FX thread to be shown once as a run (a curve may
+     * hold a million points): its points, their lr extent, whether it has raw losses apart from its smoothed ones,
+     * and its suggestions, read off its smoothed losses as the engine reads them off a run's (a recorded run's are
+     * those of its own smoothing).
      */
-    static RangeTestRun imported(int number, String name, List<CurvePoint> points, int colorIndex) {
-        return new RangeTestRun(number, name, points, colorIndex);
+    public static final class Recorded {
+        private final String name;
+        private final List<CurvePoint> points;
+        private final LiveCurve raw = new LiveCurve();
+        private final LiveCurve smoothed = new LiveCurve();
+        private final double[] lrExtent;
+        private final boolean rawLoss;
+        private final Suggestions suggestions;
+
+        public Recorded(String name, List<CurvePoint> points) {
+            this.name = name;
+            this.points = List.copyOf(points);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            boolean apart = false;
+            double[] lrs = new double[points.size()];
+            double[] smoothedLosses = new double[points.size()];
+            for (int i = 0; i < lrs.length; i++) {
+                CurvePoint p = this.points.get(i);
+                raw.add(p.lr(), p.loss());
+                smoothed.add(p.lr(), p.smoothedLoss());
+                lo = Math.min(lo, p.lr());
+                hi = Math.max(hi, p.lr());
+                apart |= Double.compare(p.loss(), p.smoothedLoss()) != 0;
+                lrs[i] = p.lr();
+                smoothedLosses[i] = p.smoothedLoss();
+            }
+            this.lrExtent = new double[] {lo, hi};
+            this.rawLoss = apart;
+            this.suggestions = Suggestions.fromSmoothed(lrs, smoothedLosses, SuggestionOptions.defaults());
+        }
+
+        /** The name it is shown under, after the run's number. */
+        public String name() {
+            return name;
+        }
     }
 
     /**

@@ -111,24 +111,18 @@ public final class RangeTestViewModel {
         return family;
     }
 
-    /** A curve made elsewhere, read from its file (off the FX thread, to be shown with {@link #show(CurveFile)}). */
-    public record CurveFile(String name, List<CurvePoint> points) {
-
-        /** Reads a CSV with columns lr and loss, or a result.json; a bad file is refused naming it. */
-        public static CurveFile read(Path file) {
-            return new CurveFile(file.getFileName().toString(), RangeTestRun.pointsOf(CurveFiles.read(file)));
-        }
+    /**
+     * Reads a curve made elsewhere (a CSV with columns lr and loss, or a result.json), off the FX thread, to be shown
+     * with {@link #show}; a bad file is refused naming it.
+     */
+    public static RangeTestRun.Recorded readCurve(Path file) {
+        return new RangeTestRun.Recorded(file.getFileName().toString(), RangeTestRun.pointsOf(CurveFiles.read(file)));
     }
 
-    /** Shows a curve read from a file as a run, with its suggestions. */
-    public RangeTestRun show(CurveFile curve) {
-        return show(curve.name(), curve.points());
-    }
-
-    /** Shows a curve recorded earlier (its points as stored) as a run, with suggestions from its smoothed losses. */
-    public RangeTestRun show(String name, List<CurvePoint> points) {
+    /** Shows a curve made elsewhere or recorded earlier as a run, with its suggestions. */
+    public RangeTestRun show(RangeTestRun.Recorded curve) {
         int number = nextNumber++;
-        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + name, points, takeColor());
+        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + curve.name(), curve, takeColor());
         runs.add(run);
         selected.set(run);
         return run;

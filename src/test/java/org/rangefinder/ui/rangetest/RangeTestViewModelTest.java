@@ -166,7 +166,7 @@ class RangeTestViewModelTest {
             csv.append(0).append(',').append(lrs[i]).append(',').append(losses[i]).append('\n');
         }
         Path file = Files.writeString(tmp.resolve("lr_find.csv"), csv);
-        RangeTestRun run = vm.show(RangeTestViewModel.CurveFile.read(file));
+        RangeTestRun run = vm.show(RangeTestViewModel.readCurve(file));
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.name()).isEqualTo("#1 lr_find.csv");
         // fastai's and pytorch-lr-finder's histories hold smoothed losses: drawn and read as they are
@@ -187,7 +187,7 @@ class RangeTestViewModelTest {
         RangeTestRun run = vm.start(smoothedLess, DataOptions.defaults());
         Suggestions own = run.suggestionsProperty().get();
         assertThat(own.valley()).isNotNull();
-        RangeTestRun again = vm.show("again", run.points());
+        RangeTestRun again = vm.show(new RangeTestRun.Recorded("again", run.points()));
         assertThat(again.suggestionsProperty().get()).isEqualTo(own);
         assertThat(run.hasRawLoss()).isTrue();
         assertThat(again.hasRawLoss()).as("its raw losses shown again").isTrue();
@@ -200,7 +200,7 @@ class RangeTestViewModelTest {
     @Test
     void aBadCurveFileIsRefusedWithItsName() throws Exception {
         Path file = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\nabc,1\n");
-        assertThatThrownBy(() -> vm.show(RangeTestViewModel.CurveFile.read(file)))
+        assertThatThrownBy(() -> vm.show(RangeTestViewModel.readCurve(file)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("broken.csv");
         assertThat(vm.runs()).isEmpty();
     }
