@@ -324,10 +324,24 @@ public final class RunHistory {
 
     /**
      * Deletes a run and its files. The folder is first renamed out of the history, so that a deletion cut short
-     * leaves no half run behind.
+     * leaves no half run behind. A run still running in a live process is refused: that process would write the
+     * folder again, without its settings, when the run ends (a run whose process is gone reads as interrupted).
+     *
+     * @throws UserInputException when the run is still running
      */
     public void delete(String idOrPrefix) throws IOException {
-        AtomicFiles.deleteFolder(match(idOrPrefix)); // an unreadable run too: that is how one gets rid of it
+        Path dir = match(idOrPrefix);
+        RunRecord r;
+        try {
+            r = readRecord(dir);
+        } catch (UnreadableRun e) {
+            r = null; // an unreadable run is deleted too: that is how one gets rid of it
+        }
+        if (r != null && r.status() == RunStatus.RUNNING && processAlive(r)) {
+            throw new UserInputException("run " + r.id() + " is still running (process " + r.pid()
+                    + "): stop it before deleting it");
+        }
+        AtomicFiles.deleteFolder(dir);
     }
 
     private RunRecord running(String id, RunKind kind) {

@@ -230,8 +230,13 @@ class RunHistoryTest {
         assertThatThrownBy(() -> history.get("nonsense"))
                 .isInstanceOf(UserInputException.class).hasMessageStartingWith("no run 'nonsense' in ");
 
+        assertThatThrownBy(() -> history.delete(first.id())).isInstanceOf(UserInputException.class)
+                .hasMessage("run " + first.id() + " is still running (process " + ProcessHandle.current().pid()
+                        + "): stop it before deleting it");
+        assertThat(history.runFolder(first.id())).exists();
+        history.fail(first.id(), "stopped");
         history.delete(first.id());
-        assertThat(history.list().runs()).containsExactly(second);
+        assertThat(history.list().runs()).extracting(RunRecord::id).containsExactly(second.id());
         try (var files = Files.list(workspace)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(second.id());
         }
