@@ -25,6 +25,7 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.train.EpochRecord;
 import org.rangefinder.train.EvaluationRecord;
@@ -286,20 +287,29 @@ public final class RunHistory {
         return curveOf(Csv.read(runFolder(id).resolve("curve.csv"), CURVE), 0);
     }
 
-    /** The curves of a sweep's members, in the order of the sweep's values. */
+    /**
+     * The curves of a sweep's members, in the order of the sweep's values; a member that recorded no point (a sweep
+     * stopped before it ran) has an empty one.
+     */
     public List<List<CurvePoint>> curves(String id) {
         List<String> columns = new ArrayList<>(List.of("run"));
         columns.addAll(CURVE);
         List<double[]> rows = Csv.read(runFolder(id).resolve("curves.csv"), columns);
-        List<List<CurvePoint>> curves = new ArrayList<>();
-        int from = 0;
-        for (int i = 1; i <= rows.size(); i++) {
-            if (i == rows.size() || rows.get(i)[0] != rows.get(from)[0]) {
-                curves.add(curveOf(rows.subList(from, i), 1));
-                from = i;
-            }
+        String sweep = get(id).sweep();
+        int members = sweep == null ? 0 : Sweep.parse(sweep).values().size();
+        List<List<double[]>> byMember = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            byMember.add(new ArrayList<>());
         }
-        return curves;
+        for (double[] row : rows) {
+            int m = (int) row[0];
+            if (m != row[0] || m < 0 || m >= members) {
+                throw new UserInputException(runFolder(id).resolve("curves.csv") + ": run " + row[0]
+                        + " is none of the sweep's " + members + " members (0.." + (members - 1) + ")");
+            }
+            byMember.get(m).add(row);
+        }
+        return byMember.stream().map(memberRows -> curveOf(memberRows, 1)).toList();
     }
 
     /** The lr, momentum and loss of every iteration of a training run. */

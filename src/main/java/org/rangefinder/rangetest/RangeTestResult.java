@@ -14,6 +14,12 @@ public record RangeTestResult(RangeTestConfig config, List<CurvePoint> points, S
         points = List.copyOf(points);
     }
 
+    /** The result of a test cancelled before its first step: no points, no suggestions. */
+    public static RangeTestResult stoppedBeforeItsFirstStep(RangeTestConfig config) {
+        return new RangeTestResult(config, List.of(), StopReason.CANCELLED, 0,
+                Suggestions.fromSmoothed(new double[0], new double[0], SuggestionOptions.defaults()));
+    }
+
     public double[] lrs() {
         return points.stream().mapToDouble(CurvePoint::lr).toArray();
     }

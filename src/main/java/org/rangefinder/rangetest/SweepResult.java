@@ -22,15 +22,17 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
     }
 
     /**
-     * A seed family as one curve: at each iteration that every member reached, the mean, minimum and maximum of
-     * the members' smoothed losses (the ladder is the same for all seeds), and the median of each suggestion over
-     * the members that have one.
+     * A seed family as one curve: at each iteration that every member with points reached, the mean, minimum and
+     * maximum of those members' smoothed losses (the ladder is the same for all seeds), and the median of each
+     * suggestion over the members that have one. A member stopped before its first step (a sweep cancelled before
+     * it ran) is left out, not taken as a curve of no points, which would leave the summary none.
      */
     public record SeedSummary(double[] lrs, double[] meanSmoothedLoss, double[] minSmoothedLoss,
                               double[] maxSmoothedLoss, Double medianSteep, Double medianValley,
                               Double medianMinimum) {
 
-        static SeedSummary of(List<RangeTestResult> members) {
+        static SeedSummary of(List<RangeTestResult> all) {
+            List<RangeTestResult> members = all.stream().filter(m -> !m.points().isEmpty()).toList();
             int length = members.stream().mapToInt(m -> m.points().size()).min().orElse(0);
             double[] lrs = new double[length];
             double[] mean = new double[length];

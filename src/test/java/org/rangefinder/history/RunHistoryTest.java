@@ -109,6 +109,21 @@ class RunHistoryTest {
                 .hasSize(3).first().isEqualTo("run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max");
     }
 
+    /** A member stopped before its first step has no rows in curves.csv; the others keep their places. */
+    @Test
+    void aSweepMemberWithoutPointsReadsBackEmptyInItsPlace() throws IOException {
+        RangeTestResult ran = rangeTest();
+        SweepResult result = SweepResult.of(Sweep.parse("seed=1,2,3"), List.of(
+                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig()), ran,
+                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig())));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, "seed=1,2,3");
+        history.finish(r.id(), result);
+        assertThat(history.curves(r.id())).containsExactly(List.of(), ran.points(), List.of());
+        assertThat(result.seedSummary().meanSmoothedLoss()).as("the member with points alone")
+                .containsExactly(ran.points().stream().mapToDouble(p -> p.smoothedLoss()).toArray());
+    }
+
     @Test
     void corruptOrHalfWrittenRunIsSkippedWithAWarning() throws IOException {
         RunHistory history = RunHistory.open(workspace);

@@ -79,6 +79,9 @@ public final class HistoryViewModel {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
                 for (int m = 0; m < members.size(); m++) {
+                    if (members.get(m).isEmpty()) {
+                        continue; // a member the sweep stopped before it ran
+                    }
                     curves.add(new RangeTestRun.Recorded(
                             name + " " + sweep.factor().id() + "=" + sweep.values().get(m), members.get(m)));
                 }

@@ -66,13 +66,22 @@ public final class RunFamily {
         return first;
     }
 
-    /** The sweep over the members that ended with points; null when fewer than two did. */
+    /**
+     * The sweep over its members that did not fail: a member stopped before its first step (cancelled while it
+     * waited or loaded its data) counts, with no points, as the command line's sweep records it, so that a sweep
+     * cancelled after one member keeps that member's curve. Null when fewer than two members are left.
+     */
     private SweepResult sweepResult(List<RangeTestResult> byMember) {
         List<String> values = new ArrayList<>();
         List<RangeTestResult> results = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             RangeTestResult r = byMember.get(i);
-            if (r != null && !r.points().isEmpty()) {
+            RangeTestRun member = members.get(i);
+            if (r == null && member.state().cancelToken().isCancelled()
+                    && member.state().failureProperty().get() == null) {
+                r = RangeTestResult.stoppedBeforeItsFirstStep(member.config());
+            }
+            if (r != null) {
                 values.add(sweep.values().get(i));
                 results.add(r);
             }

@@ -24,6 +24,9 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -139,6 +142,40 @@ class RangeTestViewModelTest {
         queue.forEach(Runnable::run);
         assertThat(run.points()).isEmpty();
         assertThat(queued.activeCount().get()).isZero();
+    }
+
+    /**
+     * A sweep cancelled after its first member ended, while the second waited, is recorded as the command line
+     * records it, the second member without points; the first member's curve is kept, and is the seed summary.
+     * (It was recorded as failed, "fewer than two members gave a curve", the curve lost.)
+     */
+    @Test
+    void aSweepCancelledAfterItsFirstMemberKeepsThatMembersCurve() {
+        List<Runnable> queue = new ArrayList<>();
+        Path own = tmp.resolve("history");
+        RangeTestViewModel queued = new RangeTestViewModel(new BackgroundExecutor(queue::add, Runnable::run),
+                datasets, new HistoryStore(own, Direct.executor()));
+        RunFamily family = queued.startSweep(iris, Sweep.parse("seed=1,2"), DataOptions.defaults());
+        queue.get(0).run();
+        RangeTestRun first = family.members().get(0);
+        assertThat(first.points()).hasSize(25);
+        queued.cancel(family.members().get(1));
+        queue.forEach(Runnable::run);
+
+        var result = family.resultProperty().get();
+        assertThat(result.members()).hasSize(2);
+        assertThat(result.members().get(0).points()).isEqualTo(first.points());
+        assertThat(result.members().get(1).points()).isEmpty();
+        assertThat(result.members().get(1).stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(result.seedSummary().meanSmoothedLoss())
+                .containsExactly(first.points().stream().mapToDouble(p -> p.smoothedLoss()).toArray());
+        RunHistory recorded = RunHistory.open(own);
+        assertThat(recorded.list().runs()).hasSize(1);
+        RunRecord sweep = recorded.list().runs().get(0);
+        assertThat(sweep.kind()).isEqualTo(RunKind.SWEEP);
+        assertThat(sweep.status()).isEqualTo(org.rangefinder.history.RunStatus.FINISHED);
+        assertThat(sweep.sweep()).isEqualTo("seed=1,2");
+        assertThat(recorded.curves(sweep.id())).containsExactly(first.points(), List.of());
     }
 
     @Test
