@@ -13,10 +13,11 @@ before the clock starts and each workload timed after one untimed warm-up run of
   momentum and torch's OneCycleLR(max_lr=0.1, total_steps=ceil(n/128)) with its defaults, n the training images
   in the bundled file (20,000 there, not the original 60,000: 157 steps).
 
-A range test follows pytorch-lr-finder's loop (written out here, no dependency): per iteration i = 0..N-1 set
-lr_i = start * (end/start)^(i/(N-1)) (start 1e-7, end 10), forward, cross-entropy, backward, SGD step (Nesterov
-momentum 0.9), record loss.item() and the bias-corrected EMA s_t = v_t / (1 - beta^t), v_t = beta*v_{t-1} +
-(1-beta)*L_t, beta 0.98; stop after recording a point whose s_t > 4 * min(s_1..s_t) or whose loss is not finite.
+A range test follows Rangefinder's loop (written out here, no dependency): per iteration i = 0..N-1 set
+lr_i = start * (end/start)^(i/(N-1)) (start 1e-7, end 10; pytorch-lr-finder's ladder), forward, cross-entropy,
+backward, SGD step (Nesterov momentum 0.9), record loss.item() and the bias-corrected EMA s_t = v_t / (1 - beta^t),
+v_t = beta*v_{t-1} + (1-beta)*L_t, beta 0.98; stop after recording a point whose s_t > 4 * min(s_1..s_t) or whose
+loss is not finite (fastai's smoothing and stop, as Rangefinder's; pytorch-lr-finder's own differ).
 `iterations` is the number of iterations that ran.
 
 Output: a table, or with --json `{"workloads": [{"name", "iterations", "seconds", "iterationsPerSecond",

@@ -80,8 +80,8 @@ final class Dl4jSnippet {
                 + "        MultiLayerNetwork net = new MultiLayerNetwork(conf.list()\n"
                 + "                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(inputs)"
                         + ".nOut(classes)\n"
-                + (wd > 0 ? "                        // decoupled: w -= lr * " + wd + " * w after each step. Set it on"
-                        + " each layer: DL4J 1.0.0-M2.1\n"
+                + (wd > 0 ? "                        // decoupled: each step also subtracts lr * " + wd
+                        + " * w (the weight before the step). Set it on each layer: DL4J 1.0.0-M2.1\n"
                         + "                        // applies a weight decay set on NeuralNetConfiguration.Builder"
                         + " twice per step\n"
                         + "                        .weightDecay(" + wd + ", true)\n" : "")
@@ -104,6 +104,8 @@ final class Dl4jSnippet {
                 + (adamBeta1 ? "            adam.setBeta1(beta1[step]);\n" : "")
                 + "            net.fit(new DataSet(x, y));\n"
                 + "        }\n"
+                + (wd > 0 ? "        // net.score() is the loss plus DL4J's 0.5 * wd * ||w||^2 of each weight array, which"
+                        + " Rangefinder's\n        // recorded losses leave out\n" : "")
                 + "        System.out.printf(\"%d steps: lr %.3e up to %.3e, down to %.3e; last loss %.4f%n\", "
                         + "settings.totalSteps(),\n"
                 + "                schedule.lr(0), settings.maxLr(), schedule.lr(settings.totalSteps() - 1),"

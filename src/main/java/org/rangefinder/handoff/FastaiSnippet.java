@@ -53,8 +53,9 @@ final class FastaiSnippet {
         StringBuilder notes = new StringBuilder()
                 .append("# Closest fastai equivalent of the run; where the conventions differ:\n")
                 .append("# - fastai puts step i at i/T of the cycle; PyTorch and Rangefinder end the warm-up at step\n")
-                .append("#   pct_start*T - 1 and the cycle at step T - 1, so single steps differ around the peak,\n")
-                .append("#   and fastai's last step (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
+                .append("#   pct_start*T - 1 and the cycle at step T - 1. So fastai's warm-up peaks one step later,\n")
+                .append("#   its annealing runs one step behind throughout (its step i + 1 has Rangefinder's step\n")
+                .append("#   i's LR), and its last step (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
                 .append("#   Rangefinder's runs at " + lr(s.minLr()) + ".\n")
                 .append("# - fit_one_cycle anneals with cosines in both phases (warm-up included)");
         notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"

@@ -9,9 +9,9 @@ import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
- * Decoupled weight decay, as in AdamW and as Smith's recipe sweeps it: after each update,
- * {@code w -= lr * coeff * w} (DL4J's {@code WeightDecay} with the learning rate applied), and nothing added to the
- * loss. DL4J's own {@code WeightDecay} adds {@code 0.5 * coeff * ||w||^2} of every weight array to the score it
+ * Decoupled weight decay, as in AdamW and as Smith's recipe sweeps it: each step subtracts {@code lr * coeff * w}, of
+ * the weight before the step, beside the optimizer's update ({@code w <- w - update - lr * coeff * w}: DL4J's
+ * {@code WeightDecay} with the learning rate applied), and adds nothing to the loss. DL4J's own {@code WeightDecay} adds {@code 0.5 * coeff * ||w||^2} of every weight array to the score it
  * reports, so the losses a range test records, smooths and suggests from would grow with the weight decay (on the
  * {@code mlp} preset about 510 x coeff at the start); PyTorch's and fastai's recorded losses have no such term. The
  * update is DL4J's, unchanged.

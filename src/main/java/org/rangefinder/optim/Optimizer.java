@@ -12,8 +12,9 @@ import org.rangefinder.UserInputException;
  * here: a run hands in schedules that the updater reads every iteration (calling DL4J's
  * {@code setLearningRate} per iteration would rebuild the updater, about 100 ms each time).
  *
- * <p>Weight decay is decoupled ({@link DecoupledWeightDecay}, as in AdamW): after the update,
- * {@code w -= lr * weightDecay * w}, with nothing added to the loss. For Adam, {@code momentum} is beta1; beta2 is 0.999, epsilon 1e-8.
+ * <p>Weight decay is decoupled ({@link DecoupledWeightDecay}, as in AdamW): each step subtracts
+ * {@code lr * weightDecay * w} of the weight before the step, beside the update, with nothing added to the loss.
+ * For Adam, {@code momentum} is beta1; beta2 is 0.999, epsilon 1e-8.
  *
  * @param kind        SGD, Nesterov or Adam
  * @param momentum    Nesterov momentum or Adam beta1 when no momentum schedule is given; ignored by plain SGD

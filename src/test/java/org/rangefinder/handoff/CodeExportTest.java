@@ -128,7 +128,8 @@ class CodeExportTest {
         String linear = CodeExport.snippet(withCycle(nesterov, new OneCycleSection(8, 0.25, "linear",
                 nesterov.lr().max() / nesterov.lr().min(), 1e4, true, true, 0.85, 0.95)), ExportFormat.FASTAI, null);
         assertThat(linear).contains("this run anneals linearly").contains("no three-phase cycle");
-        assertThat(snippet).contains("#   and fastai's last step (at (T-1)/T) runs at about "
+        assertThat(snippet).contains("its annealing runs one step behind throughout")
+                .contains("#   i's LR), and its last step (at (T-1)/T) runs at about "
                 + String.format(java.util.Locale.ROOT, "%.2e", FastaiSnippet.fastaiLastLr(s)) + " where\n"
                 + "#   Rangefinder's runs at " + String.format(java.util.Locale.ROOT, "%.2e", s.minLr()) + ".\n")
                 .contains("leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does");
