@@ -95,7 +95,8 @@ public final class ThemeManager {
 
     /** The theme named {@code name}, or Light when there is none by that name. */
     public Theme named(String name) {
-        return available().stream().filter(t -> t.name().equals(name)).findFirst().orElse(available().get(0));
+        List<Theme> themes = available();
+        return themes.stream().filter(t -> t.name().equals(name)).findFirst().orElse(themes.get(0));
     }
 
     /** Applies a theme to the application and the scene; FX thread. */
