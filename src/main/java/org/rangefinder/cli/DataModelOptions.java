@@ -74,11 +74,16 @@ final class DataModelOptions {
 
     /** The dataset; {@code loading} (Ctrl-C) stops a long load with a {@code CancellationException}. */
     Dataset load(Loading loading) {
+        return load(dataOptions(), loading);
+    }
+
+    /** The dataset, loaded with {@code options} (a seed-sweep member's split); as {@link #load(Loading)}. */
+    Dataset load(DataOptions options, Loading loading) {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
         checkLabel(dataset);
-        return Datasets.load(dataset, dataOptions(), loading);
+        return Datasets.load(dataset, options, loading);
     }
 
     /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.AtomicFiles;
@@ -127,8 +128,17 @@ final class RangeTestCommand implements Callable<Integer> {
         }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
         Progress progress = new Progress(stderr);
-        Dataset dataset = data.load(new LoadProgress(cancel, progress));
+        // each member on the data it has alone: a seed sweep's members split with their own seeds
+        DataOptions base = data.dataOptions();
+        Map<DataOptions, Dataset> loaded = new LinkedHashMap<>();
+        for (RangeTestConfig member : members) {
+            DataOptions memberData = family == null ? base : family.dataOptions(member, base);
+            if (!loaded.containsKey(memberData)) {
+                loaded.put(memberData, data.load(memberData, new LoadProgress(cancel, progress)));
+            }
+        }
         progress.finish();
+        Dataset dataset = loaded.values().iterator().next();
         for (RangeTestConfig member : members) {
             org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
         }
@@ -144,7 +154,8 @@ final class RangeTestCommand implements Callable<Integer> {
                 results = List.of(RangeTest.run(dataset, config,
                         p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
             } else {
-                sweepResult = SweepRunner.run(dataset, config, family, threads,
+                sweepResult = SweepRunner.run(member -> loaded.get(family.dataOptions(member, base)), config, family,
+                        threads,
                         (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
                 results = sweepResult.members();
             }

@@ -79,6 +79,22 @@ class RangeTestCommandTest {
                 .containsExactly("0", "1", "2");
     }
 
+    /** The hint for a chosen member, run it on its own, gives its curve: its seed splits the data as it did. */
+    @Test
+    void aSeedMemberIsTheRangeTestWithThatSeedAlone(@TempDir Path dir) throws Exception {
+        Path family = dir.resolve("family.csv");
+        Path alone = dir.resolve("alone.csv");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
+                "--sweep", "seed=1,2", "--csv", family.toString(), "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30", "--seed", "2",
+                "--csv", alone.toString(), "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> second = Files.readAllLines(family).stream().filter(l -> l.startsWith("1,"))
+                .map(l -> l.substring(2)).toList();
+        assertThat(second).hasSize(30).isEqualTo(Files.readAllLines(alone).subList(1, 31));
+    }
+
     @Test
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
