@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,6 +18,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
@@ -146,6 +148,22 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
                 pane.layout();
             }
         }
+    }
+
+    /**
+     * Lays the window out on the FX thread as a pulse would (CSS, then layout from the scene's root; twice, for what
+     * the first pass asks to lay out again, as the next pulse would), then returns what {@code read} reads there.
+     * {@code waitForFxEvents} runs what is queued on the FX thread, which need not include a pulse.
+     */
+    <T> T laidOut(Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            Parent root = workbench.scene().getRoot();
+            for (int pass = 0; pass < 2; pass++) {
+                root.applyCss();
+                root.layout();
+            }
+            return read.call();
+        });
     }
 
     /** Waits (up to {@code seconds}) until the condition, read on the FX thread, holds. */
