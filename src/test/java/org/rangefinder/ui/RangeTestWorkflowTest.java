@@ -50,15 +50,25 @@ class RangeTestWorkflowTest {
 
     @Test
     void aRangeTestOnIrisGrowsInBatchesAndFinishesWithAStopReason(FxRobot robot) {
-        // long enough (no divergence stop) that the run is still streaming when the listener is attached
+        // long enough (no divergence stop) to stream over many frames
         fixture.chooseIris(robot, 400);
         WorkbenchFixture.replaceText(robot, "#divergeField", "0");
+        // counts the changes of the run's series from the start: attached as the run joins the list, when the chart
+        // view (whose listener on the list came first) has just made the series, before any frame can feed it
         AtomicInteger batches = new AtomicInteger();
+        ListChangeListener<RangeTestRun> countBatches = c -> {
+            while (c.next()) {
+                for (RangeTestRun added : c.getAddedSubList()) {
+                    fixture.view().chartView().smoothedSeries(added).getData()
+                            .addListener((ListChangeListener<Object>) d -> batches.incrementAndGet());
+                }
+            }
+        };
+        robot.interact(() -> fixture.vm().runs().runs().addListener(countBatches));
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         XYChart.Series<Number, Number> smoothed = fixture.view().chartView().smoothedSeries(run);
-        robot.interact(() -> smoothed.getData().addListener((ListChangeListener<Object>) c -> batches.incrementAndGet()));
         WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
         WaitForAsyncUtils.waitForFxEvents();
 
