@@ -50,6 +50,9 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
     }
 
     Workbench open(Stage stage, Path themesFolder) {
+        // the tests share TestFX's primary stage: a size one of them set on it (RememberedSettingsTest resizes the
+        // window as a user would) would otherwise stay, and this window would open at that size, not at its scene's
+        stage.sizeToScene();
         workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this,
                 history);
         return workbench;
@@ -108,7 +111,8 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
 
     /**
      * Opens curve files as the window does (read on its files thread, shown on the FX thread) and waits until they
-     * are runs.
+     * are runs, laid out in the window: the runs table makes its rows for them in a layout pass, and a robot that
+     * clicks a row's button before then aims where the button is about to move from.
      */
     void openCurves(Path... curves) {
         List<String> problems = new CopyOnWriteArrayList<>();
@@ -120,7 +124,7 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         });
         waitUntil(10, () -> !problems.isEmpty() || vm().runs().runs().size() == before + curves.length);
         assertThat(problems).isEmpty();
-        WaitForAsyncUtils.waitForFxEvents();
+        laidOut(() -> true);
     }
 
     /** Types {@code text} over the text of the field {@code query} finds, as a user would. */
