@@ -1,6 +1,7 @@
 package org.rangefinder.cli;
 
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr, redrawn at most ten times a second, and only when stderr is a terminal (so
@@ -10,6 +11,8 @@ final class Progress {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private final boolean enabled;
+    private final LongSupplier nanos;
+    private boolean drawn;
     private long lastDraw;
 
     Progress(PrintWriter err) {
@@ -17,8 +20,18 @@ final class Progress {
     }
 
     Progress(PrintWriter err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    /**
+     * With the clock that times the redraws given: {@code nanos} reads nanoseconds, as {@link System#nanoTime} does
+     * (its origin is arbitrary, so only differences count, and the first line is always drawn). Tests pass a clock
+     * they set, so a skipped redraw follows from the time they state, never from how fast the machine is.
+     */
+    Progress(PrintWriter err, boolean enabled, LongSupplier nanos) {
         this.err = err;
         this.enabled = enabled;
+        this.nanos = nanos;
     }
 
     /** Redraws the bar for {@code done} of {@code total} with a short status text; cheap when it skips. */
@@ -39,10 +52,14 @@ final class Progress {
 
     /** Whether to leave the line as it is: not a terminal, or drawn less than 0.1 s ago (unless it is the last). */
     private boolean skips(boolean mayWait) {
-        long now = System.nanoTime();
-        if (!enabled || mayWait && now - lastDraw < 100_000_000L) {
+        if (!enabled) {
             return true;
         }
+        long now = nanos.getAsLong();
+        if (drawn && mayWait && now - lastDraw < 100_000_000L) {
+            return true;
+        }
+        drawn = true;
         lastDraw = now;
         return false;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rangefinder.engine.CancelToken;
 
@@ -14,12 +15,17 @@ class LoadProgressTest {
     void showsTheLoadOnATerminalAndStopsWithTheToken() {
         StringWriter err = new StringWriter();
         CancelToken token = new CancelToken();
-        LoadProgress loading = new LoadProgress(token, new Progress(new PrintWriter(err), true));
+        AtomicLong nanos = new AtomicLong(5_000_000_000L);
+        LoadProgress loading = new LoadProgress(token, new Progress(new PrintWriter(err), true, nanos::get));
         loading.progress(4, 4, "images");
         assertThat(err.toString()).isEqualTo("\r[" + "#".repeat(30) + "] 4/4  loading the data (images)   ");
         err.getBuffer().setLength(0);
+        nanos.addAndGet(99_999_999L);
         loading.progress(2048, 0, "lines");
         assertThat(err.toString()).as("drawn less than 0.1 s after the last line: skipped").isEmpty();
+        nanos.addAndGet(1L);
+        loading.progress(4096, 0, "lines");
+        assertThat(err.toString()).as("0.1 s after the last line: drawn").isEqualTo("\rloading the data: 4096 lines   ");
         assertThat(loading.cancelled()).isFalse();
         token.cancel();
         assertThat(loading.cancelled()).isTrue();
@@ -28,7 +34,9 @@ class LoadProgressTest {
     @Test
     void aLoadOfUnknownLengthShowsTheCountAlone() {
         StringWriter err = new StringWriter();
-        new LoadProgress(new CancelToken(), new Progress(new PrintWriter(err), true)).progress(2048, 0, "lines");
+        // the clock at 0, as a clock with an arbitrary origin may read: the first line is drawn all the same
+        new LoadProgress(new CancelToken(), new Progress(new PrintWriter(err), true, () -> 0L))
+                .progress(2048, 0, "lines");
         assertThat(err.toString()).isEqualTo("\rloading the data: 2048 lines   ");
     }
 

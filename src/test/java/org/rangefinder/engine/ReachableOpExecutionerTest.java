@@ -60,19 +60,25 @@ class ReachableOpExecutionerTest {
         assertThat(product[0].toFloatMatrix()).isEqualTo(new float[][] {{4, 5}, {10, 11}});
     }
 
+    /**
+     * The executioner keeps the TAD packs it makes (see {@link TadPacksTest} for the store itself). Checked on an
+     * executioner of its own: ND4J's is shared by the whole test run, and its store stops keeping new shapes once
+     * full ({@link TadPacks#LIMIT}), so whether it still keeps this one would depend on what ran before.
+     */
     @Test
     void tadPacksAreKeptPerShapeAndDimensions() {
+        ReachableOpExecutioner executioner = new ReachableOpExecutioner();
         // [[1, 2, 3], [4, 5, 6]] in C order: along dimension 1 its tensors are the rows, starting at elements 0 and
         // 3; along dimension 0 the columns, starting at 0, 1 and 2
-        TadPack rows = Nd4j.getExecutioner().tadShapeInfoAndOffsets(m, new int[] {1});
+        TadPack rows = executioner.tadShapeInfoAndOffsets(m, new int[] {1});
         assertThat(rows.getTadOffsets().asLong()).containsExactly(0, 3);
-        TadPack columns = Nd4j.getExecutioner().tadShapeInfoAndOffsets(m, new int[] {0});
+        TadPack columns = executioner.tadShapeInfoAndOffsets(m, new int[] {0});
         assertThat(columns.getTadOffsets().asLong()).containsExactly(0, 1, 2);
 
         INDArray sameShape = Nd4j.createFromArray(new float[][] {{7, 8, 9}, {1, 1, 1}});
-        assertThat(Nd4j.getExecutioner().tadShapeInfoAndOffsets(sameShape, new int[] {1})).as("kept").isSameAs(rows);
+        assertThat(executioner.tadShapeInfoAndOffsets(sameShape, new int[] {1})).as("kept").isSameAs(rows);
         INDArray transposed = m.transpose(); // 3 x 2, other strides: another pack
-        TadPack ofTransposed = Nd4j.getExecutioner().tadShapeInfoAndOffsets(transposed, new int[] {1});
+        TadPack ofTransposed = executioner.tadShapeInfoAndOffsets(transposed, new int[] {1});
         assertThat(ofTransposed).isNotSameAs(rows).isNotSameAs(columns);
         // rows of the transposed view are m's columns: elements 0, 1 and 2 of m's buffer, strided by 3
         assertThat(ofTransposed.getTadOffsets().asLong()).containsExactly(0, 1, 2);

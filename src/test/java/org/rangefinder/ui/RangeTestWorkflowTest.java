@@ -3,8 +3,12 @@ package org.rangefinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.XYChart;
@@ -13,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Line;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +26,8 @@ import org.rangefinder.engine.StopReason;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
@@ -50,15 +57,25 @@ class RangeTestWorkflowTest {
 
     @Test
     void aRangeTestOnIrisGrowsInBatchesAndFinishesWithAStopReason(FxRobot robot) {
-        // long enough (no divergence stop) that the run is still streaming when the listener is attached
+        // long enough (no divergence stop) to stream over many frames
         fixture.chooseIris(robot, 400);
         WorkbenchFixture.replaceText(robot, "#divergeField", "0");
+        // counts the changes of the run's series from the start: attached as the run joins the list, when the chart
+        // view (whose listener on the list came first) has just made the series, before any frame can feed it
         AtomicInteger batches = new AtomicInteger();
+        ListChangeListener<RangeTestRun> countBatches = c -> {
+            while (c.next()) {
+                for (RangeTestRun added : c.getAddedSubList()) {
+                    fixture.view().chartView().smoothedSeries(added).getData()
+                            .addListener((ListChangeListener<Object>) d -> batches.incrementAndGet());
+                }
+            }
+        };
+        robot.interact(() -> fixture.vm().runs().runs().addListener(countBatches));
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         XYChart.Series<Number, Number> smoothed = fixture.view().chartView().smoothedSeries(run);
-        robot.interact(() -> smoothed.getData().addListener((ListChangeListener<Object>) c -> batches.incrementAndGet()));
         WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -102,7 +119,10 @@ class RangeTestWorkflowTest {
         assertThat(fixture.vm().bounds().minProperty().get()).isEqualTo(5e-4);
         LrMarkerChart chart = fixture.view().chartView().chart();
         Line grip = robot.lookup("#minMarker").queryAs(Line.class);
-        assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(5e-4), within(0.5));
+        // the marker and the axis read together on the FX thread, after a layout pass as a pulse makes one
+        double[] gripAndAxis = fixture.laidOut(() -> new double[] {grip.getStartX(),
+                chart.lrAxis().getDisplayPosition(5e-4)});
+        assertThat(gripAndAxis[0]).isCloseTo(gripAndAxis[1], within(0.5));
 
         // a text that is no learning rate is flagged, said beside the fields, and leaves the marker where it was
         WorkbenchFixture.waitUntil(30, () -> fixture.vm().oneCycle().configProperty().get() != null);
@@ -183,13 +203,22 @@ class RangeTestWorkflowTest {
             csv.append(lr).append(',').append(2.0 - Math.min(i, 45) / 30.0 + (i > 45 ? (i - 45) * 0.8 : 0)).append('\n');
         }
         Path curve = Files.writeString(tmp.resolve("fastai-history.csv"), csv);
+        // what the file holds, as read back: a file without smoothed losses holds them in its loss column
+        double[][] columns = csv.toString().lines().skip(1).map(l -> l.split(","))
+                .map(f -> new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])}).toArray(double[][]::new);
+        Suggestions expected = Suggestions.fromSmoothed(Arrays.stream(columns).mapToDouble(c -> c[0]).toArray(),
+                Arrays.stream(columns).mapToDouble(c -> c[1]).toArray(), SuggestionOptions.defaults());
+        assertThat(expected.valley()).isNotNull();
         fixture.answers.add(curve);
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         assertThat(run.points()).hasSize(60);
-        assertThat(run.suggestionsProperty().get().valley()).isNotNull();
+        Suggestions suggested = run.suggestionsProperty().get();
+        assertThat(suggested.valley()).isEqualTo(expected.valley());
+        assertThat(suggested.steep()).isEqualTo(expected.steep());
+        assertThat(suggested.minimum()).isEqualTo(expected.minimum());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fixture.view().chartView().chart().markLabels()).hasSize(3);
 
@@ -205,7 +234,16 @@ class RangeTestWorkflowTest {
         fixture.answers.add(png);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WorkbenchFixture.waitUntil(10, () -> Files.exists(png));
-        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(300);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(300);
+        // a chart drawn, not a blank picture: its background, curve, markers and antialiased text make many colours
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours).as("distinct colours").hasSizeGreaterThan(10);
         Screenshots.save(fixture.view(), "curve-opened");
     }
 }

@@ -163,8 +163,12 @@ class RunsListTest {
         }
     }
 
-    /** The control with style class {@code styleClass} in the row of the runs table that shows {@code run}. */
-    private static Node inRowOf(FxRobot robot, RangeTestRun run, String styleClass) {
+    /**
+     * The control with style class {@code styleClass} in the row of the runs table that shows {@code run}, looked up
+     * after a layout pass: the table gives its rows their runs, and moves them, only when laid out.
+     */
+    private Node inRowOf(FxRobot robot, RangeTestRun run, String styleClass) {
+        fixture.laidOut(() -> true);
         TableRow<?> row = robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
                 .filter(r -> r.getItem() == run).findFirst().orElseThrow();
         return robot.from(row).lookup("." + styleClass).query();

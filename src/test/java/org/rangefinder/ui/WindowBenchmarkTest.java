@@ -43,14 +43,20 @@ class WindowBenchmarkTest {
             assertThat(p.pulses().stutterGaps()).hasSize(p.pulses().stutters());
             for (PulseMonitor.Stutter st : p.pulses().stutterGaps()) {
                 assertThat(st.gapMs()).isGreaterThan(PulseMonitor.STUTTER_MS);
-                assertThat(st.fxMs() + st.gcMs()).isLessThanOrEqualTo(st.gapMs() + 1); // the collector counts whole ms
+                // the parts are not bounded by the gap: the clocks behind them are read one after another in the
+                // monitor's handler, so a collection there counts in this gap's collections but in the next gap's time
+                assertThat(st.fxMs()).isNotNegative();
+                assertThat(st.gcMs()).isNotNegative();
             }
         }
         assertThat(session.phases().get(1).pulses().meanFxWorkMs()).isPositive(); // curves drawn while it ran
         assertThat(session.phases().get(2).pulses().meanPaintMs()).isPositive(); // the moved markers painted
 
         WindowBenchmark.Result stream = results.get(1);
-        assertThat(stream.points()).isEqualTo(2000); // two 1000-point range tests, no divergence stop
+        // two 1000-point range tests without the divergence stop: each ends at its last iteration or, on some CPUs,
+        // at a loss that is not finite near lr 10 (as in RangeTestWorkflowTest); never before the ladder's middle
+        // (lr 1e-3, far below where this model's loss blows up)
+        assertThat(stream.points()).isBetween(1000, 2000);
         assertThat(stream.whole().pulses().pulses()).isPositive();
     }
 }

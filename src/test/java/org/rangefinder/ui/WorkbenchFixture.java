@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,6 +18,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
@@ -50,6 +52,9 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
     }
 
     Workbench open(Stage stage, Path themesFolder) {
+        // the tests share TestFX's primary stage: a size one of them set on it (RememberedSettingsTest resizes the
+        // window as a user would) would otherwise stay, and this window would open at that size, not at its scene's
+        stage.sizeToScene();
         workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this,
                 history);
         return workbench;
@@ -108,7 +113,8 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
 
     /**
      * Opens curve files as the window does (read on its files thread, shown on the FX thread) and waits until they
-     * are runs.
+     * are runs, laid out in the window: the runs table makes its rows for them in a layout pass, and a robot that
+     * clicks a row's button before then aims where the button is about to move from.
      */
     void openCurves(Path... curves) {
         List<String> problems = new CopyOnWriteArrayList<>();
@@ -120,7 +126,7 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         });
         waitUntil(10, () -> !problems.isEmpty() || vm().runs().runs().size() == before + curves.length);
         assertThat(problems).isEmpty();
-        WaitForAsyncUtils.waitForFxEvents();
+        laidOut(() -> true);
     }
 
     /** Types {@code text} over the text of the field {@code query} finds, as a user would. */
@@ -148,6 +154,22 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
                 pane.layout();
             }
         }
+    }
+
+    /**
+     * Lays the window out on the FX thread as a pulse would (CSS, then layout from the scene's root; twice, for what
+     * the first pass asks to lay out again, as the next pulse would), then returns what {@code read} reads there.
+     * {@code waitForFxEvents} runs what is queued on the FX thread, which need not include a pulse.
+     */
+    <T> T laidOut(Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            Parent root = workbench.scene().getRoot();
+            for (int pass = 0; pass < 2; pass++) {
+                root.applyCss();
+                root.layout();
+            }
+            return read.call();
+        });
     }
 
     /** Waits (up to {@code seconds}) until the condition, read on the FX thread, holds. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rangefinder.ui.work.EngineStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
@@ -37,7 +36,7 @@ class WorkbenchWindowTest {
     @Test
     void everyChartsVerticalAxisHasRoomForItsTickLabelsBesideItsTitle(FxRobot robot) {
         WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.laidOut(() -> true); // the axes' tick labels made and placed, as a pulse would
         var charts = robot.lookup(".chart").<XYChart<?, ?>>queryAll();
         assertThat(charts).hasSizeGreaterThanOrEqualTo(7); // range test, two previews, four training charts
         for (XYChart<?, ?> chart : charts) {
@@ -45,6 +44,7 @@ class WorkbenchWindowTest {
             Label title = (Label) y.lookup(".axis-label");
             double titleRight = title.getBoundsInParent().getMaxX();
             var labels = y.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible()).toList();
+            assertThat(labels).as("%s: tick labels of '%s'", chart.getId(), y.getLabel()).isNotEmpty();
             for (var label : labels) {
                 assertThat(label.getBoundsInParent().getMinX()).as("%s: tick label '%s' clear of the title '%s'",
                         chart.getId(), ((Text) label).getText(), y.getLabel()).isGreaterThanOrEqualTo(titleRight);

@@ -23,8 +23,9 @@ import org.rangefinder.ui.rangetest.RangeTestViewModel;
  * thread; what goes wrong, and the warnings about unreadable entries, go to the status line.
  */
 public final class HistoryViewModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** This computer's time zone, as the JVM found it at the start. */
+    private static final ZoneId HERE = ZoneId.systemDefault();
 
     private final HistoryStore store;
     private final RangeTestViewModel runs;
@@ -109,7 +110,12 @@ public final class HistoryViewModel {
 
     /** When a run was started, in this computer's time zone. */
     public static String when(RunRecord r) {
-        return WHEN.format(r.createdAt());
+        return when(r, HERE);
+    }
+
+    /** When a run was started, in the time zone {@code zone}, to the second. */
+    static String when(RunRecord r, ZoneId zone) {
+        return WHEN.withZone(zone).format(r.createdAt());
     }
 
     /** The runs of the history, newest first, as last read. */

@@ -37,8 +37,17 @@ import java.util.Locale;
  * as long as it worked. C1, the quick compiler that takes code out of the interpreter, stays at the window's
  * priority: lowering it too left the window's code interpreted longer and its work per frame grew by a fifth. On a
  * machine with a core to spare none of this changes anything.
+ *
+ * <p>The system property {@value #PROPERTY}{@code =normal} leaves all of these threads as they start: the workers,
+ * engine, data and history threads at the priority of the thread that made them, C2 as the JVM started it. The test
+ * suite sets it (pom.xml): under {@code SCHED_IDLE} a window test's run gets no CPU time at all while other
+ * programs keep every core busy, as they may on a shared CI runner, and could stall past the test's waits. It is
+ * read each time a thread would be lowered. Unset, or any other value, the threads are lowered as above: the
+ * window's default. {@code BackgroundPriorityTest} clears it for its own threads, to test the lowering itself.
  */
 public final class BackgroundPriority {
+    /** The system property that, set to {@code normal}, leaves background threads unlowered (see above). */
+    public static final String PROPERTY = "rangefinder.backgroundPriority";
     /** Linux's scheduling policy for threads that run only when nothing else wants the CPU ({@code sched.h}). */
     static final int SCHED_IDLE = 5;
     /** The nice value of worker threads on Linux where {@link #SCHED_IDLE} is refused. */
@@ -54,14 +63,24 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
-    /** A daemon thread, not started, that lowers itself before it runs {@code work}. */
+    /**
+     * A daemon thread, not started, that lowers itself before it runs {@code work} (unless {@value #PROPERTY} is
+     * {@code normal}).
+     */
     public static Thread daemonThread(Runnable work, String name) {
         Thread t = new Thread(() -> {
-            lowerCurrentThread();
+            if (lowering()) {
+                lowerCurrentThread();
+            }
             work.run();
         }, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Whether background threads are lowered: unless {@value #PROPERTY} is {@code normal}. */
+    static boolean lowering() {
+        return !"normal".equals(System.getProperty(PROPERTY));
     }
 
     /** Lowers the calling thread; best effort (a system that refuses leaves it as it was). */
@@ -86,12 +105,13 @@ public final class BackgroundPriority {
     /**
      * Lowers HotSpot's C2 compiler threads as the workers are lowered, so that optimising the code waits for the
      * window rather than the window for the optimiser; on Linux only (elsewhere it does nothing), best effort. C2
-     * threads the JVM starts later are started by a compiler thread and inherit its scheduling.
+     * threads the JVM starts later are started by a compiler thread and inherit its scheduling. Does nothing where
+     * {@value #PROPERTY} is {@code normal}.
      *
      * @return how many threads were lowered
      */
     public static int lowerOptimisingCompiler() {
-        if (!LINUX) {
+        if (!LINUX || !lowering()) {
             return 0;
         }
         int lowered = 0;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
@@ -21,7 +22,6 @@ import org.rangefinder.ui.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class LrMarkerChartTest {
@@ -44,13 +44,35 @@ class LrMarkerChartTest {
         chart.maxMarkerProperty().set(1e-2);
         stage.setScene(new Scene(chart, 800, 500));
         stage.show();
+        layOutNow();
+    }
+
+    /**
+     * Lays the chart out on the FX thread as the next pulse would (CSS, then layout from the scene's root) and returns
+     * when done. The chart fits its axes and places and shows its marks only when laid out, and
+     * {@code waitForFxEvents} runs what is queued on the FX thread, which need not include a pulse.
+     */
+    private void layOut(FxRobot robot) {
+        robot.interact(this::layOutNow);
+    }
+
+    /**
+     * FX thread: two layout passes, as two pulses make them; the second lays out what the first asked for again (an
+     * axis whose tick labels grew, say), as the next pulse would.
+     */
+    private void layOutNow() {
+        Parent root = chart.getScene().getRoot();
+        for (int pass = 0; pass < 2; pass++) {
+            root.applyCss();
+            root.layout();
+        }
     }
 
     @Test
     void draggingTheMaxMarkerChangesItsValue(FxRobot robot) {
         Line grip = robot.lookup("#maxMarker").queryAs(Line.class);
         robot.drag(grip, MouseButton.PRIMARY).moveBy(-120, 0).drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         double value = chart.maxMarkerProperty().get();
         assertThat(value).isLessThan(1e-2).isGreaterThan(chart.minMarkerProperty().get());
         // 120 px to the left over a plot of 6 decades in about 700 px: about one decade lower
@@ -64,7 +86,7 @@ class LrMarkerChartTest {
         Line grip = robot.lookup("#minMarker").queryAs(Line.class);
         double x0 = grip.getStartX();
         robot.interact(() -> chart.minMarkerProperty().set(1e-3));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(grip.getStartX()).isGreaterThan(x0);
         assertThat(grip.getStartX()).isCloseTo(chart.lrAxis().getDisplayPosition(1e-3), within(0.5));
     }
@@ -75,13 +97,13 @@ class LrMarkerChartTest {
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
         // points inside the decades shown change nothing; one past them widens the axis, and its removal narrows it
         robot.interact(() -> curve.getData().add(new XYChart.Data<>(0.5, 1.0)));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
         robot.interact(() -> curve.getData().add(new XYChart.Data<>(5.0, 1.0)));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(10.0);
         robot.interact(() -> curve.getData().remove(curve.getData().size() - 1));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
         assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
     }
@@ -93,17 +115,17 @@ class LrMarkerChartTest {
                 curve.getData().add(new XYChart.Data<>(lr, 1.0));
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getLowerBound()).as("no place on a log axis: left out").isEqualTo(1e-6);
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
 
         XYChart.Series<Number, Number> other = new XYChart.Series<>();
         other.getData().add(new XYChart.Data<>(2e-8, 1.5));
         robot.interact(() -> chart.addSeries(other, SeriesLook.of("rf-line", "run-color-1", "smoothed-line")));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getLowerBound()).as("another series' decades").isEqualTo(1e-8);
         robot.interact(() -> chart.removeSeries(other));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-6);
     }
 
@@ -116,14 +138,14 @@ class LrMarkerChartTest {
             chart.planLrRange(live, 1e-7, 10);
             chart.addSeries(live, SeriesLook.of("rf-line", "run-color-1", "smoothed-line"));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getLowerBound()).isEqualTo(1e-7);
         assertThat(chart.lrAxis().getUpperBound()).as("the planned end, not the first point's decade").isEqualTo(10);
         List<Axis.TickMark<Number>> ticks = List.copyOf(chart.lrAxis().getTickMarks());
         for (int i = 1; i <= 8; i++) {
             double lr = 1e-7 * Math.pow(10, i);
             robot.interact(() -> live.getData().add(new XYChart.Data<>(lr, 2.0)));
-            WaitForAsyncUtils.waitForFxEvents();
+            layOut(robot);
             assertThat(chart.lrAxis().getUpperBound()).isEqualTo(10);
             assertThat(chart.lrAxis().getTickMarks()).as("at lr %s", lr).containsExactlyElementsOf(ticks);
         }
@@ -134,7 +156,7 @@ class LrMarkerChartTest {
             unplanned.getData().add(new XYChart.Data<>(3e-6, 2.2));
             chart.addSeries(unplanned, SeriesLook.of("rf-line", "run-color-2", "smoothed-line"));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.lrAxis().getUpperBound()).as("without a plan, the data's decades").isEqualTo(1e-5);
     }
 
@@ -159,19 +181,19 @@ class LrMarkerChartTest {
         robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("steep 1e-4", 1e-4, 2.0),
                 new LrMarkerChart.Mark("valley 3.16e-4", 3.16e-4, 1.5),
                 new LrMarkerChart.Mark("minimum 0.01", 0.01, 0.9))));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.markLabels()).containsExactly("steep 1e-4", "valley 3.16e-4", "minimum 0.01");
         assertThat(Set.copyOf(chart.lookupAll(".suggestion-label"))).isEqualTo(labels);
         assertThat(labels).allMatch(Node::isVisible);
         robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("valley 0.001", 1e-3, 1.2))));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.markLabels()).containsExactly("valley 0.001");
         assertThat(Set.copyOf(chart.lookupAll(".suggestion-label"))).isEqualTo(labels);
         assertThat(Set.copyOf(chart.lookupAll(".suggestion-dot"))).isEqualTo(dots);
         assertThat(labels.stream().filter(Node::isVisible)).hasSize(1);
         assertThat(dots.stream().filter(Node::isVisible)).hasSize(1);
         robot.interact(() -> chart.setMarks(List.of()));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.markLabels()).isEmpty();
         assertThat(labels).noneMatch(Node::isVisible);
         assertThat(dots).noneMatch(Node::isVisible);
@@ -182,7 +204,7 @@ class LrMarkerChartTest {
         List<LrMarkerChart.Mark> six = IntStream.range(0, 6)
                 .mapToObj(i -> new LrMarkerChart.Mark("mark " + i, Math.pow(10, -5 + i * 0.5), 1.0 + 0.1 * i)).toList();
         robot.interact(() -> chart.setMarks(six));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.markLabels()).containsExactly("mark 0", "mark 1", "mark 2", "mark 3", "mark 4", "mark 5");
         assertThat(chart.lookupAll(".suggestion-label")).hasSize(6).allMatch(Node::isVisible);
     }
@@ -194,7 +216,7 @@ class LrMarkerChartTest {
         assertThat(chart.zoomedProperty().get()).isTrue();
         assertThat(chart.lrAxis().getUpperBound()).isLessThan(1);
         robot.interact(chart::resetZoom);
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.zoomedProperty().get()).isFalse();
         assertThat(chart.lossAxis().getUpperBound()).isEqualTo(upper);
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
@@ -206,7 +228,7 @@ class LrMarkerChartTest {
         robot.drag(plotPointOnScreen(1e-5, 2.0), MouseButton.PRIMARY).moveTo(plotPointOnScreen(1e-3, 1.2));
         assertThat(robot.lookup("#zoomBox").query().isVisible()).isTrue();
         robot.drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.zoomedProperty().get()).isTrue();
         assertThat(robot.lookup("#zoomBox").query().isVisible()).isFalse();
         assertThat(chart.hoverText()).isEmpty(); // the point it named has moved
@@ -227,14 +249,14 @@ class LrMarkerChartTest {
         robot.drag(plotPointOnScreen(1e-5, 2.0), MouseButton.PRIMARY).moveTo(plotPointOnScreen(1e-3, 1.2));
         robot.type(KeyCode.ESCAPE);
         robot.drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.zoomedProperty().get()).isFalse();
         assertThat(robot.lookup("#zoomBox").query().isVisible()).isFalse();
 
         robot.interact(() -> chart.zoom(2, chart.lrAxis().getWidth() / 2, chart.lossAxis().getHeight() / 2));
         assertThat(chart.zoomedProperty().get()).isTrue();
         robot.doubleClickOn(plotPointOnScreen(1e-4 * 3, 1.5));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.zoomedProperty().get()).isFalse();
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
     }
@@ -243,7 +265,7 @@ class LrMarkerChartTest {
     void aClickOnThePlotDoesNotZoom(FxRobot robot) {
         robot.clickOn(plotPointOnScreen(1e-4 * 3, 1.5));
         robot.drag(plotPointOnScreen(1e-5, 1.5), MouseButton.PRIMARY).moveBy(3, 2).drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.zoomedProperty().get()).isFalse();
         assertThat(chart.lrAxis().getUpperBound()).isEqualTo(1.0);
     }
@@ -258,7 +280,7 @@ class LrMarkerChartTest {
     void hoverShowsTheNearestPoint(FxRobot robot) {
         XYChart.Data<Number, Number> d = curve.getData().get(40);
         robot.moveTo(plotPointOnScreen(d.getXValue().doubleValue(), d.getYValue().doubleValue()));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrText.format(d.getXValue().doubleValue()));
     }
 }

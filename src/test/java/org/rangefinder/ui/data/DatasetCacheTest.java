@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.rangefinder.ProgressLog;
@@ -18,11 +19,16 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 
 class DatasetCacheTest {
     private final Dataset iris = Datasets.load("iris", DataOptions.defaults());
 
-    /** A folder being imported holds up neither another dataset nor a second ask for itself, which waits for it. */
+    /**
+     * A folder being imported holds up neither another dataset nor a second ask for itself, which waits for it. The
+     * folder is released only once both asks are seen waiting on the load (asking whether they still want it, which
+     * a waiter does only while the load goes on), so the second ask cannot be served from the kept data instead.
+     */
     @Test
     void aSlowLoadHoldsUpNoOtherDatasetAndIsReadOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -34,16 +40,21 @@ class DatasetCacheTest {
             }
             return iris;
         });
+        CountDownLatch firstWaits = new CountDownLatch(1);
+        CountDownLatch secondWaits = new CountDownLatch(1);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             CompletableFuture<Dataset> first = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults(), () -> false), threads);
+                    () -> cache.load("big-folder", DataOptions.defaults(), waiting(firstWaits, () -> false)), threads);
             CompletableFuture<Dataset> second = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults(), () -> false), threads);
+                    () -> cache.load("big-folder", DataOptions.defaults(), waiting(secondWaits, () -> false)), threads);
             CompletableFuture<Dataset> other = CompletableFuture.supplyAsync(
                     () -> cache.load("iris", DataOptions.defaults(), () -> false), threads);
             assertThat(other.get(10, TimeUnit.SECONDS)).as("loaded while the folder loads").isSameAs(iris);
+            assertThat(firstWaits.await(10, TimeUnit.SECONDS)).as("the first ask waits for the load").isTrue();
+            assertThat(secondWaits.await(10, TimeUnit.SECONDS)).as("the second ask waits for the load").isTrue();
             assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).isSameAs(iris);
             assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(iris);
@@ -107,11 +118,18 @@ class DatasetCacheTest {
         AtomicBoolean secondCancelled = new AtomicBoolean();
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
+            CountDownLatch firstWaits = new CountDownLatch(1);
+            CountDownLatch secondWaits = new CountDownLatch(1);
             CompletableFuture<Dataset> first = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults(), firstCancelled::get), threads);
+                    () -> cache.load("big-folder", DataOptions.defaults(), waiting(firstWaits, firstCancelled::get)),
+                    threads);
             CompletableFuture<Dataset> second = CompletableFuture.supplyAsync(
-                    () -> cache.load("big-folder", DataOptions.defaults(), secondCancelled::get), threads);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loads.get() == 1);
+                    () -> cache.load("big-folder", DataOptions.defaults(), waiting(secondWaits, secondCancelled::get)),
+                    threads);
+            // both have joined the one load before either is cancelled: otherwise the first could be its only
+            // waiter when cancelled, and the load would stop before the second asked
+            assertThat(firstWaits.await(10, TimeUnit.SECONDS)).as("the first waits for the load").isTrue();
+            assertThat(secondWaits.await(10, TimeUnit.SECONDS)).as("the second waits for the load").isTrue();
             firstCancelled.set(true);
             assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class)
                     .hasMessageContaining("loading big-folder cancelled");
@@ -143,6 +161,17 @@ class DatasetCacheTest {
         });
         assertThat(cache.load("folder", DataOptions.defaults(), log)).isSameAs(iris);
         assertThat(log.reports()).startsWith("1/4 images").doesNotHaveDuplicates();
+    }
+
+    /**
+     * A waiter's side of a load that says when it is waiting: the cache asks whether it is cancelled only between
+     * looks at a load still going, so the latch opens once this waiter has joined the load.
+     */
+    private static Loading waiting(CountDownLatch joined, BooleanSupplier cancelled) {
+        return () -> {
+            joined.countDown();
+            return cancelled.getAsBoolean();
+        };
     }
 
     private static void sleep(long millis) {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,11 +73,25 @@ class HistoryViewModelTest {
         assertThat(runs.runs()).hasSize(2);
         RangeTestRun overlaid = runs.runs().get(1);
         assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.IMPORTED);
-        assertThat(overlaid.name()).isEqualTo("#2 iris " + HistoryViewModel.when(vm.entries().get(0)));
+        // named by when the recorded run started, to the second, in this computer's time zone
+        assertThat(overlaid.name()).matches("#2 iris \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        LocalDateTime named = LocalDateTime.parse(overlaid.name().substring("#2 iris ".length()),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(named).isEqualTo(LocalDateTime.ofInstant(vm.entries().get(0).createdAt(), ZoneId.systemDefault())
+                .truncatedTo(ChronoUnit.SECONDS));
         assertThat(overlaid.points()).isEqualTo(original.points());
         assertThat(overlaid.suggestionsProperty().get()).isEqualTo(original.suggestionsProperty().get());
         assertThat(runs.selectedProperty().get()).isSameAs(overlaid);
         assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+    }
+
+    @Test
+    void aRunIsDatedToTheSecondInTheTimeZoneGiven() {
+        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, "20260304-050607-890-abcd", RunKind.RANGE_TEST,
+                RunStatus.FINISHED, "2026-03-04T05:06:07.890Z", null, "iris", null, null, null, null, null, 0, null);
+        assertThat(HistoryViewModel.when(r, ZoneOffset.UTC)).isEqualTo("2026-03-04 05:06:07");
+        assertThat(HistoryViewModel.when(r, ZoneId.of("Asia/Tokyo"))).isEqualTo("2026-03-04 14:06:07");
+        assertThat(HistoryViewModel.when(r, ZoneId.of("America/New_York"))).isEqualTo("2026-03-04 00:06:07");
     }
 
     @Test

@@ -10,22 +10,38 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 import org.rangefinder.ui.history.HistoryStore;
 import org.testfx.api.FxToolkit;
 
 /**
  * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
  * and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do HotSpot's C2 compiler threads.
+ * The test suite leaves background threads at normal priority ({@link BackgroundPriority#PROPERTY}, set in pom.xml);
+ * these tests clear that property for their own threads, so that they test the lowering the window gets by default.
  */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
+    private SystemProperty windowDefault;
 
     @BeforeAll
     static void javaFx() throws Exception {
         FxToolkit.registerPrimaryStage(); // a worker hands its results to the FX thread
+    }
+
+    @BeforeEach
+    void asTheWindowRuns() {
+        windowDefault = SystemProperty.clear(BackgroundPriority.PROPERTY);
+    }
+
+    @AfterEach
+    void asTheSuiteRuns() {
+        windowDefault.close();
     }
 
     /** What the calling thread runs at: its Java priority, and on Linux its scheduling (else null). */
@@ -119,6 +135,19 @@ class BackgroundPriorityTest {
         });
         Priority child = seen.get(10, TimeUnit.SECONDS);
         assertBelowTheWindow(child); // Java and Linux threads inherit their creator's; a sweep's member threads, for one
+    }
+
+    @Test
+    void withThePropertySetToNormalNothingIsLowered() throws Exception {
+        Priority window = Priority.ofCurrentThread();
+        try (SystemProperty normal = SystemProperty.set(BackgroundPriority.PROPERTY, "normal")) {
+            assertThat(BackgroundPriority.lowerOptimisingCompiler()).isZero();
+            CompletableFuture<Priority> seen = new CompletableFuture<>();
+            EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
+            assertThat(seen.get(10, TimeUnit.SECONDS)).as("as the thread that started it").isEqualTo(window);
+        }
+        // so the check above tells the two apart: a lowered worker would be at Java's lowest priority
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
     @Test
