@@ -35,7 +35,7 @@ public final class Workbench {
                       Path historyFolder) {
         this.themes = themes;
         this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
-                BackgroundExecutor.bounded(1), BackgroundExecutor.bounded(1, "rangefinder-files"), new DatasetCache(),
+                BackgroundExecutor.bounded(1), BackgroundExecutor.writer("rangefinder-files"), new DatasetCache(),
                 HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
         // a remembered size larger than today's screen would put the window's edges out of reach
@@ -56,7 +56,12 @@ public final class Workbench {
         stage.setOnHidden(e -> {
             settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
             settings.flush();
-            viewModel.close(CLOSING_WAIT);
+            if (!viewModel.close(CLOSING_WAIT)) {
+                // the window is gone: the terminal it was started from, if any, is where this can still be said
+                System.err.println("rangefinder: closed before everything was written (waited "
+                        + CLOSING_WAIT.toSeconds() + " s): a file being saved may be missing, and a run whose end "
+                        + "was not recorded reads as interrupted in the run history");
+            }
         });
     }
 

@@ -42,10 +42,26 @@ public final class BackgroundExecutor {
      */
     public static BackgroundExecutor bounded(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(),
-                r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()));
-        return new BackgroundExecutor(pool, Platform::runLater);
+        return pool(threads, r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()));
+    }
+
+    /**
+     * One daemon thread at the window's own priority, running its work in the order submitted: for the files the
+     * user asks for (exports, a saved model, a file opened). That work is short, and must not wait behind other
+     * programs: lowered as the workers are, it got no CPU while another program kept every core busy, and the window,
+     * closing, gave up on the files it waited for.
+     */
+    public static BackgroundExecutor writer(String name) {
+        return pool(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static BackgroundExecutor pool(int threads, java.util.concurrent.ThreadFactory factory) {
+        return new BackgroundExecutor(new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory), Platform::runLater);
     }
 
     /** Workers for this machine: one core is left to the window, at most four runs at once. */

@@ -126,6 +126,17 @@ class BackgroundPriorityTest {
         assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
     }
 
+    /** The files thread is not lowered: lowered, it got no CPU under full load and the closing window gave up. */
+    @Test
+    void theFilesThreadRunsAtTheWindowsPriority() throws Exception {
+        Priority window = Priority.ofCurrentThread();
+        CompletableFuture<Priority> seen = new CompletableFuture<>();
+        BackgroundExecutor.writer("test-files").submit(Priority::ofCurrentThread, seen::complete,
+                seen::completeExceptionally);
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(window);
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
+    }
+
     @Test
     void threadsTheWorkerStartsInheritItsScheduling() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
