@@ -12,7 +12,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.rangefinder.ui.WorkbenchLauncher.launch(args);
+            try {
+                org.rangefinder.ui.WorkbenchLauncher.launch(args);
+            } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
+                System.err.println("rangefinder: the window needs a display (" + noDisplay.getMessage() + "); the "
+                        + "commands run without one: java -jar rangefinder.jar --help");
+                System.exit(2);
+            }
             return;
         }
         System.exit(RangefinderCommand.run(args));
