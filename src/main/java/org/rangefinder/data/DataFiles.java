@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -97,6 +98,8 @@ final class DataFiles {
             why = "permission denied";
         } else if (e instanceof ZipException) {
             why = "not a valid gzip file (" + e.getMessage() + ")";
+        } else if (e instanceof FileSystemLoopException) {
+            why = e.getMessage() + " is a link back to a folder above it";
         } else if (e instanceof EOFException) {
             why = "the file ends too early (truncated?)";
         } else if (e instanceof CharacterCodingException) {

@@ -7,6 +7,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,9 +131,12 @@ final class ImageFolderImporter {
         return images;
     }
 
-    /** Everything below a folder down to a depth, sorted by path; hidden entries and what lies below them left out. */
+    /**
+     * Everything below a folder down to a depth, sorted by path; hidden entries and what lies below them left out.
+     * Links are followed, to folders too (the folder itself may be one); a link looping back above itself is an error.
+     */
     private static List<Path> visibleEntries(Path folder, int depth) {
-        try (Stream<Path> entries = Files.walk(folder, depth)) {
+        try (Stream<Path> entries = Files.walk(folder, depth, FileVisitOption.FOLLOW_LINKS)) {
             return entries.filter(p -> !p.equals(folder))
                     .filter(p -> !isHidden(folder.relativize(p)))
                     .sorted()

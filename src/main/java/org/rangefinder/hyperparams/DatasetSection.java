@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -147,8 +149,10 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
                 return HexFormat.of().formatHex(digest(path));
             }
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(path)) {
+            try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) { // as the loader reads it
                 files = walk.filter(Files::isRegularFile).toList();
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // a link looping back to a folder above it, a folder that cannot be listed
             }
             List<String> names = new ArrayList<>();
             for (Path f : files) {

@@ -202,6 +202,32 @@ class ImageFolderImporterTest {
                 within(1e-7f));
     }
 
+    /** A folder of images, or a class folder, may be a link: the loader reads what it leads to. */
+    @Test
+    void foldersReachedThroughLinksAreRead() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real/a"));
+        png("real/a/1.png", gray(1, 1, 0));
+        png("kept/b/1.png", gray(1, 1, 255));
+        png("kept/b/2.png", gray(1, 1, 255));
+        Files.createSymbolicLink(dir.resolve("real/b"), dir.resolve("kept/b"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real.getParent());
+
+        LabelledSamples samples = ImageFolderImporter.read(link, 1, 1, true, () -> false);
+
+        assertThat(samples.classNames()).containsExactly("a", "b");
+        assertThat(samples.samples().labels()).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void aLinkLoopingBackAboveItselfIsNamed() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        png("b/1.png", gray(1, 1, 0));
+        Files.createSymbolicLink(dir.resolve("b/loop"), dir);
+        // walking class folder b through the link, the walk comes back to b
+        assertThat(failure()).isEqualTo(dir.resolve("b") + ": " + dir.resolve("b/loop/b")
+                + " is a link back to a folder above it");
+    }
+
     @Test
     void transparentPixelsAreCompositedOverWhite() throws IOException {
         float[] pixels = readFirst(argb(2, 1, 0x00000000, 0x33000000), 2, 1, true);

@@ -33,6 +33,20 @@ class DatasetSectionTest {
                 .isEqualTo("ce3ddbe3e126cbfd266751c2174f08557dabdbdcb09fdd9ef0eb9a4331a594ea");
     }
 
+    /** Links are followed, to folders too, as the loader reads the data: the same files, the same digest. */
+    @Test
+    void aFolderReachedThroughLinksHasTheDigestOfWhatTheyLeadTo() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("b.txt"), "abc");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("c.txt"), "");
+        Files.createSymbolicLink(data.resolve("a"), elsewhere);
+        Path top = Files.createSymbolicLink(dir.resolve("top"), data);
+        // the listing of the test above: a/c.txt and b.txt
+        assertThat(DatasetSection.sha256(top))
+                .isEqualTo("ce3ddbe3e126cbfd266751c2174f08557dabdbdcb09fdd9ef0eb9a4331a594ea");
+    }
+
     @Test
     void userCsvIsRecordedByPathAndDigestAndAChangeIsReported() throws IOException {
         StringBuilder csv = new StringBuilder("x,y,label\n");
