@@ -44,8 +44,8 @@ public final class LrLadder {
      * Checks a ladder's settings without computing it (a form checks them at each keystroke, for each member of a
      * sweep, and a ladder may have a million rungs).
      *
-     * @throws UserInputException unless {@code 0 < start < end}, both finite, {@code 2 <= n <= }
-     *         {@value #MAX_ITERATIONS}, {@code stepSize >= 1}
+     * @throws UserInputException unless {@code 0 < start < end}, both finite and {@code end / start} too,
+     *         {@code 2 <= n <= }{@value #MAX_ITERATIONS}, {@code stepSize >= 1}
      */
     public static void check(double start, double end, int n, int stepSize) {
         if (!(start > 0) || !Double.isFinite(start)) {
@@ -53,6 +53,11 @@ public final class LrLadder {
         }
         if (!(end > start) || !Double.isFinite(end)) {
             throw new UserInputException("--end-lr must be a finite number > --start-lr (" + start + "), got " + end);
+        }
+        if (Double.isInfinite(end / start)) {
+            // the exponential ladder is start * (end/start)^(i/(n-1)), computed as written (as pytorch-lr-finder does)
+            throw new UserInputException("--end-lr " + end + " / --start-lr " + start + " is beyond the largest "
+                    + "number a double holds (" + Double.MAX_VALUE + "): raise --start-lr or lower --end-lr");
         }
         if (n < 2 || n > MAX_ITERATIONS) {
             throw new UserInputException("--iterations must be between 2 and " + MAX_ITERATIONS + ", got " + n);
