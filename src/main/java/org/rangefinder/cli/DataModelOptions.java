@@ -51,6 +51,30 @@ final class DataModelOptions {
         return OptimizerKind.parse(optimizer);
     }
 
+    /**
+     * Refuses {@code --momentum} given where nothing would use it, rather than record a value the run ignores: plain
+     * SGD has no momentum, and a one-cycle schedule that cycles it runs between {@code --max-momentum} and
+     * {@code --base-momentum}.
+     *
+     * @param given          whether {@code --momentum} was on the command line
+     * @param takesMomentum  whether the run's optimizer (a sweep: any member's) has a momentum
+     * @param cycled         whether a schedule cycles the momentum
+     */
+    void checkMomentumUsed(boolean given, boolean takesMomentum, boolean cycled) {
+        if (!given) {
+            return;
+        }
+        if (!takesMomentum) {
+            throw new UserInputException("--momentum " + momentum + " is not used: plain SGD (--optimizer sgd) has "
+                    + "no momentum; use --optimizer nesterov or adam for one");
+        }
+        if (cycled) {
+            throw new UserInputException("--momentum " + momentum + " is not used: the one-cycle schedule cycles the "
+                    + "momentum from --max-momentum down to --base-momentum and back; give those, or "
+                    + "--no-cycle-momentum to hold --momentum");
+        }
+    }
+
     /** The data options of the command line. */
     DataOptions dataOptions() {
         return dataOptions(DataOptions.defaults(), option -> true);

@@ -28,6 +28,7 @@ import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.rangetest.SweepRunner;
 import org.rangefinder.schedule.LadderMode;
@@ -127,6 +128,12 @@ final class RangeTestCommand implements Callable<Integer> {
                     + "max and max / range-factor, and min must be below max), got " + options.rangeFactor());
         }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
+        boolean momentumUsed = members.stream().anyMatch(m -> m.optimizer().hasMomentum());
+        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"), momentumUsed, false);
+        if (family != null && family.factor() == SweepFactor.MOMENTUM && !momentumUsed) {
+            throw new UserInputException("--sweep " + family + " is not used: plain SGD (--optimizer sgd) has no "
+                    + "momentum; use --optimizer nesterov or adam for one");
+        }
         Progress progress = new Progress(stderr);
         // each member on the data it has alone: a seed sweep's members split with their own seeds
         DataOptions base = data.dataOptions();

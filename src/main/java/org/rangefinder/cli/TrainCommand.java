@@ -152,6 +152,9 @@ final class TrainCommand implements Callable<Integer> {
                 overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs,
                 policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
                 overlay.pick("--seed", data.seed, TrainingConfig::seed));
+        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"),
+                config.optimizer().hasMomentum(),
+                policy == SchedulePolicy.ONE_CYCLE && config.oneCycle().cycleMomentum());
         NetworkFactory.checkCompatible(config.model(), dataset);
         LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(file, settings);
 

@@ -125,6 +125,8 @@ class RangeTestCommandTest {
         "--mode log | log",
         "--iterations abc | --iterations",
         "--label 2 | --label names a column of a CSV file; iris is not one",
+        "--optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD (--optimizer sgd) has no momentum",
+        "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD",
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
         String dataset = options.contains("--dataset") ? "" : "--dataset iris ";

@@ -75,6 +75,11 @@ class TrainCommandTest {
         "--schedule constant --lr 0.1 --max-lr 0.5 | --max-lr sets a one-cycle schedule; a constant one takes --lr only",
         "--max-lr 0.1 --lr 0.01 | --lr sets a constant schedule (--schedule constant)",
         "--max-lr 0.1 --label 2 | --label names a column of a CSV file; iris is not one",
+        "--max-lr 0.1 --momentum 0.5 | --momentum 0.5 is not used: the one-cycle schedule cycles the momentum from "
+                + "--max-momentum down to --base-momentum and back; give those, or --no-cycle-momentum to hold "
+                + "--momentum",
+        "--max-lr 0.1 --no-cycle-momentum --optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD "
+                + "(--optimizer sgd) has no momentum; use --optimizer nesterov or adam for one",
     })
     void badSettingsExitWithCodeTwo(String options, String expected) {
         CliRun r = CliRun.of(("train --dataset iris " + options).split(" "));
