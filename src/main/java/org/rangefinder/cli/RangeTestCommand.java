@@ -209,6 +209,10 @@ final class RangeTestCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("schemaVersion", CurveFiles.SCHEMA_VERSION);
+            // the settings beside each run's config: how the data was loaded (a seed member splits with its own
+            // seed) and how the suggestions were read
+            json.put("data", data.dataOptions());
+            json.put("suggestionOptions", options);
             json.put("runs", results);
             if (sweepResult != null) {
                 Map<String, Object> familyJson = new LinkedHashMap<>();

@@ -195,7 +195,7 @@ final class TrainCommand implements Callable<Integer> {
                 result.stopReason().id(), result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
                 result.finalValLoss(), 100 * result.finalValAccuracy());
         if (out != null) {
-            Json.write(out, resultJson(result));
+            Json.write(out, resultJson(result, dataOptions));
             stdout.println("wrote " + out);
         }
         if (saveModel != null) {
@@ -242,11 +242,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The result file: schema version, settings, per-epoch, per-evaluation and per-iteration records. */
-    static Map<String, Object> resultJson(TrainingResult result) {
+    /**
+     * The result file: schema version, settings (the run's, and the data options its dataset was loaded with: label
+     * column, validation split, image size), per-epoch, per-evaluation and per-iteration records.
+     */
+    static Map<String, Object> resultJson(TrainingResult result, DataOptions data) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schemaVersion", 1);
         json.put("config", result.config());
+        json.put("data", data);
         json.put("totalIterations", result.totalIterations());
         json.put("epochs", result.epochs());
         json.put("evaluations", result.evaluations());

@@ -100,9 +100,13 @@ class RangeTestCommandTest {
         Path json = dir.resolve("result.json");
         CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40",
                 "--sweep", "seed=1,2", "--method", "steep", "--range-factor", "4", "--out", json.toString(),
-                "--workspace", dir.resolve("runs").toString());
+                "--val-fraction", "0.3", "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
-        for (JsonNode run : new ObjectMapper().readTree(json.toFile()).get("runs")) {
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("data").get("validationFraction").asDouble()).isEqualTo(0.3);
+        assertThat(root.get("suggestionOptions").get("rangeMethod").asText()).isEqualTo("steep");
+        assertThat(root.get("suggestionOptions").get("rangeFactor").asDouble()).isEqualTo(4);
+        for (JsonNode run : root.get("runs")) {
             JsonNode s = run.get("suggestions");
             assertThat(s.get("range").get("max").asDouble()).isEqualTo(s.get("steep").asDouble());
             assertThat(s.get("range").get("min").asDouble()).isEqualTo(s.get("steep").asDouble() / 4);

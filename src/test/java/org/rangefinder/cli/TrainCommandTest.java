@@ -19,16 +19,20 @@ class TrainCommandTest {
         Path model = dir.resolve("model.zip");
         CliRun r = CliRun.of("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "3",
                 "--max-lr", "0.1", "--min-lr", "0.01", "--out", json.toString(), "--save-model", model.toString(),
-                "--workspace", dir.resolve("runs").toString());
+                "--val-fraction", "0.25", "--workspace", dir.resolve("runs").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("epoch").contains("val acc").contains("stopped: completed");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[123]\\s+.*%.*"))).hasSize(3);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("config").get("oneCycle").get("divFactor").asDouble()).isEqualTo(10.0);
+        // the data options too: the run is reproduced from the file only with its split
+        assertThat(root.get("data").get("validationFraction").asDouble()).isEqualTo(0.25);
+        assertThat(root.get("data").get("splitSeed").asLong()).isEqualTo(42);
         assertThat(root.get("epochs")).hasSize(3);
         assertThat(root.get("epochs").get(0).has("valAccuracy")).isTrue();
-        assertThat(root.get("iterations")).hasSize(24);
+        // 13 of each class of 50 held out (0.25 x 50 rounded half up): 111 to train on, 7 batches of up to 16
+        assertThat(root.get("iterations")).hasSize(3 * 7);
         // initial lr = max_lr / div_factor = 0.1 / (0.1 / 0.01), as OneCycleLR computes it (0.009999999999999995)
         assertThat(root.get("iterations").get(0).get("lr").asDouble())
                 .isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
