@@ -146,9 +146,8 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            RunHistory history = workspace.open();
-            String full = history.get(id).id();
-            history.delete(full);
+            // by its folder, not its record: a run whose run.json is damaged can be deleted too
+            String full = workspace.open().delete(id);
             spec.commandLine().getOut().println("deleted run " + full);
             return RangefinderCommand.OK;
         }

@@ -337,9 +337,10 @@ public final class RunHistory {
      * leaves no half run behind. A run still running in a live process is refused: that process would write the
      * folder again, without its settings, when the run ends (a run whose process is gone reads as interrupted).
      *
+     * @return the id of the run deleted
      * @throws UserInputException when the run is still running
      */
-    public void delete(String idOrPrefix) throws IOException {
+    public String delete(String idOrPrefix) throws IOException {
         Path dir = match(idOrPrefix);
         RunRecord r;
         try {
@@ -352,6 +353,7 @@ public final class RunHistory {
                     + "): stop it before deleting it");
         }
         AtomicFiles.deleteFolder(dir);
+        return dir.getFileName().toString();
     }
 
     private RunRecord running(String id, RunKind kind) {

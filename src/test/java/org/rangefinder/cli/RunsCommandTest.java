@@ -58,6 +58,19 @@ class RunsCommandTest {
                 "warning: run " + none + ": its run.json is unreadable (dataset is required but missing); skipped");
     }
 
+    /** A run whose record is damaged can still be deleted, by its id or a prefix: that is how one gets rid of it. */
+    @Test
+    void aDamagedRunIsDeletedByItsId() throws IOException {
+        String nan = damaged("20200101-000000-000-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": \"NaN\"}");
+
+        CliRun run = CliRun.of("runs", "delete", "--workspace", workspace.toString(), "20200101-000000-000");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(run.out()).isEqualTo("deleted run " + nan + System.lineSeparator());
+        assertThat(workspace.resolve(nan)).doesNotExist();
+        assertThat(workspace.resolve(good.id())).exists();
+    }
+
     @Test
     void showingADamagedRunSaysWhichFieldInOneLine() throws IOException {
         String nan = damaged("20200101-000000-000-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": \"NaN\"}");
