@@ -3,6 +3,7 @@ package org.rangefinder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,15 +138,14 @@ final class RangeTestCommand implements Callable<Integer> {
         Progress progress = new Progress(stderr);
         // each member on the data it has alone: a seed sweep's members split with their own seeds
         DataOptions base = data.dataOptions();
-        Map<DataOptions, Dataset> loaded = new LinkedHashMap<>();
+        Map<DataOptions, Dataset> loaded = new HashMap<>();
+        Map<RangeTestConfig, Dataset> dataOf = new HashMap<>();
         for (RangeTestConfig member : members) {
-            DataOptions memberData = family == null ? base : family.dataOptions(member, base);
-            if (!loaded.containsKey(memberData)) {
-                loaded.put(memberData, data.load(memberData, new LoadProgress(cancel, progress)));
-            }
+            dataOf.put(member, loaded.computeIfAbsent(family == null ? base : family.dataOptions(member, base),
+                    memberData -> data.load(memberData, new LoadProgress(cancel, progress))));
         }
         progress.finish();
-        Dataset dataset = loaded.values().iterator().next();
+        Dataset dataset = dataOf.get(members.get(0));
         for (RangeTestConfig member : members) {
             org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
         }
@@ -161,8 +161,7 @@ final class RangeTestCommand implements Callable<Integer> {
                 results = List.of(RangeTest.run(dataset, config,
                         p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
             } else {
-                sweepResult = SweepRunner.run(member -> loaded.get(family.dataOptions(member, base)), config, family,
-                        threads,
+                sweepResult = SweepRunner.run(dataOf::get, config, family, threads,
                         (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
                 results = sweepResult.members();
             }

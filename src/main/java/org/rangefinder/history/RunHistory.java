@@ -294,9 +294,10 @@ public final class RunHistory {
     public List<List<CurvePoint>> curves(String id) {
         List<String> columns = new ArrayList<>(List.of("run"));
         columns.addAll(CURVE);
-        List<double[]> rows = Csv.read(runFolder(id).resolve("curves.csv"), columns);
-        String sweep = get(id).sweep();
-        int members = sweep == null ? 0 : Sweep.parse(sweep).values().size();
+        RunRecord r = get(id);
+        Path file = folder.resolve(r.id()).resolve("curves.csv");
+        List<double[]> rows = Csv.read(file, columns);
+        int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
         List<List<double[]>> byMember = new ArrayList<>();
         for (int m = 0; m < members; m++) {
             byMember.add(new ArrayList<>());
@@ -304,8 +305,8 @@ public final class RunHistory {
         for (double[] row : rows) {
             int m = (int) row[0];
             if (m != row[0] || m < 0 || m >= members) {
-                throw new UserInputException(runFolder(id).resolve("curves.csv") + ": run " + row[0]
-                        + " is none of the sweep's " + members + " members (0.." + (members - 1) + ")");
+                throw new UserInputException(file + ": run " + row[0] + " is none of the sweep's " + members
+                        + " members (0.." + (members - 1) + ")");
             }
             byMember.get(m).add(row);
         }
