@@ -85,7 +85,7 @@ public final class Benchmark {
                 Sweep sweep = Sweep.parse("weight-decay=0,1e-5,1e-4,1e-3");
                 yield () -> {
                     long start = System.nanoTime();
-                    int points = SweepRunner.run(member -> digits, base, sweep, sweepThreads, (m, p) -> { }, new CancelToken())
+                    int points = SweepRunner.run(digits, base, sweep, sweepThreads, (m, p) -> { }, new CancelToken())
                             .members().stream().mapToInt(m -> m.points().size()).sum();
                     return new Timed(points, seconds(start, System.nanoTime()));
                 };

@@ -43,6 +43,11 @@ final class DataModelOptions {
     @Option(names = "--seed", description = "Seed of the initial weights, the shuffling and the validation split.")
     long seed = 42;
 
+    @Option(names = "--split-seed", description = "Seed of the validation split alone, where the dataset holds its "
+            + "validation part out (default: --seed). A seed sweep's members share the split of --seed: member S alone "
+            + "is --seed S --split-seed <the sweep's --seed>.")
+    Long splitSeed;
+
     ModelSpec modelSpec() {
         return ModelSpec.parse(model);
     }
@@ -92,22 +97,20 @@ final class DataModelOptions {
             }
             options = options.withValidationFraction(valFraction);
         }
-        // the seed drives the split too
+        // the seed drives the split too, unless --split-seed gives it one of its own
+        if (splitSeed != null && given.test("--split-seed")) {
+            return options.withSplitSeed(splitSeed);
+        }
         return given.test("--seed") ? options.withSplitSeed(seed) : options;
     }
 
     /** The dataset; {@code loading} (Ctrl-C) stops a long load with a {@code CancellationException}. */
     Dataset load(Loading loading) {
-        return load(dataOptions(), loading);
-    }
-
-    /** The dataset, loaded with {@code options} (a seed-sweep member's split); as {@link #load(Loading)}. */
-    Dataset load(DataOptions options, Loading loading) {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
         checkLabel(dataset);
-        return Datasets.load(dataset, options, loading);
+        return Datasets.load(dataset, dataOptions(), loading);
     }
 
     /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */

@@ -3,7 +3,6 @@ package org.rangefinder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rangefinder.UserInputException;
-import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.AtomicFiles;
@@ -121,7 +119,7 @@ final class RangeTestCommand implements Callable<Integer> {
         Sweep family = sweep == null ? null : Sweep.parse(sweep);
         if (family != null && hyperparamsOut != null) {
             throw new UserInputException("--hyperparams-out takes a single range test, not a sweep: run the member "
-                    + "you chose on its own");
+                    + "you chose on its own (a seed member S: --seed S --split-seed " + data.seed + ")");
         }
         SuggestionOptions options = choice.options();
         if (hyperparamsOut != null && !(options.rangeFactor() > 1)) {
@@ -136,16 +134,8 @@ final class RangeTestCommand implements Callable<Integer> {
                     + "momentum; use --optimizer nesterov or adam for one");
         }
         Progress progress = new Progress(stderr);
-        // each member on the data it has alone: a seed sweep's members split with their own seeds
-        DataOptions base = data.dataOptions();
-        Map<DataOptions, Dataset> loaded = new HashMap<>();
-        Map<RangeTestConfig, Dataset> dataOf = new HashMap<>();
-        for (RangeTestConfig member : members) {
-            dataOf.put(member, loaded.computeIfAbsent(family == null ? base : family.dataOptions(member, base),
-                    memberData -> data.load(memberData, new LoadProgress(cancel, progress))));
-        }
+        Dataset dataset = data.load(new LoadProgress(cancel, progress));
         progress.finish();
-        Dataset dataset = dataOf.get(members.get(0));
         for (RangeTestConfig member : members) {
             org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
         }
@@ -161,7 +151,7 @@ final class RangeTestCommand implements Callable<Integer> {
                 results = List.of(RangeTest.run(dataset, config,
                         p -> progress.update(done.incrementAndGet(), total, status(p)), cancel));
             } else {
-                sweepResult = SweepRunner.run(dataOf::get, config, family, threads,
+                sweepResult = SweepRunner.run(dataset, config, family, threads,
                         (m, p) -> progress.update(done.incrementAndGet(), total, "member " + (m + 1)), cancel);
                 results = sweepResult.members();
             }

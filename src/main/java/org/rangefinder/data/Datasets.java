@@ -83,31 +83,13 @@ public final class Datasets {
         if (isTable(path)) {
             return holdOut(name, CsvImporter.read(path, options.labelColumn(), loading), options);
         }
-        if (isIdxFile(path)) {
+        String base = DataFiles.baseName(path);
+        if (base.contains("idx") || base.contains("ubyte")) {
             return loadIdx(name, path, options, loading);
         }
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
                 + "per class");
-    }
-
-    /**
-     * Whether the validation part of {@code nameOrPath} is held out of its samples with
-     * {@link DataOptions#splitSeed()} (a table, an image folder, an IDX file without a {@code t10k-} pair beside it)
-     * rather than a test set of its own (the bundled MNIST sets, an IDX file with one). A name that is no dataset
-     * answers true: loading it will say why.
-     */
-    public static boolean splitsBySeed(String nameOrPath) {
-        if (BUNDLED.contains(nameOrPath)) {
-            return !isIdx(nameOrPath);
-        }
-        try {
-            Path path = Path.of(nameOrPath);
-            return Files.isDirectory(path) || isTable(path) || !isIdxFile(path)
-                    || IdxReader.testImagesBeside(path).isEmpty();
-        } catch (InvalidPathException e) {
-            return true;
-        }
     }
 
     /** Whether {@code nameOrPath} names a table file (.csv, .tsv or .txt, optionally gzipped): data with columns. */
@@ -173,12 +155,6 @@ public final class Datasets {
             default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading),
                     IdxReader.readPair(folder.resolve(TEST_IMAGES), loading), idxClassNames(name));
         };
-    }
-
-    /** An IDX file by its name: {@code ...idx3-ubyte}, optionally gzipped. */
-    private static boolean isIdxFile(Path path) {
-        String base = DataFiles.baseName(path);
-        return base.contains("idx") || base.contains("ubyte");
     }
 
     private static boolean isIdx(String bundledName) {

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.rangefinder.UserInputException;
-import org.rangefinder.data.DataOptions;
-import org.rangefinder.data.Datasets;
 
 /**
  * A condition sweep: one factor and the values it takes, e.g. {@code weight-decay=0,1e-4,1e-3}. Each value gives
- * one member, a range test that differs from the base configuration in that factor alone, and gives the curve it
- * gives run alone (a seed member's data split included: {@link #dataOptions}).
+ * one member, a range test that differs from the base configuration in that factor alone.
  */
 public record Sweep(SweepFactor factor, List<String> values) {
 
@@ -43,17 +40,6 @@ public record Sweep(SweepFactor factor, List<String> values) {
     /** The configuration of each member, in the order of the values; checks every value before anything runs. */
     public List<RangeTestConfig> members(RangeTestConfig base) {
         return values.stream().map(v -> factor.apply(base, v)).toList();
-    }
-
-    /**
-     * The data options {@code member} runs with, so that it is the range test it is alone: a seed member splits the
-     * data with its own seed, as {@code --seed} does (the seed drives the validation split too), where the dataset
-     * holds its validation part out by seed ({@link Datasets#splitsBySeed}); the members of other factors, and of
-     * data with a test set of its own, load as {@code base} says (one dataset serves them all).
-     */
-    public DataOptions dataOptions(RangeTestConfig member, DataOptions base) {
-        return factor == SweepFactor.SEED && Datasets.splitsBySeed(member.dataset())
-                ? base.withSplitSeed(member.seed()) : base;
     }
 
     @Override

@@ -6,14 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
 
 /**
  * Runs the members of a sweep on a bounded pool of {@code threads} workers. Each member is an ordinary range test
- * on one native thread with its own network and batches, on the data it has alone ({@link Sweep#dataOptions}), so it
- * gives exactly the curve it gives when run alone.
+ * on one native thread with its own network and batches, so it gives exactly the curve it gives when run alone.
  */
 public final class SweepRunner {
 
@@ -26,12 +24,8 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /**
-     * @param data each member's data: the dataset loaded with {@link Sweep#dataOptions} of the member (the same
-     *             dataset for all but a seed sweep's members)
-     */
-    public static SweepResult run(Function<RangeTestConfig, Dataset> data, RangeTestConfig base, Sweep sweep,
-                                  int threads, Listener listener, CancelToken cancel) {
+    public static SweepResult run(Dataset data, RangeTestConfig base, Sweep sweep, int threads, Listener listener,
+                                  CancelToken cancel) {
         List<RangeTestConfig> configs = sweep.members(base);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, configs.size())), r -> {
             Thread t = new Thread(r, "sweep-member");
@@ -43,8 +37,8 @@ public final class SweepRunner {
             for (int i = 0; i < configs.size(); i++) {
                 int member = i;
                 RangeTestConfig config = configs.get(i);
-                futures.add(pool.submit(() -> RangeTest.run(data.apply(config), config,
-                        p -> listener.pointRecorded(member, p), cancel)));
+                futures.add(pool.submit(() -> RangeTest.run(data, config, p -> listener.pointRecorded(member, p),
+                        cancel)));
             }
             List<RangeTestResult> results = new ArrayList<>();
             for (Future<RangeTestResult> f : futures) {

@@ -79,20 +79,35 @@ class RangeTestCommandTest {
                 .containsExactly("0", "1", "2");
     }
 
-    /** The hint for a chosen member, run it on its own, gives its curve: its seed splits the data as it did. */
+    /**
+     * A seed member alone: its seed, on the family's split (the members share the data split of --seed, 42 here), as
+     * --hyperparams-out's refusal of a sweep says to run it; with its seed splitting the data too, it is another curve.
+     */
     @Test
-    void aSeedMemberIsTheRangeTestWithThatSeedAlone(@TempDir Path dir) throws Exception {
+    void aSeedMemberAloneIsItsSeedOnTheFamilysSplit(@TempDir Path dir) throws Exception {
         Path family = dir.resolve("family.csv");
         Path alone = dir.resolve("alone.csv");
-        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
-                "--sweep", "seed=1,2", "--csv", family.toString(), "--no-history");
+        Path ownSplit = dir.resolve("own-split.csv");
+        String[] common = {"range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
+            "--no-history"};
+        CliRun r = CliRun.of(concat(common, "--sweep", "seed=1,2", "--csv", family.toString()));
         assertThat(r.code()).as(r.err()).isZero();
-        r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30", "--seed", "2",
-                "--csv", alone.toString(), "--no-history");
+        r = CliRun.of(concat(common, "--seed", "2", "--split-seed", "42", "--csv", alone.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        r = CliRun.of(concat(common, "--seed", "2", "--csv", ownSplit.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         List<String> second = Files.readAllLines(family).stream().filter(l -> l.startsWith("1,"))
                 .map(l -> l.substring(2)).toList();
-        assertThat(second).hasSize(30).isEqualTo(Files.readAllLines(alone).subList(1, 31));
+        assertThat(second).hasSize(30).isEqualTo(Files.readAllLines(alone).subList(1, 31))
+                .isNotEqualTo(Files.readAllLines(ownSplit).subList(1, 31));
+        r = CliRun.of(concat(common, "--sweep", "seed=1,2", "--hyperparams-out", dir.resolve("h.json").toString()));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("(a seed member S: --seed S --split-seed 42)");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
     }
 
     @Test

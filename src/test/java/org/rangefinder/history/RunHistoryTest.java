@@ -97,7 +97,7 @@ class RunHistoryTest {
     @Test
     void sweepKeepsEachMembersCurveAndSuggestions() throws IOException {
         Sweep sweep = Sweep.parse("weight-decay=0,0.001");
-        SweepResult result = SweepRunner.run(member -> iris, rangeTestConfig(), sweep, 1, (m, p) -> { }, new CancelToken());
+        SweepResult result = SweepRunner.run(iris, rangeTestConfig(), sweep, 1, (m, p) -> { }, new CancelToken());
         RunHistory history = RunHistory.open(workspace);
         RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
         RunRecord finished = history.finish(r.id(), result);

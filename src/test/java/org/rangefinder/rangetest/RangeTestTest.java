@@ -7,9 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rangefinder.UserInputException;
 import org.rangefinder.TestData;
-import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
-import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.ModelSpec;
@@ -133,7 +131,7 @@ class RangeTestTest {
     void sweepMembersEqualTheirSoloRunsBitForBit() {
         RangeTestConfig base = irisConfig(30);
         Sweep sweep = Sweep.parse("weight-decay=0,1e-3,1e-1");
-        SweepResult family = SweepRunner.run(member -> iris, base, sweep, 2, (m, p) -> { }, new CancelToken());
+        SweepResult family = SweepRunner.run(iris, base, sweep, 2, (m, p) -> { }, new CancelToken());
         assertThat(family.members()).hasSize(3);
         List<RangeTestConfig> configs = sweep.members(base);
         for (int i = 0; i < 3; i++) {
@@ -145,37 +143,10 @@ class RangeTestTest {
         assertThat(family.seedSummary()).isNull();
     }
 
-    /**
-     * A seed member is the range test with that seed alone, its validation split included (the seed drives the split
-     * too); on data with a test set of its own (the bundled MNIST sets) there is no split to change.
-     */
-    @Test
-    void seedMembersEqualTheirSoloRunsBitForBitSplitIncluded() {
-        Sweep seeds = Sweep.parse("seed=1,2");
-        RangeTestConfig base = irisConfig(30);
-        DataOptions options = DataOptions.defaults();
-        SweepResult family = SweepRunner.run(member -> Datasets.load("iris", seeds.dataOptions(member, options)),
-                base, seeds, 2, (m, p) -> { }, new CancelToken());
-        for (int i = 0; i < 2; i++) {
-            long seed = i + 1;
-            RangeTestResult solo = RangeTest.run(Datasets.load("iris", options.withSplitSeed(seed)),
-                    base.withSeed(seed), RangeTestListener.NONE, new CancelToken());
-            assertThat(family.members().get(i).losses()).as("seed %d", seed).containsExactly(solo.losses());
-        }
-        assertThat(seeds.dataOptions(base.withSeed(7), options)).isEqualTo(options.withSplitSeed(7));
-        assertThat(seeds.dataOptions(new RangeTestConfig("mnist", base.model(), base.optimizer(), base.momentum(),
-                base.weightDecay(), base.batchSize(), base.iterations(), base.startLr(), base.endLr(), base.mode(),
-                base.stepSize(), base.smoothing(), base.divergeFactor(), base.validationBatches(), 7), options))
-                .as("mnist validates on its t10k set").isEqualTo(options);
-        assertThat(Sweep.parse("weight-decay=0,1e-3").dataOptions(base.withSeed(7), options)).isEqualTo(options);
-    }
-
     @Test
     void seedFamilyReportsMeanCurveWithBandAndMedianSuggestions() {
-        Sweep seeds = Sweep.parse("seed=1,2,3");
-        SweepResult family = SweepRunner.run(
-                member -> Datasets.load("iris", seeds.dataOptions(member, DataOptions.defaults())), irisConfig(40),
-                seeds, 2, (m, p) -> { }, new CancelToken());
+        SweepResult family = SweepRunner.run(iris, irisConfig(40), Sweep.parse("seed=1,2,3"), 2, (m, p) -> { },
+                new CancelToken());
         SweepResult.SeedSummary summary = family.seedSummary();
         int length = family.members().stream().mapToInt(m -> m.points().size()).min().orElseThrow();
         assertThat(summary.meanSmoothedLoss()).hasSize(length);

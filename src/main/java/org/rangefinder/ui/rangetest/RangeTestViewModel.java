@@ -106,8 +106,7 @@ public final class RangeTestViewModel {
         }
         family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
                 Map.of("base", base, "sweep", sweep.toString())));
-        // each member on the data it has alone: a seed sweep's members split with their own seeds
-        family.members().forEach(run -> submit(run, sweep.dataOptions(run.config(), options)));
+        family.members().forEach(run -> submit(run, options));
         selected.set(family.members().get(0));
         return family;
     }
