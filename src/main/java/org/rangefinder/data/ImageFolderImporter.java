@@ -6,16 +6,18 @@ import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
@@ -132,29 +134,51 @@ final class ImageFolderImporter {
     }
 
     /**
-     * Everything below a folder down to a depth, sorted by path; hidden entries and what lies below them left out.
-     * Links are followed, to folders too (the folder itself may be one); a link looping back above itself is an error.
+     * Everything below a folder down to a depth, sorted by path; hidden entries (names starting with a dot) and what
+     * lies below them left out, not even looked into. Links are followed, to folders too (the folder itself may be
+     * one); a visible link looping back to a folder above it is an error.
      */
     private static List<Path> visibleEntries(Path folder, int depth) {
-        try (Stream<Path> entries = Files.walk(folder, depth, FileVisitOption.FOLLOW_LINKS)) {
-            return entries.filter(p -> !p.equals(folder))
-                    .filter(p -> !isHidden(folder.relativize(p)))
-                    .sorted()
-                    .toList();
+        List<Path> entries = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (dir.equals(folder)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (isHidden(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    entries.add(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!isHidden(file)) {
+                        entries.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (isHidden(file)) {
+                        return FileVisitResult.CONTINUE; // left out as any hidden entry, readable or not
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw DataFiles.unreadable(folder, e);
-        } catch (UncheckedIOException e) {
-            throw DataFiles.unreadable(folder, e.getCause());
         }
+        entries.sort(null);
+        return entries;
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isHidden(Path entry) {
+        return entry.getFileName().toString().startsWith(".");
     }
 
     private static boolean isImage(Path file) {

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -148,12 +151,27 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
             if (!Files.isDirectory(path)) {
                 return HexFormat.of().formatHex(digest(path));
             }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) { // as the loader reads it
-                files = walk.filter(Files::isRegularFile).toList();
-            } catch (UncheckedIOException e) {
-                throw e.getCause(); // a link looping back to a folder above it, a folder that cannot be listed
-            }
+            List<Path> files = new ArrayList<>();
+            // links followed, as the loader reads the data; a link looping back above itself is passed by, as
+            // find -L does
+            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()) {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof FileSystemLoopException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+                    });
             List<String> names = new ArrayList<>();
             for (Path f : files) {
                 names.add(path.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"));

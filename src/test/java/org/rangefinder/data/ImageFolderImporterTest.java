@@ -218,6 +218,20 @@ class ImageFolderImporterTest {
         assertThat(samples.samples().labels()).containsExactly(0, 1, 1);
     }
 
+    /** A hidden entry is not looked into: a hidden link back up does not stop the reading. */
+    @Test
+    void aHiddenLinkBackUpIsLeftAlone() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        png("b/1.png", gray(1, 1, 255));
+        Files.createSymbolicLink(dir.resolve("a/.up"), dir);
+        Files.createSymbolicLink(dir.resolve("b/.self"), dir.resolve("b"));
+        Files.createSymbolicLink(dir.resolve(".top"), dir);
+
+        LabelledSamples samples = ImageFolderImporter.read(dir, 1, 1, true, () -> false);
+
+        assertThat(samples.samples().labels()).containsExactly(0, 1);
+    }
+
     @Test
     void aLinkLoopingBackAboveItselfIsNamed() throws IOException {
         png("a/1.png", gray(1, 1, 0));
