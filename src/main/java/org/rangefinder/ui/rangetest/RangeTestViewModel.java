@@ -161,7 +161,7 @@ public final class RangeTestViewModel {
         if (result != null) {
             history.record(family.recording(), (h, id) -> h.finish(id, result));
         } else {
-            history.record(family.recording(), (h, id) -> h.fail(id, "fewer than two members gave a curve"));
+            history.record(family.recording(), (h, id) -> h.fail(id, "fewer than two members ran without failing"));
         }
     }
 

@@ -12,8 +12,9 @@ import org.rangefinder.ui.history.HistoryStore;
 
 /**
  * The members of one condition sweep, shown as a family: one colour, a shade per member. Once every member has
- * ended, {@link #resultProperty()} holds the engine's {@link SweepResult} over the members that ended with points
- * (for a seed family, with the mean curve, its min/max band and the median suggestions).
+ * ended, {@link #resultProperty()} holds the engine's {@link SweepResult} over the members that did not fail, those
+ * stopped before their first step without points (for a seed family, with the mean curve, its min/max band and the
+ * median suggestions over the members with points).
  */
 public final class RunFamily {
     private final int number;
@@ -50,7 +51,7 @@ public final class RunFamily {
 
     /**
      * FX thread, as the window closes (its workers done, their results still queued for it): the family's result
-     * from what each member's work returned, or null when fewer than two gave a curve; and whether its end is still
+     * from what each member's work returned, or null when fewer than two did not fail; and whether its end is still
      * to be written (it is written once, here or when the last member's end reaches the FX thread).
      */
     SweepResult resultAtClose() {
@@ -78,7 +79,7 @@ public final class RunFamily {
             RangeTestResult r = byMember.get(i);
             RangeTestRun member = members.get(i);
             if (r == null && member.state().cancelToken().isCancelled()
-                    && member.state().failureProperty().get() == null) {
+                    && member.state().failureProperty().get() == null && !member.state().workFailed()) {
                 r = RangeTestResult.stoppedBeforeItsFirstStep(member.config());
             }
             if (r != null) {
@@ -115,7 +116,7 @@ public final class RunFamily {
         return members.indexOf(member);
     }
 
-    /** The family's result once every member has ended (null before, or if fewer than two produced points). */
+    /** The family's result once every member has ended (null before, or when fewer than two did not fail). */
     public ReadOnlyObjectProperty<SweepResult> resultProperty() {
         return result.getReadOnlyProperty();
     }

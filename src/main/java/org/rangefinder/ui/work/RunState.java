@@ -169,6 +169,25 @@ public final class RunState {
     }
 
     /**
+     * Whether the run's work ended by throwing for another reason than its cancel (a failure whose report may still
+     * be queued for the FX thread): read while the window closes, as {@link #workResult}.
+     */
+    public boolean workFailed() {
+        if (task == null || !task.isDone() || task.isCancelled()) {
+            return false;
+        }
+        try {
+            task.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !(e.getCause() instanceof CancellationException && cancel.isCancelled());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Stops the run within one step (what it has recorded is kept). One still queued is taken off the queue and
      * ends at once, cancelled with no steps, as no worker will report its end.
      *

@@ -117,6 +117,37 @@ class RunStateTest {
         assertThat(state.stopReasonProperty().get()).isNull();
     }
 
+    /** As the window closes: work that threw has failed, unless it was its own cancel that stopped it. */
+    @Test
+    void workThatThrewForAnotherReasonThanItsCancelHasFailed() {
+        RunState failing = direct(4);
+        FutureTask<Void> broke = new FutureTask<>(() -> {
+            throw new IllegalStateException("out of memory");
+        });
+        failing.setTask(broke);
+        assertThat(failing.workFailed()).as("not ended yet").isFalse();
+        broke.run();
+        assertThat(failing.workFailed()).isTrue();
+        assertThat(failing.workResult()).isNull();
+
+        RunState cancelled = direct(4);
+        FutureTask<Void> stopped = new FutureTask<>(() -> {
+            throw new java.util.concurrent.CancellationException("loading cancelled");
+        });
+        cancelled.setTask(stopped);
+        cancelled.started();
+        cancelled.cancel();
+        stopped.run();
+        assertThat(cancelled.workFailed()).as("stopped by its own cancel").isFalse();
+
+        RunState finished = direct(4);
+        FutureTask<String> done = new FutureTask<>(() -> "result");
+        finished.setTask(done);
+        done.run();
+        assertThat(finished.workFailed()).isFalse();
+        assertThat(finished.workResult()).isEqualTo("result");
+    }
+
     @Test
     void aQueuedRunWhoseTaskCannotBeCancelledIsLeftToTheWorker() {
         RunState noTask = direct(4);
