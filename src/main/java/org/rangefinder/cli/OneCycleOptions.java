@@ -57,6 +57,11 @@ final class OneCycleOptions {
         return settings(totalSteps, null, option -> true);
     }
 
+    /** Whether the schedule cycles the momentum: {@code --no-cycle-momentum} when given, else {@code base}'s say. */
+    boolean cyclesMomentum(OneCycleSettings base, Predicate<String> given) {
+        return given.test("--no-cycle-momentum") ? !noCycleMomentum : base.cycleMomentum();
+    }
+
     /**
      * The settings of {@code base} stretched to {@code totalSteps} steps, with the options {@code given} on the
      * command line in their place; {@code --min-lr} sets {@code div_factor = max_lr / min_lr}. Only the result is
@@ -78,7 +83,7 @@ final class OneCycleOptions {
                 div,
                 given.test("--final-div-factor") ? finalDivFactor : base.finalDivFactor(),
                 given.test("--three-phase") ? threePhase : base.threePhase(),
-                given.test("--no-cycle-momentum") ? !noCycleMomentum : base.cycleMomentum(),
+                cyclesMomentum(base, given),
                 given.test("--base-momentum") ? baseMomentum : base.baseMomentum(),
                 given.test("--max-momentum") ? maxMomentum : base.maxMomentum());
     }

@@ -128,10 +128,17 @@ final class RangeTestCommand implements Callable<Integer> {
         }
         List<RangeTestConfig> members = family == null ? List.of(config) : family.members(config);
         boolean momentumUsed = members.stream().anyMatch(m -> m.optimizer().hasMomentum());
-        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"), momentumUsed, false);
-        if (family != null && family.factor() == SweepFactor.MOMENTUM && !momentumUsed) {
-            throw new UserInputException("--sweep " + family + " is not used: plain SGD (--optimizer sgd) has no "
-                    + "momentum; use --optimizer nesterov or adam for one");
+        boolean momentumGiven = spec.commandLine().getParseResult().hasMatchedOption("--momentum");
+        data.checkMomentumUsed(momentumGiven, momentumUsed, false);
+        if (family != null && family.factor() == SweepFactor.MOMENTUM) {
+            if (!momentumUsed) {
+                throw new UserInputException("--sweep " + family + " is not used: plain SGD (--optimizer sgd) has no "
+                        + "momentum; use --optimizer nesterov or adam for one");
+            }
+            if (momentumGiven) {
+                throw new UserInputException("--momentum " + data.momentum + " is not used: each member of --sweep "
+                        + family + " has its own");
+            }
         }
         Progress progress = new Progress(stderr);
         Dataset dataset = data.load(new LoadProgress(cancel, progress));

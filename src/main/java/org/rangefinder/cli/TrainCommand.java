@@ -25,6 +25,7 @@ import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.hyperparams.TrainingSection;
 import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.train.EpochRecord;
 import org.rangefinder.train.IterationRecord;
@@ -131,6 +132,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         data.checkLabel(source);
         checkScheduleOptions(policy);
+        OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
+        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"),
+                optimizer.hasMomentum(), policy == SchedulePolicy.ONE_CYCLE
+                        && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(), given));
         // the file's data options (its label column, split, image size) belong to its dataset, not to another
         boolean fileData = file != null && source.equals(file.dataset().source());
         DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
@@ -147,14 +152,11 @@ final class TrainCommand implements Callable<Integer> {
                 : file == null ? oneCycle.settings(total) : oneCycle.settings(total, file.oneCycleSettings(), given);
         TrainingConfig config = new TrainingConfig(source,
                 overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
-                overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer),
+                optimizer,
                 overlay.pick("--momentum", data.momentum, TrainingConfig::momentum),
                 overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs,
                 policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
                 overlay.pick("--seed", data.seed, TrainingConfig::seed));
-        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"),
-                config.optimizer().hasMomentum(),
-                policy == SchedulePolicy.ONE_CYCLE && config.oneCycle().cycleMomentum());
         NetworkFactory.checkCompatible(config.model(), dataset);
         LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(file, settings);
 

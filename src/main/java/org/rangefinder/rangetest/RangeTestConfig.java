@@ -51,7 +51,7 @@ public record RangeTestConfig(String dataset, ModelSpec model, OptimizerKind opt
         if (batchSize < 1) {
             throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
         }
-        LrLadder.check(startLr, endLr, iterations, stepSize);
+        LrLadder.check(startLr, endLr, iterations, mode, stepSize);
         org.rangefinder.rangetest.Smoothing.checkBeta(smoothing);
         if (!(divergeFactor == 0 || divergeFactor > 1) || Double.isInfinite(divergeFactor)) {
             throw new UserInputException("--diverge must be 0 (off) or a factor above 1, got " + divergeFactor);

@@ -30,7 +30,7 @@ public final class LrLadder {
      * @throws UserInputException unless {@link #check} passes
      */
     public static double[] values(double start, double end, int n, LadderMode mode, int stepSize) {
-        check(start, end, n, stepSize);
+        check(start, end, n, mode, stepSize);
         int rungs = (n - 1) / stepSize + 1; // ceil(n/K) without overflow
         double[] rungLrs = rungs == 1 ? new double[] {start} : ladder(start, end, rungs, mode);
         double[] lrs = new double[n];
@@ -44,17 +44,17 @@ public final class LrLadder {
      * Checks a ladder's settings without computing it (a form checks them at each keystroke, for each member of a
      * sweep, and a ladder may have a million rungs).
      *
-     * @throws UserInputException unless {@code 0 < start < end}, both finite and {@code end / start} too,
+     * @throws UserInputException unless {@code 0 < start < end}, both finite and (exponential) {@code end / start} too,
      *         {@code 2 <= n <= }{@value #MAX_ITERATIONS}, {@code stepSize >= 1}
      */
-    public static void check(double start, double end, int n, int stepSize) {
+    public static void check(double start, double end, int n, LadderMode mode, int stepSize) {
         if (!(start > 0) || !Double.isFinite(start)) {
             throw new UserInputException("--start-lr must be a finite number > 0, got " + start);
         }
         if (!(end > start) || !Double.isFinite(end)) {
             throw new UserInputException("--end-lr must be a finite number > --start-lr (" + start + "), got " + end);
         }
-        if (Double.isInfinite(end / start)) {
+        if (mode == LadderMode.EXP && Double.isInfinite(end / start)) {
             // the exponential ladder is start * (end/start)^(i/(n-1)), computed as written (as pytorch-lr-finder does)
             throw new UserInputException("--end-lr " + end + " / --start-lr " + start + " is beyond the largest "
                     + "number a double holds (" + Double.MAX_VALUE + "): raise --start-lr or lower --end-lr");

@@ -76,6 +76,8 @@ class LrLadderTest {
                 .isInstanceOf(UserInputException.class).hasMessageContaining("--end-lr must be");
         assertThatThrownBy(() -> LrLadder.values(1e-3, Double.POSITIVE_INFINITY, 10, LadderMode.EXP, 1))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("--end-lr");
+        assertThat(LrLadder.values(1e-300, 1e10, 2, LadderMode.LINEAR, 1)).as("a linear ladder takes no ratio")
+                .containsExactly(1e-300, 1e10);
         assertThatThrownBy(() -> LrLadder.values(1e-300, 1e10, 20, LadderMode.EXP, 1))
                 .isInstanceOf(UserInputException.class).hasMessage("--end-lr 1.0E10 / --start-lr 1.0E-300 is beyond "
                         + "the largest number a double holds (1.7976931348623157E308): raise --start-lr or lower "
