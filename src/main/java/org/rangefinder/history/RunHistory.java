@@ -342,19 +342,36 @@ public final class RunHistory {
      * @throws UserInputException when the run is still running
      */
     public String delete(String idOrPrefix) throws IOException {
-        Path dir = match(idOrPrefix);
-        RunRecord r;
-        try {
-            r = readRecord(dir);
-        } catch (UnreadableRun e) {
-            r = null; // an unreadable run is deleted too: that is how one gets rid of it
+        return delete(List.of(idOrPrefix)).get(0);
+    }
+
+    /**
+     * Deletes runs and their files, as {@link #delete(String)} does; when one is refused, none is deleted.
+     *
+     * @return the ids of the runs deleted, in the order asked
+     */
+    public List<String> delete(List<String> idsOrPrefixes) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        for (String idOrPrefix : idsOrPrefixes) {
+            Path dir = match(idOrPrefix);
+            RunRecord r;
+            try {
+                r = readRecord(dir);
+            } catch (UnreadableRun e) {
+                r = null; // an unreadable run is deleted too: that is how one gets rid of it
+            }
+            if (r != null && r.status() == RunStatus.RUNNING && processAlive(r)) {
+                throw new UserInputException("run " + r.id() + " is still running (process " + r.pid()
+                        + "): stop it before deleting it");
+            }
+            dirs.add(dir);
         }
-        if (r != null && r.status() == RunStatus.RUNNING && processAlive(r)) {
-            throw new UserInputException("run " + r.id() + " is still running (process " + r.pid()
-                    + "): stop it before deleting it");
+        List<String> ids = new ArrayList<>();
+        for (Path dir : dirs) {
+            AtomicFiles.deleteFolder(dir);
+            ids.add(dir.getFileName().toString());
         }
-        AtomicFiles.deleteFolder(dir);
-        return dir.getFileName().toString();
+        return ids;
     }
 
     private RunRecord running(String id, RunKind kind) {

@@ -250,6 +250,10 @@ class RunHistoryTest {
                         + "): stop it before deleting it");
         assertThat(history.runFolder(first.id())).exists();
         history.fail(first.id(), "stopped");
+        assertThatThrownBy(() -> history.delete(List.of(first.id(), second.id())))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("run " + second.id() + " is still running");
+        assertThat(history.runFolder(first.id())).as("none deleted when one is refused").exists();
         history.delete(first.id());
         assertThat(history.list().runs()).extracting(RunRecord::id).containsExactly(second.id());
         try (var files = Files.list(workspace)) {

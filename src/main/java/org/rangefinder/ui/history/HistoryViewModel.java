@@ -94,12 +94,7 @@ public final class HistoryViewModel {
     /** Deletes the runs (their folders and files), then reads the list again. */
     public void delete(List<RunRecord> chosen) {
         List<String> ids = chosen.stream().map(RunRecord::id).toList();
-        store.read(h -> {
-            for (String id : ids) {
-                h.delete(id);
-            }
-            return ids.size();
-        }, n -> {
+        store.read(h -> h.delete(ids).size(), n -> {
             reporter.accept("Deleted " + n + " run(s) from the run history");
             refresh();
         }, m -> {
