@@ -79,6 +79,7 @@ class HistoryWorkflowTest {
         javafx.geometry.Bounds chart = fixture.view().chartView().getLayoutBounds();
         assertThat(image.getWidth()).isEqualTo((int) Math.ceil(chart.getWidth()));
         assertThat(image.getHeight()).isEqualTo((int) Math.ceil(chart.getHeight()));
+        assertThat(Screenshots.distinctColours(image)).as("a chart drawn, not a blank picture").isGreaterThan(10);
 
         List<String> asked = new ArrayList<>();
         fixture.view().historyPanel().setConfirmation(q -> asked.add(q));

@@ -1,9 +1,12 @@
 package org.rangefinder.ui;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
@@ -28,5 +31,19 @@ public final class Screenshots {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * The distinct colours of an image: a chart drawn, with its background, curves, markers and antialiased text, has
+     * many; a blank picture has one.
+     */
+    public static int distinctColours(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
     }
 }
