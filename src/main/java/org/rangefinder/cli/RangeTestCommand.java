@@ -132,8 +132,7 @@ final class RangeTestCommand implements Callable<Integer> {
         data.checkMomentumUsed(momentumGiven, momentumUsed, false);
         if (family != null && family.factor() == SweepFactor.MOMENTUM) {
             if (!momentumUsed) {
-                throw new UserInputException("--sweep " + family + " is not used: plain SGD (--optimizer sgd) has no "
-                        + "momentum; use --optimizer nesterov or adam for one");
+                throw DataModelOptions.noMomentumToSet("--sweep " + family);
             }
             if (momentumGiven) {
                 throw new UserInputException("--momentum " + data.momentum + " is not used: each member of --sweep "
