@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +60,7 @@ public final class BackgroundExecutor {
         });
     }
 
-    private static BackgroundExecutor pool(int threads, java.util.concurrent.ThreadFactory factory) {
+    private static BackgroundExecutor pool(int threads, ThreadFactory factory) {
         return new BackgroundExecutor(new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory), Platform::runLater);
     }
