@@ -179,7 +179,9 @@ final class RangeTestCommand implements Callable<Integer> {
         }
 
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
-                + (family == null ? "" : ", sweep " + family));
+                + (family == null ? "" : family.factor() == SweepFactor.SEED
+                        ? ", sweep " + family + " (one data split, of seed " + data.dataOptions().splitSeed() + ")"
+                        : ", sweep " + family));
         if (family == null) {
             printSingle(stdout, results.get(0));
         } else {

@@ -92,6 +92,7 @@ class RangeTestCommandTest {
             "--no-history"};
         CliRun r = CliRun.of(concat(common, "--sweep", "seed=1,2", "--csv", family.toString()));
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()[0]).endsWith(", seed 42, sweep seed=1,2 (one data split, of seed 42)");
         r = CliRun.of(concat(common, "--seed", "2", "--split-seed", "42", "--csv", alone.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         r = CliRun.of(concat(common, "--seed", "2", "--csv", ownSplit.toString()));
