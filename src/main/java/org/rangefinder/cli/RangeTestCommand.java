@@ -15,6 +15,7 @@ import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
@@ -151,7 +152,7 @@ final class RangeTestCommand implements Callable<Integer> {
         List<RangeTestResult> results;
         SweepResult sweepResult = null;
         history.start(stderr, family == null ? RunKind.RANGE_TEST : RunKind.SWEEP, config.dataset(), config.model(),
-                family == null ? config : Map.of("base", config, "sweep", family.toString()));
+                new RunSettings(config, family == null ? null : family.toString(), data.dataOptions()));
         try {
             if (family == null) {
                 results = List.of(RangeTest.run(dataset, config,

@@ -18,6 +18,7 @@ import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
@@ -167,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
                 + ", " + config.optimizer().id() + ", " + epochs + " epochs of " + config.stepsPerEpoch(dataset.train().size())
                 + " iterations");
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
-        history.start(stderr, RunKind.TRAINING, source, config.model(), config);
+        history.start(stderr, RunKind.TRAINING, source, config.model(), RunSettings.of(config, dataOptions));
         Trainer.Outcome outcome;
         try {
             outcome = Trainer.train(dataset, config, new TrainingListener() {

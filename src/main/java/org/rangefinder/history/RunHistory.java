@@ -37,7 +37,8 @@ import org.rangefinder.train.TrainingResult;
  * by its id, in plain files a user can open elsewhere:
  * <ul>
  *   <li>{@code run.json}: the {@link RunRecord} (kind, dataset, model, times, status, stop reason, key numbers);</li>
- *   <li>{@code settings.json}: the run's settings as the engine took them;</li>
+ *   <li>{@code settings.json}: the run's settings as the engine took them, with the data options its dataset was
+ *       loaded with (as {@link RunSettings}, from the command line and the window);</li>
  *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
  *       (the same with a leading {@code run} column) and {@code members.csv} (each member's stop reason and
  *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),

@@ -111,6 +111,24 @@ class RangeTestCommandTest {
                 .toArray(String[]::new);
     }
 
+    /** The run history's settings.json holds the config and the data options: the run can be repeated from it. */
+    @Test
+    void theRecordedSettingsHoldTheDataOptions(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "20",
+                "--val-fraction", "0.3", "--sweep", "weight-decay=0,1e-3", "--workspace", runs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path settings;
+        try (var folders = Files.list(runs)) {
+            settings = folders.findFirst().orElseThrow().resolve("settings.json");
+        }
+        JsonNode root = new ObjectMapper().readTree(settings.toFile());
+        assertThat(root.get("config").get("iterations").asInt()).isEqualTo(20);
+        assertThat(root.get("sweep").asText()).isEqualTo("weight-decay=0,1e-3");
+        assertThat(root.get("data").get("validationFraction").asDouble()).isEqualTo(0.3);
+        assertThat(root.get("data").get("splitSeed").asLong()).isEqualTo(42);
+    }
+
     @Test
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");

@@ -29,6 +29,7 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.schedule.Anneal;
@@ -230,7 +231,8 @@ public final class OneCycleViewModel {
         run.state().setTask(background.submit(() -> {
             run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
-            return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(), run.config(),
+            return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
+                    RunSettings.of(run.config(), options),
                     () -> Trainer.train(data, run.config(), run, run.state().cancelToken()),
                     (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
         }, run::finished, run.state()::stoppedBy));

@@ -2,7 +2,6 @@ package org.rangefinder.ui.rangetest;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +17,7 @@ import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
@@ -105,7 +105,7 @@ public final class RangeTestViewModel {
             runs.add(run);
         }
         family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
-                Map.of("base", base, "sweep", sweep.toString())));
+                new RunSettings(base, sweep.toString(), options)));
         family.members().forEach(run -> submit(run, options));
         selected.set(family.members().get(0));
         return family;
@@ -135,7 +135,8 @@ public final class RangeTestViewModel {
             if (run.family() != null) {
                 return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken());
             }
-            return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(), run.config(),
+            return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(),
+                    RunSettings.of(run.config(), options),
                     () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken()),
                     (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {

@@ -150,7 +150,7 @@ class RangeTestViewModelTest {
      * (It was recorded as failed, "fewer than two members gave a curve", the curve lost.)
      */
     @Test
-    void aSweepCancelledAfterItsFirstMemberKeepsThatMembersCurve() {
+    void aSweepCancelledAfterItsFirstMemberKeepsThatMembersCurve() throws Exception {
         List<Runnable> queue = new ArrayList<>();
         Path own = tmp.resolve("history");
         RangeTestViewModel queued = new RangeTestViewModel(new BackgroundExecutor(queue::add, Runnable::run),
@@ -176,6 +176,10 @@ class RangeTestViewModelTest {
         assertThat(sweep.status()).isEqualTo(org.rangefinder.history.RunStatus.FINISHED);
         assertThat(sweep.sweep()).isEqualTo("seed=1,2");
         assertThat(recorded.curves(sweep.id())).containsExactly(first.points(), List.of());
+        // its settings: the base config, the sweep and the data options its members loaded with
+        String settings = Files.readString(recorded.runFolder(sweep.id()).resolve("settings.json"));
+        assertThat(settings).contains("\"sweep\" : \"seed=1,2\"").contains("\"validationFraction\" : 0.2")
+                .contains("\"iterations\" : 25");
     }
 
     @Test

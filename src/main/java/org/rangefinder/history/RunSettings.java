@@ -1,0 +1,23 @@
+package org.rangefinder.history;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.rangefinder.data.DataOptions;
+
+/**
+ * What a run's {@code settings.json} holds: the settings the engine took (a range test's or a training's config; a
+ * sweep's base config, with its {@code sweep} such as {@code weight-decay=0,1e-4}) and the data options its dataset
+ * was loaded with (label column, validation fraction and split seed, image size), so that the run can be repeated
+ * from its record.
+ *
+ * @param config the range test's, training's or sweep's base configuration
+ * @param sweep  a sweep's factor and values; null for a single run
+ * @param data   the data options
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunSettings(Object config, String sweep, DataOptions data) {
+
+    /** A single run's settings. */
+    public static RunSettings of(Object config, DataOptions data) {
+        return new RunSettings(config, null, data);
+    }
+}
