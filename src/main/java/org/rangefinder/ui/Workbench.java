@@ -13,7 +13,7 @@ import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.BackgroundExecutor;
-import org.rangefinder.ui.work.BackgroundPriority;
+import org.rangefinder.ui.work.OtherPrograms;
 
 /**
  * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, one
@@ -67,7 +67,7 @@ public final class Workbench {
 
     /**
      * Builds the window on {@code stage}, shows it (its runs table's rows made before the first frame) and starts the
-     * engine loading. The JVM's optimising compiler is lowered below the window first (see {@link BackgroundPriority}).
+     * engine loading. It starts watching how busy other programs keep the machine first (see {@link OtherPrograms}).
      *
      * @param files how to ask for files; null for the platform's dialogs
      */
@@ -78,7 +78,7 @@ public final class Workbench {
     /** As {@link #open(Stage, WorkbenchSettings, ThemeManager, FileChoices)}, recording runs in another folder. */
     public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                                  Path historyFolder) {
-        BackgroundPriority.lowerOptimisingCompiler();
+        OtherPrograms.watch();
         Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
         workbench.view.prepare();

@@ -51,6 +51,7 @@ import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.BackgroundPriority;
 import org.rangefinder.ui.work.EngineStatus;
 import org.rangefinder.ui.work.EngineWarmUp;
 import org.rangefinder.ui.work.Problems;
@@ -113,7 +114,11 @@ public final class WorkbenchViewModel {
 
     /** Starts loading and warming up the numeric engine on a thread of its own. */
     public void startEngine() {
-        engine.start(EngineStatus.ownThread(), workers.fx(), EngineWarmUp::run);
+        // the optimising compiler goes below the window as the engine thread does, off the FX thread
+        engine.start(EngineStatus.ownThread(), workers.fx(), () -> {
+            BackgroundPriority.lowerOptimisingCompiler();
+            EngineWarmUp.run();
+        });
     }
 
     private void loadDataset() {

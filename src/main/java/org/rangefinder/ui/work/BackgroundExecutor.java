@@ -7,7 +7,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +42,9 @@ public final class BackgroundExecutor {
      */
     public static BackgroundExecutor bounded(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
-        return pool(threads, r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()));
+        return new BackgroundExecutor(new FreshThreads(threads,
+                r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()), name),
+                Platform::runLater);
     }
 
     /**
@@ -53,16 +54,12 @@ public final class BackgroundExecutor {
      * closing, gave up on the files it waited for.
      */
     public static BackgroundExecutor writer(String name) {
-        return pool(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    private static BackgroundExecutor pool(int threads, ThreadFactory factory) {
-        return new BackgroundExecutor(new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory), Platform::runLater);
+        return new BackgroundExecutor(new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                }), Platform::runLater);
     }
 
     /** Workers for this machine: one core is left to the window, at most four runs at once. */
@@ -116,6 +113,10 @@ public final class BackgroundExecutor {
         if (workers instanceof ExecutorService service) {
             service.shutdown();
             return service.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        if (workers instanceof FreshThreads fresh) {
+            fresh.shutdown();
+            return fresh.awaitTermination(deadlineNanos);
         }
         return true;
     }

@@ -28,8 +28,17 @@ import java.util.Locale;
  * stutters that were not a garbage collection 34 -> 12 (the renderer blocking the FX thread 18 -> 6), the
  * collector's 36 -> 37; range tests under the window about 5% slower, since they now get only what the window
  * leaves. Nice 19 instead (one sitting) changed nothing: the gain is where a waking thread is put, not the weight.
- * The price: while normal threads, the window's or another program's, keep every core busy, a range test waits
- * (where nice 10 still got about a tenth of a core); the command line's runs are not lowered.
+ *
+ * <p>While other programs keep every core busy, though, a lowered thread gets almost no CPU, and that stops the
+ * window too: the JVM stops all its Java threads for a collection only once each has reached a safepoint, and a
+ * lowered worker preempted in Java code reaches it only when a core is left to it. With two normal busy loops on
+ * the two cores, the JVM waited up to 4.4 s for its threads at a safepoint, the window stood still up to 4.5 s at a
+ * time and a session took 77 s; with the workers at normal priority, 0.12 s, 0.26 s and 11 s. So a thread is lowered
+ * only while other programs have left {@value #CORES_TO_SPARE} cores or more over in the last two seconds
+ * ({@link OtherPrograms}); otherwise it keeps the window's priority. The choice is made as the thread starts, and
+ * each task of the window's pools starts on a thread of its own ({@link BackgroundExecutor#bounded}), since Linux
+ * lets no unprivileged thread leave {@code SCHED_IDLE} again: a run started while the machine was idle stays lowered
+ * if other programs fill it later. The command line's runs are not lowered.
  *
  * <p>HotSpot's optimising JIT compiler, C2, is background work of the same kind ({@link #lowerOptimisingCompiler}).
  * When a range test starts, the JVM compiles the code the run makes hot, most of it JavaFX's own: on a two-core
@@ -40,10 +49,10 @@ import java.util.Locale;
  *
  * <p>The system property {@value #PROPERTY}{@code =normal} leaves all of these threads as they start: the workers,
  * engine, data and history threads at the priority of the thread that made them, C2 as the JVM started it. The test
- * suite sets it (pom.xml): under {@code SCHED_IDLE} a window test's run gets no CPU time at all while other
- * programs keep every core busy, as they may on a shared CI runner, and could stall past the test's waits. It is
- * read each time a thread would be lowered. Unset, or any other value, the threads are lowered as above: the
- * window's default. {@code BackgroundPriorityTest} clears it for its own threads, to test the lowering itself.
+ * suite sets it (pom.xml): a window test's run must not depend on what else the machine runs. {@code idle} lowers
+ * them whatever other programs do ({@code BackgroundPriorityTest} sets it, to test the lowering itself). It is read
+ * each time a thread would be lowered. Unset, or any other value, the threads are lowered as above: the window's
+ * default.
  */
 public final class BackgroundPriority {
     /** The system property that, set to {@code normal}, leaves background threads unlowered (see above). */
@@ -52,6 +61,8 @@ public final class BackgroundPriority {
     static final int SCHED_IDLE = 5;
     /** The nice value of worker threads on Linux where {@link #SCHED_IDLE} is refused. */
     static final int NICE = 10;
+    /** The cores other programs must leave over for threads to be lowered: one for the work, half for the window. */
+    static final double CORES_TO_SPARE = 1.5;
     private static final int PRIO_PROCESS = 0;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
             .startsWith("linux");
@@ -69,7 +80,7 @@ public final class BackgroundPriority {
      */
     public static Thread daemonThread(Runnable work, String name) {
         Thread t = new Thread(() -> {
-            if (lowering()) {
+            if (lowerNow()) {
                 lowerCurrentThread();
             }
             work.run();
@@ -78,9 +89,19 @@ public final class BackgroundPriority {
         return t;
     }
 
-    /** Whether background threads are lowered: unless {@value #PROPERTY} is {@code normal}. */
-    static boolean lowering() {
-        return !"normal".equals(System.getProperty(PROPERTY));
+    /**
+     * Whether a thread starting now is lowered: unless {@value #PROPERTY} is {@code normal}; always where it is
+     * {@code idle}; otherwise while other programs leave {@value #CORES_TO_SPARE} cores or more over
+     * ({@link OtherPrograms}), or where that cannot be told.
+     */
+    static boolean lowerNow() {
+        String setting = System.getProperty(PROPERTY);
+        return "idle".equals(setting) || !"normal".equals(setting) && sparesCores(OtherPrograms.coresLeft());
+    }
+
+    /** Whether other programs leave enough over for lowered threads to run: {@code coresLeft} NaN when unknown. */
+    static boolean sparesCores(double coresLeft) {
+        return !(coresLeft < CORES_TO_SPARE);
     }
 
     /** Lowers the calling thread; best effort (a system that refuses leaves it as it was). */
@@ -111,7 +132,7 @@ public final class BackgroundPriority {
      * @return how many threads were lowered
      */
     public static int lowerOptimisingCompiler() {
-        if (!LINUX || !lowering()) {
+        if (!LINUX || !lowerNow()) {
             return 0;
         }
         int lowered = 0;

@@ -23,7 +23,8 @@ import org.testfx.api.FxToolkit;
  * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
  * and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do HotSpot's C2 compiler threads.
  * The test suite leaves background threads at normal priority ({@link BackgroundPriority#PROPERTY}, set in pom.xml);
- * these tests clear that property for their own threads, so that they test the lowering the window gets by default.
+ * these tests set it to {@code idle} for their own threads, so that they test the lowering the window gets on a
+ * machine that other programs leave idle, whatever the machine running the tests is doing.
  */
 class BackgroundPriorityTest {
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -36,7 +37,7 @@ class BackgroundPriorityTest {
 
     @BeforeEach
     void asTheWindowRuns() {
-        windowDefault = SystemProperty.clear(BackgroundPriority.PROPERTY);
+        windowDefault = SystemProperty.set(BackgroundPriority.PROPERTY, "idle");
     }
 
     @AfterEach
@@ -159,6 +160,35 @@ class BackgroundPriorityTest {
         }
         // so the check above tells the two apart: a lowered worker would be at Java's lowest priority
         assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
+    }
+
+    /**
+     * Each task of a bounded pool starts on a thread of its own that chooses its scheduling then: a pool thread
+     * lowered once could not be raised for later work (Linux lets no unprivileged thread leave SCHED_IDLE).
+     */
+    @Test
+    void eachTaskOfTheBoundedPoolChoosesItsSchedulingAsItStarts() throws Exception {
+        Priority window = Priority.ofCurrentThread();
+        BackgroundExecutor pool = BackgroundExecutor.bounded(1, "test-fresh");
+        CompletableFuture<Priority> lowered = new CompletableFuture<>();
+        pool.submit(Priority::ofCurrentThread, lowered::complete, lowered::completeExceptionally);
+        assertBelowTheWindow(lowered.get(10, TimeUnit.SECONDS));
+        try (SystemProperty busyMachine = SystemProperty.set(BackgroundPriority.PROPERTY, "normal")) {
+            CompletableFuture<Priority> later = new CompletableFuture<>();
+            pool.submit(Priority::ofCurrentThread, later::complete, later::completeExceptionally);
+            assertThat(later.get(10, TimeUnit.SECONDS)).as("as the window's threads").isEqualTo(window);
+        }
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
+    }
+
+    /** Threads are lowered while other programs leave a core and a half over, or where that cannot be told. */
+    @Test
+    void threadsAreLoweredOnlyWhileOtherProgramsLeaveCoresOver() {
+        assertThat(BackgroundPriority.sparesCores(2.0)).isTrue();
+        assertThat(BackgroundPriority.sparesCores(1.5)).isTrue();
+        assertThat(BackgroundPriority.sparesCores(1.49)).isFalse();
+        assertThat(BackgroundPriority.sparesCores(0.0)).isFalse();
+        assertThat(BackgroundPriority.sparesCores(Double.NaN)).as("not Linux").isTrue();
     }
 
     @Test
