@@ -1,12 +1,8 @@
 package org.rangefinder.ui;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,12 +20,12 @@ import org.rangefinder.data.Datasets;
 import org.rangefinder.data.Loading;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
-import org.rangefinder.files.Json;
 import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
@@ -247,11 +243,11 @@ public final class WorkbenchViewModel {
      */
     public void open(Path path, Consumer<String> failed) {
         files.submit(() -> {
-            if (isHyperparameterFile(path)) {
+            if (HyperparameterFile.looksLike(path)) {
                 HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
                 return (Runnable) () -> fill(path, read);
             }
-            if (isCurveFile(path)) {
+            if (CurveFiles.looksLikeCurve(path)) {
                 RangeTestRun.Recorded curve = RangeTestViewModel.readCurve(path);
                 return (Runnable) () -> {
                     RangeTestRun run = runs.show(curve);
@@ -260,43 +256,6 @@ public final class WorkbenchViewModel {
             }
             return (Runnable) () -> importDataset(path);
         }, Runnable::run, e -> failed.accept(Problems.describe(e)));
-    }
-
-    /** A JSON file with a {@code oneCycle} section. */
-    static boolean isHyperparameterFile(Path path) {
-        if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return false;
-        }
-        try {
-            return Json.MAPPER.readTree(path.toFile()).has("oneCycle");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** A regular file whose first line names an {@code lr} and a {@code loss} column, or a JSON file. */
-    static boolean isCurveFile(Path path) {
-        if (!Files.isRegularFile(path)) {
-            return false;
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return true;
-        }
-        if (!name.endsWith(".csv") && !name.endsWith(".tsv") && !name.endsWith(".txt")) {
-            return false;
-        }
-        try (BufferedReader in = Files.newBufferedReader(path)) {
-            String first = in.readLine();
-            if (first == null) {
-                return false;
-            }
-            List<String> header = Arrays.stream(first.toLowerCase(Locale.ROOT).split("[,;\t]"))
-                    .map(h -> h.strip().replace("\"", "")).toList();
-            return header.contains("lr") && header.contains("loss");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

@@ -129,6 +129,33 @@ class RangeTestCommandTest {
         assertThat(root.get("data").get("splitSeed").asLong()).isEqualTo(42);
     }
 
+    /**
+     * A test the data cannot hold, alone or as one member of a sweep, is refused before anything runs, with the
+     * window's words: no run is started in the history (it was, then failed in a worker).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--batch-size 500 | --batch-size 500 is larger than the 120 training samples of the dataset: a range test "
+                + "takes full batches only",
+        "--sweep batch-size=16,500 | --batch-size 500 is larger than the 120 training samples of the dataset: a "
+                + "range test takes full batches only",
+        "--val-batches 2 --sweep batch-size=8,16 | --val-batches 2 of --batch-size 16 ask for 32 validation samples, "
+                + "but 'iris' holds 30: use --val-batches 1 or fewer, or 0 to record the training loss",
+    })
+    void aTestTheDataCannotHoldIsRefusedBeforeAnyRuns(String options, String expected, @TempDir Path dir)
+            throws Exception {
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of(concat(("range-test --dataset iris --iterations 20 " + options).split(" "),
+                "--workspace", runs.toString()));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rangefinder: " + expected);
+        if (Files.exists(runs)) {
+            try (var folders = Files.list(runs)) {
+                assertThat(folders).as("runs in the history").isEmpty();
+            }
+        }
+    }
+
     @Test
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
