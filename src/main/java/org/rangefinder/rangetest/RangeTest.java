@@ -36,6 +36,16 @@ public final class RangeTest {
     public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
                                       CancelToken cancel) {
         NativeThreads.ensureConfigured();
+        try {
+            return runConfigured(data, config, listener, cancel);
+        } finally {
+            // after a failed test too: its network's native memory waits for a collection like any other's
+            NativeThreads.runEnded();
+        }
+    }
+
+    private static RangeTestResult runConfigured(Dataset data, RangeTestConfig config, RangeTestListener listener,
+                                                 CancelToken cancel) {
         double[] ladder = config.ladder();
         int validationSamples = checkFits(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
@@ -74,7 +84,6 @@ public final class RangeTest {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        NativeThreads.runEnded();
         double[] lrs = points.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
         return new RangeTestResult(config, points, reason, elapsed,

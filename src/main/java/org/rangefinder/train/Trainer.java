@@ -89,6 +89,16 @@ public final class Trainer {
 
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
         NativeThreads.ensureConfigured();
+        try {
+            return trainConfigured(data, config, listener, cancel);
+        } finally {
+            // after a failed run too: its network's native memory waits for a collection like any other's
+            NativeThreads.runEnded();
+        }
+    }
+
+    private static Outcome trainConfigured(Dataset data, TrainingConfig config, TrainingListener listener,
+                                           CancelToken cancel) {
         int stepsPerEpoch = config.stepsPerEpoch(data.train().size());
         int total = TrainingConfig.totalSteps(config.epochs(), stepsPerEpoch);
         double[] lrs = learningRates(config, total);
@@ -144,7 +154,6 @@ public final class Trainer {
         }
         TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
                 seconds(start));
-        NativeThreads.runEnded();
         return new Outcome(result, net);
     }
 
