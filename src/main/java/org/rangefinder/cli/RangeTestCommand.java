@@ -143,8 +143,9 @@ final class RangeTestCommand implements Callable<Integer> {
         Progress progress = new Progress(stderr);
         Dataset dataset = data.load(new LoadProgress(cancel, progress));
         progress.finish();
+        // refused here, as the window refuses them, rather than in a worker once the run is in the history
         for (RangeTestConfig member : members) {
-            org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
+            RangeTest.checkRunnable(member, dataset);
         }
 
         int total = members.size() * iterations;
