@@ -298,10 +298,7 @@ public final class WorkbenchViewModel {
     /** Writes the hyperparameter file in the background (atomically); reports on the FX thread. */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        files.submit(() -> {
-            HyperparameterFile.write(file, export.build());
-            return file;
-        }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ", failed);
     }
 
     /**
@@ -310,10 +307,8 @@ public final class WorkbenchViewModel {
      */
     public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        files.submit(() -> {
-            AtomicFiles.writeString(file, CodeExport.snippet(export.build(), format, null));
-            return file;
-        }, f -> report("Wrote the " + format.id() + " code to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> AtomicFiles.writeString(f, CodeExport.snippet(export.build(), format, null)),
+                "Wrote the " + format.id() + " code to ", failed);
     }
 
     /**
@@ -341,18 +336,12 @@ public final class WorkbenchViewModel {
         if (curves.isEmpty()) {
             throw new UserInputException("no finished run is shown: nothing to export");
         }
-        files.submit(() -> {
-            CurvesCsv.write(file, curves);
-            return file;
-        }, f -> report("Wrote " + curves.size() + " curve(s) to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> CurvesCsv.write(f, curves), "Wrote " + curves.size() + " curve(s) to ", failed);
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */
     public void exportChartPng(WritableImage image, Path file, Consumer<String> failed) {
-        files.submit(() -> {
-            ChartImages.writePng(image, file);
-            return file;
-        }, f -> report("Wrote the chart to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> ChartImages.writePng(image, f), "Wrote the chart to ", failed);
     }
 
     /**
@@ -362,9 +351,24 @@ public final class WorkbenchViewModel {
     public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
-        files.submit(oneCycle.saving(run, file),
-                f -> report("Saved the " + run.name() + " model" + stopped + " to " + f),
-                e -> failed.accept(Problems.describe(e)));
+        write(file, f -> oneCycle.saving(run, f).call(), "Saved the " + run.name() + " model" + stopped + " to ",
+                failed);
+    }
+
+    /** Writes one file, given where it goes; may throw what writing it throws. */
+    private interface FileWriting {
+        void write(Path file) throws Exception;
+    }
+
+    /**
+     * Writes {@code file} on the files thread; on the FX thread, reports {@code done} followed by the file, or hands
+     * {@code failed} what went wrong.
+     */
+    private void write(Path file, FileWriting writing, String done, Consumer<String> failed) {
+        files.submit(() -> {
+            writing.write(file);
+            return file;
+        }, f -> report(done + f), e -> failed.accept(Problems.describe(e)));
     }
 
     /**
