@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.files.Json;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
 
 class RangeTestCommandTest {
 
@@ -109,6 +113,20 @@ class RangeTestCommandTest {
     private static String[] concat(String[] first, String... more) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
                 .toArray(String[]::new);
+    }
+
+    /** The options left out are the engine's defaults, those the window starts from: the two faces cannot drift. */
+    @Test
+    void optionsLeftOutAreTheEnginesDefaults(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--iterations", "20", "--no-history", "--out",
+                json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        // compared as text: a number read back is an int node where the value written was a long one
+        assertThat(root.get("runs").get(0).get("config").toString()).isEqualTo(Json.MAPPER.valueToTree(
+                RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(20)).toString());
+        assertThat(root.get("data").toString()).isEqualTo(Json.MAPPER.valueToTree(DataOptions.defaults()).toString());
     }
 
     /** The run history's settings.json holds the config and the data options: the run can be repeated from it. */
