@@ -7,10 +7,15 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.data.Loading;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.RangeTestConfig;
 import picocli.CommandLine.Option;
 
-/** The options every training command shares: what to train on, what to train, and how to optimise. */
+/**
+ * The options every training command shares: what to train on, what to train, and how to optimise. Their defaults
+ * are the engine's, those the window starts from.
+ */
 final class DataModelOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME|PATH",
@@ -23,25 +28,25 @@ final class DataModelOptions {
     String label;
 
     @Option(names = "--val-fraction", description = "Share of the samples held out for validation, for datasets without their own test part.")
-    double valFraction = 0.2;
+    double valFraction = DataOptions.defaults().validationFraction();
 
     @Option(names = "--model", paramLabel = "mlp|lenet|resnet|SPEC.json", description = "Model preset or spec file.")
     String model = "mlp";
 
     @Option(names = "--optimizer", paramLabel = "sgd|nesterov|adam", description = "Optimizer.")
-    String optimizer = "nesterov";
+    String optimizer = Optimizer.defaults().kind().id();
 
     @Option(names = "--momentum", description = "Nesterov momentum, or Adam's beta1.")
-    double momentum = 0.9;
+    double momentum = Optimizer.defaults().momentum();
 
     @Option(names = "--weight-decay", description = "Decoupled weight decay.")
-    double weightDecay = 0;
+    double weightDecay = Optimizer.defaults().weightDecay();
 
     @Option(names = "--batch-size", description = "Samples per iteration.")
-    int batchSize = 64;
+    int batchSize = RangeTestConfig.DEFAULT_BATCH_SIZE;
 
     @Option(names = "--seed", description = "Seed of the initial weights, the shuffling and the validation split.")
-    long seed = 42;
+    long seed = RangeTestConfig.DEFAULT_SEED;
 
     @Option(names = "--split-seed", description = "Seed of the validation split alone, where the dataset holds its "
             + "validation part out (default: --seed). A seed sweep's members share the split of --seed: member S alone "

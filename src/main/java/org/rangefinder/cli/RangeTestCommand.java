@@ -24,6 +24,7 @@ import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
@@ -66,7 +67,7 @@ final class RangeTestCommand implements Callable<Integer> {
     int stepSize = 1;
 
     @Option(names = "--smoothing", description = "Beta of the bias-corrected moving average of the loss.")
-    double smoothing = 0.98;
+    double smoothing = Smoothing.DEFAULT_BETA;
 
     @Option(names = "--diverge", description = "Stop when the smoothed loss exceeds this factor times its minimum (0 = off).")
     double diverge = RangeTestConfig.DEFAULT_DIVERGE_FACTOR;
@@ -143,8 +144,9 @@ final class RangeTestCommand implements Callable<Integer> {
         Progress progress = new Progress(stderr);
         Dataset dataset = data.load(new LoadProgress(cancel, progress));
         progress.finish();
+        // refused here, as the window refuses them, rather than in a worker once the run is in the history
         for (RangeTestConfig member : members) {
-            org.rangefinder.model.NetworkFactory.checkCompatible(member.model(), dataset);
+            RangeTest.checkRunnable(member, dataset);
         }
 
         int total = members.size() * iterations;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.rangefinder.UserInputException;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import picocli.CommandLine.Command;
@@ -41,9 +40,6 @@ final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (oneCycle.maxLr == null) {
-            throw new UserInputException("--max-lr is required");
-        }
         OneCycleSettings settings = oneCycle.settings(steps);
         OneCycleSchedule schedule = OneCycleSchedule.of(settings);
         PrintWriter out = spec.commandLine().getOut();

@@ -51,7 +51,7 @@ final class PyTorchSnippet {
         return CodeExport.header(h, source, "#")
                 + "# The OneCycleLR schedule is exactly Rangefinder's: every step runs at the same learning rate\n"
                 + "# and momentum, as printed by\n"
-                + "#   rangefinder schedule " + scheduleOptions(s) + "\n"
+                + "#   rangefinder schedule " + scheduleOptions(s, cycles) + "\n"
                 + updateDifference(kind, startMomentum)
                 + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
                 + "# runs as it is: put your model and your DataLoader in their place, keeping batch_size and\n"
@@ -131,11 +131,14 @@ final class PyTorchSnippet {
         };
     }
 
-    /** The options of Rangefinder's {@code schedule} command that print the same schedule. */
-    private static String scheduleOptions(OneCycleSettings s) {
+    /**
+     * The options of Rangefinder's {@code schedule} command that print the same schedule: a momentum the run does not
+     * cycle ({@code cycles} false: not asked for, or plain SGD, which has none) is left out of it, as here.
+     */
+    private static String scheduleOptions(OneCycleSettings s, boolean cycles) {
         return "--steps " + s.totalSteps() + " --max-lr " + s.maxLr() + " --div-factor " + s.divFactor()
                 + " --pct-start " + s.pctStart() + " --final-div-factor " + s.finalDivFactor() + " --anneal "
                 + s.anneal().id() + (s.threePhase() ? " --three-phase" : "") + " --base-momentum "
-                + s.baseMomentum() + " --max-momentum " + s.maxMomentum();
+                + s.baseMomentum() + " --max-momentum " + s.maxMomentum() + (cycles ? "" : " --no-cycle-momentum");
     }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.files.StrictJson;
@@ -38,6 +41,22 @@ public final class HyperparameterFile {
     /** Writes the JSON to a stream (the caller closes it). */
     public static void writeTo(OutputStream out, Hyperparameters h) throws IOException {
         Json.MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, h);
+    }
+
+    /**
+     * Whether {@code file} looks like a hyperparameter file: a {@code .json} file holding a JSON object with a
+     * {@code oneCycle} section (read as {@link #read} reads it: a byte order mark skipped, a file too large refused). A
+     * file that cannot be read or parsed does not.
+     */
+    public static boolean looksLike(Path file) {
+        if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return false;
+        }
+        try {
+            return Json.MAPPER.readTree(StrictJson.readText(file)).has("oneCycle");
+        } catch (IOException | UserInputException e) {
+            return false;
+        }
     }
 
     public static ReadResult read(Path file) {

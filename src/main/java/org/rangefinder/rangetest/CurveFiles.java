@@ -2,11 +2,16 @@ package org.rangefinder.rangetest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +83,7 @@ public final class CurveFiles {
     /** The smoothed losses' column in CSV ({@code range-test --csv}) and field in JSON ({@code --out}). */
     private static final String SMOOTHED_COLUMN = "smoothed_loss";
     private static final String SMOOTHED_FIELD = "smoothedLoss";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** A decimal number; possessive, so that a long run of digits ending in a letter is refused at once. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+");
@@ -112,27 +118,71 @@ public final class CurveFiles {
         return body.charAt(0) == '{' ? readJson(file, text) : readCsv(file, text);
     }
 
+    /**
+     * Whether {@code file} looks like a curve file, told by its name and the header of a CSV file alone (a dataset CSV
+     * may be large, and is not read further): a {@code .json} file, or a {@code .csv}, {@code .tsv} or {@code .txt}
+     * file whose header row names an {@code lr} and a {@code loss} column, found as {@link #read} finds them (after a
+     * byte order mark and blank lines, with the separator the header uses). A file that cannot be read does not.
+     */
+    public static boolean looksLikeCurve(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        if (!name.endsWith(".csv") && !name.endsWith(".tsv") && !name.endsWith(".txt")) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            Header header = header(file, in.lines().iterator());
+            return header != null && indexOfColumn(header.names(), "lr") >= 0
+                    && indexOfColumn(header.names(), "loss") >= 0;
+        } catch (IOException | UncheckedIOException | UserInputException e) {
+            return false;
+        }
+    }
+
+    /** A CSV file's header row: its line number (from 1), its separator and its column names. */
+    private record Header(int lineNo, char separator, List<String> names) {
+    }
+
+    /**
+     * The header row of CSV lines: the first line that is not blank, after a byte order mark; its separator is the
+     * one of comma, semicolon and tab it holds most of. Null when every line is blank.
+     */
+    private static Header header(Path file, Iterator<String> lines) {
+        for (int lineNo = 1; lines.hasNext(); lineNo++) {
+            String line = lines.next();
+            if (lineNo == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                line = line.substring(1);
+            }
+            if (!line.isBlank()) {
+                char separator = separatorOf(line);
+                return new Header(lineNo, separator, splitCsv(file, lineNo, line, separator));
+            }
+        }
+        return null;
+    }
+
     private static List<Curve> readCsv(Path file, String text) {
         String[] lines = text.split("\r\n|\n|\r", -1);
-        int headerLine = 0;
-        while (lines[headerLine].isBlank()) {
-            headerLine++;
-        }
-        String header = lines[headerLine];
-        char separator = separatorOf(header);
-        List<String> names = splitCsv(file, headerLine + 1, header, separator);
-        int lrColumn = columnNamed(file, headerLine + 1, names, "lr");
-        int lossColumn = columnNamed(file, headerLine + 1, names, "loss");
+        Header header = header(file, Arrays.asList(lines).iterator());
+        List<String> names = header.names();
+        int lrColumn = columnNamed(file, header.lineNo(), names, "lr");
+        int lossColumn = columnNamed(file, header.lineNo(), names, "loss");
         int runColumn = indexOfColumn(names, "run");
         int smoothedColumn = indexOfColumn(names, SMOOTHED_COLUMN);
         int needed = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn).max().getAsInt() + 1;
         Map<String, List<Point>> runs = new LinkedHashMap<>();
-        for (int i = headerLine + 1; i < lines.length; i++) {
+        // the header's line number is the index of the line after it
+        for (int i = header.lineNo(); i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
             int lineNo = i + 1;
-            List<String> fields = splitCsv(file, lineNo, lines[i], separator);
+            List<String> fields = splitCsv(file, lineNo, lines[i], header.separator());
             if (fields.size() < needed) {
                 throw new UserInputException(file + ": line " + lineNo + ": " + fields.size()
                         + " columns, expected at least " + needed);

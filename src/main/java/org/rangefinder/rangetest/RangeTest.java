@@ -36,6 +36,16 @@ public final class RangeTest {
     public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
                                       CancelToken cancel) {
         NativeThreads.ensureConfigured();
+        try {
+            return runConfigured(data, config, listener, cancel);
+        } finally {
+            // after a failed test too: its network's native memory waits for a collection like any other's
+            NativeThreads.runEnded();
+        }
+    }
+
+    private static RangeTestResult runConfigured(Dataset data, RangeTestConfig config, RangeTestListener listener,
+                                                 CancelToken cancel) {
         double[] ladder = config.ladder();
         int validationSamples = checkFits(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
@@ -74,7 +84,6 @@ public final class RangeTest {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        NativeThreads.runEnded();
         double[] lrs = points.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
         return new RangeTestResult(config, points, reason, elapsed,
@@ -82,10 +91,20 @@ public final class RangeTest {
     }
 
     /**
+     * Refuses a test that cannot run on {@code data}, with the message the run would fail with: a model that cannot
+     * take the data ({@link NetworkFactory#checkCompatible}), or a batch or validation the data lacks
+     * ({@link #checkFits}). The window checks its form with this, for each test a sweep would run, before it offers
+     * Run; the command line before anything runs or is recorded.
+     */
+    public static void checkRunnable(RangeTestConfig config, Dataset data) {
+        NetworkFactory.checkCompatible(config.model(), data);
+        checkFits(config, data);
+    }
+
+    /**
      * Refuses a test the data cannot hold: a batch larger than the training part (a range test takes full batches
      * only), or K validation batches of the batch size beyond the validation part (K x B counted in long: an int
-     * product could wrap to a negative count, which read as no validation at all). The window checks its form with
-     * this before it offers Run.
+     * product could wrap to a negative count, which read as no validation at all).
      *
      * @return the validation samples whose mean loss each step records (0: the training loss)
      */

@@ -77,15 +77,21 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
             return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         }
 
+        /** Equal when every field is: the arrays by their values. */
         @Override
         public boolean equals(Object o) {
             return o instanceof SeedSummary s && Arrays.equals(lrs, s.lrs)
-                    && Arrays.equals(meanSmoothedLoss, s.meanSmoothedLoss);
+                    && Arrays.equals(meanSmoothedLoss, s.meanSmoothedLoss)
+                    && Arrays.equals(minSmoothedLoss, s.minSmoothedLoss)
+                    && Arrays.equals(maxSmoothedLoss, s.maxSmoothedLoss) && Objects.equals(medianSteep, s.medianSteep)
+                    && Objects.equals(medianValley, s.medianValley) && Objects.equals(medianMinimum, s.medianMinimum);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(meanSmoothedLoss);
+            return Objects.hash(Arrays.hashCode(lrs), Arrays.hashCode(meanSmoothedLoss),
+                    Arrays.hashCode(minSmoothedLoss), Arrays.hashCode(maxSmoothedLoss), medianSteep, medianValley,
+                    medianMinimum);
         }
     }
 }

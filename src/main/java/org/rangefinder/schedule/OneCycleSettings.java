@@ -15,8 +15,9 @@ import org.rangefinder.UserInputException;
  * @param finalDivFactor {@code minLr = initialLr / finalDivFactor}, a finite number > 0
  * @param threePhase     PyTorch's {@code three_phase}: down to {@code initialLr} symmetrically, then to {@code minLr}
  * @param cycleMomentum  whether momentum moves opposite to the LR
- * @param baseMomentum   the momentum at the LR peak; {@code 0 <= baseMomentum <= maxMomentum} when cycling
- * @param maxMomentum    the momentum at the ends of the cycle; below 1 when cycling
+ * @param baseMomentum   the momentum at the LR peak, in {@code [0, 1)} (checked even when not cycling, as a
+ *                       hyperparameter file holds it either way); at most {@code maxMomentum} when cycling
+ * @param maxMomentum    the momentum at the ends of the cycle, in {@code [0, 1)} (checked even when not cycling)
  */
 public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, Anneal anneal, double divFactor,
         double finalDivFactor, boolean threePhase, boolean cycleMomentum, double baseMomentum, double maxMomentum) {

@@ -59,18 +59,46 @@ public final class Trainer {
                 : new double[] {heldMomentum(config), heldMomentum(config)};
     }
 
+    /**
+     * The momentum (Adam: beta1) of iteration {@code step} of a 1cycle run with {@code optimizer}: the schedule's when
+     * it cycles the momentum and the optimizer has one, else {@code momentum} held throughout, or 0 for plain SGD,
+     * which has none. The rule of {@link #momenta}, one step at a time: a preview asks for a few steps of a long cycle.
+     */
+    public static double oneCycleMomentum(OneCycleSchedule schedule, OptimizerKind optimizer, double momentum,
+                                          int step) {
+        return cyclesMomentum(optimizer, schedule.settings()) ? schedule.momentum(step)
+                : heldMomentum(optimizer, momentum);
+    }
+
     private static boolean cyclesMomentum(TrainingConfig config) {
-        return config.optimizer().hasMomentum() && config.policy() == SchedulePolicy.ONE_CYCLE
-                && config.oneCycle().cycleMomentum();
+        return config.policy() == SchedulePolicy.ONE_CYCLE && cyclesMomentum(config.optimizer(), config.oneCycle());
+    }
+
+    private static boolean cyclesMomentum(OptimizerKind optimizer, OneCycleSettings cycle) {
+        return optimizer.hasMomentum() && cycle.cycleMomentum();
+    }
+
+    private static double heldMomentum(TrainingConfig config) {
+        return heldMomentum(config.optimizer(), config.momentum());
     }
 
     /** The momentum of a run that does not cycle it: the optimizer's, or 0 for plain SGD, which has none. */
-    private static double heldMomentum(TrainingConfig config) {
-        return config.optimizer().hasMomentum() ? config.momentum() : 0;
+    private static double heldMomentum(OptimizerKind optimizer, double momentum) {
+        return optimizer.hasMomentum() ? momentum : 0;
     }
 
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
         NativeThreads.ensureConfigured();
+        try {
+            return trainConfigured(data, config, listener, cancel);
+        } finally {
+            // after a failed run too: its network's native memory waits for a collection like any other's
+            NativeThreads.runEnded();
+        }
+    }
+
+    private static Outcome trainConfigured(Dataset data, TrainingConfig config, TrainingListener listener,
+                                           CancelToken cancel) {
         int stepsPerEpoch = config.stepsPerEpoch(data.train().size());
         int total = TrainingConfig.totalSteps(config.epochs(), stepsPerEpoch);
         double[] lrs = learningRates(config, total);
@@ -126,7 +154,6 @@ public final class Trainer {
         }
         TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
                 seconds(start));
-        NativeThreads.runEnded();
         return new Outcome(result, net);
     }
 

@@ -1,12 +1,8 @@
 package org.rangefinder.ui;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,12 +20,12 @@ import org.rangefinder.data.Datasets;
 import org.rangefinder.data.Loading;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
-import org.rangefinder.files.Json;
 import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
@@ -252,11 +248,11 @@ public final class WorkbenchViewModel {
      */
     public void open(Path path, Consumer<String> failed) {
         files.submit(() -> {
-            if (isHyperparameterFile(path)) {
+            if (HyperparameterFile.looksLike(path)) {
                 HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
                 return (Runnable) () -> fill(path, read);
             }
-            if (isCurveFile(path)) {
+            if (CurveFiles.looksLikeCurve(path)) {
                 RangeTestRun.Recorded curve = RangeTestViewModel.readCurve(path);
                 return (Runnable) () -> {
                     RangeTestRun run = runs.show(curve);
@@ -265,43 +261,6 @@ public final class WorkbenchViewModel {
             }
             return (Runnable) () -> importDataset(path);
         }, Runnable::run, e -> failed.accept(Problems.describe(e)));
-    }
-
-    /** A JSON file with a {@code oneCycle} section. */
-    static boolean isHyperparameterFile(Path path) {
-        if (!Files.isRegularFile(path) || !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return false;
-        }
-        try {
-            return Json.MAPPER.readTree(path.toFile()).has("oneCycle");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** A regular file whose first line names an {@code lr} and a {@code loss} column, or a JSON file. */
-    static boolean isCurveFile(Path path) {
-        if (!Files.isRegularFile(path)) {
-            return false;
-        }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return true;
-        }
-        if (!name.endsWith(".csv") && !name.endsWith(".tsv") && !name.endsWith(".txt")) {
-            return false;
-        }
-        try (BufferedReader in = Files.newBufferedReader(path)) {
-            String first = in.readLine();
-            if (first == null) {
-                return false;
-            }
-            List<String> header = Arrays.stream(first.toLowerCase(Locale.ROOT).split("[,;\t]"))
-                    .map(h -> h.strip().replace("\"", "")).toList();
-            return header.contains("lr") && header.contains("loss");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**
@@ -344,10 +303,7 @@ public final class WorkbenchViewModel {
     /** Writes the hyperparameter file in the background (atomically); reports on the FX thread. */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        files.submit(() -> {
-            HyperparameterFile.write(file, export.build());
-            return file;
-        }, f -> report("Wrote hyperparameters to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ", failed);
     }
 
     /**
@@ -356,10 +312,8 @@ public final class WorkbenchViewModel {
      */
     public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        files.submit(() -> {
-            AtomicFiles.writeString(file, CodeExport.snippet(export.build(), format, null));
-            return file;
-        }, f -> report("Wrote the " + format.id() + " code to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> AtomicFiles.writeString(f, CodeExport.snippet(export.build(), format, null)),
+                "Wrote the " + format.id() + " code to ", failed);
     }
 
     /**
@@ -387,18 +341,12 @@ public final class WorkbenchViewModel {
         if (curves.isEmpty()) {
             throw new UserInputException("no finished run is shown: nothing to export");
         }
-        files.submit(() -> {
-            CurvesCsv.write(file, curves);
-            return file;
-        }, f -> report("Wrote " + curves.size() + " curve(s) to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> CurvesCsv.write(f, curves), "Wrote " + curves.size() + " curve(s) to ", failed);
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */
     public void exportChartPng(WritableImage image, Path file, Consumer<String> failed) {
-        files.submit(() -> {
-            ChartImages.writePng(image, file);
-            return file;
-        }, f -> report("Wrote the chart to " + f), e -> failed.accept(Problems.describe(e)));
+        write(file, f -> ChartImages.writePng(image, f), "Wrote the chart to ", failed);
     }
 
     /**
@@ -408,9 +356,24 @@ public final class WorkbenchViewModel {
     public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
-        files.submit(oneCycle.saving(run, file),
-                f -> report("Saved the " + run.name() + " model" + stopped + " to " + f),
-                e -> failed.accept(Problems.describe(e)));
+        write(file, f -> oneCycle.saving(run, f).call(), "Saved the " + run.name() + " model" + stopped + " to ",
+                failed);
+    }
+
+    /** Writes one file, given where it goes; may throw what writing it throws. */
+    private interface FileWriting {
+        void write(Path file) throws Exception;
+    }
+
+    /**
+     * Writes {@code file} on the files thread; on the FX thread, reports {@code done} followed by the file, or hands
+     * {@code failed} what went wrong.
+     */
+    private void write(Path file, FileWriting writing, String done, Consumer<String> failed) {
+        files.submit(() -> {
+            writing.write(file);
+            return file;
+        }, f -> report(done + f), e -> failed.accept(Problems.describe(e)));
     }
 
     /**

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.files.Json;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
 
 class RangeTestCommandTest {
 
@@ -111,6 +115,20 @@ class RangeTestCommandTest {
                 .toArray(String[]::new);
     }
 
+    /** The options left out are the engine's defaults, those the window starts from: the two faces cannot drift. */
+    @Test
+    void optionsLeftOutAreTheEnginesDefaults(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--iterations", "20", "--no-history", "--out",
+                json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        // compared as text: a number read back is an int node where the value written was a long one
+        assertThat(root.get("runs").get(0).get("config").toString()).isEqualTo(Json.MAPPER.valueToTree(
+                RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(20)).toString());
+        assertThat(root.get("data").toString()).isEqualTo(Json.MAPPER.valueToTree(DataOptions.defaults()).toString());
+    }
+
     /** The run history's settings.json holds the config and the data options: the run can be repeated from it. */
     @Test
     void theRecordedSettingsHoldTheDataOptions(@TempDir Path dir) throws Exception {
@@ -127,6 +145,33 @@ class RangeTestCommandTest {
         assertThat(root.get("sweep").asText()).isEqualTo("weight-decay=0,1e-3");
         assertThat(root.get("data").get("validationFraction").asDouble()).isEqualTo(0.3);
         assertThat(root.get("data").get("splitSeed").asLong()).isEqualTo(42);
+    }
+
+    /**
+     * A test the data cannot hold, alone or as one member of a sweep, is refused before anything runs, with the
+     * window's words: no run is started in the history (it was, then failed in a worker).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--batch-size 500 | --batch-size 500 is larger than the 120 training samples of the dataset: a range test "
+                + "takes full batches only",
+        "--sweep batch-size=16,500 | --batch-size 500 is larger than the 120 training samples of the dataset: a "
+                + "range test takes full batches only",
+        "--val-batches 2 --sweep batch-size=8,16 | --val-batches 2 of --batch-size 16 ask for 32 validation samples, "
+                + "but 'iris' holds 30: use --val-batches 1 or fewer, or 0 to record the training loss",
+    })
+    void aTestTheDataCannotHoldIsRefusedBeforeAnyRuns(String options, String expected, @TempDir Path dir)
+            throws Exception {
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of(concat(("range-test --dataset iris --iterations 20 " + options).split(" "),
+                "--workspace", runs.toString()));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rangefinder: " + expected);
+        if (Files.exists(runs)) {
+            try (var folders = Files.list(runs)) {
+                assertThat(folders).as("runs in the history").isEmpty();
+            }
+        }
     }
 
     @Test

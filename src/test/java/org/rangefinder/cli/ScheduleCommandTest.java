@@ -96,7 +96,7 @@ class ScheduleCommandTest {
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--min-lr", "0.01",
                 "--div-factor", "5"), "--min-lr and --div-factor");
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--anneal", "exp"), "--anneal");
-        assertBadInput(CliRun.of("schedule", "--steps", "100"), "--max-lr");
+        assertBadInput(CliRun.of("schedule", "--steps", "100"), "--max-lr is required for a one-cycle schedule");
         assertBadInput(CliRun.of("schedule", "--steps", "ten", "--max-lr", "0.1"), "--steps");
     }
 

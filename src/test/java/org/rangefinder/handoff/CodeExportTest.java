@@ -22,6 +22,7 @@ import org.rangefinder.hyperparams.OneCycleSection;
 import org.rangefinder.hyperparams.TestHyperparameters;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.Trainer;
 
 class CodeExportTest {
     private final Hyperparameters nesterov = TestHyperparameters.irisTrained();
@@ -108,6 +109,40 @@ class CodeExportTest {
         assertThat(CodeExport.snippet(sgd, ExportFormat.PYTORCH, null))
                 .contains("cycle_momentum=False,  # plain SGD has no momentum to cycle")
                 .doesNotContain("The update differs");
+    }
+
+    /**
+     * The {@code rangefinder schedule} command a PyTorch snippet prints gives the learning rates and momenta of the run:
+     * a momentum not cycled (by choice, or as plain SGD has none) leaves its column empty, as the snippet holds it
+     * (the command printed the cycled momenta, as it lacked {@code --no-cycle-momentum}).
+     */
+    @Test
+    void pytorchsScheduleCommandPrintsTheRunsSchedule() {
+        Hyperparameters held = withCycle(nesterov, new OneCycleSection(8, 0.25, "linear",
+                nesterov.lr().max() / nesterov.lr().min(), 100.0, true, false, 0.8, 0.9));
+        Hyperparameters sgd = TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0);
+        for (Hyperparameters h : java.util.List.of(nesterov, held, sgd)) {
+            String snippet = CodeExport.snippet(h, ExportFormat.PYTORCH, null);
+            Matcher command = Pattern.compile("#   rangefinder (schedule .*)\\n").matcher(snippet);
+            assertThat(command.find()).as(snippet).isTrue();
+            java.io.StringWriter out = new java.io.StringWriter();
+            int code = org.rangefinder.cli.RangefinderCommand.run(new java.io.PrintWriter(out),
+                    new java.io.PrintWriter(new java.io.StringWriter()), command.group(1).split(" "));
+            assertThat(code).as(command.group(1)).isZero();
+            String[] rows = out.toString().split("\\R");
+            int total = h.oneCycle().totalSteps();
+            assertThat(rows).hasSize(total + 1);
+            double[] lrs = Trainer.learningRates(h.toTrainingConfig(), total);
+            double[] momenta = Trainer.momenta(h.toTrainingConfig(), total);
+            boolean cycled = CodeExport.cyclesMomentum(h);
+            assertThat(cycled).isEqualTo(h == nesterov);
+            for (int i = 0; i < total; i++) {
+                String[] row = rows[i + 1].split(",", -1);
+                assertThat(Double.parseDouble(row[1])).as(command.group(1) + " lr " + i).isEqualTo(lrs[i]);
+                assertThat(row[2]).as(command.group(1) + " momentum " + i)
+                        .isEqualTo(cycled ? String.valueOf(momenta[i]) : "");
+            }
+        }
     }
 
     @Test

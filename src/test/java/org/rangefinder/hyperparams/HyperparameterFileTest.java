@@ -30,6 +30,20 @@ class HyperparameterFileTest {
 
     private final Hyperparameters trained = TestHyperparameters.irisTrained();
 
+    /** A JSON file with a oneCycle section looks like a hyperparameter file, with a byte order mark too. */
+    @Test
+    void aJsonFileWithAOneCycleSectionLooksLikeOne() throws IOException {
+        Path file = dir.resolve("h.json");
+        HyperparameterFile.write(file, trained);
+        Path marked = Files.writeString(dir.resolve("marked.JSON"), "\uFEFF" + Files.readString(file));
+        assertThat(HyperparameterFile.looksLike(file)).isTrue();
+        assertThat(HyperparameterFile.looksLike(marked)).isTrue();
+        Path curve = Files.writeString(dir.resolve("result.json"), "{\"schemaVersion\":1,\"runs\":[]}");
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"oneCycle\":");
+        Path named = Files.copy(file, dir.resolve("h.txt"));
+        assertThat(Stream.of(curve, broken, named, dir)).noneMatch(HyperparameterFile::looksLike);
+    }
+
     @Test
     void fileReadBackEqualsWhatWasWritten() throws IOException {
         Path file = dir.resolve("h.json");

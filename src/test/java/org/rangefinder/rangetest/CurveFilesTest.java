@@ -48,6 +48,28 @@ class CurveFilesTest {
         assertThat(tabs.losses()).containsExactly(Double.NEGATIVE_INFINITY, 1.25);
     }
 
+    /**
+     * A file looks like a curve when its header is one {@link CurveFiles#read} takes: after a byte order mark and blank
+     * lines, in any case, with any of the separators, quoted or not; a JSON file too (read, it says what is wrong). A
+     * CSV without both columns, another kind of file and a folder do not.
+     */
+    @Test
+    void aFileLooksLikeACurveWhenItsHeaderIsOneThatIsRead() throws IOException {
+        List<Path> curves = List.of(write("a.csv", "\uFEFF\"LR\";\"Loss\"\r\n0.001;1.5\r\n0.01;inf\r\n"),
+                write("b.tsv", "\n \t\nstep\tlr\tloss\n0\t1E-3\t2\n1\t2e-3\t1.25\n"),
+                write("c.txt", "\uFEFF\n\nlr,loss\n0.1,2\n0.2,1\n"), write("d.json", "{}"));
+        for (Path curve : curves) {
+            assertThat(CurveFiles.looksLikeCurve(curve)).as(curve.toString()).isTrue();
+            if (!curve.toString().endsWith(".json")) {
+                assertThat(CurveFiles.read(curve).size()).as(curve.toString()).isEqualTo(2);
+            }
+        }
+        assertThat(List.of(write("data.csv", "a,b,label\n1,2,x\n"), write("lr-only.csv", "lr,acc\n0.1,2\n"),
+                write("blank.csv", "\n\n"), write("curve.png", "lr,loss\n0.1,2\n0.2,1\n"),
+                write("quote.csv", "\"lr,loss\n0.1,2\n"), dir))
+                .noneMatch(CurveFiles::looksLikeCurve);
+    }
+
     @Test
     void csvOfASweepHasOneCurvePerRun() throws IOException {
         Path f = write("sweep.csv", "run,iteration,lr,loss,smoothed_loss\n0,0,0.1,2,2\n0,1,0.2,1.5,1.7\n"

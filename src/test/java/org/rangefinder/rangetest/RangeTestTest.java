@@ -164,4 +164,31 @@ class RangeTestTest {
         assertThat(summary.median(SuggestionMethod.STEEP)).isEqualTo(summary.medianSteep());
         assertThat(summary.median(SuggestionMethod.MINIMUM)).isEqualTo(summary.medianMinimum());
     }
+
+    /** Two seed summaries are equal when every field is: the band and the medians count, not the mean curve alone. */
+    @Test
+    void seedSummariesAreEqualOnlyWhenEveryFieldIs() {
+        SweepResult.SeedSummary s = SweepRunner.run(iris, irisConfig(40), Sweep.parse("seed=1,2"), 2, (m, p) -> { },
+                new CancelToken()).seedSummary();
+        SweepResult.SeedSummary same = new SweepResult.SeedSummary(s.lrs().clone(), s.meanSmoothedLoss().clone(),
+                s.minSmoothedLoss().clone(), s.maxSmoothedLoss().clone(), s.medianSteep(), s.medianValley(),
+                s.medianMinimum());
+        assertThat(same).isEqualTo(s).hasSameHashCodeAs(s);
+        double[] lower = s.minSmoothedLoss().clone();
+        lower[0] /= 2;
+        double[] higher = s.maxSmoothedLoss().clone();
+        higher[0] *= 2;
+        assertThat(List.of(
+                new SweepResult.SeedSummary(s.lrs(), s.meanSmoothedLoss(), lower, s.maxSmoothedLoss(), s.medianSteep(),
+                        s.medianValley(), s.medianMinimum()),
+                new SweepResult.SeedSummary(s.lrs(), s.meanSmoothedLoss(), s.minSmoothedLoss(), higher, s.medianSteep(),
+                        s.medianValley(), s.medianMinimum()),
+                new SweepResult.SeedSummary(s.lrs(), s.meanSmoothedLoss(), s.minSmoothedLoss(), s.maxSmoothedLoss(),
+                        null, s.medianValley(), s.medianMinimum()),
+                new SweepResult.SeedSummary(s.lrs(), s.meanSmoothedLoss(), s.minSmoothedLoss(), s.maxSmoothedLoss(),
+                        s.medianSteep(), s.medianValley() * 2, s.medianMinimum()),
+                new SweepResult.SeedSummary(s.lrs(), s.meanSmoothedLoss(), s.minSmoothedLoss(), s.maxSmoothedLoss(),
+                        s.medianSteep(), s.medianValley(), s.medianMinimum() * 2)))
+                .allSatisfy(other -> assertThat(other).isNotEqualTo(s));
+    }
 }

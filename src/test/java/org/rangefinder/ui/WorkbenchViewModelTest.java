@@ -23,6 +23,7 @@ import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -158,15 +159,28 @@ class WorkbenchViewModelTest {
     void aCsvWithLrAndLossColumnsIsACurveAndAnythingElseADataset() throws Exception {
         Path curve = Files.writeString(tmp.resolve("history.csv"), "\"lr\";\"loss\"\n1e-5;2.3\n1e-4;2.2\n");
         Path data = Files.writeString(tmp.resolve("data.csv"), "a,b,label\n1,2,x\n");
-        assertThat(WorkbenchViewModel.isCurveFile(curve)).isTrue();
-        assertThat(WorkbenchViewModel.isCurveFile(data)).isFalse();
-        assertThat(WorkbenchViewModel.isCurveFile(tmp)).isFalse();
         vm.open(curve, NO_PROBLEM);
         assertThat(vm.runs().runs()).hasSize(1);
         assertThat(vm.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         vm.open(data, NO_PROBLEM);
         assertThat(vm.datasetChoices()).contains(data.toAbsolutePath().toString());
         assertThat(vm.experiment().datasetProperty().get()).isEqualTo(data.toAbsolutePath().toString());
+    }
+
+    /**
+     * A curve file the engine reads is opened as a curve, whatever the window's guess made of its first line: one
+     * that starts with a byte order mark (Windows Notepad) or with blank lines was imported as a dataset.
+     */
+    @Test
+    void aCurveWithAByteOrderMarkOrBlankLinesFirstIsOpenedAsACurve() throws Exception {
+        Path bom = Files.writeString(tmp.resolve("bom.csv"), "\uFEFFlr,loss\n1e-5,2.3\n1e-4,2.2\n");
+        Path blank = Files.writeString(tmp.resolve("blank.csv"), "\n  \nlr\tloss\n1e-5\t2.3\n1e-4\t2.2\n");
+        vm.open(bom, NO_PROBLEM);
+        vm.open(blank, NO_PROBLEM);
+        assertThat(vm.runs().runs()).hasSize(2);
+        assertThat(vm.runs().runs()).allSatisfy(r -> assertThat(r.points()).hasSize(2));
+        assertThat(vm.datasetChoices()).doesNotContain(bom.toAbsolutePath().toString(),
+                blank.toAbsolutePath().toString());
     }
 
     @Test
@@ -184,7 +198,7 @@ class WorkbenchViewModelTest {
         Hyperparameters written = vm.hyperparameters().build();
 
         WorkbenchViewModel other = workbench();
-        assertThat(WorkbenchViewModel.isHyperparameterFile(file)).isTrue();
+        assertThat(HyperparameterFile.looksLike(file)).isTrue();
         other.open(file, NO_PROBLEM);
         assertThat(other.experiment().configProperty().get()).isEqualTo(vm.experiment().configProperty().get());
         assertThat(other.oneCycle().configProperty().get()).isEqualTo(vm.oneCycle().configProperty().get());

@@ -191,20 +191,21 @@ public final class OneCycleViewModel {
 
     /**
      * The cycle's learning rates and momenta at the steps a preview shows (computed there alone: a drag recomputes
-     * the preview at each frame, and a cycle may have a million steps); a momentum not cycled stays the optimizer's,
-     * all along (none is shown while the experiment has a problem). The schedule has no momenta then, and asking it
-     * for them threw, out of the listener, leaving the launch settings those of before the box was unticked.
+     * the preview at each frame, and a cycle may have a million steps). The momenta are those the run will use, as
+     * the trainer decides them ({@link Trainer#oneCycleMomentum}): the cycled ones, the experiment optimizer's own
+     * when not cycled, 0 throughout for plain SGD; none is shown while the experiment has a problem, as its optimizer
+     * decides.
      */
     private static SchedulePreview previewOf(OneCycleSettings s, RangeTestConfig experiment) {
         OneCycleSchedule schedule = OneCycleSchedule.of(s);
         int[] steps = SchedulePreview.steps(s.totalSteps());
         double[] lrs = new double[steps.length];
-        double[] momenta = new double[s.cycleMomentum() || experiment != null ? steps.length : 0];
+        double[] momenta = new double[experiment != null ? steps.length : 0];
         for (int k = 0; k < steps.length; k++) {
             lrs[k] = schedule.lr(steps[k]);
         }
         for (int k = 0; k < momenta.length; k++) {
-            momenta[k] = s.cycleMomentum() ? schedule.momentum(steps[k]) : experiment.momentum();
+            momenta[k] = Trainer.oneCycleMomentum(schedule, experiment.optimizer(), experiment.momentum(), steps[k]);
         }
         return new SchedulePreview(steps, lrs, momenta);
     }

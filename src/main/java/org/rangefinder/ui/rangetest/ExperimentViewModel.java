@@ -21,7 +21,6 @@ import javafx.beans.value.ObservableValue;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.model.ModelSpec;
-import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.RangeTest;
@@ -123,12 +122,6 @@ public final class ExperimentViewModel {
             }
             ModelSpec model = modelSpec();
             Dataset data = loadedDataset.get();
-            if (data != null) {
-                FieldText.check(fields, () -> {
-                    NetworkFactory.checkCompatible(model, data);
-                    return model;
-                });
-            }
             RangeTestConfig c = rangeTestConfig(model, seedValue);
             Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
                 Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + sweepValues.get());
@@ -136,11 +129,11 @@ public final class ExperimentViewModel {
                 return s;
             });
             if (data != null) {
-                // what the engine would refuse at run time, in each test that runs: a batch or validation the data
-                // lacks (a sweep runs its members, not the fields' own values)
+                // what the engine would refuse at run time, in each test that runs: a model that cannot take the
+                // data, a batch or validation the data lacks (a sweep runs its members, not the fields' own values)
                 List<RangeTestConfig> tests = family == null ? List.of(c) : family.members(c);
                 FieldText.check(fields, () -> {
-                    tests.forEach(t -> RangeTest.checkFits(t, data));
+                    tests.forEach(t -> RangeTest.checkRunnable(t, data));
                     return tests;
                 });
             }

@@ -12,10 +12,12 @@ import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.Trainer;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
@@ -133,6 +135,31 @@ class OneCycleViewModelTest {
         assertThat(vm.configProperty().get()).isNull();
         vm.maxMomentumProperty().set("0.95");
         assertThat(vm.problemProperty().get()).isNull();
+    }
+
+    /**
+     * The preview draws the momentum the run will use, decided by the trainer's one rule: none for plain SGD (it drew
+     * the cycled 0.95 down to 0.85 and back, while the run trains with 0), the optimizer's own when not cycled.
+     */
+    @Test
+    void thePreviewDrawsTheMomentaTheRunUses() {
+        for (OptimizerKind optimizer : OptimizerKind.values()) {
+            for (boolean cycled : new boolean[] {true, false}) {
+                experiment.optimizerProperty().set(optimizer);
+                vm.cycleMomentumProperty().set(cycled);
+                TrainingConfig run = vm.configProperty().get();
+                double[] used = Trainer.momenta(run, run.totalSteps(120));
+                SchedulePreview preview = vm.previewProperty().get();
+                assertThat(preview.momenta()).as("%s, cycled %s", optimizer, cycled).hasSize(preview.steps().length);
+                for (int k = 0; k < preview.steps().length; k++) {
+                    assertThat(preview.momenta()[k]).as("%s, cycled %s, step %d", optimizer, cycled, k)
+                            .isEqualTo(used[preview.steps()[k]]);
+                }
+            }
+        }
+        experiment.optimizerProperty().set(OptimizerKind.SGD);
+        vm.cycleMomentumProperty().set(true);
+        assertThat(vm.previewProperty().get().momenta()).containsOnly(0.0);
     }
 
     /** A cycle's values are computed at each keystroke, for the preview: too many steps is a problem at the field. */
