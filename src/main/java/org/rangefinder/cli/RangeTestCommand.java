@@ -3,6 +3,7 @@ package org.rangefinder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code range-test}: one LR range test, or a condition sweep of them. */
 @Command(name = "range-test", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -132,15 +134,10 @@ final class RangeTestCommand implements Callable<Integer> {
         boolean momentumUsed = members.stream().anyMatch(m -> m.optimizer().hasMomentum());
         boolean momentumGiven = spec.commandLine().getParseResult().hasMatchedOption("--momentum");
         data.checkMomentumUsed(momentumGiven, momentumUsed, false);
-        if (family != null && family.factor() == SweepFactor.MOMENTUM) {
-            if (!momentumUsed) {
-                throw DataModelOptions.noMomentumToSet("--sweep " + family);
-            }
-            if (momentumGiven) {
-                throw new UserInputException("--momentum " + data.momentum + " is not used: each member of --sweep "
-                        + family + " has its own");
-            }
+        if (family != null && family.factor() == SweepFactor.MOMENTUM && !momentumUsed) {
+            throw DataModelOptions.noMomentumToSet("--sweep " + family);
         }
+        checkNotSwept(family);
         Progress progress = new Progress(stderr);
         Dataset dataset = data.load(new LoadProgress(cancel, progress));
         progress.finish();
@@ -181,7 +178,8 @@ final class RangeTestCommand implements Callable<Integer> {
             history.record(stderr, (h, id) -> h.finish(id, swept));
         }
 
-        stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", " + describe(config)
+        stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", "
+                + describe(config, family, momentumUsed)
                 + (family == null ? "" : family.factor() == SweepFactor.SEED
                         ? ", sweep " + family + " (one data split, of seed " + data.dataOptions().splitSeed() + ")"
                         : ", sweep " + family));
@@ -253,9 +251,48 @@ final class RangeTestCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "lr %.2e  loss %.4f", p.lr(), p.smoothedLoss());
     }
 
-    static String describe(RangeTestConfig c) {
-        return c.optimizer().id() + (c.optimizer().hasMomentum() ? " momentum " + c.momentum() : "")
-                + ", weight decay " + c.weightDecay() + ", batch " + c.batchSize() + ", seed " + c.seed();
+    /**
+     * Refuses the option of the factor a sweep varies, given beside it: each member sets that factor itself, so the
+     * option's value would be ignored. {@code --seed} stays: a seed sweep's members share the split of {@code --seed}.
+     */
+    private void checkNotSwept(Sweep family) {
+        String option = family == null ? null : switch (family.factor()) {
+            case WEIGHT_DECAY -> "--weight-decay";
+            case MOMENTUM -> "--momentum";
+            case BATCH_SIZE -> "--batch-size";
+            case OPTIMIZER -> "--optimizer";
+            case SEED -> null;
+        };
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (option != null && parsed.hasMatchedOption(option)) {
+            throw new UserInputException(option + " " + parsed.matchedOption(option).stringValues().get(0)
+                    + " is not used: each member of --sweep " + family + " has its own");
+        }
+    }
+
+    /**
+     * The settings of the header, less the factor a sweep varies (its table lists each member's): the momentum is
+     * shown when the optimizer (a sweep: any member's) has one.
+     */
+    static String describe(RangeTestConfig c, Sweep family, boolean momentumUsed) {
+        SweepFactor swept = family == null ? null : family.factor();
+        List<String> parts = new ArrayList<>();
+        String optimizer = swept == SweepFactor.OPTIMIZER ? "" : c.optimizer().id();
+        String momentum = !momentumUsed || swept == SweepFactor.MOMENTUM ? "" : "momentum " + c.momentum();
+        String both = (optimizer + " " + momentum).trim();
+        if (!both.isEmpty()) {
+            parts.add(both);
+        }
+        if (swept != SweepFactor.WEIGHT_DECAY) {
+            parts.add("weight decay " + c.weightDecay());
+        }
+        if (swept != SweepFactor.BATCH_SIZE) {
+            parts.add("batch " + c.batchSize());
+        }
+        if (swept != SweepFactor.SEED) {
+            parts.add("seed " + c.seed());
+        }
+        return String.join(", ", parts);
     }
 
     private static void printSingle(PrintWriter out, RangeTestResult r) {

@@ -96,7 +96,7 @@ class RangeTestCommandTest {
             "--no-history"};
         CliRun r = CliRun.of(concat(common, "--sweep", "seed=1,2", "--csv", family.toString()));
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.lines()[0]).endsWith(", seed 42, sweep seed=1,2 (one data split, of seed 42)");
+        assertThat(r.lines()[0]).endsWith(", batch 16, sweep seed=1,2 (one data split, of seed 42)");
         r = CliRun.of(concat(common, "--seed", "2", "--split-seed", "42", "--csv", alone.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         r = CliRun.of(concat(common, "--seed", "2", "--csv", ownSplit.toString()));
@@ -212,6 +212,12 @@ class RangeTestCommandTest {
         "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD",
         "--sweep momentum=0.5,0.9 --momentum 0.7 | --momentum 0.7 is not used: each member of --sweep "
                 + "momentum=0.5,0.9 has its own",
+        "--sweep weight-decay=0,1e-3 --weight-decay 0.1 | --weight-decay 0.1 is not used: each member of --sweep "
+                + "weight-decay=0,1e-3 has its own",
+        "--sweep batch-size=8,16 --batch-size 32 | --batch-size 32 is not used: each member of --sweep "
+                + "batch-size=8,16 has its own",
+        "--sweep optimizer=sgd,adam --optimizer nesterov | --optimizer nesterov is not used: each member of --sweep "
+                + "optimizer=sgd,adam has its own",
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
         String dataset = options.contains("--dataset") ? "" : "--dataset iris ";
@@ -219,6 +225,24 @@ class RangeTestCommandTest {
         CliRun r = CliRun.of(args);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * The header leaves out the factor the members vary: an optimizer sweep names no optimizer, and its momentum,
+     * which Adam's member takes as beta1, is shown; a seed sweep's --seed is the seed of the split its members share.
+     */
+    @Test
+    void sweepHeaderShowsTheSharedSettingsOnly() {
+        CliRun optimizers = CliRun.of("range-test", "--dataset", "iris", "--iterations", "20", "--no-history",
+                "--sweep", "optimizer=sgd,adam", "--momentum", "0.5");
+        assertThat(optimizers.code()).as(optimizers.err()).isZero();
+        assertThat(optimizers.lines()[0]).endsWith(", momentum 0.5, weight decay 0.0, batch 64, seed 42, sweep "
+                + "optimizer=sgd,adam").doesNotContain("nesterov");
+        CliRun seeds = CliRun.of("range-test", "--dataset", "iris", "--iterations", "20", "--no-history",
+                "--sweep", "seed=1,2", "--seed", "7");
+        assertThat(seeds.code()).as(seeds.err()).isZero();
+        assertThat(seeds.lines()[0]).endsWith(", nesterov momentum 0.9, weight decay 0.0, batch 64, sweep seed=1,2 "
+                + "(one data split, of seed 7)");
     }
 
     @Test
