@@ -5,6 +5,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The 1cycle options shared by {@code schedule} and {@code train}, named and defaulted as PyTorch's OneCycleLR
@@ -55,6 +56,31 @@ final class OneCycleOptions {
         }
         // every option counts as given, so no value of a base is read: PyTorch's defaults are the options' own
         return settings(totalSteps, null, option -> true);
+    }
+
+    /**
+     * Refuses {@code --base-momentum} and {@code --max-momentum} given where nothing would use them, as
+     * {@link DataModelOptions#checkMomentumUsed} refuses {@code --momentum}: plain SGD has no momentum, and a
+     * schedule that does not cycle the momentum runs without them.
+     *
+     * @param parsed        the command line
+     * @param takesMomentum whether the run's optimizer has a momentum
+     * @param cycled        whether the schedule cycles the momentum
+     * @param notCycled     why it does not, and what takes the momentum's place instead
+     */
+    void checkMomentaUsed(ParseResult parsed, boolean takesMomentum, boolean cycled, String notCycled) {
+        for (String option : new String[] {"--base-momentum", "--max-momentum"}) {
+            if (!parsed.hasMatchedOption(option)) {
+                continue;
+            }
+            String given = option + " " + parsed.matchedOption(option).stringValues().get(0);
+            if (!takesMomentum) {
+                throw DataModelOptions.noMomentumToSet(given);
+            }
+            if (!cycled) {
+                throw new UserInputException(given + " is not used: " + notCycled);
+            }
+        }
     }
 
     /** Whether the schedule cycles the momentum: {@code --no-cycle-momentum} when given, else {@code base}'s say. */

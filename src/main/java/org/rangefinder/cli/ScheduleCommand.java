@@ -40,6 +40,8 @@ final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        oneCycle.checkMomentaUsed(spec.commandLine().getParseResult(), true, !oneCycle.noCycleMomentum,
+                "--no-cycle-momentum leaves the momentum column empty");
         OneCycleSettings settings = oneCycle.settings(steps);
         OneCycleSchedule schedule = OneCycleSchedule.of(settings);
         PrintWriter out = spec.commandLine().getOut();

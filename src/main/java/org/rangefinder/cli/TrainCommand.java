@@ -134,9 +134,14 @@ final class TrainCommand implements Callable<Integer> {
         data.checkLabel(source);
         checkScheduleOptions(policy);
         OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
-        data.checkMomentumUsed(spec.commandLine().getParseResult().hasMatchedOption("--momentum"),
-                optimizer.hasMomentum(), policy == SchedulePolicy.ONE_CYCLE
-                        && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(), given));
+        ParseResult parsed = spec.commandLine().getParseResult();
+        boolean cycled = policy == SchedulePolicy.ONE_CYCLE
+                && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(), given);
+        data.checkMomentumUsed(parsed.hasMatchedOption("--momentum"), optimizer.hasMomentum(), cycled);
+        oneCycle.checkMomentaUsed(parsed, optimizer.hasMomentum(), cycled, parsed.hasMatchedOption("--no-cycle-momentum")
+                ? "--no-cycle-momentum holds the optimizer's --momentum instead"
+                : hyperparams + " does not cycle the momentum (oneCycle.cycleMomentum is false): it holds the "
+                        + "optimizer's momentum, which --momentum sets");
         // the file's data options (its label column, split, image size) belong to its dataset, not to another
         boolean fileData = file != null && source.equals(file.dataset().source());
         DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),

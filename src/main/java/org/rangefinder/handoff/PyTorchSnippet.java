@@ -85,7 +85,7 @@ final class PyTorchSnippet {
                 + "    final_div_factor=" + py(s.finalDivFactor()) + ",\n"
                 + "    three_phase=" + py(s.threePhase()) + ",\n"
                 + "    cycle_momentum=" + py(cycles) + ","
-                        + (cycles || !s.cycleMomentum() ? "" : "  # plain SGD has no momentum to cycle") + "\n"
+                        + (kind.hasMomentum() ? "" : "  # plain SGD has no momentum to cycle") + "\n"
                 + "    base_momentum=" + py(s.baseMomentum()) + ",\n"
                 + "    max_momentum=" + py(s.maxMomentum()) + ",\n"
                 + ")\n"
@@ -133,12 +133,13 @@ final class PyTorchSnippet {
 
     /**
      * The options of Rangefinder's {@code schedule} command that print the same schedule: a momentum the run does not
-     * cycle ({@code cycles} false: not asked for, or plain SGD, which has none) is left out of it, as here.
+     * cycle ({@code cycles} false: not asked for, or plain SGD, which has none) is left out of it, as here, and so are
+     * the momentum bounds, which {@code schedule} refuses without cycling.
      */
     private static String scheduleOptions(OneCycleSettings s, boolean cycles) {
         return "--steps " + s.totalSteps() + " --max-lr " + s.maxLr() + " --div-factor " + s.divFactor()
                 + " --pct-start " + s.pctStart() + " --final-div-factor " + s.finalDivFactor() + " --anneal "
-                + s.anneal().id() + (s.threePhase() ? " --three-phase" : "") + " --base-momentum "
-                + s.baseMomentum() + " --max-momentum " + s.maxMomentum() + (cycles ? "" : " --no-cycle-momentum");
+                + s.anneal().id() + (s.threePhase() ? " --three-phase" : "") + (cycles ? " --base-momentum "
+                + s.baseMomentum() + " --max-momentum " + s.maxMomentum() : " --no-cycle-momentum");
     }
 }

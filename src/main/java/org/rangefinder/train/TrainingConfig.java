@@ -14,7 +14,9 @@ import org.rangefinder.schedule.OneCycleSettings;
  * @param model       network architecture
  * @param optimizer   sgd, nesterov or adam
  * @param momentum    the fixed momentum (Adam: beta1) of a constant run; a 1cycle run cycles it between the
- *                    schedule's base and max momentum instead (when cycling is on)
+ *                    schedule's base and max momentum instead (when cycling is on). Plain SGD has none: its
+ *                    momentum is 0 and its schedule cycles none (both momenta 0), so that nothing written of the
+ *                    run claims one it did not use
  * @param weightDecay decoupled weight decay
  * @param batchSize   samples per iteration; an epoch is {@code ceil(trainingSamples / batchSize)} iterations
  * @param epochs      E, passes over the training data
@@ -45,6 +47,12 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
         }
         if (policy == SchedulePolicy.ONE_CYCLE && oneCycle == null) {
             throw new UserInputException("a one-cycle run needs its schedule settings (--max-lr)");
+        }
+        if (optimizer == OptimizerKind.SGD) {
+            momentum = 0;
+            if (oneCycle != null) {
+                oneCycle = oneCycle.withCycleMomentum(false).withMomenta(0, 0);
+            }
         }
         if (policy == SchedulePolicy.CONSTANT) {
             if (constantLr == null || !(constantLr > 0) || constantLr.isInfinite()) {

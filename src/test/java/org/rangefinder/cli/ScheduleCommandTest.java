@@ -98,6 +98,9 @@ class ScheduleCommandTest {
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--anneal", "exp"), "--anneal");
         assertBadInput(CliRun.of("schedule", "--steps", "100"), "--max-lr is required for a one-cycle schedule");
         assertBadInput(CliRun.of("schedule", "--steps", "ten", "--max-lr", "0.1"), "--steps");
+        assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--no-cycle-momentum",
+                "--base-momentum", "0.5"), "--base-momentum 0.5 is not used: --no-cycle-momentum leaves the momentum "
+                + "column empty");
     }
 
     @Test

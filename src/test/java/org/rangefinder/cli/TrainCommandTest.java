@@ -67,6 +67,27 @@ class TrainCommandTest {
         assertThat(r.out()).contains("train: second.csv, ");
     }
 
+    /** Plain SGD has no momentum: the files of its run say 0, not cycled, and read back. */
+    @Test
+    void anSgdRunsFilesClaimNoMomentum(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("sgd.json");
+        Path h = dir.resolve("sgdh.json");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--no-history", "--max-lr", "0.1", "--epochs", "3",
+                "--optimizer", "sgd", "--out", json.toString(), "--hyperparams-out", h.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode config = new ObjectMapper().readTree(json.toFile()).get("config");
+        assertThat(config.get("momentum").asDouble()).isZero();
+        assertThat(config.get("oneCycle").get("cycleMomentum").asBoolean()).isFalse();
+        assertThat(config.get("oneCycle").get("baseMomentum").asDouble()).isZero();
+        assertThat(config.get("oneCycle").get("maxMomentum").asDouble()).isZero();
+        JsonNode file = new ObjectMapper().readTree(h.toFile());
+        assertThat(file.get("optimizer").get("momentum").asDouble()).isZero();
+        assertThat(file.get("oneCycle").get("cycleMomentum").asBoolean()).isFalse();
+        assertThat(file.get("oneCycle").get("maxMomentum").asDouble()).isZero();
+        CliRun again = CliRun.of("train", "--hyperparams", h.toString(), "--no-history");
+        assertThat(again.code()).as(again.err()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--max-lr 0.1 --pct-start 1.5 | pct",
@@ -84,6 +105,11 @@ class TrainCommandTest {
                 + "--momentum",
         "--max-lr 0.1 --no-cycle-momentum --optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD "
                 + "(--optimizer sgd) has no momentum; use --optimizer nesterov or adam for one",
+        "--max-lr 0.1 --optimizer sgd --base-momentum 0.5 | --base-momentum 0.5 is not used: plain SGD "
+                + "(--optimizer sgd) has no momentum",
+        "--max-lr 0.1 --optimizer sgd --max-momentum 0.6 | --max-momentum 0.6 is not used: plain SGD",
+        "--max-lr 0.1 --no-cycle-momentum --max-momentum 0.5 | --max-momentum 0.5 is not used: --no-cycle-momentum "
+                + "holds the optimizer's --momentum instead",
     })
     void badSettingsExitWithCodeTwo(String options, String expected) {
         CliRun r = CliRun.of(("train --dataset iris " + options).split(" "));
