@@ -198,10 +198,13 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = outcome.result();
         history.record(stderr, (h, id) -> h.finish(id, result));
         progress.finish();
-        // the last evaluation, which for a run stopped early is that of an earlier network than the one it ended with
-        stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; last evaluation: val loss %.4f, val accuracy %.2f%%%n",
-                result.stopReason().id(), result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
-                result.finalValLoss(), 100 * result.finalValAccuracy());
+        // the last evaluation, which for a run stopped early is that of an earlier network than the one it ended with;
+        // a run stopped before its first has none to report
+        stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; %s%n", result.stopReason().id(),
+                result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
+                result.evaluations().isEmpty() ? "no evaluation ran"
+                        : String.format(Locale.ROOT, "last evaluation: val loss %.4f, val accuracy %.2f%%",
+                                result.finalValLoss(), 100 * result.finalValAccuracy()));
         if (out != null) {
             Json.write(out, resultJson(result, dataOptions));
             stdout.println("wrote " + out);

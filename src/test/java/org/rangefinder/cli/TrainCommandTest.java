@@ -67,6 +67,15 @@ class TrainCommandTest {
         assertThat(r.out()).contains("train: second.csv, ");
     }
 
+    /** A run that blows up in its first epoch stops before any evaluation: it reports none, not a NaN one. */
+    @Test
+    void aRunStoppedBeforeItsFirstEvaluationSaysNoneRan() {
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--no-history", "--max-lr", "1e300", "--epochs", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped: non-finite after ").contains("; no evaluation ran")
+                .doesNotContain("NaN");
+    }
+
     /** Plain SGD has no momentum: the files of its run say 0, not cycled, and read back. */
     @Test
     void anSgdRunsFilesClaimNoMomentum(@TempDir Path dir) throws Exception {
