@@ -15,7 +15,7 @@ import org.rangefinder.UserInputException;
  * A staircase (DeepSpeed's LR range test, {@code lr_range_test_step_size}) holds each rung for {@code stepSize = K}
  * iterations, so that the loss at one LR is seen over several batches: with {@code R = ceil(n/K)} rungs, iteration
  * {@code i} uses rung {@code floor(i/K)} of the same ladder built over {@code R} rungs. {@code K = 1} is the plain
- * ladder; when {@code R = 1} the single rung is {@code start}.
+ * ladder; {@code K} must leave at least two rungs ({@code K < n}), as a ladder needs two learning rates.
  */
 public final class LrLadder {
     /** The most iterations a range test may take (its learning rates are computed ahead, one per iteration). */
@@ -32,7 +32,7 @@ public final class LrLadder {
     public static double[] values(double start, double end, int n, LadderMode mode, int stepSize) {
         check(start, end, n, mode, stepSize);
         int rungs = (n - 1) / stepSize + 1; // ceil(n/K) without overflow
-        double[] rungLrs = rungs == 1 ? new double[] {start} : ladder(start, end, rungs, mode);
+        double[] rungLrs = ladder(start, end, rungs, mode);
         double[] lrs = new double[n];
         for (int i = 0; i < n; i++) {
             lrs[i] = rungLrs[i / stepSize];
@@ -45,7 +45,7 @@ public final class LrLadder {
      * sweep, and a ladder may have a million rungs).
      *
      * @throws UserInputException unless {@code 0 < start < end}, both finite and (exponential) {@code end / start} too,
-     *         {@code 2 <= n <= }{@value #MAX_ITERATIONS}, {@code stepSize >= 1}
+     *         {@code 2 <= n <= }{@value #MAX_ITERATIONS}, {@code 1 <= stepSize < n} (two rungs at least)
      */
     public static void check(double start, double end, int n, LadderMode mode, int stepSize) {
         if (!(start > 0) || !Double.isFinite(start)) {
@@ -64,6 +64,11 @@ public final class LrLadder {
         }
         if (stepSize < 1) {
             throw new UserInputException("--step-size must be >= 1, got " + stepSize);
+        }
+        if (stepSize >= n) {
+            // one rung: every iteration at the start, and the end never reached
+            throw new UserInputException("--step-size must be below --iterations (" + n + ") to leave two rungs or "
+                    + "more, got " + stepSize);
         }
     }
 

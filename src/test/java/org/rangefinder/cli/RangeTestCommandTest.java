@@ -196,6 +196,8 @@ class RangeTestCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--start-lr 1 --end-lr 0.1 | --end-lr",
         "--iterations 1 | --iterations",
+        "--iterations 20 --step-size 21 | --step-size must be below --iterations (20) to leave two rungs or more, "
+                + "got 21",
         "--dataset nosuchset | nosuchset",
         "--weight-decay -0.1 | --weight-decay must be a number >= 0, got -0.1",
         "--momentum 1.5 | --momentum must be in [0, 1), got 1.5",

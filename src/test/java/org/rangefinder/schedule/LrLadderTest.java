@@ -60,10 +60,15 @@ class LrLadderTest {
     }
 
     @Test
-    void staircaseWithASingleRungStaysAtTheStart() {
-        // K >= N gives R = 1 rung, which is the start value
-        assertThat(LrLadder.values(0.01, 1, 5, LadderMode.EXP, 5)).containsExactly(0.01, 0.01, 0.01, 0.01, 0.01);
-        assertThat(LrLadder.values(0.01, 1, 3, LadderMode.LINEAR, 1000)).containsExactly(0.01, 0.01, 0.01);
+    void aStaircaseNeedsTwoRungs() {
+        // K >= N would give R = 1 rung: every iteration at the start value, the end never reached
+        assertThatThrownBy(() -> LrLadder.values(0.01, 1, 5, LadderMode.EXP, 5))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("--step-size must be below --iterations (5) to leave two rungs or more, got 5");
+        assertThatThrownBy(() -> LrLadder.check(0.01, 1, 3, LadderMode.LINEAR, 1000))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("got 1000");
+        // K = N - 1: two rungs, the last iteration alone at the end
+        assertThat(LrLadder.values(0.01, 1, 3, LadderMode.LINEAR, 2)).containsExactly(0.01, 0.01, 1.0);
     }
 
     @Test

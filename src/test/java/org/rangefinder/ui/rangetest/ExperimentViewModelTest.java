@@ -80,6 +80,15 @@ class ExperimentViewModelTest {
     }
 
     @Test
+    void aStepSizeLeavingOneRungIsFlaggedAtItsField() {
+        vm.iterationsProperty().set("20");
+        vm.stepSizeProperty().set("20");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.STEP_SIZE);
+        assertThat(vm.problemProperty().get()).isEqualTo("Step size: --step-size must be below --iterations (20) to "
+                + "leave two rungs or more, got 20");
+    }
+
+    @Test
     void textThatIsNoNumberIsFlaggedAtItsField() {
         vm.momentumProperty().set("fast");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MOMENTUM);
