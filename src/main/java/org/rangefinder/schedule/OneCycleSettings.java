@@ -93,7 +93,7 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
     /**
      * The {@code divFactor} that starts a cycle peaking at {@code maxLr} at {@code minLr}: {@code maxLr / minLr}.
      *
-     * @throws UserInputException unless {@code 0 < minLr < maxLr}, both finite
+     * @throws UserInputException unless {@code 0 < minLr < maxLr}, both finite, and {@code maxLr / minLr} too
      */
     public static double divFactorFor(double minLr, double maxLr) {
         requireFinitePositive(maxLr, "--max-lr");
@@ -102,7 +102,12 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
             throw new UserInputException("--min-lr must be below --max-lr, got --min-lr " + minLr + " and --max-lr "
                     + maxLr);
         }
-        return maxLr / minLr;
+        double div = maxLr / minLr;
+        if (Double.isInfinite(div)) {
+            throw new UserInputException("--max-lr " + maxLr + " / --min-lr " + minLr + " is beyond the largest "
+                    + "number a double holds (" + Double.MAX_VALUE + "): raise --min-lr or lower --max-lr");
+        }
+        return div;
     }
 
     /** The LR at step 0: {@code maxLr / divFactor}. */

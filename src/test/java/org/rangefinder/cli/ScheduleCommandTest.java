@@ -98,6 +98,8 @@ class ScheduleCommandTest {
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--anneal", "exp"), "--anneal");
         assertBadInput(CliRun.of("schedule", "--steps", "100"), "--max-lr is required for a one-cycle schedule");
         assertBadInput(CliRun.of("schedule", "--steps", "ten", "--max-lr", "0.1"), "--steps");
+        assertBadInput(CliRun.of("schedule", "--steps", "10", "--max-lr", "1", "--min-lr", "1e-320"),
+                "--max-lr 1.0 / --min-lr 1.0E-320 is beyond the largest number a double holds");
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--no-cycle-momentum",
                 "--base-momentum", "0.5"), "--base-momentum 0.5 is not used: --no-cycle-momentum leaves the momentum "
                 + "column empty");

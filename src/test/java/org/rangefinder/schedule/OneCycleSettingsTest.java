@@ -85,6 +85,9 @@ class OneCycleSettingsTest {
         assertRefused(() -> OneCycleSettings.fromBounds(100, 0.1, 0.1),
                 "--min-lr must be below --max-lr, got --min-lr 0.1 and --max-lr 0.1");
         assertRefused(() -> OneCycleSettings.fromBounds(100, 0.2, 0.1), "--min-lr must be below --max-lr");
+        // the ratio overflows (a subnormal --min-lr), which named --div-factor, an option not given
+        assertRefused(() -> OneCycleSettings.divFactorFor(1e-320, 1), "--max-lr 1.0 / --min-lr 1.0E-320 "
+                + "is beyond the largest number a double holds");
         assertRefused(() -> OneCycleSettings.fromBounds(100, 0, 0.1), "--min-lr must be a finite number > 0");
     }
 
