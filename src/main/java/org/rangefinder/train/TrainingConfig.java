@@ -55,7 +55,10 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
             }
         }
         if (policy == SchedulePolicy.CONSTANT) {
-            if (constantLr == null || !(constantLr > 0) || constantLr.isInfinite()) {
+            if (constantLr == null) {
+                throw new UserInputException("--lr is required for a constant schedule");
+            }
+            if (!(constantLr > 0) || constantLr.isInfinite()) {
                 throw new UserInputException("--lr must be a number > 0 for a constant schedule, got " + constantLr);
             }
             oneCycle = null;
