@@ -46,8 +46,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeats < 1 || threads < 1) {
-            throw new UserInputException("--repeats and --threads must be at least 1");
+        if (repeats < 1) {
+            throw new UserInputException("--repeats must be at least 1, got " + repeats);
+        }
+        if (threads < 1) {
+            throw new UserInputException("--threads must be at least 1, got " + threads);
         }
         boolean fxSession = workloads != null && workloads.contains(FX_SESSION);
         boolean fxStream = workloads != null && workloads.contains(FX_STREAM);

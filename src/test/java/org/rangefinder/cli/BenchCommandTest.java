@@ -39,6 +39,9 @@ class BenchCommandTest {
     void repeatsMustBePositive() {
         CliRun run = CliRun.of("bench", "--repeats", "0");
         assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
-        assertThat(run.err()).contains("--repeats");
+        assertThat(run.err()).isEqualToIgnoringNewLines("rangefinder: --repeats must be at least 1, got 0");
+        run = CliRun.of("bench", "--threads", "-1");
+        assertThat(run.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.err()).isEqualToIgnoringNewLines("rangefinder: --threads must be at least 1, got -1");
     }
 }
