@@ -113,11 +113,15 @@ public final class RangeTest {
         long wanted = (long) config.validationBatches() * config.batchSize();
         int held = data.validation().size();
         if (wanted > held) {
+            // fewer batches of this size, else these batches smaller, else one batch of at most what is held
             int most = held / config.batchSize();
+            int largest = held / config.validationBatches();
             throw new UserInputException("--val-batches " + config.validationBatches() + " of --batch-size "
                     + config.batchSize() + " ask for " + wanted + " validation samples, but '" + data.name()
                     + "' holds " + held + ": " + (most > 0 ? "use --val-batches " + most + " or fewer"
-                            : "use a batch size of at most " + held) + ", or 0 to record the training loss");
+                            : largest > 0 ? "use --batch-size " + largest + " or less"
+                            : "use --val-batches 1 with --batch-size " + held + " or less")
+                    + ", or --val-batches 0 to record the training loss");
         }
         return (int) wanted;
     }

@@ -158,7 +158,7 @@ class RangeTestCommandTest {
         "--sweep batch-size=16,500 | --batch-size 500 is larger than the 120 training samples of the dataset: a "
                 + "range test takes full batches only",
         "--val-batches 2 --sweep batch-size=8,16 | --val-batches 2 of --batch-size 16 ask for 32 validation samples, "
-                + "but 'iris' holds 30: use --val-batches 1 or fewer, or 0 to record the training loss",
+                + "but 'iris' holds 30: use --val-batches 1 or fewer, or --val-batches 0 to record the training loss",
     })
     void aTestTheDataCannotHoldIsRefusedBeforeAnyRuns(String options, String expected, @TempDir Path dir)
             throws Exception {
@@ -196,6 +196,11 @@ class RangeTestCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--start-lr 1 --end-lr 0.1 | --end-lr",
         "--iterations 1 | --iterations",
+        "--val-batches 1000 | --val-batches 1000 of --batch-size 64 ask for 64000 validation samples, but 'iris' holds "
+                + "30: use --val-batches 1 with --batch-size 30 or less, or --val-batches 0 to record the training loss",
+        "--val-batches 3 | --val-batches 3 of --batch-size 64 ask for 192 validation samples, but 'iris' holds 30: "
+                + "use --batch-size 10 or less, or --val-batches 0",
+        "--val-batches 5 --batch-size 8 | holds 30: use --val-batches 3 or fewer, or --val-batches 0",
         "--iterations 20 --step-size 21 | --step-size must be below --iterations (20) to leave two rungs or more, "
                 + "got 21",
         "--dataset nosuchset | nosuchset",

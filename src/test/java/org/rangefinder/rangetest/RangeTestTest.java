@@ -117,14 +117,14 @@ class RangeTestTest {
     void moreValidationBatchesThanTheValidationPartHoldsAreRefused() {
         assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withValidationBatches(2), RangeTestListener.NONE,
                 new CancelToken())).isInstanceOf(UserInputException.class).hasMessage("--val-batches 2 of --batch-size "
-                + "16 ask for 32 validation samples, but 'iris' holds 30: use --val-batches 1 or fewer, or 0 to "
-                + "record the training loss");
+                + "16 ask for 32 validation samples, but 'iris' holds 30: use --val-batches 1 or fewer, or "
+                + "--val-batches 0 to record the training loss");
         assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withBatchSize(2).withValidationBatches(1 << 30),
                 RangeTestListener.NONE, new CancelToken())).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("ask for 2147483648 validation samples");
         assertThatThrownBy(() -> RangeTest.run(iris, irisConfig(20).withBatchSize(64).withValidationBatches(1),
                 RangeTestListener.NONE, new CancelToken())).isInstanceOf(UserInputException.class)
-                .hasMessageEndingWith("use a batch size of at most 30, or 0 to record the training loss");
+                .hasMessageEndingWith("use --batch-size 30 or less, or --val-batches 0 to record the training loss");
     }
 
     @Test
