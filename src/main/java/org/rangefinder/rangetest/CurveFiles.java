@@ -115,7 +115,8 @@ public final class CurveFiles {
         if (body.isEmpty()) {
             throw new UserInputException(file + ": the file is empty");
         }
-        return body.charAt(0) == '{' ? readJson(file, text) : readCsv(file, text);
+        // a CSV header starts with neither: a JSON array is JSON, refused as such rather than as a header
+        return body.charAt(0) == '{' || body.charAt(0) == '[' ? readJson(file, text) : readCsv(file, text);
     }
 
     /**

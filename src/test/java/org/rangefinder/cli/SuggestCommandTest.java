@@ -146,5 +146,9 @@ class SuggestCommandTest {
         Path cut = Files.writeString(dir.resolve("cut.json"), "{\"schemaVersion\": 1, \"runs\": [\n");
         ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", cut.toString()), "cut.json: not valid JSON "
                 + "at line 2, column 1 (runs[0]): the text ends inside the list opened at line 1, column 30\n");
+        // a JSON array is read as JSON, not as a CSV header named '[]'
+        Path array = Files.writeString(dir.resolve("arr.json"), " []\n");
+        ScheduleCommandTest.assertBadInput(CliRun.of("suggest", "--in", array.toString()), "arr.json: expected a JSON "
+                + "object of range-test runs, got ");
     }
 }
