@@ -69,6 +69,8 @@ public final class HyperparameterFile {
      * @param source what the messages call the text: the file name, or e.g. "clipboard"
      */
     public static ReadResult parse(String text, String source) {
+        // a result file may hold a NaN loss: told apart before the strict reading refuses that instead
+        refuseResultFile(StrictJson.readObject(text, source, "a JSON object of hyperparameters", true), source);
         ObjectNode tree = StrictJson.readObject(text, source, "a JSON object of hyperparameters");
         StrictJson.checkVersion(tree, source, Hyperparameters.SCHEMA_VERSION, "hyperparameter file");
         Hyperparameters h = StrictJson.bind(tree, Hyperparameters.class, source);
@@ -77,5 +79,22 @@ public final class HyperparameterFile {
             warnings.add(source + ": ignored unknown field '" + field + "' (written by a newer Rangefinder?)");
         }
         return new ReadResult(h, warnings);
+    }
+
+    /**
+     * Refuses the result file of a range test ({@code runs}) or of a training ({@code config} and {@code iterations}),
+     * given where a hyperparameter file was asked for, saying which command writes one from it; a field of its own
+     * would be reported missing otherwise, which does not say what went wrong.
+     */
+    private static void refuseResultFile(ObjectNode tree, String source) {
+        if (tree.has("oneCycle")) {
+            return;
+        }
+        String command = tree.has("runs") ? "range-test"
+                : tree.has("config") && tree.has("iterations") ? "train" : null;
+        if (command != null) {
+            throw new UserInputException(source + " is the result of a " + command + " (" + command + " --out), not a "
+                    + "hyperparameter file: " + command + " --hyperparams-out FILE.json writes one");
+        }
     }
 }

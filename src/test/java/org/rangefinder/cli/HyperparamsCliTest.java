@@ -142,6 +142,25 @@ class HyperparamsCliTest {
         assertThat(sweep.err()).contains("--hyperparams-out takes a single range test, not a sweep");
     }
 
+    /** A result file given as a hyperparameter file is told apart, with the command that writes one from its run. */
+    @Test
+    void aResultFileIsNotTakenForAHyperparameterFile() {
+        Path curve = dir.resolve("c.json");
+        Path trained = dir.resolve("r.json");
+        assertThat(run("range-test", "--dataset", "iris", "--iterations", "20", "--out", curve.toString()).code())
+                .isZero();
+        assertThat(run("train", "--hyperparams", file.toString(), "--epochs", "1", "--out", trained.toString())
+                .code()).isZero();
+        CliRun r = run("train", "--hyperparams", curve.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rangefinder: " + curve + " is the result of a range-test (range-test "
+                + "--out), not a hyperparameter file: range-test --hyperparams-out FILE.json writes one");
+        r = CliRun.of("export", "--hyperparams", trained.toString(), "--format", "pytorch");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rangefinder: " + trained + " is the result of a train (train --out), "
+                + "not a hyperparameter file: train --hyperparams-out FILE.json writes one");
+    }
+
     @Test
     void exportPrintsOrWritesTheSnippet() throws Exception {
         CliRun printed = CliRun.of("export", "--hyperparams", file.toString(), "--format", "pytorch");
