@@ -29,10 +29,15 @@ public record Sweep(SweepFactor factor, List<String> values) {
                     + text + "'");
         }
         List<String> values = new ArrayList<>();
-        for (String v : text.substring(eq + 1).split(",")) {
-            if (!v.isBlank()) {
-                values.add(v.trim());
+        String list = text.substring(eq + 1);
+        String[] items = list.isBlank() ? new String[0] : list.split(",", -1);
+        for (int i = 0; i < items.length; i++) {
+            // an empty item is a typo (0,,1e-3), not a value to drop silently
+            if (items[i].isBlank()) {
+                throw new UserInputException("--sweep " + text + ": value " + (i + 1) + " of " + items.length
+                        + " is empty");
             }
+            values.add(items[i].trim());
         }
         return new Sweep(SweepFactor.parse(text.substring(0, eq)), values);
     }

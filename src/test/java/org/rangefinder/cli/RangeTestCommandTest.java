@@ -211,6 +211,7 @@ class RangeTestCommandTest {
         "--model lenet | needs image data",
         "--sweep colour=1,2 | --sweep factor must be one of",
         "--sweep weight-decay=0,x | not a valid number",
+        "--sweep weight-decay=0,,1 | --sweep weight-decay=0,,1: value 2 of 3 is empty",
         "--optimizer rmsprop | --optimizer must be one of",
         "--mode log | log",
         "--iterations abc | --iterations",
