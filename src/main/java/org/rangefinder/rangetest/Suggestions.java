@@ -1,5 +1,8 @@
 package org.rangefinder.rangetest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Objects;
 
 /**
@@ -66,12 +69,20 @@ public record Suggestions(Double steep, Double valley, Double minimum, LrRange r
             case VALLEY -> valley;
             case MINIMUM -> minimum;
         };
-        LrRange range = top == null ? null : new LrRange(top / o.rangeFactor(), top);
-        String reason = steep == null
-                ? "no two consecutive points in the window [" + lo + ", " + hi + ") have different learning rates, "
-                        + "so there is no slope for steep"
-                : null;
-        return new Suggestions(steep, valley, minimum, range, n, reason);
+        double bottom = top == null ? Double.NaN : top / o.rangeFactor();
+        // a bottom that underflows (to 0 or a subnormal) is no learning rate to start a cycle at
+        LrRange range = bottom >= Double.MIN_NORMAL ? new LrRange(bottom, top) : null;
+        List<String> reasons = new ArrayList<>();
+        if (steep == null) {
+            reasons.add("no two consecutive points in the window [" + lo + ", " + hi + ") have different learning "
+                    + "rates, so there is no slope for steep");
+        }
+        if (top != null && range == null) {
+            reasons.add("--range-factor " + o.rangeFactor() + " puts the bottom of the range at " + top + " / "
+                    + o.rangeFactor() + " = " + bottom + ", below the smallest normal number (" + Double.MIN_NORMAL
+                    + "), so there is no range: use a smaller --range-factor");
+        }
+        return new Suggestions(steep, valley, minimum, range, n, reasons.isEmpty() ? null : String.join("; ", reasons));
     }
 
     /** The learning rate a method suggests; null when the curve gave none. */

@@ -128,6 +128,16 @@ class SuggestCommandTest {
         assertThat(table.out()).contains("run 1 of 2", "run 2 of 2", "note     only 2 points; need at least 10");
     }
 
+    /** A range factor that would start the range at no usable learning rate (0, here) gives no range, and says why. */
+    @Test
+    void aRangeFactorThatUnderflowsTheBottomGivesNoRange() throws IOException {
+        CliRun r = CliRun.of("suggest", "--in", curveCsv().toString(), "--smoothing", "0", "--range-factor", "1e308");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("range    -\n").contains("note     --range-factor 1.0E308 puts the bottom of the "
+                + "range at ").contains("below the smallest normal number (2.2250738585072014E-308), so there is no "
+                + "range: use a smaller --range-factor");
+    }
+
     @Test
     void badInputExitsWithTwoAndSaysWhere() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "lr,loss\n0.1,1\n0.2,x\n");
