@@ -2,6 +2,7 @@ package org.rangefinder.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +131,14 @@ final class TrainCommand implements Callable<Integer> {
         String source = data.dataset != null ? data.dataset : file != null ? file.dataset().source() : null;
         if (source == null) {
             throw new UserInputException("give --dataset NAME|PATH, or --hyperparams FILE.json");
+        }
+        if (file != null && data.dataset == null && file.dataset().path() != null
+                && !Files.exists(Path.of(file.dataset().path()))) {
+            throw new UserInputException(hyperparams + ": dataset.path '" + file.dataset().path() + "' does not exist"
+                    + (Path.of(file.dataset().path()).isAbsolute() ? ""
+                            : " (a relative path is taken from the current folder, " + Path.of("").toAbsolutePath()
+                                    + ")")
+                    + ": give --dataset PATH where the data is now");
         }
         data.checkLabel(source);
         checkScheduleOptions(policy);

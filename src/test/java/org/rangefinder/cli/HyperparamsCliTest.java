@@ -142,6 +142,20 @@ class HyperparamsCliTest {
         assertThat(sweep.err()).contains("--hyperparams-out takes a single range test, not a sweep");
     }
 
+    /** A relative dataset.path that is not there is refused naming the file, the field and where it was looked for. */
+    @Test
+    void aMissingRelativeDatasetPathNamesTheFileAndTheField() throws Exception {
+        Path rel = dir.resolve("relh.json");
+        Files.writeString(rel, Files.readString(file).replace("\"name\" : \"iris\"",
+                "\"name\" : \"gone.csv\", \"path\" : \"no-such-folder/gone.csv\", \"sha256\" : \""
+                        + "0".repeat(64) + "\""));
+        CliRun r = run("train", "--hyperparams", rel.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rangefinder: " + rel + ": dataset.path 'no-such-folder/gone.csv' does "
+                + "not exist (a relative path is taken from the current folder, " + Path.of("").toAbsolutePath()
+                + "): give --dataset PATH where the data is now");
+    }
+
     /** A result file given as a hyperparameter file is told apart, with the command that writes one from its run. */
     @Test
     void aResultFileIsNotTakenForAHyperparameterFile() {
