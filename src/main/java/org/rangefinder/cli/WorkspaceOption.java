@@ -1,6 +1,7 @@
 package org.rangefinder.cli;
 
 import java.nio.file.Path;
+import org.rangefinder.UserInputException;
 import org.rangefinder.history.RunHistory;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,23 @@ final class WorkspaceOption {
             + "property " + RunHistory.FOLDER_PROPERTY + ", else ~/.rangefinder/runs).")
     Path workspace;
 
+    /**
+     * The run history's folder: {@code --workspace}, else the default one.
+     *
+     * @throws UserInputException when {@code --workspace} is blank, which would put the history in the current folder
+     */
+    Path folder() {
+        if (workspace == null) {
+            return RunHistory.defaultFolder();
+        }
+        if (workspace.toString().isBlank()) {
+            throw new UserInputException("--workspace is blank: give the run history's folder, or leave the option "
+                    + "out for the default");
+        }
+        return workspace;
+    }
+
     RunHistory open() {
-        return RunHistory.open(workspace != null ? workspace : RunHistory.defaultFolder());
+        return RunHistory.open(folder());
     }
 }
