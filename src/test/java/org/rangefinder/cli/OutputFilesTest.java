@@ -104,8 +104,7 @@ class OutputFilesTest {
     @Test
     void aWorkspaceGivenThatCannotHoldTheHistoryIsRefused() {
         assertRefused(CliRun.of("range-test", "--dataset", "iris", "--iterations", "10", "--workspace",
-                data.toString()), "--workspace " + data + ": cannot create the run history folder " + data + ": "
-                + data + " is a file, not a folder");
+                data.toString()), "--workspace " + data + " is a file, not a folder: give the run history's folder");
     }
 
     @Test
