@@ -9,9 +9,9 @@ import org.rangefinder.UserInputException;
 
 /**
  * The files a command reads and writes, checked before it runs, so that a long run does not end in an output that
- * cannot be written or that destroys a file the user made: no output may be a file the command reads or another
- * output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and can be
- * written.
+ * cannot be written or that destroys a file the user made: no output may be blank, a file the command reads or
+ * another output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and
+ * can be written.
  */
 final class OutputFiles {
     private final Map<Path, String> inputs = new LinkedHashMap<>();
@@ -37,6 +37,9 @@ final class OutputFiles {
     OutputFiles writes(String option, Path file) {
         if (file == null) {
             return this;
+        }
+        if (file.toString().isBlank()) {
+            throw new UserInputException(option + " is blank: give a file name");
         }
         String named = option + " " + file;
         Path key = identity(file);

@@ -107,6 +107,23 @@ class OutputFilesTest {
                 data.toString()), "--workspace " + data + " is a file, not a folder: give the run history's folder");
     }
 
+    /** {@code --out=" "} wrote a file named a space into the current folder. */
+    @Test
+    void aBlankOutputIsRefusedByEveryCommand() throws Exception {
+        assertRefused(rangeTest("--out", " "), "--out is blank: give a file name");
+        assertRefused(rangeTest("--csv", "  "), "--csv is blank: give a file name");
+        assertRefused(rangeTest("--hyperparams-out", " "), "--hyperparams-out is blank: give a file name");
+        for (String option : new String[] {"--out", "--save-model", "--hyperparams-out"}) {
+            assertRefused(CliRun.of("train", "--dataset", data.toString(), "--max-lr", "0.1", "--no-history", option,
+                    " "), option + " is blank: give a file name");
+        }
+        Path h = tmp.resolve("h.json");
+        assertThat(rangeTest("--hyperparams-out", h.toString()).code()).isZero();
+        assertRefused(CliRun.of("export", "--hyperparams", h.toString(), "--format", "pytorch", "--out", " "),
+                "--out is blank: give a file name");
+        assertThat(Path.of(" ")).doesNotExist();
+    }
+
     @Test
     void outputsInANewFolderAreWritten() throws Exception {
         Path csv = tmp.resolve("new/folder/curve.csv");
