@@ -2,6 +2,7 @@ package org.rangefinder.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,7 @@ final class OutputFiles {
             throw new UserInputException(option + " is blank: give a file name");
         }
         String named = option + " " + file;
+        checkFollowable(named, file);
         Path key = identity(file);
         String read = inputs.get(key);
         if (read != null) {
@@ -72,6 +74,26 @@ final class OutputFiles {
             throw new UserInputException(named + ": no new file can be made in the folder " + folder);
         }
         return this;
+    }
+
+    /**
+     * Refuses a path through a symbolic link that cannot be followed to its end (links that lead back to each
+     * other), which the write would only find after the run. A link to a file not made yet is fine: the write makes
+     * that file.
+     */
+    private static void checkFollowable(String named, Path file) {
+        for (Path p = file.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    p.toRealPath();
+                } catch (NoSuchFileException notMadeYet) {
+                    return;
+                } catch (IOException e) {
+                    throw new UserInputException(named + ": the symbolic link " + p + " leads in a loop (or through "
+                            + "too many links); give a file name");
+                }
+            }
+        }
     }
 
     /** Whether a file can be made in {@code folder} (root may write where no file can be made, as in /proc). */

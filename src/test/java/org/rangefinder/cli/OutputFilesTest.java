@@ -124,6 +124,26 @@ class OutputFilesTest {
         assertThat(Path.of(" ")).doesNotExist();
     }
 
+    /** A link loop was only found by the write, after the whole run. */
+    @Test
+    void anOutputThroughASymbolicLinkLoopIsRefusedBeforeTheRun() throws Exception {
+        Path loop1 = tmp.resolve("loop1.json");
+        Path loop2 = tmp.resolve("loop2.json");
+        Files.createSymbolicLink(loop1, loop2.getFileName());
+        Files.createSymbolicLink(loop2, loop1.getFileName());
+        assertRefused(rangeTest("--out", loop1.toString()), "--out " + loop1 + ": the symbolic link " + loop1
+                + " leads in a loop (or through too many links); give a file name");
+        Path under = loop2.resolve("curve.csv");
+        assertRefused(rangeTest("--csv", under.toString()), "--csv " + under + ": the symbolic link " + loop2
+                + " leads in a loop (or through too many links); give a file name");
+        // a link to a file not made yet is written where it points
+        Path dangling = Files.createSymbolicLink(tmp.resolve("later.json"), Path.of("made.json"));
+        CliRun run = rangeTest("--out", dangling.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(tmp.resolve("made.json")).isRegularFile();
+        assertThat(dangling).isSymbolicLink();
+    }
+
     @Test
     void outputsInANewFolderAreWritten() throws Exception {
         Path csv = tmp.resolve("new/folder/curve.csv");
