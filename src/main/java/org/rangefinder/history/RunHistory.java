@@ -1,5 +1,6 @@
 package org.rangefinder.history;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -437,7 +438,8 @@ public final class RunHistory {
 
     /**
      * The record of a run folder, read as strictly as a file a user hands in ({@link StrictJson}) and checked
-     * ({@link RunRecord#check}); its {@code id} must be the folder's name.
+     * ({@link RunRecord#check}); its {@code schemaVersion} must be one this Rangefinder reads, and its {@code id}
+     * the folder's name.
      *
      * @throws UnreadableRun saying what is wrong, with the field path where there is one
      */
@@ -448,8 +450,11 @@ public final class RunHistory {
         }
         String source = file.toString();
         try {
-            RunRecord r = StrictJson.bind(StrictJson.readObject(StrictJson.readText(file), source,
-                    "a JSON object with a run's record"), RunRecord.class, source);
+            ObjectNode tree = StrictJson.readObject(StrictJson.readText(file), source,
+                    "a JSON object with a run's record");
+            // a newer layout would be misread as this one
+            StrictJson.checkVersion(tree, source, RunRecord.SCHEMA_VERSION, "run record");
+            RunRecord r = StrictJson.bind(tree, RunRecord.class, source);
             r.check();
             if (!r.id().equals(dir.getFileName().toString())) {
                 throw new InvalidField("id", "is '" + r.id() + "', but the run's folder is " + dir.getFileName());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.Version;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
@@ -90,6 +91,27 @@ class RunsCommandTest {
         CliRun shown = CliRun.of("runs", "show", "--workspace", workspace.toString(), good.id());
         assertThat(shown.code()).as(shown.err()).isEqualTo(RangefinderCommand.OK);
         assertThat(shown.lines()).contains("dataset  iris", "status   failed: out of memory");
+    }
+
+    /** A record a newer Rangefinder wrote was read as this version's, silently; it is refused as a newer file is. */
+    @Test
+    void aRecordOfANewerSchemaIsSkippedInTheListAndRefusedByShow() throws IOException {
+        String newer = "20200101-000000-000-abcd";
+        Path record = workspace.resolve(damaged(newer, "\"dataset\": \"iris\"")).resolve("run.json");
+        Files.writeString(record, Files.readString(record).replace("\"schemaVersion\": 1", "\"schemaVersion\": 99"));
+        String why = "run " + newer + ": its run.json is unreadable (schemaVersion 99 is newer than this Rangefinder ("
+                + Version.current() + ") reads (up to 1); open it with a newer Rangefinder)";
+
+        CliRun list = CliRun.of("runs", "list", "--workspace", workspace.toString());
+        assertThat(list.code()).as(list.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(list.lines()).hasSize(2);
+        assertThat(list.lines()[1]).startsWith(good.id());
+        assertThat(list.err()).isEqualTo("warning: " + why + "; skipped" + System.lineSeparator());
+
+        CliRun show = CliRun.of("runs", "show", "--workspace", workspace.toString(), newer);
+        assertThat(show.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(show.out()).isEmpty();
+        assertThat(show.err()).isEqualTo("rangefinder: " + why + System.lineSeparator());
     }
 
     @Test
