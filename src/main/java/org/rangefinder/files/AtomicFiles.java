@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
@@ -162,17 +163,68 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Deletes one file or empty folder; tests stand in one that fails where the file system would. */
+    @FunctionalInterface
+    interface Deleter {
+        void delete(Path path) throws IOException;
+    }
+
     /**
      * Deletes a folder and everything in it. The folder is first renamed to {@code .deleting-NAME} beside it, so that
-     * a deletion cut short leaves nothing half deleted under its own name.
+     * a deletion cut short leaves nothing half deleted under its own name. When something in it cannot be deleted,
+     * what is left is renamed back, so that it is still found where it was, and the message says what was kept.
+     *
+     * @throws NoSuchFileException when there is no such folder
+     * @throws UserInputException  naming the folder (or the file in it) and why, when it cannot be deleted: its
+     *                             parent folder cannot be changed, or a file in it cannot be deleted
      */
     public static void deleteFolder(Path folder) throws IOException {
+        deleteFolder(folder, null, Files::delete);
+    }
+
+    /**
+     * Deletes a folder as {@link #deleteFolder(Path)} does, the file {@code last} in it (a run's record) after all
+     * the others, so that a deletion that fails part way keeps it.
+     */
+    public static void deleteFolder(Path folder, String last) throws IOException {
+        deleteFolder(folder, last, Files::delete);
+    }
+
+    static void deleteFolder(Path folder, String last, Deleter deleter) throws IOException {
         Path absolute = folder.toAbsolutePath();
         Path doomed = absolute.resolveSibling(".deleting-" + absolute.getFileName());
-        Files.move(absolute, doomed);
+        try {
+            Files.move(absolute, doomed);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UserInputException("cannot delete " + folder + ": " + reason(e)
+                    + (e instanceof AccessDeniedException ? " (its folder " + absolute.getParent() + " cannot be "
+                    + "changed)" : ""), e);
+        }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(doomed)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+            Path kept = last == null ? null : doomed.resolve(last);
+            paths = walk.sorted(Comparator.comparing((Path p) -> p.equals(kept) || p.equals(doomed))
+                    .thenComparing(Comparator.reverseOrder())).toList();
+        }
+        int deleted = 0;
+        for (Path p : paths) {
+            try {
+                deleter.delete(p);
+                deleted++;
+            } catch (IOException e) {
+                Path inFolder = absolute.resolve(doomed.relativize(p));
+                String kept;
+                try {
+                    Files.move(doomed, absolute);
+                    kept = deleted == 0 ? "nothing was deleted" : deleted + " of its " + (paths.size() - 1)
+                            + " files and folders were deleted, the rest is kept";
+                } catch (IOException moveBack) {
+                    kept = "what is left is in " + doomed;
+                }
+                throw new UserInputException("cannot delete " + folder + ": " + inFolder + ": " + reason(e) + "; "
+                        + kept, e);
             }
         }
     }

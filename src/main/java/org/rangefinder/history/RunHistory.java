@@ -341,7 +341,8 @@ public final class RunHistory {
      * folder again, without its settings, when the run ends (a run whose process is gone reads as interrupted).
      *
      * @return the id of the run deleted
-     * @throws UserInputException when the run is still running
+     * @throws UserInputException when the run is still running, or cannot be deleted (what is left of it is kept
+     *                            under its id, its {@code run.json} last to go)
      */
     public String delete(String idOrPrefix) throws IOException {
         return delete(List.of(idOrPrefix)).get(0);
@@ -370,7 +371,7 @@ public final class RunHistory {
         }
         List<String> ids = new ArrayList<>();
         for (Path dir : dirs) {
-            AtomicFiles.deleteFolder(dir);
+            AtomicFiles.deleteFolder(dir, RECORD);
             ids.add(dir.getFileName().toString());
         }
         return ids;
