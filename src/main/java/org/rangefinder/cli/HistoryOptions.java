@@ -2,6 +2,7 @@ package org.rangefinder.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
@@ -37,8 +38,9 @@ final class HistoryOptions {
         if (noHistory) {
             return;
         }
+        Path folder = workspace.folder();
         try {
-            history = workspace.open();
+            history = RunHistory.open(folder);
             id = history.start(kind, dataset, model, settings).id();
         } catch (IOException | UserInputException e) {
             String why = why(e);

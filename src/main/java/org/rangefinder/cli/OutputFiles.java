@@ -2,6 +2,7 @@ package org.rangefinder.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,9 +10,9 @@ import org.rangefinder.UserInputException;
 
 /**
  * The files a command reads and writes, checked before it runs, so that a long run does not end in an output that
- * cannot be written or that destroys a file the user made: no output may be a file the command reads or another
- * output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and can be
- * written.
+ * cannot be written or that destroys a file the user made: no output may be blank, a file the command reads or
+ * another output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and
+ * can be written.
  */
 final class OutputFiles {
     private final Map<Path, String> inputs = new LinkedHashMap<>();
@@ -38,7 +39,11 @@ final class OutputFiles {
         if (file == null) {
             return this;
         }
+        if (file.toString().isBlank()) {
+            throw new UserInputException(option + " is blank: give a file name");
+        }
         String named = option + " " + file;
+        checkFollowable(named, file);
         Path key = identity(file);
         String read = inputs.get(key);
         if (read != null) {
@@ -69,6 +74,26 @@ final class OutputFiles {
             throw new UserInputException(named + ": no new file can be made in the folder " + folder);
         }
         return this;
+    }
+
+    /**
+     * Refuses a path through a symbolic link that cannot be followed to its end (links that lead back to each
+     * other), which the write would only find after the run. A link to a file not made yet is fine: the write makes
+     * that file.
+     */
+    private static void checkFollowable(String named, Path file) {
+        for (Path p = file.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    p.toRealPath();
+                } catch (NoSuchFileException notMadeYet) {
+                    return;
+                } catch (IOException e) {
+                    throw new UserInputException(named + ": the symbolic link " + p + " leads in a loop (or through "
+                            + "too many links); give a file name");
+                }
+            }
+        }
     }
 
     /** Whether a file can be made in {@code folder} (root may write where no file can be made, as in /proc). */

@@ -104,7 +104,7 @@ final class RangeTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (CtrlC ctrlC = new CtrlC()) {
+        try (CtrlC ctrlC = new CtrlC(spec.commandLine().getErr())) {
             return run(ctrlC.token());
         }
     }

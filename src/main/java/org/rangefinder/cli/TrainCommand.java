@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (CtrlC ctrlC = new CtrlC()) {
+        try (CtrlC ctrlC = new CtrlC(spec.commandLine().getErr())) {
             return run(ctrlC.token());
         }
     }

@@ -1,6 +1,8 @@
 package org.rangefinder.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rangefinder.UserInputException;
 import org.rangefinder.history.RunHistory;
 import picocli.CommandLine.Option;
 
@@ -11,7 +13,34 @@ final class WorkspaceOption {
             + "property " + RunHistory.FOLDER_PROPERTY + ", else ~/.rangefinder/runs).")
     Path workspace;
 
+    /**
+     * The run history's folder: {@code --workspace}, else the default one.
+     *
+     * @throws UserInputException when {@code --workspace} is blank, which would put the history in the current
+     *                            folder, or names a file
+     */
+    Path folder() {
+        if (workspace == null) {
+            return RunHistory.defaultFolder();
+        }
+        if (workspace.toString().isBlank()) {
+            throw new UserInputException("--workspace is blank: give the run history's folder, or leave the option "
+                    + "out for the default");
+        }
+        if (Files.exists(workspace) && !Files.isDirectory(workspace)) {
+            throw new UserInputException("--workspace " + workspace + " is a file, not a folder: give the run "
+                    + "history's folder");
+        }
+        return workspace;
+    }
+
+    /** Opens the run history; a {@code --workspace} that cannot be opened is named in the message. */
     RunHistory open() {
-        return RunHistory.open(workspace != null ? workspace : RunHistory.defaultFolder());
+        Path folder = folder();
+        try {
+            return RunHistory.open(folder);
+        } catch (UserInputException e) {
+            throw workspace == null ? e : new UserInputException("--workspace " + workspace + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -18,15 +18,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
  * folder, is forced to disk, and then replaces the target in one move. If anything fails before the move (a full
- * disk, an exception in the writer), the temporary file is deleted and an existing target is left as it was.
+ * disk, an exception in the writer), the temporary file is deleted and an existing target is left as it was; a JVM
+ * about to halt in the middle of writes removes theirs with {@link #abandonWrites}.
  * A target that is a symbolic link is written where the link points (the link stays); an existing file keeps its
  * permissions, and a new one gets the process's usual ones. A folder, a device or a pipe is not written over.
  * Folders are deleted the same way round: first moved out of sight, then emptied.
@@ -38,6 +44,9 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** The temporary files of the writes in progress, and their targets as given. */
+    private static final Map<Path, Path> IN_PROGRESS = new LinkedHashMap<>();
 
     private AtomicFiles() {
     }
@@ -54,7 +63,10 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = newTemporary(dir, file.getFileName().toString());
+            synchronized (IN_PROGRESS) {
+                tmp = newTemporary(dir, file.getFileName().toString());
+                IN_PROGRESS.put(tmp, target);
+            }
             if (Files.exists(file)) {
                 keepPermissions(file, tmp);
             }
@@ -76,17 +88,47 @@ public final class AtomicFiles {
                 buffered.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            synchronized (IN_PROGRESS) {
+                if (IN_PROGRESS.remove(tmp) == null) {
+                    throw new UserInputException("cannot write " + target + ": the program stopped before it was "
+                            + "written");
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) { // a full disk or a file size limit is a plain IOException on Linux
             throw new UserInputException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
+                synchronized (IN_PROGRESS) {
+                    IN_PROGRESS.remove(tmp);
+                }
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /**
+     * Stops the writes in progress: deletes their temporary files, so that none is left beside its target, and makes
+     * them fail rather than replace it; then runs {@code then} with their targets, as given, while no write can start
+     * or end (the command line halts the JVM there, on a second Ctrl-C).
+     */
+    public static void abandonWrites(Consumer<List<Path>> then) {
+        synchronized (IN_PROGRESS) {
+            List<Path> targets = new ArrayList<>();
+            IN_PROGRESS.forEach((tmp, target) -> {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the writer deletes it in the end, if it gets there
+                }
+                targets.add(target);
+            });
+            IN_PROGRESS.clear();
+            then.accept(targets);
         }
     }
 
@@ -162,17 +204,68 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Deletes one file or empty folder; tests stand in one that fails where the file system would. */
+    @FunctionalInterface
+    interface Deleter {
+        void delete(Path path) throws IOException;
+    }
+
     /**
      * Deletes a folder and everything in it. The folder is first renamed to {@code .deleting-NAME} beside it, so that
-     * a deletion cut short leaves nothing half deleted under its own name.
+     * a deletion cut short leaves nothing half deleted under its own name. When something in it cannot be deleted,
+     * what is left is renamed back, so that it is still found where it was, and the message says what was kept.
+     *
+     * @throws NoSuchFileException when there is no such folder
+     * @throws UserInputException  naming the folder (or the file in it) and why, when it cannot be deleted: its
+     *                             parent folder cannot be changed, or a file in it cannot be deleted
      */
     public static void deleteFolder(Path folder) throws IOException {
+        deleteFolder(folder, null, Files::delete);
+    }
+
+    /**
+     * Deletes a folder as {@link #deleteFolder(Path)} does, the file {@code last} in it (a run's record) after all
+     * the others, so that a deletion that fails part way keeps it.
+     */
+    public static void deleteFolder(Path folder, String last) throws IOException {
+        deleteFolder(folder, last, Files::delete);
+    }
+
+    static void deleteFolder(Path folder, String last, Deleter deleter) throws IOException {
         Path absolute = folder.toAbsolutePath();
         Path doomed = absolute.resolveSibling(".deleting-" + absolute.getFileName());
-        Files.move(absolute, doomed);
+        try {
+            Files.move(absolute, doomed);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UserInputException("cannot delete " + folder + ": " + reason(e)
+                    + (e instanceof AccessDeniedException ? " (its folder " + absolute.getParent() + " cannot be "
+                    + "changed)" : ""), e);
+        }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(doomed)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+            Path kept = last == null ? null : doomed.resolve(last);
+            paths = walk.sorted(Comparator.comparing((Path p) -> p.equals(kept) || p.equals(doomed))
+                    .thenComparing(Comparator.reverseOrder())).toList();
+        }
+        int deleted = 0;
+        for (Path p : paths) {
+            try {
+                deleter.delete(p);
+                deleted++;
+            } catch (IOException e) {
+                Path inFolder = absolute.resolve(doomed.relativize(p));
+                String kept;
+                try {
+                    Files.move(doomed, absolute);
+                    kept = deleted == 0 ? "nothing was deleted" : deleted + " of its " + (paths.size() - 1)
+                            + " files and folders were deleted, the rest is kept";
+                } catch (IOException moveBack) {
+                    kept = "what is left is in " + doomed;
+                }
+                throw new UserInputException("cannot delete " + folder + ": " + inFolder + ": " + reason(e) + "; "
+                        + kept, e);
             }
         }
     }

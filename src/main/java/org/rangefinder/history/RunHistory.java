@@ -1,5 +1,6 @@
 package org.rangefinder.history;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -340,7 +341,8 @@ public final class RunHistory {
      * folder again, without its settings, when the run ends (a run whose process is gone reads as interrupted).
      *
      * @return the id of the run deleted
-     * @throws UserInputException when the run is still running
+     * @throws UserInputException when the run is still running, or cannot be deleted (what is left of it is kept
+     *                            under its id, its {@code run.json} last to go)
      */
     public String delete(String idOrPrefix) throws IOException {
         return delete(List.of(idOrPrefix)).get(0);
@@ -369,7 +371,7 @@ public final class RunHistory {
         }
         List<String> ids = new ArrayList<>();
         for (Path dir : dirs) {
-            AtomicFiles.deleteFolder(dir);
+            AtomicFiles.deleteFolder(dir, RECORD);
             ids.add(dir.getFileName().toString());
         }
         return ids;
@@ -437,7 +439,8 @@ public final class RunHistory {
 
     /**
      * The record of a run folder, read as strictly as a file a user hands in ({@link StrictJson}) and checked
-     * ({@link RunRecord#check}); its {@code id} must be the folder's name.
+     * ({@link RunRecord#check}); its {@code schemaVersion} must be one this Rangefinder reads, and its {@code id}
+     * the folder's name.
      *
      * @throws UnreadableRun saying what is wrong, with the field path where there is one
      */
@@ -448,8 +451,11 @@ public final class RunHistory {
         }
         String source = file.toString();
         try {
-            RunRecord r = StrictJson.bind(StrictJson.readObject(StrictJson.readText(file), source,
-                    "a JSON object with a run's record"), RunRecord.class, source);
+            ObjectNode tree = StrictJson.readObject(StrictJson.readText(file), source,
+                    "a JSON object with a run's record");
+            // a newer layout would be misread as this one
+            StrictJson.checkVersion(tree, source, RunRecord.SCHEMA_VERSION, "run record");
+            RunRecord r = StrictJson.bind(tree, RunRecord.class, source);
             r.check();
             if (!r.id().equals(dir.getFileName().toString())) {
                 throw new InvalidField("id", "is '" + r.id() + "', but the run's folder is " + dir.getFileName());

@@ -104,8 +104,44 @@ class OutputFilesTest {
     @Test
     void aWorkspaceGivenThatCannotHoldTheHistoryIsRefused() {
         assertRefused(CliRun.of("range-test", "--dataset", "iris", "--iterations", "10", "--workspace",
-                data.toString()), "--workspace " + data + ": cannot create the run history folder " + data + ": "
-                + data + " is a file, not a folder");
+                data.toString()), "--workspace " + data + " is a file, not a folder: give the run history's folder");
+    }
+
+    /** {@code --out=" "} wrote a file named a space into the current folder. */
+    @Test
+    void aBlankOutputIsRefusedByEveryCommand() throws Exception {
+        assertRefused(rangeTest("--out", " "), "--out is blank: give a file name");
+        assertRefused(rangeTest("--csv", "  "), "--csv is blank: give a file name");
+        assertRefused(rangeTest("--hyperparams-out", " "), "--hyperparams-out is blank: give a file name");
+        for (String option : new String[] {"--out", "--save-model", "--hyperparams-out"}) {
+            assertRefused(CliRun.of("train", "--dataset", data.toString(), "--max-lr", "0.1", "--no-history", option,
+                    " "), option + " is blank: give a file name");
+        }
+        Path h = tmp.resolve("h.json");
+        assertThat(rangeTest("--hyperparams-out", h.toString()).code()).isZero();
+        assertRefused(CliRun.of("export", "--hyperparams", h.toString(), "--format", "pytorch", "--out", " "),
+                "--out is blank: give a file name");
+        assertThat(Path.of(" ")).doesNotExist();
+    }
+
+    /** A link loop was only found by the write, after the whole run. */
+    @Test
+    void anOutputThroughASymbolicLinkLoopIsRefusedBeforeTheRun() throws Exception {
+        Path loop1 = tmp.resolve("loop1.json");
+        Path loop2 = tmp.resolve("loop2.json");
+        Files.createSymbolicLink(loop1, loop2.getFileName());
+        Files.createSymbolicLink(loop2, loop1.getFileName());
+        assertRefused(rangeTest("--out", loop1.toString()), "--out " + loop1 + ": the symbolic link " + loop1
+                + " leads in a loop (or through too many links); give a file name");
+        Path under = loop2.resolve("curve.csv");
+        assertRefused(rangeTest("--csv", under.toString()), "--csv " + under + ": the symbolic link " + loop2
+                + " leads in a loop (or through too many links); give a file name");
+        // a link to a file not made yet is written where it points
+        Path dangling = Files.createSymbolicLink(tmp.resolve("later.json"), Path.of("made.json"));
+        CliRun run = rangeTest("--out", dangling.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(tmp.resolve("made.json")).isRegularFile();
+        assertThat(dangling).isSymbolicLink();
     }
 
     @Test

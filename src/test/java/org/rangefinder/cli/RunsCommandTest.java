@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.Version;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
@@ -71,6 +76,86 @@ class RunsCommandTest {
         assertThat(workspace.resolve(good.id())).exists();
     }
 
+    /**
+     * A run that could not be emptied exited 1 with "internal error: java.nio.file.AccessDeniedException" and was
+     * left renamed .deleting-ID, out of the list and out of reach of runs delete.
+     */
+    @Test
+    void aRunThatCannotBeDeletedIsKeptUnderItsIdAndSaysWhy() throws Exception {
+        Path folder = workspace.resolve(good.id());
+        Path locked = Files.createDirectory(folder.resolve("locked"));
+        Path model = Files.writeString(locked.resolve("model.zip"), "weights");
+        CliRun run;
+        try (AutoCloseable unlock = refusingChanges(locked)) {
+            run = CliRun.of("runs", "delete", "--workspace", workspace.toString(), good.id());
+        }
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("rangefinder: cannot delete " + folder + ": " + model + ": ")
+                .endsWith(" of its 4 files and folders were deleted, the rest is kept" + System.lineSeparator())
+                .doesNotContain("Exception").hasLineCount(1);
+        CliRun listed = CliRun.of("runs", "list", "--workspace", workspace.toString());
+        assertThat(listed.lines()[1]).startsWith(good.id());
+        assertThat(listed.err()).isEmpty();
+
+        CliRun again = CliRun.of("runs", "delete", "--workspace", workspace.toString(), good.id());
+        assertThat(again.code()).as(again.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(folder).doesNotExist();
+    }
+
+    /** A workspace whose runs cannot be renamed (read-only) refuses the deletion in one line, the run kept. */
+    @Test
+    void aRunInAReadOnlyWorkspaceIsNotDeletedAndSaysWhy() throws Exception {
+        CliRun run;
+        try (AutoCloseable unlock = refusingChanges(workspace)) {
+            run = CliRun.of("runs", "delete", "--workspace", workspace.toString(), good.id());
+        }
+        assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.err()).startsWith("rangefinder: cannot delete " + workspace.resolve(good.id()) + ": ")
+                .doesNotContain("Exception").hasLineCount(1);
+        assertThat(workspace.resolve(good.id()).resolve("run.json")).exists();
+    }
+
+    /**
+     * Makes a folder refuse changes (no file made, renamed or deleted in it) until closed: read-only, or, for root,
+     * whom permissions do not stop, immutable ({@code chattr +i}); the test is skipped where neither holds.
+     */
+    private static AutoCloseable refusingChanges(Path folder) throws Exception {
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (refusesChanges(folder)) {
+            return () -> Files.setPosixFilePermissions(folder, before);
+        }
+        Files.setPosixFilePermissions(folder, before);
+        if (chattr("+i", folder) && refusesChanges(folder)) {
+            return () -> chattr("-i", folder);
+        }
+        chattr("-i", folder);
+        Assumptions.abort("no way to make a folder refuse changes here (root, without chattr)");
+        return null;
+    }
+
+    private static boolean refusesChanges(Path folder) {
+        try {
+            Files.delete(Files.createFile(folder.resolve(".probe")));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean chattr(String flag, Path path) {
+        try {
+            return new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     void showingADamagedRunSaysWhichFieldInOneLine() throws IOException {
         String nan = damaged("20200101-000000-000-abcd", "\"dataset\": \"iris\", \"results\": {\"epochs\": \"NaN\"}");
@@ -90,6 +175,27 @@ class RunsCommandTest {
         CliRun shown = CliRun.of("runs", "show", "--workspace", workspace.toString(), good.id());
         assertThat(shown.code()).as(shown.err()).isEqualTo(RangefinderCommand.OK);
         assertThat(shown.lines()).contains("dataset  iris", "status   failed: out of memory");
+    }
+
+    /** A record a newer Rangefinder wrote was read as this version's, silently; it is refused as a newer file is. */
+    @Test
+    void aRecordOfANewerSchemaIsSkippedInTheListAndRefusedByShow() throws IOException {
+        String newer = "20200101-000000-000-abcd";
+        Path record = workspace.resolve(damaged(newer, "\"dataset\": \"iris\"")).resolve("run.json");
+        Files.writeString(record, Files.readString(record).replace("\"schemaVersion\": 1", "\"schemaVersion\": 99"));
+        String why = "run " + newer + ": its run.json is unreadable (schemaVersion 99 is newer than this Rangefinder ("
+                + Version.current() + ") reads (up to 1); open it with a newer Rangefinder)";
+
+        CliRun list = CliRun.of("runs", "list", "--workspace", workspace.toString());
+        assertThat(list.code()).as(list.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(list.lines()).hasSize(2);
+        assertThat(list.lines()[1]).startsWith(good.id());
+        assertThat(list.err()).isEqualTo("warning: " + why + "; skipped" + System.lineSeparator());
+
+        CliRun show = CliRun.of("runs", "show", "--workspace", workspace.toString(), newer);
+        assertThat(show.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(show.out()).isEmpty();
+        assertThat(show.err()).isEqualTo("rangefinder: " + why + System.lineSeparator());
     }
 
     @Test

@@ -34,6 +34,38 @@ class AtomicFilesTest {
         }
     }
 
+    /** A file that cannot be deleted left the folder renamed .deleting-NAME, out of sight and undeletable. */
+    @Test
+    void aFolderThatCannotBeEmptiedIsRenamedBackWithWhatIsLeft() throws IOException {
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run.resolve("locked"));
+        Files.writeString(run.resolve("locked/model.zip"), "weights");
+        Files.writeString(run.resolve("curve.csv"), "lr,loss\n");
+        Path locked = run.resolve("locked/model.zip");
+        AtomicFiles.Deleter refusing = p -> {
+            if (p.endsWith("locked/model.zip")) {
+                throw new java.nio.file.AccessDeniedException(p.toString());
+            }
+            Files.delete(p);
+        };
+
+        assertThatThrownBy(() -> AtomicFiles.deleteFolder(run, null, refusing)).isInstanceOf(UserInputException.class)
+                .hasMessage("cannot delete " + run + ": " + locked + ": permission denied; nothing was deleted");
+        assertThat(Files.readString(locked)).isEqualTo("weights");
+        assertThat(run.resolve("curve.csv")).exists();
+
+        // run.json sorts after locked/ and goes first: the rest is kept, under the folder's own name
+        Files.writeString(run.resolve("run.json"), "{}");
+        assertThatThrownBy(() -> AtomicFiles.deleteFolder(run, null, refusing))
+                .hasMessage("cannot delete " + run + ": " + locked + ": permission denied; 1 of its 4 files and "
+                        + "folders were deleted, the rest is kept");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("run");
+        }
+        assertThat(locked).exists();
+        assertThat(run.resolve("run.json")).doesNotExist();
+    }
+
     @Test
     void aMissingFolderIsAnError() {
         assertThatThrownBy(() -> AtomicFiles.deleteFolder(tmp.resolve("absent")))
