@@ -64,6 +64,12 @@ class AtomicFilesTest {
         }
         assertThat(locked).exists();
         assertThat(run.resolve("run.json")).doesNotExist();
+
+        // named last (a run's record), it is kept while anything else is: the run still lists
+        Files.writeString(run.resolve("run.json"), "{}");
+        assertThatThrownBy(() -> AtomicFiles.deleteFolder(run, "run.json", refusing))
+                .hasMessageEndingWith("nothing was deleted");
+        assertThat(run.resolve("run.json")).exists();
     }
 
     @Test
