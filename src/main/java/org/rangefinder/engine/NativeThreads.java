@@ -41,6 +41,12 @@ public final class NativeThreads {
     /**
      * Initialises ND4J (unpacking its natives on first use), and sets one native thread for the calling thread's
      * work; cheap after the first call on a thread.
+     *
+     * <p>The first call must not meet a native library being loaded on another thread: ND4J's CPU backend looks its
+     * BLAS functions up through JavaCPP's {@code Loader.addressof}, which calls {@code dlsym} inside glibc's
+     * {@code dl_iterate_phdr}, taking glibc's two loader locks in the order opposite to a {@code dlopen}; both threads
+     * then wait for good, and the JVM with them at its next safepoint. The window starts the engine once its own
+     * libraries are loaded, after the window is shown.
      */
     public static void ensureConfigured() {
         if (!initialised) {

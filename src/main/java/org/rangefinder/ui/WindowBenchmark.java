@@ -26,6 +26,7 @@ import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.EngineStatus;
+import org.rangefinder.ui.work.OtherPrograms;
 import org.rangefinder.ui.work.PulseMonitor;
 import org.rangefinder.ui.work.RunStatus;
 
@@ -98,6 +99,7 @@ public final class WindowBenchmark {
     /** True if this call started JavaFX, false if it was running already. */
     private static boolean startJavaFx() {
         WorkbenchLauncher.quietClasspathWarning();
+        OtherPrograms.watch(); // as the launcher does
         try {
             Platform.startup(() -> { });
             return true;
@@ -118,6 +120,7 @@ public final class WindowBenchmark {
         Path history = Files.createTempDirectory("rangefinder-bench-history");
         Workbench workbench = null;
         try {
+            PulseMonitor.loadLibraries();
             long opening = System.nanoTime();
             workbench = onFx(() -> Workbench.open(new Stage(), new WorkbenchSettings(prefs),
                     new ThemeManager(ThemeManager.locateFolder()), null, history));

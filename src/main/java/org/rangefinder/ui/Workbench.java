@@ -13,6 +13,7 @@ import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.BackgroundPriority;
 import org.rangefinder.ui.work.OtherPrograms;
 
 /**
@@ -67,7 +68,10 @@ public final class Workbench {
 
     /**
      * Builds the window on {@code stage}, shows it (its runs table's rows made before the first frame) and starts the
-     * engine loading. It starts watching how busy other programs keep the machine first (see {@link OtherPrograms}).
+     * engine loading. First it starts watching how busy other programs keep the machine ({@link OtherPrograms}) and
+     * lowers the JVM's optimising compiler below the window ({@link BackgroundPriority}), unless they keep it busy.
+     * The engine starts last, once JavaFX has loaded its native libraries for the window: a library loaded while ND4J
+     * starts can hang both (see {@code NativeThreads.ensureConfigured}).
      *
      * @param files how to ask for files; null for the platform's dialogs
      */
@@ -78,7 +82,9 @@ public final class Workbench {
     /** As {@link #open(Stage, WorkbenchSettings, ThemeManager, FileChoices)}, recording runs in another folder. */
     public static Workbench open(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                                  Path historyFolder) {
+        BackgroundPriority.loadLibraries();
         OtherPrograms.watch();
+        BackgroundPriority.lowerOptimisingCompiler();
         Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
         workbench.view.prepare();

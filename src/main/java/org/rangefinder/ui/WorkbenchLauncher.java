@@ -3,6 +3,7 @@ package org.rangefinder.ui;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import org.rangefinder.ui.work.OtherPrograms;
 
 /**
  * Starts the JavaFX workbench. A plain class, not the {@link Application} itself: launched from the classpath, a
@@ -21,6 +22,8 @@ public final class WorkbenchLauncher {
 
     public static void launch(String[] args) {
         quietClasspathWarning();
+        // by the time the window opens, the load of other programs is known over the toolkit's start-up
+        OtherPrograms.watch();
         Application.launch(WorkbenchApp.class, args);
     }
 

@@ -47,7 +47,6 @@ import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 import org.rangefinder.ui.work.BackgroundExecutor;
-import org.rangefinder.ui.work.BackgroundPriority;
 import org.rangefinder.ui.work.EngineStatus;
 import org.rangefinder.ui.work.EngineWarmUp;
 import org.rangefinder.ui.work.Problems;
@@ -110,11 +109,7 @@ public final class WorkbenchViewModel {
 
     /** Starts loading and warming up the numeric engine on a thread of its own. */
     public void startEngine() {
-        // the optimising compiler goes below the window as the engine thread does, off the FX thread
-        engine.start(EngineStatus.ownThread(), workers.fx(), () -> {
-            BackgroundPriority.lowerOptimisingCompiler();
-            EngineWarmUp.run();
-        });
+        engine.start(EngineStatus.ownThread(), workers.fx(), EngineWarmUp::run);
     }
 
     private void loadDataset() {

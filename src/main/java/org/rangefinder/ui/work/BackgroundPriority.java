@@ -75,6 +75,17 @@ public final class BackgroundPriority {
     }
 
     /**
+     * Loads, on the calling thread, the C library functions this class calls (through JNA, whose own native library
+     * that loads). The window calls it before it starts a thread: otherwise the first thread to be lowered loads them
+     * while the FX thread, making the next, waits for it (about 50 ms, the stutters of a window opening in one
+     * sitting), and a native library must not be loaded while ND4J starts (see {@code NativeThreads}). The class's
+     * initialisation does the work.
+     */
+    public static void loadLibraries() {
+        // SETSCHEDULER and SETPRIORITY are looked up as the class initialises
+    }
+
+    /**
      * A daemon thread, not started, that lowers itself before it runs {@code work} (unless {@value #PROPERTY} is
      * {@code normal}).
      */

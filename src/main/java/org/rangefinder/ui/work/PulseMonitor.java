@@ -48,6 +48,18 @@ public final class PulseMonitor {
     private int count;
     private AnimationTimer timer;
 
+    /**
+     * Loads, on the calling thread, the native library the monitor reads the threads' CPU times through (the JVM's
+     * management library). Call it before the window starts the engine: loading a library while ND4J starts can stop
+     * the whole program. JavaCPP looks ND4J's BLAS functions up by calling {@code dlsym} inside glibc's
+     * {@code dl_iterate_phdr}, which takes glibc's two loader locks in the order opposite to {@code dlopen} on another
+     * thread; the two threads then wait for each other for good, and the JVM with them at its next safepoint. (A
+     * benchmark whose monitor was first made just after the window opened hung so, 3 times in about 40 runs.)
+     */
+    public static void loadLibraries() {
+        THREADS.isCurrentThreadCpuTimeSupported();
+    }
+
     private AnimationTimer newTimer() {
         return new AnimationTimer() {
             @Override
