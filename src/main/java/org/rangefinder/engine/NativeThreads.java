@@ -1,5 +1,6 @@
 package org.rangefinder.engine;
 
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -65,6 +66,20 @@ public final class NativeThreads {
         if (!THREAD_CONFIGURED.get()) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             THREAD_CONFIGURED.set(true);
+        }
+    }
+
+    /**
+     * Runs one run's work (a range test, a training) on the calling thread: {@link #ensureConfigured()} first,
+     * {@link #runEnded()} after, a failed run's too (its network's native memory waits for a collection like any
+     * other's).
+     */
+    public static <T> T run(Supplier<T> work) {
+        ensureConfigured();
+        try {
+            return work.get();
+        } finally {
+            runEnded();
         }
     }
 

@@ -35,13 +35,7 @@ public final class RangeTest {
 
     public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
                                       CancelToken cancel) {
-        NativeThreads.ensureConfigured();
-        try {
-            return runConfigured(data, config, listener, cancel);
-        } finally {
-            // after a failed test too: its network's native memory waits for a collection like any other's
-            NativeThreads.runEnded();
-        }
+        return NativeThreads.run(() -> runConfigured(data, config, listener, cancel));
     }
 
     private static RangeTestResult runConfigured(Dataset data, RangeTestConfig config, RangeTestListener listener,

@@ -88,13 +88,7 @@ public final class Trainer {
     }
 
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
-        NativeThreads.ensureConfigured();
-        try {
-            return trainConfigured(data, config, listener, cancel);
-        } finally {
-            // after a failed run too: its network's native memory waits for a collection like any other's
-            NativeThreads.runEnded();
-        }
+        return NativeThreads.run(() -> trainConfigured(data, config, listener, cancel));
     }
 
     private static Outcome trainConfigured(Dataset data, TrainingConfig config, TrainingListener listener,
