@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         new OutputFiles().reads("--hyperparams", hyperparams.toString()).writes("--out", out);
         HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
         read.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        String snippet = CodeExport.snippet(read.hyperparameters(), f, String.valueOf(hyperparams.getFileName()));
+        String snippet = CodeExport.snippet(read.hyperparameters(), f, String.valueOf(hyperparams.getFileName()), out);
         if (out == null) {
             stdout.print(snippet);
         } else {

@@ -1,9 +1,12 @@
 package org.rangefinder.handoff;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javax.lang.model.SourceVersion;
+import org.rangefinder.UserInputException;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -26,11 +29,32 @@ public final class CodeExport {
      * @param source what the header calls the file the hyperparameters came from (e.g. its name), or null
      */
     public static String snippet(Hyperparameters h, ExportFormat format, String source) {
+        return snippet(h, format, source, null);
+    }
+
+    /**
+     * The program for a framework, to be saved as {@code file} (null: printed). Java wants a public class in a file
+     * of its name, so a DL4J program's class is named after its file ({@code OneCycleTraining} when printed).
+     *
+     * @throws UserInputException when a DL4J program's file is not named {@code NAME.java}, NAME a Java class name
+     */
+    public static String snippet(Hyperparameters h, ExportFormat format, String source, Path file) {
         return switch (format) {
             case PYTORCH -> PyTorchSnippet.of(h, source);
             case FASTAI -> FastaiSnippet.of(h, source);
-            case DL4J -> Dl4jSnippet.of(h, source);
+            case DL4J -> Dl4jSnippet.of(h, source, file == null ? Dl4jSnippet.CLASS_NAME : javaClassOf(file));
         };
+    }
+
+    /** The class a Java file holds: its name without {@code .java}, which must be a Java identifier. */
+    static String javaClassOf(Path file) {
+        String name = String.valueOf(file.getFileName());
+        String stem = name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : "";
+        if (!SourceVersion.isName(stem) || stem.contains(".")) {
+            throw new UserInputException(file + ": a DL4J program's file must be named after its class: NAME.java, "
+                    + "NAME a Java class name (e.g. " + Dl4jSnippet.CLASS_NAME + ".java)");
+        }
+        return stem;
     }
 
     /** The first comment lines: where the hyperparameters come from, and what they are. */

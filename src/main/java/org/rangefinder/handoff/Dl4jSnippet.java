@@ -17,10 +17,10 @@ final class Dl4jSnippet {
     private Dl4jSnippet() {
     }
 
-    /** The class the snippet declares (the file must be named after it). */
+    /** The class the snippet declares when it is printed rather than saved (a saved one is named after its file). */
     static final String CLASS_NAME = "OneCycleTraining";
 
-    static String of(Hyperparameters h, String source) {
+    static String of(Hyperparameters h, String source, String className) {
         OneCycleSettings s = cycle(h);
         OptimizerKind kind = CodeExport.kind(h);
         double momentum = CodeExport.momentum(h);
@@ -45,7 +45,7 @@ final class Dl4jSnippet {
                 + "// The updater reads Rangefinder's 1cycle values by iteration, as its trainer does, so every step\n"
                 + "// runs at the same learning rate and momentum. The network and the data are placeholders (one\n"
                 + "// softmax layer on random numbers) so that this runs as it is: put your network and your\n"
-                + "// DataSetIterator in their place. Save as " + CLASS_NAME + ".java; compile and run with\n"
+                + "// DataSetIterator in their place. Save as " + className + ".java; compile and run with\n"
                 + "// rangefinder.jar and its lib/ folder on the classpath.\n"
                 + "import java.util.Random;\n"
                 + (adamBeta1 ? "import org.deeplearning4j.nn.conf.layers.BaseLayer;\n" : "")
@@ -63,7 +63,7 @@ final class Dl4jSnippet {
                 + "import org.rangefinder.schedule.OneCycleSettings;\n"
                 + "import org.rangefinder.schedule.PrecomputedSchedule;\n"
                 + "\n"
-                + "public class " + CLASS_NAME + " {\n"
+                + "public class " + className + " {\n"
                 + "    public static void main(String[] args) {\n"
                 + "        int inputs = " + CodeExport.inputs(h) + "; // " + h.dataset().name() + ": samples of shape "
                         + CodeExport.shape(h) + ", flattened\n"

@@ -307,7 +307,7 @@ public final class WorkbenchViewModel {
      */
     public void exportCode(Path file, ExportFormat format, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        write(file, f -> AtomicFiles.writeString(f, CodeExport.snippet(export.build(), format, null)),
+        write(file, f -> AtomicFiles.writeString(f, CodeExport.snippet(export.build(), format, null, f)),
                 "Wrote the " + format.id() + " code to ", failed);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,6 +187,22 @@ class HyperparamsCliTest {
                 java.toString());
         assertThat(written.code()).as(written.err()).isZero();
         assertThat(Files.readString(java)).contains("public class OneCycleTraining");
+        // Java wants a public class in a file of its name: the class follows the file's
+        Path named = dir.resolve("DigitsSchedule.java");
+        CliRun renamed = CliRun.of("export", "--hyperparams", file.toString(), "--format", "dl4j", "--out",
+                named.toString());
+        assertThat(renamed.code()).as(renamed.err()).isZero();
+        assertThat(Files.readString(named)).contains("public class DigitsSchedule {")
+                .contains("Save as DigitsSchedule.java").doesNotContain("OneCycleTraining");
+        for (String unusable : List.of("训练 1.java", "schedule.py", "class.java", "a.b.java")) {
+            CliRun refused = CliRun.of("export", "--hyperparams", file.toString(), "--format", "dl4j", "--out",
+                    dir.resolve(unusable).toString());
+            assertThat(refused.code()).as(unusable).isEqualTo(2);
+            assertThat(refused.err()).isEqualTo("rangefinder: " + dir.resolve(unusable) + ": a DL4J program's file "
+                    + "must be named after its class: NAME.java, NAME a Java class name (e.g. OneCycleTraining.java)"
+                    + System.lineSeparator());
+            assertThat(dir.resolve(unusable)).doesNotExist();
+        }
         CliRun bad = CliRun.of("export", "--hyperparams", file.toString(), "--format", "cobol");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--format must be one of pytorch, fastai, dl4j, got 'cobol'");
