@@ -253,18 +253,17 @@ final class RangeTestCommand implements Callable<Integer> {
 
     /**
      * Refuses the option of the factor a sweep varies, given beside it: each member sets that factor itself, so the
-     * option's value would be ignored. {@code --seed} stays: a seed sweep's members share the split of {@code --seed}.
+     * option's value would be ignored. A factor's option is named by its id ({@code --weight-decay} for
+     * {@code --sweep weight-decay=...}). {@code --seed} stays: a seed sweep's members share the split of
+     * {@code --seed}.
      */
     private void checkNotSwept(Sweep family) {
-        String option = family == null ? null : switch (family.factor()) {
-            case WEIGHT_DECAY -> "--weight-decay";
-            case MOMENTUM -> "--momentum";
-            case BATCH_SIZE -> "--batch-size";
-            case OPTIMIZER -> "--optimizer";
-            case SEED -> null;
-        };
+        if (family == null || family.factor() == SweepFactor.SEED) {
+            return;
+        }
+        String option = "--" + family.factor().id();
         ParseResult parsed = spec.commandLine().getParseResult();
-        if (option != null && parsed.hasMatchedOption(option)) {
+        if (parsed.hasMatchedOption(option)) {
             throw new UserInputException(option + " " + parsed.matchedOption(option).stringValues().get(0)
                     + " is not used: each member of --sweep " + family + " has its own");
         }
