@@ -48,10 +48,13 @@ final class CtrlC implements AutoCloseable {
         }
     }
 
-    /** Makes a second signal stop the JVM at once; false where the JVM keeps the signal to itself. */
+    /**
+     * Makes a second signal stop the JVM at once, with the exit code of a program the signal ended (128 + its number:
+     * 130 for Ctrl-C, 143 for {@code kill}); false where the JVM keeps the signal to itself.
+     */
     private boolean stopAtOnceOnSignal(String name) {
         try {
-            Signal.handle(new Signal(name), s -> stopNow(() -> Runtime.getRuntime().halt(RangefinderCommand.CANCELLED)));
+            Signal.handle(new Signal(name), s -> stopNow(() -> Runtime.getRuntime().halt(128 + s.getNumber())));
             return true;
         } catch (IllegalArgumentException reserved) {
             return false;
