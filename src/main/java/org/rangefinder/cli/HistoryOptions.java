@@ -69,6 +69,13 @@ final class HistoryOptions {
         return e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage();
     }
 
+    /** Says which run the history recorded, with the command that shows it; nothing when none was recorded. */
+    void printRecorded(PrintWriter stdout) {
+        if (id() != null) {
+            stdout.println("recorded as run " + id + " (rangefinder runs show " + id + workspace.repeated() + ")");
+        }
+    }
+
     /** The id of the run being recorded, or null. */
     String id() {
         return history == null ? null : id;

@@ -195,9 +195,7 @@ final class RangeTestCommand implements Callable<Integer> {
         } else {
             writeOutputs(stdout, config, family, results, sweepResult, options, dataset);
         }
-        if (history.id() != null) {
-            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
-        }
+        history.printRecorded(stdout);
         return RangefinderCommand.OK;
     }
 
@@ -244,7 +242,8 @@ final class RangeTestCommand implements Callable<Integer> {
         }
         HyperparameterFile.write(hyperparamsOut, h);
         stdout.println("wrote " + hyperparamsOut + " (1cycle " + Format.lr(h.lr().min()) + " .. "
-                + Format.lr(h.lr().max()) + ", " + h.epochs() + " epochs; train with: rangefinder train --hyperparams " + hyperparamsOut + ")");
+                + Format.lr(h.lr().max()) + ", " + h.epochs() + " epochs; train with: rangefinder train --hyperparams "
+                + Format.shellWord(hyperparamsOut) + ")");
     }
 
     private static String status(CurvePoint p) {

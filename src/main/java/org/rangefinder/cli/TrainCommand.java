@@ -230,9 +230,7 @@ final class TrainCommand implements Callable<Integer> {
                     file == null ? null : file.rangeTest(), TrainingSection.of(result)));
             stdout.println("wrote " + hyperparamsOut);
         }
-        if (history.id() != null) {
-            stdout.println("recorded as run " + history.id() + " (rangefinder runs show " + history.id() + ")");
-        }
+        history.printRecorded(stdout);
         return RangefinderCommand.OK;
     }
 

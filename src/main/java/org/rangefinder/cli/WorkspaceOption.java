@@ -34,6 +34,11 @@ final class WorkspaceOption {
         return workspace;
     }
 
+    /** The option as a command that reads this history must repeat it: {@code " --workspace DIR"}, or "". */
+    String repeated() {
+        return workspace == null ? "" : " --workspace " + Format.shellWord(workspace);
+    }
+
     /** Opens the run history; a {@code --workspace} that cannot be opened is named in the message. */
     RunHistory open() {
         Path folder = folder();

@@ -48,4 +48,22 @@ class WorkspaceOptionTest {
         }
         assertThat(Files.readString(file)).isEqualTo("a,b\n");
     }
+
+    /**
+     * The line naming the recorded run gave "rangefinder runs show ID" without the --workspace the run used, so the
+     * command it suggests looked in the default history and found nothing. It now repeats the option, quoted for
+     * a shell when the folder's name needs it, and the command shown finds the run.
+     */
+    @Test
+    void theRecordedRunIsShownWithTheWorkspaceItWasRecordedIn(@TempDir Path dir) {
+        Path workspace = dir.resolve("my runs");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--iterations", "5", "--workspace", workspace.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String line = r.out().lines().filter(l -> l.startsWith("recorded as run ")).findFirst().orElseThrow();
+        String id = line.substring("recorded as run ".length(), line.indexOf(' ', "recorded as run ".length()));
+        assertThat(line).isEqualTo("recorded as run " + id + " (rangefinder runs show " + id + " --workspace '"
+                + workspace + "')");
+        CliRun shown = CliRun.of("runs", "show", id, "--workspace", workspace.toString());
+        assertThat(shown.code()).as(shown.err()).isZero();
+    }
 }
