@@ -32,9 +32,10 @@ final class SuggestCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--smoothing", paramLabel = "BETA",
-            description = "Smooth the file's loss column again, with this beta of the bias-corrected moving average, "
-                    + "in [0, 1) (the engine's is " + Smoothing.DEFAULT_BETA + "). Without it, the smoothed losses "
-                    + "are the file's own (Rangefinder's smoothed_loss), or else its loss column as it is: fastai and "
+            description = "Smooth the file's loss column with this beta of the bias-corrected moving average, "
+                    + "in [0, 1) (the engine's is " + Smoothing.DEFAULT_BETA + "): Rangefinder's raw losses, or a "
+                    + "fastai or pytorch-lr-finder curve smoothed again. Without it, the smoothed losses are the "
+                    + "file's own (Rangefinder's smoothed_loss), or else its loss column as it is: fastai and "
                     + "pytorch-lr-finder save their smoothed losses there.")
     Double smoothing;
 
