@@ -17,11 +17,13 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -55,6 +57,15 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         // the tests share TestFX's primary stage: a size one of them set on it (RememberedSettingsTest resizes the
         // window as a user would) would otherwise stay, and this window would open at that size, not at its scene's
         stage.sizeToScene();
+        // nor where that size put it: JavaFX centres a window it shows by the width a test set, then sizes it to
+        // its scene; after RememberedSettingsTest's 900 the screen-wide window reached 190 px past the screen's right
+        // edge. Monocle's headless screen clips a frame that crosses its right or bottom edge and leaves the limit of
+        // the frame's pixel buffer at the clipped size; JavaFX draws the next frame of the same size into that buffer,
+        // which overflows; until the window's size changes each later frame is a BufferOverflowException on stderr.
+        // Workbench caps the window at the screen's size, so at the screen's top-left corner all of it is on it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
         workbench = Workbench.open(stage, new WorkbenchSettings(prefs), new ThemeManager(themesFolder), this,
                 history);
         return workbench;
