@@ -23,6 +23,7 @@ import org.rangefinder.files.InvalidField;
 import org.rangefinder.files.Json;
 import org.rangefinder.files.StrictJson;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
@@ -41,7 +42,8 @@ import org.rangefinder.train.TrainingResult;
  *   <li>{@code settings.json}: the run's settings as the engine took them, with the data options its dataset was
  *       loaded with (as {@link RunSettings}, from the command line and the window);</li>
  *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
- *       (the same with a leading {@code run} column) and {@code members.csv} (each member's stop reason and
+ *       (the same with a leading {@code run} column, the member's index), both as {@link CurveCsv} writes curves,
+ *       and {@code members.csv} (each member's stop reason and
  *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
@@ -164,7 +166,7 @@ public final class RunHistory {
     /** Records a range test's curve and result. */
     public RunRecord finish(String id, RangeTestResult result) throws IOException {
         RunRecord r = running(id, RunKind.RANGE_TEST);
-        Csv.write(folder.resolve(id).resolve("curve.csv"), CURVE, curveRows(result.points(), null));
+        CurveCsv.write(folder.resolve(id).resolve("curve.csv"), result.points());
         Map<String, Double> numbers = new LinkedHashMap<>();
         put(numbers, "points", result.points().size());
         putSuggestions(numbers, result.suggestions());
@@ -179,12 +181,10 @@ public final class RunHistory {
     public RunRecord finish(String id, SweepResult result) throws IOException {
         RunRecord r = running(id, RunKind.SWEEP);
         Path dir = folder.resolve(id);
-        List<Object[]> curves = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
         for (int m = 0; m < result.members().size(); m++) {
             RangeTestResult member = result.members().get(m);
-            curves.addAll(curveRows(member.points(), m));
             Suggestions s = member.suggestions();
             members.add(new Object[] {m, result.sweep().values().get(m), member.stopReason().id(),
                 member.points().size(), s.steep(), s.valley(), s.minimum(),
@@ -193,9 +193,7 @@ public final class RunHistory {
                 reason = member.stopReason();
             }
         }
-        List<String> curveHeader = new ArrayList<>(List.of("run"));
-        curveHeader.addAll(CURVE);
-        Csv.write(dir.resolve("curves.csv"), curveHeader, curves);
+        CurveCsv.writeRuns(dir.resolve("curves.csv"), CurveCsv.Run.ofMembers(result.members()));
         Csv.write(dir.resolve("members.csv"), List.of("run", result.sweep().factor().id(), "stop_reason", "points",
                 "steep", "valley", "minimum", "range_min", "range_max"), members);
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -388,12 +386,6 @@ public final class RunHistory {
     private RunRecord finish(RunRecord before, RunRecord after) throws IOException {
         writeRecord(folder.resolve(before.id()), after);
         return after;
-    }
-
-    private static List<Object[]> curveRows(List<CurvePoint> points, Integer run) {
-        return points.stream().map(p -> run == null
-                ? new Object[] {p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}
-                : new Object[] {run, p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}).toList();
     }
 
     private static List<CurvePoint> curveOf(List<double[]> rows, int first) {

@@ -104,7 +104,7 @@ class CurveCsvTest {
 
     @Test
     void aWriteReplacesTheFileWhole() throws IOException {
-        Path file = Files.writeString(dir.resolve("curve.csv"), "an older and longer text than the curve's\n".repeat(9));
+        Path file = Files.writeString(dir.resolve("curve.csv"), "an older, longer text than the curve's\n".repeat(9));
         CurveCsv.write(file, b);
         assertThat(Files.readString(file)).isEqualTo("iteration,lr,loss,smoothed_loss\n0,0.001,NaN,NaN\n");
         try (var files = Files.list(dir)) {
