@@ -69,7 +69,6 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
-    private static final List<String> CURVE = List.of("iteration", "lr", "loss", "smoothed_loss");
 
     /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
     public record Listing(List<RunRecord> runs, List<String> warnings) {
@@ -284,7 +283,7 @@ public final class RunHistory {
 
     /** The curve of a range test. */
     public List<CurvePoint> curve(String id) {
-        return curveOf(Csv.read(runFolder(id).resolve("curve.csv"), CURVE), 0);
+        return CurveCsv.points(CurveCsv.read(runFolder(id).resolve("curve.csv"), CurveCsv.COLUMNS).rows());
     }
 
     /**
@@ -292,25 +291,31 @@ public final class RunHistory {
      * stopped before it ran) has an empty one.
      */
     public List<List<CurvePoint>> curves(String id) {
-        List<String> columns = new ArrayList<>(List.of("run"));
-        columns.addAll(CURVE);
         RunRecord r = get(id);
         Path file = folder.resolve(r.id()).resolve("curves.csv");
-        List<double[]> rows = Csv.read(file, columns);
         int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
-        List<List<double[]>> byMember = new ArrayList<>();
+        List<List<CurvePoint>> byMember = new ArrayList<>();
         for (int m = 0; m < members; m++) {
             byMember.add(new ArrayList<>());
         }
-        for (double[] row : rows) {
-            int m = (int) row[0];
-            if (m != row[0] || m < 0 || m >= members) {
-                throw new UserInputException(file + ": run " + row[0] + " is none of the sweep's " + members
-                        + " members (0.." + (members - 1) + ")");
-            }
-            byMember.get(m).add(row);
+        CurveCsv.byRun(CurveCsv.read(file, CurveCsv.RUN_COLUMNS).rows())
+                .forEach((run, rows) -> byMember.get(member(file, run, members)).addAll(CurveCsv.points(rows)));
+        return byMember.stream().map(List::copyOf).toList();
+    }
+
+    /** The index of the sweep member that a {@code run} label of {@code curves.csv} names. */
+    private static int member(Path file, String run, int members) {
+        double m;
+        try {
+            m = Double.parseDouble(run);
+        } catch (NumberFormatException e) {
+            m = Double.NaN;
         }
-        return byMember.stream().map(memberRows -> curveOf(memberRows, 1)).toList();
+        if (!(m >= 0 && m < members) || m != Math.rint(m)) {
+            throw new UserInputException(file + ": run " + run + " is none of the sweep's " + members
+                    + " members (0.." + (members - 1) + ")");
+        }
+        return (int) m;
     }
 
     /** The lr, momentum and loss of every iteration of a training run. */
@@ -386,11 +391,6 @@ public final class RunHistory {
     private RunRecord finish(RunRecord before, RunRecord after) throws IOException {
         writeRecord(folder.resolve(before.id()), after);
         return after;
-    }
-
-    private static List<CurvePoint> curveOf(List<double[]> rows, int first) {
-        return rows.stream().map(r -> new CurvePoint((int) r[first], r[first + 1], r[first + 2], r[first + 3]))
-                .toList();
     }
 
     private static void putSuggestions(Map<String, Double> numbers, Suggestions s) {

@@ -180,6 +180,11 @@ public final class CurveCsv {
         return runs;
     }
 
+    /** The points of rows, in order. */
+    public static List<CurvePoint> points(List<Row> rows) {
+        return rows.stream().map(Row::point).toList();
+    }
+
     /**
      * Whether the header of CSV lines, found as {@link #read} finds it, names all of {@code columns}; a line that
      * cannot be split is a {@link UserInputException}.

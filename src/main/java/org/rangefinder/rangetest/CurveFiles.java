@@ -138,7 +138,7 @@ public final class CurveFiles {
         }
         List<Curve> curves = new ArrayList<>();
         runs.forEach((run, rows) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run),
-                rows.stream().map(CurveCsv.Row::point).toList(), i -> rows.get(i).lrAt(), table.smoothedInFile())));
+                CurveCsv.points(rows), i -> rows.get(i).lrAt(), table.smoothedInFile())));
         return curves;
     }
 

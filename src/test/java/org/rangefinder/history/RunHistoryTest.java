@@ -138,6 +138,33 @@ class RunHistoryTest {
         assertThat(history.curves(swept.id())).containsExactly(first, second);
     }
 
+    /**
+     * A curve file edited by hand is refused as any curve file is, naming the file, line and column; a run of
+     * curves.csv that is none of the sweep's members is refused by its label.
+     */
+    @Test
+    void aDamagedCurveFileIsRefusedWhereItIsWrong() throws IOException {
+        List<CurvePoint> points = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord test = history.start(RunKind.RANGE_TEST, "iris", MLP, rangeTestConfig());
+        history.finish(test.id(), handMade(points));
+        Path curve = history.runFolder(test.id()).resolve("curve.csv");
+        Files.writeString(curve, "iteration,lr,loss,smoothed_loss\n0,1.0E-4,2.5,2.5\n1,0.001,lots,2.25\n");
+        assertThatThrownBy(() -> history.curve(test.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curve + ": line 3, column 3: 'lots' in column loss is not a number");
+        Files.writeString(curve, "iteration,lr,loss\n0,1.0E-4,2.5\n");
+        assertThatThrownBy(() -> history.curve(test.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curve + ": line 1: no column named 'smoothed_loss' in the header [iteration, lr, loss]");
+
+        RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, "seed=1,2");
+        history.finish(swept.id(), SweepResult.of(Sweep.parse("seed=1,2"), List.of(handMade(points),
+                handMade(points))));
+        Path curves = history.runFolder(swept.id()).resolve("curves.csv");
+        Files.writeString(curves, Files.readString(curves).replace("\n1,1,", "\n2,1,"));
+        assertThatThrownBy(() -> history.curves(swept.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curves + ": run 2 is none of the sweep's 2 members (0..1)");
+    }
+
     private RangeTestResult handMade(List<CurvePoint> points) {
         return new RangeTestResult(rangeTestConfig(), points, StopReason.COMPLETED, 0.5,
                 Suggestions.fromSmoothed(new double[0], new double[0], SuggestionOptions.defaults()));
