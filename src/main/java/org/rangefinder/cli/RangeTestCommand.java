@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
-import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunSettings;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
@@ -223,7 +223,11 @@ final class RangeTestCommand implements Callable<Integer> {
             stdout.println("wrote " + out);
         }
         if (csv != null) {
-            writeCsv(csv, results, family != null);
+            if (family == null) {
+                CurveCsv.write(csv, results.get(0).points());
+            } else {
+                CurveCsv.writeRuns(csv, CurveCsv.Run.ofMembers(results));
+            }
             stdout.println("wrote " + csv);
         }
         if (hyperparamsOut != null) {
@@ -333,20 +337,5 @@ final class RangeTestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-14s %-11s %6d %10s %10s %10s%n", "median", "", f.lrs().length, Format.lr(f.medianSteep()),
                     Format.lr(f.medianValley()), Format.lr(f.medianMinimum()));
         }
-    }
-
-    static void writeCsv(Path file, List<RangeTestResult> results, boolean withRun) throws IOException {
-        StringBuilder sb = new StringBuilder(withRun ? "run,iteration,lr,loss,smoothed_loss\n"
-                : "iteration,lr,loss,smoothed_loss\n");
-        for (int run = 0; run < results.size(); run++) {
-            for (CurvePoint p : results.get(run).points()) {
-                if (withRun) {
-                    sb.append(run).append(',');
-                }
-                sb.append(p.iteration()).append(',').append(p.lr()).append(',').append(p.loss()).append(',')
-                        .append(p.smoothedLoss()).append('\n');
-            }
-        }
-        AtomicFiles.writeString(file, sb.toString());
     }
 }

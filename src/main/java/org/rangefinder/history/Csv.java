@@ -10,7 +10,8 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
 /**
- * The plain CSV of the run folders: a header line, then one line per row, values comma-separated, numbers in Java's
+ * The plain CSV of a run folder's tables other than its curves ({@link org.rangefinder.rangetest.CurveCsv} writes and
+ * reads those): a header line, then one line per row, values comma-separated, numbers in Java's
  * shortest round-trip form ({@code NaN} for a blown-up loss). Values never contain commas, so there is no quoting.
  */
 final class Csv {

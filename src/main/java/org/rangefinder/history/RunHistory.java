@@ -23,6 +23,7 @@ import org.rangefinder.files.InvalidField;
 import org.rangefinder.files.Json;
 import org.rangefinder.files.StrictJson;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
@@ -41,7 +42,8 @@ import org.rangefinder.train.TrainingResult;
  *   <li>{@code settings.json}: the run's settings as the engine took them, with the data options its dataset was
  *       loaded with (as {@link RunSettings}, from the command line and the window);</li>
  *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
- *       (the same with a leading {@code run} column) and {@code members.csv} (each member's stop reason and
+ *       (the same with a leading {@code run} column, the member's index), both as {@link CurveCsv} writes curves,
+ *       and {@code members.csv} (each member's stop reason and
  *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
@@ -67,7 +69,6 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
-    private static final List<String> CURVE = List.of("iteration", "lr", "loss", "smoothed_loss");
 
     /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
     public record Listing(List<RunRecord> runs, List<String> warnings) {
@@ -164,7 +165,7 @@ public final class RunHistory {
     /** Records a range test's curve and result. */
     public RunRecord finish(String id, RangeTestResult result) throws IOException {
         RunRecord r = running(id, RunKind.RANGE_TEST);
-        Csv.write(folder.resolve(id).resolve("curve.csv"), CURVE, curveRows(result.points(), null));
+        CurveCsv.write(folder.resolve(id).resolve("curve.csv"), result.points());
         Map<String, Double> numbers = new LinkedHashMap<>();
         put(numbers, "points", result.points().size());
         putSuggestions(numbers, result.suggestions());
@@ -179,12 +180,10 @@ public final class RunHistory {
     public RunRecord finish(String id, SweepResult result) throws IOException {
         RunRecord r = running(id, RunKind.SWEEP);
         Path dir = folder.resolve(id);
-        List<Object[]> curves = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
         StopReason reason = StopReason.COMPLETED;
         for (int m = 0; m < result.members().size(); m++) {
             RangeTestResult member = result.members().get(m);
-            curves.addAll(curveRows(member.points(), m));
             Suggestions s = member.suggestions();
             members.add(new Object[] {m, result.sweep().values().get(m), member.stopReason().id(),
                 member.points().size(), s.steep(), s.valley(), s.minimum(),
@@ -193,9 +192,7 @@ public final class RunHistory {
                 reason = member.stopReason();
             }
         }
-        List<String> curveHeader = new ArrayList<>(List.of("run"));
-        curveHeader.addAll(CURVE);
-        Csv.write(dir.resolve("curves.csv"), curveHeader, curves);
+        CurveCsv.writeRuns(dir.resolve("curves.csv"), CurveCsv.Run.ofMembers(result.members()));
         Csv.write(dir.resolve("members.csv"), List.of("run", result.sweep().factor().id(), "stop_reason", "points",
                 "steep", "valley", "minimum", "range_min", "range_max"), members);
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -286,7 +283,7 @@ public final class RunHistory {
 
     /** The curve of a range test. */
     public List<CurvePoint> curve(String id) {
-        return curveOf(Csv.read(runFolder(id).resolve("curve.csv"), CURVE), 0);
+        return CurveCsv.points(CurveCsv.read(runFolder(id).resolve("curve.csv"), CurveCsv.COLUMNS).rows());
     }
 
     /**
@@ -294,25 +291,31 @@ public final class RunHistory {
      * stopped before it ran) has an empty one.
      */
     public List<List<CurvePoint>> curves(String id) {
-        List<String> columns = new ArrayList<>(List.of("run"));
-        columns.addAll(CURVE);
         RunRecord r = get(id);
         Path file = folder.resolve(r.id()).resolve("curves.csv");
-        List<double[]> rows = Csv.read(file, columns);
         int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
-        List<List<double[]>> byMember = new ArrayList<>();
+        List<List<CurvePoint>> byMember = new ArrayList<>();
         for (int m = 0; m < members; m++) {
             byMember.add(new ArrayList<>());
         }
-        for (double[] row : rows) {
-            int m = (int) row[0];
-            if (m != row[0] || m < 0 || m >= members) {
-                throw new UserInputException(file + ": run " + row[0] + " is none of the sweep's " + members
-                        + " members (0.." + (members - 1) + ")");
-            }
-            byMember.get(m).add(row);
+        CurveCsv.byRun(CurveCsv.read(file, CurveCsv.RUN_COLUMNS).rows())
+                .forEach((run, rows) -> byMember.get(member(file, run, members)).addAll(CurveCsv.points(rows)));
+        return byMember.stream().map(List::copyOf).toList();
+    }
+
+    /** The index of the sweep member that a {@code run} label of {@code curves.csv} names. */
+    private static int member(Path file, String run, int members) {
+        double m;
+        try {
+            m = Double.parseDouble(run);
+        } catch (NumberFormatException e) {
+            m = Double.NaN;
         }
-        return byMember.stream().map(memberRows -> curveOf(memberRows, 1)).toList();
+        if (!(m >= 0 && m < members) || m != Math.rint(m)) {
+            throw new UserInputException(file + ": run " + run + " is none of the sweep's " + members
+                    + " members (0.." + (members - 1) + ")");
+        }
+        return (int) m;
     }
 
     /** The lr, momentum and loss of every iteration of a training run. */
@@ -388,17 +391,6 @@ public final class RunHistory {
     private RunRecord finish(RunRecord before, RunRecord after) throws IOException {
         writeRecord(folder.resolve(before.id()), after);
         return after;
-    }
-
-    private static List<Object[]> curveRows(List<CurvePoint> points, Integer run) {
-        return points.stream().map(p -> run == null
-                ? new Object[] {p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}
-                : new Object[] {run, p.iteration(), p.lr(), p.loss(), p.smoothedLoss()}).toList();
-    }
-
-    private static List<CurvePoint> curveOf(List<double[]> rows, int first) {
-        return rows.stream().map(r -> new CurvePoint((int) r[first], r[first + 1], r[first + 2], r[first + 3]))
-                .toList();
     }
 
     private static void putSuggestions(Map<String, Double> numbers, Suggestions s) {

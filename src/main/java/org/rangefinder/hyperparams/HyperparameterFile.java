@@ -30,6 +30,8 @@ public final class HyperparameterFile {
         }
     }
 
+    private static final String EXPECTED = "a JSON object of hyperparameters";
+
     private HyperparameterFile() {
     }
 
@@ -69,9 +71,17 @@ public final class HyperparameterFile {
      * @param source what the messages call the text: the file name, or e.g. "clipboard"
      */
     public static ReadResult parse(String text, String source) {
-        // a result file may hold a NaN loss: told apart before the strict reading refuses that instead
-        refuseResultFile(StrictJson.readObject(text, source, "a JSON object of hyperparameters", true), source);
-        ObjectNode tree = StrictJson.readObject(text, source, "a JSON object of hyperparameters");
+        ObjectNode tree;
+        try {
+            tree = StrictJson.readObject(text, source, EXPECTED);
+        } catch (UserInputException strict) {
+            // a result file may hold a bare NaN loss (Python's json writes one so), which the strict reading refuses:
+            // read again taking it, to say what the file is instead; where that reading fails too, its message is
+            // the one given, as when it came first
+            refuseResultFile(StrictJson.readObject(text, source, EXPECTED, true), source);
+            throw strict;
+        }
+        refuseResultFile(tree, source);
         StrictJson.checkVersion(tree, source, Hyperparameters.SCHEMA_VERSION, "hyperparameter file");
         Hyperparameters h = StrictJson.bind(tree, Hyperparameters.class, source);
         List<String> warnings = new ArrayList<>();

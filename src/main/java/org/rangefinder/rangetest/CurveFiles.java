@@ -10,25 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.StrictJson;
 
 /**
  * Reads range-test curves (learning rate, loss and smoothed loss per iteration) from files:
  * <ul>
- *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved: a header row with columns named {@code lr}
- *       and {@code loss} (any case, any order, other columns ignored), separated by commas, semicolons or tabs;
- *       rows in file order. Fields may be double-quoted. A column named {@code run} (as in the CSV of a range-test
- *       sweep) splits the rows into one curve per run value, in order of first appearance. A column named
- *       {@code smoothed_loss} (as Rangefinder's {@code --csv} writes) holds the smoothed losses.</li>
+ *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved, or as Rangefinder writes it, read as
+ *       {@link CurveCsv} reads it: columns named {@code lr} and {@code loss}, and where there, {@code smoothed_loss}
+ *       with the smoothed losses and {@code run} (as in the CSV of a range-test sweep), which splits the rows into one
+ *       curve per run value, in order of first appearance.</li>
  *   <li>Rangefinder's JSON, as {@code range-test --out} writes it: {@code {"schemaVersion":1,"runs":[{"points":[
  *       {"iteration":0,"lr":..,"loss":..,"smoothedLoss":..},...]},...]}}; {@code lr}, {@code loss} and, when the
  *       first point has it, {@code smoothedLoss} are read. It is read as strictly as a hyperparameter file
@@ -73,20 +68,8 @@ public final class CurveFiles {
     /** The version of the JSON {@code range-test --out} writes, and the newest read. */
     public static final int SCHEMA_VERSION = 1;
 
-    /**
-     * A point as read: its learning rate, its loss, its smoothed loss (NaN where the file has none), and where the
-     * learning rate stands, for messages.
-     */
-    private record Point(double lr, double loss, double smoothedLoss, String lrAt) {
-    }
-
-    /** The smoothed losses' column in CSV ({@code range-test --csv}) and field in JSON ({@code --out}). */
-    private static final String SMOOTHED_COLUMN = "smoothed_loss";
+    /** The smoothed losses' field in JSON ({@code --out}). */
     private static final String SMOOTHED_FIELD = "smoothedLoss";
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
-    /** A decimal number; possessive, so that a long run of digits ending in a letter is refused at once. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+");
 
     private CurveFiles() {
     }
@@ -101,9 +84,19 @@ public final class CurveFiles {
      * per entry of {@code runs} for JSON.
      */
     public static List<Curve> readAll(Path file) {
-        String text;
+        String text = readText(file);
+        String body = text.strip();
+        // a CSV header starts with neither: a JSON array is JSON, refused as such rather than as a header
+        return body.startsWith("{") || body.startsWith("[") ? readJson(file, text) : readCsv(file, text);
+    }
+
+    /**
+     * The text of a curve file, without a byte order mark; a missing, unreadable, non-UTF-8 or too large file, a
+     * folder, a device and a pipe are each a message naming the file.
+     */
+    static String readText(Path file) {
         try {
-            text = StrictJson.readUtf8(file, MAX_BYTES, "range-test curve");
+            return StrictJson.readUtf8(file, MAX_BYTES, "range-test curve");
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file");
         } catch (CharacterCodingException e) {
@@ -111,12 +104,6 @@ public final class CurveFiles {
         } catch (IOException e) {
             throw StrictJson.cannotRead(file, e);
         }
-        String body = text.strip();
-        if (body.isEmpty()) {
-            throw new UserInputException(file + ": the file is empty");
-        }
-        // a CSV header starts with neither: a JSON array is JSON, refused as such rather than as a header
-        return body.charAt(0) == '{' || body.charAt(0) == '[' ? readJson(file, text) : readCsv(file, text);
     }
 
     /**
@@ -137,157 +124,22 @@ public final class CurveFiles {
             return false;
         }
         try (BufferedReader in = Files.newBufferedReader(file)) {
-            Header header = header(file, in.lines().iterator());
-            return header != null && indexOfColumn(header.names(), "lr") >= 0
-                    && indexOfColumn(header.names(), "loss") >= 0;
+            return CurveCsv.headerNames(file, in.lines().iterator(), List.of(CurveCsv.LR, CurveCsv.LOSS));
         } catch (IOException | UncheckedIOException | UserInputException e) {
             return false;
         }
     }
 
-    /** A CSV file's header row: its line number (from 1), its separator and its column names. */
-    private record Header(int lineNo, char separator, List<String> names) {
-    }
-
-    /**
-     * The header row of CSV lines: the first line that is not blank, after a byte order mark; its separator is the
-     * one of comma, semicolon and tab it holds most of. Null when every line is blank.
-     */
-    private static Header header(Path file, Iterator<String> lines) {
-        for (int lineNo = 1; lines.hasNext(); lineNo++) {
-            String line = lines.next();
-            if (lineNo == 1 && line.startsWith(BYTE_ORDER_MARK)) {
-                line = line.substring(1);
-            }
-            if (!line.isBlank()) {
-                char separator = separatorOf(line);
-                return new Header(lineNo, separator, splitCsv(file, lineNo, line, separator));
-            }
-        }
-        return null;
-    }
-
     private static List<Curve> readCsv(Path file, String text) {
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        Header header = header(file, Arrays.asList(lines).iterator());
-        List<String> names = header.names();
-        int lrColumn = columnNamed(file, header.lineNo(), names, "lr");
-        int lossColumn = columnNamed(file, header.lineNo(), names, "loss");
-        int runColumn = indexOfColumn(names, "run");
-        int smoothedColumn = indexOfColumn(names, SMOOTHED_COLUMN);
-        int needed = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn).max().getAsInt() + 1;
-        Map<String, List<Point>> runs = new LinkedHashMap<>();
-        // the header's line number is the index of the line after it
-        for (int i = header.lineNo(); i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            List<String> fields = splitCsv(file, lineNo, lines[i], header.separator());
-            if (fields.size() < needed) {
-                throw new UserInputException(file + ": line " + lineNo + ": " + fields.size()
-                        + " columns, expected at least " + needed);
-            }
-            double lr = csvNumber(file, lineNo, fields.get(lrColumn), "lr", lrColumn);
-            String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";
-            requireUsableLr(lr, lrAt);
-            String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
-            double loss = csvNumber(file, lineNo, fields.get(lossColumn), "loss", lossColumn);
-            double smoothed = smoothedColumn < 0 ? Double.NaN
-                    : csvNumber(file, lineNo, fields.get(smoothedColumn), SMOOTHED_COLUMN, smoothedColumn);
-            runs.computeIfAbsent(run, r -> new ArrayList<>()).add(new Point(lr, loss, smoothed, lrAt));
-        }
+        CurveCsv.Table table = CurveCsv.parse(file, text, List.of());
+        Map<String, List<CurveCsv.Row>> runs = CurveCsv.byRun(table.rows());
         if (runs.isEmpty()) {
-            return List.of(curve(file.toString(), List.of(), false));
+            return List.of(curve(file.toString(), List.of(), i -> "", false));
         }
         List<Curve> curves = new ArrayList<>();
-        runs.forEach((run, points) -> curves.add(
-                curve(file + (run.isEmpty() ? "" : ": run " + run), points, smoothedColumn >= 0)));
+        runs.forEach((run, rows) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run),
+                CurveCsv.points(rows), i -> rows.get(i).lrAt(), table.smoothedInFile())));
         return curves;
-    }
-
-    private static char separatorOf(String header) {
-        char best = ',';
-        long bestCount = header.chars().filter(c -> c == ',').count();
-        for (char c : new char[] {';', '\t'}) {
-            long count = header.chars().filter(ch -> ch == c).count();
-            if (count > bestCount) {
-                best = c;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    private static int columnNamed(Path file, int lineNo, List<String> names, String wanted) {
-        int index = indexOfColumn(names, wanted);
-        if (index < 0) {
-            throw new UserInputException(file + ": line " + lineNo + ": no column named '" + wanted + "' in the header "
-                    + names);
-        }
-        return index;
-    }
-
-    private static int indexOfColumn(List<String> names, String wanted) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).strip().equalsIgnoreCase(wanted)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Splits one CSV line; a double-quoted field may hold the separator and doubled quotes. */
-    private static List<String> splitCsv(Path file, int lineNo, String line, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new UserInputException(file + ": line " + lineNo + ": a quoted field is not closed");
-        }
-        fields.add(field.toString());
-        return fields;
-    }
-
-    private static double csvNumber(Path file, int lineNo, String field, String column, int index) {
-        Double value = parseNumber(field);
-        if (value == null) {
-            throw new UserInputException(file + ": line " + lineNo + ", column " + (index + 1) + ": '" + field.strip()
-                    + "' in column " + column + " is not a number");
-        }
-        return value;
-    }
-
-    /** A decimal number, or Python's and Java's names of NaN and the infinities; null for anything else. */
-    private static Double parseNumber(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        String unsigned = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
-        boolean negative = t.startsWith("-");
-        return switch (unsigned) {
-            case "nan" -> Double.NaN;
-            case "inf", "infinity" -> negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            default -> DECIMAL.matcher(t).matches() ? Double.parseDouble(t) : null;
-        };
     }
 
     private static List<Curve> readJson(Path file, String text) {
@@ -307,20 +159,20 @@ public final class CurveFiles {
             if (!points.isArray()) {
                 throw new UserInputException(file + ": " + runPath + ": expected an array of points");
             }
-            List<Point> values = new ArrayList<>();
+            List<CurvePoint> values = new ArrayList<>();
             boolean smoothed = points.path(0).has(SMOOTHED_FIELD);
+            IntFunction<String> lrAt = p -> file + ": " + runPath + "[" + p + "].lr";
             for (int p = 0; p < points.size(); p++) {
                 String pointPath = file + ": " + runPath + "[" + p + "]";
                 if (!points.get(p).isObject()) {
                     throw new UserInputException(pointPath + ": expected an object with lr and loss");
                 }
                 double lr = jsonNumber(points.get(p), "lr", pointPath);
-                requireUsableLr(lr, pointPath + ".lr");
-                values.add(new Point(lr, jsonNumber(points.get(p), "loss", pointPath),
-                        smoothed ? jsonNumber(points.get(p), SMOOTHED_FIELD, pointPath) : Double.NaN,
-                        pointPath + ".lr"));
+                CurveCsv.requireUsableLr(lr, lrAt.apply(p));
+                values.add(new CurvePoint(p, lr, jsonNumber(points.get(p), "loss", pointPath),
+                        smoothed ? jsonNumber(points.get(p), SMOOTHED_FIELD, pointPath) : Double.NaN));
             }
-            curves.add(curve(file + ": " + runPath, values, smoothed));
+            curves.add(curve(file + ": " + runPath, values, lrAt, smoothed));
         }
         return curves;
     }
@@ -330,7 +182,7 @@ public final class CurveFiles {
         if (v != null && v.isNumber()) {
             return v.doubleValue();
         }
-        Double parsed = v != null && v.isTextual() ? parseNumber(v.textValue()) : null;
+        Double parsed = v != null && v.isTextual() ? CurveCsv.parseNumber(v.textValue()) : null;
         if (parsed == null) {
             throw new UserInputException(pointPath + "." + name + ": "
                     + (v == null ? "missing" : v + " is not a number"));
@@ -338,22 +190,22 @@ public final class CurveFiles {
         return parsed;
     }
 
-    private static void requireUsableLr(double lr, String where) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new UserInputException(where + ": learning rate " + lr + " must be a finite number > 0");
-        }
-    }
-
-    /** The curve of the points read, once its learning rates are known to rise. */
-    private static Curve curve(String where, List<Point> points, boolean smoothedInFile) {
+    /**
+     * The curve of the points read, once its learning rates are known to rise.
+     *
+     * @param lrAt where the learning rate of the point at an index stands, for messages
+     */
+    private static Curve curve(String where, List<CurvePoint> points, IntFunction<String> lrAt,
+                               boolean smoothedInFile) {
         if (points.size() < 2) {
             throw new UserInputException(where + ": " + points.size() + " points; a curve needs at least 2");
         }
         for (int i = 1; i < points.size(); i++) {
-            Point p = points.get(i);
+            CurvePoint p = points.get(i);
             if (p.lr() < points.get(i - 1).lr()) {
-                throw new UserInputException(p.lrAt() + ": learning rate " + p.lr() + " is below the one before it ("
-                        + points.get(i - 1).lr() + "); a range-test curve's learning rates must not fall");
+                throw new UserInputException(lrAt.apply(i) + ": learning rate " + p.lr()
+                        + " is below the one before it (" + points.get(i - 1).lr()
+                        + "); a range-test curve's learning rates must not fall");
             }
         }
         if (points.get(0).lr() == points.get(points.size() - 1).lr()) {

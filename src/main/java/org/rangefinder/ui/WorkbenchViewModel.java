@@ -25,6 +25,7 @@ import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
@@ -35,7 +36,6 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.export.ChartImages;
-import org.rangefinder.ui.export.CurvesCsv;
 import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.export.HyperparameterImport;
 import org.rangefinder.ui.history.HistoryStore;
@@ -328,15 +328,24 @@ public final class WorkbenchViewModel {
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }
 
-    /** Writes the curves of the shown runs that have ended as CSV, in the background. */
+    /**
+     * Writes the curves of the shown runs that have ended as CSV ({@link CurveCsv}), in the background: one curve
+     * without a run column, several with each run's number in it.
+     */
     public void exportCurves(Path file, Consumer<String> failed) {
-        List<CurvesCsv.Curve> curves = runs.runs().stream()
+        List<CurveCsv.Run> curves = runs.runs().stream()
                 .filter(r -> r.visibleProperty().get() && !r.points().isEmpty())
-                .map(r -> new CurvesCsv.Curve(String.valueOf(r.number()), r.points())).toList();
+                .map(r -> new CurveCsv.Run(String.valueOf(r.number()), r.points())).toList();
         if (curves.isEmpty()) {
             throw new UserInputException("no finished run is shown: nothing to export");
         }
-        write(file, f -> CurvesCsv.write(f, curves), "Wrote " + curves.size() + " curve(s) to ", failed);
+        write(file, f -> {
+            if (curves.size() == 1) {
+                CurveCsv.write(f, curves.get(0).points());
+            } else {
+                CurveCsv.writeRuns(f, curves);
+            }
+        }, "Wrote " + curves.size() + " curve(s) to ", failed);
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */

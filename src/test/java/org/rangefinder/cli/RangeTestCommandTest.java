@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.files.Json;
+import org.rangefinder.history.RunHistory;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 
@@ -41,6 +42,7 @@ class RangeTestCommandTest {
         assertThat(lines.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
         assertThat(lines).hasSize(run.get("points").size() + 1);
         assertThat(lines.get(1)).startsWith("0,1.0E-7,");
+        assertThat(Files.readString(csv)).as("the curve the run history stored").isEqualTo(recorded(dir, "curve.csv"));
         // suggest reads what range-test wrote, smoothed as the run was (beta 0.9, not its own default)
         JsonNode own = run.get("suggestions");
         for (Path file : List.of(json, csv)) {
@@ -81,6 +83,14 @@ class RangeTestCommandTest {
         assertThat(lines.get(0)).isEqualTo("run,iteration,lr,loss,smoothed_loss");
         assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
                 .containsExactly("0", "1", "2");
+        assertThat(Files.readString(csv)).as("the curves the run history stored")
+                .isEqualTo(recorded(dir, "curves.csv"));
+    }
+
+    /** A file of the one run recorded in the history under {@code dir/runs}. */
+    private static String recorded(Path dir, String file) throws java.io.IOException {
+        RunHistory history = RunHistory.open(dir.resolve("runs"));
+        return Files.readString(history.runFolder(history.list().runs().get(0).id()).resolve(file));
     }
 
     /**

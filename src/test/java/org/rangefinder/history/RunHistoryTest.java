@@ -19,12 +19,16 @@ import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.Json;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestListener;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.rangetest.SweepRunner;
@@ -107,6 +111,63 @@ class RunHistoryTest {
                 result.members().get(1).points());
         assertThat(Files.readAllLines(history.runFolder(r.id()).resolve("members.csv")))
                 .hasSize(3).first().isEqualTo("run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max");
+    }
+
+    /**
+     * A range test's curve.csv and a sweep's curves.csv are the CSV of curves that range-test --csv and the window's
+     * export write (CurveCsv), and read back as the very points recorded.
+     */
+    @Test
+    void curvesAreStoredAsTheCsvOfCurves() throws IOException {
+        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5),
+                new CurvePoint(1, 0.1, Double.NaN, Double.NaN));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord test = history.start(RunKind.RANGE_TEST, "iris", MLP, rangeTestConfig());
+        history.finish(test.id(), handMade(first));
+        assertThat(Files.readString(history.runFolder(test.id()).resolve("curve.csv")))
+                .isEqualTo("iteration,lr,loss,smoothed_loss\n0,1.0E-4,2.5,2.5\n1,0.001,2.0,2.25\n");
+        assertThat(history.curve(test.id())).isEqualTo(first);
+
+        Sweep sweep = Sweep.parse("weight-decay=0,0.001");
+        RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
+        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first), handMade(second))));
+        assertThat(Files.readString(history.runFolder(swept.id()).resolve("curves.csv")))
+                .isEqualTo("run,iteration,lr,loss,smoothed_loss\n0,0,1.0E-4,2.5,2.5\n0,1,0.001,2.0,2.25\n"
+                        + "1,0,0.01,1.5,1.5\n1,1,0.1,NaN,NaN\n");
+        assertThat(history.curves(swept.id())).containsExactly(first, second);
+    }
+
+    /**
+     * A curve file edited by hand is refused as any curve file is, naming the file, line and column; a run of
+     * curves.csv that is none of the sweep's members is refused by its label.
+     */
+    @Test
+    void aDamagedCurveFileIsRefusedWhereItIsWrong() throws IOException {
+        List<CurvePoint> points = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord test = history.start(RunKind.RANGE_TEST, "iris", MLP, rangeTestConfig());
+        history.finish(test.id(), handMade(points));
+        Path curve = history.runFolder(test.id()).resolve("curve.csv");
+        Files.writeString(curve, "iteration,lr,loss,smoothed_loss\n0,1.0E-4,2.5,2.5\n1,0.001,lots,2.25\n");
+        assertThatThrownBy(() -> history.curve(test.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curve + ": line 3, column 3: 'lots' in column loss is not a number");
+        Files.writeString(curve, "iteration,lr,loss\n0,1.0E-4,2.5\n");
+        assertThatThrownBy(() -> history.curve(test.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curve + ": line 1: no column named 'smoothed_loss' in the header [iteration, lr, loss]");
+
+        RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, "seed=1,2");
+        history.finish(swept.id(), SweepResult.of(Sweep.parse("seed=1,2"), List.of(handMade(points),
+                handMade(points))));
+        Path curves = history.runFolder(swept.id()).resolve("curves.csv");
+        Files.writeString(curves, Files.readString(curves).replace("\n1,1,", "\n2,1,"));
+        assertThatThrownBy(() -> history.curves(swept.id())).isInstanceOf(UserInputException.class)
+                .hasMessage(curves + ": run 2 is none of the sweep's 2 members (0..1)");
+    }
+
+    private RangeTestResult handMade(List<CurvePoint> points) {
+        return new RangeTestResult(rangeTestConfig(), points, StopReason.COMPLETED, 0.5,
+                Suggestions.fromSmoothed(new double[0], new double[0], SuggestionOptions.defaults()));
     }
 
     /** A member stopped before its first step has no rows in curves.csv; the others keep their places. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,6 +235,25 @@ class HyperparameterFileTest {
         int column = lines[line].indexOf("Infinity") + "Infinity".length() + 1;
         assertThatThrownBy(() -> HyperparameterFile.read(infinite)).hasMessage(infinite + ": not valid JSON at line "
                 + (line + 1) + ", column " + column + " (optimizer.weightDecay): Infinity is not a number JSON allows");
+    }
+
+    /**
+     * A range test's result given as a hyperparameter file is told apart, with the command that writes one from it,
+     * even where it holds a loss JSON has no number for, as Python's json writes a blown-up loss; a hyperparameter
+     * file with such a number is refused at it.
+     */
+    @Test
+    void aResultFileIsToldApartEvenWithANumberJsonHasNot() {
+        String result = "{\"schemaVersion\": 1, \"runs\": [{\"points\": [{\"lr\": 0.1, \"loss\": NaN}]}]}";
+        for (String text : List.of(result, result.replace("NaN", "2.5"))) {
+            assertThatThrownBy(() -> HyperparameterFile.parse(text, "c.json")).hasMessage("c.json is the result of a "
+                    + "range-test (range-test --out), not a hyperparameter file: range-test --hyperparams-out FILE.json "
+                    + "writes one");
+        }
+        assertThatThrownBy(() -> HyperparameterFile.parse("{\"schemaVersion\": 1, \"oneCycle\": NaN}", "h.json"))
+                .hasMessage("h.json: not valid JSON at line 1, column 37 (oneCycle): NaN is not a number JSON allows");
+        assertThatThrownBy(() -> HyperparameterFile.parse(result + " x", "t.json"))
+                .hasMessage("t.json: not valid JSON at line 1, column 72: text after the end of the JSON object");
     }
 
     @Test

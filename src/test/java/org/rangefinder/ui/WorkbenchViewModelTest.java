@@ -22,12 +22,16 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.RangeTestRun;
@@ -181,6 +185,35 @@ class WorkbenchViewModelTest {
         assertThat(vm.runs().runs()).allSatisfy(r -> assertThat(r.points()).hasSize(2));
         assertThat(vm.datasetChoices()).doesNotContain(bom.toAbsolutePath().toString(),
                 blank.toAbsolutePath().toString());
+    }
+
+    /**
+     * The window exports curves as the run history stores them and range-test --csv writes them (CurveCsv): one
+     * without a run column, several each led by its run's number.
+     */
+    @Test
+    void curvesAreExportedAsTheHistoryStoresThem() throws Exception {
+        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5),
+                new CurvePoint(1, 0.1, Double.NaN, Double.NaN));
+        vm.runs().show(new RangeTestRun.Recorded("first", first));
+        Path one = tmp.resolve("one.csv");
+        vm.exportCurves(one, NO_PROBLEM);
+        assertThat(Files.readString(one))
+                .isEqualTo("iteration,lr,loss,smoothed_loss\n0,1.0E-4,2.5,2.5\n1,0.001,2.0,2.25\n");
+        RunHistory history = RunHistory.open(tmp.resolve("runs"));
+        RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"));
+        RunRecord recorded = history.start(RunKind.RANGE_TEST, "iris", config.model(), config);
+        history.finish(recorded.id(), new RangeTestResult(config, first, StopReason.COMPLETED, 0.5,
+                Suggestions.fromSmoothed(new double[0], new double[0], SuggestionOptions.defaults())));
+        assertThat(Files.readString(history.runFolder(recorded.id()).resolve("curve.csv")))
+                .isEqualTo(Files.readString(one));
+
+        vm.runs().show(new RangeTestRun.Recorded("second", second));
+        Path two = tmp.resolve("two.csv");
+        vm.exportCurves(two, NO_PROBLEM);
+        assertThat(Files.readString(two)).isEqualTo("run,iteration,lr,loss,smoothed_loss\n1,0,1.0E-4,2.5,2.5\n"
+                + "1,1,0.001,2.0,2.25\n2,0,0.01,1.5,1.5\n2,1,0.1,NaN,NaN\n");
     }
 
     @Test

@@ -1,0 +1,120 @@
+package org.rangefinder.rangetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
+import org.rangefinder.engine.StopReason;
+
+class CurveCsvTest {
+    private final List<CurvePoint> a = List.of(new CurvePoint(0, 1e-7, 2.5, 2.5), new CurvePoint(1, 1e-6, 2.25, 2.3737));
+    private final List<CurvePoint> b = List.of(new CurvePoint(0, 0.001, Double.NaN, Double.NaN));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneCurveHasNoRunColumn() {
+        assertThat(CurveCsv.format(a))
+                .isEqualTo("iteration,lr,loss,smoothed_loss\n0,1.0E-7,2.5,2.5\n1,1.0E-6,2.25,2.3737\n");
+    }
+
+    @Test
+    void severalCurvesAreToldApartByTheRunColumn() {
+        assertThat(CurveCsv.formatRuns(List.of(new CurveCsv.Run("3", a), new CurveCsv.Run("4", b))))
+                .isEqualTo("run,iteration,lr,loss,smoothed_loss\n3,0,1.0E-7,2.5,2.5\n3,1,1.0E-6,2.25,2.3737\n"
+                        + "4,0,0.001,NaN,NaN\n");
+    }
+
+    /** A sweep's members are labelled by their index, a member without points leaving no row but keeping its place. */
+    @Test
+    void aSweepsMembersAreLabelledByTheirIndexFromZero() {
+        List<RangeTestResult> members = List.of(result(a), result(List.of()), result(b));
+        assertThat(CurveCsv.formatRuns(CurveCsv.Run.ofMembers(members)))
+                .isEqualTo("run,iteration,lr,loss,smoothed_loss\n0,0,1.0E-7,2.5,2.5\n0,1,1.0E-6,2.25,2.3737\n"
+                        + "2,0,0.001,NaN,NaN\n");
+    }
+
+    /** What is written is read back as the very same points: every double, the non-finite ones and the iterations. */
+    @Test
+    void aCurveWrittenIsReadBackAsTheSamePoints() throws IOException {
+        List<CurvePoint> odd = List.of(new CurvePoint(0, Double.MIN_VALUE, 0.1 + 0.2, Double.POSITIVE_INFINITY),
+                new CurvePoint(7, 1.0 / 3, Double.NEGATIVE_INFINITY, -0.0),
+                new CurvePoint(8, 1.0 / 3, Double.NaN, Double.MAX_VALUE));
+        Path file = dir.resolve("curve.csv");
+        CurveCsv.write(file, odd);
+        CurveCsv.Table table = CurveCsv.read(file, CurveCsv.COLUMNS);
+        assertThat(table.smoothedInFile()).isTrue();
+        assertThat(table.rows()).extracting(CurveCsv.Row::point).isEqualTo(odd);
+        assertThat(table.rows()).extracting(CurveCsv.Row::run).containsOnly("");
+    }
+
+    @Test
+    void severalCurvesWrittenAreReadBackAndSplitByRun() throws IOException {
+        Path file = dir.resolve("curves.csv");
+        CurveCsv.writeRuns(file, List.of(new CurveCsv.Run("3", a), new CurveCsv.Run("4", b)));
+        Map<String, List<CurveCsv.Row>> runs = CurveCsv.byRun(CurveCsv.read(file, CurveCsv.RUN_COLUMNS).rows());
+        assertThat(runs.keySet()).containsExactly("3", "4");
+        assertThat(runs.get("3")).extracting(CurveCsv.Row::point).isEqualTo(a);
+        assertThat(runs.get("4")).extracting(CurveCsv.Row::point).isEqualTo(b);
+        assertThat(runs.get("4").get(0).lrAt()).isEqualTo(file + ": line 4, column 3 (lr)");
+    }
+
+    /** Runs are split in the order their labels first appear, however their rows are mixed. */
+    @Test
+    void rowsAreSplitByRunInTheOrderTheirLabelsFirstAppear() throws IOException {
+        Path file = Files.writeString(dir.resolve("mixed.csv"), "lr,loss,run\n0.1,2,b\n0.1,3,a\n0.2,1,b\n0.2,2, a\n");
+        Map<String, List<CurveCsv.Row>> runs = CurveCsv.byRun(CurveCsv.read(file, List.of()).rows());
+        assertThat(runs.keySet()).containsExactly("b", "a");
+        assertThat(runs.get("b")).extracting(CurveCsv.Row::point)
+                .containsExactly(new CurvePoint(0, 0.1, 2, Double.NaN), new CurvePoint(1, 0.2, 1, Double.NaN));
+        assertThat(runs.get("a")).extracting(CurveCsv.Row::point)
+                .containsExactly(new CurvePoint(0, 0.1, 3, Double.NaN), new CurvePoint(1, 0.2, 2, Double.NaN));
+    }
+
+    /**
+     * The iteration column is read where it is required (Rangefinder's own files); elsewhere, as in a file of another
+     * library's, it is left alone and a point's iteration is its place in its curve.
+     */
+    @Test
+    void theIterationColumnIsReadWhereItIsRequired() throws IOException {
+        Path file = Files.writeString(dir.resolve("steps.csv"), "iteration,lr,loss\nfirst,0.1,2\n9,0.2,1\n");
+        assertThat(CurveCsv.read(file, List.of()).rows()).extracting(r -> r.point().iteration()).containsExactly(0, 1);
+        assertThatThrownBy(() -> CurveCsv.read(file, List.of(CurveCsv.ITERATION)))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": line 2, column 1: 'first' in column iteration is not a number");
+    }
+
+    @Test
+    void aRequiredColumnThatIsMissingIsRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("short.csv"), "iteration,lr,loss\n0,0.1,2\n");
+        assertThatThrownBy(() -> CurveCsv.read(file, CurveCsv.COLUMNS)).isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": line 1: no column named 'smoothed_loss' in the header [iteration, lr, loss]");
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        assertThatThrownBy(() -> CurveCsv.read(empty, CurveCsv.COLUMNS)).isInstanceOf(UserInputException.class)
+                .hasMessage(empty + ": the file is empty");
+    }
+
+    @Test
+    void aWriteReplacesTheFileWhole() throws IOException {
+        Path file = Files.writeString(dir.resolve("curve.csv"), "an older, longer text than the curve's\n".repeat(9));
+        CurveCsv.write(file, b);
+        assertThat(Files.readString(file)).isEqualTo("iteration,lr,loss,smoothed_loss\n0,0.001,NaN,NaN\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left beside it").containsExactly(file);
+        }
+    }
+
+    private static RangeTestResult result(List<CurvePoint> points) {
+        RangeTestConfig config = RangeTestConfig.defaults("iris", org.rangefinder.model.ModelSpec.preset("mlp"));
+        return new RangeTestResult(config, points, StopReason.COMPLETED, 0,
+                Suggestions.fromSmoothed(new double[0], new double[0], SuggestionOptions.defaults()));
+    }
+}
