@@ -38,11 +38,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Moving a package to another layer is a design decision: make it here, in the commit that needs it, and say why.
  *
- * <p>Two uses break the layering, each allowed for the one file and the names listed in {@link #ALLOWED}:
+ * <p>One use breaks the layering, allowed for the one file and the names listed in {@link #ALLOWED}:
  * <ul>
- * <li>{@code engine/Evaluation} takes a {@code model.Network}, while {@code model/NetworkFactory} uses the engine's
- * {@code NativeThreads} and {@code Evaluation.CHUNK}: a cycle between {@code engine} and {@code model}. It is listed
- * so that it cannot grow unseen, not because it is wanted.
  * <li>{@code cli/BenchCommand} runs the window's benchmark workloads ({@code bench --workload fx-session}) and prints
  * their frame gaps: it uses {@code ui.WindowBenchmark} and {@code ui.work.PulseMonitor}. They drive a window, so they
  * belong in {@code ui}; the command that starts them is an entry point, as the root's {@code Main} is when it opens
@@ -70,7 +67,6 @@ class ArchitectureTest {
             Set.of("Main"));
     /** File (under {@link #SOURCES}) to the classes it may use against the layers; see the class comment. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "engine/Evaluation.java", Set.of("org.rangefinder.model.Network"),
             "cli/BenchCommand.java",
             Set.of("org.rangefinder.ui.WindowBenchmark", "org.rangefinder.ui.work.PulseMonitor"));
     private static final List<String> JAVAFX = List.of("javafx", "org.controlsfx", "atlantafx", "org.testfx");

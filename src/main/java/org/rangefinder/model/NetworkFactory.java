@@ -36,7 +36,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
-import org.rangefinder.engine.Evaluation;
 import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.optim.DecoupledWeightDecay;
 

@@ -7,7 +7,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
-import org.rangefinder.engine.Evaluation;
+import org.rangefinder.model.Evaluation;
 import org.rangefinder.engine.NativeThreads;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.Network;

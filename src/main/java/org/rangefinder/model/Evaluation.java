@@ -1,9 +1,9 @@
-package org.rangefinder.engine;
+package org.rangefinder.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rangefinder.data.Split;
-import org.rangefinder.model.Network;
+import org.rangefinder.engine.BatchStream;
 
 /**
  * Loss and accuracy of a network on held-out samples, in inference mode. The loss is the mean cross-entropy
