@@ -21,18 +21,44 @@ public final class EnumIds {
     /**
      * The constant whose id is {@code text} (any case, surrounding blanks ignored).
      *
-     * @param what the option or field named in the message, e.g. {@code --anneal}
+     * @param what the option or field named in the message, e.g. {@code --sweep factor}
      * @throws UserInputException when no constant has that id
      */
     public static <E extends Enum<E>> E parse(Class<E> type, String text, String what) {
+        E found = find(type, text);
+        if (found == null) {
+            throw new UserInputException(what + " " + notOneOf(type, text));
+        }
+        return found;
+    }
+
+    /**
+     * The constant whose id is {@code text}, as {@link #parse(Class, String, String)}, for the value of a setting.
+     *
+     * @throws SettingProblem when no constant has that id
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, String text, Setting setting) {
+        E found = find(type, text);
+        if (found == null) {
+            throw new SettingProblem(setting, "%s", notOneOf(type, text));
+        }
+        return found;
+    }
+
+    private static <E extends Enum<E>> E find(Class<E> type, String text) {
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         for (E constant : type.getEnumConstants()) {
             if (id(constant).equals(wanted)) {
                 return constant;
             }
         }
+        return null;
+    }
+
+    /** {@code must be one of 'exp', 'linear', got 'x'}. */
+    private static String notOneOf(Class<? extends Enum<?>> type, String text) {
         String accepted = Arrays.stream(type.getEnumConstants()).map(c -> "'" + id(c) + "'")
                 .collect(Collectors.joining(", "));
-        throw new UserInputException(what + " must be one of " + accepted + ", got '" + text + "'");
+        return "must be one of " + accepted + ", got '" + text + "'";
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 
 /**
@@ -110,9 +112,10 @@ final class CsvImporter {
                         throw rowProblem;
                     }
                     if (labelColumn != null && !labelColumn.equals(Integer.toString(last))) {
-                        throw new UserInputException(file + ": the first line '" + String.join(",", first.cells())
-                                + "' is a scikit-learn header (n_samples, n_features, class names), so the label is "
-                                + "the last column (index " + last + "), not label column '" + labelColumn + "'");
+                        throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: the first line '%s' is a "
+                                + "scikit-learn header (n_samples, n_features, class names), so the label is the last "
+                                + "column (index %s), not label column '%s'", file, String.join(",", first.cells()),
+                                last, labelColumn);
                     }
                     return data.table(first.cells().subList(2, columns));
                 }
@@ -334,15 +337,15 @@ final class CsvImporter {
         if (isIndex(labelColumn)) {
             int index = Integer.parseInt(labelColumn);
             if (index >= first.size()) {
-                throw new UserInputException(file + ": label column index " + index + " is out of range: the file "
-                        + "has " + first.size() + " columns (indices 0 to " + (first.size() - 1) + ")");
+                throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column index %s is out of range: the "
+                        + "file has %s columns (indices 0 to %s)", file, index, first.size(), first.size() - 1);
             }
             return index;
         }
         int index = first.indexOf(labelColumn);
         if (index < 0) {
-            throw new UserInputException(file + ": label column '" + labelColumn + "' is not in the header line ("
-                    + String.join(", ", first) + ")");
+            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column '%s' is not in the header line (%s)",
+                    file, labelColumn, String.join(", ", first));
         }
         return index;
     }

@@ -1,5 +1,7 @@
 package org.rangefinder.data;
 
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 
 /**
@@ -26,8 +28,8 @@ public record DataOptions(String labelColumn, double validationFraction, long sp
             throw new UserInputException("label column: give a column name or a 0-based index, not a blank");
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new UserInputException("validation fraction must be between 0 and 1 (exclusive), got "
-                    + validationFraction);
+            throw new SettingProblem(Setting.VAL_FRACTION, "must be between 0 and 1 (exclusive), got %s",
+                    validationFraction);
         }
         if (imageWidth < 1 || imageHeight < 1 || imageWidth > MAX_IMAGE_SIDE || imageHeight > MAX_IMAGE_SIDE) {
             throw new UserInputException("image size must be from 1x1 to " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE

@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.data.Split;
 
 /**
@@ -25,8 +27,8 @@ public final class BatchStream {
     /** Refuses a batch larger than the training samples, of which a stream of full batches would have none. */
     public static void requireFullBatch(int trainingSamples, int batchSize) {
         if (trainingSamples < batchSize) {
-            throw new org.rangefinder.UserInputException("--batch-size " + batchSize + " is larger than the "
-                    + trainingSamples + " training samples of the dataset: a range test takes full batches only");
+            throw new SettingProblem(Setting.BATCH_SIZE, "%s is larger than the %s training samples of the dataset: a "
+                    + "range test takes full batches only", batchSize, trainingSamples);
         }
     }
 

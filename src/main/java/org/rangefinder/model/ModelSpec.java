@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.StrictJson;
 
@@ -71,26 +73,30 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
     private static final List<String> FIELDS = Arrays.stream(ModelSpec.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
 
-    /** Fills in each preset's defaults and checks every value; a bad one is a {@link UserInputException}. */
+    /**
+     * Fills in each preset's defaults and checks every value; a bad one is a {@link SettingProblem} of the
+     * {@link Setting} for its field, worded in the spec file's terms ({@code model spec: 'dropout' must be ...}).
+     */
     public ModelSpec {
         if (preset == null) {
-            throw new UserInputException("model spec: 'preset' is required (one of " + String.join(", ", PRESETS) + ")");
+            throw SettingProblem.worded(Setting.MODEL, "model spec: 'preset' is required (one of %s)",
+                    String.join(", ", PRESETS));
         }
         preset = preset.toLowerCase(Locale.ROOT);
         if (!PRESETS.contains(preset)) {
-            throw new UserInputException("model spec: unknown preset '" + preset + "' (expected one of "
-                    + String.join(", ", PRESETS) + ")");
+            throw SettingProblem.worded(Setting.MODEL, "model spec: unknown preset '%s' (expected one of %s)", preset,
+                    String.join(", ", PRESETS));
         }
         boolean mlp = preset.equals("mlp");
         boolean resnet = preset.equals("resnet");
-        onlyFor(preset, "hiddenSizes", hiddenSizes, mlp, "mlp");
-        onlyFor(preset, "batchNorm", batchNorm, mlp, "mlp");
-        onlyFor(preset, "dropout", dropout, !resnet, "mlp and lenet");
-        onlyFor(preset, "blocks", blocks, resnet, "resnet");
-        onlyFor(preset, "channels", channels, resnet, "resnet");
+        onlyFor(preset, Setting.HIDDEN_SIZES, hiddenSizes, mlp, "mlp");
+        onlyFor(preset, Setting.BATCH_NORM, batchNorm, mlp, "mlp");
+        onlyFor(preset, Setting.DROPOUT, dropout, !resnet, "mlp and lenet");
+        onlyFor(preset, Setting.BLOCKS, blocks, resnet, "resnet");
+        onlyFor(preset, Setting.CHANNELS, channels, resnet, "resnet");
         for (int i = 0; mlp && hiddenSizes != null && i < hiddenSizes.size(); i++) {
             if (hiddenSizes.get(i) == null) { // List.copyOf would throw a bare NullPointerException
-                throw new UserInputException("model spec: 'hiddenSizes[" + i + "]' is required but missing");
+                throw refused(Setting.HIDDEN_SIZES, "[" + i + "]", "is required but missing");
             }
         }
         hiddenSizes = mlp ? List.copyOf(hiddenSizes == null ? List.of(128, 128) : hiddenSizes) : null;
@@ -100,44 +106,48 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
         channels = resnet ? (channels == null ? 16 : channels) : null;
         if (mlp) {
             if (hiddenSizes.isEmpty() || hiddenSizes.size() > MAX_HIDDEN_LAYERS) {
-                throw new UserInputException("model spec: 'hiddenSizes' must hold 1 to " + MAX_HIDDEN_LAYERS
-                        + " layers, got " + hiddenSizes.size());
+                throw refused(Setting.HIDDEN_SIZES, "", "must hold 1 to %s layers, got %s", MAX_HIDDEN_LAYERS,
+                        hiddenSizes.size());
             }
             for (int i = 0; i < hiddenSizes.size(); i++) {
                 Integer units = hiddenSizes.get(i);
                 if (units == null || units < 1 || units > MAX_UNITS) {
-                    throw new UserInputException("model spec: 'hiddenSizes[" + i + "]' must be between 1 and "
-                            + MAX_UNITS + " units, got " + units);
+                    throw refused(Setting.HIDDEN_SIZES, "[" + i + "]", "must be between 1 and %s units, got %s",
+                            MAX_UNITS, units);
                 }
             }
         }
         if (dropout != null && !(dropout >= 0 && dropout < 1)) {
-            throw new UserInputException("model spec: 'dropout' must be in [0, 1), got " + dropout);
+            throw refused(Setting.DROPOUT, "", "must be in [0, 1), got %s", dropout);
         }
         if (resnet) {
             if (blocks < 1 || blocks > MAX_BLOCKS) {
-                throw new UserInputException("model spec: 'blocks' must be between 1 and " + MAX_BLOCKS + ", got "
-                        + blocks);
+                throw refused(Setting.BLOCKS, "", "must be between 1 and %s, got %s", MAX_BLOCKS, blocks);
             }
             if (channels < 1 || channels > MAX_CHANNELS) {
-                throw new UserInputException("model spec: 'channels' must be between 1 and " + MAX_CHANNELS
-                        + ", got " + channels);
+                throw refused(Setting.CHANNELS, "", "must be between 1 and %s, got %s", MAX_CHANNELS, channels);
             }
             long widest = (long) channels << ((blocks - 1) / 2);
             if (widest > MAX_CHANNELS) {
-                throw new UserInputException("model spec: 'channels' " + channels + " would reach " + widest
-                        + " in the widest of " + blocks + " blocks (they double every second block); at most "
-                        + MAX_CHANNELS);
+                throw refused(Setting.CHANNELS, "", "%s would reach %s in the widest of %s blocks (they double every "
+                        + "second block); at most %s", channels, widest, blocks, MAX_CHANNELS);
             }
         }
     }
 
     /** Refuses a field given for a preset it does not apply to. */
-    private static void onlyFor(String preset, String field, Object value, boolean applies, String presets) {
+    private static void onlyFor(String preset, Setting field, Object value, boolean applies, String presets) {
         if (value != null && !applies) {
-            throw new UserInputException("model spec: '" + field + "' applies to " + presets + " only, not to "
-                    + preset);
+            throw refused(field, "", "applies to %s only, not to %s", presets, preset);
         }
+    }
+
+    /**
+     * The refusal of a field, or of an element of it ({@code element} {@code [1]}), worded as the spec file names it:
+     * {@code model spec: 'hiddenSizes[1]' must be between ...}.
+     */
+    private static SettingProblem refused(Setting field, String element, String problem, Object... args) {
+        return SettingProblem.worded(field, "model spec: '" + field.cliName() + element + "' " + problem, args);
     }
 
     /** A preset with its defaults. */

@@ -33,6 +33,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
@@ -57,13 +59,14 @@ public final class NetworkFactory {
             return;
         }
         if (data.kind() != DatasetKind.IMAGE) {
-            throw new UserInputException("model '" + spec.preset() + "' is a CNN and needs image data; dataset '"
-                    + data.name() + "' is tabular (" + data.featureLength() + " features): use --model mlp");
+            throw SettingProblem.worded(Setting.MODEL, "model '%s' is a CNN and needs image data; dataset '%s' is "
+                    + "tabular (%s features): use %s mlp", spec.preset(), data.name(), data.featureLength(),
+                    Setting.MODEL);
         }
         int[] shape = data.sampleShape();
         if (shape[1] < 4 || shape[2] < 4) {
-            throw new UserInputException("model '" + spec.preset() + "' needs images of at least 4x4; dataset '"
-                    + data.name() + "' has " + data.shapeText());
+            throw SettingProblem.worded(Setting.MODEL, "model '%s' needs images of at least 4x4; dataset '%s' has %s",
+                    spec.preset(), data.name(), data.shapeText());
         }
     }
 

@@ -5,7 +5,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
  * An optimizer with its momentum and weight decay. The learning rate and the momentum are not fixed numbers
@@ -27,10 +28,10 @@ public record Optimizer(OptimizerKind kind, double momentum, double weightDecay)
 
     public Optimizer {
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
+            throw new SettingProblem(Setting.MOMENTUM, "must be in [0, 1), got %s", momentum);
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new UserInputException("--weight-decay must be a number >= 0, got " + weightDecay);
+            throw new SettingProblem(Setting.WEIGHT_DECAY, "must be a number >= 0, got %s", weightDecay);
         }
     }
 

@@ -3,6 +3,7 @@ package org.rangefinder.optim;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.rangefinder.EnumIds;
+import org.rangefinder.Setting;
 
 /** The optimizers a range test or a training run can use. */
 public enum OptimizerKind {
@@ -26,6 +27,6 @@ public enum OptimizerKind {
 
     @JsonCreator
     public static OptimizerKind parse(String text) {
-        return EnumIds.parse(OptimizerKind.class, text, "--optimizer");
+        return EnumIds.parse(OptimizerKind.class, text, Setting.OPTIMIZER);
     }
 }

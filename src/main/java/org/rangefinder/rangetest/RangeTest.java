@@ -3,7 +3,8 @@ package org.rangefinder.rangetest;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.dataset.DataSet;
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
@@ -110,12 +111,13 @@ public final class RangeTest {
             // fewer batches of this size, else these batches smaller, else one batch of at most what is held
             int most = held / config.batchSize();
             int largest = held / config.validationBatches();
-            throw new UserInputException("--val-batches " + config.validationBatches() + " of --batch-size "
-                    + config.batchSize() + " ask for " + wanted + " validation samples, but '" + data.name()
-                    + "' holds " + held + ": " + (most > 0 ? "use --val-batches " + most + " or fewer"
-                            : largest > 0 ? "use --batch-size " + largest + " or less"
-                            : "use --val-batches 1 with --batch-size " + held + " or less")
-                    + ", or --val-batches 0 to record the training loss");
+            // by position: 1-4 what is asked, 5-6 what the data holds, 7 the setting refused, 8-9 the values that fit
+            String advice = most > 0 ? "use %7$s %8$s or fewer" : largest > 0 ? "use %2$s %9$s or less"
+                    : "use %7$s 1 with %2$s %6$s or less";
+            throw new SettingProblem(Setting.VAL_BATCHES, "%1$s of %2$s %3$s ask for %4$s validation samples, but "
+                    + "'%5$s' holds %6$s: " + advice + ", or %7$s 0 to record the training loss",
+                    config.validationBatches(), Setting.BATCH_SIZE, config.batchSize(), wanted, data.name(), held,
+                    Setting.VAL_BATCHES, most, largest);
         }
         return (int) wanted;
     }

@@ -1,5 +1,7 @@
 package org.rangefinder.rangetest;
 
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
@@ -8,8 +10,9 @@ import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.schedule.LrLadder;
 
 /**
- * Every setting of one LR range test. The compact constructor checks each value and names the command-line option
- * in its message, so the window and the CLI refuse the same things with the same words.
+ * Every setting of one LR range test. The compact constructor checks each value and refuses a bad one with a
+ * {@link SettingProblem} naming its {@link Setting}, so the window and the CLI refuse the same things, each face
+ * naming the values its own way (the message names the command-line options).
  *
  * @param dataset           bundled dataset name or path, as the user gave it
  * @param model             network architecture
@@ -42,22 +45,23 @@ public record RangeTestConfig(String dataset, ModelSpec model, OptimizerKind opt
 
     public RangeTestConfig {
         if (dataset == null || dataset.isBlank()) {
-            throw new UserInputException("--dataset is required");
+            throw new SettingProblem(Setting.DATASET, "is required");
         }
         if (model == null || optimizer == null || mode == null) {
             throw new UserInputException("--model, --optimizer and --mode are required");
         }
         new Optimizer(optimizer, momentum, weightDecay);
         if (batchSize < 1) {
-            throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
+            throw new SettingProblem(Setting.BATCH_SIZE, "must be at least 1, got %s", batchSize);
         }
         LrLadder.check(startLr, endLr, iterations, mode, stepSize);
         org.rangefinder.rangetest.Smoothing.checkBeta(smoothing);
         if (!(divergeFactor == 0 || divergeFactor > 1) || Double.isInfinite(divergeFactor)) {
-            throw new UserInputException("--diverge must be 0 (off) or a factor above 1, got " + divergeFactor);
+            throw new SettingProblem(Setting.DIVERGE, "must be 0 (off) or a factor above 1, got %s", divergeFactor);
         }
         if (validationBatches < 0) {
-            throw new UserInputException("--val-batches must be 0 (training loss) or more, got " + validationBatches);
+            throw new SettingProblem(Setting.VAL_BATCHES, "must be 0 (training loss) or more, got %s",
+                    validationBatches);
         }
     }
 

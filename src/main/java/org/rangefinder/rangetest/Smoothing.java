@@ -1,6 +1,7 @@
 package org.rangefinder.rangetest;
 
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
  * The bias-corrected exponential moving average of the loss used by fastai's LR finder: with {@code v_0 = 0},
@@ -21,11 +22,11 @@ public final class Smoothing {
     /**
      * Checks a smoothing factor.
      *
-     * @throws UserInputException unless {@code 0 <= beta < 1}
+     * @throws SettingProblem unless {@code 0 <= beta < 1}
      */
     public static void checkBeta(double beta) {
         if (!(beta >= 0 && beta < 1)) {
-            throw new UserInputException("--smoothing must be in [0, 1), got " + beta);
+            throw new SettingProblem(Setting.SMOOTHING, "must be in [0, 1), got %s", beta);
         }
     }
 
@@ -45,7 +46,7 @@ public final class Smoothing {
         private double v;
         private int t;
 
-        /** @throws UserInputException unless {@code 0 <= beta < 1} */
+        /** @throws SettingProblem unless {@code 0 <= beta < 1} */
         public Ema(double beta) {
             checkBeta(beta);
             this.beta = beta;

@@ -1,6 +1,8 @@
 package org.rangefinder.rangetest;
 
 import java.util.Objects;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 
 /**
@@ -24,7 +26,7 @@ public record SuggestionOptions(int skipStartDivisor, int skipEnd, SuggestionMet
             throw new UserInputException("skip-end must be >= 0, got " + skipEnd);
         }
         if (!(rangeFactor >= 1) || Double.isInfinite(rangeFactor)) {
-            throw new UserInputException("--range-factor must be a finite number >= 1, got " + rangeFactor);
+            throw new SettingProblem(Setting.RANGE_FACTOR, "must be a finite number >= 1, got %s", rangeFactor);
         }
     }
 

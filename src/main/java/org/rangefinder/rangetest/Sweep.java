@@ -3,7 +3,8 @@ package org.rangefinder.rangetest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
  * A condition sweep: one factor and the values it takes, e.g. {@code weight-decay=0,1e-4,1e-3}. Each value gives
@@ -14,10 +15,11 @@ public record Sweep(SweepFactor factor, List<String> values) {
     public Sweep {
         values = List.copyOf(values);
         if (values.size() < 2) {
-            throw new UserInputException("--sweep " + factor.id() + " needs at least two values, got " + values.size());
+            throw new SettingProblem(Setting.SWEEP, "%s needs at least two values, got %s", factor.id(), values.size());
         }
         if (new LinkedHashSet<>(values).size() != values.size()) {
-            throw new UserInputException("--sweep " + factor.id() + " lists a value twice: " + String.join(",", values));
+            throw new SettingProblem(Setting.SWEEP, "%s lists a value twice: %s", factor.id(),
+                    String.join(",", values));
         }
     }
 
@@ -25,8 +27,8 @@ public record Sweep(SweepFactor factor, List<String> values) {
     public static Sweep parse(String text) {
         int eq = text.indexOf('=');
         if (eq < 0) {
-            throw new UserInputException("--sweep expects FACTOR=V1,V2,... (for example weight-decay=0,1e-4,1e-3), got '"
-                    + text + "'");
+            throw new SettingProblem(Setting.SWEEP, "expects FACTOR=V1,V2,... (for example weight-decay=0,1e-4,1e-3), "
+                    + "got '%s'", text);
         }
         List<String> values = new ArrayList<>();
         String list = text.substring(eq + 1);
@@ -34,8 +36,7 @@ public record Sweep(SweepFactor factor, List<String> values) {
         for (int i = 0; i < items.length; i++) {
             // an empty item is a typo (0,,1e-3), not a value to drop silently
             if (items[i].isBlank()) {
-                throw new UserInputException("--sweep " + text + ": value " + (i + 1) + " of " + items.length
-                        + " is empty");
+                throw new SettingProblem(Setting.SWEEP, "%s: value %s of %s is empty", text, i + 1, items.length);
             }
             values.add(items[i].trim());
         }

@@ -3,6 +3,8 @@ package org.rangefinder.rangetest;
 import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.optim.OptimizerKind;
 
@@ -28,7 +30,10 @@ public enum SweepFactor {
         return EnumIds.parse(SweepFactor.class, text, "--sweep factor");
     }
 
-    /** The base configuration with this factor set to {@code value}; a bad value names the factor. */
+    /**
+     * The base configuration with this factor set to {@code value}; a bad value is a problem of the sweep, naming the
+     * factor and the value, and the factor's own refusal in the same names.
+     */
     public RangeTestConfig apply(RangeTestConfig base, String value) {
         String v = value.trim();
         try {
@@ -40,10 +45,10 @@ public enum SweepFactor {
                 case SEED -> base.withSeed(Long.parseLong(v));
             };
         } catch (NumberFormatException e) {
-            throw new UserInputException("--sweep " + id() + ": '" + value + "' is not a valid "
-                    + (this == WEIGHT_DECAY || this == MOMENTUM ? "number" : "integer"));
+            throw new SettingProblem(Setting.SWEEP, "%s: '%s' is not a valid %s", id(), value,
+                    this == WEIGHT_DECAY || this == MOMENTUM ? "number" : "integer");
         } catch (UserInputException e) {
-            throw new UserInputException("--sweep " + id() + "=" + v + ": " + e.getMessage());
+            throw new SettingProblem(Setting.SWEEP, "%s=%s: %s", id(), v, e);
         }
     }
 }

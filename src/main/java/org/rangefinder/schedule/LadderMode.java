@@ -3,6 +3,7 @@ package org.rangefinder.schedule;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.rangefinder.EnumIds;
+import org.rangefinder.Setting;
 
 /** How an LR range test spaces its learning rates between the start and the end value. */
 public enum LadderMode {
@@ -20,6 +21,6 @@ public enum LadderMode {
     /** Reads {@code exp} or {@code linear} (any case). */
     @JsonCreator
     public static LadderMode parse(String text) {
-        return EnumIds.parse(LadderMode.class, text, "--mode");
+        return EnumIds.parse(LadderMode.class, text, Setting.MODE);
     }
 }

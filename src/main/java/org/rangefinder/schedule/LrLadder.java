@@ -1,6 +1,7 @@
 package org.rangefinder.schedule;
 
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
  * The learning rates of an LR range test: a ladder from {@code start} to {@code end} over {@code n} iterations, both
@@ -27,7 +28,7 @@ public final class LrLadder {
     /**
      * The LR of each iteration {@code 0..n-1}.
      *
-     * @throws UserInputException unless {@link #check} passes
+     * @throws SettingProblem unless {@link #check} passes
      */
     public static double[] values(double start, double end, int n, LadderMode mode, int stepSize) {
         check(start, end, n, mode, stepSize);
@@ -44,32 +45,41 @@ public final class LrLadder {
      * Checks a ladder's settings without computing it (a form checks them at each keystroke, for each member of a
      * sweep, and a ladder may have a million rungs).
      *
-     * @throws UserInputException unless {@code 0 < start < end}, both finite and (exponential) {@code end / start} too,
+     * @throws SettingProblem unless {@code 0 < start < end}, both finite and (exponential) {@code end / start} too,
      *         {@code 2 <= n <= }{@value #MAX_ITERATIONS}, {@code 1 <= stepSize < n} (two rungs at least)
      */
     public static void check(double start, double end, int n, LadderMode mode, int stepSize) {
         if (!(start > 0) || !Double.isFinite(start)) {
-            throw new UserInputException("--start-lr must be a finite number > 0, got " + start);
+            throw new SettingProblem(Setting.START_LR, "must be a finite number > 0, got %s", start);
         }
         if (!(end > start) || !Double.isFinite(end)) {
-            throw new UserInputException("--end-lr must be a finite number > --start-lr (" + start + "), got " + end);
+            throw new SettingProblem(Setting.END_LR, "must be a finite number > %s (%s), got %s", Setting.START_LR,
+                    start, end);
         }
         if (mode == LadderMode.EXP && Double.isInfinite(end / start)) {
             // the exponential ladder is start * (end/start)^(i/(n-1)), computed as written (as pytorch-lr-finder does)
-            throw new UserInputException("--end-lr " + end + " / --start-lr " + start + " is beyond the largest "
-                    + "number a double holds (" + Double.MAX_VALUE + "): raise --start-lr or lower --end-lr");
+            throw ratioBeyondDouble(Setting.END_LR, end, Setting.START_LR, start);
         }
         if (n < 2 || n > MAX_ITERATIONS) {
-            throw new UserInputException("--iterations must be between 2 and " + MAX_ITERATIONS + ", got " + n);
+            throw new SettingProblem(Setting.ITERATIONS, "must be between 2 and %s, got %s", MAX_ITERATIONS, n);
         }
         if (stepSize < 1) {
-            throw new UserInputException("--step-size must be >= 1, got " + stepSize);
+            throw new SettingProblem(Setting.STEP_SIZE, "must be >= 1, got %s", stepSize);
         }
         if (stepSize >= n) {
             // one rung: every iteration at the start, and the end never reached
-            throw new UserInputException("--step-size must be below --iterations (" + n + ") to leave two rungs or "
-                    + "more, got " + stepSize);
+            throw new SettingProblem(Setting.STEP_SIZE, "must be below %s (%s) to leave two rungs or more, got %s",
+                    Setting.ITERATIONS, n, stepSize);
         }
+    }
+
+    /**
+     * The refusal of a {@code top / bottom} ratio beyond the largest double (an exponential ladder's
+     * {@code end / start}, a cycle's {@code maxLr / minLr}), which no schedule can be computed from.
+     */
+    static SettingProblem ratioBeyondDouble(Setting top, double topValue, Setting bottom, double bottomValue) {
+        return new SettingProblem(top, "%s / %s %s is beyond the largest number a double holds (%s): raise %s or "
+                + "lower %s", topValue, bottom, bottomValue, Double.MAX_VALUE, bottom, top);
     }
 
     private static double[] ladder(double start, double end, int n, LadderMode mode) {

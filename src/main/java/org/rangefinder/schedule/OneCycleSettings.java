@@ -1,7 +1,8 @@
 package org.rangefinder.schedule;
 
 import java.util.Objects;
-import org.rangefinder.UserInputException;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
  * The parameters of a 1cycle schedule, named and defaulted as in PyTorch's {@code OneCycleLR}. Validated on
@@ -36,31 +37,31 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
     public OneCycleSettings {
         Objects.requireNonNull(anneal, "anneal");
         if (totalSteps < 1 || totalSteps > MAX_STEPS) {
-            throw new UserInputException("--steps must be between 1 and " + MAX_STEPS + ", got " + totalSteps);
+            throw new SettingProblem(Setting.STEPS, "must be between 1 and %s, got %s", MAX_STEPS, totalSteps);
         }
-        requireFinitePositive(maxLr, "--max-lr");
+        requireFinitePositive(Setting.MAX_LR, maxLr);
         if (!(pctStart > 0 && pctStart < 1)) {
-            throw new UserInputException("--pct-start must be between 0 and 1 (both excluded), got " + pctStart);
+            throw new SettingProblem(Setting.PCT_START, "must be between 0 and 1 (both excluded), got %s", pctStart);
         }
-        requireFinitePositive(divFactor, "--div-factor");
-        requireFinitePositive(finalDivFactor, "--final-div-factor");
+        requireFinitePositive(Setting.DIV_FACTOR, divFactor);
+        requireFinitePositive(Setting.FINAL_DIV_FACTOR, finalDivFactor);
         double initialLr = maxLr / divFactor;
         double minLr = initialLr / finalDivFactor;
         if (!Double.isFinite(initialLr) || !Double.isFinite(minLr) || !(minLr > 0)) {
-            throw new UserInputException("--max-lr " + maxLr + ", --div-factor " + divFactor
-                    + " and --final-div-factor " + finalDivFactor + " give an initial LR of " + initialLr
-                    + " and a final LR of " + minLr + "; both must be finite and > 0");
+            throw new SettingProblem(Setting.MAX_LR, "%s, %s %s and %s %s give an initial LR of %s and a final LR of "
+                    + "%s; both must be finite and > 0", maxLr, Setting.DIV_FACTOR, divFactor, Setting.FINAL_DIV_FACTOR,
+                    finalDivFactor, initialLr, minLr);
         }
         // checked when they are not cycled too, as a hyperparameter file holds them either way
         if (!(maxMomentum >= 0 && maxMomentum < 1)) {
-            throw new UserInputException("--max-momentum must be in [0, 1), got " + maxMomentum);
+            throw new SettingProblem(Setting.MAX_MOMENTUM, "must be in [0, 1), got %s", maxMomentum);
         }
         if (!(baseMomentum >= 0 && baseMomentum < 1)) {
-            throw new UserInputException("--base-momentum must be in [0, 1), got " + baseMomentum);
+            throw new SettingProblem(Setting.BASE_MOMENTUM, "must be in [0, 1), got %s", baseMomentum);
         }
         if (cycleMomentum && baseMomentum > maxMomentum) {
-            throw new UserInputException("--base-momentum must be in [0, --max-momentum " + maxMomentum
-                    + "], got " + baseMomentum);
+            throw new SettingProblem(Setting.BASE_MOMENTUM, "must be in [0, %s %s], got %s", Setting.MAX_MOMENTUM,
+                    maxMomentum, baseMomentum);
         }
         double[] ends = phaseEndSteps(totalSteps, pctStart, threePhase);
         for (int k = 0; k < ends.length; k++) {
@@ -68,9 +69,8 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
             // at step 0 would divide by zero in PyTorch.
             boolean hasStep = k == 0 ? ends[0] > 0 : Math.floor(ends[k]) > Math.floor(ends[k - 1]);
             if (!hasStep) {
-                throw new UserInputException("--pct-start " + pctStart + " leaves phase " + (k + 1) + " of "
-                        + ends.length + " with no steps in a cycle of " + totalSteps
-                        + (totalSteps == 1 ? " step" : " steps"));
+                throw new SettingProblem(Setting.PCT_START, "%s leaves phase %s of %s with no steps in a cycle of "
+                        + "%s %s", pctStart, k + 1, ends.length, totalSteps, totalSteps == 1 ? "step" : "steps");
             }
         }
     }
@@ -93,19 +93,18 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
     /**
      * The {@code divFactor} that starts a cycle peaking at {@code maxLr} at {@code minLr}: {@code maxLr / minLr}.
      *
-     * @throws UserInputException unless {@code 0 < minLr < maxLr}, both finite, and {@code maxLr / minLr} too
+     * @throws SettingProblem unless {@code 0 < minLr < maxLr}, both finite, and {@code maxLr / minLr} too
      */
     public static double divFactorFor(double minLr, double maxLr) {
-        requireFinitePositive(maxLr, "--max-lr");
-        requireFinitePositive(minLr, "--min-lr");
+        requireFinitePositive(Setting.MAX_LR, maxLr);
+        requireFinitePositive(Setting.MIN_LR, minLr);
         if (!(minLr < maxLr)) {
-            throw new UserInputException("--min-lr must be below --max-lr, got --min-lr " + minLr + " and --max-lr "
-                    + maxLr);
+            throw new SettingProblem(Setting.MIN_LR, "must be below %s, got %s %s and %s %s", Setting.MAX_LR,
+                    Setting.MIN_LR, minLr, Setting.MAX_LR, maxLr);
         }
         double div = maxLr / minLr;
         if (Double.isInfinite(div)) {
-            throw new UserInputException("--max-lr " + maxLr + " / --min-lr " + minLr + " is beyond the largest "
-                    + "number a double holds (" + Double.MAX_VALUE + "): raise --min-lr or lower --max-lr");
+            throw LrLadder.ratioBeyondDouble(Setting.MAX_LR, maxLr, Setting.MIN_LR, minLr);
         }
         return div;
     }
@@ -136,9 +135,9 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
                 : new double[] {first, totalSteps - 1};
     }
 
-    private static void requireFinitePositive(double value, String option) {
+    private static void requireFinitePositive(Setting setting, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new UserInputException(option + " must be a finite number > 0, got " + value);
+            throw new SettingProblem(setting, "must be a finite number > 0, got %s", value);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.rangefinder.train;
 
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.model.ModelSpec;
@@ -33,17 +35,17 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
 
     public TrainingConfig {
         if (dataset == null || dataset.isBlank()) {
-            throw new UserInputException("--dataset is required");
+            throw new SettingProblem(Setting.DATASET, "is required");
         }
         new Optimizer(optimizer, momentum, weightDecay);
         if (batchSize < 1) {
-            throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
+            throw new SettingProblem(Setting.BATCH_SIZE, "must be at least 1, got %s", batchSize);
         }
         if (epochs < 1) {
-            throw new UserInputException("--epochs must be at least 1, got " + epochs);
+            throw new SettingProblem(Setting.EPOCHS, "must be at least 1, got %s", epochs);
         }
         if (evalEvery < 0) {
-            throw new UserInputException("--eval-every must be 0 (each epoch) or more, got " + evalEvery);
+            throw new SettingProblem(Setting.EVAL_EVERY, "must be 0 (each epoch) or more, got %s", evalEvery);
         }
         if (policy == SchedulePolicy.ONE_CYCLE && oneCycle == null) {
             throw new UserInputException("a one-cycle run needs its schedule settings (--max-lr)");
@@ -56,10 +58,11 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
         }
         if (policy == SchedulePolicy.CONSTANT) {
             if (constantLr == null) {
-                throw new UserInputException("--lr is required for a constant schedule");
+                throw new SettingProblem(Setting.CONSTANT_LR, "is required for a constant schedule");
             }
             if (!(constantLr > 0) || constantLr.isInfinite()) {
-                throw new UserInputException("--lr must be a number > 0 for a constant schedule, got " + constantLr);
+                throw new SettingProblem(Setting.CONSTANT_LR, "must be a number > 0 for a constant schedule, got %s",
+                        constantLr);
             }
             oneCycle = null;
         } else {
@@ -87,8 +90,8 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
     public static int totalSteps(int epochs, int stepsPerEpoch) {
         long total = (long) epochs * stepsPerEpoch;
         if (total > OneCycleSettings.MAX_STEPS) {
-            throw new UserInputException("--epochs " + epochs + " of " + stepsPerEpoch + " iterations each make "
-                    + total + " iterations; at most " + OneCycleSettings.MAX_STEPS);
+            throw new SettingProblem(Setting.EPOCHS, "%s of %s iterations each make %s iterations; at most %s", epochs,
+                    stepsPerEpoch, total, OneCycleSettings.MAX_STEPS);
         }
         return (int) total;
     }

@@ -154,7 +154,7 @@ public final class WorkbenchViewModel {
             if (request == loadRequest.get()) {
                 experiment.loadedDatasetProperty().set(null);
                 oneCycle.trainSamplesProperty().set(0);
-                experiment.datasetProblemProperty().set(Problems.describe(error));
+                experiment.datasetProblemProperty().set(Problems.cause(error));
                 status.set("Could not load " + name);
             }
         });

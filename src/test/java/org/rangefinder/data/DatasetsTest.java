@@ -244,7 +244,7 @@ class DatasetsTest {
     void badOptionsAreRefusedWithTheirValue() {
         assertThatThrownBy(() -> DataOptions.defaults().withValidationFraction(1))
                 .isInstanceOf(UserInputException.class)
-                .hasMessage("validation fraction must be between 0 and 1 (exclusive), got 1.0");
+                .hasMessage("--val-fraction must be between 0 and 1 (exclusive), got 1.0");
         assertThatThrownBy(() -> DataOptions.defaults().withValidationFraction(Double.NaN))
                 .isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> DataOptions.defaults().withImageSize(0, 28))

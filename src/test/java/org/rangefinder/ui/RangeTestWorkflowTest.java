@@ -147,14 +147,15 @@ class RangeTestWorkflowTest {
         WorkbenchFixture.replaceText(robot, "#batchSizeField", "0");
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
-                .isEqualTo("Batch size: --batch-size must be at least 1, got 0");
+                .isEqualTo("Batch size must be at least 1, got 0");
         assertThat(robot.lookup("#batchSizeField").queryAs(TextField.class).getStyleClass()).contains("invalid");
         Screenshots.save(fixture.view().experimentPanel(), "bad-batch-size");
 
         WorkbenchFixture.replaceText(robot, "#batchSizeField", "32");
         WorkbenchFixture.replaceText(robot, "#endLrField", "1e-9");
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText()).startsWith("End LR: --end-lr must be");
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("End LR must be a finite number > Start LR (1.0E-7), got 1.0E-9");
         assertThat(robot.lookup("#batchSizeField").queryAs(TextField.class).getStyleClass()).doesNotContain("invalid");
 
         WorkbenchFixture.replaceText(robot, "#endLrField", "10");

@@ -156,7 +156,7 @@ class WorkbenchViewModelTest {
         assertThat(vm.hyperparameters().build().rangeTest()).as("a range test on other data is left out").isNull();
         vm.oneCycle().epochsProperty().set("0");
         assertThatThrownBy(vm::hyperparameters).isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith("the 1cycle panel is not ready: Epochs:");
+                .hasMessage("the 1cycle panel is not ready: Epochs must be at least 1, got 0");
     }
 
     @Test
@@ -372,7 +372,7 @@ class WorkbenchViewModelTest {
         assertThat(data.train().size() + data.validation().size()).isEqualTo(10);
         vm.experiment().modelPresetProperty().set("lenet");
         // 8 training images: the default batch of 64 is more than a range test's full batch can take
-        assertThat(vm.experiment().problemProperty().get()).contains("--batch-size 64 is larger than the 8 training");
+        assertThat(vm.experiment().problemProperty().get()).startsWith("Batch size 64 is larger than the 8 training");
         vm.experiment().batchSizeProperty().set("4");
         assertThat(vm.experiment().problemProperty().get()).isNull();
         assertThat(vm.datasetChoices()).endsWith(folder.toAbsolutePath().toString());

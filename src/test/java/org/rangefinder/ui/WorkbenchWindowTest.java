@@ -69,7 +69,7 @@ class WorkbenchWindowTest {
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot export the hyperparameters");
         String message = ((Label) dialog.getContent()).getText();
-        assertThat(message).isEqualTo("the 1cycle panel is not ready: Epochs: --epochs must be at least 1, got 0");
+        assertThat(message).isEqualTo("the 1cycle panel is not ready: Epochs must be at least 1, got 0");
         assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
         Screenshots.save(dialog, "error-dialog");
         robot.interact(() -> dialog.getScene().getWindow().hide());

@@ -3,12 +3,13 @@ package org.rangefinder.ui.form;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 
 /**
- * Reads the text of form fields, and turns the engine's refusals into {@link FieldProblem}s at the right field.
- * The rules themselves are the engine's: a form builds the engine's configuration objects and lets their
- * constructors decide.
+ * Reads the text of form fields, and turns the engine's refusals into {@link FieldProblem}s at the field of the
+ * setting they refuse. The rules themselves are the engine's: a form builds the engine's configuration objects and
+ * lets their constructors decide.
  */
 public final class FieldText {
 
@@ -49,16 +50,28 @@ public final class FieldText {
     }
 
     /**
-     * Calls {@code build}; an engine refusal becomes a problem at the field it names (among {@code fields}), with
-     * the field's label in front of the engine's words.
+     * Calls {@code build}; an engine refusal becomes a problem of the form of {@code fields}, as {@link #problem}
+     * words it.
      */
     public static <T, F extends FormField> T check(F[] fields, Supplier<T> build) {
         try {
             return build.get();
         } catch (UserInputException e) {
-            F field = FormField.named(fields, e.getMessage());
-            throw new FieldProblem(field, field == null ? e.getMessage() : field.words().label() + ": " + e.getMessage());
+            throw problem(fields, e, null);
         }
+    }
+
+    /**
+     * An engine refusal as a problem of the form of {@code fields}: a {@link SettingProblem} at the field that edits
+     * its setting, every setting it mentions named as the form names it ({@code Batch size must be at least 1, got 0});
+     * one of a setting no field edits, and any other refusal as it is, at {@code otherwise} (null: at no field).
+     */
+    public static <F extends FormField> FieldProblem problem(F[] fields, UserInputException e, F otherwise) {
+        if (e instanceof SettingProblem p) {
+            F field = FormField.editing(fields, p.setting());
+            return new FieldProblem(field != null ? field : otherwise, p.message(s -> FormField.name(fields, s)));
+        }
+        return new FieldProblem(otherwise, e.getMessage());
     }
 
     /** How a number is first shown in a field: {@code 1e-7}, {@code 0.98}, {@code 10}. */

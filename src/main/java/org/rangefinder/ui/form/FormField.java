@@ -1,44 +1,58 @@
 package org.rangefinder.ui.form;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 
 /**
- * A field of a form. Besides its label, it knows the words by which the engine's validation names the setting
- * (the CLI option, or a model spec key), so that an engine message can be shown at the field it is about.
+ * A field of a form. Besides its label, it knows the engine {@link Setting}s it edits and what the form calls each,
+ * so that an engine refusal ({@link SettingProblem}) is shown at the field of the setting it refuses, in the form's
+ * words.
  */
 public interface FormField {
 
-    /** Its label and the engine's words for it; an enum of fields keeps one per constant. */
+    /** Its label and the settings it edits; an enum of fields keeps one per constant. */
     Words words();
 
-    /** Of {@code fields}, the one whose key appears earliest in {@code message}; null when none does. */
-    static <F extends FormField> F named(F[] fields, String message) {
-        F found = null;
-        int at = Integer.MAX_VALUE;
-        for (F f : fields) {
-            for (String key : f.words().keys()) {
-                int i = message.indexOf(key);
-                if (i >= 0 && i < at) {
-                    at = i;
-                    found = f;
-                }
-            }
-        }
-        return found;
+    /** Of {@code fields}, the one that edits {@code setting}; null when none does. */
+    static <F extends FormField> F editing(F[] fields, Setting setting) {
+        return Arrays.stream(fields).filter(f -> f.words().names().containsKey(setting)).findFirst().orElse(null);
     }
 
     /**
-     * What a field is called: the label the form shows, and the words an engine message names it by. One record
-     * for what every form's fields hold, as an enum of fields can share no state of its own.
+     * What the form of {@code fields} calls {@code setting}: the name its field gives it; one no field of the form
+     * edits, by its plain name, capitalised as a label is ({@code Total steps}).
      */
-    record Words(String label, List<String> keys) {
+    static String name(FormField[] fields, Setting setting) {
+        FormField field = editing(fields, setting);
+        if (field != null) {
+            return field.words().names().get(setting);
+        }
+        String plain = setting.plainName();
+        return plain.substring(0, 1).toUpperCase(Locale.ROOT) + plain.substring(1);
+    }
+
+    /**
+     * What a field is called: the label the form shows, and the settings it edits, each with the name the form's
+     * messages give it. One record for what every form's fields hold, as an enum of fields can share no state of its
+     * own.
+     */
+    record Words(String label, Map<Setting, String> names) {
 
         public Words {
-            keys = List.copyOf(keys);
+            names = Map.copyOf(names);
         }
 
-        public Words(String label, String... keys) {
-            this(label, List.of(keys));
+        /**
+         * A field that edits {@code settings} (most edit one; the seed, which nothing refuses, none), each called by
+         * the field's label.
+         */
+        public Words(String label, Setting... settings) {
+            this(label, Arrays.stream(settings).collect(Collectors.toMap(Function.identity(), s -> label)));
         }
     }
 }

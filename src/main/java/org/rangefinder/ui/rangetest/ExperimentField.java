@@ -1,36 +1,43 @@
 package org.rangefinder.ui.rangetest;
 
+import java.util.Map;
+import org.rangefinder.Setting;
 import org.rangefinder.ui.form.FormField;
 
-/** The fields of the experiment panel, with the words the engine uses for each. */
+/** The fields of the experiment panel, with the engine settings each edits. */
 public enum ExperimentField implements FormField {
-    DATASET("Dataset", "--dataset", "dataset"),
-    LABEL_COLUMN("Label column", "--label", "label column"),
-    VAL_FRACTION("Validation fraction", "--val-fraction", "validation fraction"),
-    MODEL("Model", "--model", "model '"),
-    HIDDEN_SIZES("Hidden layers", "'hiddenSizes"),
-    DROPOUT("Dropout", "'dropout'"),
-    BLOCKS("Blocks", "'blocks'"),
-    CHANNELS("Channels", "'channels'"),
-    OPTIMIZER("Optimizer", "--optimizer"),
-    MOMENTUM("Momentum", "--momentum", "momentum must"),
-    WEIGHT_DECAY("Weight decay", "--weight-decay", "weight decay must"),
-    BATCH_SIZE("Batch size", "--batch-size"),
-    SEED("Seed", "--seed"),
-    START_LR("Start LR", "--start-lr"),
-    END_LR("End LR", "--end-lr"),
-    ITERATIONS("Iterations", "--iterations"),
-    MODE("Ladder", "--mode"),
-    STEP_SIZE("Step size", "--step-size"),
-    SMOOTHING("Smoothing (beta)", "--smoothing"),
-    DIVERGE("Divergence factor", "--diverge"),
-    VAL_BATCHES("Validation batches", "--val-batches"),
-    SWEEP_VALUES("Sweep values", "--sweep");
+    DATASET("Dataset", Setting.DATASET),
+    LABEL_COLUMN("Label column", Setting.LABEL_COLUMN),
+    VAL_FRACTION("Validation fraction", Setting.VAL_FRACTION),
+    MODEL("Model", Setting.MODEL),
+    HIDDEN_SIZES("Hidden layers", Setting.HIDDEN_SIZES),
+    DROPOUT("Dropout", Setting.DROPOUT),
+    BLOCKS("Blocks", Setting.BLOCKS),
+    CHANNELS("Channels", Setting.CHANNELS),
+    OPTIMIZER("Optimizer", Setting.OPTIMIZER),
+    MOMENTUM("Momentum", Setting.MOMENTUM),
+    WEIGHT_DECAY("Weight decay", Setting.WEIGHT_DECAY),
+    BATCH_SIZE("Batch size", Setting.BATCH_SIZE),
+    SEED("Seed"),
+    START_LR("Start LR", Setting.START_LR),
+    END_LR("End LR", Setting.END_LR),
+    ITERATIONS("Iterations", Setting.ITERATIONS),
+    MODE("Ladder", Setting.MODE),
+    STEP_SIZE("Step size", Setting.STEP_SIZE),
+    SMOOTHING("Smoothing (beta)", Setting.SMOOTHING),
+    DIVERGE("Divergence factor", Setting.DIVERGE),
+    VAL_BATCHES("Validation batches", Setting.VAL_BATCHES),
+    /** A sweep's problem names the factor after it: "Sweep weight-decay=-1: ...". */
+    SWEEP_VALUES(new Words("Sweep values", Map.of(Setting.SWEEP, "Sweep")));
 
     private final Words words;
 
-    ExperimentField(String label, String... keys) {
-        this.words = new Words(label, keys);
+    ExperimentField(String label, Setting... settings) {
+        this(new Words(label, settings));
+    }
+
+    ExperimentField(Words words) {
+        this.words = words;
     }
 
     @Override

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.model.ModelSpec;
@@ -31,7 +32,7 @@ import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
-import org.rangefinder.ui.form.FormField;
+import org.rangefinder.ui.work.Problems;
 
 /**
  * The experiment panel's state: what to train on, what to train, how to optimise, and the range-test settings, as
@@ -82,7 +83,7 @@ public final class ExperimentViewModel {
     private final StringProperty sweepValues = new SimpleStringProperty(this, "sweepValues", "");
 
     private final ObjectProperty<Dataset> loadedDataset = new SimpleObjectProperty<>(this, "loadedDataset");
-    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem");
+    private final ObjectProperty<Throwable> datasetProblem = new SimpleObjectProperty<>(this, "datasetProblem");
 
     private final ReadOnlyObjectWrapper<RangeTestConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
@@ -111,14 +112,12 @@ public final class ExperimentViewModel {
             if (!options.equals(dataOptions.get())) { // an equal set is no change: the dataset is not loaded again
                 dataOptions.set(options);
             }
-            String loadProblem = datasetProblem.get();
+            Throwable loadProblem = datasetProblem.get();
             if (loadProblem != null) {
-                // the field the loader's message names (a label column the file lacks: Label column), read past the
-                // file's own path, which may hold "dataset"; the Dataset field when it names none
-                String source = dataset.get();
-                ExperimentField named = FormField.named(fields, source != null && loadProblem.startsWith(source)
-                        ? loadProblem.substring(source.length()) : loadProblem);
-                throw new FieldProblem(named != null ? named : ExperimentField.DATASET, loadProblem);
+                // at the field of the setting the data refused (a label column the file lacks), else at Dataset
+                throw loadProblem instanceof UserInputException refused
+                        ? FieldText.problem(fields, refused, ExperimentField.DATASET)
+                        : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
             }
             ModelSpec model = modelSpec();
             Dataset data = loadedDataset.get();
@@ -283,8 +282,8 @@ public final class ExperimentViewModel {
         return loadedDataset;
     }
 
-    /** Why the chosen dataset could not be loaded; null when it could. */
-    public StringProperty datasetProblemProperty() {
+    /** What loading the chosen dataset threw; null when it loaded. */
+    public ObjectProperty<Throwable> datasetProblemProperty() {
         return datasetProblem;
     }
 

@@ -11,12 +11,18 @@ public final class Problems {
     private Problems() {
     }
 
-    public static String describe(Throwable t) {
+    /** What {@code t} is about: the work's own exception, out of the futures' wrappers around it. */
+    public static Throwable cause(Throwable t) {
         Throwable cause = t;
         while ((cause instanceof ExecutionException || cause instanceof CompletionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    public static String describe(Throwable t) {
+        Throwable cause = cause(t);
         if (cause instanceof UserInputException) {
             return cause.getMessage();
         }

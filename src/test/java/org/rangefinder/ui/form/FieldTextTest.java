@@ -2,9 +2,14 @@ package org.rangefinder.ui.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.ui.onecycle.OneCycleField;
 import org.rangefinder.ui.rangetest.ExperimentField;
 
 class FieldTextTest {
@@ -28,17 +33,44 @@ class FieldTextTest {
     }
 
     @Test
-    void anEngineMessageGoesToTheFieldItNamesFirst() {
-        assertThat(FormField.named(ExperimentField.values(), "--end-lr must be a finite number > --start-lr (1.0), got 0.5"))
-                .isEqualTo(ExperimentField.END_LR);
-        assertThat(FormField.named(ExperimentField.values(), "model 'lenet' is a CNN and needs image data; dataset 'iris'"))
-                .isEqualTo(ExperimentField.MODEL);
-        assertThat(FormField.named(ExperimentField.values(), "something else")).isNull();
-        FieldProblem p = org.junit.jupiter.api.Assertions.assertThrows(FieldProblem.class,
-                () -> FieldText.check(ExperimentField.values(), () -> {
-                    throw new UserInputException("--diverge must be 0 (off) or a factor above 1, got 1");
-                }));
-        assertThat(p.field()).isEqualTo(ExperimentField.DIVERGE);
-        assertThat(p.getMessage()).isEqualTo("Divergence factor: --diverge must be 0 (off) or a factor above 1, got 1");
+    void aSettingProblemIsShownAtItsFieldWithEverySettingNamedByTheForm() {
+        FieldProblem p = assertThrows(FieldProblem.class, () -> FieldText.check(ExperimentField.values(), () -> {
+            throw new SettingProblem(Setting.END_LR, "must be a finite number > %s (%s), got %s", Setting.START_LR,
+                    1.0, 0.5);
+        }));
+        assertThat(p.field()).isEqualTo(ExperimentField.END_LR);
+        assertThat(p.getMessage()).isEqualTo("End LR must be a finite number > Start LR (1.0), got 0.5");
+    }
+
+    @Test
+    void aFieldThatEditsSeveralSettingsNamesEachItsOwnWay() {
+        FieldProblem p = assertThrows(FieldProblem.class, () -> FieldText.check(OneCycleField.values(),
+                () -> OneCycleSettings.divFactorFor(0.1, 0.01)));
+        assertThat(p.field()).isEqualTo(OneCycleField.BOUNDS);
+        assertThat(p.getMessage()).isEqualTo("Min LR must be below Max LR, got Min LR 0.1 and Max LR 0.01");
+    }
+
+    /** The 1cycle form has no field for the cycle's steps (the epochs and the batch size make them). */
+    @Test
+    void aSettingNoFieldOfTheFormEditsIsAProblemAtNoFieldInPlainWords() {
+        FieldProblem p = assertThrows(FieldProblem.class, () -> FieldText.check(OneCycleField.values(),
+                () -> OneCycleSettings.defaults(0, 0.1)));
+        assertThat(p.field()).isNull();
+        assertThat(p.getMessage()).isEqualTo("Total steps must be between 1 and 1000000, got 0");
+        assertThat(FormField.name(OneCycleField.values(), Setting.SMOOTHING)).isEqualTo("Smoothing");
+        assertThat(FormField.name(ExperimentField.values(), Setting.SMOOTHING)).isEqualTo("Smoothing (beta)");
+    }
+
+    /** Only a SettingProblem's setting decides the field: an option in a message's text no longer does. */
+    @Test
+    void anyOtherRefusalIsShownAsItIsAtTheFieldGivenForIt() {
+        UserInputException plain = new UserInputException("--diverge must be 0 (off) or a factor above 1, got 1");
+        FieldProblem p = assertThrows(FieldProblem.class, () -> FieldText.check(ExperimentField.values(), () -> {
+            throw plain;
+        }));
+        assertThat(p.field()).isNull();
+        assertThat(p.getMessage()).isEqualTo(plain.getMessage());
+        assertThat(FieldText.problem(ExperimentField.values(), plain, ExperimentField.DATASET).field())
+                .isEqualTo(ExperimentField.DATASET);
     }
 }

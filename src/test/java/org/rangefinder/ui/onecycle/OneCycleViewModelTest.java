@@ -111,12 +111,12 @@ class OneCycleViewModelTest {
     void anEngineRefusalNamesTheField() {
         vm.pctStartProperty().set("1.5");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.PCT_START);
-        assertThat(vm.problemProperty().get()).startsWith("pct_start: --pct-start must be between 0 and 1");
+        assertThat(vm.problemProperty().get()).isEqualTo("pct_start must be between 0 and 1 (both excluded), got 1.5");
         assertThat(vm.configProperty().get()).isNull();
         vm.pctStartProperty().set("0.3");
         vm.epochsProperty().set("0");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
-        assertThat(vm.problemProperty().get()).isEqualTo("Epochs: --epochs must be at least 1, got 0");
+        assertThat(vm.problemProperty().get()).isEqualTo("Epochs must be at least 1, got 0");
     }
 
     /**
@@ -172,7 +172,7 @@ class OneCycleViewModelTest {
         vm.epochsProperty().set("125001");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
         assertThat(vm.problemProperty().get())
-                .isEqualTo("Epochs: --epochs 125001 of 8 iterations each make 1000008 iterations; at most 1000000");
+                .isEqualTo("Epochs 125001 of 8 iterations each make 1000008 iterations; at most 1000000");
         vm.epochsProperty().set("2000000000"); // past an int's range once multiplied
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
         assertThat(vm.previewProperty().get()).isNull();
@@ -183,7 +183,7 @@ class OneCycleViewModelTest {
         experiment.batchSizeProperty().set("-3");
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.previewProperty().get()).isNotNull();
-        assertThat(vm.problemProperty().get()).startsWith("Experiment: Batch size:");
+        assertThat(vm.problemProperty().get()).isEqualTo("Experiment: Batch size must be at least 1, got -3");
     }
 
     @Test

@@ -1,10 +1,16 @@
 package org.rangefinder.ui.rangetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.model.ModelSpec;
@@ -73,7 +79,7 @@ class ExperimentViewModelTest {
         vm.batchSizeProperty().set("0");
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
-        assertThat(vm.problemProperty().get()).isEqualTo("Batch size: --batch-size must be at least 1, got 0");
+        assertThat(vm.problemProperty().get()).isEqualTo("Batch size must be at least 1, got 0");
         vm.batchSizeProperty().set("32");
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.configProperty().get().batchSize()).isEqualTo(32);
@@ -84,7 +90,7 @@ class ExperimentViewModelTest {
         vm.iterationsProperty().set("20");
         vm.stepSizeProperty().set("20");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.STEP_SIZE);
-        assertThat(vm.problemProperty().get()).isEqualTo("Step size: --step-size must be below --iterations (20) to "
+        assertThat(vm.problemProperty().get()).isEqualTo("Step size must be below Iterations (20) to "
                 + "leave two rungs or more, got 20");
     }
 
@@ -102,13 +108,16 @@ class ExperimentViewModelTest {
         vm.endLrProperty().set("10");
         vm.momentumProperty().set("1.5");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MOMENTUM);
-        assertThat(vm.problemProperty().get()).contains("momentum must be in [0, 1)");
+        assertThat(vm.problemProperty().get()).isEqualTo("Momentum must be in [0, 1), got 1.5");
         vm.momentumProperty().set("0.9");
         vm.hiddenSizesProperty().set("64, 0");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.HIDDEN_SIZES);
+        assertThat(vm.problemProperty().get()).as("worded as the spec file names its field")
+                .isEqualTo("model spec: 'hiddenSizes[1]' must be between 1 and 4096 units, got 0");
         vm.hiddenSizesProperty().set("64");
         vm.smoothingProperty().set("1");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.SMOOTHING);
+        assertThat(vm.problemProperty().get()).isEqualTo("Smoothing (beta) must be in [0, 1), got 1.0");
     }
 
     @Test
@@ -118,7 +127,8 @@ class ExperimentViewModelTest {
         assertThat(vm.problemProperty().get()).isNull();
         vm.loadedDatasetProperty().set(Datasets.load("iris", DataOptions.defaults()));
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MODEL);
-        assertThat(vm.problemProperty().get()).contains("needs image data");
+        assertThat(vm.problemProperty().get()).isEqualTo("model 'lenet' is a CNN and needs image data; dataset 'iris' "
+                + "is tabular (4 features): use Model mlp");
     }
 
     /** iris: 120 training and 30 validation samples; what the range test would refuse, the form flags first. */
@@ -131,16 +141,19 @@ class ExperimentViewModelTest {
         assertThat(vm.problemProperty().get()).isNull();
         vm.valBatchesProperty().set("2");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.VAL_BATCHES);
-        assertThat(vm.problemProperty().get()).contains("ask for 32 validation samples, but 'iris' holds 30");
+        assertThat(vm.problemProperty().get()).isEqualTo("Validation batches 2 of Batch size 16 ask for 32 "
+                + "validation samples, but 'iris' holds 30: use Validation batches 1 or fewer, or Validation batches 0 "
+                + "to record the training loss");
         assertThat(vm.configProperty().get()).isNull();
         vm.valBatchesProperty().set("0");
         vm.batchSizeProperty().set("128");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
-        assertThat(vm.problemProperty().get()).contains("larger than the 120 training samples");
+        assertThat(vm.problemProperty().get()).isEqualTo("Batch size 128 is larger than the 120 training "
+                + "samples of the dataset: a range test takes full batches only");
         vm.batchSizeProperty().set("64");
         vm.sweepFactorProperty().set(SweepFactor.BATCH_SIZE);
         vm.sweepValuesProperty().set("32, 256");
-        assertThat(vm.problemProperty().get()).as("a sweep member too").contains("--batch-size 256 is larger");
+        assertThat(vm.problemProperty().get()).as("a sweep member too").startsWith("Batch size 256 is larger");
         vm.batchSizeProperty().set("128");
         vm.sweepValuesProperty().set("16, 32");
         assertThat(vm.problemProperty().get()).as("a batch-size sweep does not run the field's own batch").isNull();
@@ -148,15 +161,28 @@ class ExperimentViewModelTest {
 
     @Test
     void aDatasetThatCannotLoadIsAProblemAtTheDatasetField() {
-        vm.datasetProblemProperty().set("no-such.csv: file not found");
+        vm.datasetProblemProperty().set(new UserInputException("no-such.csv: file not found"));
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.DATASET);
+        assertThat(vm.problemProperty().get()).isEqualTo("no-such.csv: file not found");
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.dataOptionsProperty().get()).as("still known, to load again").isNotNull();
-        // the file's path holds "dataset", and comes first in the message: the field is read past it
-        vm.datasetProperty().set("/data/dataset.csv");
-        vm.datasetProblemProperty().set("/data/dataset.csv: label column 'foo' is not in the header line (a, b, y)");
-        assertThat(vm.invalidFieldProperty().get()).as("the label column's own problem")
-                .isEqualTo(ExperimentField.LABEL_COLUMN);
+        vm.datasetProblemProperty().set(new IOException("disk on fire"));
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.DATASET);
+        assertThat(vm.problemProperty().get()).isEqualTo("could not read or write a file: disk on fire");
+    }
+
+    /** The file's path holds "dataset" and "label", and comes first in the message: no word of it decides the field. */
+    @Test
+    void aLabelColumnTheFileLacksIsAProblemAtTheLabelColumnField(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("dataset-label.csv"), "a,b,y\n1,2,x\n3,4,z\n");
+        vm.datasetProperty().set(file.toString());
+        vm.labelColumnProperty().set("foo");
+        UserInputException refusal = catchThrowableOfType(
+                () -> Datasets.load(file.toString(), vm.dataOptionsProperty().get()), UserInputException.class);
+        vm.datasetProblemProperty().set(refusal);
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.LABEL_COLUMN);
+        assertThat(vm.problemProperty().get())
+                .isEqualTo(file + ": label column 'foo' is not in the header line (a, b, y)");
     }
 
     @Test
@@ -166,9 +192,10 @@ class ExperimentViewModelTest {
         assertThat(vm.sweepProperty().get().values()).containsExactly("0", "1e-4", "1e-3");
         vm.sweepValuesProperty().set("0, -1");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.SWEEP_VALUES);
-        assertThat(vm.problemProperty().get()).startsWith("Sweep values: --sweep weight-decay=-1");
+        assertThat(vm.problemProperty().get()).isEqualTo("Sweep weight-decay=-1: Weight decay must be a number >= 0, "
+                + "got -1.0");
         vm.sweepValuesProperty().set("1e-4");
-        assertThat(vm.problemProperty().get()).contains("needs at least two values");
+        assertThat(vm.problemProperty().get()).isEqualTo("Sweep weight-decay needs at least two values, got 1");
         vm.sweepFactorProperty().set(null);
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.sweepProperty().get()).isNull();
