@@ -57,6 +57,14 @@ public final class SettingProblem extends UserInputException {
         return render(setting, named, pattern, args, name);
     }
 
+    /**
+     * What is wrong, without the refused setting's name in front ({@code must be at least 1, got 0}), the settings it
+     * mentions named by {@code name}; null for a refusal {@linkplain #worded worded} by its message alone.
+     */
+    public String problem(Function<Setting, String> name) {
+        return named ? render(setting, false, pattern, args, name) : null;
+    }
+
     private static String render(Setting setting, boolean named, String pattern, Object[] args,
                                  Function<Setting, String> name) {
         Object[] shown = Arrays.stream(args).map(a -> a instanceof Setting s ? name.apply(s)

@@ -49,6 +49,17 @@ class SettingProblemTest {
         assertThat(plain.message(LABELS)).as("another refusal by its message").isEqualTo("Sweep no such file");
     }
 
+    /** The problem alone, for a face that puts its own name of the setting in front (a file's field path). */
+    @Test
+    void theProblemAloneLeavesTheRefusedSettingsNameOut() {
+        SettingProblem p = new SettingProblem(Setting.END_LR, "must be a finite number > %s (%s), got %s",
+                Setting.START_LR, 1e-7, 1e-9);
+        assertThat(p.problem(s -> s == Setting.START_LR ? "rangeTest.startLr" : "?"))
+                .isEqualTo("must be a finite number > rangeTest.startLr (1.0E-7), got 1.0E-9");
+        assertThat(SettingProblem.worded(Setting.MODEL, "model '%s' is a CNN", "lenet").problem(LABELS))
+                .as("a worded refusal has no problem apart from its message").isNull();
+    }
+
     /** A message worded in a file's terms need not begin with the setting; only settings among its arguments change. */
     @Test
     void aWordedProblemNeedNotBeginWithItsSetting() {

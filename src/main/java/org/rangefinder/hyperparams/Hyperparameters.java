@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Function;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.Version;
 import org.rangefinder.engine.BatchStream;
@@ -61,14 +64,12 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
     public static final int DEFAULT_EPOCHS = 5;
 
     /** The options of {@code range-test} and the fields of {@code rangeTest} that hold them. */
-    private static final Map<String, String> RANGE_TEST_FIELDS = Map.of("--momentum", "rangeTest.momentum",
-            "--weight-decay", "rangeTest.weightDecay", "--batch-size", "rangeTest.batchSize",
-            "--iterations", "rangeTest.iterations", "--start-lr", "rangeTest.startLr", "--end-lr", "rangeTest.endLr",
-            "--step-size", "rangeTest.stepSize", "--smoothing", "rangeTest.smoothing",
-            "--diverge", "rangeTest.divergeFactor", "--val-batches", "rangeTest.validationBatches");
-
-    /** An option of the command line, as the engine's messages name it: {@code --pct-start}. */
-    private static final Pattern OPTION = Pattern.compile("--[a-z]+(?:-[a-z]+)*");
+    private static final Map<Setting, String> RANGE_TEST_FIELDS = Map.of(Setting.MOMENTUM, "rangeTest.momentum",
+            Setting.WEIGHT_DECAY, "rangeTest.weightDecay", Setting.BATCH_SIZE, "rangeTest.batchSize",
+            Setting.ITERATIONS, "rangeTest.iterations", Setting.START_LR, "rangeTest.startLr",
+            Setting.END_LR, "rangeTest.endLr", Setting.STEP_SIZE, "rangeTest.stepSize",
+            Setting.SMOOTHING, "rangeTest.smoothing", Setting.DIVERGE, "rangeTest.divergeFactor",
+            Setting.VAL_BATCHES, "rangeTest.validationBatches");
 
     public Hyperparameters {
         if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
@@ -95,7 +96,7 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
             steps = TrainingConfig.totalSteps(epochs,
                     BatchStream.batchesPerEpoch(dataset.trainSamples(), batchSize, false));
         } catch (UserInputException e) {
-            throw inFileTerms(e, Map.of("--epochs", "epochs"), "epochs", "gives no valid training");
+            throw inFileTerms(e, Map.of(Setting.EPOCHS, "epochs"), "epochs", "gives no valid training");
         }
         if (oneCycle.totalSteps() != steps) {
             throw new InvalidField("oneCycle.totalSteps", "is " + oneCycle.totalSteps()
@@ -113,11 +114,11 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
         try {
             oneCycle.settings(lr);
         } catch (UserInputException e) {
-            throw inFileTerms(e, Map.of("--steps", "oneCycle.totalSteps", "--max-lr", "lr.max",
-                    "--pct-start", "oneCycle.pctStart",
-                    "--div-factor", oneCycle.divFactor() != null ? "oneCycle.divFactor" : "lr.max / lr.min",
-                    "--final-div-factor", "oneCycle.finalDivFactor", "--max-momentum", "oneCycle.maxMomentum",
-                    "--base-momentum", "oneCycle.baseMomentum"), "oneCycle", "gives no valid schedule");
+            throw inFileTerms(e, Map.of(Setting.STEPS, "oneCycle.totalSteps", Setting.MAX_LR, "lr.max",
+                    Setting.PCT_START, "oneCycle.pctStart",
+                    Setting.DIV_FACTOR, oneCycle.divFactor() != null ? "oneCycle.divFactor" : "lr.max / lr.min",
+                    Setting.FINAL_DIV_FACTOR, "oneCycle.finalDivFactor", Setting.MAX_MOMENTUM, "oneCycle.maxMomentum",
+                    Setting.BASE_MOMENTUM, "oneCycle.baseMomentum"), "oneCycle", "gives no valid schedule");
         }
         if (rangeTest != null) {
             try {
@@ -197,34 +198,30 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
     }
 
     /**
-     * The engine's refusal of values this file gave it, in the file's terms. The engine checks the values as the
-     * command line gives them and names the options ({@code --pct-start 0.3 leaves phase 1 of 2 with no steps in a
-     * cycle of 2 steps}); each option becomes the field that holds it here ({@code oneCycle.pctStart 0.3 leaves
-     * ...}), and the field the message starts with is the one reported. A message that names an option not in
-     * {@code fields} is kept as it is, after the section and its problem.
+     * The engine's refusal of values this file gave it, in the file's terms. The engine names each setting it refuses
+     * or mentions ({@link SettingProblem}); each becomes the field that holds it here ({@code oneCycle.pctStart 0.3
+     * leaves ...}), and the refused one is the field reported. A refusal that mentions a setting not in
+     * {@code fields}, or that names none, is kept as the command line words it, after the section and its problem.
      *
-     * @param fields  the options the engine may name, and the field path of each
-     * @param section the field the message is about when an option is not known: {@code oneCycle}
+     * @param fields  the settings the engine may name, and the field path of each
+     * @param section the field the message is about when a setting is not known: {@code oneCycle}
      * @param problem what is wrong with the section then: "gives no valid schedule"
      */
-    private static InvalidField inFileTerms(UserInputException e, Map<String, String> fields, String section,
+    private static InvalidField inFileTerms(UserInputException e, Map<Setting, String> fields, String section,
                                             String problem) {
-        String message = e.getMessage();
-        Matcher option = OPTION.matcher(message);
-        StringBuilder text = new StringBuilder();
-        while (option.find()) {
-            String field = fields.get(option.group());
-            if (field == null) {
-                return new InvalidField(section, problem + ": " + message);
+        if (e instanceof SettingProblem refused && fields.containsKey(refused.setting())) {
+            Set<Setting> unknown = EnumSet.noneOf(Setting.class);
+            Function<Setting, String> field = s -> {
+                if (!fields.containsKey(s)) {
+                    unknown.add(s);
+                }
+                return fields.getOrDefault(s, s.cliName());
+            };
+            String words = refused.problem(field);
+            if (words != null && unknown.isEmpty()) {
+                return new InvalidField(fields.get(refused.setting()), words);
             }
-            option.appendReplacement(text, Matcher.quoteReplacement(field));
         }
-        option.appendTail(text);
-        Matcher first = OPTION.matcher(message);
-        if (!first.lookingAt()) {
-            return new InvalidField(section, problem + ": " + text);
-        }
-        String field = fields.get(first.group());
-        return new InvalidField(field, text.substring(field.length()).stripLeading());
+        return new InvalidField(section, problem + ": " + e.getMessage());
     }
 }
