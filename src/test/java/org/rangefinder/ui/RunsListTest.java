@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -94,8 +95,8 @@ class RunsListTest {
         Path curve = curveFile();
         fixture.openCurves(curve);
         Map<String, List<String>> words = Map.of(
-                "Status", Arrays.stream(RunStatus.values()).map(RunStatus::text).toList(),
-                "Stopped", Arrays.stream(StopReason.values()).map(StopReason::id).toList(),
+                "Status", Stream.concat(Arrays.stream(RunStatus.values()).map(RunStatus::text),
+                        Arrays.stream(StopReason.values()).map(StopReason::id)).toList(),
                 "Time", List.of("999.9 s"));
         for (var column : words.entrySet()) {
             // a cell of the run's row: an empty row's cells have a border of their own

@@ -24,10 +24,11 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 
 /**
- * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
- * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses
- * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows, and
- * {@link #buildRows()} makes the rows before the window's first frame.
+ * The runs list: colour, name (in full in its tooltip), status (once ended, the stop reason), progress, duration,
+ * whether its curves are shown, and Cancel / Delete; the Run column takes the width the others leave. Selecting a row
+ * selects the run whose suggestions the chart shows. A table reuses its cells for other rows: each cell builds its
+ * controls once and rebinds them to the run it shows, and {@link #buildRows()} makes the rows before the window's
+ * first frame.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
     /** Style classes of a row's Show check box and its Cancel and Delete buttons. */
@@ -39,12 +40,17 @@ public final class RunsTable extends TableView<RangeTestRun> {
      * so that the Run column cuts it.
      */
     static final String STAND_IN_NAME = "stand-in ".repeat(80);
+    /** The Run column's narrowest width: the run's number and the start of its name. */
+    static final double RUN_MIN_WIDTH = 90;
+    /** The vertical scroll bar (8 px in the themes) and the table's border. */
+    private static final double SCROLL_BAR_ROOM = 12;
 
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
         setId("runsTable");
         setPlaceholder(new Label("No runs yet: press Run, or open a curve file."));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the other columns keep their widths: the Run column takes the width they leave, and gives it up first
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<RangeTestRun, RangeTestRun> name = column("Run", r -> new ReadOnlyObjectWrapper<>(r));
         name.setCellFactory(c -> new TableCell<>() {
@@ -71,10 +77,12 @@ public final class RunsTable extends TableView<RangeTestRun> {
             }
         });
         name.setPrefWidth(200);
-        name.setMinWidth(120);
+        name.setMinWidth(RUN_MIN_WIDTH);
 
-        TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().statusText());
-        fixedWidth(status, 78);
+        // one column for the status and, once the run has ended, its stop reason: a column for each left the Run
+        // column too little room beside two side panels
+        TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().outcomeText());
+        fixedWidth(status, 96);
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
@@ -93,13 +101,10 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 bar.setVisible(!empty);
             }
         });
-        fixedWidth(progress, 88);
-
-        TableColumn<RangeTestRun, String> stop = column("Stopped", r -> r.state().stopReasonText());
-        fixedWidth(stop, 94);
+        fixedWidth(progress, 80);
 
         TableColumn<RangeTestRun, String> duration = column("Time", r -> r.state().durationText());
-        fixedWidth(duration, 68);
+        fixedWidth(duration, 66);
 
         TableColumn<RangeTestRun, RangeTestRun> show = column("Show", r -> new ReadOnlyObjectWrapper<>(r));
         show.setCellFactory(c -> new TableCell<>() {
@@ -126,7 +131,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 box.selectedProperty().bindBidirectional(run.visibleProperty());
             }
         });
-        fixedWidth(show, 60);
+        fixedWidth(show, 52);
         show.setSortable(false);
 
         TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
@@ -160,10 +165,12 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 delete.setOnAction(e -> vm.delete(run));
             }
         });
-        fixedWidth(actions, 132);
+        fixedWidth(actions, 130);
         actions.setSortable(false);
 
-        getColumns().addAll(List.of(name, status, progress, stop, duration, show, actions));
+        getColumns().addAll(List.of(name, status, progress, duration, show, actions));
+        // every column at its width beside the Run column at its narrowest, and the vertical scroll bar
+        setMinWidth(getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + SCROLL_BAR_ROOM);
         getSelectionModel().selectedItemProperty().addListener((o, old, run) -> {
             if (run != null && vm.runs().contains(run)) { // not a stand-in of buildRows
                 vm.selectedProperty().set(run);
@@ -218,6 +225,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
     private static void fixedWidth(TableColumn<RangeTestRun, ?> column, double width) {
         column.setMinWidth(width);
         column.setPrefWidth(width);
+        column.setMaxWidth(width);
     }
 
     private static <T> TableColumn<RangeTestRun, T> column(String title,

@@ -45,6 +45,9 @@ public final class RunState {
             () -> status.get() == RunStatus.FAILED ? "failed: " + failure.get() : status.get().text(), status, failure);
     private final StringBinding stopReasonText = Bindings.createStringBinding(
             () -> stopReason.get() == null ? "" : stopReason.get().id(), stopReason);
+    private final StringBinding outcomeText = Bindings.createStringBinding(
+            () -> status.get() == RunStatus.FINISHED && stopReason.get() != null ? stopReason.get().id()
+                    : statusText.get(), status, stopReason, failure);
     private final StringBinding durationText = Bindings.createStringBinding(
             () -> status.get() == RunStatus.IMPORTED ? "" : String.format(Locale.ROOT, "%.1f s", seconds.get()),
             seconds, status);
@@ -242,6 +245,14 @@ public final class RunState {
     /** The stop reason's id ({@code diverged}), empty until the run has stopped. */
     public StringBinding stopReasonText() {
         return stopReasonText;
+    }
+
+    /**
+     * Where the run stands in a word, and once it has ended, how: {@code queued}, {@code running}, then its stop
+     * reason ({@code diverged}), {@code failed: } and the error, or {@code imported}.
+     */
+    public StringBinding outcomeText() {
+        return outcomeText;
     }
 
     /** The seconds taken to a tenth ({@code 2.5 s}); empty for an imported curve, which took none here. */

@@ -177,26 +177,31 @@ class RunStateTest {
         RunState state = direct(4);
         assertThat(state.statusText().get()).isEqualTo("queued");
         assertThat(state.stopReasonText().get()).isEmpty();
+        assertThat(state.outcomeText().get()).isEqualTo("queued");
         assertThat(state.durationText().get()).isEqualTo("0.0 s");
         assertThat(state.ended().get()).isFalse();
         state.started();
         assertThat(state.statusText().get()).isEqualTo("running");
+        assertThat(state.outcomeText().get()).isEqualTo("running");
         assertThat(state.ended().get()).isFalse();
         state.finished(StopReason.DIVERGED, 2.46, 0.5);
         assertThat(state.statusText().get()).isEqualTo("finished");
         assertThat(state.stopReasonText().get()).isEqualTo("diverged");
+        assertThat(state.outcomeText().get()).isEqualTo("diverged");
         assertThat(state.durationText().get()).isEqualTo("2.5 s");
         assertThat(state.ended().get()).isTrue();
 
         RunState failed = direct(4);
         failed.failed("out of memory");
         assertThat(failed.statusText().get()).isEqualTo("failed: out of memory");
+        assertThat(failed.outcomeText().get()).isEqualTo("failed: out of memory");
         assertThat(failed.ended().get()).isTrue();
 
         RunState imported = RunState.imported();
         assertThat(imported.statusText().get()).isEqualTo("imported");
         assertThat(imported.durationText().get()).isEmpty();
         assertThat(imported.stopReasonText().get()).isEmpty();
+        assertThat(imported.outcomeText().get()).isEqualTo("imported");
         assertThat(imported.ended().get()).isTrue();
     }
 }
