@@ -1,6 +1,8 @@
 package org.rangefinder.ui;
 
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -43,7 +45,9 @@ final class MainMenu {
         Menu viewMenu = new Menu("View");
         Menu theme = new Menu("Theme");
         theme.setId("themeMenu");
-        viewMenu.getItems().add(theme);
+        viewMenu.getItems().addAll(theme, new SeparatorMenuItem(),
+                shown("Experiment panel", "showLeftPanelItem", view.panels().leftShownProperty()),
+                shown("1cycle panel", "showRightPanelItem", view.panels().rightShownProperty()));
         fillThemes(theme, themes, applyTheme);
         // read the themes folder again whenever the menu opens: a CSS file dropped there shows up at once
         viewMenu.setOnShowing(e -> fillThemes(theme, themes, applyTheme));
@@ -77,6 +81,14 @@ final class MainMenu {
             item.setOnAction(e -> applyTheme.accept(t));
             menu.getItems().add(item);
         }
+    }
+
+    /** A check item that shows or hides a side panel. */
+    private static CheckMenuItem shown(String text, String id, BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setId(id);
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     private static MenuItem item(String text, String accelerator, String id, Runnable action) {

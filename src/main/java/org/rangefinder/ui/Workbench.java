@@ -19,13 +19,16 @@ import org.rangefinder.ui.work.OtherPrograms;
 /**
  * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, one
  * for the files the user exports or saves, and one for the run history in its default folder), the view, the menu,
- * the theme, and what is remembered across launches (window size, theme, last dataset). The numeric engine starts
- * loading once the window shows. When the window closes, its runs stop and what they and the user asked to be
+ * the theme, and what is remembered across launches (window size, side panels, theme, last dataset). The numeric
+ * engine starts loading once the window shows. When the window closes, its runs stop and what they and the user asked to be
  * written is written first (see {@link WorkbenchViewModel#close}).
  */
 public final class Workbench {
     /** How long a closed window waits for its runs to stop and its files to be written before the process ends. */
     static final Duration CLOSING_WAIT = Duration.ofSeconds(10);
+    /** The side panels' names in the settings: the experiment panel's, the 1cycle panel's. */
+    static final String LEFT = "left";
+    static final String RIGHT = "right";
 
     private final WorkbenchViewModel viewModel;
     private final WorkbenchView view;
@@ -50,12 +53,18 @@ public final class Workbench {
             viewModel.experiment().datasetProperty().set(settings.dataset());
         }
         viewModel.experiment().datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
+        PanelSplit panels = view.panels();
+        panels.setWidths(settings.panelWidth(LEFT), settings.panelWidth(RIGHT));
+        panels.leftShownProperty().set(settings.panelShown(LEFT));
+        panels.rightShownProperty().set(settings.panelShown(RIGHT));
 
         stage.setTitle("Rangefinder: LR range test and 1cycle workbench");
         stage.setScene(scene);
         stage.setMaximized(settings.maximized());
         stage.setOnHidden(e -> {
             settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            settings.setPanel(LEFT, panels.leftWidth(), panels.leftShownProperty().get());
+            settings.setPanel(RIGHT, panels.rightWidth(), panels.rightShownProperty().get());
             settings.flush();
             if (!viewModel.close(CLOSING_WAIT)) {
                 // the window is gone: the terminal it was started from, if any, is where this can still be said

@@ -33,8 +33,8 @@ import org.rangefinder.ui.work.EngineStatus;
 
 /**
  * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
- * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right,
- * a status bar below, and notifications sliding in over it all. Files or folders dropped anywhere on it are opened
+ * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right
+ * (each side panel as wide as the user dragged it, or hidden: {@link PanelSplit}), a status bar below, and notifications sliding in over it all. Files or folders dropped anywhere on it are opened
  * (a curve) or imported (a dataset). Every action reports problems in a dialog with a one-line message.
  */
 public final class WorkbenchView extends NotificationPane {
@@ -42,6 +42,8 @@ public final class WorkbenchView extends NotificationPane {
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
     private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV", "*.csv");
     private static final FileChooser.ExtensionFilter ZIP = new FileChooser.ExtensionFilter("DL4J model", "*.zip");
+    /** The tab pane's border around its content. */
+    private static final double CENTRE_BORDER = 2;
 
     private final WorkbenchViewModel vm;
     private final FileChoices files;
@@ -52,6 +54,7 @@ public final class WorkbenchView extends NotificationPane {
     private final TrainingChartsView training;
     private final HistoryPanel history;
     private final TabPane centre;
+    private final PanelSplit panels;
     private final BorderPane layout = new BorderPane();
     private final PauseTransition hideNotification = new PauseTransition(Duration.seconds(5));
 
@@ -80,9 +83,10 @@ public final class WorkbenchView extends NotificationPane {
                 : null));
         centre = new TabPane(rangeTab, trainingTab, historyTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        layout.setLeft(experiment);
-        layout.setCenter(centre);
-        layout.setRight(oneCycle);
+        // room for the runs list's columns; a number, not a measure of the tabs taken again in every frame
+        centre.setMinWidth(runsTable.getMinWidth() + CENTRE_BORDER);
+        panels = new PanelSplit(experiment, centre, oneCycle);
+        layout.setCenter(panels);
         layout.setBottom(statusBar());
         setContent(layout);
         setShowFromTop(false);
@@ -322,5 +326,10 @@ public final class WorkbenchView extends NotificationPane {
 
     public HistoryPanel historyPanel() {
         return history;
+    }
+
+    /** The side panels and the centre between them. */
+    PanelSplit panels() {
+        return panels;
     }
 }

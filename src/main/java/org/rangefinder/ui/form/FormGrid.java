@@ -24,6 +24,10 @@ import javafx.util.StringConverter;
  * at fault.
  */
 public final class FormGrid extends GridPane {
+    /** The narrowest the labels' column gets, its labels wrapped: the longest word, "Momentum". */
+    private static final double LABELS_MIN_WIDTH = 86;
+    /** The narrowest the controls' column gets before the labels wrap: room for "digits" or "nesterov". */
+    private static final double CONTROLS_MIN_WIDTH = 100;
     private final ObservableValue<? extends FormField> invalidField;
     private final ObservableValue<String> problem;
     private int rows;
@@ -32,9 +36,11 @@ public final class FormGrid extends GridPane {
         this.invalidField = invalidField;
         this.problem = problem;
         getStyleClass().add("form-grid");
+        // in a narrow panel the controls give up width first, down to CONTROLS_MIN_WIDTH, then the labels wrap
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(USE_PREF_SIZE);
+        labels.setMinWidth(LABELS_MIN_WIDTH);
         ColumnConstraints controls = new ColumnConstraints();
+        controls.setMinWidth(CONTROLS_MIN_WIDTH);
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
         getColumnConstraints().addAll(labels, controls);
@@ -71,6 +77,7 @@ public final class FormGrid extends GridPane {
     /** A row of a label and any control; returns the control. */
     public <T extends Node> T row(String label, T control) {
         Label l = new Label(label);
+        l.setWrapText(true);
         l.setLabelFor(control);
         addRow(rows++, l, control);
         GridPane.setHgrow(control, Priority.ALWAYS);

@@ -10,6 +10,11 @@ import javafx.scene.layout.VBox;
  * collapsible sections, scrolls vertically, and a footer with the panel's main buttons stays in view below it.
  */
 public final class SidePanel {
+    /**
+     * How narrow the user can make a side panel: its forms' labels and fields side by side, and room for two such
+     * panels beside the runs list's columns in a window 1024 px wide.
+     */
+    public static final double MIN_WIDTH = 240;
 
     private SidePanel() {
     }
@@ -31,7 +36,7 @@ public final class SidePanel {
         panel.setCenter(scroll);
         footer.getStyleClass().add("side-panel-footer");
         panel.setBottom(footer);
-        panel.setMinWidth(290);
+        panel.setMinWidth(MIN_WIDTH);
     }
 
     /**

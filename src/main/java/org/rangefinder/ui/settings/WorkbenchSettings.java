@@ -4,7 +4,8 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the window remembers across launches (window size, theme, last dataset), in the user's Java preferences
+ * What the window remembers across launches (window size, side panels' widths and whether they show, theme, last
+ * dataset), in the user's Java preferences
  * (on Linux under {@code ~/.java}). Tests use a node of their own.
  */
 public final class WorkbenchSettings {
@@ -15,6 +16,7 @@ public final class WorkbenchSettings {
     private static final String HEIGHT = "window.height";
     private static final String MAXIMIZED = "window.maximized";
     private static final String THEME = "theme";
+    private static final String PANEL = "panel.";
     private static final String DATASET = "dataset";
 
     private final Preferences node;
@@ -45,6 +47,26 @@ public final class WorkbenchSettings {
             node.putDouble(HEIGHT, height);
         }
         node.putBoolean(MAXIMIZED, maximized);
+    }
+
+    /**
+     * The width the user gave a side panel ({@code "left"} or {@code "right"}), or NaN when it was never given one.
+     */
+    public double panelWidth(String side) {
+        return node.getDouble(PANEL + side + ".width", Double.NaN);
+    }
+
+    /** Whether a side panel ({@code "left"} or {@code "right"}) shows; it does until the user hides it. */
+    public boolean panelShown(String side) {
+        return node.getBoolean(PANEL + side + ".shown", true);
+    }
+
+    /** Remembers a side panel: its width (NaN: none given, nothing remembered) and whether it shows. */
+    public void setPanel(String side, double width, boolean shown) {
+        if (!Double.isNaN(width)) {
+            node.putDouble(PANEL + side + ".width", width);
+        }
+        node.putBoolean(PANEL + side + ".shown", shown);
     }
 
     /** The name of the last theme, or null. */
