@@ -1,6 +1,7 @@
 package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -111,6 +113,26 @@ class RunsListTest {
                         .isLessThanOrEqualTo(room);
             }
         }
+    }
+
+    @Test
+    void theRunColumnTakesTheSpareWidthAndANameCutShortIsInFullInItsTooltip(FxRobot robot) throws Exception {
+        Path curve = tmp.resolve("weight-decay-1e-4-batch-size-32-momentum-0.95-nesterov-mlp-256-256-256-"
+                + "digits-without-batch-normalisation.csv");
+        Files.copy(curveFile(), curve);
+        fixture.openCurves(curve);
+        RunsTable table = fixture.view().runsTable();
+        TableCell<?, ?> cell = fixture.laidOut(() -> robot.lookup(".table-row-cell .table-cell")
+                .<TableCell<?, ?>>queryAll().stream()
+                .filter(c -> !c.isEmpty() && c.getTableColumn().getText().equals("Run")).findFirst().orElseThrow());
+        double others = table.getColumns().stream().filter(c -> c != cell.getTableColumn())
+                .mapToDouble(TableColumn::getWidth).sum();
+        double content = table.lookup(".clipped-container").getLayoutBounds().getWidth();
+        assertThat(cell.getTableColumn().getWidth()).as("the Run column has what the others leave")
+                .isGreaterThan(cell.getTableColumn().getPrefWidth()).isCloseTo(content - others, within(1.0));
+        String name = fixture.vm().runs().runs().get(0).name();
+        assertThat(((Text) cell.lookup(".text")).getText()).as("cut short").isNotEqualTo(name).endsWith("...");
+        assertThat(cell.getTooltip().getText()).isEqualTo(name);
     }
 
     @Test

@@ -73,9 +73,9 @@ public final class HistoryViewModel {
     private static List<RangeTestRun.Recorded> curvesOf(RunHistory history, List<RunRecord> chosen) {
         List<RangeTestRun.Recorded> curves = new ArrayList<>();
         for (RunRecord r : chosen) {
-            String name = r.dataset() + " " + when(r);
             if (r.kind() == RunKind.RANGE_TEST) {
-                curves.add(new RangeTestRun.Recorded(name, history.curve(r.id())));
+                curves.add(new RangeTestRun.Recorded(overlayName(r, r.model() == null ? null : r.model().describe()),
+                        history.curve(r.id())));
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
@@ -84,11 +84,20 @@ public final class HistoryViewModel {
                         continue; // a member the sweep stopped before it ran
                     }
                     curves.add(new RangeTestRun.Recorded(
-                            name + " " + sweep.factor().id() + "=" + sweep.values().get(m), members.get(m)));
+                            overlayName(r, sweep.factor().id() + "=" + sweep.values().get(m)), members.get(m)));
                 }
             }
         }
         return curves;
+    }
+
+    /**
+     * The name of a recorded curve on the chart: what tells it from the others first (a sweep member's value, a range
+     * test's model), then its dataset and when it ran, e.g. {@code weight-decay=1e-4 · digits 2026-12-07 10:47:36},
+     * so that a name cut short in the runs list or the legend keeps its distinguishing part.
+     */
+    static String overlayName(RunRecord r, String distinguishing) {
+        return (distinguishing == null ? "" : distinguishing + " · ") + r.dataset() + " " + when(r);
     }
 
     /** Deletes the runs (their folders and files), then reads the list again. */

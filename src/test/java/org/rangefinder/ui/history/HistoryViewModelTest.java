@@ -73,9 +73,11 @@ class HistoryViewModelTest {
         assertThat(runs.runs()).hasSize(2);
         RangeTestRun overlaid = runs.runs().get(1);
         assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.IMPORTED);
-        // named by when the recorded run started, to the second, in this computer's time zone
-        assertThat(overlaid.name()).matches("#2 iris \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-        LocalDateTime named = LocalDateTime.parse(overlaid.name().substring("#2 iris ".length()),
+        // named by its model first, then its dataset and when it started, to the second, in this computer's time zone
+        String start = "#2 " + IRIS.model().describe() + " · iris ";
+        assertThat(overlaid.name()).startsWith(start)
+                .matches(".* \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        LocalDateTime named = LocalDateTime.parse(overlaid.name().substring(start.length()),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         assertThat(named).isEqualTo(LocalDateTime.ofInstant(vm.entries().get(0).createdAt(), ZoneId.systemDefault())
                 .truncatedTo(ChronoUnit.SECONDS));
@@ -105,7 +107,9 @@ class HistoryViewModelTest {
         assertThat(runs.runs()).hasSize(4);
         for (int m = 0; m < 2; m++) {
             RangeTestRun overlaid = runs.runs().get(2 + m);
-            assertThat(overlaid.name()).endsWith(" seed=" + (m + 1));
+            // what tells the members apart first: cut short, a name keeps it
+            assertThat(overlaid.name()).startsWith("#" + (3 + m) + " seed=" + (m + 1) + " · iris "
+                    + HistoryViewModel.when(vm.entries().get(0)));
             assertThat(overlaid.points()).isEqualTo(family.members().get(m).points());
         }
     }
