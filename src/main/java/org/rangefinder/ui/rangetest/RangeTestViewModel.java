@@ -71,7 +71,11 @@ public final class RangeTestViewModel {
             }
         });
         runs.addListener(countActive);
-        selected.addListener((o, old, run) -> {
+        // an invalidation listener, added first: it runs before the views' (JavaFX tells invalidation listeners
+        // before change listeners), which read the selected run and its suggestions together; as a change listener
+        // the chart read the suggestions of a run deleted, with no run selected
+        selected.addListener(o -> {
+            RangeTestRun run = selected.get();
             selectedSuggestions.unbind();
             if (run == null) {
                 selectedSuggestions.set(null);

@@ -55,6 +55,19 @@ class RangeTestViewModelTest {
     Path tmp;
 
     @Test
+    void aViewToldOfANewSelectionReadsThatRunsSuggestions() {
+        List<String> seen = new ArrayList<>();
+        // as the chart listens: told that the selection changed, it reads the run and its suggestions together
+        vm.selectedProperty().addListener(o -> seen.add(vm.selectedProperty().get() + " "
+                + (vm.selectedSuggestionsProperty().get() != null)));
+        RangeTestRun run = vm.start(iris, DataOptions.defaults());
+        vm.selectedProperty().set(null);
+        vm.selectedProperty().set(run);
+        vm.delete(run);
+        assertThat(seen).containsExactly(run + " true", "null false", run + " true", "null false");
+    }
+
+    @Test
     void aRunRecordsWhatTheEngineRecordsAndEndsWithItsSuggestions() {
         List<RangeTestRun> ended = new ArrayList<>();
         vm.setOnRunEnded(ended::add);
