@@ -114,7 +114,8 @@ final class RunsCommand implements Callable<Integer> {
             }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"run", r.id()});
-            rows.add(new String[] {"kind", r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep())});
+            rows.add(new String[] {"kind", r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep())
+                    + (r.schedule() == null ? "" : " " + r.schedule())});
             rows.add(new String[] {"status", r.status().id()
                     + (r.stopReason() == null ? "" : " (" + r.stopReason() + ")")
                     + (r.error() == null ? "" : ": " + r.error())});

@@ -47,7 +47,8 @@ import org.rangefinder.train.TrainingResult;
  *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
- * Key numbers in {@code run.json}: range test {@code points}, {@code steep}, {@code valley}, {@code minimum},
+ * A sweep's {@code run.json} names its factor and values ({@code sweep}), a training's its schedule
+ * ({@code schedule}: {@code one-cycle} or {@code constant=LR}). Key numbers in {@code run.json}: range test {@code points}, {@code steep}, {@code valley}, {@code minimum},
  * {@code rangeMin}, {@code rangeMax}, {@code elapsedSeconds}; sweep {@code members} and, for seeds,
  * {@code medianSteep}, {@code medianValley}, {@code medianMinimum}; training {@code epochs}, {@code iterations},
  * {@code finalValLoss}, {@code finalValAccuracy}, {@code elapsedSeconds}. A suggestion the curve did not give is
@@ -132,7 +133,8 @@ public final class RunHistory {
 
     /**
      * Records the start of a run: its folder, {@code settings.json} and a {@code run.json} with status
-     * {@code running}.
+     * {@code running}, with, when the settings are {@link RunSettings}, a sweep's factor and values and a training's
+     * schedule.
      *
      * @param dataset  bundled name or path, as given
      * @param settings the run's settings, written as JSON
@@ -154,8 +156,10 @@ public final class RunHistory {
             }
         }
         ProcessHandle self = ProcessHandle.current();
+        RunSettings described = settings instanceof RunSettings s ? s : null;
         RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
-                dataset, model, null, null, null, null, self.pid(),
+                dataset, model, described == null ? null : described.sweep(),
+                described == null ? null : described.schedule(), null, null, null, self.pid(),
                 self.info().startInstant().map(Instant::toString).orElse(null));
         Json.write(dir.resolve("settings.json"), settings);
         writeRecord(dir, r);

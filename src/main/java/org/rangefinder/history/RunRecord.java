@@ -20,7 +20,10 @@ import org.rangefinder.model.ModelSpec;
  * @param created       start, ISO-8601 instant
  * @param ended         end (finished, failed or found interrupted), ISO-8601 instant; absent while running
  * @param dataset       bundled name or path, as given
- * @param sweep         sweeps only: {@code FACTOR=V1,V2,...}
+ * @param sweep         sweeps only: {@code FACTOR=V1,V2,...} (from the start; once finished, the values of the
+ *                      members that did not fail); absent in records written before 2026-12-07 while not finished
+ * @param schedule      training runs only: the learning-rate schedule, {@code one-cycle} or {@code constant=LR}
+ *                      ({@code constant=0.005}); absent in records written before 2026-12-07
  * @param stopReason    why the run ended ({@code completed}, {@code diverged}, ..., {@code interrupted})
  * @param results       key numbers by name (see {@link RunHistory}); finite values only
  * @param error         the message of a failed run
@@ -30,8 +33,8 @@ import org.rangefinder.model.ModelSpec;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus status, String created, String ended,
-                        String dataset, ModelSpec model, String sweep, String stopReason, Map<String, Double> results,
-                        String error, long pid, String processStart) {
+                        String dataset, ModelSpec model, String sweep, String schedule, String stopReason,
+                        Map<String, Double> results, String error, long pid, String processStart) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -85,17 +88,17 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
 
     RunRecord finished(StopReason reason, Map<String, Double> keyNumbers, String sweepText) {
         return new RunRecord(schemaVersion, id, kind, RunStatus.FINISHED, created, Instant.now().toString(), dataset,
-                model, sweepText, reason.id(), keyNumbers, null, pid, processStart);
+                model, sweepText, schedule, reason.id(), keyNumbers, null, pid, processStart);
     }
 
     RunRecord failed(String message) {
         return new RunRecord(schemaVersion, id, kind, RunStatus.FAILED, created, Instant.now().toString(), dataset,
-                model, sweep, null, results, message, pid, processStart);
+                model, sweep, schedule, null, results, message, pid, processStart);
     }
 
     RunRecord interrupted() {
         return new RunRecord(schemaVersion, id, kind, RunStatus.INTERRUPTED, created, Instant.now().toString(),
-                dataset, model, sweep, StopReason.INTERRUPTED.id(), results, null, pid, processStart);
+                dataset, model, sweep, schedule, StopReason.INTERRUPTED.id(), results, null, pid, processStart);
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.rangefinder.history;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.TrainingConfig;
 
 /**
  * What a run's {@code settings.json} holds: the settings the engine took (a range test's or a training's config; a
@@ -19,5 +22,18 @@ public record RunSettings(Object config, String sweep, DataOptions data) {
     /** A single run's settings. */
     public static RunSettings of(Object config, DataOptions data) {
         return new RunSettings(config, null, data);
+    }
+
+    /**
+     * A training's learning-rate schedule in a word, as {@code run.json} records it: {@code one-cycle}, or
+     * {@code constant=} and the rate ({@code constant=0.005}); null for a range test or a sweep.
+     */
+    @JsonIgnore
+    public String schedule() {
+        if (!(config instanceof TrainingConfig training)) {
+            return null;
+        }
+        return training.policy() == SchedulePolicy.CONSTANT ? training.policy().id() + "=" + training.constantLr()
+                : training.policy().id();
     }
 }

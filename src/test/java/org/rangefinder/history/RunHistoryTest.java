@@ -99,6 +99,52 @@ class RunHistoryTest {
     }
 
     @Test
+    void aTrainingRecordsItsScheduleAndASweepItsFactorAndValuesFromTheStart() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        TrainingConfig oneCycle = new TrainingConfig("iris", MLP, org.rangefinder.optim.OptimizerKind.NESTEROV, 0.9,
+                0, 16, 1, SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(8, 0.01, 0.1), null, 0, 42);
+        TrainingConfig constant = new TrainingConfig("iris", MLP, org.rangefinder.optim.OptimizerKind.NESTEROV, 0.9,
+                0, 16, 1, SchedulePolicy.CONSTANT, null, 0.005, 0, 42);
+        String trained = history.start(RunKind.TRAINING, "iris", MLP, RunSettings.of(oneCycle, null)).id();
+        String baseline = history.start(RunKind.TRAINING, "iris", MLP, RunSettings.of(constant, null)).id();
+        String swept = history.start(RunKind.SWEEP, "iris", MLP,
+                new RunSettings(rangeTestConfig(), "weight-decay=0,1e-4,1e-3", null)).id();
+        history.fail(baseline, "out of memory");
+
+        RunHistory reopened = RunHistory.open(workspace);
+        assertThat(reopened.get(trained).schedule()).isEqualTo("one-cycle");
+        assertThat(reopened.get(baseline).schedule()).isEqualTo("constant=0.005");
+        assertThat(reopened.get(baseline).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(reopened.get(swept).sweep()).as("while running").isEqualTo("weight-decay=0,1e-4,1e-3");
+        assertThat(reopened.get(swept).schedule()).isNull();
+        assertThat(Files.readString(reopened.runFolder(trained).resolve("run.json")))
+                .contains("\"schedule\" : \"one-cycle\"");
+    }
+
+    @Test
+    void aRecordWrittenBeforeSchedulesWereRecordedIsReadWithoutOne() throws IOException {
+        String id = "20261201-101010-000-abcd";
+        Files.writeString(Files.createDirectory(workspace.resolve(id)).resolve("run.json"), """
+                {
+                  "schemaVersion" : 1,
+                  "id" : "20261201-101010-000-abcd",
+                  "kind" : "training",
+                  "status" : "finished",
+                  "created" : "2026-12-01T10:10:10Z",
+                  "ended" : "2026-12-01T10:11:10Z",
+                  "dataset" : "iris",
+                  "stopReason" : "completed",
+                  "results" : { "epochs" : 1.0 },
+                  "pid" : 1
+                }
+                """);
+        RunHistory.Listing listing = RunHistory.open(workspace).list();
+        assertThat(listing.warnings()).isEmpty();
+        assertThat(listing.runs()).extracting(RunRecord::id, RunRecord::schedule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(id, null));
+    }
+
+    @Test
     void sweepKeepsEachMembersCurveAndSuggestions() throws IOException {
         Sweep sweep = Sweep.parse("weight-decay=0,0.001");
         SweepResult result = SweepRunner.run(iris, rangeTestConfig(), sweep, 1, (m, p) -> { }, new CancelToken());
@@ -244,7 +290,7 @@ class RunHistoryTest {
         history.fail(good.id(), "out of memory");
         String id = "20200101-000000-000-abcd";
         ObjectNode record = Json.MAPPER.valueToTree(new RunRecord(1, id, RunKind.TRAINING, RunStatus.FINISHED,
-                "2020-01-01T00:00:00Z", "2020-01-01T00:01:00Z", "iris", MLP, null, "completed",
+                "2020-01-01T00:00:00Z", "2020-01-01T00:01:00Z", "iris", MLP, null, null, "completed",
                 Map.of("epochs", 1.0), null, 1, null));
         JsonPointer at = JsonPointer.compile(pointer);
         ObjectNode parent = (ObjectNode) record.at(at.head());
@@ -272,7 +318,7 @@ class RunHistoryTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Json.write(workspace.resolve(other.id()).resolve("run.json"), new RunRecord(1, other.id(), other.kind(),
-                RunStatus.RUNNING, other.created(), null, "iris", MLP, null, null, null, null, gone.pid(), null));
+                RunStatus.RUNNING, other.created(), null, "iris", MLP, null, null, null, null, null, gone.pid(), null));
 
         RunHistory reopened = RunHistory.open(workspace);
         assertThat(reopened.get(other.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
