@@ -13,13 +13,14 @@ import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 
 /**
  * The History panel's state: the runs of the run history, newest first, read on the history's thread; overlaying
  * recorded range tests and sweeps on the range-test chart (each curve becomes a run of the runs list, as an opened
- * curve file does); deleting runs. The list is read again after every write to the history. Called on the FX
+ * curve file does, a sweep's members a family); deleting runs. The list is read again after every write to the history. Called on the FX
  * thread; what goes wrong, and the warnings about unreadable entries, go to the status line.
  */
 public final class HistoryViewModel {
@@ -51,17 +52,49 @@ public final class HistoryViewModel {
         }, reporter);
     }
 
-    /** Shows the curves of the range tests and sweeps among {@code chosen} as runs; training runs have none. */
+    /**
+     * Shows the curves of the range tests and sweeps among {@code chosen} as runs, a sweep's as a family (one colour,
+     * a shade per member), as a live sweep's; training runs have none. A curve the runs list holds already (overlaid
+     * before, or the run of this window that was recorded) is left out, and the status line says how many were.
+     */
     public void overlay(List<RunRecord> chosen) {
         List<RunRecord> withCurves = chosen.stream().filter(HistoryViewModel::hasCurves).toList();
         if (withCurves.isEmpty()) {
             reporter.accept("No range test or sweep chosen: only they have curves to overlay");
             return;
         }
-        store.read(h -> curvesOf(h, withCurves), curves -> {
-            curves.forEach(runs::show);
-            reporter.accept("Overlaid " + curves.size() + " curve(s) from the run history");
+        store.read(h -> overlaysOf(h, withCurves), overlays -> {
+            int shown = 0;
+            int skipped = 0;
+            for (Overlay overlay : overlays) {
+                List<Integer> fresh = new ArrayList<>();
+                for (int i = 0; i < overlay.curves().size(); i++) {
+                    if (!runs.shows(overlay.curves().get(i).points())) {
+                        fresh.add(i);
+                    }
+                }
+                skipped += overlay.curves().size() - fresh.size();
+                shown += fresh.size();
+                if (overlay.factor() != null && fresh.size() >= 2) {
+                    runs.showFamily(new Sweep(overlay.factor(), fresh.stream().map(overlay.values()::get).toList()),
+                            fresh.stream().map(overlay.curves()::get).toList());
+                } else {
+                    fresh.forEach(i -> runs.show(overlay.curves().get(i)));
+                }
+            }
+            reporter.accept(shown == 0 ? "Nothing overlaid: the chosen curve(s) are in the runs list already"
+                    : "Overlaid " + shown + " curve(s) from the run history" + (skipped == 0 ? ""
+                            : "; " + skipped + " in the runs list already were left out"));
         }, reporter);
+    }
+
+    /**
+     * What one recorded run puts on the chart: a range test's curve, or the curves of a sweep's members with the
+     * values of its factor they ran with (shown as a family).
+     *
+     * @param factor null for a range test
+     */
+    private record Overlay(SweepFactor factor, List<String> values, List<RangeTestRun.Recorded> curves) {
     }
 
     /** A finished range test or sweep: a run that stored curves. */
@@ -70,25 +103,29 @@ public final class HistoryViewModel {
     }
 
     /** The chosen runs' curves, read and made ready to show on the history thread. */
-    private static List<RangeTestRun.Recorded> curvesOf(RunHistory history, List<RunRecord> chosen) {
-        List<RangeTestRun.Recorded> curves = new ArrayList<>();
+    private static List<Overlay> overlaysOf(RunHistory history, List<RunRecord> chosen) {
+        List<Overlay> overlays = new ArrayList<>();
         for (RunRecord r : chosen) {
             if (r.kind() == RunKind.RANGE_TEST) {
-                curves.add(new RangeTestRun.Recorded(overlayName(r, r.model() == null ? null : r.model().describe()),
-                        history.curve(r.id())));
+                overlays.add(new Overlay(null, List.of(), List.of(new RangeTestRun.Recorded(
+                        overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id())))));
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
+                List<String> values = new ArrayList<>();
+                List<RangeTestRun.Recorded> curves = new ArrayList<>();
                 for (int m = 0; m < members.size(); m++) {
                     if (members.get(m).isEmpty()) {
                         continue; // a member the sweep stopped before it ran
                     }
+                    values.add(sweep.values().get(m));
                     curves.add(new RangeTestRun.Recorded(
                             overlayName(r, sweep.factor().id() + "=" + sweep.values().get(m)), members.get(m)));
                 }
+                overlays.add(new Overlay(sweep.factor(), values, curves));
             }
         }
-        return curves;
+        return overlays;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.rangefinder.ui.chart.LiveCurve;
 import org.rangefinder.ui.work.RunState;
 
 /**
- * One entry of the runs list: a range test (alone or a member of a sweep family) or a curve read from a file. The
+ * One entry of the runs list: a range test (alone or a member of a sweep family) or a curve read from a file or
+ * from the run history (alone, or a member of a recorded sweep's family). The
  * engine records points on a worker thread into two {@link LiveCurve}s (raw and smoothed loss against lr) and
  * counts them as steps of its {@link RunState}; the properties, read by the window, change on the FX thread only.
  */
@@ -53,11 +54,11 @@ public final class RangeTestRun {
         this.state = new RunState(fx, config.iterations(), () -> { });
     }
 
-    private RangeTestRun(int number, String name, Recorded curve, int colorIndex) {
+    private RangeTestRun(int number, String name, Recorded curve, RunFamily family, int colorIndex) {
         this.number = number;
         this.name = name;
         this.config = null;
-        this.family = null;
+        this.family = family;
         this.colorIndex = colorIndex;
         this.state = RunState.imported();
         this.raw = curve.raw;
@@ -68,9 +69,12 @@ public final class RangeTestRun {
         suggestions.set(curve.suggestions);
     }
 
-    /** A curve made elsewhere or recorded earlier, shown like a run (on the FX thread). */
-    static RangeTestRun imported(int number, String name, Recorded curve, int colorIndex) {
-        return new RangeTestRun(number, name, curve, colorIndex);
+    /**
+     * A curve made elsewhere or recorded earlier, shown like a run (on the FX thread); a member of a recorded sweep
+     * has its {@code family}, else null.
+     */
+    static RangeTestRun imported(int number, String name, Recorded curve, RunFamily family, int colorIndex) {
+        return new RangeTestRun(number, name, curve, family, colorIndex);
     }
 
     /**
@@ -114,6 +118,10 @@ public final class RangeTestRun {
         /** The name it is shown under, after the run's number. */
         public String name() {
             return name;
+        }
+
+        public List<CurvePoint> points() {
+            return points;
         }
     }
 

@@ -126,10 +126,36 @@ public final class RangeTestViewModel {
     /** Shows a curve made elsewhere or recorded earlier as a run, with its suggestions. */
     public RangeTestRun show(RangeTestRun.Recorded curve) {
         int number = nextNumber++;
-        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + curve.name(), curve, takeColor());
+        RangeTestRun run = RangeTestRun.imported(number, "#" + number + " " + curve.name(), curve, null,
+                takeColor());
         runs.add(run);
         selected.set(run);
         return run;
+    }
+
+    /**
+     * Shows the members of a sweep recorded earlier, one curve per value of {@code sweep}, as a family, as a live
+     * sweep's members are shown: one colour, a shade per member. Like a live sweep's, the family is complete before
+     * its members join the list (their shades depend on its size).
+     */
+    public RunFamily showFamily(Sweep sweep, List<RangeTestRun.Recorded> members) {
+        RunFamily family = new RunFamily(nextFamily++, sweep);
+        int color = takeColor();
+        for (RangeTestRun.Recorded curve : members) {
+            int number = nextNumber++;
+            family.add(RangeTestRun.imported(number, "#" + number + " " + curve.name(), curve, family, color));
+        }
+        runs.addAll(family.members());
+        selected.set(family.members().get(0));
+        return family;
+    }
+
+    /**
+     * Whether a run of the list has exactly these points: a curve shown already, from a file, the run history or a
+     * run of this window (the history keeps a run's points as they were).
+     */
+    public boolean shows(List<CurvePoint> points) {
+        return runs.stream().anyMatch(r -> r.points().size() == points.size() && r.points().equals(points));
     }
 
     private void submit(RangeTestRun run, DataOptions options) {

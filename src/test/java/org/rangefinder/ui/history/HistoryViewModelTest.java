@@ -67,11 +67,12 @@ class HistoryViewModelTest {
     @Test
     void overlayShowsTheStoredPointsAsARunWithSuggestions() {
         RangeTestRun original = runs.start(IRIS, DataOptions.defaults());
+        runs.delete(original);
 
         vm.overlay(List.copyOf(vm.entries()));
 
-        assertThat(runs.runs()).hasSize(2);
-        RangeTestRun overlaid = runs.runs().get(1);
+        assertThat(runs.runs()).hasSize(1);
+        RangeTestRun overlaid = runs.runs().get(0);
         assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.IMPORTED);
         // named by its model first, then its dataset and when it started, to the second, in this computer's time zone
         String start = "#2 " + IRIS.model().describe() + " · iris ";
@@ -90,28 +91,60 @@ class HistoryViewModelTest {
     @Test
     void aRunIsDatedToTheSecondInTheTimeZoneGiven() {
         RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, "20260304-050607-890-abcd", RunKind.RANGE_TEST,
-                RunStatus.FINISHED, "2026-03-04T05:06:07.890Z", null, "iris", null, null, null, null, null, 0, null);
+                RunStatus.FINISHED, "2026-03-04T05:06:07.890Z", null, "iris", null, null, null, null, null, null, 0,
+                null);
         assertThat(HistoryViewModel.when(r, ZoneOffset.UTC)).isEqualTo("2026-03-04 05:06:07");
         assertThat(HistoryViewModel.when(r, ZoneId.of("Asia/Tokyo"))).isEqualTo("2026-03-04 14:06:07");
         assertThat(HistoryViewModel.when(r, ZoneId.of("America/New_York"))).isEqualTo("2026-03-04 00:06:07");
     }
 
     @Test
-    void aSweepIsRecordedOnceAndOverlaysOneRunPerMember() {
+    void aSweepIsRecordedOnceAndOverlaysOneRunPerMemberAsAFamily() {
         RunFamily family = runs.startSweep(IRIS, Sweep.parse("seed=1,2"), DataOptions.defaults());
+        family.members().forEach(runs::delete);
 
         assertThat(vm.entries()).extracting(RunRecord::kind).containsExactly(RunKind.SWEEP);
         assertThat(vm.entries().get(0).sweep()).isEqualTo("seed=1,2");
         vm.overlay(List.copyOf(vm.entries()));
 
-        assertThat(runs.runs()).hasSize(4);
+        assertThat(runs.runs()).hasSize(2);
+        RunFamily overlaidFamily = runs.runs().get(0).family();
+        assertThat(overlaidFamily).as("one family, as the live sweep's").isNotNull().isNotSameAs(family);
+        assertThat(overlaidFamily.members()).containsExactlyElementsOf(runs.runs());
+        assertThat(overlaidFamily.sweep()).isEqualTo(Sweep.parse("seed=1,2"));
+        assertThat(runs.runs()).extracting(RangeTestRun::colorIndex).as("one colour, shaded per member")
+                .containsOnly(runs.runs().get(0).colorIndex());
         for (int m = 0; m < 2; m++) {
-            RangeTestRun overlaid = runs.runs().get(2 + m);
+            RangeTestRun overlaid = runs.runs().get(m);
             // what tells the members apart first: cut short, a name keeps it
             assertThat(overlaid.name()).startsWith("#" + (3 + m) + " seed=" + (m + 1) + " · iris "
                     + HistoryViewModel.when(vm.entries().get(0)));
             assertThat(overlaid.points()).isEqualTo(family.members().get(m).points());
         }
+    }
+
+    @Test
+    void curvesInTheRunsListAlreadyAreLeftOutOfAnOverlayWhichSaysSo() {
+        RangeTestRun live = runs.start(IRIS, DataOptions.defaults());
+        vm.overlay(List.copyOf(vm.entries()));
+        assertThat(runs.runs()).as("the run of this window that was recorded").containsExactly(live);
+        assertThat(messages).containsExactly("Nothing overlaid: the chosen curve(s) are in the runs list already");
+
+        runs.delete(live);
+        vm.overlay(List.copyOf(vm.entries()));
+        vm.overlay(List.copyOf(vm.entries()));
+        assertThat(runs.runs()).as("overlaid once").hasSize(1);
+
+        RunFamily family = runs.startSweep(IRIS.withIterations(20), Sweep.parse("weight-decay=0,1e-3,1e-2"),
+                DataOptions.defaults());
+        runs.delete(family.members().get(1));
+        messages.clear();
+        vm.overlay(List.of(vm.entries().get(0)));
+        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history; 2 in the runs list already "
+                + "were left out");
+        RangeTestRun overlaid = runs.runs().get(runs.runs().size() - 1);
+        assertThat(overlaid.name()).startsWith("#6 weight-decay=1e-3 · iris ");
+        assertThat(overlaid.points()).isEqualTo(family.members().get(1).points());
     }
 
     @Test
