@@ -28,8 +28,9 @@ import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 
 /**
- * The History panel: the recorded runs (when, kind, dataset, model, how they ended, key numbers), with Refresh,
- * Overlay (the chosen range tests' and sweeps' curves go onto the range-test chart) and Delete (after asking).
+ * The History panel: the recorded runs (when; what kind, with a sweep's factor and values and a training's schedule;
+ * key numbers; how they ended; dataset; model), with Refresh, Overlay (the chosen range tests' and sweeps' curves go
+ * onto the range-test chart) and Delete (after asking).
  */
 public final class HistoryPanel extends BorderPane {
     private static final double MAX_COLUMN_WIDTH = 480;
@@ -44,13 +45,14 @@ public final class HistoryPanel extends BorderPane {
         // the columns keep the widths of their contents (the table scrolls sideways) rather than cut them short
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // what tells the runs apart first: a sweep's values and a training's schedule, then the key numbers
         table.getColumns().addAll(List.of(
                 column("When", HistoryViewModel::when),
-                column("Kind", r -> r.kind().id()),
-                column("Dataset", RunRecord::dataset),
-                column("Model", r -> r.model() == null ? "" : r.model().describe()),
+                column("Kind", HistoryViewModel::kind),
+                column("Key numbers", RunRecord::summary),
                 column("Ended", HistoryPanel::ending),
-                column("Key numbers", RunRecord::summary)));
+                column("Dataset", RunRecord::dataset),
+                column("Model", r -> r.model() == null ? "" : r.model().describe())));
 
         Button refresh = new Button("Refresh");
         refresh.setId("historyRefresh");

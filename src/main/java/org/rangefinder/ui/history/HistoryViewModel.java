@@ -14,6 +14,8 @@ import org.rangefinder.history.RunStatus;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 
@@ -147,6 +149,38 @@ public final class HistoryViewModel {
             reporter.accept(m);
             refresh();
         });
+    }
+
+    /**
+     * What a run was, in a few words: {@code range test}; a sweep with what it varied, {@code sweep of weight decay:
+     * 0, 1e-4, 1e-3}; a training with its schedule, {@code training, 1cycle} or {@code training, constant 0.005}.
+     * A record from before sweeps and schedules were recorded from the start says {@code sweep} or
+     * {@code training} alone.
+     */
+    public static String kind(RunRecord r) {
+        return switch (r.kind()) {
+            case RANGE_TEST -> "range test";
+            case SWEEP -> r.sweep() == null || r.sweep().indexOf('=') < 0 ? "sweep"
+                    : "sweep of " + r.sweep().substring(0, r.sweep().indexOf('=')).replace('-', ' ') + ": "
+                            + String.join(", ", r.sweep().substring(r.sweep().indexOf('=') + 1).split(","));
+            case TRAINING -> r.schedule() == null ? "training" : "training, " + schedule(r.schedule());
+        };
+    }
+
+    /** A recorded schedule as the 1cycle panel words it: {@code one-cycle} is 1cycle, {@code constant=LR} constant LR. */
+    private static String schedule(String recorded) {
+        if (recorded.equals(SchedulePolicy.ONE_CYCLE.id())) {
+            return "1cycle";
+        }
+        String constant = SchedulePolicy.CONSTANT.id() + "=";
+        if (recorded.startsWith(constant)) {
+            try {
+                return "constant " + FieldText.of(Double.parseDouble(recorded.substring(constant.length())));
+            } catch (NumberFormatException e) {
+                return recorded; // a record edited by hand: shown as it is
+            }
+        }
+        return recorded;
     }
 
     /** When a run was started, in this computer's time zone. */

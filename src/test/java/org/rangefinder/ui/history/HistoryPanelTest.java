@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -14,10 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
+import org.rangefinder.files.Json;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.Screenshots;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 import org.testfx.api.FxRobot;
@@ -43,6 +48,52 @@ class HistoryPanelTest {
     @AfterEach
     void removeHistory() throws Exception {
         AtomicFiles.deleteFolder(folder);
+    }
+
+    @Test
+    void theKindAndKeyNumbersOfEachRunAreInViewAtTheWidthTheWindowGivesTheTabByDefault(FxRobot robot)
+            throws Exception {
+        // the window's centre at its default 1400 px, beside the side panels at their preferred widths
+        robot.interact(() -> robot.window(0).setWidth(760));
+        write(new RunRecord(1, "20261207-104545-000-aaaa", RunKind.TRAINING, RunStatus.FINISHED,
+                "2026-12-07T10:45:45Z", "2026-12-07T10:46:45Z", "digits", ModelSpec.preset("mlp"), null,
+                "one-cycle", "completed", Map.of("finalValAccuracy", 0.9638, "finalValLoss", 0.1134), null, 1, null));
+        write(new RunRecord(1, "20261207-104548-000-bbbb", RunKind.TRAINING, RunStatus.FINISHED,
+                "2026-12-07T10:45:48Z", "2026-12-07T10:46:48Z", "digits", ModelSpec.preset("mlp"), null,
+                "constant=0.005", "completed", Map.of("finalValAccuracy", 0.9304, "finalValLoss", 0.2631), null, 1,
+                null));
+        write(new RunRecord(1, "20261207-104922-000-cccc", RunKind.SWEEP, RunStatus.FINISHED,
+                "2026-12-07T10:49:22Z", "2026-12-07T10:50:22Z", "digits", ModelSpec.preset("mlp"),
+                "weight-decay=0,1e-4,1e-3", null, "completed", Map.of("members", 3.0), null, 1, null));
+        write(new RunRecord(1, "20261207-104409-000-dddd", RunKind.RANGE_TEST, RunStatus.FINISHED,
+                "2026-12-07T10:44:09Z", "2026-12-07T10:45:09Z", "digits", ModelSpec.preset("mlp"), null, null,
+                "completed", Map.of("valley", 5.86e-3, "rangeMin", 5.86e-4, "rangeMax", 5.86e-3), null, 1, null));
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.waitForAsyncFx(10_000,
+                () -> robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
+                        .anyMatch(cell -> "training, 1cycle".equals(cell.getText()))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var cells = robot.lookup(".table-row-cell .table-cell").<TableCell<?, ?>>queryAll().stream()
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()).toList();
+        assertThat(cells).extracting(TableCell::getText).contains("training, 1cycle", "training, constant 0.005",
+                "sweep of weight decay: 0, 1e-4, 1e-3", "val acc 93.04%, val loss 0.2631",
+                "valley 5.86e-03, range 5.86e-04..5.86e-03");
+        var table = robot.lookup("#historyTable").queryAs(javafx.scene.control.TableView.class);
+        double right = table.localToScene(table.getLayoutBounds()).getMaxX();
+        for (TableCell<?, ?> cell : cells) {
+            String column = cell.getTableColumn().getText();
+            if (column.equals("Kind") || column.equals("Key numbers")) {
+                assertThat(cell.localToScene(cell.getLayoutBounds()).getMaxX()).as("'%s' in view", cell.getText())
+                        .isLessThanOrEqualTo(right);
+                assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getText());
+            }
+        }
+        Screenshots.save(table, "history-kinds");
+    }
+
+    private void write(RunRecord r) throws Exception {
+        Json.write(Files.createDirectories(folder.resolve(r.id())).resolve("run.json"), r);
     }
 
     @Test

@@ -89,6 +89,25 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aRunsKindSaysWhatASweepVariedAndWhichScheduleATrainingFollowed() {
+        assertThat(HistoryViewModel.kind(record(RunKind.RANGE_TEST, null, null))).isEqualTo("range test");
+        assertThat(HistoryViewModel.kind(record(RunKind.SWEEP, "weight-decay=0,1e-4,1e-3", null)))
+                .isEqualTo("sweep of weight decay: 0, 1e-4, 1e-3");
+        assertThat(HistoryViewModel.kind(record(RunKind.TRAINING, null, "one-cycle"))).isEqualTo("training, 1cycle");
+        assertThat(HistoryViewModel.kind(record(RunKind.TRAINING, null, "constant=0.005")))
+                .isEqualTo("training, constant 0.005");
+        assertThat(HistoryViewModel.kind(record(RunKind.TRAINING, null, "constant=1.0E-4")))
+                .isEqualTo("training, constant 1e-4");
+        assertThat(HistoryViewModel.kind(record(RunKind.SWEEP, null, null))).as("recorded before").isEqualTo("sweep");
+        assertThat(HistoryViewModel.kind(record(RunKind.TRAINING, null, null))).isEqualTo("training");
+    }
+
+    private static RunRecord record(RunKind kind, String sweep, String schedule) {
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "20260304-050607-890-abcd", kind, RunStatus.FINISHED,
+                "2026-03-04T05:06:07.890Z", null, "iris", null, sweep, schedule, null, null, null, 0, null);
+    }
+
+    @Test
     void aRunIsDatedToTheSecondInTheTimeZoneGiven() {
         RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, "20260304-050607-890-abcd", RunKind.RANGE_TEST,
                 RunStatus.FINISHED, "2026-03-04T05:06:07.890Z", null, "iris", null, null, null, null, null, null, 0,
