@@ -26,8 +26,8 @@ import javafx.util.StringConverter;
 public final class FormGrid extends GridPane {
     /** The narrowest the labels' column gets, its labels wrapped: the longest word, "Momentum". */
     private static final double LABELS_MIN_WIDTH = 86;
-    /** The narrowest the controls' column gets before the labels wrap: room for "digits" or "nesterov". */
-    private static final double CONTROLS_MIN_WIDTH = 100;
+    /** The narrowest the controls' column gets, before the labels wrap: room for "digits" or "nesterov". */
+    private static final double CONTROLS_WIDTH = 100;
     private final ObservableValue<? extends FormField> invalidField;
     private final ObservableValue<String> problem;
     private int rows;
@@ -36,11 +36,13 @@ public final class FormGrid extends GridPane {
         this.invalidField = invalidField;
         this.problem = problem;
         getStyleClass().add("form-grid");
-        // in a narrow panel the controls give up width first, down to CONTROLS_MIN_WIDTH, then the labels wrap
+        // the controls take the width the labels leave, down to CONTROLS_WIDTH; in a narrower panel the labels wrap
+        // (a grid shrinks all its columns alike: the controls' column asks for no more than its minimum)
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(LABELS_MIN_WIDTH);
         ColumnConstraints controls = new ColumnConstraints();
-        controls.setMinWidth(CONTROLS_MIN_WIDTH);
+        controls.setMinWidth(CONTROLS_WIDTH);
+        controls.setPrefWidth(CONTROLS_WIDTH);
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
         getColumnConstraints().addAll(labels, controls);
