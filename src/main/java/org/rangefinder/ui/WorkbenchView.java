@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -15,9 +14,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.rangefinder.UserInputException;
 import org.rangefinder.handoff.ExportFormat;
@@ -34,10 +32,11 @@ import org.rangefinder.ui.work.EngineStatus;
 /**
  * The window's content: the experiment panel on the left, the range-test chart over the runs list in the centre
  * (with the 1cycle training charts on a second tab and the run history on a third), the 1cycle panel on the right
- * (each side panel as wide as the user dragged it, or hidden: {@link PanelSplit}), a status bar below, and notifications sliding in over it all. Files or folders dropped anywhere on it are opened
- * (a curve) or imported (a dataset). Every action reports problems in a dialog with a one-line message.
+ * (each side panel as wide as the user dragged it, or hidden: {@link PanelSplit}), a status bar below, and
+ * notifications in the empty end of the centre's row of tabs ({@link Toast}). Files or folders dropped anywhere on it
+ * are opened (a curve) or imported (a dataset). Every action reports problems in a dialog with a one-line message.
  */
-public final class WorkbenchView extends NotificationPane {
+public final class WorkbenchView extends BorderPane {
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON", "*.json");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
     private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV", "*.csv");
@@ -55,8 +54,7 @@ public final class WorkbenchView extends NotificationPane {
     private final HistoryPanel history;
     private final TabPane centre;
     private final PanelSplit panels;
-    private final BorderPane layout = new BorderPane();
-    private final PauseTransition hideNotification = new PauseTransition(Duration.seconds(5));
+    private final Toast toast;
 
     WorkbenchView(WorkbenchViewModel vm, FileChoices files) {
         this.vm = vm;
@@ -83,13 +81,14 @@ public final class WorkbenchView extends NotificationPane {
                 : null));
         centre = new TabPane(rangeTab, trainingTab, historyTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        StackPane centreArea = new StackPane(centre);
+        toast = new Toast(centreArea, centre);
         // room for the runs list's columns; a number, not a measure of the tabs taken again in every frame
         centre.setMinWidth(runsTable.getMinWidth() + CENTRE_BORDER);
-        panels = new PanelSplit(experiment, centre, oneCycle);
-        layout.setCenter(panels);
-        layout.setBottom(statusBar());
-        setContent(layout);
-        setShowFromTop(false);
+        centreArea.setMinWidth(centre.getMinWidth());
+        panels = new PanelSplit(experiment, centreArea, oneCycle);
+        setCenter(panels);
+        setBottom(statusBar());
         setId("workbench");
 
         experiment.runButton().setOnAction(e -> run());
@@ -97,8 +96,7 @@ public final class WorkbenchView extends NotificationPane {
         oneCycle.launchButton().setOnAction(e -> launch());
         oneCycle.cancelButton().setOnAction(e -> vm.oneCycle().cancel());
         oneCycle.saveButton().setOnAction(e -> saveModel());
-        vm.setNotifier(this::notify);
-        hideNotification.setOnFinished(e -> hide());
+        vm.setNotifier(toast::show);
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
     }
@@ -115,7 +113,7 @@ public final class WorkbenchView extends NotificationPane {
 
     /** Sets the top of the layout (the menu bar). */
     void setMenuBar(javafx.scene.Node menu) {
-        layout.setTop(menu);
+        setTop(menu);
     }
 
     private StatusBar statusBar() {
@@ -142,11 +140,6 @@ public final class WorkbenchView extends NotificationPane {
         bar.getLeftItems().addAll(engine, new Separator(Orientation.VERTICAL));
         bar.getRightItems().add(active);
         return bar;
-    }
-
-    private void notify(String message) {
-        show(message);
-        hideNotification.playFromStart();
     }
 
     // ---- actions ----------------------------------------------------------------------------------------------
@@ -331,5 +324,10 @@ public final class WorkbenchView extends NotificationPane {
     /** The side panels and the centre between them. */
     PanelSplit panels() {
         return panels;
+    }
+
+    /** The notifications. */
+    Toast toast() {
+        return toast;
     }
 }

@@ -2,6 +2,10 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -50,6 +54,36 @@ class WorkbenchWindowTest {
                         chart.getId(), ((Text) label).getText(), y.getLabel()).isGreaterThanOrEqualTo(titleRight);
             }
         }
+    }
+
+    @Test
+    void aNotificationCoversNeitherTheStatusBarNorTheTabsNorAnyButtonAndGoesWhenClosedOrAfterItsTime(FxRobot robot) {
+        robot.interact(() -> fixture.vm().report("Saved the 1cycle model to /tmp/rangefinder/1cycle-model.zip"));
+        fixture.laidOut(() -> true);
+        Node toast = robot.lookup("#toast").query();
+        assertThat(toast.isVisible()).isTrue();
+        Bounds shown = toast.localToScene(toast.getLayoutBounds());
+        Bounds window = fixture.view().localToScene(fixture.view().getLayoutBounds());
+        assertThat(window.contains(shown)).as("in the window").isTrue();
+        List<Node> covered = new ArrayList<>();
+        covered.add(robot.lookup("#statusBar").query());
+        covered.addAll(robot.lookup(".tab-pane > .tab-header-area .tab").queryAll());
+        covered.addAll(robot.lookup(".button").queryAll().stream().filter(b -> !toast.equals(b.getParent()))
+                .toList());
+        for (Node node : covered) {
+            if (node.isVisible() && node.getScene() != null) {
+                assertThat(node.localToScene(node.getLayoutBounds()).intersects(shown)).as("%s covered", node)
+                        .isFalse();
+            }
+        }
+        assertThat(robot.lookup("#toastMessage").queryLabeled().getText()).startsWith("Saved the 1cycle model");
+        Screenshots.save(fixture.view(), "notification");
+
+        robot.clickOn("#toastClose");
+        assertThat(toast.isVisible()).isFalse();
+        robot.interact(() -> fixture.vm().report("Wrote 2 curve(s) to curves.csv"));
+        assertThat(toast.isVisible()).isTrue();
+        WorkbenchFixture.waitUntil((int) Toast.SHOWN.toSeconds() + 5, () -> !toast.isVisible());
     }
 
     @Test
