@@ -1,5 +1,6 @@
 package org.rangefinder.ui.history;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -53,6 +56,22 @@ public final class HistoryPanel extends BorderPane {
                 column("Ended", HistoryPanel::ending),
                 column("Dataset", RunRecord::dataset),
                 column("Model", r -> r.model() == null ? "" : r.model().describe())));
+
+        // in a narrow window the columns scroll sideways: a row's tooltip says all of it
+        table.setRowFactory(t -> new TableRow<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setTooltip(null);
+                    return;
+                }
+                whole.setText(inFull(r));
+                setTooltip(whole);
+            }
+        });
 
         Button refresh = new Button("Refresh");
         refresh.setId("historyRefresh");
@@ -119,6 +138,17 @@ public final class HistoryPanel extends BorderPane {
         }
         widest.forEach((column, width) -> column.setPrefWidth(Math.max(column.getWidth(),
                 Math.min(MAX_COLUMN_WIDTH, Math.ceil(width)))));
+    }
+
+    /** A run in a few lines: when and what, its key numbers, how it ended, on what. */
+    static String inFull(RunRecord r) {
+        List<String> lines = new ArrayList<>();
+        lines.add(HistoryViewModel.when(r) + ": " + HistoryViewModel.kind(r));
+        if (!r.summary().isEmpty()) {
+            lines.add(r.summary());
+        }
+        lines.add(ending(r) + ", " + r.dataset() + (r.model() == null ? "" : ", " + r.model().describe()));
+        return String.join("\n", lines);
     }
 
     /** How a run ended: its stop reason once finished, else its status ({@code failed}, {@code running}, ...). */

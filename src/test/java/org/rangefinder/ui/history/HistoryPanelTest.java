@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.Screenshots;
+import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
 import org.testfx.api.FxRobot;
@@ -33,6 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The History table's columns follow what it lists. */
 @ExtendWith(ApplicationExtension.class)
 class HistoryPanelTest {
+    /** The centre of a window 1400 px wide, the default, beside both side panels at their preferred widths. */
+    private static final double PANELS_AT_1400 = 1400 - 310 - 320 - 10;
     private Path folder;
     private HistoryViewModel vm;
 
@@ -48,13 +53,20 @@ class HistoryPanelTest {
     @AfterEach
     void removeHistory() throws Exception {
         AtomicFiles.deleteFolder(folder);
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void theKindAndKeyNumbersOfEachRunAreInViewAtTheWidthTheWindowGivesTheTabByDefault(FxRobot robot)
             throws Exception {
-        // the window's centre at its default 1400 px, beside the side panels at their preferred widths
-        robot.interact(() -> robot.window(0).setWidth(760));
+        // the window's centre at its default 1400 px beside the side panels at their preferred widths, in its theme
+        robot.interact(() -> {
+            Scene scene = robot.window(0).getScene();
+            ThemeManager themes = new ThemeManager(Path.of("themes"));
+            themes.apply(themes.named(ThemeManager.LIGHT), scene);
+            robot.window(0).setWidth(PANELS_AT_1400);
+        });
         write(new RunRecord(1, "20261207-104545-000-aaaa", RunKind.TRAINING, RunStatus.FINISHED,
                 "2026-12-07T10:45:45Z", "2026-12-07T10:46:45Z", "digits", ModelSpec.preset("mlp"), null,
                 "one-cycle", "completed", Map.of("finalValAccuracy", 0.9638, "finalValLoss", 0.1134), null, 1, null));
@@ -90,6 +102,12 @@ class HistoryPanelTest {
             }
         }
         Screenshots.save(table, "history-kinds");
+        var row = robot.lookup(".table-row-cell").<TableRow<RunRecord>>queryAll().stream()
+                .filter(r -> r.getItem() != null && r.getItem().kind() == RunKind.TRAINING
+                        && "constant=0.005".equals(r.getItem().schedule())).findFirst().orElseThrow();
+        assertThat(row.getTooltip().getText()).as("a row in full, for a window too narrow for its columns")
+                .isEqualTo(HistoryViewModel.when(row.getItem()) + ": training, constant 0.005\n"
+                        + "val acc 93.04%, val loss 0.2631\ncompleted, digits, mlp 128-128");
     }
 
     private void write(RunRecord r) throws Exception {
