@@ -86,7 +86,7 @@ public final class HistoryViewModel {
             }
             reporter.accept(shown == 0 ? "Nothing overlaid: the chosen curve(s) are in the runs list already"
                     : "Overlaid " + shown + " curve(s) from the run history" + (skipped == 0 ? ""
-                            : "; " + skipped + " in the runs list already were left out"));
+                            : "; left out " + skipped + " in the runs list already"));
         }, reporter);
     }
 

@@ -159,8 +159,8 @@ class HistoryViewModelTest {
         runs.delete(family.members().get(1));
         messages.clear();
         vm.overlay(List.of(vm.entries().get(0)));
-        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history; 2 in the runs list already "
-                + "were left out");
+        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history; left out 2 in the runs list "
+                + "already");
         RangeTestRun overlaid = runs.runs().get(runs.runs().size() - 1);
         assertThat(overlaid.name()).startsWith("#6 weight-decay=1e-3 · iris ");
         assertThat(overlaid.points()).isEqualTo(family.members().get(1).points());
