@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,31 @@ class PanelLayoutTest {
         assertThat(view.experimentPanel().getWidth()).isGreaterThanOrEqualTo(SidePanel.MIN_WIDTH);
         assertThat(view.oneCyclePanel().getWidth()).isGreaterThanOrEqualTo(SidePanel.MIN_WIDTH);
         Screenshots.save(view, "panels-1024");
+    }
+
+    @Test
+    void aWindow1024PxWideShowsTheTrainingSummariesInFull(FxRobot robot) throws Exception {
+        open(1024, 700, s -> { });
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        robot.interact(() -> {
+            fixture.vm().oneCycle().epochsProperty().set("2");
+            fixture.vm().oneCycle().batchSizeProperty().set("16");
+            fixture.vm().oneCycle().baselineProperty().set(true);
+            fixture.vm().oneCycle().baselineLrProperty().set("0.005");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.interact(() -> fixture.view().launch());
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 2);
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get()
+                && fixture.vm().oneCycle().runs().stream().allMatch(r -> r.accuracyProperty().get() > 0));
+        var summaries = fixture.laidOut(() -> robot.lookup(".training-summary").queryAllAs(Labeled.class));
+        assertThat(summaries).hasSize(2);
+        for (Labeled summary : summaries) {
+            assertThat(summary.getText()).contains(", val acc ");
+            assertThat(((Text) summary.lookup(".text")).getText()).as("not cut short").isEqualTo(summary.getText());
+        }
+        Screenshots.save(fixture.view(), "training-1024");
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.rangefinder.ui.chart.SeriesLook;
 import org.rangefinder.ui.chart.StyledLineChart;
 import org.rangefinder.ui.work.FrameAfterNext;
 import org.rangefinder.ui.work.RunState;
-import org.rangefinder.ui.work.RunStatus;
 
 /**
  * The live charts of the last 1cycle launch, one colour per run (the 1cycle run and its baseline): training loss
@@ -151,14 +150,15 @@ public final class TrainingChartsView extends BorderPane {
         Label label = new Label();
         label.getStyleClass().add("training-summary");
         RunState state = run.state();
+        // short enough for the centre of a 1024 px window beside both side panels ("val acc", not "validation
+        // accuracy", as the History tab says it)
         label.textProperty().bind(Bindings.createStringBinding(() -> {
-            String where = state.statusProperty().get() == RunStatus.FINISHED ? state.stopReasonText().get()
-                    : state.statusText().get();
             double acc = run.accuracyProperty().get();
-            return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(), where,
-                    100 * state.progressProperty().get(), run.totalIterations(), state.secondsProperty().get(),
-                    Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", validation accuracy %.2f%%", 100 * acc));
-        }, state.statusProperty(), state.progressProperty(), state.secondsProperty(), run.accuracyProperty()));
+            return String.format(Locale.ROOT, "%s: %s, %.0f%% of %d iterations, %.1f s%s", run.name(),
+                    state.outcomeText().get(), 100 * state.progressProperty().get(), run.totalIterations(),
+                    state.secondsProperty().get(),
+                    Double.isNaN(acc) ? "" : String.format(Locale.ROOT, ", val acc %.2f%%", 100 * acc));
+        }, state.outcomeText(), state.progressProperty(), state.secondsProperty(), run.accuracyProperty()));
         return label;
     }
 
