@@ -45,9 +45,12 @@ final class MainMenu {
         Menu viewMenu = new Menu("View");
         Menu theme = new Menu("Theme");
         theme.setId("themeMenu");
-        viewMenu.getItems().addAll(theme, new SeparatorMenuItem(),
+        // the themes last: on the way from "Theme" to one of its themes lower down, the pointer crossed the items
+        // below it, whose hover closed the themes
+        viewMenu.getItems().addAll(
                 shown("Experiment panel", "showLeftPanelItem", view.panels().leftShownProperty()),
-                shown("1cycle panel", "showRightPanelItem", view.panels().rightShownProperty()));
+                shown("1cycle panel", "showRightPanelItem", view.panels().rightShownProperty()),
+                new SeparatorMenuItem(), theme);
         fillThemes(theme, themes, applyTheme);
         // read the themes folder again whenever the menu opens: a CSS file dropped there shows up at once
         viewMenu.setOnShowing(e -> fillThemes(theme, themes, applyTheme));
