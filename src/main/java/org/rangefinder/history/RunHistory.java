@@ -48,11 +48,11 @@ import org.rangefinder.train.TrainingResult;
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
  * A sweep's {@code run.json} names its factor and values ({@code sweep}), a training's its schedule
- * ({@code schedule}: {@code one-cycle} or {@code constant=LR}). Key numbers in {@code run.json}: range test {@code points}, {@code steep}, {@code valley}, {@code minimum},
- * {@code rangeMin}, {@code rangeMax}, {@code elapsedSeconds}; sweep {@code members} and, for seeds,
- * {@code medianSteep}, {@code medianValley}, {@code medianMinimum}; training {@code epochs}, {@code iterations},
- * {@code finalValLoss}, {@code finalValAccuracy}, {@code elapsedSeconds}. A suggestion the curve did not give is
- * left out.
+ * ({@code schedule}: {@code one-cycle} or {@code constant=LR}). Key numbers in {@code run.json}: range test
+ * {@code points}, {@code steep}, {@code valley}, {@code minimum}, {@code rangeMin}, {@code rangeMax},
+ * {@code elapsedSeconds}; sweep {@code members} and, for seeds, {@code medianSteep}, {@code medianValley},
+ * {@code medianMinimum}; training {@code epochs}, {@code iterations}, {@code finalValLoss}, {@code finalValAccuracy},
+ * {@code elapsedSeconds}. A suggestion the curve did not give is left out.
  *
  * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
  * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run

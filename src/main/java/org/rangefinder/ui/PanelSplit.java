@@ -137,11 +137,12 @@ final class PanelSplit extends Region {
         }
     }
 
-    /** The divider of {@code side} dragged to give it {@code width}, within what the centre and the other side leave. */
+    /** The divider of {@code side} dragged to give it {@code width}, within what the centre and the other leave. */
     private void drag(Side side, double width, MouseEvent e) {
         Side other = side == left ? right : left;
         if (other.shown.get() && other.laidOut < other.wanted()) {
-            other.width = other.laidOut; // made narrower to fit the window: it stays so, and the divider follows the mouse
+            // made narrower to fit the window: it stays so, and the dragged divider follows the mouse
+            other.width = other.laidOut;
         }
         double room = getWidth() - left.dividerWidth() - right.dividerWidth() - (other.shown.get() ? other.laidOut : 0);
         side.width = Math.round(Math.max(side.panel.minWidth(-1), Math.min(width, room - centre.minWidth(-1))));

@@ -20,8 +20,8 @@ import org.rangefinder.ui.work.OtherPrograms;
  * Puts the window together: the view models on a bounded pool of workers (and a loader thread for datasets, one
  * for the files the user exports or saves, and one for the run history in its default folder), the view, the menu,
  * the theme, and what is remembered across launches (window size, side panels, theme, last dataset). The numeric
- * engine starts loading once the window shows. When the window closes, its runs stop and what they and the user asked to be
- * written is written first (see {@link WorkbenchViewModel#close}).
+ * engine starts loading once the window shows. When the window closes, its runs stop and what they and the user
+ * asked to be written is written first (see {@link WorkbenchViewModel#close}).
  */
 public final class Workbench {
     /** How long a closed window waits for its runs to stop and its files to be written before the process ends. */

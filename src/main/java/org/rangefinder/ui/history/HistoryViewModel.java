@@ -22,8 +22,9 @@ import org.rangefinder.ui.rangetest.RangeTestViewModel;
 /**
  * The History panel's state: the runs of the run history, newest first, read on the history's thread; overlaying
  * recorded range tests and sweeps on the range-test chart (each curve becomes a run of the runs list, as an opened
- * curve file does, a sweep's members a family); deleting runs. The list is read again after every write to the history. Called on the FX
- * thread; what goes wrong, and the warnings about unreadable entries, go to the status line.
+ * curve file does, a sweep's members a family); deleting runs. The list is read again after every write to the
+ * history. Called on the FX thread; what goes wrong, and the warnings about unreadable entries, go to the status
+ * line.
  */
 public final class HistoryViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -167,7 +168,7 @@ public final class HistoryViewModel {
         };
     }
 
-    /** A recorded schedule as the 1cycle panel words it: {@code one-cycle} is 1cycle, {@code constant=LR} constant LR. */
+    /** A recorded schedule as the window words it: {@code one-cycle} is 1cycle, {@code constant=LR} constant LR. */
     private static String schedule(String recorded) {
         if (recorded.equals(SchedulePolicy.ONE_CYCLE.id())) {
             return "1cycle";
