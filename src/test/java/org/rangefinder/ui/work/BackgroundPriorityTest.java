@@ -19,8 +19,10 @@ import org.rangefinder.ui.history.HistoryStore;
 import org.testfx.api.FxToolkit;
 
 /**
- * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
- * and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do HotSpot's C2 compiler threads.
+ * The steps of the window's runs (on their relays' carriers), its engine thread, its run-history thread and its
+ * dataset workers run below the window: Java's lowest priority, and on Linux the SCHED_IDLE policy (nice 10 where the
+ * system refuses it), as do HotSpot's C2 compiler threads; the runs' own threads, which only wait for their steps,
+ * and the files thread do not.
  * The test suite leaves background threads at normal priority ({@link BackgroundPriority#PROPERTY}, set in pom.xml);
  * these tests set it to {@code idle} for their own threads, so that they test the lowering the window gets on a
  * machine that other programs leave idle, whatever the machine running the tests is doing.
@@ -72,6 +74,22 @@ class BackgroundPriorityTest {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         BackgroundExecutor.bounded(1).submit(Priority::ofCurrentThread, seen::complete, seen::completeExceptionally);
         Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+    }
+
+    /** A run's thread keeps the window's priority, conducting: its relay's carrier runs the steps below the window. */
+    @Test
+    void theRunsPoolKeepsTheWindowsPriorityAndItsRunsStepsGoBelowIt() throws Exception {
+        Priority window = Priority.ofCurrentThread();
+        CompletableFuture<List<Priority>> seen = new CompletableFuture<>();
+        BackgroundExecutor.runs(1).submit(() -> {
+            try (Relay steps = new Relay("test-steps")) {
+                return List.of(Priority.ofCurrentThread(), steps.call(Priority::ofCurrentThread));
+            }
+        }, seen::complete, seen::completeExceptionally);
+        List<Priority> conductorAndCarrier = seen.get(10, TimeUnit.SECONDS);
+        assertThat(conductorAndCarrier.get(0)).as("the run's own thread").isEqualTo(window);
+        Priority.assertBelowTheWindow(conductorAndCarrier.get(1));
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
     @Test
