@@ -35,7 +35,7 @@ public final class Workbench {
     private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                       Path historyFolder) {
         this.themes = themes;
-        this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
+        this.viewModel = new WorkbenchViewModel(BackgroundExecutor.runs(BackgroundExecutor.defaultThreads()),
                 BackgroundExecutor.bounded(1), BackgroundExecutor.writer("rangefinder-files"), new DatasetCache(),
                 HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);

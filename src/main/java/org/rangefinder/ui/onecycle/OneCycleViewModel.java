@@ -44,6 +44,7 @@ import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Relay;
 
 /**
  * The 1cycle panel's state. The cycle's bounds come from the range-test chart's markers ({@code max_lr = max},
@@ -227,15 +228,21 @@ public final class OneCycleViewModel {
         }
     }
 
+    /**
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
+     * conducts the training: its steps run on the carriers of a {@link Relay} of its own.
+     */
     private void submit(TrainingRun run, DataOptions options) {
         runs.add(run);
         run.state().setTask(background.submit(() -> {
             run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
-            return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
-                    RunSettings.of(run.config(), options),
-                    () -> Trainer.train(data, run.config(), run, run.state().cancelToken()),
-                    (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
+            try (Relay steps = new Relay("rangefinder-steps-" + run.name())) {
+                return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
+                        RunSettings.of(run.config(), options),
+                        () -> Trainer.train(data, run.config(), run, run.state().cancelToken(), steps),
+                        (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
+            }
         }, run::finished, run.state()::stoppedBy));
     }
 

@@ -29,6 +29,7 @@ import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Relay;
 
 /**
  * The runs list: starts range tests and sweeps on the background executor (each range test, and each sweep as a
@@ -128,17 +129,23 @@ public final class RangeTestViewModel {
         return run;
     }
 
+    /**
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
+     * conducts the range test: its steps run on the carriers of a {@link Relay} of its own.
+     */
     private void submit(RangeTestRun run, DataOptions options) {
         run.state().setTask(background.submit(() -> {
             run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
-            if (run.family() != null) {
-                return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken());
+            try (Relay steps = new Relay("rangefinder-steps-" + run.number())) {
+                if (run.family() != null) {
+                    return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken(), steps);
+                }
+                return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(),
+                        RunSettings.of(run.config(), options),
+                        () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken(), steps),
+                        (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
             }
-            return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(),
-                    RunSettings.of(run.config(), options),
-                    () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken()),
-                    (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {
             run.state().stoppedBy(error);
             ended(run, null);
