@@ -92,18 +92,21 @@ public final class RangeTestViewModel {
         return run;
     }
 
-    /** Queues every member of a sweep; they share a family and a colour. */
+    /**
+     * Queues every member of a sweep; they share a family and a colour. The family is complete before its members join
+     * the list: each member's shade depends on the family's size, and the chart and the runs list style a run as it
+     * joins (added one by one, the first member was drawn unshaded and the last two in the same light shade).
+     */
     public RunFamily startSweep(RangeTestConfig base, Sweep sweep, DataOptions options) {
         RunFamily family = new RunFamily(nextFamily++, sweep);
         int color = takeColor();
         List<RangeTestConfig> configs = sweep.members(base);
         for (int i = 0; i < configs.size(); i++) {
             int number = nextNumber++;
-            RangeTestRun run = new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
-                    + sweep.values().get(i), configs.get(i), family, color, background.fx());
-            family.add(run);
-            runs.add(run);
+            family.add(new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
+                    + sweep.values().get(i), configs.get(i), family, color, background.fx()));
         }
+        runs.addAll(family.members());
         family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
                 new RunSettings(base, sweep.toString(), options)));
         family.members().forEach(run -> submit(run, options));

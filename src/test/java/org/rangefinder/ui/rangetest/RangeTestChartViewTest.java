@@ -1,0 +1,128 @@
+package org.rangefinder.ui.rangetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.Shape;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.Screenshots;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.chart.RunColors;
+import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.theme.ThemeManager;
+import org.rangefinder.ui.work.BackgroundExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The range-test chart over a runs list whose runs stay queued (their work is never taken up): how runs are drawn and
+ * listed in the legend, in the light theme.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RangeTestChartViewTest {
+    private final RangeTestConfig iris = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(25);
+    private Path history;
+    private RangeTestViewModel runs;
+    private RangeTestChartView view;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        history = Files.createTempDirectory("rangefinder-history");
+        runs = new RangeTestViewModel(new BackgroundExecutor(work -> { }, Runnable::run), new DatasetCache(),
+                new HistoryStore(history, Direct.executor()));
+        view = new RangeTestChartView(runs, new LrBoundsViewModel());
+        Scene scene = new Scene(view, 900, 600);
+        ThemeManager themes = new ThemeManager(Path.of("themes"));
+        themes.apply(themes.named(ThemeManager.LIGHT), scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws IOException {
+        robot.interact(() -> {
+            view.getScene().getStylesheets().clear(); // the theme's sheets need AtlantaFX's colours
+            Application.setUserAgentStylesheet(null);
+        });
+        AtomicFiles.deleteFolder(history);
+    }
+
+    private LrMarkerChart chart() {
+        return view.chart();
+    }
+
+    /** FX thread: CSS and layout from the scene's root, twice, as two pulses make them. */
+    private void layOut() {
+        Parent root = view.getScene().getRoot();
+        for (int pass = 0; pass < 2; pass++) {
+            root.applyCss();
+            root.layout();
+        }
+    }
+
+    /** The legend's entries: each one's name and the stroke of its swatch. */
+    private record Entry(String name, Paint stroke) {
+    }
+
+    private List<Entry> legend() {
+        List<Entry> out = new ArrayList<>();
+        for (Node item : chart().lookupAll(".rf-legend-item")) {
+            HBox box = (HBox) item;
+            out.add(new Entry(((Label) box.getChildren().get(1)).getText(), ((Shape) box.getChildren().get(0))
+                    .getStroke()));
+        }
+        return out;
+    }
+
+    private Paint lineStroke(RangeTestRun run) {
+        return ((Shape) view.smoothedSeries(run).getNode()).getStroke();
+    }
+
+    @Test
+    void everyMemberOfASweepIsDrawnInItsOwnShade(FxRobot robot) {
+        List<RangeTestRun> members = new ArrayList<>();
+        robot.interact(() -> {
+            runs.start(iris, DataOptions.defaults());
+            members.addAll(runs.startSweep(iris, new Sweep(SweepFactor.WEIGHT_DECAY, List.of("0", "1e-3", "1e-2")),
+                    DataOptions.defaults()).members());
+            layOut();
+        });
+        int color = members.get(0).colorIndex();
+        for (int i = 0; i < 3; i++) {
+            XYChart.Series<Number, Number> line = view.smoothedSeries(members.get(i));
+            assertThat(chart().lookOf(line).styleClasses()).as("member %d", i).contains(RunColors.styleClass(color));
+            assertThat(chart().lookOf(line).inlineStyle()).as("member %d", i)
+                    .isEqualTo(RunColors.shadeStyle(color, RunColors.memberShade(i, 3)));
+        }
+        List<Paint> strokes = members.stream().map(this::lineStroke).toList();
+        assertThat(strokes).as("dark, the colour itself, light").doesNotHaveDuplicates();
+        assertThat(legend()).containsExactly(new Entry(runs.runs().get(0).name(), lineStroke(runs.runs().get(0))),
+                new Entry(members.get(0).name(), strokes.get(0)), new Entry(members.get(1).name(), strokes.get(1)),
+                new Entry(members.get(2).name(), strokes.get(2)));
+        Screenshots.save(view, "chart-sweep-member-shades");
+    }
+}
