@@ -74,13 +74,21 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         return chart;
     }
 
-    /** Adds a series drawn with {@code look}. */
+    /** Adds a series drawn with {@code look}, last: its legend entry comes last. */
     public void addSeries(Series<X, Y> series, SeriesLook look) {
+        addSeries(getData().size(), series, look);
+    }
+
+    /**
+     * Adds a series drawn with {@code look} at {@code index} of the series, where its legend entry goes (its line, as
+     * LineChart draws it, is drawn over the lines already on the chart).
+     */
+    public void addSeries(int index, Series<X, Y> series, SeriesLook look) {
         looks.put(series, look);
         ChangeListener<Node> follower = (obs, old, node) -> applyLook(node, look);
         lookFollowers.put(series, follower);
         series.nodeProperty().addListener(follower);
-        getData().add(series);
+        getData().add(index, series);
         applyLook(series.getNode(), look);
         updateLegend();
     }

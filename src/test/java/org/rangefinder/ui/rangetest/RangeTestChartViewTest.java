@@ -103,7 +103,7 @@ class RangeTestChartViewTest {
     }
 
     @Test
-    void everyMemberOfASweepIsDrawnInItsOwnShade(FxRobot robot) {
+    void everyMemberOfASweepIsDrawnInItsOwnShadeAndListedInRunOrder(FxRobot robot) {
         List<RangeTestRun> members = new ArrayList<>();
         robot.interact(() -> {
             runs.start(iris, DataOptions.defaults());
@@ -124,5 +124,19 @@ class RangeTestChartViewTest {
                 new Entry(members.get(0).name(), strokes.get(0)), new Entry(members.get(1).name(), strokes.get(1)),
                 new Entry(members.get(2).name(), strokes.get(2)));
         Screenshots.save(view, "chart-sweep-member-shades");
+
+        // hidden and shown again, a member keeps its shade and goes back to its place in the legend
+        robot.interact(() -> {
+            members.get(0).visibleProperty().set(false);
+            members.get(1).visibleProperty().set(false);
+            layOut();
+            members.get(1).visibleProperty().set(true);
+            members.get(0).visibleProperty().set(true);
+            layOut();
+        });
+        assertThat(legend()).extracting(Entry::name).containsExactly(runs.runs().get(0).name(),
+                members.get(0).name(), members.get(1).name(), members.get(2).name());
+        assertThat(members.stream().map(this::lineStroke).toList()).isEqualTo(strokes);
+        assertThat(legend().subList(1, 4)).extracting(Entry::stroke).isEqualTo(strokes);
     }
 }
