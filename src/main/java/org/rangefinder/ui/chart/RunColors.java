@@ -1,25 +1,41 @@
 package org.rangefinder.ui.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 
 /**
- * The eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each theme's CSS) and
- * shades of them for the members of a family. A node gets its colour through the style class
- * {@code run-color-k}, which sets the looked-up colour {@code -rf-run} that lines, bands and swatches use; a
- * shade overrides {@code -rf-run} inline with {@code derive(-rf-run-k, p%)}.
+ * The looks of runs: the eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each
+ * theme's CSS), shades of them for the members of a family, and, past the eighth run, the colours again with a dash
+ * pattern. A node gets its colour through the style class {@code run-color-k}, which sets the looked-up colour
+ * {@code -rf-run} that lines, bands and swatches use; a shade overrides {@code -rf-run} inline with
+ * {@code derive(-rf-run-k, p%)}.
+ *
+ * <p>A run's look index {@code i} gives colour {@code i mod 8} and pattern {@code (i div 8) mod 4}: solid, then the
+ * style classes {@code run-dash-1} .. {@code run-dash-3} (dotted, dash-dot, long dashes; a run's smoothed line and its
+ * legend entry only). So the first {@value #LOOKS} looks all differ.
  */
 public final class RunColors {
     public static final int COUNT = 8;
+    /** Line patterns, solid included. */
+    public static final int PATTERNS = 4;
+    /** Looks that differ in colour or pattern. */
+    public static final int LOOKS = COUNT * PATTERNS;
     private static final String COLOR_CLASS = "run-color-";
+    private static final String DASH_CLASS = "run-dash-";
 
     private RunColors() {
     }
 
     public static String styleClass(int colorIndex) {
         return COLOR_CLASS + Math.floorMod(colorIndex, COUNT);
+    }
+
+    /** The line pattern of look {@code colorIndex}: 0 for solid, else the pattern of style class {@code run-dash-p}. */
+    public static int pattern(int colorIndex) {
+        return Math.floorMod(Math.floorDiv(colorIndex, COUNT), PATTERNS);
     }
 
     /**
@@ -40,15 +56,16 @@ public final class RunColors {
     }
 
     /**
-     * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k} and the given roles
-     * (e.g. {@code smoothed-line}), shaded by {@code shade}.
+     * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k}, past the first eight
+     * looks {@code run-dash-p}, and the given roles (e.g. {@code smoothed-line}), shaded by {@code shade}.
      */
     public static SeriesLook look(int colorIndex, double shade, String... roles) {
-        String[] classes = new String[roles.length + 2];
-        classes[0] = "rf-line";
-        classes[1] = styleClass(colorIndex);
-        System.arraycopy(roles, 0, classes, 2, roles.length);
-        return SeriesLook.of(classes).withInlineStyle(shadeStyle(colorIndex, shade));
+        List<String> classes = new ArrayList<>(List.of("rf-line", styleClass(colorIndex)));
+        if (pattern(colorIndex) > 0) {
+            classes.add(DASH_CLASS + pattern(colorIndex));
+        }
+        classes.addAll(List.of(roles));
+        return SeriesLook.of(classes.toArray(String[]::new)).withInlineStyle(shadeStyle(colorIndex, shade));
     }
 
     /**

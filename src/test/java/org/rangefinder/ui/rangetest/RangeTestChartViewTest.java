@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Shape;
+import javafx.scene.shape.StrokeLineCap;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepFactor;
@@ -138,5 +140,45 @@ class RangeTestChartViewTest {
                 members.get(0).name(), members.get(1).name(), members.get(2).name());
         assertThat(members.stream().map(this::lineStroke).toList()).isEqualTo(strokes);
         assertThat(legend().subList(1, 4)).extracting(Entry::stroke).isEqualTo(strokes);
+    }
+
+    /** A curve from a file, loss falling from 2.3 to 1.3 over 1e-5 .. 1e-1, offset by {@code shift}. */
+    private static RangeTestRun.Recorded curve(String name, double shift) {
+        List<CurvePoint> points = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double loss = 2.3 - i / 40.0 + shift;
+            points.add(new CurvePoint(i, 1e-5 * Math.pow(10, i / 10.0), loss, loss));
+        }
+        return new RangeTestRun.Recorded(name, points);
+    }
+
+    @Test
+    void pastTheEighthRunTheColoursComeBackDashedAndNoTwoRunsLookAlike(FxRobot robot) {
+        robot.interact(() -> {
+            for (int i = 0; i < 13; i++) {
+                runs.show(curve("curve " + i, 0.05 * i));
+            }
+            layOut();
+        });
+        List<RangeTestRun> shown = List.copyOf(runs.runs());
+        record Look(Paint stroke, List<Double> dashes) {
+        }
+        List<Look> looks = shown.stream().map(run -> {
+            Shape line = (Shape) view.smoothedSeries(run).getNode();
+            return new Look(line.getStroke(), List.copyOf(line.getStrokeDashArray()));
+        }).toList();
+        assertThat(looks).doesNotHaveDuplicates();
+        assertThat(looks.get(8).stroke()).as("#9 in #1's colour").isEqualTo(looks.get(0).stroke());
+        assertThat(looks.get(0).dashes()).isEmpty();
+        assertThat(looks.get(8).dashes()).isNotEmpty();
+        assertThat(looks.get(12).stroke()).isEqualTo(looks.get(4).stroke());
+        assertThat(looks.get(12).dashes()).isEqualTo(looks.get(8).dashes());
+        List<Node> swatches = List.copyOf(chart().lookupAll(".legend-line"));
+        assertThat(swatches).hasSize(13);
+        Shape swatch = (Shape) swatches.get(8);
+        assertThat(swatch.getStrokeDashArray()).containsExactlyElementsOf(looks.get(8).dashes());
+        // a square cap lengthens each dash by the line's width each side: the gaps must outlast it
+        assertThat(swatch.getStrokeLineCap()).isEqualTo(StrokeLineCap.BUTT);
+        Screenshots.save(view, "chart-thirteen-runs");
     }
 }
