@@ -34,7 +34,7 @@ import javafx.scene.shape.Rectangle;
  *       rounded to three significant digits, the precision one picks by eye, and min never passes max); their
  *       values are properties, to bind both ways to fields;</li>
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
- *   <li>a y axis fitted to the series whose look says so, without their diverged tails ({@link LossRange});</li>
+ *   <li>a y axis fitted to the series and bands, each without its diverged tail ({@link LossRange});</li>
  *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it
  *       (Escape drops the rectangle); a double click on the plot or {@link #resetZoom()} fits again;</li>
  *   <li>a hover label with the lr and loss of the nearest point under the cursor.</li>
@@ -352,14 +352,13 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     /**
-     * Fits the loss axis to the series that ask for it and to the bands, without their diverged tails, 5% padding
-     * each side.
+     * Fits the loss axis to the series drawn with a look (a raw curve shown among them) and to the bands, each without
+     * its diverged tail, 5% padding each side.
      */
     private void fitLossAxis() {
         double[] range = null;
         for (Series<Number, Number> s : getData()) {
-            SeriesLook look = lookOf(s);
-            if (look != null && look.fitsYAxis()) {
+            if (lookOf(s) != null) {
                 double[] ys = s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
                 range = LossRange.union(range, LossRange.withoutDivergedTail(ys));
             }

@@ -181,4 +181,32 @@ class RangeTestChartViewTest {
         assertThat(swatch.getStrokeLineCap()).isEqualTo(StrokeLineCap.BUTT);
         Screenshots.save(view, "chart-thirteen-runs");
     }
+
+    @Test
+    void withRawLossShownTheLossAxisFitsTheRawPointsWithoutTheirDivergedTail(FxRobot robot) {
+        // smoothed 2.3 falling to 1.55 at index 30, then climbing; raw losses 0.5 above and below it in turn, 40 last
+        List<CurvePoint> points = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double smoothed = i <= 30 ? 2.3 - 0.025 * i : 1.55 + 0.2 * (i - 30);
+            double raw = i == 39 ? 40 : smoothed + (i % 2 == 0 ? 0.5 : -0.5);
+            points.add(new CurvePoint(i, 1e-5 * Math.pow(10, i / 10.0), raw, smoothed));
+        }
+        robot.interact(() -> {
+            view.showRawProperty().set(true);
+            runs.show(new RangeTestRun.Recorded("noisy", points));
+            layOut();
+        });
+        // raw: lowest 1.075 (index 29); the first raw value after it above its start 2.8 is 2.85 (index 34): the
+        // raw range is 1.075 .. 2.8 over indices 0..33; the smoothed curve's, 1.55 .. 2.3, lies inside it
+        assertThat(chart().lossAxis().getLowerBound()).isLessThanOrEqualTo(1.075);
+        assertThat(chart().lossAxis().getUpperBound()).isGreaterThanOrEqualTo(2.8).isLessThan(3.5);
+        Screenshots.save(view, "chart-raw-loss-fitted");
+
+        robot.interact(() -> {
+            view.showRawProperty().set(false);
+            layOut();
+        });
+        assertThat(chart().lossAxis().getLowerBound()).as("the smoothed curve alone").isGreaterThan(1.075);
+        assertThat(chart().lossAxis().getUpperBound()).isLessThan(2.8);
+    }
 }
