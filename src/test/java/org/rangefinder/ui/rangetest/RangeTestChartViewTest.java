@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Shape;
@@ -208,5 +210,41 @@ class RangeTestChartViewTest {
         });
         assertThat(chart().lossAxis().getLowerBound()).as("the smoothed curve alone").isGreaterThan(1.075);
         assertThat(chart().lossAxis().getUpperBound()).isLessThan(2.8);
+    }
+
+    @Test
+    void withManyRunsTheLegendTakesTwoRowsScrollsToTheOthersAndLeavesThePlotItsHeight(FxRobot robot) {
+        // a window of 1024 x 700 leaves the chart view about 620 x 470; twelve runs under long names
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(620);
+            view.getScene().getWindow().setHeight(470);
+            for (int i = 0; i < 12; i++) {
+                runs.show(curve("digits 2026-12-07 10:47:36 weight-decay=1e-" + i, 0.05 * i));
+            }
+            layOut();
+        });
+        Node legend = chart().lookup(".rf-legend").getParent();
+        List<Node> entries = List.copyOf(chart().lookupAll(".rf-legend-item"));
+        assertThat(entries).hasSize(12);
+        assertThat(legend.isVisible()).isTrue();
+        double row = entries.get(0).getLayoutBounds().getHeight();
+        assertThat(legend.getLayoutBounds().getHeight()).as("two rows and the padding").isLessThan(2 * row + 16);
+        assertThat(chart().lossAxis().getHeight()).as("the plot's height").isGreaterThan(200);
+        Node last = entries.get(11);
+        assertThat(visibleIn(legend, last)).as("the last entry, scrolled away").isFalse();
+        Screenshots.save(view, "chart-many-runs-legend");
+
+        // the mouse wheel turned towards the user by 25 notches of 40 px (as JavaFX reports them on a desktop)
+        robot.interact(() -> Event.fireEvent(legend.lookup(".rf-legend"), new ScrollEvent(ScrollEvent.SCROLL, 0, 0, 0,
+                0, false, false, false, false, false, false, 0, -1000, 0, -1000,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.LINES, -25, 0, null)));
+        assertThat(visibleIn(legend, last)).as("the last entry, scrolled to").isTrue();
+        assertThat(chart().lossAxis().getHeight()).isGreaterThan(200);
+        Screenshots.save(view, "chart-many-runs-legend-scrolled");
+    }
+
+    /** Whether {@code node} lies wholly inside {@code in} on the screen. */
+    private static boolean visibleIn(Node in, Node node) {
+        return in.localToScene(in.getLayoutBounds()).contains(node.localToScene(node.getLayoutBounds()));
     }
 }
