@@ -14,6 +14,8 @@ import javafx.scene.shape.Rectangle;
  * would hide the legend (see {@link #setRoom}; one row at least); the other rows are scrolled to with the mouse wheel
  * or the scroll bar beside the entries. Without a limit a legend of many runs left the plot 130 px, and in a smaller
  * window the chart dropped the legend altogether.
+ *
+ * <p>For a picture of the chart, {@link #setShowingAll} lets it take every row.
  */
 final class ChartLegend extends Region {
     /** JavaFX's Chart hides a legend that leaves its plot and axes less than 150 px high; one more, to be safe. */
@@ -24,6 +26,7 @@ final class ChartLegend extends Region {
     private final Rectangle clip = new Rectangle();
     private double room = Double.MAX_VALUE;
     private int maxRows = Integer.MAX_VALUE;
+    private boolean showingAll;
 
     ChartLegend(FlowPane entries) {
         this.entries = entries;
@@ -54,6 +57,18 @@ final class ChartLegend extends Region {
         this.room = room;
     }
 
+    /** Whether the legend takes every row, however many (for a picture of the chart). */
+    void setShowingAll(boolean all) {
+        showingAll = all;
+        requestLayout();
+    }
+
+    /** How much of its entries' height the legend, {@code width} wide, leaves to be scrolled to. */
+    double hiddenHeight(double width) {
+        double inside = width - snappedLeftInset() - snappedRightInset();
+        return Math.max(0, snappedTopInset() + entries.prefHeight(inside) + snappedBottomInset() - prefHeight(width));
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         return snappedLeftInset() + entries.prefWidth(-1) + snappedRightInset();
@@ -63,7 +78,7 @@ final class ChartLegend extends Region {
     protected double computePrefHeight(double width) {
         double inside = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
         double all = entries.prefHeight(inside);
-        double most = Math.max(rowsHigh(1), Math.min(rowsHigh(maxRows), room));
+        double most = showingAll ? all : Math.max(rowsHigh(1), Math.min(rowsHigh(maxRows), room));
         return snappedTopInset() + Math.min(all, most) + snappedBottomInset();
     }
 

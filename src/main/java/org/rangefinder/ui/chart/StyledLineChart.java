@@ -8,10 +8,12 @@ import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Line;
@@ -65,6 +67,33 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /** Shows at most {@code rows} rows of legend entries at once (all by default); the others are scrolled to. */
     public void setLegendRows(int rows) {
         legendBox.setMaxRows(rows);
+    }
+
+    /**
+     * FX thread: a snapshot of the chart with every row of its legend. For the snapshot the chart grows by the rows
+     * its legend leaves to be scrolled to, so that the plot keeps its size (taken out of its parent's layout
+     * meanwhile, which would size it back), then shrinks back; nothing is drawn on screen in between.
+     */
+    public WritableImage picture(SnapshotParameters params) {
+        double width = getWidth();
+        double height = getHeight();
+        double grow = legendBox.hiddenHeight(width - snappedLeftInset() - snappedRightInset());
+        if (grow <= 0) {
+            return snapshot(params, null);
+        }
+        boolean managed = isManaged();
+        setManaged(false);
+        legendBox.setShowingAll(true);
+        resize(width, height + grow);
+        layout();
+        try {
+            return snapshot(params, null);
+        } finally {
+            legendBox.setShowingAll(false);
+            resize(width, height);
+            setManaged(managed);
+            layout();
+        }
     }
 
     /** Tells the legend how high it may be before the chart would hide it, then lays the chart out. */

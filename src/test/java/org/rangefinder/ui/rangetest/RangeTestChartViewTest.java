@@ -1,6 +1,7 @@
 package org.rangefinder.ui.rangetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
@@ -35,12 +37,14 @@ import org.rangefinder.ui.Screenshots;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.export.ChartImages;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The range-test chart over a runs list whose runs stay queued (their work is never taken up): how runs are drawn and
@@ -241,6 +245,20 @@ class RangeTestChartViewTest {
         assertThat(visibleIn(legend, last)).as("the last entry, scrolled to").isTrue();
         assertThat(chart().lossAxis().getHeight()).isGreaterThan(200);
         Screenshots.save(view, "chart-many-runs-legend-scrolled");
+
+        // a picture of the chart shows every entry: the chart taller by the ten rows scrolled away, the plot as high
+        double width = chart().getWidth();
+        double height = chart().getHeight();
+        double plot = chart().lossAxis().getHeight();
+        double rows = entries.get(1).getBoundsInParent().getMinY() - entries.get(0).getBoundsInParent().getMinY();
+        WritableImage image = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ChartImages.snapshot(chart()));
+        assertThat(image.getWidth()).isEqualTo(Math.ceil(2 * width));
+        assertThat(image.getHeight()).isCloseTo(2 * (height + 10 * rows), within(4.0));
+        assertThat(chart().getHeight()).isEqualTo(height);
+        assertThat(chart().lossAxis().getHeight()).isEqualTo(plot);
+        assertThat(legend.getLayoutBounds().getHeight()).isLessThan(2 * row + 16);
+        assertThat(chart().isManaged()).isTrue();
+        Screenshots.write(image, "chart-many-runs-exported");
     }
 
     /** Whether {@code node} lies wholly inside {@code in} on the screen. */
