@@ -9,10 +9,11 @@ import javafx.geometry.Point2D;
 
 /**
  * Where the labels of marks go on a plot, so that none covers another label, another mark's dot or a given obstacle
- * (a marker's label). Each label is tried right of its dot and below it ({@value #OFFSET} px each way); where it
- * covers something, it moves down past it, {@value #GAP} px clear, until it covers nothing. If that takes it past
- * the plot's bottom, it is tried above the dot instead, moving up past what it covers; if that takes it past the
- * top too, it stays where it was first tried. A label never reaches past the plot's right edge.
+ * (a marker's label), {@value #GAP} px clear. Each label goes right of its dot ({@value #OFFSET} px), below it or,
+ * where that covers something or leaves the plot, above it ({@value #OFFSET} px). Where both do, it moves down from
+ * below the dot past what it covers until it covers nothing; if that takes it past the plot's bottom, it moves up
+ * from above the dot instead; if that takes it past the top too, it stays below the dot. A label never reaches past
+ * the plot's right edge.
  */
 final class MarkLabels {
     /** From a dot's centre to its label's corner, either way. */
@@ -43,11 +44,19 @@ final class MarkLabels {
             double x = Math.max(0, Math.min(dot.getX() + OFFSET, width - w));
             // beside its own dot, unless the plot's right edge pushed it back over it
             Bounds own = x == dot.getX() + OFFSET ? taken.get(obstacles.size() + i) : null;
-            Bounds first = new BoundingBox(x, Math.max(0, dot.getY() + OFFSET), w, h);
-            Bounds box = moved(first, taken, own, true);
-            if (box.getMaxY() > height) {
-                Bounds above = moved(new BoundingBox(x, dot.getY() - OFFSET - h, w, h), taken, own, false);
-                box = above.getMinY() >= 0 ? above : first;
+            Bounds below = new BoundingBox(x, Math.max(0, dot.getY() + OFFSET), w, h);
+            Bounds above = new BoundingBox(x, dot.getY() - OFFSET - h, w, h);
+            Bounds box;
+            if (inside(below, height) && moved(below, taken, own, true) == below) {
+                box = below;
+            } else if (inside(above, height) && moved(above, taken, own, false) == above) {
+                box = above;
+            } else {
+                box = moved(below, taken, own, true);
+                if (!inside(box, height)) {
+                    Bounds up = moved(above, taken, own, false);
+                    box = inside(up, height) ? up : below;
+                }
             }
             taken.add(box);
             placed.add(box);
@@ -55,7 +64,10 @@ final class MarkLabels {
         return placed;
     }
 
-    /** {@code box} moved down (or up) past whatever of {@code taken} but {@code own} it covers, until it covers none. */
+    /**
+     * {@code box} moved down (or up) past whatever of {@code taken} but {@code own} it covers, until it covers none;
+     * {@code box} itself when it covers none.
+     */
     private static Bounds moved(Bounds box, List<Bounds> taken, Bounds own, boolean down) {
         for (int i = 0; i < taken.size(); i++) {
             Bounds t = taken.get(i);
@@ -66,6 +78,10 @@ final class MarkLabels {
             }
         }
         return box;
+    }
+
+    private static boolean inside(Bounds box, double height) {
+        return box.getMinY() >= 0 && box.getMaxY() <= height;
     }
 
     /** Whether two boxes come closer than {@link #GAP}. */

@@ -23,10 +23,21 @@ class MarkLabelsTest {
     }
 
     @Test
-    void labelsOfCloseMarksMoveDownPastTheOtherDotsAndLabels() {
-        // label 0 at (106, 106) covers dot 1 (104.5 .. 115.5 x 98.5 .. 109.5): down to 109.5 + 2 = 111.5;
-        // label 1 at (116, 110) clears dot 0 (up to x 105.5 + 2) but covers label 0: down to 127.5 + 2 = 129.5
+    void aLabelThatWouldCoverAnotherDotGoesAboveItsOwn() {
+        // label 0 below its dot, at (106, 106), covers dot 1 (104.5 .. 115.5 x 98.5 .. 109.5); above it, at
+        // (106, 100 - 6 - 16 = 78), it ends at 94, clear of dot 1; label 1 below its dot, at (116, 110), clears dot 0
+        // (up to x 105.5, 2 px clear) and label 0
         assertThat(place(List.of(new Point2D(100, 100), new Point2D(110, 104)), 800, 400)).containsExactly(
+                new BoundingBox(106, 78, 80, 16), new BoundingBox(116, 110, 80, 16));
+    }
+
+    @Test
+    void labelsCoveringSomethingBelowAndAboveMoveDownPastTheOtherDotsAndLabels() {
+        // as above, with a label placed before over 100 .. 200 x 60 .. 90: label 0 covers it above its dot, and moves
+        // down from below it past dot 1 to 109.5 + 2 = 111.5; label 1 covers label 0 below its dot and the obstacle
+        // above it (at 104 - 6 - 16 = 82), and moves down past label 0 to 127.5 + 2 = 129.5
+        assertThat(place(List.of(new Point2D(100, 100), new Point2D(110, 104)), 800, 400,
+                new BoundingBox(100, 60, 100, 30))).containsExactly(
                 new BoundingBox(106, 111.5, 80, 16), new BoundingBox(116, 129.5, 80, 16));
     }
 
