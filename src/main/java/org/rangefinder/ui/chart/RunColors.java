@@ -14,8 +14,8 @@ import javafx.scene.Node;
  * {@code derive(-rf-run-k, p%)}.
  *
  * <p>A run's look index {@code i} gives colour {@code i mod 8} and pattern {@code (i div 8) mod 4}: solid, then the
- * style classes {@code run-dash-1} .. {@code run-dash-3} (dotted, dash-dot, long dashes; a run's smoothed line and its
- * legend entry only). So the first {@value #LOOKS} looks all differ.
+ * style classes {@code run-dash-1} .. {@code run-dash-3} (dotted, dash-dot, long dashes; a run's smoothed line, its
+ * legend entry and, as an outline, its swatch in the runs list). So the first {@value #LOOKS} looks all differ.
  */
 public final class RunColors {
     public static final int COUNT = 8;
@@ -69,23 +69,30 @@ public final class RunColors {
     }
 
     /**
-     * Gives a node the style class {@code role} and its run colour, in place of the colour it had: a table cell's
-     * swatch shows one run after another. Leaves the style classes alone when they are right already (each change
-     * makes JavaFX compute the node's styles afresh).
+     * Gives a node the style class {@code role} and its run colour and pattern ({@code run-dash-p}, none for solid),
+     * in place of those it had: a table cell's swatch shows one run after another. Leaves the style classes alone when
+     * they are right already (each change makes JavaFX compute the node's styles afresh).
      */
     public static void apply(Node node, String role, int colorIndex, double shade) {
         List<String> classes = node.getStyleClass();
         if (!classes.contains(role)) {
             classes.add(role);
         }
-        String color = styleClass(colorIndex);
-        int old = IntStream.range(0, classes.size()).filter(i -> classes.get(i).startsWith(COLOR_CLASS)).findFirst()
-                .orElse(-1);
-        if (old < 0) {
-            classes.add(color);
-        } else if (!classes.get(old).equals(color)) {
-            classes.set(old, color);
-        }
+        replace(classes, COLOR_CLASS, styleClass(colorIndex));
+        replace(classes, DASH_CLASS, pattern(colorIndex) > 0 ? DASH_CLASS + pattern(colorIndex) : null);
         node.setStyle(shadeStyle(colorIndex, shade));
+    }
+
+    /** Puts {@code wanted} (null: nothing) in place of the class starting with {@code prefix}, if not there already. */
+    private static void replace(List<String> classes, String prefix, String wanted) {
+        int old = IntStream.range(0, classes.size()).filter(i -> classes.get(i).startsWith(prefix)).findFirst()
+                .orElse(-1);
+        if (old < 0 && wanted != null) {
+            classes.add(wanted);
+        } else if (old >= 0 && wanted == null) {
+            classes.remove(old);
+        } else if (old >= 0 && !classes.get(old).equals(wanted)) {
+            classes.set(old, wanted);
+        }
     }
 }

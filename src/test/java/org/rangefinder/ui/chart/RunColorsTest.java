@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.shape.Rectangle;
 import org.junit.jupiter.api.Test;
 
 class RunColorsTest {
@@ -30,5 +31,19 @@ class RunColorsTest {
             looks.add(RunColors.look(i, 0, "smoothed-line").styleClasses());
         }
         assertThat(looks).hasSize(32);
+    }
+
+    @Test
+    void aSwatchTakesTheColourAndPatternOfEachRunItShows() {
+        Rectangle swatch = new Rectangle(12, 12);
+        RunColors.apply(swatch, "run-swatch", 9, 0);
+        assertThat(swatch.getStyleClass()).containsExactly("run-swatch", "run-color-1", "run-dash-1");
+        RunColors.apply(swatch, "run-swatch", 18, 0);
+        assertThat(swatch.getStyleClass()).containsExactly("run-swatch", "run-color-2", "run-dash-2");
+        RunColors.apply(swatch, "run-swatch", 3, 0);
+        assertThat(swatch.getStyleClass()).containsExactly("run-swatch", "run-color-3");
+        RunColors.apply(swatch, "run-swatch", 27, 0.5);
+        assertThat(swatch.getStyleClass()).containsExactly("run-swatch", "run-color-3", "run-dash-3");
+        assertThat(swatch.getStyle()).isEqualTo(RunColors.shadeStyle(27, 0.5));
     }
 }
