@@ -225,7 +225,10 @@ public final class WorkbenchView extends NotificationPane {
         });
     }
 
-    /** Exports the training charts while their tab shows, else (range test or history tab) the range-test chart. */
+    /**
+     * Exports the training charts while their tab shows, else (range test or history tab) the range-test chart: the
+     * chart itself (plot, axes, markers, marks and legend), without the controls above it.
+     */
     void exportChartPng() {
         boolean trainingShown = "trainingTab".equals(centre.getSelectionModel().getSelectedItem().getId());
         Path file = trainingShown ? files.save("Export the training charts as PNG", "1cycle-training.png", PNG)
@@ -233,7 +236,7 @@ public final class WorkbenchView extends NotificationPane {
         if (file == null) {
             return;
         }
-        javafx.scene.Node shown = trainingShown ? training : chart;
+        javafx.scene.Node shown = trainingShown ? training : chart.chart();
         vm.exportChartPng(ChartImages.snapshot(shown), file,
                 m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
     }

@@ -178,7 +178,10 @@ public final class RangeTestRun {
         return family;
     }
 
-    /** The run's colour, 0..7; the members of a family share their family's. */
+    /**
+     * The run's look, a colour and a line pattern ({@link org.rangefinder.ui.chart.RunColors}); the members of a family
+     * share their family's.
+     */
     public int colorIndex() {
         return colorIndex;
     }

@@ -1,7 +1,9 @@
 package org.rangefinder.ui.rangetest;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +28,7 @@ import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
@@ -37,9 +40,6 @@ import org.rangefinder.ui.work.Relay;
  * tells a listener when a run ends. Every method is called on the FX thread.
  */
 public final class RangeTestViewModel {
-    /** Runs get colours 0..7 in turn. */
-    public static final int COLORS = 8;
-
     private final BackgroundExecutor background;
     private final DatasetSource datasets;
     private final HistoryStore history;
@@ -93,18 +93,21 @@ public final class RangeTestViewModel {
         return run;
     }
 
-    /** Queues every member of a sweep; they share a family and a colour. */
+    /**
+     * Queues every member of a sweep; they share a family and a colour. The family is complete before its members join
+     * the list: each member's shade depends on the family's size, and the chart and the runs list style a run as it
+     * joins (added one by one, the first member was drawn unshaded and the last two in the same light shade).
+     */
     public RunFamily startSweep(RangeTestConfig base, Sweep sweep, DataOptions options) {
         RunFamily family = new RunFamily(nextFamily++, sweep);
         int color = takeColor();
         List<RangeTestConfig> configs = sweep.members(base);
         for (int i = 0; i < configs.size(); i++) {
             int number = nextNumber++;
-            RangeTestRun run = new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
-                    + sweep.values().get(i), configs.get(i), family, color, background.fx());
-            family.add(run);
-            runs.add(run);
+            family.add(new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
+                    + sweep.values().get(i), configs.get(i), family, color, background.fx()));
         }
+        runs.addAll(family.members());
         family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
                 new RunSettings(base, sweep.toString(), options)));
         family.members().forEach(run -> submit(run, options));
@@ -213,8 +216,19 @@ public final class RangeTestViewModel {
         }
     }
 
+    /**
+     * The next of the {@link RunColors#LOOKS} run looks in turn that no run on the list has (the next in turn when
+     * every one is taken): no two runs look alike while fewer are listed.
+     */
     private int takeColor() {
-        return nextColor++ % COLORS;
+        Set<Integer> taken = new HashSet<>();
+        runs.forEach(r -> taken.add(Math.floorMod(r.colorIndex(), RunColors.LOOKS)));
+        int look = nextColor % RunColors.LOOKS;
+        for (int i = 0; i < RunColors.LOOKS && taken.contains(look); i++) {
+            look = (look + 1) % RunColors.LOOKS;
+        }
+        nextColor = taken.contains(look) ? nextColor + 1 : look + 1;
+        return look;
     }
 
     public ObservableList<RangeTestRun> runs() {

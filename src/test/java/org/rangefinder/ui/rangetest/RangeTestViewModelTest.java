@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
@@ -28,6 +29,7 @@ import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestListener;
@@ -36,6 +38,7 @@ import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
@@ -244,6 +247,23 @@ class RangeTestViewModelTest {
         assertThatThrownBy(() -> vm.show(RangeTestViewModel.readCurve(file)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("broken.csv");
         assertThat(vm.runs()).isEmpty();
+    }
+
+    @Test
+    void runsTakeTheLooksInTurnAndPastTheLastOneTheFirstThatNoListedRunHas() {
+        RangeTestRun.Recorded curve = new RangeTestRun.Recorded("curve", List.of(
+                new CurvePoint(0, 1e-4, 2.3, 2.3), new CurvePoint(1, 1e-3, 2.0, 2.1)));
+        List<RangeTestRun> shown = new ArrayList<>();
+        for (int i = 0; i < RunColors.LOOKS; i++) {
+            shown.add(vm.show(curve));
+        }
+        assertThat(shown).extracting(RangeTestRun::colorIndex).containsExactlyElementsOf(
+                IntStream.range(0, RunColors.LOOKS).boxed().toList());
+        vm.delete(shown.get(5));
+        vm.delete(shown.get(9));
+        assertThat(vm.show(curve).colorIndex()).as("the first free one after the last taken").isEqualTo(5);
+        assertThat(vm.show(curve).colorIndex()).isEqualTo(9);
+        assertThat(vm.show(curve).colorIndex()).as("every look taken: the next in turn").isEqualTo(10);
     }
 
     @Test
