@@ -175,7 +175,8 @@ public final class WorkbenchView extends NotificationPane {
     void openCurve() {
         Path file = files.open("Open a range-test curve", CSV, JSON);
         if (file != null) {
-            vm.open(file, m -> Dialogs.error(getScene().getWindow(), "Cannot open the curve", m));
+            vm.openCurve(file, m -> Dialogs.error(getScene().getWindow(), "Cannot open " + file.getFileName()
+                    + " as a curve", m));
         }
     }
 
@@ -184,15 +185,19 @@ public final class WorkbenchView extends NotificationPane {
                 new FileChooser.ExtensionFilter("CSV or IDX", "*.csv", "*.csv.gz", "*.gz", "*idx*", "*ubyte*"),
                 new FileChooser.ExtensionFilter("Any file", "*"));
         if (file != null) {
-            vm.importDataset(file);
+            importDataset(file);
         }
     }
 
     void importDatasetFolder() {
         Path folder = files.folder("Import an image folder: one subfolder per class");
         if (folder != null) {
-            vm.importDataset(folder);
+            importDataset(folder);
         }
+    }
+
+    private void importDataset(Path path) {
+        vm.importDataset(path, m -> Dialogs.error(getScene().getWindow(), "Cannot import " + path.getFileName(), m));
     }
 
     void exportHyperparameters() {

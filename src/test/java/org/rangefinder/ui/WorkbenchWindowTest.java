@@ -2,6 +2,8 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -12,6 +14,8 @@ import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.data.Datasets;
 import org.rangefinder.ui.work.EngineStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -20,6 +24,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 class WorkbenchWindowTest {
     @RegisterExtension
     final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @TempDir
+    Path tmp;
 
     @Test
     void opensOnDigitsWithMlpReadyToRun(FxRobot robot) {
@@ -73,5 +80,29 @@ class WorkbenchWindowTest {
         assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
         Screenshots.save(dialog, "error-dialog");
         robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    /**
+     * Open curve... (Ctrl+O) with a CSV that is no curve says so in a dialog naming the file and the columns it lacks,
+     * and leaves the dataset as it was: it had imported the file as the dataset, which then failed to load.
+     */
+    @Test
+    void openCurveWithAFileThatIsNoCurveSaysWhatItLacksAndKeepsTheDataset(FxRobot robot) throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        fixture.answers.add(bad);
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot open bad1.csv as a curve");
+        assertThat(((Label) dialog.getContent()).getText()).contains("bad1.csv")
+                .contains("no columns named 'lr' and 'loss'");
+        Screenshots.save(dialog, "open-curve-not-a-curve");
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getValue()).isEqualTo("digits");
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getItems()).containsExactlyElementsOf(
+                Datasets.BUNDLED);
+        assertThat(fixture.vm().runs().runs()).isEmpty();
+        assertThat(fixture.vm().oneCycle().problemProperty().get()).isNull();
     }
 }

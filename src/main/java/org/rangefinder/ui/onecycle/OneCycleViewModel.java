@@ -78,6 +78,7 @@ public final class OneCycleViewModel {
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", false);
     private final StringProperty baselineLr = new SimpleStringProperty(this, "baselineLr", "0.01");
     private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples");
+    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem");
 
     private final ReadOnlyObjectWrapper<OneCycleSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
@@ -117,7 +118,8 @@ public final class OneCycleViewModel {
         this.history = history;
         List<ObservableValue<?>> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
                 maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
-                bounds.minProperty(), bounds.maxProperty(), bounds.problem(), experiment, experimentProblem);
+                datasetProblem, bounds.minProperty(), bounds.maxProperty(), bounds.problem(), experiment,
+                experimentProblem);
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
@@ -134,7 +136,9 @@ public final class OneCycleViewModel {
             int batch = whole(OneCycleField.BATCH_SIZE, batchSize.get());
             checkBudget(e, batch);
             if (trainSamples.get() < 1) {
-                throw new FieldProblem(null, "waiting for the dataset to load");
+                throw new FieldProblem(null, datasetProblem.get() != null
+                        ? "the dataset could not be loaded: " + datasetProblem.get()
+                        : "waiting for the dataset to load");
             }
             if (bounds.problem().get() != null) {
                 throw new FieldProblem(OneCycleField.BOUNDS, "LR bounds: " + bounds.problem().get());
@@ -311,6 +315,11 @@ public final class OneCycleViewModel {
     /** Training samples of the experiment's dataset, once loaded (0 before): with the batch size, the steps. */
     public IntegerProperty trainSamplesProperty() {
         return trainSamples;
+    }
+
+    /** Why the experiment's dataset could not be loaded; null while it loads or has loaded. */
+    public StringProperty datasetProblemProperty() {
+        return datasetProblem;
     }
 
     public LrBoundsViewModel bounds() {
