@@ -185,6 +185,6 @@ public final class OneCyclePanel extends BorderPane {
     }
 
     private static FormGrid grid(OneCycleViewModel vm) {
-        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+        return new FormGrid(vm.fieldProblemsProperty());
     }
 }

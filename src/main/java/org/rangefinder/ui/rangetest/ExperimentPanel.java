@@ -164,6 +164,6 @@ public final class ExperimentPanel extends BorderPane {
     }
 
     private static FormGrid grid(ExperimentViewModel vm) {
-        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+        return new FormGrid(vm.fieldProblemsProperty());
     }
 }
