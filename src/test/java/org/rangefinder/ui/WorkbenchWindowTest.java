@@ -8,8 +8,11 @@ import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,5 +107,35 @@ class WorkbenchWindowTest {
                 Datasets.BUNDLED);
         assertThat(fixture.vm().runs().runs()).isEmpty();
         assertThat(fixture.vm().oneCycle().problemProperty().get()).isNull();
+    }
+
+    /**
+     * A problem appearing below a side panel's form (its message grows the footer) moves neither the form nor the
+     * panel's main button: the form moved by a fraction of the message's height, where the user was about to click.
+     */
+    @Test
+    void aProblemAppearingMovesNeitherTheFormNorTheButton(FxRobot robot) {
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().configProperty().get() != null);
+        // the 1cycle panel first: a problem in the experiment panel shows in the 1cycle panel too
+        assertStaysPut(robot, fixture.view().oneCyclePanel(), "#evalEveryField", "#launchButton",
+                () -> fixture.vm().oneCycle().batchSizeProperty().set("0"));
+        assertStaysPut(robot, fixture.view().experimentPanel(), "#seedField", "#runButton",
+                () -> fixture.vm().experiment().batchSizeProperty().set("0"));
+        Screenshots.save(fixture.view(), "problems-below-both-forms");
+    }
+
+    private void assertStaysPut(FxRobot robot, BorderPane panel, String field, String button, Runnable breakIt) {
+        ScrollPane scroll = (ScrollPane) panel.getCenter();
+        robot.interact(() -> scroll.setVvalue(0.5));
+        Node f = robot.lookup(field).query();
+        Node b = robot.lookup(button).query();
+        double[] before = fixture.laidOut(() -> new double[] {sceneY(f), sceneY(b)});
+        robot.interact(breakIt);
+        double[] after = fixture.laidOut(() -> new double[] {sceneY(f), sceneY(b)});
+        assertThat(after).as("%s and %s, at y", field, button).containsExactly(before);
+    }
+
+    private static double sceneY(Node node) {
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
     }
 }

@@ -181,7 +181,8 @@ public final class OneCyclePanel extends BorderPane {
         HBox.setHgrow(save, Priority.ALWAYS);
         cancel.setMaxWidth(Double.MAX_VALUE);
         save.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(6, launch, row, problem);
+        // above the buttons: the footer grows upwards, and the buttons stay where they are
+        return new VBox(6, problem, launch, row);
     }
 
     private static FormGrid grid(OneCycleViewModel vm) {

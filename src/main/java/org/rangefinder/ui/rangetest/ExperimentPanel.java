@@ -23,7 +23,7 @@ import org.rangefinder.ui.form.SidePanel;
 
 /**
  * The experiment panel: dataset, model, optimizer and range-test settings, an optional sweep, and below them,
- * always in view, the Run button, which stays disabled, with the reason beside it, while the view model reports a
+ * always in view, the Run button, which stays disabled, with the reason above it, while the view model reports a
  * problem.
  */
 public final class ExperimentPanel extends BorderPane {
@@ -160,7 +160,8 @@ public final class ExperimentPanel extends BorderPane {
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(6, run, problem);
+        // above the button: the footer grows upwards, and the button stays where it is
+        return new VBox(6, problem, run);
     }
 
     private static FormGrid grid(ExperimentViewModel vm) {
