@@ -164,6 +164,50 @@ class RunsListTest {
     }
 
     /**
+     * A new run, or a curve just opened, is selected and scrolled into view: it stayed below the list's last row
+     * shown. Selecting a row that is shown does not scroll the list.
+     */
+    @Test
+    void aNewRunIsScrolledIntoView(FxRobot robot) throws Exception {
+        Path curve = curveFile();
+        Path[] twelve = new Path[12];
+        Arrays.fill(twelve, curve);
+        fixture.openCurves(twelve);
+        List<RangeTestRun> runs = fixture.vm().runs().runs();
+        assertThat(fixture.view().runsTable().getSelectionModel().getSelectedItem()).isSameAs(runs.get(11));
+        assertThat(fullyShown(robot, runs.get(11))).as("the last run's row").isTrue();
+        assertThat(fullyShown(robot, runs.get(0))).as("the first run's row").isFalse();
+        Screenshots.save(fixture.view().runsTable(), "new-run-scrolled-into-view");
+
+        RangeTestRun shown = runs.get(10);
+        double before = rowY(robot, shown);
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(shown));
+        assertThat(rowY(robot, shown)).as("the rows stay where they are").isEqualTo(before);
+
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(runs.get(0)));
+        assertThat(fullyShown(robot, runs.get(0))).as("a run selected elsewhere (the History tab)").isTrue();
+    }
+
+    /** Where the row of {@code run} is in the scene, after a layout pass. */
+    private double rowY(FxRobot robot, RangeTestRun run) {
+        return fixture.laidOut(() -> robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(r -> r.getItem() == run && r.isVisible()).findFirst().orElseThrow()
+                .localToScene(0, 0).getY());
+    }
+
+    /** Whether the row of {@code run} is all in the table's view, after a layout pass. */
+    private boolean fullyShown(FxRobot robot, RangeTestRun run) {
+        return fixture.laidOut(() -> {
+            Node view = robot.lookup("#runsTable .clipped-container").query();
+            javafx.geometry.Bounds shown = view.localToScene(view.getLayoutBounds());
+            return robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
+                    .filter(r -> r.getItem() == run && r.isVisible())
+                    .map(r -> r.localToScene(r.getLayoutBounds()))
+                    .anyMatch(b -> b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5);
+        });
+    }
+
+    /**
      * The control with style class {@code styleClass} in the row of the runs table that shows {@code run}, looked up
      * after a layout pass: the table gives its rows their runs, and moves them, only when laid out.
      */

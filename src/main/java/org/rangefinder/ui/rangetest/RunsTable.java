@@ -7,16 +7,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -25,7 +28,8 @@ import org.rangefinder.rangetest.RangeTestConfig;
 
 /**
  * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
- * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows. A table reuses
+ * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows; a run selected
+ * elsewhere (a new run, a curve opened) is selected in the list and scrolled into view. A table reuses
  * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows, and
  * {@link #buildRows()} makes the rows before the window's first frame.
  */
@@ -39,6 +43,9 @@ public final class RunsTable extends TableView<RangeTestRun> {
      * so that the Run column cuts it.
      */
     static final String STAND_IN_NAME = "stand-in ".repeat(80);
+
+    /** The run selected elsewhere whose row the next layout scrolls into view; null for none. */
+    private RangeTestRun toReveal;
 
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
@@ -169,7 +176,45 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 vm.selectedProperty().set(run);
             }
         });
-        vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
+        vm.selectedProperty().addListener((o, old, run) -> {
+            getSelectionModel().select(run);
+            toReveal = run;
+            requestLayout();
+        });
+    }
+
+    /**
+     * Scrolls the list as little as it takes to show all of the row of the run selected elsewhere: a run just started
+     * or a curve just opened is selected, and its row, the last, was left below the rows shown. A row already shown
+     * stays where it is. Done once the table is laid out: a run added to its items takes its place among the rows only
+     * in the table's next layout, and the flow scrolled before then scrolled by the rows it counted.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        RangeTestRun run = toReveal;
+        toReveal = null;
+        int index = run == null ? -1 : getItems().indexOf(run);
+        if (index < 0 || !(lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> row = flow.getVisibleCell(index);
+        Bounds shown = row == null ? null : flow.sceneToLocal(row.localToScene(row.getLayoutBounds()));
+        if (shown != null && shown.getMinY() >= 0 && shown.getMaxY() <= flow.getHeight()) {
+            return;
+        }
+        if (shown != null && shown.getMinY() < 0) {
+            flow.scrollToTop(index);
+        } else {
+            // the row last, below the rows before it
+            int rowsShown = Math.max(1, (int) (flow.getHeight() / rowHeight()));
+            flow.scrollToTop(Math.max(0, index - rowsShown + 1));
+        }
+    }
+
+    /** The height of a row: the themes fix it (2.8em); a user's theme that unset it gets rows of that height counted. */
+    private double rowHeight() {
+        return getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
     }
 
     /**
@@ -188,9 +233,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         ObservableList<RangeTestRun> runs = getItems();
         RangeTestRun standIn = new RangeTestRun(0, STAND_IN_NAME,
                 RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")), null, 0, Runnable::run);
-        // the themes fix the row height (2.8em); a user's theme that unset it gets rows of that height counted
-        double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
-        int rows = (int) Math.ceil(getHeight() / rowHeight) + 1;
+        int rows = (int) Math.ceil(getHeight() / rowHeight()) + 1;
         setItems(FXCollections.observableArrayList(Collections.nCopies(rows, standIn)));
         applyCss();
         layout();
