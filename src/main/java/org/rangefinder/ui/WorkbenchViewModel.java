@@ -237,10 +237,14 @@ public final class WorkbenchViewModel {
         notifier.accept(message);
     }
 
-    /** Until the user picks bounds, the first curve with suggestions sets them from its valley; true if it did. */
+    /**
+     * Until the user picks bounds, the first whole curve with suggestions sets them from its valley; true if it did. A
+     * cancelled run's partial curve offers its suggestions, but sets nothing by itself.
+     */
     private boolean offerBounds(RangeTestRun run) {
         Suggestions s = run.suggestionsProperty().get();
-        return s != null && !bounds.pickedProperty().get() && bounds.setFrom(SuggestionMethod.VALLEY, s.valley(), run);
+        return s != null && run.partialCurve() == null && !bounds.pickedProperty().get()
+                && bounds.setFrom(SuggestionMethod.VALLEY, s.valley(), run);
     }
 
     private void trainingChanged(TrainingRun run) {

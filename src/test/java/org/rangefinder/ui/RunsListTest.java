@@ -53,6 +53,13 @@ class RunsListTest {
         assertThat(run.points()).isNotEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+        // its suggestions, from what it recorded, say so
+        String lastLr = org.rangefinder.ui.chart.LrText.format(run.points().get(run.points().size() - 1).lr());
+        assertThat(robot.lookup(".hint").<javafx.scene.control.Labeled>queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Labeled::getText))
+                .contains("Set bounds from #1 (cancelled: curve up to lr " + lastLr + " only):");
+        assertThat(fixture.vm().bounds().pickedProperty().get()).as("bounds not set from a partial curve").isFalse();
+        Screenshots.save(fixture.view().chartView(), "cancelled-run-suggestions");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
@@ -236,6 +237,39 @@ class RangeTestViewModelTest {
         double[] raw = run.points().stream().mapToDouble(p -> p.loss()).toArray();
         assertThat(Suggestions.fromRaw(lrs, raw, Smoothing.DEFAULT_BETA, SuggestionOptions.defaults()))
                 .as("the engine's default smoothing would suggest otherwise").isNotEqualTo(own);
+    }
+
+    /**
+     * A run cancelled part-way keeps the suggestions the engine reads off what it recorded, and says they come from a
+     * partial curve, up to the last learning rate it reached; a run that ended by itself (diverged included) and a
+     * curve from a file say nothing of the kind.
+     */
+    @Test
+    void aCancelledRunsSuggestionsSayTheyComeFromAPartialCurve() {
+        RangeTestConfig config = iris.withIterations(60);
+        CancelToken token = new CancelToken();
+        RangeTestResult cut = RangeTest.run(datasets.load("iris", DataOptions.defaults(), () -> false), config,
+                p -> {
+                    if (p.iteration() == 29) {
+                        token.cancel();
+                    }
+                }, token);
+        assertThat(cut.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cut.points()).hasSize(30);
+        assertThat(cut.suggestions().valley()).as("still offered").isNotNull();
+        RangeTestRun cancelled = new RangeTestRun(1, "#1", config, null, 0, Runnable::run);
+        cancelled.finished(cut);
+        double last = cut.points().get(29).lr();
+        assertThat(cancelled.partialCurve()).isEqualTo("cancelled: curve up to lr "
+                + org.rangefinder.ui.chart.LrText.format(last) + " only");
+
+        RangeTestRun whole = vm.start(iris, DataOptions.defaults());
+        assertThat(whole.result().stopReason()).isNotEqualTo(StopReason.CANCELLED);
+        assertThat(whole.partialCurve()).isNull();
+        RangeTestRun diverged = new RangeTestRun(2, "#2", config, null, 0, Runnable::run);
+        diverged.finished(new RangeTestResult(config, cut.points(), StopReason.DIVERGED, 1, cut.suggestions()));
+        assertThat(diverged.partialCurve()).isNull();
+        assertThat(vm.show(new RangeTestRun.Recorded("file.csv", cut.points())).partialCurve()).isNull();
     }
 
     @Test
