@@ -167,6 +167,12 @@ class DragAndDropTest {
         assertThat(fixture.vm().datasetChoices()).contains(choice);
         assertThat(fixture.vm().experiment().datasetProperty().get()).isEqualTo(choice);
         assertThat(fixture.vm().runs().runs()).isEmpty();
+        // the narrow box shows the file's name, not the start of its path, and the path in full as tooltip
+        javafx.scene.control.ListCell<String> shown = robot.lookup("#datasetChoice").<String>queryComboBox()
+                .getButtonCell();
+        assertThat(fixture.laidOut(shown::getText)).isEqualTo("iris.csv");
+        assertThat(shown.getTooltip().getText()).isEqualTo(choice);
+        Screenshots.save(fixture.view().experimentPanel(), "imported-dataset-by-name");
     }
 
     @Test

@@ -51,8 +51,13 @@ public final class FormGrid extends GridPane {
         return input;
     }
 
-    /** Marks {@code control} while the view model names {@code field} among the fields at fault. */
+    /**
+     * Marks {@code control} while the view model names {@code field} among the fields at fault, its problem as the
+     * tooltip meanwhile; the control's own tooltip, if it has one, is back once the problem is gone.
+     */
     public void flagWhenInvalid(Node control, FormField field) {
+        Tooltip[] own = {null};
+        Tooltip[] flagged = {null};
         Runnable update = () -> {
             String problem = problems.getValue() == null ? null : problems.getValue().get(field);
             control.getStyleClass().remove("invalid");
@@ -60,7 +65,11 @@ public final class FormGrid extends GridPane {
                 control.getStyleClass().add("invalid");
             }
             if (control instanceof Control c) {
-                c.setTooltip(problem != null ? new Tooltip(problem) : null);
+                if (c.getTooltip() != flagged[0]) {
+                    own[0] = c.getTooltip(); // set since: the control's own
+                }
+                flagged[0] = problem != null ? new Tooltip(problem) : null;
+                c.setTooltip(flagged[0] != null ? flagged[0] : own[0]);
             }
         };
         problems.addListener(o -> update.run());
