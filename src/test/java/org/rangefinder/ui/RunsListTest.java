@@ -120,7 +120,7 @@ class RunsListTest {
     }
 
     @Test
-    void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
+    void showHidesAndRemoveTakesOffARunsCurves(FxRobot robot) throws Exception {
         Path curve = curveFile(true);
         fixture.openCurves(curve, curve);
         var chart = fixture.view().chartView().chart();
@@ -130,7 +130,11 @@ class RunsListTest {
         robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
         assertThat(first.visibleProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(2);
-        robot.clickOn(inRowOf(robot, second, RunsTable.DELETE));
+        javafx.scene.control.Button remove = (javafx.scene.control.Button) inRowOf(robot, second, RunsTable.REMOVE);
+        // it takes the run off the window's list; the History tab's Delete... deletes runs
+        assertThat(remove.getText()).isEqualTo("Remove");
+        assertThat(remove.getTooltip().getText()).isEqualTo("Remove the run from this list (the History tab keeps it)");
+        robot.clickOn(remove);
         assertThat(fixture.vm().runs().runs()).containsExactly(first);
         assertThat(chart.getData()).isEmpty();
         robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
@@ -158,7 +162,7 @@ class RunsListTest {
     void aRowShowsTheColourOfTheRunItHoldsNow(FxRobot robot) throws Exception {
         Path curve = curveFile();
         fixture.openCurves(curve, curve, curve);
-        robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.DELETE));
+        robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.REMOVE));
         List<RangeTestRun> runs = fixture.vm().runs().runs();
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).colorIndex()).isNotEqualTo(runs.get(1).colorIndex());
@@ -185,6 +189,11 @@ class RunsListTest {
         assertThat(fullyShown(robot, runs.get(11))).as("the last run's row").isTrue();
         assertThat(fullyShown(robot, runs.get(0))).as("the first run's row").isFalse();
         Screenshots.save(fixture.view().runsTable(), "new-run-scrolled-into-view");
+        // the buttons of a row fit beside the scroll bar that many runs bring
+        Node remove = inRowOf(robot, runs.get(11), RunsTable.REMOVE);
+        Node view = robot.lookup("#runsTable .clipped-container").query();
+        assertThat(fixture.laidOut(() -> remove.localToScene(remove.getLayoutBounds()).getMaxX()))
+                .isLessThanOrEqualTo(fixture.laidOut(() -> view.localToScene(view.getLayoutBounds()).getMaxX()));
 
         RangeTestRun shown = runs.get(10);
         double before = rowY(robot, shown);

@@ -28,16 +28,16 @@ import org.rangefinder.rangetest.RangeTestConfig;
 
 /**
  * The runs list: colour, name (in full in its tooltip), status, progress, stop reason, duration, whether its curves
- * are shown, and Cancel / Delete. Selecting a row selects the run whose suggestions the chart shows; a run selected
+ * are shown, and Cancel / Remove (from the list: the run history keeps the run). Selecting a row selects the run whose suggestions the chart shows; a run selected
  * elsewhere (a new run, a curve opened) is selected in the list and scrolled into view. A table reuses
  * its cells for other rows: each cell builds its controls once and rebinds them to the run it shows, and
  * {@link #buildRows()} makes the rows before the window's first frame.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
-    /** Style classes of a row's Show check box and its Cancel and Delete buttons. */
+    /** Style classes of a row's Show check box and its Cancel and Remove buttons. */
     public static final String SHOW = "run-show";
     public static final String CANCEL = "run-cancel";
-    public static final String DELETE = "run-delete";
+    public static final String REMOVE = "run-remove";
     /**
      * The name of {@link #buildRows()}'s stand-in runs: 720 characters, several thousand pixels at the default font,
      * so that the Run column cuts it.
@@ -78,7 +78,8 @@ public final class RunsTable extends TableView<RangeTestRun> {
             }
         });
         name.setPrefWidth(200);
-        name.setMinWidth(120);
+        // the fixed columns and this one fit a table 640 px wide, beside the scroll bar of a long list
+        name.setMinWidth(110);
 
         TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().statusText());
         fixedWidth(status, 78);
@@ -139,13 +140,15 @@ public final class RunsTable extends TableView<RangeTestRun> {
         TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
         actions.setCellFactory(c -> new TableCell<>() {
             private final Button cancel = new Button("Cancel");
-            private final Button delete = new Button("Delete");
-            private final HBox buttons = new HBox(6, cancel, delete);
+            private final Button remove = new Button("Remove");
+            private final HBox buttons = new HBox(6, cancel, remove);
 
             {
                 cancel.getStyleClass().addAll("small", CANCEL);
-                delete.getStyleClass().addAll("small", DELETE);
-                for (Button b : new Button[] {cancel, delete}) {
+                remove.getStyleClass().addAll("small", REMOVE);
+                // the History tab's Delete... deletes a run's record; this takes it off the window's list only
+                remove.setTooltip(new Tooltip("Remove the run from this list (the History tab keeps it)"));
+                for (Button b : new Button[] {cancel, remove}) {
                     b.setMinWidth(Button.USE_PREF_SIZE);
                 }
                 buttons.setAlignment(Pos.CENTER_LEFT);
@@ -159,15 +162,16 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 buttons.setVisible(!empty && run != null);
                 if (empty || run == null) {
                     cancel.setOnAction(null);
-                    delete.setOnAction(null);
+                    remove.setOnAction(null);
                     return;
                 }
                 cancel.disableProperty().bind(run.state().ended());
                 cancel.setOnAction(e -> vm.cancel(run));
-                delete.setOnAction(e -> vm.delete(run));
+                remove.setOnAction(e -> vm.remove(run));
             }
         });
-        fixedWidth(actions, 132);
+        // room for Cancel and Remove side by side, with their padding and the cell's
+        fixedWidth(actions, 142);
         actions.setSortable(false);
 
         getColumns().addAll(List.of(name, status, progress, stop, duration, show, actions));

@@ -281,22 +281,22 @@ class RangeTestViewModelTest {
     }
 
     @Test
-    void deleteRemovesTheRunAndSelectsTheLastOne() {
+    void removeTakesTheRunOffAndSelectsTheLastOne() {
         RangeTestRun first = vm.start(iris, DataOptions.defaults());
         RangeTestRun second = vm.start(iris.withSeed(3), DataOptions.defaults());
-        vm.delete(second);
+        vm.remove(second);
         assertThat(vm.runs()).containsExactly(first);
         assertThat(vm.selectedProperty().get()).isSameAs(first);
     }
 
     @Test
-    void aRunDeletedWhileGoingStopsAndItsEndIsNotReported() {
+    void aRunRemovedWhileGoingStopsAndItsEndIsNotReported() {
         Deque<Runnable> queued = new ArrayDeque<>();
         List<RangeTestRun> ended = new ArrayList<>();
         RangeTestRun[] run = new RangeTestRun[1];
         RangeTestViewModel[] runs = new RangeTestViewModel[1];
         runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options, loading) -> {
-            runs[0].delete(run[0]); // the user deletes the run while its worker loads the data
+            runs[0].remove(run[0]); // the user removes the run while its worker loads the data
             return datasets.load(name, options, loading);
         }, history);
         runs[0].setOnRunEnded(ended::add);
@@ -305,6 +305,6 @@ class RangeTestViewModelTest {
         assertThat(runs[0].runs()).isEmpty();
         assertThat(run[0].state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(run[0].state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
-        assertThat(ended).as("the window is not told of a deleted run's end").isEmpty();
+        assertThat(ended).as("the window is not told of a removed run's end").isEmpty();
     }
 }
