@@ -418,14 +418,19 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Saves a training run's network (a DL4J zip, written atomically) in the background. A run that did not
-     * complete is saved as it stopped, and the report says so.
+     * Saves a training run's network (a DL4J zip, written atomically) in the background; {@code saved} runs on the FX
+     * thread once it is written. A run that did not complete is saved as it stopped, and the report says so.
      */
-    public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
+    public void saveModel(TrainingRun run, Path file, Consumer<String> failed, Runnable saved) {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
         write(file, f -> oneCycle.saving(run, f).call(), "Saved the " + run.name() + " model" + stopped + " to ",
-                failed);
+                failed, saved);
+    }
+
+    /** The runs of the last launch whose trained networks were never saved: quitting would lose them. */
+    public List<TrainingRun> unsavedModels() {
+        return oneCycle.runs().stream().filter(TrainingRun::unsaved).toList();
     }
 
     /** Writes one file, given where it goes; may throw what writing it throws. */
@@ -438,10 +443,18 @@ public final class WorkbenchViewModel {
      * {@code failed} what went wrong.
      */
     private void write(Path file, FileWriting writing, String done, Consumer<String> failed) {
+        write(file, writing, done, failed, () -> { });
+    }
+
+    /** As {@link #write(Path, FileWriting, String, Consumer)}, then runs {@code then} once the file is written. */
+    private void write(Path file, FileWriting writing, String done, Consumer<String> failed, Runnable then) {
         files.submit(() -> {
             writing.write(file);
             return file;
-        }, f -> report(done + f), e -> failed.accept(Problems.describe(e)));
+        }, f -> {
+            report(done + f);
+            then.run();
+        }, e -> failed.accept(Problems.describe(e)));
     }
 
     /**

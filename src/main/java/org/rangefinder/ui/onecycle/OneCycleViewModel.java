@@ -289,11 +289,12 @@ public final class OneCycleViewModel {
 
     /**
      * The work that writes a finished run's network to {@code file} (a DL4J zip, written atomically), to be run off
-     * the FX thread; it returns the file.
+     * the FX thread; it returns the file, and the run no longer counts as {@linkplain TrainingRun#unsaved unsaved}.
      */
     public Callable<Path> saving(TrainingRun run, Path file) {
         return () -> {
             run.network().save(file);
+            run.markSaved();
             return file;
         };
     }
