@@ -54,6 +54,11 @@ public final class Workbench {
         stage.setTitle("Rangefinder: LR range test and 1cycle workbench");
         stage.setScene(scene);
         stage.setMaximized(settings.maximized());
+        // the close button asks, as Quit does, before a trained network that was never saved is lost
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.close();
+        });
         stage.setOnHidden(e -> {
             settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
             settings.flush();

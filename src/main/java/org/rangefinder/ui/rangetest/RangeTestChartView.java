@@ -263,7 +263,9 @@ public final class RangeTestChartView extends BorderPane {
             chart.setMarks(List.of());
             return;
         }
-        List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number() + ":", s::lr,
+        String partial = run.partialCurve();
+        List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number()
+                + (partial == null ? ":" : " (" + partial + "):"), s::lr,
                 lr -> smoothedLossNear(run.points(), lr), run);
         SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
                 : run.family().resultProperty().get().seedSummary();

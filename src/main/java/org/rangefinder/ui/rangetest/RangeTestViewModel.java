@@ -36,7 +36,7 @@ import org.rangefinder.ui.work.Relay;
 
 /**
  * The runs list: starts range tests and sweeps on the background executor (each range test, and each sweep as a
- * whole, is recorded in the run history), opens curves from files or the history, cancels and deletes runs, and
+ * whole, is recorded in the run history), opens curves from files or the history, cancels runs and removes them from the list, and
  * tells a listener when a run ends. Every method is called on the FX thread.
  */
 public final class RangeTestViewModel {
@@ -163,7 +163,7 @@ public final class RangeTestViewModel {
         if (family != null && family.memberEnded(run, result)) {
             recordEnd(family, family.resultProperty().get());
         }
-        if (runs.contains(run)) { // a run deleted while it was going has left the window
+        if (runs.contains(run)) { // a run removed while it was going has left the window
             onRunEnded.accept(run);
         }
     }
@@ -204,9 +204,9 @@ public final class RangeTestViewModel {
 
     /**
      * Removes the run from the list, cancelling it if it is going (a sweep's other members go on). When it ends, it
-     * is still recorded, and counted by its family, but the window is not told.
+     * is still recorded, and counted by its family, but the window is not told; the run history keeps it.
      */
-    public void delete(RangeTestRun run) {
+    public void remove(RangeTestRun run) {
         runs.remove(run);
         if (run.state().cancel()) {
             ended(run, null);
