@@ -1,7 +1,9 @@
 package org.rangefinder;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,6 +49,21 @@ public final class SettingProblem extends UserInputException {
     /** The setting refused. */
     public Setting setting() {
         return setting;
+    }
+
+    /**
+     * The settings besides its own that its words name: those a rule between settings weighs it against (an end LR
+     * at or below {@code --start-lr}); empty where the value is refused on its own (outside its own range). The
+     * settings a refusal among the arguments names (a member of a sweep) are not counted.
+     */
+    public Set<Setting> others() {
+        Set<Setting> others = EnumSet.noneOf(Setting.class);
+        for (Object a : args) {
+            if (a instanceof Setting s && s != setting) {
+                others.add(s);
+            }
+        }
+        return others;
     }
 
     /**

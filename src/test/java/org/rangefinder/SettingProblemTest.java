@@ -49,6 +49,23 @@ class SettingProblemTest {
         assertThat(plain.message(LABELS)).as("another refusal by its message").isEqualTo("Sweep no such file");
     }
 
+    /** A rule between settings names the others it weighs the value against; a value out of its own range none. */
+    @Test
+    void aRuleBetweenSettingsNamesTheOthers() {
+        SettingProblem between = catchThrowableOfType(() -> RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
+                .withLrs(1e-7, 1e-8), SettingProblem.class);
+        assertThat(between.setting()).isEqualTo(Setting.END_LR);
+        assertThat(between.others()).containsExactly(Setting.START_LR);
+        SettingProblem own = catchThrowableOfType(() -> RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
+                .withMomentum(1.5), SettingProblem.class);
+        assertThat(own.others()).isEmpty();
+        SettingProblem minAboveMax = new SettingProblem(Setting.MIN_LR, "must be below %s, got %s %s and %s %s",
+                Setting.MAX_LR, Setting.MIN_LR, 0.1, Setting.MAX_LR, 0.01);
+        assertThat(minAboveMax.others()).as("not itself").containsExactly(Setting.MAX_LR);
+        SettingProblem member = new SettingProblem(Setting.WEIGHT_DECAY, "must be a number >= 0, got %s", -1.0);
+        assertThat(new SettingProblem(Setting.SWEEP, "%s=%s: %s", "weight-decay", "-1", member).others()).isEmpty();
+    }
+
     /** The problem alone, for a face that puts its own name of the setting in front (a file's field path). */
     @Test
     void theProblemAloneLeavesTheRefusedSettingsNameOut() {

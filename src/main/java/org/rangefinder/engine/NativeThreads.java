@@ -11,7 +11,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * and independent runs (sweep members) can then run side by side, each giving exactly the result it gives alone.
  *
  * <p>OpenMP's thread count is a setting of the calling thread: set on one thread, it leaves every other thread at
- * OpenMP's default (one per core). So every thread that trains calls {@link #ensureConfigured()}. Otherwise oneDNN's
+ * OpenMP's default (one per core). So every thread that trains calls {@link #ensureConfigured()} (a run's
+ * {@link StepThreads} do, before each piece of its work). Otherwise oneDNN's
  * convolutions on a sweep worker or a window's background thread split their sums over two threads, and give results
  * that differ in the last bits from the same run on one thread.
  *
@@ -70,30 +71,31 @@ public final class NativeThreads {
     }
 
     /**
-     * Runs one run's work (a range test, a training) on the calling thread: {@link #ensureConfigured()} first,
-     * {@link #runEnded()} after, a failed run's too (its network's native memory waits for a collection like any
-     * other's).
+     * Runs one run (a range test, a training), its pieces on the threads of its {@link StepThreads}, then
+     * {@link #runEnded()}, a failed run's too.
      */
-    public static <T> T run(Supplier<T> work) {
-        ensureConfigured();
+    public static <T> T run(Supplier<T> run) {
         try {
-            return work.get();
+            return run.get();
         } finally {
             runEnded();
         }
     }
 
     /**
-     * Call when a run (a range test, a training) ends: collects garbage when the resident set has passed
+     * Call when a run (a range test, a training) ends, a failed run too (its network's native memory waits for a
+     * collection like any other's): collects garbage when the resident set has passed
      * {@value #RESIDENT_LIMIT} bytes. ND4J frees an array's native memory only once the garbage collector has
      * collected the Java object; arrays that outlive a few young collections (a network's, its workspaces') wait for
      * a collection of the old generation, which the JVM starts only when its heap (by default a quarter of the RAM)
      * fills, and native memory does not count towards that. 60 digits-MLP range tests in a row left a resident set of 1.2 GB (12 LeNet tests: 2 GB); one
      * collection brought it back to 230 MB. A collection stops every thread for about 50 ms, so it runs only past
-     * the limit, not after every run.
+     * the limit, not after every run. Before ND4J has started (a run refused before its first piece) there is
+     * nothing to collect, and nothing is asked of JavaCPP, whose first call loads its native library (see
+     * {@link #ensureConfigured()} on loading one while ND4J starts).
      */
     public static void runEnded() {
-        if (Pointer.physicalBytes() > RESIDENT_LIMIT) {
+        if (initialised && Pointer.physicalBytes() > RESIDENT_LIMIT) {
             System.gc();
         }
     }

@@ -119,7 +119,8 @@ public final class CurveCsv {
     /**
      * The rows of a curve file, read as {@link CurveFiles} reads a file's text.
      *
-     * @param required the columns besides {@code lr} and {@code loss} that must be there, checked in this order:
+     * @param required the columns besides {@code lr} and {@code loss} that must be there (a header that lacks any of
+     *                 them or of those two is refused naming each it lacks, in this order, then lr and loss):
      *                 {@link #COLUMNS} or {@link #RUN_COLUMNS} for a file Rangefinder wrote
      */
     public static Table read(Path file, List<String> required) {
@@ -133,15 +134,15 @@ public final class CurveCsv {
         if (header == null) {
             throw new UserInputException(file + ": the file is empty");
         }
-        for (String column : required) {
-            columnNamed(file, header, column);
-        }
-        int lrColumn = columnNamed(file, header, LR);
-        int lossColumn = columnNamed(file, header, LOSS);
+        List<String> needed = new ArrayList<>(required);
+        needed.addAll(List.of(LR, LOSS));
+        requireColumns(file, header, needed);
+        int lrColumn = indexOfColumn(header.names(), LR);
+        int lossColumn = indexOfColumn(header.names(), LOSS);
         int runColumn = indexOfColumn(header.names(), RUN);
         int smoothedColumn = indexOfColumn(header.names(), SMOOTHED_LOSS);
         int iterationColumn = required.contains(ITERATION) ? indexOfColumn(header.names(), ITERATION) : -1;
-        int needed = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn, iterationColumn).max().getAsInt()
+        int width = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn, iterationColumn).max().getAsInt()
                 + 1;
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> pointsInRun = new HashMap<>();
@@ -152,9 +153,9 @@ public final class CurveCsv {
             }
             int lineNo = i + 1;
             List<String> fields = splitCsv(file, lineNo, lines[i], header.separator());
-            if (fields.size() < needed) {
+            if (fields.size() < width) {
                 throw new UserInputException(file + ": line " + lineNo + ": " + fields.size()
-                        + " columns, expected at least " + needed);
+                        + " columns, expected at least " + width);
             }
             double lr = number(file, lineNo, fields, lrColumn, LR);
             String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";
@@ -252,13 +253,17 @@ public final class CurveCsv {
         return best;
     }
 
-    private static int columnNamed(Path file, Header header, String wanted) {
-        int index = indexOfColumn(header.names(), wanted);
-        if (index < 0) {
-            throw new UserInputException(file + ": line " + header.lineNo() + ": no column named '" + wanted
-                    + "' in the header " + header.names());
+    /** Refuses a header that lacks any of {@code columns}, naming every one it lacks. */
+    private static void requireColumns(Path file, Header header, List<String> columns) {
+        List<String> missing = columns.stream().distinct().filter(c -> indexOfColumn(header.names(), c) < 0)
+                .map(c -> "'" + c + "'").toList();
+        if (!missing.isEmpty()) {
+            String named = missing.size() == 1 ? "no column named " + missing.get(0)
+                    : "no columns named " + String.join(", ", missing.subList(0, missing.size() - 1)) + " and "
+                            + missing.get(missing.size() - 1);
+            throw new UserInputException(file + ": line " + header.lineNo() + ": " + named + " in the header "
+                    + header.names());
         }
-        return index;
     }
 
     private static int indexOfColumn(List<String> names, String wanted) {

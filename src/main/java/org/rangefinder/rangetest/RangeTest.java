@@ -1,16 +1,17 @@
 package org.rangefinder.rangetest;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
-import org.nd4j.linalg.dataset.DataSet;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
-import org.rangefinder.model.Evaluation;
 import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.engine.StepThreads;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.Evaluation;
 import org.rangefinder.model.Network;
 import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.schedule.PrecomputedSchedule;
@@ -28,39 +29,46 @@ import org.rangefinder.schedule.PrecomputedSchedule;
  * step); the smoothed loss {@code s_t} is the bias-corrected EMA of {@link Smoothing}. The test stops early when
  * {@code L_t} is not finite ({@code non-finite}, the point is kept as it was), when {@code s_t > factor *
  * min(s_1..s_t)} ({@code diverged}, factor 0 turns this off), or when cancelled (checked before every step).
+ *
+ * <p>The network is built, and the steps run (each recording its point and telling the listener), on the threads
+ * of a {@link StepThreads}.
  */
 public final class RangeTest {
 
     private RangeTest() {
     }
 
+    /** Runs the test on the calling thread ({@link StepThreads#INLINE}). */
     public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
                                       CancelToken cancel) {
-        return NativeThreads.run(() -> runConfigured(data, config, listener, cancel));
+        return run(data, config, listener, cancel, StepThreads.INLINE);
     }
 
-    private static RangeTestResult runConfigured(Dataset data, RangeTestConfig config, RangeTestListener listener,
-                                                 CancelToken cancel) {
+    /**
+     * Runs the test, its network built and its steps run by {@code steps}, which call the listener on their threads,
+     * one at a time. {@link NativeThreads#runEnded()} follows, a failed test's too.
+     */
+    public static RangeTestResult run(Dataset data, RangeTestConfig config, RangeTestListener listener,
+                                      CancelToken cancel, StepThreads steps) {
+        return NativeThreads.run(() -> runSteps(data, config, listener, cancel, steps));
+    }
+
+    private static RangeTestResult runSteps(Dataset data, RangeTestConfig config, RangeTestListener listener,
+                                            CancelToken cancel, StepThreads steps) {
         double[] ladder = config.ladder();
         int validationSamples = checkFits(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
-        Network net = NetworkFactory.build(config.model(), data,
+        Network net = steps.call(() -> NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
-                config.seed(), config.batchSize());
+                config.seed(), config.batchSize()));
 
         List<CurvePoint> points = new ArrayList<>(ladder.length);
         Smoothing.Ema ema = new Smoothing.Ema(config.smoothing());
-        double best = Double.POSITIVE_INFINITY;
-        StopReason reason = StopReason.COMPLETED;
+        DoubleSummaryStatistics smoothedSoFar = new DoubleSummaryStatistics();
         long start = System.nanoTime();
-        for (int i = 0; i < ladder.length; i++) {
-            if (cancel.isCancelled()) {
-                reason = StopReason.CANCELLED;
-                break;
-            }
-            DataSet batch = batches.next();
-            double loss = net.fit(batch);
+        StopReason reason = steps.loop(ladder.length, cancel, i -> {
+            double loss = net.fit(batches.next());
             if (validationSamples > 0) {
                 loss = Evaluation.evaluate(net, data.validation(), data.numClasses(), validationSamples).loss();
             }
@@ -69,15 +77,14 @@ public final class RangeTest {
             points.add(point);
             listener.pointRecorded(point);
             if (!Double.isFinite(loss)) {
-                reason = StopReason.NON_FINITE;
-                break;
+                return StopReason.NON_FINITE;
             }
-            best = Math.min(best, smoothed);
-            if (config.divergeFactor() > 0 && smoothed > config.divergeFactor() * best) {
-                reason = StopReason.DIVERGED;
-                break;
+            smoothedSoFar.accept(smoothed);
+            if (config.divergeFactor() > 0 && smoothed > config.divergeFactor() * smoothedSoFar.getMin()) {
+                return StopReason.DIVERGED;
             }
-        }
+            return null;
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] lrs = points.stream().mapToDouble(CurvePoint::lr).toArray();
         double[] smoothed = points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();

@@ -7,9 +7,10 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
-import org.rangefinder.model.Evaluation;
 import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.engine.StepThreads;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.model.Evaluation;
 import org.rangefinder.model.Network;
 import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.optim.OptimizerKind;
@@ -23,6 +24,9 @@ import org.rangefinder.schedule.PrecomputedSchedule;
  * the momentum curve (set before each step, as DL4J cannot schedule it). The run evaluates on the validation split
  * at the end of every epoch, and every K iterations when asked; it stops early when cancelled (checked before every
  * step) or when a loss is not finite.
+ *
+ * <p>The schedules are computed, the network is built, and the steps run (each recording its iteration, evaluating
+ * when due and telling the listener), on the threads of a {@link StepThreads}.
  */
 public final class Trainer {
 
@@ -87,65 +91,65 @@ public final class Trainer {
         return optimizer.hasMomentum() ? momentum : 0;
     }
 
+    /** Trains on the calling thread ({@link StepThreads#INLINE}). */
     public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel) {
-        return NativeThreads.run(() -> trainConfigured(data, config, listener, cancel));
+        return train(data, config, listener, cancel, StepThreads.INLINE);
     }
 
-    private static Outcome trainConfigured(Dataset data, TrainingConfig config, TrainingListener listener,
-                                           CancelToken cancel) {
+    /**
+     * Trains, the heavy work run by {@code steps}, which call the listener on their threads, one at a time.
+     * {@link NativeThreads#runEnded()} follows, a failed run's too.
+     */
+    public static Outcome train(Dataset data, TrainingConfig config, TrainingListener listener, CancelToken cancel,
+                                StepThreads steps) {
+        return NativeThreads.run(() -> trainSteps(data, config, listener, cancel, steps));
+    }
+
+    private static Outcome trainSteps(Dataset data, TrainingConfig config, TrainingListener listener,
+                                      CancelToken cancel, StepThreads steps) {
         int stepsPerEpoch = config.stepsPerEpoch(data.train().size());
         int total = TrainingConfig.totalSteps(config.epochs(), stepsPerEpoch);
-        double[] lrs = learningRates(config, total);
-        double[] momenta = momenta(config, total);
+        double[] lrs = steps.call(() -> learningRates(config, total));
+        double[] momenta = steps.call(() -> momenta(config, total));
         boolean adamBeta1 = config.optimizer() == OptimizerKind.ADAM;
-        Network net = NetworkFactory.build(config.model(), data,
+        Network net = steps.call(() -> NetworkFactory.build(config.model(), data,
                 config.optimizerSettings().updater(new PrecomputedSchedule(lrs),
                         config.optimizer() == OptimizerKind.NESTEROV ? new PrecomputedSchedule(momenta) : null),
-                config.weightDecay(), config.seed(), Math.min(config.batchSize(), data.train().size()));
+                config.weightDecay(), config.seed(), Math.min(config.batchSize(), data.train().size())));
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), false);
 
         List<IterationRecord> iterations = new ArrayList<>(total);
         List<EvaluationRecord> evaluations = new ArrayList<>();
         List<EpochRecord> epochs = new ArrayList<>();
-        StopReason reason = StopReason.COMPLETED;
         long start = System.nanoTime();
-        int step = 0;
-        training:
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            double lossSum = 0;
-            for (int b = 0; b < stepsPerEpoch; b++, step++) {
-                if (cancel.isCancelled()) {
-                    reason = StopReason.CANCELLED;
-                    break training;
-                }
-                if (adamBeta1) {
-                    net.setAdamBeta1(momenta[step]);
-                }
-                double loss = net.fit(batches.next());
-                IterationRecord record = new IterationRecord(step, lrs[step], momenta[step], loss);
-                iterations.add(record);
-                listener.iterationDone(record, total);
-                if (!Double.isFinite(loss)) {
-                    reason = StopReason.NON_FINITE;
-                    break training;
-                }
-                lossSum += loss;
-                boolean epochEnd = b == stepsPerEpoch - 1;
-                if (epochEnd || (config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
-                    Evaluation.Result r = Evaluation.evaluate(net, data.validation(), data.numClasses(),
-                            data.validation().size());
-                    EvaluationRecord evaluation = new EvaluationRecord(step + 1, r.loss(), r.accuracy(), seconds(start));
-                    evaluations.add(evaluation);
-                    listener.evaluated(evaluation);
-                    if (epochEnd) {
-                        EpochRecord summary = new EpochRecord(epoch, lossSum / stepsPerEpoch, r.loss(), r.accuracy(),
-                                evaluation.elapsedSeconds());
-                        epochs.add(summary);
-                        listener.epochDone(summary);
-                    }
+        StopReason reason = steps.loop(total, cancel, step -> {
+            if (adamBeta1) {
+                net.setAdamBeta1(momenta[step]);
+            }
+            double loss = net.fit(batches.next());
+            IterationRecord record = new IterationRecord(step, lrs[step], momenta[step], loss);
+            iterations.add(record);
+            listener.iterationDone(record, total);
+            if (!Double.isFinite(loss)) {
+                return StopReason.NON_FINITE;
+            }
+            boolean epochEnd = (step + 1) % stepsPerEpoch == 0;
+            if (epochEnd || (config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
+                Evaluation.Result r = Evaluation.evaluate(net, data.validation(), data.numClasses(),
+                        data.validation().size());
+                EvaluationRecord evaluation = new EvaluationRecord(step + 1, r.loss(), r.accuracy(), seconds(start));
+                evaluations.add(evaluation);
+                listener.evaluated(evaluation);
+                if (epochEnd) {
+                    EpochRecord summary = new EpochRecord((step + 1) / stepsPerEpoch,
+                            meanLoss(iterations.subList(step + 1 - stepsPerEpoch, step + 1)), r.loss(), r.accuracy(),
+                            evaluation.elapsedSeconds());
+                    epochs.add(summary);
+                    listener.epochDone(summary);
                 }
             }
-        }
+            return null;
+        });
         TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
                 seconds(start));
         return new Outcome(result, net);
@@ -165,6 +169,15 @@ public final class Trainer {
         double[] a = new double[n];
         Arrays.fill(a, value);
         return a;
+    }
+
+    /** The mean loss of {@code records}, summed in their order. */
+    private static double meanLoss(List<IterationRecord> records) {
+        double sum = 0;
+        for (IterationRecord r : records) {
+            sum += r.loss();
+        }
+        return sum / records.size();
     }
 
     private static double seconds(long startNanos) {

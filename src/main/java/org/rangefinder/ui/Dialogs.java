@@ -9,7 +9,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** Error dialogs (one clear message, never a stack trace) and a choice between a few things. */
+/**
+ * Error dialogs (one clear message, never a stack trace), a choice between a few things, and the question before
+ * quitting with work unsaved.
+ */
 final class Dialogs {
 
     private Dialogs() {
@@ -47,6 +50,28 @@ final class Dialogs {
             int picked = buttons.indexOf(alert.getResult());
             if (picked >= 0) {
                 chosen.accept(options.get(picked));
+            }
+        });
+        alert.show();
+    }
+
+    /**
+     * Asks before quitting what would be lost ({@code lost}): Save... runs {@code save}, Quit without saving runs
+     * {@code quit}, Cancel nothing, each after the dialog has closed. The dialog does not block the caller.
+     */
+    static void confirmQuit(Window owner, String lost, Runnable save, Runnable quit) {
+        ButtonType saveButton = new ButtonType("Save...", ButtonBar.ButtonData.YES);
+        ButtonType quitButton = new ButtonType("Quit without saving", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, lost, saveButton, quitButton, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Rangefinder");
+        alert.setHeaderText("Save the trained model before quitting?");
+        alert.getDialogPane().setId("quitDialog");
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == saveButton) {
+                save.run();
+            } else if (alert.getResult() == quitButton) {
+                quit.run();
             }
         });
         alert.show();

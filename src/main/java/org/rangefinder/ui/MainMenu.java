@@ -84,6 +84,13 @@ final class MainMenu {
             item.setOnAction(e -> applyTheme.accept(t));
             menu.getItems().add(item);
         }
+        if (themes.folder() != null) {
+            // where a theme of one's own goes: a .css file there is listed the next time the menu opens
+            MenuItem folder = new MenuItem("Add a theme: put a .css file in " + themes.folder());
+            folder.setId("themesFolderItem");
+            folder.setDisable(true);
+            menu.getItems().addAll(new SeparatorMenuItem(), folder);
+        }
     }
 
     /** A check item that shows or hides a side panel. */

@@ -38,7 +38,7 @@ public final class Workbench {
     private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                       Path historyFolder) {
         this.themes = themes;
-        this.viewModel = new WorkbenchViewModel(BackgroundExecutor.bounded(BackgroundExecutor.defaultThreads()),
+        this.viewModel = new WorkbenchViewModel(BackgroundExecutor.runs(BackgroundExecutor.defaultThreads()),
                 BackgroundExecutor.bounded(1), BackgroundExecutor.writer("rangefinder-files"), new DatasetCache(),
                 HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
@@ -61,6 +61,11 @@ public final class Workbench {
         stage.setTitle("Rangefinder: LR range test and 1cycle workbench");
         stage.setScene(scene);
         stage.setMaximized(settings.maximized());
+        // the close button asks, as Quit does, before a trained network that was never saved is lost
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.close();
+        });
         stage.setOnHidden(e -> {
             settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
             settings.setPanel(LEFT, panels.leftWidth(), panels.leftShownProperty().get());

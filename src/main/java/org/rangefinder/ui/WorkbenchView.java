@@ -2,6 +2,7 @@ package org.rangefinder.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -172,7 +173,8 @@ public final class WorkbenchView extends BorderPane {
     void openCurve() {
         Path file = files.open("Open a range-test curve", CSV, JSON);
         if (file != null) {
-            vm.open(file, m -> Dialogs.error(getScene().getWindow(), "Cannot open the curve", m));
+            vm.openCurve(file, m -> Dialogs.error(getScene().getWindow(), "Cannot open " + file.getFileName()
+                    + " as a curve", m));
         }
     }
 
@@ -181,15 +183,19 @@ public final class WorkbenchView extends BorderPane {
                 new FileChooser.ExtensionFilter("CSV or IDX", "*.csv", "*.csv.gz", "*.gz", "*idx*", "*ubyte*"),
                 new FileChooser.ExtensionFilter("Any file", "*"));
         if (file != null) {
-            vm.importDataset(file);
+            importDataset(file);
         }
     }
 
     void importDatasetFolder() {
         Path folder = files.folder("Import an image folder: one subfolder per class");
         if (folder != null) {
-            vm.importDataset(folder);
+            importDataset(folder);
         }
+    }
+
+    private void importDataset(Path path) {
+        vm.importDataset(path, m -> Dialogs.error(getScene().getWindow(), "Cannot import " + path.getFileName(), m));
     }
 
     void exportHyperparameters() {
@@ -222,7 +228,10 @@ public final class WorkbenchView extends BorderPane {
         });
     }
 
-    /** Exports the training charts while their tab shows, else (range test or history tab) the range-test chart. */
+    /**
+     * Exports the training charts while their tab shows, else (range test or history tab) the range-test chart: the
+     * chart itself (plot, axes, markers, marks and legend), without the controls above it.
+     */
     void exportChartPng() {
         boolean trainingShown = "trainingTab".equals(centre.getSelectionModel().getSelectedItem().getId());
         Path file = trainingShown ? files.save("Export the training charts as PNG", "1cycle-training.png", PNG)
@@ -230,7 +239,7 @@ public final class WorkbenchView extends BorderPane {
         if (file == null) {
             return;
         }
-        javafx.scene.Node shown = trainingShown ? training : chart;
+        javafx.scene.Node shown = trainingShown ? training : chart.chart();
         vm.exportChartPng(ChartImages.snapshot(shown), file,
                 m -> Dialogs.error(getScene().getWindow(), "Export failed", m));
     }
@@ -262,15 +271,55 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void saveModel(TrainingRun run) {
-        Path file = files.save("Save the " + run.name() + " model", run.name().replace(' ', '-') + "-model.zip",
-                ZIP);
+        Path file = modelFile(run);
         if (file != null) {
-            vm.saveModel(run, file, m -> Dialogs.error(getScene().getWindow(), "Saving the model failed", m));
+            vm.saveModel(run, file, this::savingFailed, () -> { });
         }
     }
 
+    private Path modelFile(TrainingRun run) {
+        return files.save("Save the " + run.name() + " model", run.name().replace(' ', '-') + "-model.zip", ZIP);
+    }
+
+    private void savingFailed(String message) {
+        Dialogs.error(getScene().getWindow(), "Saving the model failed", message);
+    }
+
+    /**
+     * Quit (and the window's close button): closes the window, first asking, while a trained network was never saved,
+     * whether to save it, quit without saving, or stay.
+     */
     void close() {
-        getScene().getWindow().hide();
+        List<TrainingRun> unsaved = vm.unsavedModels();
+        if (unsaved.isEmpty()) {
+            getScene().getWindow().hide();
+            return;
+        }
+        String which = unsaved.size() == 1 ? "The " + unsaved.get(0).name() + " run's trained network has"
+                : "The networks of the " + String.join(" and ", unsaved.stream().map(TrainingRun::name).toList())
+                        + " runs have";
+        Dialogs.confirmQuit(getScene().getWindow(), which + " not been saved.", () -> saveThenClose(unsaved),
+                () -> getScene().getWindow().hide());
+    }
+
+    /** Asks where each network goes, then closes once all are written; a file not given, or not written, stays. */
+    private void saveThenClose(List<TrainingRun> unsaved) {
+        List<Path> targets = new ArrayList<>();
+        for (TrainingRun run : unsaved) {
+            Path file = modelFile(run);
+            if (file == null) {
+                return;
+            }
+            targets.add(file);
+        }
+        int[] left = {unsaved.size()};
+        for (int i = 0; i < unsaved.size(); i++) {
+            vm.saveModel(unsaved.get(i), targets.get(i), this::savingFailed, () -> {
+                if (--left[0] == 0) {
+                    getScene().getWindow().hide();
+                }
+            });
+        }
     }
 
     private void attempt(String title, Runnable action) {

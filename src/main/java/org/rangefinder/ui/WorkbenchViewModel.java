@@ -73,6 +73,18 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private Consumer<String> notifier = m -> { };
     private final AtomicInteger loadRequest = new AtomicInteger();
+    /** The import whose first load has not ended yet; null when none. */
+    private Import importing;
+
+    /**
+     * A dataset file or folder added to the choices: what was chosen before it, whether the choice was added for it,
+     * and where a failure of its first load is reported.
+     */
+    private record Import(String choice, String previous, boolean added, Consumer<String> failed) {
+    }
+
+    private static final String NOT_A_CURVE = ". A curve is a CSV file with columns lr and loss, or a range-test "
+            + "result (.json); a dataset is imported with Import dataset file...";
 
     /**
      * @param workers runs range tests and trainings
@@ -120,11 +132,15 @@ public final class WorkbenchViewModel {
             return;
         }
         int request = loadRequest.incrementAndGet();
+        // the load of a new import, but not a load of other data chosen while it waited
+        Import imported = importing != null && importing.choice().equals(name) ? importing : null;
+        importing = null;
         status.set("Loading " + name + "...");
         // until the new data is there, the forms have none to check against: the old dataset's sizes would let the
         // 1cycle panel count its steps, and an export describe the data, wrongly
         experiment.loadedDatasetProperty().set(null);
         oneCycle.trainSamplesProperty().set(0);
+        oneCycle.datasetProblemProperty().set(null);
         // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
         // fraction asks again) is not loaded at all, and one overtaken while it loads stops waiting (the load
         // itself stops unless a run waits for the same data)
@@ -152,12 +168,33 @@ public final class WorkbenchViewModel {
             }
         }, error -> {
             if (request == loadRequest.get()) {
-                experiment.loadedDatasetProperty().set(null);
-                oneCycle.trainSamplesProperty().set(0);
-                experiment.datasetProblemProperty().set(Problems.cause(error));
-                status.set("Could not load " + name);
+                loadFailed(name, error, imported);
             }
         });
+    }
+
+    /**
+     * FX thread: loading {@code name} failed. The forms say why; a new import is undone, the dataset chosen before
+     * it loaded again, and the import's caller told why.
+     */
+    private void loadFailed(String name, Throwable error, Import imported) {
+        String why = Problems.describe(error);
+        if (imported == null) {
+            experiment.loadedDatasetProperty().set(null);
+            oneCycle.trainSamplesProperty().set(0);
+            oneCycle.datasetProblemProperty().set(why);
+            experiment.datasetProblemProperty().set(Problems.cause(error));
+            status.set("Could not load " + name);
+            return;
+        }
+        experiment.datasetProblemProperty().set(null);
+        // the previous choice first: the dataset box would clear its value when the item it shows is removed
+        experiment.datasetProperty().set(imported.previous());
+        if (imported.added()) {
+            datasetChoices.remove(imported.choice());
+        }
+        status.set("Could not import " + name);
+        imported.failed().accept(why);
     }
 
     private void datasetLoaded(Dataset data) {
@@ -200,10 +237,14 @@ public final class WorkbenchViewModel {
         notifier.accept(message);
     }
 
-    /** Until the user picks bounds, the first curve with suggestions sets them from its valley; true if it did. */
+    /**
+     * Until the user picks bounds, the first whole curve with suggestions sets them from its valley; true if it did. A
+     * cancelled run's partial curve offers its suggestions, but sets nothing by itself.
+     */
     private boolean offerBounds(RangeTestRun run) {
         Suggestions s = run.suggestionsProperty().get();
-        return s != null && !bounds.pickedProperty().get() && bounds.setFrom(SuggestionMethod.VALLEY, s.valley(), run);
+        return s != null && run.partialCurve() == null && !bounds.pickedProperty().get()
+                && bounds.setFrom(SuggestionMethod.VALLEY, s.valley(), run);
     }
 
     private void trainingChanged(TrainingRun run) {
@@ -226,36 +267,59 @@ public final class WorkbenchViewModel {
         return String.format(Locale.ROOT, "Training %s %s: %s (%.1f s)", name, reason.id(), result, seconds);
     }
 
-    /** Adds a dataset file or folder to the choices and selects it. */
-    public void importDataset(Path path) {
+    /**
+     * Adds a dataset file or folder to the choices and selects it. Should its first load fail, the import is undone
+     * (the choice removed again, unless it was there before, and the dataset chosen before selected again) and
+     * {@code failed} gets what is wrong with it, so that a file that is not a dataset is not left chosen.
+     */
+    public void importDataset(Path path, Consumer<String> failed) {
         String choice = path.toAbsolutePath().toString();
-        if (!datasetChoices.contains(choice)) {
+        String previous = experiment.datasetProperty().get();
+        if (choice.equals(previous)) {
+            return;
+        }
+        boolean added = !datasetChoices.contains(choice);
+        if (added) {
             datasetChoices.add(choice);
         }
+        importing = new Import(choice, previous, added, failed);
         experiment.datasetProperty().set(choice);
     }
 
     /**
-     * Opens what was dropped or picked: a hyperparameter file fills the forms; a curve file (a CSV with columns lr
-     * and loss, or a result.json) becomes a run; anything else (a folder, an IDX file, another CSV) is imported as
-     * a dataset. The file is read on the files thread (a sweep's result.json can be large); what it holds reaches
-     * the window on the FX thread, or {@code failed} gets what is wrong with it.
+     * Opens what was dropped: a hyperparameter file fills the forms; a curve file (a CSV with columns lr and loss,
+     * or a result.json) becomes a run; anything else (a folder, an IDX file, another CSV) is imported as a dataset.
+     * The file is read on the files thread (a sweep's result.json can be large); what it holds reaches the window on
+     * the FX thread, or {@code failed} gets what is wrong with it.
      */
     public void open(Path path, Consumer<String> failed) {
+        open(path, true, failed);
+    }
+
+    /**
+     * Opens what "Open curve..." picked: a hyperparameter file fills the forms; any other file is read as a curve,
+     * and one that is not a curve reaches {@code failed} with what it lacks, never imported as a dataset.
+     */
+    public void openCurve(Path path, Consumer<String> failed) {
+        open(path, false, failed);
+    }
+
+    private void open(Path path, boolean orDataset, Consumer<String> failed) {
         files.submit(() -> {
             if (HyperparameterFile.looksLike(path)) {
                 HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
                 return (Runnable) () -> fill(path, read);
             }
-            if (CurveFiles.looksLikeCurve(path)) {
-                RangeTestRun.Recorded curve = RangeTestViewModel.readCurve(path);
-                return (Runnable) () -> {
-                    RangeTestRun run = runs.show(curve);
-                    status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));
-                };
+            if (orDataset && !CurveFiles.looksLikeCurve(path)) {
+                return (Runnable) () -> importDataset(path, failed);
             }
-            return (Runnable) () -> importDataset(path);
-        }, Runnable::run, e -> failed.accept(Problems.describe(e)));
+            RangeTestRun.Recorded curve = RangeTestViewModel.readCurve(path);
+            return (Runnable) () -> {
+                RangeTestRun run = runs.show(curve);
+                status.set("Opened " + run.name() + (offerBounds(run) ? "; bounds set from its valley" : ""));
+            };
+        }, Runnable::run, e -> failed.accept(Problems.describe(e)
+                + (orDataset || CurveFiles.looksLikeCurve(path) ? "" : NOT_A_CURVE)));
     }
 
     /**
@@ -354,14 +418,19 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Saves a training run's network (a DL4J zip, written atomically) in the background. A run that did not
-     * complete is saved as it stopped, and the report says so.
+     * Saves a training run's network (a DL4J zip, written atomically) in the background; {@code saved} runs on the FX
+     * thread once it is written. A run that did not complete is saved as it stopped, and the report says so.
      */
-    public void saveModel(TrainingRun run, Path file, Consumer<String> failed) {
+    public void saveModel(TrainingRun run, Path file, Consumer<String> failed, Runnable saved) {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
         write(file, f -> oneCycle.saving(run, f).call(), "Saved the " + run.name() + " model" + stopped + " to ",
-                failed);
+                failed, saved);
+    }
+
+    /** The runs of the last launch whose trained networks were never saved: quitting would lose them. */
+    public List<TrainingRun> unsavedModels() {
+        return oneCycle.runs().stream().filter(TrainingRun::unsaved).toList();
     }
 
     /** Writes one file, given where it goes; may throw what writing it throws. */
@@ -374,10 +443,18 @@ public final class WorkbenchViewModel {
      * {@code failed} what went wrong.
      */
     private void write(Path file, FileWriting writing, String done, Consumer<String> failed) {
+        write(file, writing, done, failed, () -> { });
+    }
+
+    /** As {@link #write(Path, FileWriting, String, Consumer)}, then runs {@code then} once the file is written. */
+    private void write(Path file, FileWriting writing, String done, Consumer<String> failed, Runnable then) {
         files.submit(() -> {
             writing.write(file);
             return file;
-        }, f -> report(done + f), e -> failed.accept(Problems.describe(e)));
+        }, f -> {
+            report(done + f);
+            then.run();
+        }, e -> failed.accept(Problems.describe(e)));
     }
 
     /**

@@ -160,6 +160,8 @@ class CurveFilesTest {
     void badCsvFilesAreRefusedWithFileLineAndColumn() throws IOException {
         assertRefused(write("e.csv", "\n  \n"), "e.csv: the file is empty");
         assertRefused(write("n.csv", "learning_rate,loss\n0.1,2\n"), "n.csv: line 1: no column named 'lr'");
+        assertRefused(write("v.csv", "learning_rate,value\n0.001,2.3\n"),
+                "v.csv: line 1: no columns named 'lr' and 'loss' in the header [learning_rate, value]");
         assertRefused(write("x.csv", "lr,loss\n0.1,2\n0.2,1\n0.3,1\n0.4,abc\n"),
                 "x.csv: line 5, column 2: 'abc' in column loss is not a number");
         assertRefused(write("s.csv", "lr,loss\n0.1,2\n0.2\n"), "s.csv: line 3: 1 columns, expected at least 2");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rangefinder.UserInputException;
 import org.rangefinder.TestData;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.NewThreadEachPiece;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.ModelSpec;
 
@@ -96,6 +98,29 @@ class RangeTestTest {
         }, cancel);
         assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
         assertThat(r.points()).hasSize(10);
+    }
+
+    /**
+     * The window moves a test's steps between threads as the machine's load changes: a curve is the same whatever
+     * thread each step runs on, bit for bit, a convolutional network's too (whose oneDNN sums a thread's OpenMP
+     * setting splits), its validation losses too.
+     */
+    @Test
+    void aCurveIsTheSameWhateverThreadEachStepRunsOn() {
+        Dataset digits = TestData.load("digits");
+        RangeTestConfig lenet = RangeTestConfig.defaults("digits", ModelSpec.preset("lenet")).withIterations(12)
+                .withBatchSize(32).withValidationBatches(2);
+        for (var run : List.of(Map.entry(iris, irisConfig(60)), Map.entry(digits, lenet))) {
+            RangeTestResult inline = RangeTest.run(run.getKey(), run.getValue(), RangeTestListener.NONE,
+                    new CancelToken());
+            NewThreadEachPiece newThreads = new NewThreadEachPiece();
+            RangeTestResult moved = RangeTest.run(run.getKey(), run.getValue(), RangeTestListener.NONE,
+                    new CancelToken(), newThreads);
+            assertThat(newThreads.threads()).as("the network's, then each step's").isEqualTo(1 + inline.points().size());
+            assertThat(moved.stopReason()).isEqualTo(inline.stopReason());
+            assertThat(moved.losses()).containsExactly(inline.losses());
+            assertThat(moved.smoothedLosses()).containsExactly(inline.smoothedLosses());
+        }
     }
 
     @Test

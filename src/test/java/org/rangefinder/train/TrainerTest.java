@@ -2,6 +2,7 @@ package org.rangefinder.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.NewThreadEachPiece;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.model.Network;
@@ -154,6 +156,32 @@ class TrainerTest {
         assertThat(Trainer.momentumExtent(oneCycle(OptimizerKind.SGD, 3), 24)).containsExactly(0, 0);
         assertThat(Trainer.momentumExtent(heldMomentum, 24)).containsExactly(0.8, 0.8);
         assertThat(Trainer.learningRateExtent(constant, 8)).containsExactly(0.05, 0.05);
+    }
+
+    /**
+     * The window moves a training's steps between threads as the machine's load changes: its records are the same
+     * whatever thread each step runs on, bit for bit (Adam's beta1 set before each step; evaluations every 3 steps and
+     * at each epoch's end).
+     */
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"ADAM", "NESTEROV"})
+    void aTrainingIsTheSameWhateverThreadEachStepRunsOn(OptimizerKind optimizer) {
+        TrainingConfig config = new TrainingConfig("iris", ModelSpec.preset("mlp"), optimizer, 0.9, 1e-4, 16, 3,
+                SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(24, 0.01, 0.1), null, 3, 42);
+        TrainingResult inline = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()).result();
+        NewThreadEachPiece newThreads = new NewThreadEachPiece();
+        TrainingResult moved = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken(), newThreads)
+                .result();
+        assertThat(newThreads.threads()).as("the schedules' two, the network's, then each step's").isEqualTo(3 + 24);
+        assertThat(moved.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(moved.iterations()).isEqualTo(inline.iterations());
+        assertThat(moved.evaluations()).hasSize(8 + 2) // after every third of the 24 steps, and epochs 1 and 2
+                .extracting(EvaluationRecord::iteration, EvaluationRecord::valLoss, EvaluationRecord::valAccuracy)
+                .containsExactlyElementsOf(inline.evaluations().stream()
+                        .map(e -> tuple(e.iteration(), e.valLoss(), e.valAccuracy())).toList());
+        assertThat(moved.epochs()).extracting(EpochRecord::epoch, EpochRecord::trainLoss, EpochRecord::valLoss,
+                EpochRecord::valAccuracy).containsExactlyElementsOf(inline.epochs().stream()
+                        .map(e -> tuple(e.epoch(), e.trainLoss(), e.valLoss(), e.valAccuracy())).toList());
     }
 
     @Test

@@ -167,6 +167,12 @@ class DragAndDropTest {
         assertThat(fixture.vm().datasetChoices()).contains(choice);
         assertThat(fixture.vm().experiment().datasetProperty().get()).isEqualTo(choice);
         assertThat(fixture.vm().runs().runs()).isEmpty();
+        // the narrow box shows the file's name, not the start of its path, and the path in full as tooltip
+        javafx.scene.control.ListCell<String> shown = robot.lookup("#datasetChoice").<String>queryComboBox()
+                .getButtonCell();
+        assertThat(fixture.laidOut(shown::getText)).isEqualTo("iris.csv");
+        assertThat(shown.getTooltip().getText()).isEqualTo(choice);
+        Screenshots.save(fixture.view().experimentPanel(), "imported-dataset-by-name");
     }
 
     @Test
@@ -180,6 +186,28 @@ class DragAndDropTest {
         assertThat(((Label) dialog.getContent()).getText()).contains("broken.csv").doesNotContain("Exception");
         assertThat(fixture.vm().runs().runs()).isEmpty();
         robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    /**
+     * A dropped file that is neither a curve nor a dataset is imported, fails to load, and is then taken back: the
+     * dataset box shows the dataset chosen before, without the file among its choices, and a dialog says why.
+     */
+    @Test
+    void aDroppedFileThatIsNoDatasetIsNotLeftChosen(FxRobot robot) throws Exception {
+        Path notData = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+
+        drop(robot, notData.toFile());
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot open bad1.csv");
+        assertThat(((Label) dialog.getContent()).getText()).contains("no class has two samples");
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getValue()).isEqualTo("digits");
+        assertThat(fixture.vm().datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(fixture.vm().oneCycle().problemProperty().get()).isNull();
     }
 
     @Test

@@ -64,7 +64,7 @@ class HistoryWorkflowTest {
                 .equals(fixture.vm().statusProperty().get()));
         assertThat(fixture.vm().runs().runs()).as("the run itself is on the chart").containsExactly(run);
 
-        robot.interact(() -> fixture.vm().runs().delete(run));
+        robot.interact(() -> fixture.vm().runs().remove(run));
         robot.clickOn("History");
         robot.interact(() -> table.getSelectionModel().select(recorded));
         robot.clickOn("#historyOverlay");
@@ -85,9 +85,12 @@ class HistoryWorkflowTest {
         WorkbenchFixture.waitUntil(10, () -> Files.exists(png));
         assertThat(fixture.suggestedNames).containsExactly("range-test.png");
         BufferedImage image = ImageIO.read(png.toFile());
-        javafx.geometry.Bounds chart = fixture.view().chartView().getLayoutBounds();
-        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(chart.getWidth()));
-        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(chart.getHeight()));
+        // the chart alone, without the controls above it, at twice its size
+        javafx.geometry.Bounds chart = fixture.view().chartView().chart().getLayoutBounds();
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(2 * chart.getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(2 * chart.getHeight()));
+        assertThat(fixture.view().chartView().getHeight()).as("the view, controls and all")
+                .isGreaterThan(chart.getHeight() + 40);
         assertThat(Screenshots.distinctColours(image)).as("a chart drawn, not a blank picture").isGreaterThan(10);
 
         List<String> asked = new ArrayList<>();

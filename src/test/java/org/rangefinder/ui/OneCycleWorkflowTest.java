@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,64 @@ class OneCycleWorkflowTest {
         assertThat(validationLoss(baselineModel, iris))
                 .isCloseTo(baseline.resultProperty().get().finalValLoss(), within(1e-6))
                 .isNotCloseTo(cycle.resultProperty().get().finalValLoss(), within(1e-3));
+    }
+
+    /**
+     * Quit (or the window's close button) with a trained network never saved asks first: Cancel stays, Quit without
+     * saving quits. It quit at once, and the network was lost.
+     */
+    @Test
+    void quittingWithATrainedNetworkNeverSavedAsksFirst(FxRobot robot) {
+        trainOneEpochOnIris(robot);
+        quit(robot);
+        Screenshots.save(robot.lookup("#quitDialog").query(), "quit-with-unsaved-model");
+        answer(robot, "Cancel");
+        assertThat(fixture.workbench.scene().getWindow().isShowing()).isTrue();
+        // the window's close button asks the same
+        javafx.stage.Window window = fixture.workbench.scene().getWindow();
+        robot.interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        assertThat(window.isShowing()).isTrue();
+        answer(robot, "Quit without saving");
+        WorkbenchFixture.waitUntil(10, () -> !fixture.workbench.scene().getWindow().isShowing());
+    }
+
+    /** Save... in that question saves the network, then quits; a network saved before is not asked about. */
+    @Test
+    void saveBeforeQuittingSavesTheNetworkThenQuits(FxRobot robot) {
+        trainOneEpochOnIris(robot);
+        Path model = tmp.resolve("before-quitting.zip");
+        fixture.answers.add(model);
+        quit(robot);
+        answer(robot, "Save...");
+        WorkbenchFixture.waitUntil(20, () -> !fixture.workbench.scene().getWindow().isShowing());
+        assertThat(model).exists();
+        assertThat(fixture.vm().unsavedModels()).isEmpty();
+    }
+
+    private void trainOneEpochOnIris(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        robot.interact(() -> {
+            fixture.vm().oneCycle().epochsProperty().set("1");
+            fixture.vm().oneCycle().batchSizeProperty().set("16");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+        assertThat(fixture.vm().unsavedModels()).hasSize(1);
+    }
+
+    private void quit(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+    }
+
+    private void answer(FxRobot robot, String button) {
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getText().equals(button)).queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void saveModel(FxRobot robot, String run, Path file) {

@@ -77,7 +77,7 @@ class PanelLayoutTest {
         TableRow<?> row = robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
                 .filter(r -> !r.isEmpty()).findFirst().orElseThrow();
         Bounds inTable = table.localToScene(table.getLayoutBounds());
-        for (String control : new String[] {RunsTable.SHOW, RunsTable.CANCEL, RunsTable.DELETE}) {
+        for (String control : new String[] {RunsTable.SHOW, RunsTable.CANCEL, RunsTable.REMOVE}) {
             Node node = robot.from(row).lookup("." + control).query();
             Bounds b = node.localToScene(node.getLayoutBounds());
             assertThat(b.getMaxX()).as("%s within the table", control).isLessThanOrEqualTo(inTable.getMaxX());

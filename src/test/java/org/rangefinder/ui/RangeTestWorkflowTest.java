@@ -166,6 +166,33 @@ class RangeTestWorkflowTest {
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
     }
 
+    /** The reviewer's three bad values: all three fields are flagged at once, each with its own problem. */
+    @Test
+    void everyBadFieldIsFlaggedAtOnce(FxRobot robot) {
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        WorkbenchFixture.replaceText(robot, "#momentumField", "1.5");
+        WorkbenchFixture.replaceText(robot, "#weightDecayField", "abc");
+        WorkbenchFixture.replaceText(robot, "#batchSizeField", "0");
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("Weight decay: 'abc' is not a number");
+        String[][] flagged = {{"#momentumField", "Momentum must be in [0, 1), got 1.5"},
+                {"#weightDecayField", "Weight decay: 'abc' is not a number"},
+                {"#batchSizeField", "Batch size must be at least 1, got 0"}};
+        for (String[] f : flagged) {
+            TextField field = robot.lookup(f[0]).queryAs(TextField.class);
+            assertThat(field.getStyleClass()).as(f[0]).contains("invalid");
+            assertThat(field.getTooltip().getText()).isEqualTo(f[1]);
+        }
+        assertThat(robot.lookup("#seedField").queryAs(TextField.class).getStyleClass()).doesNotContain("invalid");
+        Screenshots.save(fixture.view().experimentPanel(), "every-bad-field-flagged");
+        WorkbenchFixture.replaceText(robot, "#weightDecayField", "0");
+        assertThat(robot.lookup("#weightDecayField").queryAs(TextField.class).getStyleClass())
+                .doesNotContain("invalid");
+        assertThat(robot.lookup("#momentumField").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo("Momentum must be in [0, 1), got 1.5");
+    }
+
     @Test
     void exportsTheHyperparametersAsJsonThatReadsBack(FxRobot robot) throws Exception {
         fixture.chooseIris(robot, 30);

@@ -56,6 +56,13 @@ class RunsListTest {
         assertThat(run.points()).isNotEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+        // its suggestions, from what it recorded, say so
+        String lastLr = org.rangefinder.ui.chart.LrText.format(run.points().get(run.points().size() - 1).lr());
+        assertThat(robot.lookup(".hint").<javafx.scene.control.Labeled>queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Labeled::getText))
+                .contains("Set bounds from #1 (cancelled: curve up to lr " + lastLr + " only):");
+        assertThat(fixture.vm().bounds().pickedProperty().get()).as("bounds not set from a partial curve").isFalse();
+        Screenshots.save(fixture.view().chartView(), "cancelled-run-suggestions");
     }
 
     @Test
@@ -136,7 +143,7 @@ class RunsListTest {
     }
 
     @Test
-    void showHidesAndDeleteRemovesARunsCurves(FxRobot robot) throws Exception {
+    void showHidesAndRemoveTakesOffARunsCurves(FxRobot robot) throws Exception {
         Path curve = curveFile(true);
         fixture.openCurves(curve, curve);
         var chart = fixture.view().chartView().chart();
@@ -146,7 +153,11 @@ class RunsListTest {
         robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
         assertThat(first.visibleProperty().get()).isFalse();
         assertThat(chart.getData()).hasSize(2);
-        robot.clickOn(inRowOf(robot, second, RunsTable.DELETE));
+        javafx.scene.control.Button remove = (javafx.scene.control.Button) inRowOf(robot, second, RunsTable.REMOVE);
+        // it takes the run off the window's list; the History tab's Delete... deletes runs
+        assertThat(remove.getText()).isEqualTo("Remove");
+        assertThat(remove.getTooltip().getText()).isEqualTo("Remove the run from this list (the History tab keeps it)");
+        robot.clickOn(remove);
         assertThat(fixture.vm().runs().runs()).containsExactly(first);
         assertThat(chart.getData()).isEmpty();
         robot.clickOn(inRowOf(robot, first, RunsTable.SHOW));
@@ -174,7 +185,7 @@ class RunsListTest {
     void aRowShowsTheColourOfTheRunItHoldsNow(FxRobot robot) throws Exception {
         Path curve = curveFile();
         fixture.openCurves(curve, curve, curve);
-        robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.DELETE));
+        robot.clickOn(inRowOf(robot, fixture.vm().runs().runs().get(0), RunsTable.REMOVE));
         List<RangeTestRun> runs = fixture.vm().runs().runs();
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).colorIndex()).isNotEqualTo(runs.get(1).colorIndex());
@@ -184,6 +195,55 @@ class RunsListTest {
                     .filter(c -> c.startsWith("run-color-")).toList();
             assertThat(colours).as("run %d's swatch", run.number()).containsExactly(RunColors.styleClass(run.colorIndex()));
         }
+    }
+
+    /**
+     * A new run, or a curve just opened, is selected and scrolled into view: it stayed below the list's last row
+     * shown. Selecting a row that is shown does not scroll the list.
+     */
+    @Test
+    void aNewRunIsScrolledIntoView(FxRobot robot) throws Exception {
+        Path curve = curveFile();
+        Path[] twelve = new Path[12];
+        Arrays.fill(twelve, curve);
+        fixture.openCurves(twelve);
+        List<RangeTestRun> runs = fixture.vm().runs().runs();
+        assertThat(fixture.view().runsTable().getSelectionModel().getSelectedItem()).isSameAs(runs.get(11));
+        assertThat(fullyShown(robot, runs.get(11))).as("the last run's row").isTrue();
+        assertThat(fullyShown(robot, runs.get(0))).as("the first run's row").isFalse();
+        Screenshots.save(fixture.view().runsTable(), "new-run-scrolled-into-view");
+        // the buttons of a row fit beside the scroll bar that many runs bring
+        Node remove = inRowOf(robot, runs.get(11), RunsTable.REMOVE);
+        Node view = robot.lookup("#runsTable .clipped-container").query();
+        assertThat(fixture.laidOut(() -> remove.localToScene(remove.getLayoutBounds()).getMaxX()))
+                .isLessThanOrEqualTo(fixture.laidOut(() -> view.localToScene(view.getLayoutBounds()).getMaxX()));
+
+        RangeTestRun shown = runs.get(10);
+        double before = rowY(robot, shown);
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(shown));
+        assertThat(rowY(robot, shown)).as("the rows stay where they are").isEqualTo(before);
+
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(runs.get(0)));
+        assertThat(fullyShown(robot, runs.get(0))).as("a run selected elsewhere (the History tab)").isTrue();
+    }
+
+    /** Where the row of {@code run} is in the scene, after a layout pass. */
+    private double rowY(FxRobot robot, RangeTestRun run) {
+        return fixture.laidOut(() -> robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(r -> r.getItem() == run && r.isVisible()).findFirst().orElseThrow()
+                .localToScene(0, 0).getY());
+    }
+
+    /** Whether the row of {@code run} is all in the table's view, after a layout pass. */
+    private boolean fullyShown(FxRobot robot, RangeTestRun run) {
+        return fixture.laidOut(() -> {
+            Node view = robot.lookup("#runsTable .clipped-container").query();
+            javafx.geometry.Bounds shown = view.localToScene(view.getLayoutBounds());
+            return robot.lookup("#runsTable .table-row-cell").<TableRow<?>>queryAll().stream()
+                    .filter(r -> r.getItem() == run && r.isVisible())
+                    .map(r -> r.localToScene(r.getLayoutBounds()))
+                    .anyMatch(b -> b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5);
+        });
     }
 
     /**

@@ -22,7 +22,11 @@ public final class Screenshots {
 
     /** Snapshots {@code node} on the FX thread and writes {@code name}.png; returns the file. */
     public static Path save(Node node, String name) {
-        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)));
+        return write(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null))), name);
+    }
+
+    /** Writes {@code image} as {@code name}.png; returns the file. */
+    public static Path write(WritableImage image, String name) {
         Path file = DIR.resolve(name + ".png");
         try {
             Files.createDirectories(DIR);

@@ -73,6 +73,23 @@ class ThemeSwitchTest {
         }
     }
 
+    /** The Theme menu says where a theme of one's own goes. */
+    @Test
+    void theThemeMenuNamesTheThemesFolder(FxRobot robot) {
+        robot.clickOn("View");
+        robot.clickOn("Theme");
+        javafx.scene.control.Menu themeMenu = (javafx.scene.control.Menu) robot.lookup("#menuBar")
+                .queryAs(javafx.scene.control.MenuBar.class).getMenus().get(2).getItems().stream()
+                .filter(i -> "themeMenu".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem folder = themeMenu.getItems().stream()
+                .filter(i -> "themesFolderItem".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(folder.getText()).isEqualTo("Add a theme: put a .css file in " + themes.toAbsolutePath());
+        assertThat(folder.isDisable()).isTrue();
+        Screenshots.save(robot.lookup(".context-menu").queryAll().stream().reduce((a, b) -> b).orElseThrow(),
+                "theme-menu");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE).type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
     @Test
     void aCssFileInTheThemesFolderIsATheme(FxRobot robot) throws Exception {
         choose(robot, "Solarized dark");

@@ -103,11 +103,62 @@ class WorkbenchViewModelTest {
         assertThat(loading.oneCycle().trainSamplesProperty().get()).isEqualTo(120);
     }
 
+    /** The 1cycle panel says the load failed: "waiting for the dataset to load" would wait for ever. */
     @Test
-    void aDatasetThatCannotBeLoadedIsAProblemOfTheForm() {
+    void aDatasetThatCannotBeLoadedIsAProblemOfTheFormsAndNotAWait() {
         vm.experiment().datasetProperty().set(tmp.resolve("missing.csv").toString());
         assertThat(vm.experiment().loadedDatasetProperty().get()).isNull();
         assertThat(vm.experiment().problemProperty().get()).contains("missing.csv");
+        assertThat(vm.oneCycle().problemProperty().get()).startsWith("the dataset could not be loaded: ")
+                .contains("missing.csv");
+        vm.experiment().datasetProperty().set("iris");
+        assertThat(vm.oneCycle().problemProperty().get()).isNull();
+    }
+
+    /**
+     * A file imported as a dataset that will not load as one (a curve-like CSV: every label its own class) is not
+     * left chosen and listed as if usable: the choice goes, the dataset chosen before is back, and the caller hears
+     * why.
+     */
+    @Test
+    void anImportThatFailsToLoadIsUndoneAndSaysWhy() throws Exception {
+        Path notData = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        vm.experiment().datasetProperty().set("iris");
+        List<String> problems = new ArrayList<>();
+        vm.open(notData, problems::add);
+        assertThat(problems).singleElement().asString().contains("bad1.csv").contains("no class has two samples");
+        assertThat(vm.datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo("iris");
+        assertThat(vm.experiment().loadedDatasetProperty().get().name()).isEqualTo("iris");
+        assertThat(vm.experiment().problemProperty().get()).isNull();
+        assertThat(vm.oneCycle().problemProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Could not import " + notData.toAbsolutePath());
+    }
+
+    /**
+     * "Open curve..." opens a curve or a hyperparameter file and nothing else: a CSV without lr and loss columns is
+     * refused, naming the file and the columns it lacks, and the dataset stays as it was.
+     */
+    @Test
+    void openCurveRefusesAFileThatIsNotACurveAndLeavesTheDatasetAlone() throws Exception {
+        Path notACurve = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        List<String> problems = new ArrayList<>();
+        vm.openCurve(notACurve, problems::add);
+        assertThat(problems).singleElement().asString()
+                .startsWith(notACurve + ": line 1: no columns named 'lr' and 'loss' in the header "
+                        + "[learning_rate, value]")
+                .contains("Import dataset file...");
+        assertThat(vm.datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo("digits");
+        assertThat(vm.runs().runs()).isEmpty();
+
+        Path curve = Files.writeString(tmp.resolve("history.csv"), "lr,loss\n1e-5,2.3\n1e-4,2.2\n");
+        Path settings = tmp.resolve("h.json");
+        vm.exportHyperparameters(settings, NO_PROBLEM);
+        vm.openCurve(curve, NO_PROBLEM);
+        vm.openCurve(settings, NO_PROBLEM);
+        assertThat(vm.runs().runs()).hasSize(1);
+        assertThat(vm.statusProperty().get()).startsWith("Read the hyperparameters of h.json");
     }
 
     @Test
@@ -162,13 +213,14 @@ class WorkbenchViewModelTest {
     @Test
     void aCsvWithLrAndLossColumnsIsACurveAndAnythingElseADataset() throws Exception {
         Path curve = Files.writeString(tmp.resolve("history.csv"), "\"lr\";\"loss\"\n1e-5;2.3\n1e-4;2.2\n");
-        Path data = Files.writeString(tmp.resolve("data.csv"), "a,b,label\n1,2,x\n");
+        Path data = Files.copy(Datasets.bundledRoot().resolve("iris").resolve("iris.csv"), tmp.resolve("data.csv"));
         vm.open(curve, NO_PROBLEM);
         assertThat(vm.runs().runs()).hasSize(1);
         assertThat(vm.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.IMPORTED);
         vm.open(data, NO_PROBLEM);
         assertThat(vm.datasetChoices()).contains(data.toAbsolutePath().toString());
         assertThat(vm.experiment().datasetProperty().get()).isEqualTo(data.toAbsolutePath().toString());
+        assertThat(vm.experiment().loadedDatasetProperty().get().train().size()).isEqualTo(120);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -10,12 +12,20 @@ import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.work.EngineStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,6 +34,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 class WorkbenchWindowTest {
     @RegisterExtension
     final WorkbenchFixture fixture = new WorkbenchFixture();
+
+    @TempDir
+    Path tmp;
 
     @Test
     void opensOnDigitsWithMlpReadyToRun(FxRobot robot) {
@@ -107,5 +120,95 @@ class WorkbenchWindowTest {
         assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
         Screenshots.save(dialog, "error-dialog");
         robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    /**
+     * Open curve... (Ctrl+O) with a CSV that is no curve says so in a dialog naming the file and the columns it lacks,
+     * and leaves the dataset as it was: it had imported the file as the dataset, which then failed to load.
+     */
+    @Test
+    void openCurveWithAFileThatIsNoCurveSaysWhatItLacksAndKeepsTheDataset(FxRobot robot) throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() > 0);
+        fixture.answers.add(bad);
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot open bad1.csv as a curve");
+        assertThat(((Label) dialog.getContent()).getText()).contains("bad1.csv")
+                .contains("no columns named 'lr' and 'loss'");
+        Screenshots.save(dialog, "open-curve-not-a-curve");
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getValue()).isEqualTo("digits");
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getItems()).containsExactlyElementsOf(
+                Datasets.BUNDLED);
+        assertThat(fixture.vm().runs().runs()).isEmpty();
+        assertThat(fixture.vm().oneCycle().problemProperty().get()).isNull();
+    }
+
+    /**
+     * A problem appearing below a side panel's form (its message grows the footer) moves neither the form nor the
+     * panel's main button: the form moved by a fraction of the message's height, where the user was about to click.
+     */
+    @Test
+    void aProblemAppearingMovesNeitherTheFormNorTheButton(FxRobot robot) {
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().configProperty().get() != null);
+        // the 1cycle panel first: a problem in the experiment panel shows in the 1cycle panel too
+        assertStaysPut(robot, fixture.view().oneCyclePanel(), "#evalEveryField", "#launchButton",
+                () -> fixture.vm().oneCycle().batchSizeProperty().set("0"));
+        assertStaysPut(robot, fixture.view().experimentPanel(), "#seedField", "#runButton",
+                () -> fixture.vm().experiment().batchSizeProperty().set("0"));
+        Screenshots.save(fixture.view(), "problems-below-both-forms");
+    }
+
+    private void assertStaysPut(FxRobot robot, BorderPane panel, String field, String button, Runnable breakIt) {
+        ScrollPane scroll = (ScrollPane) panel.getCenter();
+        robot.interact(() -> scroll.setVvalue(0.5));
+        Node f = robot.lookup(field).query();
+        Node b = robot.lookup(button).query();
+        double[] before = fixture.laidOut(() -> new double[] {sceneY(f), sceneY(b)});
+        robot.interact(breakIt);
+        double[] after = fixture.laidOut(() -> new double[] {sceneY(f), sceneY(b)});
+        assertThat(after).as("%s and %s, at y", field, button).containsExactly(before);
+    }
+
+    private static double sceneY(Node node) {
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
+    /** The label column's hint fits its field, the panel at its narrowest: "blank: the last" was cut short. */
+    @Test
+    void theLabelColumnsHintFitsItsField(FxRobot robot) {
+        BorderPane panel = fixture.view().experimentPanel();
+        robot.interact(() -> panel.setPrefWidth(panel.getMinWidth()));
+        TextField label = robot.lookup("#labelColumnField").queryAs(TextField.class);
+        double room = fixture.laidOut(() -> label.getWidth() - label.snappedLeftInset() - label.snappedRightInset());
+        Text hint = new Text(label.getPromptText());
+        hint.setFont(label.getFont());
+        assertThat(hint.getLayoutBounds().getWidth()).as("'%s'", label.getPromptText()).isLessThanOrEqualTo(room);
+    }
+
+    /** The Vary list names what a sweep varies as the fields do ("Weight decay", not "weight-decay"). */
+    @Test
+    void theVaryListNamesTheFactorsByTheirFieldsLabels(FxRobot robot) {
+        ChoiceBox<SweepFactor> vary = robot.lookup("#sweepFactorChoice").queryAs(ChoiceBox.class);
+        assertThat(vary.getItems().stream().map(vary.getConverter()::toString)).containsExactly(
+                "none (single run)", "Weight decay", "Momentum", "Batch size", "Optimizer", "Seed");
+    }
+
+    /**
+     * "Evaluate every" says what 0 means in its tooltip, which a problem at the field replaces while it lasts only
+     * (a flagged field lost its own tooltip for good once the problem was gone).
+     */
+    @Test
+    void evaluateEverySaysWhatZeroMeansAndKeepsItsTooltipThroughAProblem(FxRobot robot) {
+        TextField every = robot.lookup("#evalEveryField").queryAs(TextField.class);
+        String own = "Iterations between evaluations on the validation set, besides the one at the end of each "
+                + "epoch; 0 evaluates at the end of each epoch only";
+        assertThat(every.getTooltip().getText()).isEqualTo(own);
+        robot.interact(() -> fixture.vm().oneCycle().evalEveryProperty().set("-1"));
+        assertThat(every.getTooltip().getText()).isEqualTo("Evaluate every must be 0 (each epoch) or more, got -1");
+        robot.interact(() -> fixture.vm().oneCycle().evalEveryProperty().set("0"));
+        assertThat(every.getTooltip().getText()).isEqualTo(own);
     }
 }

@@ -8,6 +8,11 @@ package org.rangefinder.ui.chart;
  * value, the tail starts at the first {@code j > m} where {@code y_j > y_0}: the loss has climbed back above where
  * it started. The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is no such
  * {@code j}).
+ *
+ * <p>A raw curve, drawn beside its smoothed one, is fitted by the same rule on its own values: its noise dips below
+ * the smoothed curve, and those dips are in the range; its tail starts where a raw loss first climbs back above the
+ * raw start after the lowest raw loss, which is where the raw curve diverged (a few points before the smoothed one,
+ * which lags it).
  */
 public final class LossRange {
 

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -34,10 +35,11 @@ import javafx.scene.shape.Rectangle;
  *       rounded to three significant digits, the precision one picks by eye, and min never passes max); their
  *       values are properties, to bind both ways to fields;</li>
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
- *   <li>a y axis fitted to the series whose look says so, without their diverged tails ({@link LossRange});</li>
+ *   <li>a y axis fitted to the series and bands, each without its diverged tail ({@link LossRange});</li>
  *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it
  *       (Escape drops the rectangle); a double click on the plot or {@link #resetZoom()} fits again;</li>
- *   <li>a hover label with the lr and loss of the nearest point under the cursor.</li>
+ *   <li>a hover label with the lr and loss of the nearest point under the cursor;</li>
+ *   <li>a legend of at most two rows, the others scrolled to.</li>
  * </ul>
  */
 public final class LrMarkerChart extends StyledLineChart<Number, Number> {
@@ -54,10 +56,17 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private static final double HOVER_DISTANCE = 24;
     /** At least this many labelled ticks on the loss axis. */
     private static final int LOSS_TICKS = 6;
+    /** Where the markers' labels sit, from the plot's top. */
+    private static final double MARKER_LABEL_Y = 2;
     /** A drag shorter than this (pixels, either way) is a click, not a zoom rectangle. */
     private static final double MIN_ZOOM_DRAG = 6;
     /** The marks made with the chart: a range test's steep, valley and minimum suggestions. */
     private static final int SUGGESTIONS = 3;
+    /**
+     * The legend's rows shown at once: with ten runs it took five, and left the plot 130-230 px of a window of
+     * 1200 x 800 to 1400 x 880.
+     */
+    private static final int LEGEND_ROWS = 2;
 
     private final LogAxis lrAxis;
     private final LinearAxis lossAxis;
@@ -89,6 +98,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         lrAxis.setLabel("learning rate");
         lossAxis.setLabel("loss");
         getStyleClass().add("lr-marker-chart");
+        setLegendRows(LEGEND_ROWS);
         // defaults for use without the application's CSS, which overrides them
         shade.setFill(Color.rgb(66, 133, 244, 0.14));
         shade.getStyleClass().add("lr-band");
@@ -118,6 +128,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         minMarker.addListener(o -> layoutMarkers());
         maxMarker.addListener(o -> layoutMarkers());
         addEventHandler(MouseEvent.MOUSE_MOVED, this::showHover);
+        // a press starts a drag (a marker's, or a zoom rectangle's), which moves no hover label: the one from where
+        // it started would cover the marks and labels the drag passes
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> hover.setVisible(false));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
         addEventHandler(ScrollEvent.SCROLL, this::zoomByWheel);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::startZoomBox);
@@ -352,14 +365,13 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     /**
-     * Fits the loss axis to the series that ask for it and to the bands, without their diverged tails, 5% padding
-     * each side.
+     * Fits the loss axis to the series drawn with a look (a raw curve shown among them) and to the bands, each without
+     * its diverged tail, 5% padding each side.
      */
     private void fitLossAxis() {
         double[] range = null;
         for (Series<Number, Number> s : getData()) {
-            SeriesLook look = lookOf(s);
-            if (look != null && look.fitsYAxis()) {
+            if (lookOf(s) != null) {
                 double[] ys = s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
                 range = LossRange.union(range, LossRange.withoutDivergedTail(ys));
             }
@@ -387,25 +399,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         layoutMarkers();
-        double width = lrAxis.getWidth();
-        double height = lossAxis.getHeight();
-        List<Bounds> placed = new ArrayList<>();
-        for (var node : marks.getChildren()) {
-            if (!(node.getUserData() instanceof Mark m)) {
-                continue;
-            }
-            double px = lrAxis.getDisplayPosition(m.x());
-            double py = lossAxis.getDisplayPosition(m.y());
-            boolean shown = Double.isFinite(py) && py >= 0 && py <= height && px >= 0 && px <= width;
-            node.setVisible(shown);
-            if (node instanceof Circle dot) {
-                dot.setCenterX(px);
-                dot.setCenterY(py);
-            } else if (node instanceof Label text) {
-                text.autosize();
-                placeLabel(text, Math.min(px + 6, width - text.getWidth()), Math.max(0, py + 6), placed);
-            }
-        }
+        layoutMarks();
         for (var node : backdrop.getChildren()) {
             if (node instanceof Polygon polygon && node.getUserData() instanceof Band band) {
                 polygon.getPoints().setAll(bandOutline(band));
@@ -413,7 +407,12 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         }
     }
 
-    /** Puts the min and max markers, their labels and the band between them where the axes place their values. */
+    /**
+     * Puts the min and max markers, their labels and the band between them where the axes place their values. The
+     * left marker's label goes left of its line and the right one's right of it (min is the right one when a typed
+     * min passes max), so that they face away from each other; where the plot's edges still push them together, the
+     * max label goes below the min label.
+     */
     private void layoutMarkers() {
         double width = lrAxis.getWidth();
         double height = lossAxis.getHeight();
@@ -423,21 +422,49 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         shade.setY(0);
         shade.setWidth(Math.abs(x1 - x0));
         shade.setHeight(height);
-        min.layout(x0, height, width, true);
-        max.layout(x1, height, width, false);
+        Bounds minLabel = min.layout(x0, height, width, x0 <= x1, MARKER_LABEL_Y);
+        Bounds maxLabel = max.layout(x1, height, width, x0 > x1, MARKER_LABEL_Y);
+        if (minLabel.intersects(maxLabel)) {
+            max.layout(x1, height, width, x0 > x1, minLabel.getMaxY() + MarkLabels.GAP);
+        }
     }
 
-    /** Puts a mark's label at (x, y), moved down below any label it would cover. */
-    private static void placeLabel(Label text, double x, double y, List<Bounds> placed) {
-        BoundingBox box = new BoundingBox(x, y, text.getWidth(), text.getHeight());
-        for (int i = 0; i < placed.size(); i++) {
-            if (placed.get(i).intersects(box)) {
-                box = new BoundingBox(x, placed.get(i).getMaxY() + 1, text.getWidth(), text.getHeight());
-                i = -1;
+    /**
+     * Puts each mark's dot on its point and its label beside it ({@link MarkLabels}), clear of the other marks and of
+     * the markers' labels; a mark outside the plot is hidden.
+     */
+    private void layoutMarks() {
+        double width = lrAxis.getWidth();
+        double height = lossAxis.getHeight();
+        List<Label> texts = new ArrayList<>();
+        List<Point2D> dots = new ArrayList<>();
+        List<Dimension2D> sizes = new ArrayList<>();
+        List<Node> pairs = marks.getChildren();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            if (!(pairs.get(i).getUserData() instanceof Mark m)) {
+                continue;
+            }
+            Circle dot = (Circle) pairs.get(i);
+            Label text = (Label) pairs.get(i + 1);
+            double px = lrAxis.getDisplayPosition(m.x());
+            double py = lossAxis.getDisplayPosition(m.y());
+            boolean shown = Double.isFinite(py) && py >= 0 && py <= height && px >= 0 && px <= width;
+            dot.setVisible(shown);
+            text.setVisible(shown);
+            if (shown) {
+                dot.setCenterX(px);
+                dot.setCenterY(py);
+                text.autosize();
+                texts.add(text);
+                dots.add(new Point2D(px, py));
+                sizes.add(new Dimension2D(text.getWidth(), text.getHeight()));
             }
         }
-        text.relocate(box.getMinX(), box.getMinY());
-        placed.add(box);
+        List<Bounds> boxes = MarkLabels.place(dots, sizes, width, height,
+                List.of(min.label.getBoundsInParent(), max.label.getBoundsInParent()));
+        for (int i = 0; i < texts.size(); i++) {
+            texts.get(i).relocate(boxes.get(i).getMinX(), boxes.get(i).getMinY());
+        }
     }
 
     private List<Double> bandOutline(Band band) {
@@ -529,7 +556,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             e.consume();
         }
 
-        void layout(double x, double height, double width, boolean labelLeft) {
+        /** Puts the marker at {@code x}, its label left or right of it at {@code labelY}; returns the label's box. */
+        Bounds layout(double x, double height, double width, boolean labelLeft, double labelY) {
             for (Line l : List.of(line, grip)) {
                 l.setStartX(x);
                 l.setEndX(x);
@@ -539,7 +567,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
             label.setText(name + " " + LrText.format(value.get()));
             label.autosize();
             double lx = labelLeft ? x - label.getWidth() - 4 : x + 4;
-            label.relocate(Math.max(0, Math.min(lx, width - label.getWidth())), 2);
+            double left = Math.max(0, Math.min(lx, width - label.getWidth()));
+            label.relocate(left, labelY);
+            return new BoundingBox(left, labelY, label.getWidth(), label.getHeight());
         }
     }
 }

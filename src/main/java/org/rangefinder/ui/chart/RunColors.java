@@ -1,25 +1,41 @@
 package org.rangefinder.ui.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 
 /**
- * The eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each theme's CSS) and
- * shades of them for the members of a family. A node gets its colour through the style class
- * {@code run-color-k}, which sets the looked-up colour {@code -rf-run} that lines, bands and swatches use; a
- * shade overrides {@code -rf-run} inline with {@code derive(-rf-run-k, p%)}.
+ * The looks of runs: the eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each
+ * theme's CSS), shades of them for the members of a family, and, past the eighth run, the colours again with a dash
+ * pattern. A node gets its colour through the style class {@code run-color-k}, which sets the looked-up colour
+ * {@code -rf-run} that lines, bands and swatches use; a shade overrides {@code -rf-run} inline with
+ * {@code derive(-rf-run-k, p%)}.
+ *
+ * <p>A run's look index {@code i} gives colour {@code i mod 8} and pattern {@code (i div 8) mod 4}: solid, then the
+ * style classes {@code run-dash-1} .. {@code run-dash-3} (dotted, dash-dot, long dashes; a run's smoothed line, its
+ * legend entry and, as an outline, its swatch in the runs list). So the first {@value #LOOKS} looks all differ.
  */
 public final class RunColors {
     public static final int COUNT = 8;
+    /** Line patterns, solid included. */
+    public static final int PATTERNS = 4;
+    /** Looks that differ in colour or pattern. */
+    public static final int LOOKS = COUNT * PATTERNS;
     private static final String COLOR_CLASS = "run-color-";
+    private static final String DASH_CLASS = "run-dash-";
 
     private RunColors() {
     }
 
     public static String styleClass(int colorIndex) {
         return COLOR_CLASS + Math.floorMod(colorIndex, COUNT);
+    }
+
+    /** The line pattern of look {@code colorIndex}: 0 for solid, else the pattern of style class {@code run-dash-p}. */
+    public static int pattern(int colorIndex) {
+        return Math.floorMod(Math.floorDiv(colorIndex, COUNT), PATTERNS);
     }
 
     /**
@@ -40,35 +56,43 @@ public final class RunColors {
     }
 
     /**
-     * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k} and the given roles
-     * (e.g. {@code smoothed-line}), shaded by {@code shade}.
+     * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k}, past the first eight
+     * looks {@code run-dash-p}, and the given roles (e.g. {@code smoothed-line}), shaded by {@code shade}.
      */
     public static SeriesLook look(int colorIndex, double shade, String... roles) {
-        String[] classes = new String[roles.length + 2];
-        classes[0] = "rf-line";
-        classes[1] = styleClass(colorIndex);
-        System.arraycopy(roles, 0, classes, 2, roles.length);
-        return SeriesLook.of(classes).withInlineStyle(shadeStyle(colorIndex, shade));
+        List<String> classes = new ArrayList<>(List.of("rf-line", styleClass(colorIndex)));
+        if (pattern(colorIndex) > 0) {
+            classes.add(DASH_CLASS + pattern(colorIndex));
+        }
+        classes.addAll(List.of(roles));
+        return SeriesLook.of(classes.toArray(String[]::new)).withInlineStyle(shadeStyle(colorIndex, shade));
     }
 
     /**
-     * Gives a node the style class {@code role} and its run colour, in place of the colour it had: a table cell's
-     * swatch shows one run after another. Leaves the style classes alone when they are right already (each change
-     * makes JavaFX compute the node's styles afresh).
+     * Gives a node the style class {@code role} and its run colour and pattern ({@code run-dash-p}, none for solid),
+     * in place of those it had: a table cell's swatch shows one run after another. Leaves the style classes alone when
+     * they are right already (each change makes JavaFX compute the node's styles afresh).
      */
     public static void apply(Node node, String role, int colorIndex, double shade) {
         List<String> classes = node.getStyleClass();
         if (!classes.contains(role)) {
             classes.add(role);
         }
-        String color = styleClass(colorIndex);
-        int old = IntStream.range(0, classes.size()).filter(i -> classes.get(i).startsWith(COLOR_CLASS)).findFirst()
-                .orElse(-1);
-        if (old < 0) {
-            classes.add(color);
-        } else if (!classes.get(old).equals(color)) {
-            classes.set(old, color);
-        }
+        replace(classes, COLOR_CLASS, styleClass(colorIndex));
+        replace(classes, DASH_CLASS, pattern(colorIndex) > 0 ? DASH_CLASS + pattern(colorIndex) : null);
         node.setStyle(shadeStyle(colorIndex, shade));
+    }
+
+    /** Puts {@code wanted} (null: nothing) in place of the class starting with {@code prefix}, if not there already. */
+    private static void replace(List<String> classes, String prefix, String wanted) {
+        int old = IntStream.range(0, classes.size()).filter(i -> classes.get(i).startsWith(prefix)).findFirst()
+                .orElse(-1);
+        if (old < 0 && wanted != null) {
+            classes.add(wanted);
+        } else if (old >= 0 && wanted == null) {
+            classes.remove(old);
+        } else if (old >= 0 && !classes.get(old).equals(wanted)) {
+            classes.set(old, wanted);
+        }
     }
 }

@@ -8,10 +8,12 @@ import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Line;
@@ -24,8 +26,9 @@ import javafx.scene.shape.PathElement;
  * A line chart for live curves: no animation, no symbols, no re-sorting of the data (curves arrive in x order), and
  * each series drawn by a {@link SeriesLook} of its own rather than by its position in the list, so a run keeps its
  * colour when others are hidden or deleted. The legend shows the series whose look asks for it, with the same look;
- * it keeps its height while it has none, and keeps each series' entry while the series stays (see
- * {@link #updateLegend()}). Each layout moves the points of the series' lines where the axes now place them, rather
+ * it keeps its height while it has none, keeps each series' entry while the series stays (see
+ * {@link #updateLegend()}), and takes no more rows than {@link #setLegendRows} allows, nor than would leave the plot
+ * too little, the others scrolled to ({@link ChartLegend}). Each layout moves the points of the series' lines where the axes now place them, rather
  * than making every line anew (see {@link #layoutPlotChildren()}).
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
@@ -34,6 +37,7 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /** Per series on the chart, what gives its new nodes its look (taken off with the series). */
     private final Map<Series<X, Y>, ChangeListener<Node>> lookFollowers = new IdentityHashMap<>();
     private final FlowPane legend = new FlowPane(14, 4);
+    private final ChartLegend legendBox = new ChartLegend(legend);
     /**
      * Each series' legend entry, with the name and look it was made for (the look compared by identity: a series keeps
      * the one it was added with, and a record's first {@code equals} in a JVM builds its method handles, a few ms).
@@ -56,8 +60,47 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         // the legend's height (asked for the chart's width) expects; the default wrap length of 400 px wrapped
         // two short items in a wide chart and cut off the second row
         legend.setPrefWrapLength(Double.MAX_VALUE);
-        setLegend(legend);
+        setLegend(legendBox);
         updateLegend();
+    }
+
+    /** Shows at most {@code rows} rows of legend entries at once (all by default); the others are scrolled to. */
+    public void setLegendRows(int rows) {
+        legendBox.setMaxRows(rows);
+    }
+
+    /**
+     * FX thread: a snapshot of the chart with every row of its legend. For the snapshot the chart grows by the rows
+     * its legend leaves to be scrolled to, so that the plot keeps its size (taken out of its parent's layout
+     * meanwhile, which would size it back), then shrinks back; nothing is drawn on screen in between.
+     */
+    public WritableImage picture(SnapshotParameters params) {
+        double width = getWidth();
+        double height = getHeight();
+        double grow = legendBox.hiddenHeight(width - snappedLeftInset() - snappedRightInset());
+        if (grow <= 0) {
+            return snapshot(params, null);
+        }
+        boolean managed = isManaged();
+        setManaged(false);
+        legendBox.setShowingAll(true);
+        resize(width, height + grow);
+        layout();
+        try {
+            return snapshot(params, null);
+        } finally {
+            legendBox.setShowingAll(false);
+            resize(width, height);
+            setManaged(managed);
+            layout();
+        }
+    }
+
+    /** Tells the legend how high it may be before the chart would hide it, then lays the chart out. */
+    @Override
+    protected void layoutChildren() {
+        legendBox.setRoom(getHeight() - snappedTopInset() - snappedBottomInset() - ChartLegend.CHART_CONTENT_MIN);
+        super.layoutChildren();
     }
 
     /**
@@ -74,13 +117,21 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         return chart;
     }
 
-    /** Adds a series drawn with {@code look}. */
+    /** Adds a series drawn with {@code look}, last: its legend entry comes last. */
     public void addSeries(Series<X, Y> series, SeriesLook look) {
+        addSeries(getData().size(), series, look);
+    }
+
+    /**
+     * Adds a series drawn with {@code look} at {@code index} of the series, where its legend entry goes (its line, as
+     * LineChart draws it, is drawn over the lines already on the chart).
+     */
+    public void addSeries(int index, Series<X, Y> series, SeriesLook look) {
         looks.put(series, look);
         ChangeListener<Node> follower = (obs, old, node) -> applyLook(node, look);
         lookFollowers.put(series, follower);
         series.nodeProperty().addListener(follower);
-        getData().add(series);
+        getData().add(index, series);
         applyLook(series.getNode(), look);
         updateLegend();
     }

@@ -63,13 +63,15 @@ public final class FieldText {
 
     /**
      * An engine refusal as a problem of the form of {@code fields}: a {@link SettingProblem} at the field that edits
-     * its setting, every setting it mentions named as the form names it ({@code Batch size must be at least 1, got 0});
-     * one of a setting no field edits, and any other refusal as it is, at {@code otherwise} (null: at no field).
+     * its setting, every setting it mentions named as the form names it ({@code Batch size must be at least 1, got 0}),
+     * the field's own problem where it names no other setting; one of a setting no field edits, and any other refusal
+     * as it is, at {@code otherwise} (null: at no field).
      */
     public static <F extends FormField> FieldProblem problem(F[] fields, UserInputException e, F otherwise) {
         if (e instanceof SettingProblem p) {
             F field = FormField.editing(fields, p.setting());
-            return new FieldProblem(field != null ? field : otherwise, p.message(s -> FormField.name(fields, s)));
+            return new FieldProblem(field != null ? field : otherwise, p.message(s -> FormField.name(fields, s)),
+                    field != null && p.others().isEmpty());
         }
         return new FieldProblem(otherwise, e.getMessage());
     }
@@ -92,6 +94,6 @@ public final class FieldText {
     }
 
     private static FieldProblem notA(FormField field, String text, String what) {
-        return new FieldProblem(field, field.words().label() + ": '" + text.strip() + "' is not a " + what);
+        return new FieldProblem(field, field.words().label() + ": '" + text.strip() + "' is not a " + what, true);
     }
 }

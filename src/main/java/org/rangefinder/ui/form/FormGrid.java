@@ -1,6 +1,7 @@
 package org.rangefinder.ui.form;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.beans.property.StringProperty;
@@ -20,21 +21,23 @@ import javafx.util.StringConverter;
 
 /**
  * A two-column form: a label, then its control. Text fields are bound both ways to a view model's text property,
- * and flagged (style class {@code invalid}, the problem as tooltip) while the view model names them as the field
- * at fault.
+ * and flagged (style class {@code invalid}, the field's problem as tooltip) while the view model names them among the
+ * fields at fault.
  */
 public final class FormGrid extends GridPane {
     /** The narrowest the labels' column gets, its labels wrapped: the longest word, "Momentum". */
     private static final double LABELS_MIN_WIDTH = 86;
-    /** The narrowest the controls' column gets, before the labels wrap: room for "digits" or "nesterov". */
-    private static final double CONTROLS_WIDTH = 100;
-    private final ObservableValue<? extends FormField> invalidField;
-    private final ObservableValue<String> problem;
+    /**
+     * The narrowest the controls' column gets, before the labels wrap: room for "nesterov" in a choice, and for the
+     * label column's hint, "last column", in a text field.
+     */
+    private static final double CONTROLS_WIDTH = 106;
+    private final ObservableValue<? extends Map<? extends FormField, String>> problems;
     private int rows;
 
-    public FormGrid(ObservableValue<? extends FormField> invalidField, ObservableValue<String> problem) {
-        this.invalidField = invalidField;
-        this.problem = problem;
+    /** @param problems the fields at fault, each with its problem, as the view model finds them */
+    public FormGrid(ObservableValue<? extends Map<? extends FormField, String>> problems) {
+        this.problems = problems;
         getStyleClass().add("form-grid");
         // the controls take the width the labels leave, down to CONTROLS_WIDTH; in a narrower panel the labels wrap
         // (a grid shrinks all its columns alike: the controls' column asks for no more than its minimum)
@@ -59,20 +62,28 @@ public final class FormGrid extends GridPane {
         return input;
     }
 
-    /** Marks {@code control} while the view model names {@code field} as the one at fault. */
+    /**
+     * Marks {@code control} while the view model names {@code field} among the fields at fault, its problem as the
+     * tooltip meanwhile; the control's own tooltip, if it has one, is back once the problem is gone.
+     */
     public void flagWhenInvalid(Node control, FormField field) {
+        Tooltip[] own = {null};
+        Tooltip[] flagged = {null};
         Runnable update = () -> {
-            boolean bad = invalidField.getValue() == field;
+            String problem = problems.getValue() == null ? null : problems.getValue().get(field);
             control.getStyleClass().remove("invalid");
-            if (bad) {
+            if (problem != null) {
                 control.getStyleClass().add("invalid");
             }
             if (control instanceof Control c) {
-                c.setTooltip(bad ? new Tooltip(problem.getValue()) : null);
+                if (c.getTooltip() != flagged[0]) {
+                    own[0] = c.getTooltip(); // set since: the control's own
+                }
+                flagged[0] = problem != null ? new Tooltip(problem) : null;
+                c.setTooltip(flagged[0] != null ? flagged[0] : own[0]);
             }
         };
-        invalidField.addListener(o -> update.run());
-        problem.addListener(o -> update.run());
+        problems.addListener(o -> update.run());
         update.run();
     }
 

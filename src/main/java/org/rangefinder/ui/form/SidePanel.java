@@ -7,7 +7,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The layout of the window's side panels (the experiment panel, the 1cycle panel): their content, mostly
- * collapsible sections, scrolls vertically, and a footer with the panel's main buttons stays in view below it.
+ * collapsible sections, scrolls vertically, and a footer with the panel's main buttons stays in view below it. A
+ * change of the footer's height (a problem message shown above its buttons) moves neither the content nor the buttons.
  */
 public final class SidePanel {
     /**
@@ -33,10 +34,29 @@ public final class SidePanel {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.skinProperty().addListener((o, old, skin) -> uncacheViewport(scroll));
+        keepContentInPlace(scroll, column);
         panel.setCenter(scroll);
         footer.getStyleClass().add("side-panel-footer");
         panel.setBottom(footer);
         panel.setMinWidth(MIN_WIDTH);
+    }
+
+    /**
+     * Keeps the content where it is on the screen when the viewport's height changes (the footer grows by a problem
+     * message, or shrinks again): the scroll pane keeps its position as a fraction of the height hidden, so a change
+     * of the viewport's height by {@code d} moved the content by up to {@code d}, and the field the user was about to
+     * click moved away. The position is kept in pixels instead, as far as the content reaches.
+     */
+    private static void keepContentInPlace(ScrollPane scroll, VBox content) {
+        scroll.viewportBoundsProperty().addListener((o, old, now) -> {
+            double height = content.getLayoutBounds().getHeight();
+            double hiddenBefore = height - old.getHeight();
+            double hiddenNow = height - now.getHeight();
+            if (old.getHeight() != now.getHeight() && hiddenBefore > 0 && hiddenNow > 0) {
+                double top = scroll.getVvalue() * hiddenBefore;
+                scroll.setVvalue(Math.min(1, top / hiddenNow));
+            }
+        });
     }
 
     /**

@@ -7,9 +7,9 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -100,7 +100,10 @@ public final class OneCyclePanel extends BorderPane {
         FormGrid grid = grid(vm);
         grid.text(OneCycleField.WEIGHT_DECAY, vm.weightDecayProperty(), "trainWeightDecayField");
         grid.text(OneCycleField.BATCH_SIZE, vm.batchSizeProperty(), "trainBatchSizeField");
-        grid.text(OneCycleField.EVAL_EVERY, vm.evalEveryProperty(), "evalEveryField").setPromptText("0 = each epoch");
+        TextField every = grid.text(OneCycleField.EVAL_EVERY, vm.evalEveryProperty(), "evalEveryField");
+        every.setPromptText("0: each epoch only");
+        every.setTooltip(new Tooltip("Iterations between evaluations on the validation set, besides the one at the end "
+                + "of each epoch; 0 evaluates at the end of each epoch only"));
         grid.check("Constant-LR baseline alongside", vm.baselineProperty(), "baselineCheck");
         TextField lr = grid.text(OneCycleField.BASELINE_LR, vm.baselineLrProperty(), "baselineLrField");
         lr.disableProperty().bind(vm.baselineProperty().not());
@@ -181,10 +184,11 @@ public final class OneCyclePanel extends BorderPane {
         HBox.setHgrow(save, Priority.ALWAYS);
         cancel.setMaxWidth(Double.MAX_VALUE);
         save.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(6, launch, row, problem);
+        // above the buttons: the footer grows upwards, and the buttons stay where they are
+        return new VBox(6, problem, launch, row);
     }
 
     private static FormGrid grid(OneCycleViewModel vm) {
-        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+        return new FormGrid(vm.fieldProblemsProperty());
     }
 }

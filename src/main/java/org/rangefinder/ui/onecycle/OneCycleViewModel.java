@@ -4,8 +4,12 @@ import static org.rangefinder.ui.form.FieldText.decimal;
 import static org.rangefinder.ui.form.FieldText.whole;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -41,9 +45,11 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.form.FormTexts;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Relay;
 
 /**
  * The 1cycle panel's state. The cycle's bounds come from the range-test chart's markers ({@code max_lr = max},
@@ -78,6 +84,7 @@ public final class OneCycleViewModel {
     private final BooleanProperty baseline = new SimpleBooleanProperty(this, "baseline", false);
     private final StringProperty baselineLr = new SimpleStringProperty(this, "baselineLr", "0.01");
     private final IntegerProperty trainSamples = new SimpleIntegerProperty(this, "trainSamples");
+    private final StringProperty datasetProblem = new SimpleStringProperty(this, "datasetProblem");
 
     private final ReadOnlyObjectWrapper<OneCycleSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
@@ -86,6 +93,9 @@ public final class OneCycleViewModel {
     private final ReadOnlyObjectWrapper<SchedulePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<OneCycleField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
+    private final FormTexts<OneCycleField> texts = new FormTexts<>(OneCycleField.class, textFields());
+    private final ReadOnlyObjectWrapper<Map<OneCycleField, String>> fieldProblems = new ReadOnlyObjectWrapper<>(this,
+            "fieldProblems", Map.of());
 
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
             r -> new Observable[] {r.state().statusProperty()});
@@ -115,56 +125,90 @@ public final class OneCycleViewModel {
         this.background = background;
         this.datasets = datasets;
         this.history = history;
-        List<ObservableValue<?>> inputs = List.of(epochs, pctStart, anneal, threePhase, cycleMomentum, baseMomentum,
-                maxMomentum, finalDivFactor, weightDecay, batchSize, evalEvery, baseline, baselineLr, trainSamples,
-                bounds.minProperty(), bounds.maxProperty(), bounds.problem(), experiment, experimentProblem);
+        List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
+        inputs.addAll(List.of(anneal, threePhase, cycleMomentum, baseline, trainSamples, datasetProblem,
+                bounds.minProperty(), bounds.maxProperty(), bounds.problem(), experiment, experimentProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
     }
 
+    /** What the check builds, as far as it gets: the cycle is previewed while a later field holds a problem. */
+    private static final class Checked {
+        OneCycleSettings cycle;
+        TrainingConfig run;
+        TrainingConfig constant;
+    }
+
     private void validate() {
-        OneCycleField[] fields = OneCycleField.values();
-        OneCycleSettings cycle = null;
-        TrainingConfig run = null;
-        TrainingConfig constant = null;
+        Checked checked = new Checked();
         FieldProblem found = null;
         try {
-            int e = whole(OneCycleField.EPOCHS, epochs.get());
-            int batch = whole(OneCycleField.BATCH_SIZE, batchSize.get());
-            checkBudget(e, batch);
-            if (trainSamples.get() < 1) {
-                throw new FieldProblem(null, "waiting for the dataset to load");
-            }
-            if (bounds.problem().get() != null) {
-                throw new FieldProblem(OneCycleField.BOUNDS, "LR bounds: " + bounds.problem().get());
-            }
-            int steps = FieldText.check(OneCycleField.values(),
-                    () -> TrainingConfig.totalSteps(e, BatchStream.batchesPerEpoch(trainSamples.get(), batch, false)));
-            cycle = oneCycleSettings(steps);
-            RangeTestConfig x = experiment.getValue();
-            if (x == null) {
-                throw new FieldProblem(null, "Experiment: " + experimentProblem.getValue());
-            }
-            double wd = decimal(OneCycleField.WEIGHT_DECAY, weightDecay.get());
-            int every = whole(OneCycleField.EVAL_EVERY, evalEvery.get());
-            OneCycleSettings s = cycle;
-            run = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
-                    x.momentum(), wd, batch, e, SchedulePolicy.ONE_CYCLE, s, null, every, x.seed()));
-            if (baseline.get()) {
-                double lr = decimal(OneCycleField.BASELINE_LR, baselineLr.get());
-                constant = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
-                        x.momentum(), wd, batch, e, SchedulePolicy.CONSTANT, null, lr, every, x.seed()));
-            }
+            check(texts::typed, checked);
         } catch (FieldProblem p) {
             found = p;
         }
-        settings.set(cycle);
-        preview.set(cycle == null ? null : previewOf(cycle, experiment.getValue()));
-        config.set(found == null ? run : null);
-        baselineConfig.set(found == null ? constant : null);
+        settings.set(checked.cycle);
+        preview.set(checked.cycle == null ? null : previewOf(checked.cycle, experiment.getValue()));
+        config.set(found == null ? checked.run : null);
+        baselineConfig.set(found == null ? checked.constant : null);
+        var atFault = texts.problems(found, text -> check(text, new Checked()));
+        if (!atFault.equals(fieldProblems.get())) { // the same fields at fault: the flags stay as they are
+            fieldProblems.set(atFault);
+        }
         invalidField.set(found == null ? null : (OneCycleField) found.field());
         problem.set(found == null ? null : found.getMessage());
+    }
+
+    /**
+     * The form's check, reading each field's text through {@code text}: fills {@code checked} as far as it gets, and
+     * throws the first problem. Changes nothing else: it is run again to find every field at fault.
+     */
+    private void check(Function<OneCycleField, String> text, Checked checked) {
+        OneCycleField[] fields = OneCycleField.values();
+        int e = whole(OneCycleField.EPOCHS, text.apply(OneCycleField.EPOCHS));
+        int batch = whole(OneCycleField.BATCH_SIZE, text.apply(OneCycleField.BATCH_SIZE));
+        // read before the steps are counted, so that text that is no number is flagged while the data loads
+        double wd = decimal(OneCycleField.WEIGHT_DECAY, text.apply(OneCycleField.WEIGHT_DECAY));
+        int every = whole(OneCycleField.EVAL_EVERY, text.apply(OneCycleField.EVAL_EVERY));
+        Double lr = baseline.get() ? decimal(OneCycleField.BASELINE_LR, text.apply(OneCycleField.BASELINE_LR)) : null;
+        checkBudget(e, batch);
+        if (trainSamples.get() < 1) {
+            throw new FieldProblem(null, datasetProblem.get() != null
+                    ? "the dataset could not be loaded: " + datasetProblem.get()
+                    : "waiting for the dataset to load");
+        }
+        if (bounds.problem().get() != null) {
+            throw new FieldProblem(OneCycleField.BOUNDS, "LR bounds: " + bounds.problem().get());
+        }
+        int steps = FieldText.check(fields,
+                () -> TrainingConfig.totalSteps(e, BatchStream.batchesPerEpoch(trainSamples.get(), batch, false)));
+        OneCycleSettings cycle = oneCycleSettings(text, steps);
+        checked.cycle = cycle;
+        RangeTestConfig x = experiment.getValue();
+        if (x == null) {
+            throw new FieldProblem(null, "Experiment: " + experimentProblem.getValue());
+        }
+        checked.run = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
+                x.momentum(), wd, batch, e, SchedulePolicy.ONE_CYCLE, cycle, null, every, x.seed()));
+        if (lr != null) {
+            checked.constant = FieldText.check(fields, () -> new TrainingConfig(x.dataset(), x.model(), x.optimizer(),
+                    x.momentum(), wd, batch, e, SchedulePolicy.CONSTANT, null, lr, every, x.seed()));
+        }
+    }
+
+    private Map<OneCycleField, StringProperty> textFields() {
+        Map<OneCycleField, StringProperty> fields = new EnumMap<>(OneCycleField.class);
+        fields.put(OneCycleField.EPOCHS, epochs);
+        fields.put(OneCycleField.PCT_START, pctStart);
+        fields.put(OneCycleField.FINAL_DIV_FACTOR, finalDivFactor);
+        fields.put(OneCycleField.BASE_MOMENTUM, baseMomentum);
+        fields.put(OneCycleField.MAX_MOMENTUM, maxMomentum);
+        fields.put(OneCycleField.WEIGHT_DECAY, weightDecay);
+        fields.put(OneCycleField.BATCH_SIZE, batchSize);
+        fields.put(OneCycleField.EVAL_EVERY, evalEvery);
+        fields.put(OneCycleField.BASELINE_LR, baselineLr);
+        return fields;
     }
 
     /**
@@ -176,11 +220,11 @@ public final class OneCycleViewModel {
                 SchedulePolicy.CONSTANT, null, 1.0, 0, 0));
     }
 
-    private OneCycleSettings oneCycleSettings(int total) {
-        double pct = decimal(OneCycleField.PCT_START, pctStart.get());
-        double finalDiv = decimal(OneCycleField.FINAL_DIV_FACTOR, finalDivFactor.get());
-        double base = decimal(OneCycleField.BASE_MOMENTUM, baseMomentum.get());
-        double top = decimal(OneCycleField.MAX_MOMENTUM, maxMomentum.get());
+    private OneCycleSettings oneCycleSettings(Function<OneCycleField, String> text, int total) {
+        double pct = decimal(OneCycleField.PCT_START, text.apply(OneCycleField.PCT_START));
+        double finalDiv = decimal(OneCycleField.FINAL_DIV_FACTOR, text.apply(OneCycleField.FINAL_DIV_FACTOR));
+        double base = decimal(OneCycleField.BASE_MOMENTUM, text.apply(OneCycleField.BASE_MOMENTUM));
+        double top = decimal(OneCycleField.MAX_MOMENTUM, text.apply(OneCycleField.MAX_MOMENTUM));
         return FieldText.check(OneCycleField.values(), () -> {
             OneCycleSettings b = OneCycleSettings.fromBounds(total, bounds.minProperty().get(),
                     bounds.maxProperty().get());
@@ -227,15 +271,21 @@ public final class OneCycleViewModel {
         }
     }
 
+    /**
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
+     * conducts the training: its steps run on the carriers of a {@link Relay} of its own.
+     */
     private void submit(TrainingRun run, DataOptions options) {
         runs.add(run);
         run.state().setTask(background.submit(() -> {
             run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
-            return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
-                    RunSettings.of(run.config(), options),
-                    () -> Trainer.train(data, run.config(), run, run.state().cancelToken()),
-                    (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
+            try (Relay steps = new Relay("rangefinder-steps-" + run.name())) {
+                return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
+                        RunSettings.of(run.config(), options),
+                        () -> Trainer.train(data, run.config(), run, run.state().cancelToken(), steps),
+                        (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
+            }
         }, run::finished, run.state()::stoppedBy));
     }
 
@@ -246,11 +296,12 @@ public final class OneCycleViewModel {
 
     /**
      * The work that writes a finished run's network to {@code file} (a DL4J zip, written atomically), to be run off
-     * the FX thread; it returns the file.
+     * the FX thread; it returns the file, and the run no longer counts as {@linkplain TrainingRun#unsaved unsaved}.
      */
     public Callable<Path> saving(TrainingRun run, Path file) {
         return () -> {
             run.network().save(file);
+            run.markSaved();
             return file;
         };
     }
@@ -313,6 +364,11 @@ public final class OneCycleViewModel {
         return trainSamples;
     }
 
+    /** Why the experiment's dataset could not be loaded; null while it loads or has loaded. */
+    public StringProperty datasetProblemProperty() {
+        return datasetProblem;
+    }
+
     public LrBoundsViewModel bounds() {
         return bounds;
     }
@@ -340,8 +396,17 @@ public final class OneCycleViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** The field of the problem {@link #problemProperty()} names; null when there is none. */
     public ReadOnlyObjectProperty<OneCycleField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
+    }
+
+    /**
+     * Every field at fault and its problem, the one {@link #problemProperty()} names first: each field whose own value
+     * is refused, not only the first found; empty when there is none.
+     */
+    public ReadOnlyObjectProperty<Map<OneCycleField, String>> fieldProblemsProperty() {
+        return fieldProblems.getReadOnlyProperty();
     }
 
     /** The runs of the last launch: the 1cycle run, then the baseline. */

@@ -39,6 +39,8 @@ public final class TrainingRun implements TrainingListener {
     private final RunState state;
     private volatile double lastAccuracy = Double.NaN;
     private Network network;
+    /** Whether the network was saved; written by the thread that saved it, read on the FX thread. */
+    private volatile boolean saved;
 
     private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(this, "accuracy", Double.NaN);
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -158,6 +160,16 @@ public final class TrainingRun implements TrainingListener {
     /** Whether a trained network is there to save. */
     public boolean canSave() {
         return network != null;
+    }
+
+    /** Whether its trained network would be lost on quitting: there is one, and it was never saved. */
+    public boolean unsaved() {
+        return network != null && !saved;
+    }
+
+    /** Its network was written to a file (on the thread that wrote it). */
+    void markSaved() {
+        saved = true;
     }
 
     @Override

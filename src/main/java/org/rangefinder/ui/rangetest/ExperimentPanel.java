@@ -1,5 +1,6 @@
 package org.rangefinder.ui.rangetest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -8,12 +9,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.rangefinder.data.Datasets;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.SweepFactor;
@@ -23,7 +26,7 @@ import org.rangefinder.ui.form.SidePanel;
 
 /**
  * The experiment panel: dataset, model, optimizer and range-test settings, an optional sweep, and below them,
- * always in view, the Run button, which stays disabled, with the reason beside it, while the view model reports a
+ * always in view, the Run button, which stays disabled, with the reason above it, while the view model reports a
  * problem.
  */
 public final class ExperimentPanel extends BorderPane {
@@ -59,6 +62,8 @@ public final class ExperimentPanel extends BorderPane {
         ComboBox<String> choice = new ComboBox<>(datasets);
         choice.setId("datasetChoice");
         choice.setMaxWidth(Double.MAX_VALUE);
+        choice.setCellFactory(list -> new DatasetCell());
+        choice.setButtonCell(new DatasetCell());
         choice.valueProperty().bindBidirectional(vm.datasetProperty());
         grid.flagWhenInvalid(choice, ExperimentField.DATASET);
         importData.setId("importDatasetButton");
@@ -71,7 +76,7 @@ public final class ExperimentPanel extends BorderPane {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         grid.wide(row);
         TextField labelColumn = grid.text(ExperimentField.LABEL_COLUMN, vm.labelColumnProperty(), "labelColumnField");
-        labelColumn.setPromptText("blank: the last");
+        labelColumn.setPromptText("last column");
         labelColumn.setTooltip(new Tooltip("CSV files only: the label column, by name or 0-based index; "
                 + "blank means the last column"));
         grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
@@ -136,12 +141,45 @@ public final class ExperimentPanel extends BorderPane {
         List<SweepFactor> factors = new ArrayList<>();
         factors.add(null);
         factors.addAll(List.of(SweepFactor.values()));
-        grid.choice("Vary", factors, vm.sweepFactorProperty(), f -> f == null ? "none (single run)" : f.id(),
-                "sweepFactorChoice");
+        grid.choice("Vary", factors, vm.sweepFactorProperty(),
+                f -> f == null ? "none (single run)" : fieldOf(f).words().label(), "sweepFactorChoice");
         TextField values = grid.text(ExperimentField.SWEEP_VALUES, vm.sweepValuesProperty(), "sweepValuesField");
         values.setPromptText("e.g. 0, 1e-4, 1e-3");
         values.disableProperty().bind(vm.sweepFactorProperty().isNull());
         return grid;
+    }
+
+    /** The field that edits what a sweep varies: the Vary list names the factors by their fields' labels. */
+    private static ExperimentField fieldOf(SweepFactor factor) {
+        return switch (factor) {
+            case WEIGHT_DECAY -> ExperimentField.WEIGHT_DECAY;
+            case MOMENTUM -> ExperimentField.MOMENTUM;
+            case BATCH_SIZE -> ExperimentField.BATCH_SIZE;
+            case OPTIMIZER -> ExperimentField.OPTIMIZER;
+            case SEED -> ExperimentField.SEED;
+        };
+    }
+
+    /**
+     * A choice of the dataset box: a bundled dataset by its name, an imported file or folder by its own name (its
+     * path, cut short in the narrow box, showed only its first folders), with the whole path as tooltip.
+     */
+    private static final class DatasetCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String choice, boolean empty) {
+            super.updateItem(choice, empty);
+            String name = empty || choice == null ? null : shortName(choice);
+            setText(name);
+            setTooltip(name == null || name.equals(choice) ? null : new Tooltip(choice));
+        }
+
+        private static String shortName(String choice) {
+            if (Datasets.BUNDLED.contains(choice)) {
+                return choice;
+            }
+            Path file = Path.of(choice).getFileName();
+            return file == null ? choice : file.toString();
+        }
     }
 
     private VBox runBox(ExperimentViewModel vm) {
@@ -160,10 +198,11 @@ public final class ExperimentPanel extends BorderPane {
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(6, run, problem);
+        // above the button: the footer grows upwards, and the button stays where it is
+        return new VBox(6, problem, run);
     }
 
     private static FormGrid grid(ExperimentViewModel vm) {
-        return new FormGrid(vm.invalidFieldProperty(), vm.problemProperty());
+        return new FormGrid(vm.fieldProblemsProperty());
     }
 }

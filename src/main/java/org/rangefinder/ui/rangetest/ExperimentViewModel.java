@@ -5,7 +5,11 @@ import static org.rangefinder.ui.form.FieldText.whole;
 import static org.rangefinder.ui.form.FieldText.wholeLong;
 import static org.rangefinder.ui.form.FieldText.wholes;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +36,7 @@ import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
+import org.rangefinder.ui.form.FormTexts;
 import org.rangefinder.ui.work.Problems;
 
 /**
@@ -39,7 +44,8 @@ import org.rangefinder.ui.work.Problems;
  * the user typed them. On every change it builds the engine's own {@link RangeTestConfig}, {@link ModelSpec},
  * {@link DataOptions} and {@link Sweep}, whose constructors decide what is valid; a refusal becomes {@link #problem}
  * and {@link #invalidField}, and {@link #config} is null until the form is valid again. So nothing reaches the engine
- * that it would refuse, and the rules live in one place.
+ * that it would refuse, and the rules live in one place. Every field whose own value is refused is flagged at once
+ * ({@link #fieldProblems}, found by {@link FormTexts#problems}).
  */
 public final class ExperimentViewModel {
 
@@ -91,86 +97,140 @@ public final class ExperimentViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<ExperimentField> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
 
+    private final FormTexts<ExperimentField> texts = new FormTexts<>(ExperimentField.class, textFields());
+    private final ReadOnlyObjectWrapper<Map<ExperimentField, String>> fieldProblems = new ReadOnlyObjectWrapper<>(this,
+            "fieldProblems", Map.of());
+
     public ExperimentViewModel() {
-        List<ObservableValue<?>> inputs = List.of(dataset, labelColumn, valFraction, modelPreset, hiddenSizes, dropout,
-                batchNorm, blocks, channels, optimizer, momentum, weightDecay, batchSize, seed, startLr, endLr,
-                iterations, mode, stepSize, smoothing, diverge, valBatches, sweepFactor, sweepValues, loadedDataset,
-                datasetProblem);
+        List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
+        inputs.addAll(List.of(dataset, modelPreset, batchNorm, optimizer, mode, sweepFactor, loadedDataset,
+                datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
     }
 
+    private Map<ExperimentField, StringProperty> textFields() {
+        Map<ExperimentField, StringProperty> fields = new EnumMap<>(ExperimentField.class);
+        fields.put(ExperimentField.LABEL_COLUMN, labelColumn);
+        fields.put(ExperimentField.VAL_FRACTION, valFraction);
+        fields.put(ExperimentField.HIDDEN_SIZES, hiddenSizes);
+        fields.put(ExperimentField.DROPOUT, dropout);
+        fields.put(ExperimentField.BLOCKS, blocks);
+        fields.put(ExperimentField.CHANNELS, channels);
+        fields.put(ExperimentField.MOMENTUM, momentum);
+        fields.put(ExperimentField.WEIGHT_DECAY, weightDecay);
+        fields.put(ExperimentField.BATCH_SIZE, batchSize);
+        fields.put(ExperimentField.SEED, seed);
+        fields.put(ExperimentField.START_LR, startLr);
+        fields.put(ExperimentField.END_LR, endLr);
+        fields.put(ExperimentField.ITERATIONS, iterations);
+        fields.put(ExperimentField.STEP_SIZE, stepSize);
+        fields.put(ExperimentField.SMOOTHING, smoothing);
+        fields.put(ExperimentField.DIVERGE, diverge);
+        fields.put(ExperimentField.VAL_BATCHES, valBatches);
+        fields.put(ExperimentField.SWEEP_VALUES, sweepValues);
+        return fields;
+    }
+
+    /** What the form builds when it is valid. */
+    private record Checked(RangeTestConfig config, Sweep sweep) {
+    }
+
     private void validate() {
-        ExperimentField[] fields = ExperimentField.values();
         try {
-            long seedValue = wholeLong(ExperimentField.SEED, seed.get());
-            String label = labelColumn.get().isBlank() ? null : labelColumn.get().strip();
-            double fraction = decimal(ExperimentField.VAL_FRACTION, valFraction.get());
-            DataOptions options = FieldText.check(fields, () -> DataOptions.defaults().withLabelColumn(label)
-                    .withValidationFraction(fraction).withSplitSeed(seedValue));
+            DataOptions options = dataOptions(texts::typed);
             if (!options.equals(dataOptions.get())) { // an equal set is no change: the dataset is not loaded again
                 dataOptions.set(options);
             }
-            Throwable loadProblem = datasetProblem.get();
-            if (loadProblem != null) {
-                // at the field of the setting the data refused (a label column the file lacks), else at Dataset
-                throw loadProblem instanceof UserInputException refused
-                        ? FieldText.problem(fields, refused, ExperimentField.DATASET)
-                        : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
-            }
-            ModelSpec model = modelSpec();
-            Dataset data = loadedDataset.get();
-            RangeTestConfig c = rangeTestConfig(model, seedValue);
-            Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
-                Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + sweepValues.get());
-                s.members(c);
-                return s;
-            });
-            if (data != null) {
-                // what the engine would refuse at run time, in each test that runs: a model that cannot take the
-                // data, a batch or validation the data lacks (a sweep runs its members, not the fields' own values)
-                List<RangeTestConfig> tests = family == null ? List.of(c) : family.members(c);
-                FieldText.check(fields, () -> {
-                    tests.forEach(t -> RangeTest.checkRunnable(t, data));
-                    return tests;
-                });
-            }
-            sweep.set(family);
-            config.set(c);
-            invalidField.set(null);
-            problem.set(null);
         } catch (FieldProblem p) {
-            config.set(null);
-            sweep.set(null);
-            invalidField.set((ExperimentField) p.field());
-            problem.set(p.getMessage());
+            // the data options keep their last valid value, and the check below finds the problem again
         }
+        Checked checked = null;
+        FieldProblem found = null;
+        try {
+            checked = check(texts::typed);
+        } catch (FieldProblem p) {
+            found = p;
+        }
+        config.set(checked == null ? null : checked.config());
+        sweep.set(checked == null ? null : checked.sweep());
+        var atFault = texts.problems(found, this::check);
+        if (!atFault.equals(fieldProblems.get())) { // the same fields at fault: the flags stay as they are
+            fieldProblems.set(atFault);
+        }
+        invalidField.set(found == null ? null : (ExperimentField) found.field());
+        problem.set(found == null ? null : found.getMessage());
     }
 
-    private ModelSpec modelSpec() {
+    /**
+     * The form's check, reading each field's text through {@code text}: builds what the form holds, or throws the
+     * first problem. Changes nothing: it is run again to find every field at fault.
+     */
+    private Checked check(Function<ExperimentField, String> text) {
+        ExperimentField[] fields = ExperimentField.values();
+        long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
+        dataOptions(text);
+        Throwable loadProblem = datasetProblem.get();
+        if (loadProblem != null) {
+            // at the field of the setting the data refused (a label column the file lacks), else at Dataset
+            throw loadProblem instanceof UserInputException refused
+                    ? FieldText.problem(fields, refused, ExperimentField.DATASET)
+                    : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
+        }
+        ModelSpec model = modelSpec(text);
+        Dataset data = loadedDataset.get();
+        RangeTestConfig c = rangeTestConfig(text, model, seedValue);
+        Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
+            Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + text.apply(ExperimentField.SWEEP_VALUES));
+            s.members(c);
+            return s;
+        });
+        if (data != null) {
+            // what the engine would refuse at run time, in each test that runs: a model that cannot take the
+            // data, a batch or validation the data lacks (a sweep runs its members, not the fields' own values)
+            List<RangeTestConfig> tests = family == null ? List.of(c) : family.members(c);
+            FieldText.check(fields, () -> {
+                tests.forEach(t -> RangeTest.checkRunnable(t, data));
+                return tests;
+            });
+        }
+        return new Checked(c, family);
+    }
+
+    private static DataOptions dataOptions(Function<ExperimentField, String> text) {
+        long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
+        String labelText = text.apply(ExperimentField.LABEL_COLUMN);
+        String label = labelText.isBlank() ? null : labelText.strip();
+        double fraction = decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
+        return FieldText.check(ExperimentField.values(), () -> DataOptions.defaults().withLabelColumn(label)
+                .withValidationFraction(fraction).withSplitSeed(seedValue));
+    }
+
+    private ModelSpec modelSpec(Function<ExperimentField, String> text) {
         String preset = modelPreset.get();
         boolean mlp = "mlp".equals(preset);
         boolean resnet = "resnet".equals(preset);
-        List<Integer> hidden = mlp ? wholes(ExperimentField.HIDDEN_SIZES, hiddenSizes.get()) : null;
-        Double drop = resnet ? null : decimal(ExperimentField.DROPOUT, dropout.get());
-        Integer blockCount = resnet ? whole(ExperimentField.BLOCKS, blocks.get()) : null;
-        Integer channelCount = resnet ? whole(ExperimentField.CHANNELS, channels.get()) : null;
+        List<Integer> hidden = mlp ? wholes(ExperimentField.HIDDEN_SIZES, text.apply(ExperimentField.HIDDEN_SIZES))
+                : null;
+        Double drop = resnet ? null : decimal(ExperimentField.DROPOUT, text.apply(ExperimentField.DROPOUT));
+        Integer blockCount = resnet ? whole(ExperimentField.BLOCKS, text.apply(ExperimentField.BLOCKS)) : null;
+        Integer channelCount = resnet ? whole(ExperimentField.CHANNELS, text.apply(ExperimentField.CHANNELS)) : null;
         return FieldText.check(ExperimentField.values(),
                 () -> new ModelSpec(preset, hidden, drop, mlp ? batchNorm.get() : null, blockCount, channelCount));
     }
 
-    private RangeTestConfig rangeTestConfig(ModelSpec model, long seedValue) {
-        double mom = decimal(ExperimentField.MOMENTUM, momentum.get());
-        double wd = decimal(ExperimentField.WEIGHT_DECAY, weightDecay.get());
-        int batch = whole(ExperimentField.BATCH_SIZE, batchSize.get());
-        double start = decimal(ExperimentField.START_LR, startLr.get());
-        double end = decimal(ExperimentField.END_LR, endLr.get());
-        int n = whole(ExperimentField.ITERATIONS, iterations.get());
-        int step = whole(ExperimentField.STEP_SIZE, stepSize.get());
-        double beta = decimal(ExperimentField.SMOOTHING, smoothing.get());
-        double factor = decimal(ExperimentField.DIVERGE, diverge.get());
-        int k = whole(ExperimentField.VAL_BATCHES, valBatches.get());
+    private RangeTestConfig rangeTestConfig(Function<ExperimentField, String> text, ModelSpec model, long seedValue) {
+        double mom = decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM));
+        double wd = decimal(ExperimentField.WEIGHT_DECAY, text.apply(ExperimentField.WEIGHT_DECAY));
+        int batch = whole(ExperimentField.BATCH_SIZE, text.apply(ExperimentField.BATCH_SIZE));
+        double start = decimal(ExperimentField.START_LR, text.apply(ExperimentField.START_LR));
+        double end = decimal(ExperimentField.END_LR, text.apply(ExperimentField.END_LR));
+        int n = whole(ExperimentField.ITERATIONS, text.apply(ExperimentField.ITERATIONS));
+        int step = whole(ExperimentField.STEP_SIZE, text.apply(ExperimentField.STEP_SIZE));
+        double beta = decimal(ExperimentField.SMOOTHING, text.apply(ExperimentField.SMOOTHING));
+        double factor = decimal(ExperimentField.DIVERGE, text.apply(ExperimentField.DIVERGE));
+        int k = whole(ExperimentField.VAL_BATCHES, text.apply(ExperimentField.VAL_BATCHES));
         return FieldText.check(ExperimentField.values(), () -> new RangeTestConfig(dataset.get(), model,
                 optimizer.get(), mom, wd, batch, n, start, end, mode.get(), step, beta, factor, k, seedValue));
     }
@@ -310,7 +370,17 @@ public final class ExperimentViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** The field of the problem {@link #problemProperty()} names; null when there is none. */
     public ReadOnlyObjectProperty<ExperimentField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
+    }
+
+    /**
+     * Every field at fault and its problem, the one {@link #problemProperty()} names first: each field whose own value
+     * is refused, not only the first found (a rule between fields is found one at a time); empty when the form can
+     * run.
+     */
+    public ReadOnlyObjectProperty<Map<ExperimentField, String>> fieldProblemsProperty() {
+        return fieldProblems.getReadOnlyProperty();
     }
 }

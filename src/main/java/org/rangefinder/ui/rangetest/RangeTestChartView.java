@@ -3,6 +3,7 @@ package org.rangefinder.ui.rangetest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -31,6 +32,7 @@ import org.rangefinder.ui.chart.AxisScale;
 import org.rangefinder.ui.chart.LiveSeriesFeeder;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.LrText;
+import org.rangefinder.ui.chart.SeriesLook;
 import org.rangefinder.ui.form.NumberField;
 
 /**
@@ -49,6 +51,8 @@ public final class RangeTestChartView extends BorderPane {
     private final LrMarkerChart chart = new LrMarkerChart();
     private final LiveSeriesFeeder feeder = new LiveSeriesFeeder();
     private final Map<RangeTestRun, Curves> curves = new HashMap<>();
+    /** The run each series on the chart (or off it, hidden) belongs to; a family's mean belongs to its first member. */
+    private final Map<XYChart.Series<Number, Number>, RangeTestRun> owners = new IdentityHashMap<>();
     private final Map<RunFamily, Runnable> familyOverlays = new HashMap<>();
     private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
     private final FlowPane suggestionBar = new FlowPane(6, 4);
@@ -141,6 +145,8 @@ public final class RangeTestChartView extends BorderPane {
         feeder.attach(run.rawCurve(), raw, scale);
         feeder.attach(run.smoothedCurve(), smoothed, scale);
         curves.put(run, new Curves(smoothed, raw));
+        owners.put(smoothed, run);
+        owners.put(raw, run);
         run.visibleProperty().addListener(o -> showOrHide(run));
         showOrHide(run);
         if (run.family() != null && run.family().members().get(0) == run) {
@@ -158,6 +164,8 @@ public final class RangeTestChartView extends BorderPane {
         }
         feeder.detach(c.smoothed());
         feeder.detach(c.raw());
+        owners.remove(c.smoothed());
+        owners.remove(c.raw());
         chart.removeSeries(c.smoothed());
         chart.removeSeries(c.raw());
         RunFamily family = run.family();
@@ -172,7 +180,8 @@ public final class RangeTestChartView extends BorderPane {
 
     /**
      * Puts a run's series on the chart or takes them off, as its Show box and the raw toggle say; a curve without a
-     * raw loss of its own shows none (it would be drawn faint under its smoothed line).
+     * raw loss of its own shows none (it would be drawn faint under its smoothed line). A series shown again goes
+     * back to its run's place, so that the legend lists the runs in the order of the runs list.
      */
     private void showOrHide(RangeTestRun run) {
         Curves c = curves.get(run);
@@ -180,18 +189,35 @@ public final class RangeTestChartView extends BorderPane {
             return;
         }
         boolean visible = run.visibleProperty().get();
-        setShown(c.raw(), visible && showRaw.get() && run.hasRawLoss(), RunLooks.raw(run));
-        setShown(c.smoothed(), visible, RunLooks.smoothed(run));
+        setShown(c.raw(), visible && showRaw.get() && run.hasRawLoss(), RunLooks.raw(run), true);
+        setShown(c.smoothed(), visible, RunLooks.smoothed(run), false);
     }
 
-    private void setShown(XYChart.Series<Number, Number> series, boolean shown,
-                          org.rangefinder.ui.chart.SeriesLook look) {
+    private void setShown(XYChart.Series<Number, Number> series, boolean shown, SeriesLook look,
+                          boolean beforeItsRun) {
         boolean onChart = chart.getData().contains(series);
         if (shown && !onChart) {
-            chart.addSeries(series, look);
+            chart.addSeries(placeOf(owners.get(series), beforeItsRun), series, look);
         } else if (!shown && onChart) {
             chart.removeSeries(series);
         }
+    }
+
+    /**
+     * Where a series of {@code run} goes among the chart's series: before the first series of a run later on the runs
+     * list, or, {@code beforeItsRun}, before the first of the run's own.
+     */
+    private int placeOf(RangeTestRun run, boolean beforeItsRun) {
+        List<RangeTestRun> list = runs.runs();
+        int at = list.indexOf(run);
+        List<XYChart.Series<Number, Number>> shown = chart.getData();
+        for (int i = 0; i < shown.size(); i++) {
+            int other = list.indexOf(owners.get(shown.get(i)));
+            if (other > at || (beforeItsRun && other == at)) {
+                return i;
+            }
+        }
+        return shown.size();
     }
 
     /** A seed family is drawn as its mean curve over the band between its lowest and highest member. */
@@ -211,11 +237,13 @@ public final class RangeTestChartView extends BorderPane {
             }
         }
         chart.addBand(band);
-        chart.addSeries(mean, RunLooks.familyMean(family));
+        owners.put(mean, family.members().get(0));
+        chart.addSeries(placeOf(family.members().get(0), true), mean, RunLooks.familyMean(family));
         family.members().forEach(m -> m.visibleProperty().set(false));
         familyOverlays.put(family, () -> {
             chart.removeBand(band);
             chart.removeSeries(mean);
+            owners.remove(mean);
         });
     }
 
@@ -235,7 +263,9 @@ public final class RangeTestChartView extends BorderPane {
             chart.setMarks(List.of());
             return;
         }
-        List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number() + ":", s::lr,
+        String partial = run.partialCurve();
+        List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number()
+                + (partial == null ? ":" : " (" + partial + "):"), s::lr,
                 lr -> smoothedLossNear(run.points(), lr), run);
         SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
                 : run.family().resultProperty().get().seedSummary();

@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -14,6 +15,7 @@ import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.chart.LiveCurve;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.work.RunState;
 
 /**
@@ -186,7 +188,10 @@ public final class RangeTestRun {
         return family;
     }
 
-    /** The run's colour, 0..7; the members of a family share their family's. */
+    /**
+     * The run's look, a colour and a line pattern ({@link org.rangefinder.ui.chart.RunColors}); the members of a family
+     * share their family's.
+     */
     public int colorIndex() {
         return colorIndex;
     }
@@ -219,6 +224,19 @@ public final class RangeTestRun {
     /** Status, progress (a step is an iteration), time and end; an imported curve is complete and never runs. */
     public RunState state() {
         return state;
+    }
+
+    /**
+     * What sets the run's suggestions apart from those of a whole range test: for a run cancelled part-way,
+     * {@code cancelled: curve up to lr 4.1e-5 only} (the engine suggests from what was recorded, as fastai does from a
+     * partial curve, but the valley or minimum of the whole range may lie beyond); null for a run that ended by itself
+     * (a diverged run ended where its curve had told what it tells) and for a curve read from a file.
+     */
+    public String partialCurve() {
+        if (result == null || result.stopReason() != StopReason.CANCELLED || points.isEmpty()) {
+            return null;
+        }
+        return "cancelled: curve up to lr " + LrText.format(points.get(points.size() - 1).lr()) + " only";
     }
 
     /** The engine's suggestions; null until the run has ended. */

@@ -1,7 +1,9 @@
 package org.rangefinder.ui.rangetest;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -26,19 +28,18 @@ import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
+import org.rangefinder.ui.work.Relay;
 
 /**
  * The runs list: starts range tests and sweeps on the background executor (each range test, and each sweep as a
- * whole, is recorded in the run history), opens curves from files or the history, cancels and deletes runs, and
+ * whole, is recorded in the run history), opens curves from files or the history, cancels runs and removes them from the list, and
  * tells a listener when a run ends. Every method is called on the FX thread.
  */
 public final class RangeTestViewModel {
-    /** Runs get colours 0..7 in turn. */
-    public static final int COLORS = 8;
-
     private final BackgroundExecutor background;
     private final DatasetSource datasets;
     private final HistoryStore history;
@@ -96,18 +97,21 @@ public final class RangeTestViewModel {
         return run;
     }
 
-    /** Queues every member of a sweep; they share a family and a colour. */
+    /**
+     * Queues every member of a sweep; they share a family and a colour. The family is complete before its members join
+     * the list: each member's shade depends on the family's size, and the chart and the runs list style a run as it
+     * joins (added one by one, the first member was drawn unshaded and the last two in the same light shade).
+     */
     public RunFamily startSweep(RangeTestConfig base, Sweep sweep, DataOptions options) {
         RunFamily family = new RunFamily(nextFamily++, sweep);
         int color = takeColor();
         List<RangeTestConfig> configs = sweep.members(base);
         for (int i = 0; i < configs.size(); i++) {
             int number = nextNumber++;
-            RangeTestRun run = new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
-                    + sweep.values().get(i), configs.get(i), family, color, background.fx());
-            family.add(run);
-            runs.add(run);
+            family.add(new RangeTestRun(number, "#" + number + " " + sweep.factor().id() + "="
+                    + sweep.values().get(i), configs.get(i), family, color, background.fx()));
         }
+        runs.addAll(family.members());
         family.setRecording(history.start(RunKind.SWEEP, base.dataset(), base.model(),
                 new RunSettings(base, sweep.toString(), options)));
         family.members().forEach(run -> submit(run, options));
@@ -158,17 +162,23 @@ public final class RangeTestViewModel {
         return runs.stream().anyMatch(r -> r.points().size() == points.size() && r.points().equals(points));
     }
 
+    /**
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
+     * conducts the range test: its steps run on the carriers of a {@link Relay} of its own.
+     */
     private void submit(RangeTestRun run, DataOptions options) {
         run.state().setTask(background.submit(() -> {
             run.state().started();
             Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
-            if (run.family() != null) {
-                return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken());
+            try (Relay steps = new Relay("rangefinder-steps-" + run.number())) {
+                if (run.family() != null) {
+                    return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken(), steps);
+                }
+                return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(),
+                        RunSettings.of(run.config(), options),
+                        () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken(), steps),
+                        (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
             }
-            return history.recording(RunKind.RANGE_TEST, run.config().dataset(), run.config().model(),
-                    RunSettings.of(run.config(), options),
-                    () -> RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken()),
-                    (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r));
         }, result -> ended(run, result), error -> {
             run.state().stoppedBy(error);
             ended(run, null);
@@ -183,7 +193,7 @@ public final class RangeTestViewModel {
         if (family != null && family.memberEnded(run, result)) {
             recordEnd(family, family.resultProperty().get());
         }
-        if (runs.contains(run)) { // a run deleted while it was going has left the window
+        if (runs.contains(run)) { // a run removed while it was going has left the window
             onRunEnded.accept(run);
         }
     }
@@ -224,9 +234,9 @@ public final class RangeTestViewModel {
 
     /**
      * Removes the run from the list, cancelling it if it is going (a sweep's other members go on). When it ends, it
-     * is still recorded, and counted by its family, but the window is not told.
+     * is still recorded, and counted by its family, but the window is not told; the run history keeps it.
      */
-    public void delete(RangeTestRun run) {
+    public void remove(RangeTestRun run) {
         runs.remove(run);
         if (run.state().cancel()) {
             ended(run, null);
@@ -236,8 +246,19 @@ public final class RangeTestViewModel {
         }
     }
 
+    /**
+     * The next of the {@link RunColors#LOOKS} run looks in turn that no run on the list has (the next in turn when
+     * every one is taken): no two runs look alike while fewer are listed.
+     */
     private int takeColor() {
-        return nextColor++ % COLORS;
+        Set<Integer> taken = new HashSet<>();
+        runs.forEach(r -> taken.add(Math.floorMod(r.colorIndex(), RunColors.LOOKS)));
+        int look = nextColor % RunColors.LOOKS;
+        for (int i = 0; i < RunColors.LOOKS && taken.contains(look); i++) {
+            look = (look + 1) % RunColors.LOOKS;
+        }
+        nextColor = taken.contains(look) ? nextColor + 1 : look + 1;
+        return look;
     }
 
     public ObservableList<RangeTestRun> runs() {

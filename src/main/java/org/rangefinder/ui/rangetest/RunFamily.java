@@ -31,6 +31,7 @@ public final class RunFamily {
         this.sweep = sweep;
     }
 
+    /** Adds a member; all of them are added before any is shown (their shades depend on how many there are). */
     void add(RangeTestRun member) {
         members.add(member);
         resultsByMember.add(null);

@@ -22,9 +22,12 @@ public final class RunLooks {
         return RunColors.look(run.colorIndex(), shade(run), "smoothed-line");
     }
 
-    /** Faint, without a legend entry, and not used to fit the loss axis (its noise would stretch it). */
+    /**
+     * Faint, without a legend entry; shown, it fits the loss axis as the smoothed line does, without its diverged tail
+     * ({@link org.rangefinder.ui.chart.LossRange}), so that its dips below the smoothed line stay on the plot.
+     */
     public static SeriesLook raw(RangeTestRun run) {
-        return RunColors.look(run.colorIndex(), shade(run), "raw-line").withoutLegend().notFittingYAxis();
+        return RunColors.look(run.colorIndex(), shade(run), "raw-line").withoutLegend();
     }
 
     public static SeriesLook familyMean(RunFamily family) {

@@ -7,16 +7,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -25,16 +28,17 @@ import org.rangefinder.rangetest.RangeTestConfig;
 
 /**
  * The runs list: colour, name (in full in its tooltip), status (once ended, the stop reason), progress, duration,
- * whether its curves are shown, and Cancel / Delete; the Run column takes the width the others leave. Selecting a row
- * selects the run whose suggestions the chart shows. A table reuses its cells for other rows: each cell builds its
- * controls once and rebinds them to the run it shows, and {@link #buildRows()} makes the rows before the window's
- * first frame.
+ * whether its curves are shown, and Cancel / Remove (from the list: the run history keeps the run); the Run column
+ * takes the width the others leave. Selecting a row selects the run whose suggestions the chart shows; a run selected
+ * elsewhere (a new run, a curve opened) is selected in the list and scrolled into view. A table reuses its cells for
+ * other rows: each cell builds its controls once and rebinds them to the run it shows, and {@link #buildRows()} makes
+ * the rows before the window's first frame.
  */
 public final class RunsTable extends TableView<RangeTestRun> {
-    /** Style classes of a row's Show check box and its Cancel and Delete buttons. */
+    /** Style classes of a row's Show check box and its Cancel and Remove buttons. */
     public static final String SHOW = "run-show";
     public static final String CANCEL = "run-cancel";
-    public static final String DELETE = "run-delete";
+    public static final String REMOVE = "run-remove";
     /**
      * The name of {@link #buildRows()}'s stand-in runs: 720 characters, several thousand pixels at the default font,
      * so that the Run column cuts it.
@@ -44,6 +48,9 @@ public final class RunsTable extends TableView<RangeTestRun> {
     static final double RUN_MIN_WIDTH = 90;
     /** The vertical scroll bar (8 px in the themes) and the table's border. */
     private static final double SCROLL_BAR_ROOM = 12;
+
+    /** The run selected elsewhere whose row the next layout scrolls into view; null for none. */
+    private RangeTestRun toReveal;
 
     public RunsTable(RangeTestViewModel vm) {
         super(vm.runs());
@@ -82,7 +89,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         // one column for the status and, once the run has ended, its stop reason: a column for each left the Run
         // column too little room beside two side panels
         TableColumn<RangeTestRun, String> status = column("Status", r -> r.state().outcomeText());
-        fixedWidth(status, 96);
+        fixedWidth(status, 94);
 
         TableColumn<RangeTestRun, Number> progress = column("Progress", r -> r.state().progressProperty());
         progress.setCellFactory(c -> new TableCell<>() {
@@ -137,13 +144,15 @@ public final class RunsTable extends TableView<RangeTestRun> {
         TableColumn<RangeTestRun, RangeTestRun> actions = column("", r -> new ReadOnlyObjectWrapper<>(r));
         actions.setCellFactory(c -> new TableCell<>() {
             private final Button cancel = new Button("Cancel");
-            private final Button delete = new Button("Delete");
-            private final HBox buttons = new HBox(6, cancel, delete);
+            private final Button remove = new Button("Remove");
+            private final HBox buttons = new HBox(6, cancel, remove);
 
             {
                 cancel.getStyleClass().addAll("small", CANCEL);
-                delete.getStyleClass().addAll("small", DELETE);
-                for (Button b : new Button[] {cancel, delete}) {
+                remove.getStyleClass().addAll("small", REMOVE);
+                // the History tab's Delete... deletes a run's record; this takes it off the window's list only
+                remove.setTooltip(new Tooltip("Remove the run from this list (the History tab keeps it)"));
+                for (Button b : new Button[] {cancel, remove}) {
                     b.setMinWidth(Button.USE_PREF_SIZE);
                 }
                 buttons.setAlignment(Pos.CENTER_LEFT);
@@ -157,15 +166,16 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 buttons.setVisible(!empty && run != null);
                 if (empty || run == null) {
                     cancel.setOnAction(null);
-                    delete.setOnAction(null);
+                    remove.setOnAction(null);
                     return;
                 }
                 cancel.disableProperty().bind(run.state().ended());
                 cancel.setOnAction(e -> vm.cancel(run));
-                delete.setOnAction(e -> vm.delete(run));
+                remove.setOnAction(e -> vm.remove(run));
             }
         });
-        fixedWidth(actions, 130);
+        // room for Cancel and Remove side by side, with their padding and the cell's
+        fixedWidth(actions, 137);
         actions.setSortable(false);
 
         getColumns().addAll(List.of(name, status, progress, duration, show, actions));
@@ -176,7 +186,45 @@ public final class RunsTable extends TableView<RangeTestRun> {
                 vm.selectedProperty().set(run);
             }
         });
-        vm.selectedProperty().addListener((o, old, run) -> getSelectionModel().select(run));
+        vm.selectedProperty().addListener((o, old, run) -> {
+            getSelectionModel().select(run);
+            toReveal = run;
+            requestLayout();
+        });
+    }
+
+    /**
+     * Scrolls the list as little as it takes to show all of the row of the run selected elsewhere: a run just started
+     * or a curve just opened is selected, and its row, the last, was left below the rows shown. A row already shown
+     * stays where it is. Done once the table is laid out: a run added to its items takes its place among the rows only
+     * in the table's next layout, and the flow scrolled before then scrolled by the rows it counted.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        RangeTestRun run = toReveal;
+        toReveal = null;
+        int index = run == null ? -1 : getItems().indexOf(run);
+        if (index < 0 || !(lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> row = flow.getVisibleCell(index);
+        Bounds shown = row == null ? null : flow.sceneToLocal(row.localToScene(row.getLayoutBounds()));
+        if (shown != null && shown.getMinY() >= 0 && shown.getMaxY() <= flow.getHeight()) {
+            return;
+        }
+        if (shown != null && shown.getMinY() < 0) {
+            flow.scrollToTop(index);
+        } else {
+            // the row last, below the rows before it
+            int rowsShown = Math.max(1, (int) (flow.getHeight() / rowHeight()));
+            flow.scrollToTop(Math.max(0, index - rowsShown + 1));
+        }
+    }
+
+    /** The height of a row: the themes fix it (2.8em); a user's theme that unset it gets rows of that height counted. */
+    private double rowHeight() {
+        return getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
     }
 
     /**
@@ -195,9 +243,7 @@ public final class RunsTable extends TableView<RangeTestRun> {
         ObservableList<RangeTestRun> runs = getItems();
         RangeTestRun standIn = new RangeTestRun(0, STAND_IN_NAME,
                 RangeTestConfig.defaults("stand-in", ModelSpec.preset("mlp")), null, 0, Runnable::run);
-        // the themes fix the row height (2.8em); a user's theme that unset it gets rows of that height counted
-        double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : Font.getDefault().getSize() * 2.8;
-        int rows = (int) Math.ceil(getHeight() / rowHeight) + 1;
+        int rows = (int) Math.ceil(getHeight() / rowHeight()) + 1;
         setItems(FXCollections.observableArrayList(Collections.nCopies(rows, standIn)));
         applyCss();
         layout();

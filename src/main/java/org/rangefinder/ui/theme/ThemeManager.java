@@ -23,7 +23,8 @@ import javafx.scene.Scene;
  * {@code dark.css} (the palettes of the built-in Light and Dark themes, over AtlantaFX Primer Light and Primer
  * Dark). Any other {@code .css} file a user drops there is a theme of its own, listed by its file name and layered
  * over Light, or over Dark when its name contains "dark"; the folder is read again each time the list is asked
- * for. When no folder is found, the copies packaged in the jar serve for the built-in themes.
+ * for. The built-in files the folder lacks (all of them in a folder of a user's themes alone) are the copies packaged
+ * in the jar.
  *
  * <p>Switching sets the user-agent stylesheet, which is global to the application, and the scene's stylesheets,
  * and toggles the pseudo-class {@code :dark} on the scene's root for the CSS that wants it.
@@ -42,28 +43,51 @@ public final class ThemeManager {
 
     /** @param folder the themes folder; null to use the packaged copies of the built-in themes only */
     public ThemeManager(Path folder) {
-        this.folder = folder;
+        this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
     }
 
-    /** The themes folder: the system property, else {@code themes/} in the working directory, else beside the jar. */
+    /**
+     * The themes folder, never null: the system property; else {@code themes/} in the working directory when it is a
+     * folder, whether it holds the built-in files or a user's themes alone; else {@code themes/} beside the jar or one
+     * folder up (where the project's own is) when it holds {@code app.css}; else {@code themes/} in the working
+     * directory, where a user's theme goes though the folder is not there yet.
+     */
     public static Path locateFolder() {
         String configured = System.getProperty(FOLDER_PROPERTY);
         if (configured != null) {
             return Path.of(configured);
         }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("themes"));
+        List<Path> besideCode = new ArrayList<>();
         try {
             Path code = Path.of(ThemeManager.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path dir = Files.isDirectory(code) ? code : code.getParent();
-            candidates.add(dir.resolve("themes"));
+            besideCode.add(dir.resolve("themes"));
             if (dir.getParent() != null) {
-                candidates.add(dir.getParent().resolve("themes"));
+                besideCode.add(dir.getParent().resolve("themes"));
             }
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source to look beside: the working directory and the packaged copies remain
+            // no code source to look beside: the working directory remains
         }
-        return candidates.stream().filter(p -> Files.isRegularFile(p.resolve("app.css"))).findFirst().orElse(null);
+        return locateFolder(Path.of("themes"), besideCode);
+    }
+
+    /**
+     * The themes folder of {@link #locateFolder()}, given {@code themes/} in the working directory and the folders
+     * beside the code, in order. A user's theme dropped in a {@code themes/} folder of the working directory without
+     * the built-in files was not offered: only a folder with {@code app.css} was taken, and the one beside the jar
+     * was.
+     */
+    static Path locateFolder(Path working, List<Path> besideCode) {
+        if (Files.isDirectory(working)) {
+            return working.toAbsolutePath().normalize();
+        }
+        return besideCode.stream().filter(p -> Files.isRegularFile(p.resolve("app.css"))).findFirst().orElse(working)
+                .toAbsolutePath().normalize();
+    }
+
+    /** The folder read for themes; null when only the packaged copies of the built-in themes are used. */
+    public Path folder() {
+        return folder;
     }
 
     /** Light, Dark, then the users' themes in the folder, by name. */

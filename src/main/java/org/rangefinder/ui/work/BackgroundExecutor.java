@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /**
- * Where view models run engine work: a bounded pool of worker threads (range tests and trainings queue when all
- * are busy), with the outcome handed to the JavaFX thread. Tests build one on direct executors so that work and
+ * Where view models run background work: a bounded pool of threads (range tests and trainings queue when all are
+ * busy), with the outcome handed to the JavaFX thread. Tests build one on direct executors so that work and
  * hand-over happen in the calling thread, in order.
  */
 public final class BackgroundExecutor {
@@ -29,22 +29,32 @@ public final class BackgroundExecutor {
     }
 
     /**
-     * A pool of {@code threads} daemon workers and an unbounded queue, handing results to the FX thread. Each
-     * training uses one native thread (see {@code NativeThreads}), so {@code threads} trainings run side by side.
+     * A pool of {@code threads} daemon workers and an unbounded queue, handing results to the FX thread; the work runs
+     * in the order submitted, each task on a thread of its own that runs below the window (see
+     * {@link BackgroundPriority}): for the run history and the datasets the window loads.
      */
     public static BackgroundExecutor bounded(int threads) {
         return bounded(threads, "rangefinder-worker");
     }
 
-    /**
-     * As {@link #bounded(int)}, its threads named {@code name-1}, {@code name-2}, ...; with one thread, the work runs
-     * in the order submitted. The threads run below the window (see {@link BackgroundPriority}).
-     */
+    /** As {@link #bounded(int)}, its threads named {@code name-1}, {@code name-2}, ... */
     public static BackgroundExecutor bounded(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         return new BackgroundExecutor(new FreshThreads(threads,
                 r -> BackgroundPriority.daemonThread(r, name + "-" + count.incrementAndGet()), name),
                 Platform::runLater);
+    }
+
+    /**
+     * The pool the window's range tests and trainings run on: {@code threads} daemon threads, named
+     * {@code rangefinder-run-1}, ..., and an unbounded queue, so that at most {@code threads} runs go at once and
+     * the rest start in the order submitted; results are handed to the FX thread. Its threads keep the window's
+     * priority: each run is the conductor of a {@link Relay} of its own, which runs the run's heavy work on a carrier
+     * lowered as the machine's load allows, while the run's thread waits for it. Each training uses one native thread
+     * (see {@code NativeThreads}), so {@code threads} trainings run side by side.
+     */
+    public static BackgroundExecutor runs(int threads) {
+        return new BackgroundExecutor(atTheWindowsPriority(threads, "rangefinder-run"), Platform::runLater);
     }
 
     /**
@@ -54,12 +64,21 @@ public final class BackgroundExecutor {
      * closing, gave up on the files it waited for.
      */
     public static BackgroundExecutor writer(String name) {
-        return new BackgroundExecutor(new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                }), Platform::runLater);
+        return new BackgroundExecutor(atTheWindowsPriority(1, name), Platform::runLater);
+    }
+
+    /**
+     * {@code threads} daemon threads, named {@code name} or, with more than one, {@code name-1}, {@code name-2}, ...,
+     * taking work in the order submitted. Submit from a thread of the window's priority (the FX thread): the threads,
+     * started by the submitting thread as work comes, inherit its scheduling.
+     */
+    private static ThreadPoolExecutor atTheWindowsPriority(int threads, String name) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, threads == 1 ? name : name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Workers for this machine: one core is left to the window, at most four runs at once. */

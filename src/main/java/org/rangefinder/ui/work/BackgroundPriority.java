@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs the window's workers below the window in the scheduler's eyes, so that when the machine has no core to spare
@@ -35,10 +36,10 @@ import java.util.Locale;
  * the two cores, the JVM waited up to 4.4 s for its threads at a safepoint, the window stood still up to 4.5 s at a
  * time and a session took 77 s; with the workers at normal priority, 0.12 s, 0.26 s and 11 s. So a thread is lowered
  * only while other programs have left {@value #CORES_TO_SPARE} cores or more over in the last two seconds
- * ({@link OtherPrograms}); otherwise it keeps the window's priority. The choice is made as the thread starts, and
- * each task of the window's pools starts on a thread of its own ({@link BackgroundExecutor#bounded}), since Linux
- * lets no unprivileged thread leave {@code SCHED_IDLE} again: a run started while the machine was idle stays lowered
- * if other programs fill it later. The command line's runs are not lowered.
+ * ({@link OtherPrograms}); otherwise it keeps the window's priority. The choice is made as a thread starts, since
+ * Linux lets no unprivileged thread leave {@code SCHED_IDLE} again: each task of the window's lowered pools starts on
+ * a thread of its own ({@link BackgroundExecutor#bounded}), and a range test or training moves its work to a new
+ * thread between two steps when the choice changes ({@link Relay}). The command line's runs are not lowered.
  *
  * <p>HotSpot's optimising JIT compiler, C2, is background work of the same kind ({@link #lowerOptimisingCompiler}).
  * When a range test starts, the JVM compiles the code the run makes hot, most of it JavaFX's own: on a two-core
@@ -106,8 +107,13 @@ public final class BackgroundPriority {
      * ({@link OtherPrograms}), or where that cannot be told.
      */
     static boolean lowerNow() {
+        return lowerNow(OtherPrograms::coresLeft);
+    }
+
+    /** As {@link #lowerNow()}, reading what other programs leave over from {@code coresLeft} (NaN: unknown). */
+    static boolean lowerNow(DoubleSupplier coresLeft) {
         String setting = System.getProperty(PROPERTY);
-        return "idle".equals(setting) || !"normal".equals(setting) && sparesCores(OtherPrograms.coresLeft());
+        return "idle".equals(setting) || !"normal".equals(setting) && sparesCores(coresLeft.getAsDouble());
     }
 
     /** Whether other programs leave enough over for lowered threads to run: {@code coresLeft} NaN when unknown. */

@@ -15,6 +15,14 @@ class LossRangeTest {
     }
 
     @Test
+    void aRawCurveKeepsItsDipsAndLosesItsOwnTail() {
+        // raw noise around a falling loss: up to 2.5 before the valley, down to 0.9 (index 5, its lowest); the first
+        // raw value after it above y0 = 2.3 is 2.6 at index 7, where it diverged: range over 0..6
+        double[] raw = {2.3, 2.5, 2.2, 1.1, 1.6, 0.9, 1.8, 2.6, 1.2, 40};
+        assertThat(LossRange.withoutDivergedTail(raw)).containsExactly(0.9, 2.5);
+    }
+
+    @Test
     void keepsTheWholeCurveWhenItNeverClimbsBack() {
         assertThat(LossRange.withoutDivergedTail(new double[] {2, 1, 0.5, 1.5})).containsExactly(0.5, 2.0);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -282,5 +283,73 @@ class LrMarkerChartTest {
         robot.moveTo(plotPointOnScreen(d.getXValue().doubleValue(), d.getYValue().doubleValue()));
         layOut(robot);
         assertThat(chart.hoverText()).contains("run 1").contains("lr " + LrText.format(d.getXValue().doubleValue()));
+    }
+
+    /** The boxes of the visible labels {@code selector} finds, in the plot's coordinates. */
+    private List<Bounds> boxes(String selector) {
+        return chart.lookupAll(selector).stream().filter(Node::isVisible).map(Node::getBoundsInParent).toList();
+    }
+
+    @Test
+    void theMarkersLabelsFaceAwayFromEachOtherWhenATypedMinPassesTheMax(FxRobot robot) {
+        robot.interact(() -> {
+            chart.minMarkerProperty().set(0.0643);
+            chart.maxMarkerProperty().set(1e-3);
+        });
+        layOut(robot);
+        List<Bounds> labels = boxes(".lr-marker-label");
+        assertThat(labels).hasSize(2);
+        assertThat(labels.get(0).intersects(labels.get(1))).isFalse();
+        Line min = robot.lookup("#minMarker").queryAs(Line.class);
+        Line max = robot.lookup("#maxMarker").queryAs(Line.class);
+        assertThat(labels.get(0).getMinX()).as("min, the right one: right of its line").isGreaterThan(min.getStartX());
+        assertThat(labels.get(1).getMaxX()).as("max, the left one: left of its line").isLessThan(max.getStartX());
+
+        // both at the plot's left edge, where it pushes them together: max goes below min
+        robot.interact(() -> {
+            chart.minMarkerProperty().set(1e-6);
+            chart.maxMarkerProperty().set(1.1e-6);
+        });
+        layOut(robot);
+        labels = boxes(".lr-marker-label");
+        assertThat(labels.get(0).intersects(labels.get(1))).isFalse();
+        assertThat(labels.get(1).getMinY()).isGreaterThan(labels.get(0).getMaxY());
+        Screenshots.save(chart, "chart-marker-labels-at-the-edge");
+    }
+
+    @Test
+    void labelsOfCloseSuggestionsCoverNeitherEachOtherNorTheOtherDots(FxRobot robot) {
+        robot.interact(() -> chart.setMarks(List.of(new LrMarkerChart.Mark("valley 0.00194", 1.94e-3, 1.6),
+                new LrMarkerChart.Mark("steep 0.00287", 2.87e-3, 1.55),
+                new LrMarkerChart.Mark("minimum 0.00173", 1.73e-3, 1.62))));
+        layOut(robot);
+        List<Bounds> labels = boxes(".suggestion-label");
+        List<Bounds> dots = boxes(".suggestion-dot");
+        assertThat(labels).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                if (i != j) {
+                    assertThat(labels.get(i).intersects(labels.get(j))).as("labels %d and %d", i, j).isFalse();
+                    assertThat(labels.get(i).intersects(dots.get(j))).as("label %d, dot %d", i, j).isFalse();
+                }
+            }
+        }
+        Screenshots.save(chart, "chart-close-suggestions");
+    }
+
+    @Test
+    void theHoverLabelHidesWhileAMarkerIsDragged(FxRobot robot) {
+        XYChart.Data<Number, Number> d = curve.getData().get(40);
+        robot.interact(() -> chart.maxMarkerProperty().set(d.getXValue().doubleValue()));
+        layOut(robot);
+        robot.moveTo(plotPointOnScreen(d.getXValue().doubleValue(), d.getYValue().doubleValue()));
+        assertThat(chart.hoverText()).as("over a point of the curve, on the max marker").contains("run 1");
+        robot.press(MouseButton.PRIMARY).moveBy(-40, 0);
+        try {
+            assertThat(chart.maxMarkerProperty().get()).as("dragged").isLessThan(d.getXValue().doubleValue());
+            assertThat(chart.hoverText()).isEmpty();
+        } finally {
+            robot.release(MouseButton.PRIMARY);
+        }
     }
 }

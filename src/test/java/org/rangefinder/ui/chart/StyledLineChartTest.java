@@ -81,7 +81,7 @@ class StyledLineChartTest {
             XYChart.Series<Number, Number> a = new XYChart.Series<>();
             XYChart.Series<Number, Number> b = new XYChart.Series<>();
             plain.getData().add(a);
-            styled.addSeries(b, new SeriesLook(List.of(), "", true, true));
+            styled.addSeries(b, new SeriesLook(List.of(), "", true));
             for (XYChart.Series<Number, Number> s : List.of(a, b)) {
                 add(s, 0, 2.5);
                 add(s, 1, 1.25);

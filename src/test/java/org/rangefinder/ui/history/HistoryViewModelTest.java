@@ -67,7 +67,7 @@ class HistoryViewModelTest {
     @Test
     void overlayShowsTheStoredPointsAsARunWithSuggestions() {
         RangeTestRun original = runs.start(IRIS, DataOptions.defaults());
-        runs.delete(original);
+        runs.remove(original);
 
         vm.overlay(List.copyOf(vm.entries()));
 
@@ -120,7 +120,7 @@ class HistoryViewModelTest {
     @Test
     void aSweepIsRecordedOnceAndOverlaysOneRunPerMemberAsAFamily() {
         RunFamily family = runs.startSweep(IRIS, Sweep.parse("seed=1,2"), DataOptions.defaults());
-        family.members().forEach(runs::delete);
+        family.members().forEach(runs::remove);
 
         assertThat(vm.entries()).extracting(RunRecord::kind).containsExactly(RunKind.SWEEP);
         assertThat(vm.entries().get(0).sweep()).isEqualTo("seed=1,2");
@@ -149,14 +149,14 @@ class HistoryViewModelTest {
         assertThat(runs.runs()).as("the run of this window that was recorded").containsExactly(live);
         assertThat(messages).containsExactly("Nothing overlaid: the chosen curve(s) are in the runs list already");
 
-        runs.delete(live);
+        runs.remove(live);
         vm.overlay(List.copyOf(vm.entries()));
         vm.overlay(List.copyOf(vm.entries()));
         assertThat(runs.runs()).as("overlaid once").hasSize(1);
 
         RunFamily family = runs.startSweep(IRIS.withIterations(20), Sweep.parse("weight-decay=0,1e-3,1e-2"),
                 DataOptions.defaults());
-        runs.delete(family.members().get(1));
+        runs.remove(family.members().get(1));
         messages.clear();
         vm.overlay(List.of(vm.entries().get(0)));
         assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history; left out 2 in the runs list "

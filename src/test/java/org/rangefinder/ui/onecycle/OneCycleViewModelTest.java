@@ -1,6 +1,7 @@
 package org.rangefinder.ui.onecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -117,6 +118,25 @@ class OneCycleViewModelTest {
         vm.epochsProperty().set("0");
         assertThat(vm.invalidFieldProperty().get()).isEqualTo(OneCycleField.EPOCHS);
         assertThat(vm.problemProperty().get()).isEqualTo("Epochs must be at least 1, got 0");
+    }
+
+    /** Every field refused on its own is flagged at once, the problem line naming the first. */
+    @Test
+    void everyFieldRefusedOnItsOwnIsFlaggedAtOnce() {
+        vm.maxMomentumProperty().set("1.5");
+        vm.weightDecayProperty().set("abc");
+        vm.batchSizeProperty().set("0");
+        assertThat(vm.fieldProblemsProperty().get()).containsExactly(
+                entry(OneCycleField.WEIGHT_DECAY, "Weight decay: 'abc' is not a number"),
+                entry(OneCycleField.BATCH_SIZE, "Batch size must be at least 1, got 0"),
+                entry(OneCycleField.MAX_MOMENTUM, "Max momentum must be in [0, 1), got 1.5"));
+        assertThat(vm.problemProperty().get()).isEqualTo("Weight decay: 'abc' is not a number");
+        assertThat(vm.configProperty().get()).isNull();
+        vm.weightDecayProperty().set("0");
+        vm.batchSizeProperty().set("16");
+        vm.maxMomentumProperty().set("0.95");
+        assertThat(vm.fieldProblemsProperty().get()).isEmpty();
+        assertThat(vm.configProperty().get()).isNotNull();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.rangefinder.ui.rangetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +84,52 @@ class ExperimentViewModelTest {
         vm.batchSizeProperty().set("32");
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.configProperty().get().batchSize()).isEqualTo(32);
+    }
+
+    /**
+     * Every field whose own value is refused is flagged at once, not one at a time as each is fixed; the problem line
+     * names the first found, as the form checks them.
+     */
+    @Test
+    void everyFieldRefusedOnItsOwnIsFlaggedAtOnce() {
+        vm.momentumProperty().set("1.5");
+        vm.weightDecayProperty().set("abc");
+        vm.batchSizeProperty().set("0");
+        assertThat(vm.fieldProblemsProperty().get()).containsExactly(
+                entry(ExperimentField.WEIGHT_DECAY, "Weight decay: 'abc' is not a number"),
+                entry(ExperimentField.MOMENTUM, "Momentum must be in [0, 1), got 1.5"),
+                entry(ExperimentField.BATCH_SIZE, "Batch size must be at least 1, got 0"));
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.WEIGHT_DECAY);
+        assertThat(vm.problemProperty().get()).isEqualTo("Weight decay: 'abc' is not a number");
+        assertThat(vm.configProperty().get()).isNull();
+        vm.weightDecayProperty().set("0");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.MOMENTUM,
+                ExperimentField.BATCH_SIZE);
+        assertThat(vm.problemProperty().get()).isEqualTo("Momentum must be in [0, 1), got 1.5");
+        vm.momentumProperty().set("0.9");
+        vm.batchSizeProperty().set("32");
+        assertThat(vm.fieldProblemsProperty().get()).isEmpty();
+        assertThat(vm.problemProperty().get()).isNull();
+    }
+
+    /**
+     * A field is not flagged for breaking a rule between fields against another field's default (an end LR of 1e-8
+     * is fine above a start LR of 1e-9, whatever the default start LR is); a rule between fields that the values
+     * typed break shows once the fields wrong on their own are fixed.
+     */
+    @Test
+    void aRuleBetweenFieldsIsNotBrokenByAnotherFieldsDefault() {
+        vm.startLrProperty().set("abc");
+        vm.endLrProperty().set("1e-8");
+        vm.momentumProperty().set("2");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.START_LR,
+                ExperimentField.MOMENTUM);
+        vm.startLrProperty().set("1e-9");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.MOMENTUM);
+        vm.startLrProperty().set("1e-7");
+        vm.momentumProperty().set("0.9");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.END_LR);
+        assertThat(vm.problemProperty().get()).startsWith("End LR must be a finite number > Start LR");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
@@ -28,14 +29,17 @@ import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.data.DatasetSource;
 import org.rangefinder.ui.history.HistoryStore;
@@ -63,7 +67,7 @@ class RangeTestViewModelTest {
         RangeTestRun run = vm.start(iris, DataOptions.defaults());
         vm.selectedProperty().set(null);
         vm.selectedProperty().set(run);
-        vm.delete(run);
+        vm.remove(run);
         assertThat(seen).containsExactly(run + " true", "null false", run + " true", "null false");
     }
 
@@ -251,6 +255,39 @@ class RangeTestViewModelTest {
                 .as("the engine's default smoothing would suggest otherwise").isNotEqualTo(own);
     }
 
+    /**
+     * A run cancelled part-way keeps the suggestions the engine reads off what it recorded, and says they come from a
+     * partial curve, up to the last learning rate it reached; a run that ended by itself (diverged included) and a
+     * curve from a file say nothing of the kind.
+     */
+    @Test
+    void aCancelledRunsSuggestionsSayTheyComeFromAPartialCurve() {
+        RangeTestConfig config = iris.withIterations(60);
+        CancelToken token = new CancelToken();
+        RangeTestResult cut = RangeTest.run(datasets.load("iris", DataOptions.defaults(), () -> false), config,
+                p -> {
+                    if (p.iteration() == 29) {
+                        token.cancel();
+                    }
+                }, token);
+        assertThat(cut.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cut.points()).hasSize(30);
+        assertThat(cut.suggestions().valley()).as("still offered").isNotNull();
+        RangeTestRun cancelled = new RangeTestRun(1, "#1", config, null, 0, Runnable::run);
+        cancelled.finished(cut);
+        double last = cut.points().get(29).lr();
+        assertThat(cancelled.partialCurve()).isEqualTo("cancelled: curve up to lr "
+                + org.rangefinder.ui.chart.LrText.format(last) + " only");
+
+        RangeTestRun whole = vm.start(iris, DataOptions.defaults());
+        assertThat(whole.result().stopReason()).isNotEqualTo(StopReason.CANCELLED);
+        assertThat(whole.partialCurve()).isNull();
+        RangeTestRun diverged = new RangeTestRun(2, "#2", config, null, 0, Runnable::run);
+        diverged.finished(new RangeTestResult(config, cut.points(), StopReason.DIVERGED, 1, cut.suggestions()));
+        assertThat(diverged.partialCurve()).isNull();
+        assertThat(vm.show(new RangeTestRun.Recorded("file.csv", cut.points())).partialCurve()).isNull();
+    }
+
     @Test
     void aBadCurveFileIsRefusedWithItsName() throws Exception {
         Path file = Files.writeString(tmp.resolve("broken.csv"), "lr,loss\nabc,1\n");
@@ -260,22 +297,39 @@ class RangeTestViewModelTest {
     }
 
     @Test
-    void deleteRemovesTheRunAndSelectsTheLastOne() {
+    void runsTakeTheLooksInTurnAndPastTheLastOneTheFirstThatNoListedRunHas() {
+        RangeTestRun.Recorded curve = new RangeTestRun.Recorded("curve", List.of(
+                new CurvePoint(0, 1e-4, 2.3, 2.3), new CurvePoint(1, 1e-3, 2.0, 2.1)));
+        List<RangeTestRun> shown = new ArrayList<>();
+        for (int i = 0; i < RunColors.LOOKS; i++) {
+            shown.add(vm.show(curve));
+        }
+        assertThat(shown).extracting(RangeTestRun::colorIndex).containsExactlyElementsOf(
+                IntStream.range(0, RunColors.LOOKS).boxed().toList());
+        vm.remove(shown.get(5));
+        vm.remove(shown.get(9));
+        assertThat(vm.show(curve).colorIndex()).as("the first free one after the last taken").isEqualTo(5);
+        assertThat(vm.show(curve).colorIndex()).isEqualTo(9);
+        assertThat(vm.show(curve).colorIndex()).as("every look taken: the next in turn").isEqualTo(10);
+    }
+
+    @Test
+    void removeTakesTheRunOffAndSelectsTheLastOne() {
         RangeTestRun first = vm.start(iris, DataOptions.defaults());
         RangeTestRun second = vm.start(iris.withSeed(3), DataOptions.defaults());
-        vm.delete(second);
+        vm.remove(second);
         assertThat(vm.runs()).containsExactly(first);
         assertThat(vm.selectedProperty().get()).isSameAs(first);
     }
 
     @Test
-    void aRunDeletedWhileGoingStopsAndItsEndIsNotReported() {
+    void aRunRemovedWhileGoingStopsAndItsEndIsNotReported() {
         Deque<Runnable> queued = new ArrayDeque<>();
         List<RangeTestRun> ended = new ArrayList<>();
         RangeTestRun[] run = new RangeTestRun[1];
         RangeTestViewModel[] runs = new RangeTestViewModel[1];
         runs[0] = new RangeTestViewModel(new BackgroundExecutor(queued::add, Runnable::run), (name, options, loading) -> {
-            runs[0].delete(run[0]); // the user deletes the run while its worker loads the data
+            runs[0].remove(run[0]); // the user removes the run while its worker loads the data
             return datasets.load(name, options, loading);
         }, history);
         runs[0].setOnRunEnded(ended::add);
@@ -284,6 +338,6 @@ class RangeTestViewModelTest {
         assertThat(runs[0].runs()).isEmpty();
         assertThat(run[0].state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThat(run[0].state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
-        assertThat(ended).as("the window is not told of a deleted run's end").isEmpty();
+        assertThat(ended).as("the window is not told of a removed run's end").isEmpty();
     }
 }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
-/** The background executor's cancel: only work no worker has taken up is cancelled, and then nothing reports. */
+/**
+ * The background executor's cancel: only work no worker has taken up is cancelled, and then nothing reports. The
+ * window's runs: at most so many at once, the rest started in the order submitted.
+ */
 class BackgroundExecutorTest {
     private final Deque<Runnable> queued = new ArrayDeque<>();
     private final List<String> reported = new ArrayList<>();
@@ -47,6 +53,39 @@ class BackgroundExecutorTest {
         worker.join(10_000);
         assertThat(reported).containsExactly("done");
         assertThat(future.isCancelled()).isFalse();
+    }
+
+    @Test
+    void theRunsPoolRunsAtMostItsThreadsAtOnceAndTheRestInTheOrderSubmitted() throws Exception {
+        FxToolkit.registerPrimaryStage(); // the pool hands its results to the FX thread
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        BackgroundExecutor two = BackgroundExecutor.runs(2);
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            two.submit(() -> {
+                started.add(name);
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                release.await();
+                return running.decrementAndGet();
+            }, left -> { }, e -> reported.add("failed"));
+        }
+        Thread.sleep(300); // time enough for a third to start, were it let
+        assertThat(started).containsExactlyInAnyOrder("a", "b");
+        release.countDown();
+        assertThat(two.finish(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))).isTrue();
+        assertThat(started).hasSize(5);
+        assertThat(most.get()).isEqualTo(2);
+
+        List<String> inTurn = Collections.synchronizedList(new ArrayList<>());
+        BackgroundExecutor one = BackgroundExecutor.runs(1);
+        for (String name : List.of("a", "b", "c", "d")) {
+            one.submit(() -> inTurn.add(name), added -> { }, e -> reported.add("failed"));
+        }
+        assertThat(one.finish(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))).isTrue();
+        assertThat(inTurn).containsExactly("a", "b", "c", "d");
+        assertThat(reported).isEmpty();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,14 +19,15 @@ import org.rangefinder.ui.history.HistoryStore;
 import org.testfx.api.FxToolkit;
 
 /**
- * The window's workers, its engine thread and its run-history thread run below the window: Java's lowest priority,
- * and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do HotSpot's C2 compiler threads.
+ * The steps of the window's runs (on their relays' carriers), its engine thread, its run-history thread and its
+ * dataset workers run below the window: Java's lowest priority, and on Linux the SCHED_IDLE policy (nice 10 where the
+ * system refuses it), as do HotSpot's C2 compiler threads; the runs' own threads, which only wait for their steps,
+ * and the files thread do not.
  * The test suite leaves background threads at normal priority ({@link BackgroundPriority#PROPERTY}, set in pom.xml);
  * these tests set it to {@code idle} for their own threads, so that they test the lowering the window gets on a
  * machine that other programs leave idle, whatever the machine running the tests is doing.
  */
 class BackgroundPriorityTest {
-    private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
     private SystemProperty windowDefault;
 
     @BeforeAll
@@ -45,62 +45,26 @@ class BackgroundPriorityTest {
         windowDefault.close();
     }
 
-    /** What the calling thread runs at: its Java priority, and on Linux its scheduling (else null). */
-    private record Priority(int java, Scheduling linux) {
-        static Priority ofCurrentThread() {
-            return new Priority(Thread.currentThread().getPriority(),
-                    LINUX ? Scheduling.of(Path.of("/proc/thread-self")) : null);
-        }
-    }
-
-    /** A Linux task's scheduling policy and nice value. */
-    private record Scheduling(int policy, int nice) {
-        /** Fields 41 and 19 of a task's stat file; the fields after the command name (in parentheses) start at 3. */
-        static Scheduling of(Path task) {
-            try {
-                String stat = Files.readString(task.resolve("stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return new Scheduling(Integer.parseInt(fields[41 - 3]), Integer.parseInt(fields[19 - 3]));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** SCHED_IDLE, or nice 10 under the normal policy where the system refuses SCHED_IDLE. */
-        boolean belowTheWindow() {
-            return policy == BackgroundPriority.SCHED_IDLE || policy == SCHED_OTHER && nice == BackgroundPriority.NICE;
-        }
-    }
-
-    private static final int SCHED_OTHER = 0;
-
-    private static void assertBelowTheWindow(Priority p) {
-        assertThat(p.java()).isEqualTo(Thread.MIN_PRIORITY);
-        if (LINUX) {
-            assertThat(p.linux().belowTheWindow()).as("%s", p.linux()).isTrue();
-        }
-    }
-
     /** The scheduling of this JVM's threads whose Linux name starts with {@code prefix}. */
-    private static List<Scheduling> threads(String prefix) throws IOException {
+    private static List<Priority.Scheduling> threads(String prefix) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(t -> BackgroundPriority.name(t).startsWith(prefix)).map(Scheduling::of).toList();
+            return tasks.filter(t -> BackgroundPriority.name(t).startsWith(prefix)).map(Priority.Scheduling::of).toList();
         }
     }
 
     @Test
     void theOptimisingCompilerIsLoweredOnLinuxAndTheQuickOneIsNot() throws Exception {
         int lowered = BackgroundPriority.lowerOptimisingCompiler();
-        if (!LINUX) {
+        if (!Priority.LINUX) {
             assertThat(lowered).isZero();
             return;
         }
-        List<Scheduling> c2 = threads(BackgroundPriority.C2_THREAD);
+        List<Priority.Scheduling> c2 = threads(BackgroundPriority.C2_THREAD);
         assertThat(c2).as("HotSpot's C2 compiler threads").isNotEmpty()
                 .allSatisfy(t -> assertThat(t.belowTheWindow()).as("%s", t).isTrue());
         assertThat(lowered).isEqualTo(c2.size());
         // the JVM may run under nice as a whole: C1 stays where this (a window's) thread is
-        Scheduling window = Priority.ofCurrentThread().linux();
+        Priority.Scheduling window = Priority.ofCurrentThread().linux();
         assertThat(threads("C1 CompilerThre")).as("C1 stays at the window's priority").isNotEmpty()
                 .allSatisfy(t -> assertThat(t).isEqualTo(window));
     }
@@ -109,14 +73,30 @@ class BackgroundPriorityTest {
     void workersOfTheBoundedPoolRunBelowTheWindow() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         BackgroundExecutor.bounded(1).submit(Priority::ofCurrentThread, seen::complete, seen::completeExceptionally);
-        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+    }
+
+    /** A run's thread keeps the window's priority, conducting: its relay's carrier runs the steps below the window. */
+    @Test
+    void theRunsPoolKeepsTheWindowsPriorityAndItsRunsStepsGoBelowIt() throws Exception {
+        Priority window = Priority.ofCurrentThread();
+        CompletableFuture<List<Priority>> seen = new CompletableFuture<>();
+        BackgroundExecutor.runs(1).submit(() -> {
+            try (Relay steps = new Relay("test-steps")) {
+                return List.of(Priority.ofCurrentThread(), steps.call(Priority::ofCurrentThread));
+            }
+        }, seen::complete, seen::completeExceptionally);
+        List<Priority> conductorAndCarrier = seen.get(10, TimeUnit.SECONDS);
+        assertThat(conductorAndCarrier.get(0)).as("the run's own thread").isEqualTo(window);
+        Priority.assertBelowTheWindow(conductorAndCarrier.get(1));
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
     @Test
     void theEngineThreadRunsBelowTheWindow() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
-        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
     }
 
     @Test
@@ -124,7 +104,7 @@ class BackgroundPriorityTest {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         HistoryStore.inBackground(folder).read(history -> Priority.ofCurrentThread(), seen::complete,
                 problem -> seen.completeExceptionally(new AssertionError(problem)));
-        assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
     }
 
     /** The files thread is not lowered: lowered, it got no CPU under full load and the closing window gave up. */
@@ -146,7 +126,7 @@ class BackgroundPriorityTest {
             child.start();
         });
         Priority child = seen.get(10, TimeUnit.SECONDS);
-        assertBelowTheWindow(child); // Java and Linux threads inherit their creator's; a sweep's member threads, for one
+        Priority.assertBelowTheWindow(child); // Java and Linux threads inherit their creator's; a sweep's member threads, for one
     }
 
     @Test
@@ -172,7 +152,7 @@ class BackgroundPriorityTest {
         BackgroundExecutor pool = BackgroundExecutor.bounded(1, "test-fresh");
         CompletableFuture<Priority> lowered = new CompletableFuture<>();
         pool.submit(Priority::ofCurrentThread, lowered::complete, lowered::completeExceptionally);
-        assertBelowTheWindow(lowered.get(10, TimeUnit.SECONDS));
+        Priority.assertBelowTheWindow(lowered.get(10, TimeUnit.SECONDS));
         try (SystemProperty busyMachine = SystemProperty.set(BackgroundPriority.PROPERTY, "normal")) {
             CompletableFuture<Priority> later = new CompletableFuture<>();
             pool.submit(Priority::ofCurrentThread, later::complete, later::completeExceptionally);
