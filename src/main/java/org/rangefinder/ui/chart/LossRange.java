@@ -50,6 +50,17 @@ public final class LossRange {
         return new double[] {low, high};
     }
 
+    /**
+     * {@code range} with {@code fraction} of its span added on each side, but not below 0 when the range does not
+     * reach below it: a loss such as cross-entropy is never negative, and an axis running to -0.25 under a curve that
+     * touches 0 shows losses no run can have.
+     */
+    public static double[] padded(double[] range, double fraction) {
+        double pad = fraction * (range[1] - range[0]);
+        double low = range[0] - pad;
+        return new double[] {range[0] >= 0 ? Math.max(0, low) : low, range[1] + pad};
+    }
+
     /** The union of two ranges, either of which may be null. */
     public static double[] union(double[] a, double[] b) {
         if (a == null) {

@@ -366,7 +366,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
 
     /**
      * Fits the loss axis to the series drawn with a look (a raw curve shown among them) and to the bands, each without
-     * its diverged tail, 5% padding each side.
+     * its diverged tail, 5% padding each side (none below 0 for losses that are never negative).
      */
     private void fitLossAxis() {
         double[] range = null;
@@ -383,8 +383,8 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         if (range == null) {
             return;
         }
-        double pad = 0.05 * (range[1] - range[0]);
-        NiceScale scale = NiceScale.of(range[0] - pad, range[1] + pad, LOSS_TICKS);
+        double[] padded = LossRange.padded(range, 0.05);
+        NiceScale scale = NiceScale.of(padded[0], padded[1], LOSS_TICKS);
         lossAxis.showRange(scale.lower(), scale.upper(), scale.tickUnit());
     }
 

@@ -65,4 +65,13 @@ class LossRangeTest {
         assertThat(s.lower()).isLessThan(2);
         assertThat(s.upper()).isGreaterThan(2);
     }
+
+    @Test
+    void paddingAddsAFractionEachSideButStopsAtZeroForANonNegativeRange() {
+        assertThat(LossRange.padded(new double[] {1.0, 3.0}, 0.05)).containsExactly(0.9, 3.1);
+        assertThat(LossRange.padded(new double[] {0.02, 2.02}, 0.05)).as("0.02 - 0.1 would be below 0")
+                .containsExactly(0.0, 2.12);
+        assertThat(LossRange.padded(new double[] {-1.0, 1.0}, 0.05)).as("a range already below 0 is padded")
+                .containsExactly(-1.1, 1.1);
+    }
 }
