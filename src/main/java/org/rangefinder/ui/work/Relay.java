@@ -17,8 +17,12 @@ import org.rangefinder.engine.StepThreads;
  * {@value #DECIDE_EVERY_MS} ms have passed since it last decided, and when the answer is not its carrier's kind, it
  * retires the carrier and starts a fresh one of the right kind. The conductor starts it, and a new thread inherits
  * the scheduling of the thread that starts it: the window's, lowered by the carrier itself when it is to be.
- * Deciding at most every {@value #DECIDE_EVERY_MS} ms, the span over which {@link OtherPrograms} measures, keeps a
- * load near the threshold from replacing the carrier at each step (each new thread makes ND4J's workspaces anew).
+ * Lowering waits for a decision, at most every {@value #DECIDE_EVERY_MS} ms (the span over which
+ * {@link OtherPrograms} measures), which keeps a load near the threshold from replacing the carrier at each step
+ * (each new thread makes ND4J's workspaces anew); raising does not wait: a lowered carrier hands its loop back every
+ * {@value #RAISE_CHECK_MS} ms, and is replaced at once when the load calls for the window's priority. A carrier that
+ * started lowered from an idle span just before a load arrived would otherwise keep running starved, and holding up
+ * the window's collections, for two seconds.
  *
  * <p>A loop's steps run in stints that last until the next decision is due ({@link #stintNanos}): handing a loop
  * over and back costs far more than the hand-over's few instructions once the idle cores have gone to sleep. 300
@@ -26,9 +30,9 @@ import org.rangefinder.engine.StepThreads;
  * rounds on the two-core development machine; the carrier's start included), 9.2 µs with 15 ms stints, and 93.5 µs,
  * 13%, handing over each step.
  *
- * <p>So a run started on an idle machine of two cores is back at the window's priority about two and a half seconds
- * at most after other programs fill both cores (their load shows in the two-second measure after about half a
- * second), once the step then running has ended, starved; and it goes below the window again when they leave.
+ * <p>So a run started on an idle machine of two cores is back at the window's priority about three quarters of a
+ * second after other programs fill both cores (their load shows in the two-second measure after about half a second),
+ * once the step then running has ended, starved; and it goes below the window again when they leave.
  *
  * <p>Every thread of a relay waits parked: the conductor while its carrier works, a carrier while it has nothing to
  * do. A parked thread counts as at a safepoint, so neither holds up a collection, however little CPU it gets. A
@@ -39,6 +43,8 @@ import org.rangefinder.engine.StepThreads;
 public final class Relay extends StepThreads implements AutoCloseable {
     /** How long a decision holds: {@link OtherPrograms}'s span. */
     static final long DECIDE_EVERY_MS = OtherPrograms.SPAN_MS;
+    /** How often a lowered carrier hands its loop back, to be raised if the load now calls for it. */
+    static final long RAISE_CHECK_MS = 250;
     private final String name;
     private final DoubleSupplier coresLeft;
     private final long decideEveryNanos;
@@ -64,21 +70,28 @@ public final class Relay extends StepThreads implements AutoCloseable {
     @Override
     protected <T> T onThread(Supplier<T> work) {
         long now = System.nanoTime();
-        if (carrier == null || now - decidedAt >= decideEveryNanos) {
+        boolean due = carrier == null || now - decidedAt >= decideEveryNanos;
+        if (due || carrier.lowered) {
             boolean lower = BackgroundPriority.lowerNow(coresLeft);
-            decidedAt = now;
-            if (carrier == null || carrier.lowered != lower) {
+            if (carrier == null || carrier.lowered != lower && (due || !lower)) {
                 close();
                 carrier = new Carrier(lower, name + "-" + ++carriers);
+                decidedAt = now;
+            } else if (due) {
+                decidedAt = now;
             }
         }
         return carrier.run(work);
     }
 
-    /** Until the next decision is due: a carrier hands a loop back only to be kept or replaced. */
+    /**
+     * Until the next decision is due, and for a lowered carrier at most {@value #RAISE_CHECK_MS} ms: a carrier hands a
+     * loop back only to be kept or replaced.
+     */
     @Override
     protected long stintNanos() {
-        return decidedAt + decideEveryNanos - System.nanoTime();
+        long untilDecision = decidedAt + decideEveryNanos - System.nanoTime();
+        return carrier != null && carrier.lowered ? Math.min(untilDecision, RAISE_CHECK_MS * 1_000_000) : untilDecision;
     }
 
     /** Retires the carrier, if any; a later piece would start another. */

@@ -84,20 +84,34 @@ class RelayTest {
     }
 
     @Test
-    void aDecisionHoldsForItsSpan() {
-        double[] coresLeft = {2.0};
+    void aDecisionToLowerWaitsForItsSpan() {
+        double[] coresLeft = {0.0};
         AtomicInteger readings = new AtomicInteger();
         try (Relay relay = new Relay("test-relay", () -> {
             readings.incrementAndGet();
             return coresLeft[0];
         }, AN_HOUR)) {
             Thread first = relay.call(Thread::currentThread);
-            coresLeft[0] = 0;
+            coresLeft[0] = 2.0; // the machine is idle again
             assertThat(relay.call(Thread::currentThread)).isSameAs(first);
             assertThat(relay.loop(5, new CancelToken(), i -> null)).isEqualTo(StopReason.COMPLETED);
             assertThat(relay.call(Thread::currentThread)).isSameAs(first);
         }
         assertThat(readings.get()).as("read once, as the first carrier started").isEqualTo(1);
+    }
+
+    /** A carrier lowered just before a load arrived is not left starving until the decision's span has passed. */
+    @Test
+    void aLoweredCarrierIsRaisedAtOnce() {
+        Priority window = Priority.ofCurrentThread();
+        double[] coresLeft = {2.0};
+        try (Relay relay = new Relay("test-relay", () -> coresLeft[0], AN_HOUR)) {
+            Thread lowered = relay.call(Thread::currentThread);
+            assertThat(relay.call(Thread::currentThread)).as("kept while the machine is idle").isSameAs(lowered);
+            coresLeft[0] = 0.0;
+            assertThat(relay.call(Priority::ofCurrentThread)).isEqualTo(window);
+            assertThat(relay.call(Thread::currentThread)).isNotSameAs(lowered);
+        }
     }
 
     @Test
