@@ -1,5 +1,6 @@
 package org.rangefinder.engine;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -52,21 +53,48 @@ public final class NativeThreads {
      */
     public static void ensureConfigured() {
         if (!initialised) {
-            synchronized (NativeThreads.class) {
-                if (!initialised) {
-                    OpenBlasCore.choose();
-                    setUnlessSet(MAX_PHYSICAL_BYTES, "0");
-                    setUnlessSet(SHAPE_INFO_PROVIDER, CachedShapeInfoProvider.class.getName());
-                    setUnlessSet(OP_EXECUTIONER, ReachableOpExecutioner.class.getName());
-                    Nd4j.create(1);
-                    Nd4j.factory().blas().setMaxThreads(1);
-                    initialised = true;
-                }
-            }
+            initialise(Runnable::run);
         }
         if (!THREAD_CONFIGURED.get()) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             THREAD_CONFIGURED.set(true);
+        }
+    }
+
+    /**
+     * Initialises ND4J, as {@link #ensureConfigured()} does, with its heavy work (unpacking and loading the native
+     * libraries, the backend's first array) run by {@code heavy}, possibly on another thread, and the rest on the
+     * calling thread, which waits for {@code heavy} meanwhile; nothing when ND4J is initialised already. Does not set
+     * up the calling thread for work ({@link #ensureConfigured()} does).
+     *
+     * <p>The calling thread starts the engine's deallocator threads, JavaCPP's ({@code JavaCPP Deallocator}) and
+     * ND4J's ({@code DeallocatorServiceThread_0}, ...), which free an array's native memory after a garbage
+     * collection has collected it. A thread starts with the scheduling of the thread that starts it, so the window
+     * runs {@code heavy} below it and keeps these at its own priority: lowered, they were runnable in Java code
+     * after every collection, got almost no CPU once other programs filled the cores, and the JVM waited for them at
+     * each of its next safepoints, the window with it, for up to 1.5 s at a time.
+     *
+     * <p>In order: the properties ND4J reads as it starts; JavaCPP's class, which starts its deallocator and loads
+     * JavaCPP's own small library; ND4J's class, which loads the backend ({@code heavy}); ND4J's deallocator
+     * service, which needs the backend; the backend's first array ({@code heavy}).
+     */
+    public static void initialise(Consumer<Runnable> heavy) {
+        synchronized (NativeThreads.class) {
+            if (initialised) {
+                return;
+            }
+            OpenBlasCore.choose();
+            setUnlessSet(MAX_PHYSICAL_BYTES, "0");
+            setUnlessSet(SHAPE_INFO_PROVIDER, CachedShapeInfoProvider.class.getName());
+            setUnlessSet(OP_EXECUTIONER, ReachableOpExecutioner.class.getName());
+            Pointer.maxPhysicalBytes(); // JavaCPP's deallocator starts as its class initialises
+            heavy.accept(Nd4j::getBackend);
+            Nd4j.getDeallocatorService();
+            heavy.accept(() -> {
+                Nd4j.create(1);
+                Nd4j.factory().blas().setMaxThreads(1);
+            });
+            initialised = true;
         }
     }
 

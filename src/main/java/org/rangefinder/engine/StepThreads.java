@@ -55,6 +55,17 @@ public abstract class StepThreads {
     }
 
     /**
+     * Initialises the engine, its heavy work on a thread of this one's choosing, its deallocator threads started by
+     * the calling thread ({@link NativeThreads#initialise}); nothing when it is initialised already.
+     */
+    public final void initialiseEngine() {
+        NativeThreads.initialise(work -> onThread(() -> {
+            work.run();
+            return null;
+        }));
+    }
+
+    /**
      * Runs {@code step} for 0, 1, ... {@code n - 1} in order, until one returns a reason to stop (null: go on), or
      * until {@code cancel} is set, which is checked before every step. Returns that reason, {@code CANCELLED}, or
      * {@code COMPLETED} once all {@code n} have run. The steps run as pieces of {@link #call}'s, in stints of

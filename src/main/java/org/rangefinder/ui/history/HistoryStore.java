@@ -57,12 +57,14 @@ public final class HistoryStore {
     }
 
     /**
-     * The history in {@code folder}, read and written on a daemon thread of its own, below the window like the
-     * workers: a run's first record (its JSON written for the first time in the session) took that thread 26-41 ms of
-     * CPU in each of the first frames of the run, and at the window's priority it took them from the window.
+     * The history in {@code folder}, read and written on a daemon thread of its own at the window's priority, as the
+     * files the user asks for are ({@link BackgroundExecutor#writer}). Its work is short, but a run's first record
+     * (its JSON written for the first time in the session) takes 26-41 ms of CPU: started below the window on an idle
+     * machine just before other programs filled the cores, it then got almost no CPU, for seconds, and the JVM waited
+     * for it, preempted in Java code, at each safepoint, the window with it (a lowered thread is never raised).
      */
     public static HistoryStore inBackground(Path folder) {
-        return new HistoryStore(folder, BackgroundExecutor.bounded(1, "rangefinder-history"));
+        return new HistoryStore(folder, BackgroundExecutor.writer("rangefinder-history"));
     }
 
     public Path folder() {

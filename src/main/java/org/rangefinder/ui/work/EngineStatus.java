@@ -49,9 +49,17 @@ public final class EngineStatus {
         });
     }
 
-    /** A thread of its own for the initialisation, so the window never waits for it. */
+    /**
+     * A daemon thread of its own for the initialisation, so the window never waits for it. It keeps the priority of
+     * the thread that calls {@code execute} (the window's): threads the engine starts inherit it, and the
+     * initialisation lowers its heavy work itself ({@link EngineWarmUp}).
+     */
     public static Executor ownThread() {
-        return r -> BackgroundPriority.daemonThread(r, "engine-init").start();
+        return r -> {
+            Thread t = new Thread(r, "engine-init");
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

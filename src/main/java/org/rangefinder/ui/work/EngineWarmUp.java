@@ -6,7 +6,7 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
-import org.rangefinder.engine.NativeThreads;
+import org.rangefinder.engine.StepThreads;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -21,9 +21,13 @@ import org.rangefinder.train.TrainingListener;
  * The window's engine start: ND4J's initialisation, then a few iterations of a range test and of a 1cycle training
  * on the bundled iris data, thrown away. A JVM loads a class when it first runs it, and DL4J's first network,
  * fit, evaluation and schedule pull in thousands (about a second of class loading and first compilation). Paid here,
- * on the engine's own low-priority thread while the user reads the window, it is not paid by the user's first run,
- * where it held the window's thread too (both read classes from the same jars). Without the iris folder (a jar moved
- * away from {@code datasets/}) only the initialisation runs.
+ * below the window while the user reads it, it is not paid by the user's first run, where it held the window's thread
+ * too (both read classes from the same jars). Without the iris folder (a jar moved away from {@code datasets/}) only
+ * the initialisation runs.
+ *
+ * <p>The calling thread conducts a {@link Relay} of its own, as a run's thread does: the heavy work runs on its
+ * carrier, below the window while other programs leave cores over, and the engine's deallocator threads start on
+ * the calling thread, at its priority ({@link StepThreads#initialiseEngine}).
  */
 public final class EngineWarmUp {
     static final String DATASET = "iris";
@@ -36,9 +40,16 @@ public final class EngineWarmUp {
     private EngineWarmUp() {
     }
 
-    /** Initialises the engine and warms it up; runs nothing more when the warm-up data was not found. */
+    /** Initialises the engine and warms it up on a relay of its own; nothing more when the warm-up data is missing. */
     public static Warmed run() {
-        NativeThreads.ensureConfigured();
+        try (Relay steps = new Relay("rangefinder-engine")) {
+            return run(steps);
+        }
+    }
+
+    /** As {@link #run()}, the heavy work on {@code steps}. */
+    static Warmed run(StepThreads steps) {
+        steps.initialiseEngine();
         Dataset iris;
         try {
             iris = Datasets.load(DATASET, DataOptions.defaults());
@@ -48,14 +59,14 @@ public final class EngineWarmUp {
         // the window's defaults, so that the same optimizer's classes load
         RangeTestConfig rangeTest = RangeTestConfig.defaults(DATASET, ModelSpec.preset("mlp"))
                 .withIterations(RANGE_TEST_ITERATIONS);
-        int points = RangeTest.run(iris, rangeTest, RangeTestListener.NONE, new CancelToken()).points().size();
+        int points = RangeTest.run(iris, rangeTest, RangeTestListener.NONE, new CancelToken(), steps).points().size();
         int batchSize = 30;
         int epochs = 2;
-        int steps = epochs * BatchStream.batchesPerEpoch(iris.train().size(), batchSize, false);
+        int batches = epochs * BatchStream.batchesPerEpoch(iris.train().size(), batchSize, false);
         TrainingConfig oneCycle = new TrainingConfig(DATASET, rangeTest.model(), rangeTest.optimizer(),
                 rangeTest.momentum(), rangeTest.weightDecay(), batchSize, epochs, SchedulePolicy.ONE_CYCLE,
-                OneCycleSettings.defaults(steps, 0.1), null, steps / 2, rangeTest.seed());
-        int iterations = Trainer.train(iris, oneCycle, new TrainingListener() { }, new CancelToken()).result()
+                OneCycleSettings.defaults(batches, 0.1), null, batches / 2, rangeTest.seed());
+        int iterations = Trainer.train(iris, oneCycle, new TrainingListener() { }, new CancelToken(), steps).result()
                 .iterations().size();
         return new Warmed(points, iterations);
     }

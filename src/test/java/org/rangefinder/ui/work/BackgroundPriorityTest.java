@@ -19,10 +19,10 @@ import org.rangefinder.ui.history.HistoryStore;
 import org.testfx.api.FxToolkit;
 
 /**
- * The steps of the window's runs (on their relays' carriers), its engine thread, its run-history thread and its
- * dataset workers run below the window: Java's lowest priority, and on Linux the SCHED_IDLE policy (nice 10 where the
- * system refuses it), as do HotSpot's C2 compiler threads; the runs' own threads, which only wait for their steps,
- * and the files thread do not.
+ * The steps of the window's runs and of its engine start (on their relays' carriers) and its dataset workers run below
+ * the window: Java's lowest priority, and on Linux the SCHED_IDLE policy (nice 10 where the system refuses it), as do
+ * HotSpot's C2 compiler threads; the runs' own threads and the engine's, which only wait for their steps, the
+ * engine's deallocator threads, the run-history thread and the files thread do not.
  * The test suite leaves background threads at normal priority ({@link BackgroundPriority#PROPERTY}, set in pom.xml);
  * these tests set it to {@code idle} for their own threads, so that they test the lowering the window gets on a
  * machine that other programs leave idle, whatever the machine running the tests is doing.
@@ -92,19 +92,25 @@ class BackgroundPriorityTest {
         assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
+    /** The engine's thread conducts a relay as a run's does (see {@link EngineStartTest} for the threads it starts). */
     @Test
-    void theEngineThreadRunsBelowTheWindow() throws Exception {
+    void theEngineThreadKeepsTheWindowsPriority() throws Exception {
+        Priority window = Priority.ofCurrentThread();
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
-        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(window);
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
+    /** Lowered, a run's first record could starve for seconds once other programs filled the cores. */
     @Test
-    void theRunHistoryThreadRunsBelowTheWindow(@TempDir Path folder) throws Exception {
+    void theRunHistoryThreadRunsAtTheWindowsPriority(@TempDir Path folder) throws Exception {
+        Priority window = Priority.ofCurrentThread();
         CompletableFuture<Priority> seen = new CompletableFuture<>();
         HistoryStore.inBackground(folder).read(history -> Priority.ofCurrentThread(), seen::complete,
                 problem -> seen.completeExceptionally(new AssertionError(problem)));
-        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(window);
+        assertThat(window.java()).isGreaterThan(Thread.MIN_PRIORITY);
     }
 
     /** The files thread is not lowered: lowered, it got no CPU under full load and the closing window gave up. */
@@ -121,10 +127,10 @@ class BackgroundPriorityTest {
     @Test
     void threadsTheWorkerStartsInheritItsScheduling() throws Exception {
         CompletableFuture<Priority> seen = new CompletableFuture<>();
-        EngineStatus.ownThread().execute(() -> {
+        BackgroundPriority.daemonThread(() -> {
             Thread child = new Thread(() -> seen.complete(Priority.ofCurrentThread()));
             child.start();
-        });
+        }, "test-lowered").start();
         Priority child = seen.get(10, TimeUnit.SECONDS);
         Priority.assertBelowTheWindow(child); // Java and Linux threads inherit their creator's; a sweep's member threads, for one
     }
@@ -135,7 +141,7 @@ class BackgroundPriorityTest {
         try (SystemProperty normal = SystemProperty.set(BackgroundPriority.PROPERTY, "normal")) {
             assertThat(BackgroundPriority.lowerOptimisingCompiler()).isZero();
             CompletableFuture<Priority> seen = new CompletableFuture<>();
-            EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
+            BackgroundPriority.daemonThread(() -> seen.complete(Priority.ofCurrentThread()), "test-normal").start();
             assertThat(seen.get(10, TimeUnit.SECONDS)).as("as the thread that started it").isEqualTo(window);
         }
         // so the check above tells the two apart: a lowered worker would be at Java's lowest priority
@@ -175,8 +181,8 @@ class BackgroundPriorityTest {
     void theCallingThreadIsLeftAsItWas() throws Exception {
         Priority before = Priority.ofCurrentThread();
         CompletableFuture<Priority> seen = new CompletableFuture<>();
-        EngineStatus.ownThread().execute(() -> seen.complete(Priority.ofCurrentThread()));
-        seen.get(10, TimeUnit.SECONDS);
+        BackgroundPriority.daemonThread(() -> seen.complete(Priority.ofCurrentThread()), "test-lowered").start();
+        Priority.assertBelowTheWindow(seen.get(10, TimeUnit.SECONDS));
         assertThat(Priority.ofCurrentThread()).isEqualTo(before); // the window's threads stay as they are
     }
 }
