@@ -50,14 +50,21 @@ public final class PulseMonitor {
 
     /**
      * Loads, on the calling thread, the native library the monitor reads the threads' CPU times through (the JVM's
-     * management library). Call it before the window starts the engine: loading a library while ND4J starts can stop
-     * the whole program. JavaCPP looks ND4J's BLAS functions up by calling {@code dlsym} inside glibc's
-     * {@code dl_iterate_phdr}, which takes glibc's two loader locks in the order opposite to {@code dlopen} on another
-     * thread; the two threads then wait for each other for good, and the JVM with them at its next safepoint. (A
-     * benchmark whose monitor was first made just after the window opened hung so, 3 times in about 40 runs.)
+     * management library), and makes a first call of each of its functions the monitor uses. Call it before the
+     * window starts the engine.
+     *
+     * <p>Loading a library while ND4J starts can stop the whole program: JavaCPP looks ND4J's BLAS functions up by
+     * calling {@code dlsym} inside glibc's {@code dl_iterate_phdr}, which takes glibc's two loader locks in the order
+     * opposite to {@code dlopen} on another thread; the two threads then wait for each other for good, and the JVM
+     * with them at its next safepoint. (A benchmark whose monitor was first made just after the window opened hung so,
+     * 3 times in about 40 runs.) And the JVM finds a native method's code at its first call, through {@code dlsym},
+     * which waits while another thread's {@code dlopen} runs: the monitor's first readings fell within 30 ms of the
+     * engine's start in 9 of 14 sessions, and ND4J's main library takes about 50 ms to load.
      */
     public static void loadLibraries() {
-        THREADS.isCurrentThreadCpuTimeSupported();
+        THREADS.getCurrentThreadCpuTime();
+        THREADS.getThreadCpuTime(Thread.currentThread().getId());
+        collectionNanos();
     }
 
     private AnimationTimer newTimer() {
@@ -134,10 +141,24 @@ public final class PulseMonitor {
         }
     }
 
-    /** The id of JavaFX's renderer thread; -1 if there is none. */
+    /**
+     * The id of JavaFX's renderer thread; -1 if there is none. Found in the thread groups: a thread dump
+     * ({@code Thread.getAllStackTraces}) stops every thread at a safepoint, and one made as the engine started waited
+     * 58 ms for the engine's lowered thread, with the window stopped.
+     */
     private static long rendererThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(RENDERER))
-                .mapToLong(Thread::getId).findFirst().orElse(-1);
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().startsWith(RENDERER)) {
+                return threads[i].getId();
+            }
+        }
+        return -1;
     }
 
     /** The calling thread's total wait for a core in ns since it started; -1 where the system does not say. */
