@@ -2,7 +2,11 @@ package org.rangefinder.ui.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
@@ -13,16 +17,26 @@ class EngineWarmUpTest {
 
     /** A range test of 10 iterations (it may diverge before the last) and 2 epochs of 1cycle: 120 / 30 = 4 steps each. */
     @Test
-    void warmsUpOnTheBundledIrisData() {
+    void warmsUpOnTheBundledIrisData() throws IOException {
+        List<Path> before = throwawayHistories();
         EngineWarmUp.Warmed warmed = EngineWarmUp.run();
         assertThat(warmed.rangeTestPoints()).isBetween(2, EngineWarmUp.RANGE_TEST_ITERATIONS);
         assertThat(warmed.trainingIterations()).isEqualTo(8);
+        assertThat(warmed.runsRecorded()).as("the range test and the training, listed back").isEqualTo(2);
+        assertThat(throwawayHistories()).as("the throwaway history removed").isEqualTo(before);
+    }
+
+    /** The warm-up's run histories left in the system's temporary folder. */
+    private static List<Path> throwawayHistories() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("rangefinder-warm-up")).sorted().toList();
+        }
     }
 
     @Test
     void withoutTheIrisDataItOnlyInitialisesTheEngine(@TempDir Path emptyDatasets) {
         try (SystemProperty p = SystemProperty.set(Datasets.ROOT_PROPERTY, emptyDatasets.toString())) {
-            assertThat(EngineWarmUp.run()).isEqualTo(new EngineWarmUp.Warmed(0, 0));
+            assertThat(EngineWarmUp.run()).isEqualTo(new EngineWarmUp.Warmed(0, 0, 0));
         }
     }
 }
