@@ -48,8 +48,17 @@ import java.util.function.DoubleSupplier;
  * priority: lowering it too left the window's code interpreted longer and its work per frame grew by a fifth. On a
  * machine with a core to spare none of this changes anything.
  *
+ * <p>Threads whose work is small and comes at moments nobody chooses stay at the window's priority: ND4J's and
+ * JavaCPP's deallocator threads, which free native memory after each collection, and the run history's thread. Started
+ * below the window on an idle machine, they could not be raised when other programs later filled the cores, and each
+ * then stood runnable in Java code for seconds and held up every safepoint: with two busy loops started as two range
+ * tests began, the window's longest gap was 1.5-1.9 s and the deallocators and the history's thread were seen runnable
+ * and lowered in most samples; with them at the window's priority, 0.16 and 0.83 s (two runs each). So the engine
+ * starts them from a thread of the window's priority ({@code NativeThreads.initialise}), and the history's first
+ * records, which loaded its classes (280 ms of CPU), are paid in the engine's warm-up ({@link EngineWarmUp}).
+ *
  * <p>The system property {@value #PROPERTY}{@code =normal} leaves all of these threads as they start: the workers,
- * engine, data and history threads at the priority of the thread that made them, C2 as the JVM started it. The test
+ * the runs' and the engine's carriers and the data threads at the priority of the thread that made them, C2 as the JVM started it. The test
  * suite sets it (pom.xml): a window test's run must not depend on what else the machine runs. {@code idle} lowers
  * them whatever other programs do ({@code BackgroundPriorityTest} sets it, to test the lowering itself). It is read
  * each time a thread would be lowered. Unset, or any other value, the threads are lowered as above: the window's
