@@ -64,6 +64,11 @@ final class HistoryOptions {
         }
     }
 
+    /** Records that the run failed with {@code e}, by its message, when it has an entry; the caller rethrows it. */
+    void recordFailure(PrintWriter err, RuntimeException e) {
+        record(err, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
+    }
+
     /** What went wrong with the history, in words. */
     private static String why(Exception e) {
         return e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage();

@@ -162,7 +162,7 @@ final class RangeTestCommand implements Callable<Integer> {
                 results = sweepResult.members();
             }
         } catch (RuntimeException e) {
-            history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
+            history.recordFailure(stderr, e);
             throw e;
         }
         progress.finish();

@@ -96,9 +96,32 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A run in its steps: the settings, from the command line over the hyperparameter file, checked; the data loaded;
+     * the settings that need the data, checked too; the training; its outputs.
+     */
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Request request = request(readHyperparameters(stderr));
+        Progress progress = new Progress(stderr);
+        Dataset dataset = load(request, progress, cancel, stderr);
+        TrainingConfig config = config(request, dataset);
+        LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(request.file(), config.oneCycle());
+        printHeader(stdout, dataset, config);
+        history.start(stderr, RunKind.TRAINING, request.source(), config.model(),
+                RunSettings.of(config, request.dataOptions()));
+        Trainer.Outcome outcome = train(stdout, stderr, dataset, config, progress, cancel);
+        writeOutputs(stdout, request, dataset, bounds, outcome);
+        history.printRecorded(stdout);
+        return RangefinderCommand.OK;
+    }
+
+    /**
+     * The {@code --hyperparams} file, or null. Its dataset is read too, so the outputs are checked once the file is
+     * read: none may replace that dataset either. The file's warnings follow, once the outputs pass.
+     */
+    private Hyperparameters readHyperparameters(PrintWriter stderr) {
         Hyperparameters file = null;
         List<String> warnings = List.of();
         if (hyperparams != null) {
@@ -106,13 +129,44 @@ final class TrainCommand implements Callable<Integer> {
             warnings = read.warnings();
             file = read.hyperparameters();
         }
-        // the dataset a hyperparameter file names is read too, and no output may replace it
+        String named = file == null ? null : file.dataset().source();
         new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
                 .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
-                .readsAs("the dataset " + hyperparams + " names (" + (file == null ? null : file.dataset().source())
-                        + ")", file == null ? null : file.dataset().source())
+                .readsAs("the dataset " + hyperparams + " names (" + named + ")", named)
                 .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
         warnings.forEach(w -> stderr.println("warning: " + w));
+        return file;
+    }
+
+    /**
+     * What the run is asked to be, before its data is loaded.
+     *
+     * @param file        the hyperparameter file, or null
+     * @param overlay     each setting from its option where that is given, else from {@code file}
+     * @param source      the dataset: {@code --dataset}, else the one {@code file} names
+     * @param dataOptions how to load it: {@code file}'s data options when it is {@code file}'s dataset (else the
+     *                    defaults), with those given on the command line in their place
+     */
+    private record Request(Hyperparameters file, Overlay overlay, SchedulePolicy policy, int epochs, int batchSize,
+                           String source, OptimizerKind optimizer, DataOptions dataOptions) {
+
+        /**
+         * The dataset as {@code --hyperparams-out} describes it: as {@code file} does when the run loaded {@code
+         * file}'s dataset with its data options, else anew from the data loaded.
+         */
+        DatasetSection datasetSection(Dataset dataset) {
+            return file != null && file.dataset().source().equals(source)
+                    && file.dataset().dataOptions().equals(dataOptions) ? file.dataset()
+                    : DatasetSection.of(source, dataOptions, dataset);
+        }
+    }
+
+    /**
+     * Every setting the run can take without its data, from the command line over {@code file}, checked in this order:
+     * epochs and batch size, the schedule, the dataset, the options that the schedule or the optimizer would ignore,
+     * the data options.
+     */
+    private Request request(Hyperparameters file) {
         Predicate<String> given = file == null ? option -> true : spec.commandLine().getParseResult()::hasMatchedOption;
         Overlay overlay = new Overlay(file == null ? null : file.toTrainingConfig(), given);
         SchedulePolicy policy = overlay.pick("--schedule", SchedulePolicy.parse(schedule), TrainingConfig::policy);
@@ -128,6 +182,23 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--hyperparams-out describes a one-cycle run; this one uses a "
                     + policy.id() + " learning rate");
         }
+        String source = source(file);
+        data.checkLabel(source);
+        checkScheduleOptions(policy);
+        OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
+        checkMomentumOptions(file, given, policy, optimizer);
+        // the file's data options (its label column, split, image size) belong to its dataset, not to another
+        boolean fileData = file != null && source.equals(file.dataset().source());
+        DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
+                given);
+        return new Request(file, overlay, policy, epochs, batchSize, source, optimizer, dataOptions);
+    }
+
+    /**
+     * The dataset to train on: {@code --dataset}, else the one {@code file} names, whose path must still be there (a
+     * relative path is taken from the current folder).
+     */
+    private String source(Hyperparameters file) {
         String source = data.dataset != null ? data.dataset : file != null ? file.dataset().source() : null;
         if (source == null) {
             throw new UserInputException("give --dataset NAME|PATH, or --hyperparams FILE.json");
@@ -140,9 +211,16 @@ final class TrainCommand implements Callable<Integer> {
                                     + ")")
                     + ": give --dataset PATH where the data is now");
         }
-        data.checkLabel(source);
-        checkScheduleOptions(policy);
-        OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
+        return source;
+    }
+
+    /**
+     * Refuses the momentum options the run would not use, as {@link DataModelOptions#checkMomentumUsed} and
+     * {@link OneCycleOptions#checkMomentaUsed} say: a one-cycle schedule cycles the momentum unless
+     * {@code --no-cycle-momentum}, or else {@code file}, says it does not.
+     */
+    private void checkMomentumOptions(Hyperparameters file, Predicate<String> given, SchedulePolicy policy,
+                                      OptimizerKind optimizer) {
         ParseResult parsed = spec.commandLine().getParseResult();
         boolean cycled = policy == SchedulePolicy.ONE_CYCLE
                 && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(), given);
@@ -151,71 +229,116 @@ final class TrainCommand implements Callable<Integer> {
                 ? "--no-cycle-momentum holds the optimizer's --momentum instead"
                 : hyperparams + " does not cycle the momentum (oneCycle.cycleMomentum is false): it holds the "
                         + "optimizer's momentum, which --momentum sets");
-        // the file's data options (its label column, split, image size) belong to its dataset, not to another
-        boolean fileData = file != null && source.equals(file.dataset().source());
-        DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
-                given);
-        Progress progress = new Progress(stderr);
-        Dataset dataset = Datasets.load(source, dataOptions, new LoadProgress(cancel, progress));
+    }
+
+    /**
+     * Loads the dataset, its progress on stderr (Ctrl-C stops the load); data that differs from what the
+     * hyperparameter file recorded of it gets a warning for each difference, unless {@code --dataset} named it anew.
+     */
+    private Dataset load(Request request, Progress progress, CancelToken cancel, PrintWriter stderr) {
+        Dataset dataset = Datasets.load(request.source(), request.dataOptions(), new LoadProgress(cancel, progress));
         progress.finish();
-        if (file != null && data.dataset == null) {
-            file.dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
+        if (request.file() != null && data.dataset == null) {
+            request.file().dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
         }
-        int total = TrainingConfig.totalSteps(epochs,
-                BatchStream.batchesPerEpoch(dataset.train().size(), batchSize, false));
-        OneCycleSettings settings = policy != SchedulePolicy.ONE_CYCLE ? null
-                : file == null ? oneCycle.settings(total) : oneCycle.settings(total, file.oneCycleSettings(), given);
-        TrainingConfig config = new TrainingConfig(source,
+        return dataset;
+    }
+
+    /**
+     * The run's settings, once the data says how many steps it takes: a 1cycle spans
+     * {@code T = epochs * ceil(trainingSamples / batchSize)} steps. Refused when the model does not fit the data.
+     */
+    private TrainingConfig config(Request request, Dataset dataset) {
+        Hyperparameters file = request.file();
+        Overlay overlay = request.overlay();
+        int total = TrainingConfig.totalSteps(request.epochs(),
+                BatchStream.batchesPerEpoch(dataset.train().size(), request.batchSize(), false));
+        OneCycleSettings settings = request.policy() != SchedulePolicy.ONE_CYCLE ? null
+                : file == null ? oneCycle.settings(total)
+                : oneCycle.settings(total, file.oneCycleSettings(), overlay.given());
+        TrainingConfig config = new TrainingConfig(request.source(),
                 overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
-                optimizer,
+                request.optimizer(),
                 overlay.pick("--momentum", data.momentum, TrainingConfig::momentum),
-                overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), batchSize, epochs,
-                policy, settings, lr, overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
+                overlay.pick("--weight-decay", data.weightDecay, TrainingConfig::weightDecay), request.batchSize(),
+                request.epochs(), request.policy(), settings, lr,
+                overlay.pick("--eval-every", evalEvery, TrainingConfig::evalEvery),
                 overlay.pick("--seed", data.seed, TrainingConfig::seed));
         NetworkFactory.checkCompatible(config.model(), dataset);
-        LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(file, settings);
+        return config;
+    }
 
-        stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + policy.id() + " "
-                + (policy == SchedulePolicy.ONE_CYCLE
+    /** The run in one line (data, model, schedule, optimizer, length), and the head of the epoch table. */
+    private static void printHeader(PrintWriter stdout, Dataset dataset, TrainingConfig config) {
+        stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + config.policy().id() + " "
+                + (config.policy() == SchedulePolicy.ONE_CYCLE
                     ? "max lr " + config.oneCycle().maxLr() + ", initial " + config.oneCycle().initialLr()
-                    : "lr " + lr)
-                + ", " + config.optimizer().id() + ", " + epochs + " epochs of " + config.stepsPerEpoch(dataset.train().size())
-                + " iterations");
+                    : "lr " + config.constantLr())
+                + ", " + config.optimizer().id() + ", " + config.epochs() + " epochs of "
+                + config.stepsPerEpoch(dataset.train().size()) + " iterations");
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
-        history.start(stderr, RunKind.TRAINING, source, config.model(), RunSettings.of(config, dataOptions));
+    }
+
+    /**
+     * Trains the run the history has started, with its progress output, and prints why it stopped. The history
+     * records the result, or, for a run the engine fails, the failure before the exception is passed on.
+     */
+    private Trainer.Outcome train(PrintWriter stdout, PrintWriter stderr, Dataset dataset, TrainingConfig config,
+                                  Progress progress, CancelToken cancel) {
         Trainer.Outcome outcome;
         try {
-            outcome = Trainer.train(dataset, config, new TrainingListener() {
-                @Override
-                public void iterationDone(IterationRecord r, int totalIterations) {
-                    progress.update(r.iteration() + 1, totalIterations,
-                            String.format(Locale.ROOT, "lr %.2e  loss %.4f", r.lr(), r.loss()));
-                }
-
-                @Override
-                public void epochDone(EpochRecord e) {
-                    progress.finish();
-                    stdout.printf(Locale.ROOT, "%6d %11.4f %10.4f %7.2f%% %8.1fs%n", e.epoch(), e.trainLoss(), e.valLoss(),
-                            100 * e.valAccuracy(), e.elapsedSeconds());
-                    stdout.flush();
-                }
-            }, cancel);
+            outcome = Trainer.train(dataset, config, progressOutput(stdout, progress), cancel);
         } catch (RuntimeException e) {
-            history.record(stderr, (h, id) -> h.fail(id, String.valueOf(e.getMessage())));
+            history.recordFailure(stderr, e);
             throw e;
         }
         TrainingResult result = outcome.result();
         history.record(stderr, (h, id) -> h.finish(id, result));
         progress.finish();
-        // the last evaluation, which for a run stopped early is that of an earlier network than the one it ended with;
-        // a run stopped before its first has none to report
+        printStopped(stdout, result);
+        return outcome;
+    }
+
+    /** The bar on stderr moves with each iteration; each epoch clears it and adds its line to the table on stdout. */
+    private static TrainingListener progressOutput(PrintWriter stdout, Progress progress) {
+        return new TrainingListener() {
+            @Override
+            public void iterationDone(IterationRecord r, int totalIterations) {
+                progress.update(r.iteration() + 1, totalIterations,
+                        String.format(Locale.ROOT, "lr %.2e  loss %.4f", r.lr(), r.loss()));
+            }
+
+            @Override
+            public void epochDone(EpochRecord e) {
+                progress.finish();
+                stdout.printf(Locale.ROOT, "%6d %11.4f %10.4f %7.2f%% %8.1fs%n", e.epoch(), e.trainLoss(), e.valLoss(),
+                        100 * e.valAccuracy(), e.elapsedSeconds());
+                stdout.flush();
+            }
+        };
+    }
+
+    /**
+     * Why and when the run stopped, with the last evaluation, which for a run stopped early is that of an earlier
+     * network than the one it ended with; a run stopped before its first has none to report.
+     */
+    private static void printStopped(PrintWriter stdout, TrainingResult result) {
         stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; %s%n", result.stopReason().id(),
                 result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
                 result.evaluations().isEmpty() ? "no evaluation ran"
                         : String.format(Locale.ROOT, "last evaluation: val loss %.4f, val accuracy %.2f%%",
                                 result.finalValLoss(), 100 * result.finalValAccuracy()));
+    }
+
+    /**
+     * Writes the outputs asked for, in this order, each followed by a line on stdout: the result file, the network,
+     * the hyperparameter file (with {@code bounds}, the range test of the file the run came from, and its results).
+     */
+    private void writeOutputs(PrintWriter stdout, Request request, Dataset dataset, LrBounds bounds,
+                              Trainer.Outcome outcome) throws IOException {
+        TrainingResult result = outcome.result();
         if (out != null) {
-            Json.write(out, resultJson(result, dataOptions));
+            Json.write(out, resultJson(result, request.dataOptions()));
             stdout.println("wrote " + out);
         }
         if (saveModel != null) {
@@ -223,15 +346,11 @@ final class TrainCommand implements Callable<Integer> {
             stdout.println("wrote " + saveModel);
         }
         if (hyperparamsOut != null) {
-            DatasetSection described = file != null && file.dataset().source().equals(source)
-                    && file.dataset().dataOptions().equals(dataOptions) ? file.dataset()
-                    : DatasetSection.of(source, dataOptions, dataset);
-            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described, config, bounds,
-                    file == null ? null : file.rangeTest(), TrainingSection.of(result)));
+            Hyperparameters file = request.file();
+            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(request.datasetSection(dataset),
+                    result.config(), bounds, file == null ? null : file.rangeTest(), TrainingSection.of(result)));
             stdout.println("wrote " + hyperparamsOut);
         }
-        history.printRecorded(stdout);
-        return RangefinderCommand.OK;
     }
 
     /**

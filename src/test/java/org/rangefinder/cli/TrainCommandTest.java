@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,93 @@ class TrainCommandTest {
         assertThat(file.get("oneCycle").get("maxMomentum").asDouble()).isZero();
         CliRun again = CliRun.of("train", "--hyperparams", h.toString(), "--no-history");
         assertThat(again.code()).as(again.err()).isZero();
+    }
+
+    /**
+     * What a run prints, line by line: the header with its schedule, the epoch table, the stop line with the last
+     * evaluation, each file in the order --out, --save-model, --hyperparams-out, and the run's id in the history.
+     * Off a terminal stderr stays empty.
+     */
+    @Test
+    void aRunPrintsItsHeaderEpochsStopLineFilesWrittenAndRunInThatOrder(@TempDir Path dir) {
+        Path json = dir.resolve("result.json");
+        Path model = dir.resolve("model.zip");
+        Path h = dir.resolve("h.json");
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "2", "--max-lr", "0.1",
+                "--min-lr", "0.01", "--hyperparams-out", h.toString(), "--save-model", model.toString(), "--out",
+                json.toString(), "--workspace", runs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        String[] lines = r.lines();
+        assertThat(lines).hasSize(9);
+        // 120 of iris's 150 samples train (a validation fraction of 0.2): ceil(120 / 16) = 8 iterations an epoch
+        assertThat(lines[0]).isEqualTo("train: iris, mlp 128-128, one-cycle max lr 0.1, initial 0.01, nesterov, "
+                + "2 epochs of 8 iterations");
+        assertThat(lines[1]).isEqualTo(" epoch  train loss   val loss  val acc      time");
+        assertThat(lines[2]).matches("     1 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\d{2}% +\\d+\\.\\ds");
+        assertThat(lines[3]).matches("     2 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\d{2}% +\\d+\\.\\ds");
+        assertThat(lines[4]).matches("stopped: completed after 16 of 16 iterations, \\d+\\.\\d s; last evaluation: "
+                + "val loss \\d+\\.\\d{4}, val accuracy \\d+\\.\\d{2}%");
+        assertThat(lines[5]).isEqualTo("wrote " + json);
+        assertThat(lines[6]).isEqualTo("wrote " + model);
+        assertThat(lines[7]).isEqualTo("wrote " + h);
+        assertThat(lines[8]).matches("recorded as run (\\S+) \\(rangefinder runs show \\1 --workspace .*\\)");
+    }
+
+    /** A constant run's header names its one learning rate; without --no-history nothing else follows the stop. */
+    @Test
+    void aConstantRunsHeaderNamesItsLearningRate() {
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--schedule", "constant", "--lr", "0.05", "--epochs", "1",
+                "--optimizer", "adam", "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(4);
+        assertThat(r.lines()[0])
+                .isEqualTo("train: iris, mlp 128-128, constant lr 0.05, adam, 1 epochs of 2 iterations");
+        assertThat(r.lines()[3]).startsWith("stopped: completed after 2 of 2 iterations, ");
+    }
+
+    /** A hyperparameter file describes a 1cycle: a constant run is refused one before it runs. */
+    @Test
+    void aConstantRunWritesNoHyperparameterFile(@TempDir Path dir) {
+        Path h = dir.resolve("h.json");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--schedule", "constant", "--lr", "0.05", "--no-history",
+                "--hyperparams-out", h.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("rangefinder: --hyperparams-out describes a one-cycle run; this one uses a "
+                + "constant learning rate" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(h).doesNotExist();
+    }
+
+    /**
+     * Data that changed since a hyperparameter file was written is trained on with a warning for each difference;
+     * named again with --dataset, it is taken as it is now, without one.
+     */
+    @Test
+    void dataChangedSinceTheFileWasWrittenIsWarnedOf(@TempDir Path dir) throws Exception {
+        Path data = Files.copy(Path.of("datasets/iris/iris.csv"), dir.resolve("data.csv"));
+        Path h = dir.resolve("h.json");
+        CliRun made = CliRun.of("range-test", "--dataset", data.toString(), "--iterations", "20", "--batch-size", "16",
+                "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        List<String> rows = Files.readAllLines(data);
+        Files.write(data, rows.subList(0, rows.size() - 10));
+
+        CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] warnings = r.err().split("\\R");
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings[0])
+                .startsWith("warning: dataset " + data + " changed since the file was written (SHA-256 ");
+        assertThat(warnings[1]).isEqualTo("warning: dataset " + data + " now splits into 112 training and 28 "
+                + "validation samples; the file recorded 120 and 30");
+        assertThat(r.out()).startsWith("train: data.csv, ");
+
+        CliRun again = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", data.toString(), "--epochs", "1",
+                "--no-history");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).isEmpty();
     }
 
     @ParameterizedTest
