@@ -32,27 +32,46 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
                               Double medianMinimum) {
 
         static SeedSummary of(List<RangeTestResult> all) {
-            List<RangeTestResult> members = all.stream().filter(m -> !m.points().isEmpty()).toList();
-            int length = members.stream().mapToInt(m -> m.points().size()).min().orElse(0);
+            return of(all.stream().map(RangeTestResult::points).toList(),
+                    all.stream().map(RangeTestResult::suggestions).toList());
+        }
+
+        /**
+         * The summary of members given by their curves and, in the same order, their suggestions: a sweep's
+         * recorded curves read back give the summary its results gave.
+         */
+        public static SeedSummary of(List<List<CurvePoint>> curves, List<Suggestions> suggestions) {
+            if (curves.size() != suggestions.size()) {
+                throw new IllegalArgumentException(curves.size() + " curves, " + suggestions.size() + " suggestions");
+            }
+            List<List<CurvePoint>> ran = new ArrayList<>();
+            List<Suggestions> suggested = new ArrayList<>();
+            for (int m = 0; m < curves.size(); m++) {
+                if (!curves.get(m).isEmpty()) {
+                    ran.add(curves.get(m));
+                    suggested.add(suggestions.get(m));
+                }
+            }
+            int length = ran.stream().mapToInt(List::size).min().orElse(0);
             double[] lrs = new double[length];
             double[] mean = new double[length];
             double[] min = new double[length];
             double[] max = new double[length];
             for (int i = 0; i < length; i++) {
-                lrs[i] = members.get(0).points().get(i).lr();
+                lrs[i] = ran.get(0).get(i).lr();
                 double sum = 0;
                 min[i] = Double.POSITIVE_INFINITY;
                 max[i] = Double.NEGATIVE_INFINITY;
-                for (RangeTestResult m : members) {
-                    double s = m.points().get(i).smoothedLoss();
+                for (List<CurvePoint> curve : ran) {
+                    double s = curve.get(i).smoothedLoss();
                     sum += s;
                     min[i] = Math.min(min[i], s);
                     max[i] = Math.max(max[i], s);
                 }
-                mean[i] = sum / members.size();
+                mean[i] = sum / ran.size();
             }
-            return new SeedSummary(lrs, mean, min, max, median(members, Suggestions::steep),
-                    median(members, Suggestions::valley), median(members, Suggestions::minimum));
+            return new SeedSummary(lrs, mean, min, max, median(suggested, Suggestions::steep),
+                    median(suggested, Suggestions::valley), median(suggested, Suggestions::minimum));
         }
 
         /** The median over the members of what a method suggests; null when no member had a suggestion. */
@@ -64,12 +83,9 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
             };
         }
 
-        private static Double median(List<RangeTestResult> members, Function<Suggestions, Double> which) {
-            List<Double> values = new ArrayList<>();
-            for (RangeTestResult m : members) {
-                values.add(which.apply(m.suggestions()));
-            }
-            double[] sorted = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+        private static Double median(List<Suggestions> suggestions, Function<Suggestions, Double> which) {
+            double[] sorted = suggestions.stream().map(which).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                    .sorted().toArray();
             if (sorted.length == 0) {
                 return null;
             }

@@ -160,6 +160,26 @@ class RunHistoryTest {
     }
 
     /**
+     * A seed sweep's curves read back, with the suggestions read off their smoothed losses as the engine reads them,
+     * give the mean curve, band and medians its results gave: the window draws a recorded seed sweep from them.
+     */
+    @Test
+    void aSeedSweepsCurvesReadBackGiveItsSeedSummary() throws IOException {
+        Sweep sweep = Sweep.parse("seed=1,2,3");
+        SweepResult result = SweepRunner.run(iris, rangeTestConfig(), sweep, 1, (m, p) -> { }, new CancelToken());
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
+        history.finish(r.id(), result);
+
+        List<List<CurvePoint>> curves = history.curves(r.id());
+        List<Suggestions> suggestions = curves.stream().map(c -> Suggestions.fromSmoothed(
+                c.stream().mapToDouble(CurvePoint::lr).toArray(),
+                c.stream().mapToDouble(CurvePoint::smoothedLoss).toArray(), SuggestionOptions.defaults())).toList();
+        assertThat(SweepResult.SeedSummary.of(curves, suggestions)).isEqualTo(result.seedSummary());
+        assertThat(result.seedSummary().medianValley()).isNotNull();
+    }
+
+    /**
      * A range test's curve.csv and a sweep's curves.csv are the CSV of curves that range-test --csv and the window's
      * export write (CurveCsv), and read back as the very points recorded.
      */

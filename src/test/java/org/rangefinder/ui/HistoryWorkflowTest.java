@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -18,14 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
+import org.rangefinder.rangetest.SweepFactor;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.chart.ChartFixtures;
+import org.rangefinder.ui.chart.LrMarkerChart;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.rangetest.RunFamily;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The History tab, driven with the robot: a range test run in the window is recorded (in the fixture's own history
- * folder), listed, overlaid on the chart and deleted.
+ * The History tab, driven with the robot: a range test or a sweep run in the window is recorded (in the fixture's own
+ * history folder), listed, overlaid on the chart and deleted.
  */
 @ExtendWith(ApplicationExtension.class)
 class HistoryWorkflowTest {
@@ -105,5 +113,108 @@ class HistoryWorkflowTest {
         assertThat(fixture.history.resolve(recorded.id())).doesNotExist();
         assertThat(fixture.history).isEmptyDirectory();
         assertThat(fixture.vm().statusProperty().get()).isEqualTo("Deleted 1 run(s) from the run history");
+    }
+
+    /**
+     * A seed sweep overlaid from the history is drawn as the live one was: its mean over the band between its lowest
+     * and highest member, one legend entry, and the medians over its seeds (it was drawn as three member curves).
+     */
+    @Test
+    void aSeedSweepOverlaidFromTheHistoryIsDrawnAsItsMeanOverABandAsLive(FxRobot robot) {
+        RunFamily live = runSweep(robot, SweepFactor.SEED, "1, 2, 3");
+        LrMarkerChart chart = fixture.view().chartView().chart();
+        List<List<Number>> liveMean = fixture.laidOut(() -> points(chart.getData().get(0)));
+        LrMarkerChart.Band liveBand = band(chart);
+        List<String> liveLegend = fixture.laidOut(() -> ChartFixtures.legendTexts(chart));
+        assertThat(liveLegend).hasSize(1);
+        assertThat(liveLegend.get(0)).startsWith("sweep 1: mean of ").endsWith(" over 3 seeds");
+        SweepResult.SeedSummary seeds = live.resultProperty().get().seedSummary();
+
+        List<RangeTestRun> members = overlayAfterRemoving(robot, live);
+        assertThat(members).hasSize(3);
+        assertThat(members).allSatisfy(m -> assertThat(m.visibleProperty().get()).isFalse());
+        assertThat(chart.getData()).as("the mean alone, its members hidden").hasSize(1);
+        assertThat(fixture.laidOut(() -> points(chart.getData().get(0)))).isEqualTo(liveMean);
+        LrMarkerChart.Band overlaidBand = band(chart);
+        assertThat(overlaidBand.xs()).containsExactly(liveBand.xs());
+        assertThat(overlaidBand.lows()).containsExactly(liveBand.lows());
+        assertThat(overlaidBand.highs()).containsExactly(liveBand.highs());
+        assertThat(fixture.laidOut(() -> ChartFixtures.legendTexts(chart)))
+                .containsExactly(liveLegend.get(0).replace("sweep 1: ", "sweep 2: "));
+
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(1)));
+        assertThat(robot.lookup("#median-valleyButton").queryButton().getText())
+                .isEqualTo("valley " + LrText.format(seeds.medianValley()));
+        assertThat(chart.markLabels()).contains("median-valley " + LrText.format(seeds.medianValley()));
+        Screenshots.save(fixture.view().chartView(), "history-seed-sweep-band");
+    }
+
+    /** A sweep of another factor overlaid from the history shows each member's curve, in its family's colour. */
+    @Test
+    void aWeightDecaySweepOverlaidFromTheHistoryShowsItsMembers(FxRobot robot) {
+        RunFamily live = runSweep(robot, SweepFactor.WEIGHT_DECAY, "0, 1e-3");
+        List<RangeTestRun> members = overlayAfterRemoving(robot, live);
+        assertThat(members).hasSize(2);
+        assertThat(members).allSatisfy(m -> assertThat(m.visibleProperty().get()).isTrue());
+        LrMarkerChart chart = fixture.view().chartView().chart();
+        assertThat(chart.lookupAll(".rf-band")).isEmpty();
+        assertThat(fixture.laidOut(() -> ChartFixtures.legendTexts(chart)))
+                .containsExactlyElementsOf(members.stream().map(RangeTestRun::name).toList());
+        assertThat(chart.getData()).as("each member's smoothed curve")
+                .containsAll(members.stream().map(fixture.view().chartView()::smoothedSeries).toList());
+        assertThat(members).extracting(RangeTestRun::points)
+                .containsExactlyElementsOf(live.members().stream().map(RangeTestRun::points).toList());
+        Screenshots.save(fixture.view().chartView(), "history-weight-decay-sweep");
+    }
+
+    /** Runs a sweep of iris on 30-iteration range tests, and waits until it is recorded as finished. */
+    private RunFamily runSweep(FxRobot robot, SweepFactor factor, String values) {
+        fixture.chooseIris(robot, 30);
+        robot.interact(() -> {
+            fixture.vm().experiment().sweepFactorProperty().set(factor);
+            robot.lookup("#sweepValuesField").queryAs(TextField.class).setText(values);
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
+        RunFamily family = fixture.vm().runs().runs().get(0).family();
+        WorkbenchFixture.waitUntil(90, () -> family.resultProperty().get() != null);
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().size() == 1
+                && fixture.vm().history().entries().get(0).status() == RunStatus.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        return family;
+    }
+
+    /**
+     * Takes the sweep's members off the runs list (an overlay leaves out the curves the list holds), overlays the
+     * recorded sweep from the History tab, and returns its members as they are listed.
+     */
+    private List<RangeTestRun> overlayAfterRemoving(FxRobot robot, RunFamily live) {
+        robot.interact(() -> live.members().forEach(fixture.vm().runs()::remove));
+        RunRecord recorded = fixture.vm().history().entries().get(0);
+        assertThat(recorded.kind()).isEqualTo(RunKind.SWEEP);
+        robot.clickOn("History");
+        TableView<RunRecord> table = fixture.view().historyPanel().table();
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(recorded);
+        });
+        robot.clickOn("#historyOverlay");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == live.members().size());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<RangeTestRun> members = List.copyOf(fixture.vm().runs().runs());
+        assertThat(members).allSatisfy(m -> assertThat(m.family()).isNotNull().isSameAs(members.get(0).family()));
+        return members;
+    }
+
+    /** A series' points as {@code [lr, loss]} pairs, as drawn. */
+    private static List<List<Number>> points(XYChart.Series<Number, Number> series) {
+        return series.getData().stream().map(d -> List.of(d.getXValue(), d.getYValue())).toList();
+    }
+
+    /** The one band on the chart. */
+    private static LrMarkerChart.Band band(LrMarkerChart chart) {
+        assertThat(chart.lookupAll(".rf-band")).hasSize(1);
+        return (LrMarkerChart.Band) chart.lookup(".rf-band").getUserData();
     }
 }

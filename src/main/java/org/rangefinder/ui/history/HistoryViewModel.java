@@ -57,7 +57,8 @@ public final class HistoryViewModel {
 
     /**
      * Shows the curves of the range tests and sweeps among {@code chosen} as runs, a sweep's as a family (one colour,
-     * a shade per member), as a live sweep's; training runs have none. A curve the runs list holds already (overlaid
+     * a shade per member; a seed sweep's drawn as its mean over a min/max band, with the medians over its seeds), as a
+     * live sweep's; training runs have none. A curve the runs list holds already (overlaid
      * before, or the run of this window that was recorded) is left out, and the status line says how many were.
      */
     public void overlay(List<RunRecord> chosen) {

@@ -150,8 +150,8 @@ public final class RangeTestChartView extends BorderPane {
         run.visibleProperty().addListener(o -> showOrHide(run));
         showOrHide(run);
         if (run.family() != null && run.family().members().get(0) == run) {
-            run.family().resultProperty().addListener((o, old, result) -> {
-                showFamily(run.family(), result);
+            run.family().seedsProperty().addListener((o, old, seeds) -> {
+                showFamily(run.family(), seeds);
                 showSuggestions(); // the medians over its seeds, if the selected run is one of them
             });
         }
@@ -220,17 +220,19 @@ public final class RangeTestChartView extends BorderPane {
         return shown.size();
     }
 
-    /** A seed family is drawn as its mean curve over the band between its lowest and highest member. */
-    private void showFamily(RunFamily family, SweepResult result) {
-        if (result == null || result.seedSummary() == null || !family.members().stream().allMatch(curves::containsKey)) {
+    /**
+     * A seed family is drawn as its mean curve over the band between its lowest and highest member, live or recorded
+     * earlier.
+     */
+    private void showFamily(RunFamily family, SweepResult.SeedSummary summary) {
+        if (summary == null || !family.members().stream().allMatch(curves::containsKey)) {
             return;
         }
-        SweepResult.SeedSummary summary = result.seedSummary();
         LrMarkerChart.Band band = new LrMarkerChart.Band(summary.lrs(), summary.minSmoothedLoss(),
                 summary.maxSmoothedLoss(), RunLooks.familyBand(family));
         XYChart.Series<Number, Number> mean = new XYChart.Series<>();
         mean.setName("sweep " + family.number() + ": mean of " + summary.lrs().length + "-point curves over "
-                + result.members().size() + " seeds");
+                + seedsWithCurves(family) + " seeds");
         for (int i = 0; i < summary.lrs().length; i++) {
             if (Double.isFinite(summary.meanSmoothedLoss()[i])) {
                 mean.getData().add(new XYChart.Data<>(summary.lrs()[i], summary.meanSmoothedLoss()[i]));
@@ -267,10 +269,9 @@ public final class RangeTestChartView extends BorderPane {
         List<LrMarkerChart.Mark> marks = runButtons.show("Set bounds from #" + run.number()
                 + (partial == null ? ":" : " (" + partial + "):"), s::lr,
                 lr -> smoothedLossNear(run.points(), lr), run);
-        SweepResult.SeedSummary seeds = run.family() == null || run.family().resultProperty().get() == null ? null
-                : run.family().resultProperty().get().seedSummary();
+        SweepResult.SeedSummary seeds = run.family() == null ? null : run.family().seedsProperty().get();
         if (seeds != null) {
-            marks = seedButtons.show("median of its " + run.family().members().size() + " seeds:", seeds::median,
+            marks = seedButtons.show("median of its " + seedsWithCurves(run.family()) + " seeds:", seeds::median,
                     lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr), null);
         }
         if (s.reason() != null) {
@@ -278,6 +279,11 @@ public final class RangeTestChartView extends BorderPane {
             shown(reason, true);
         }
         chart.setMarks(marks);
+    }
+
+    /** The members of a seed family that the summary is over: those with points. */
+    private static long seedsWithCurves(RunFamily family) {
+        return family.members().stream().filter(m -> !m.points().isEmpty()).count();
     }
 
     /** A hint and a button per suggestion method in the suggestion bar, ids and mark names starting with a prefix. */

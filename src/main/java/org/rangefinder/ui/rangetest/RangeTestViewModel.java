@@ -139,8 +139,9 @@ public final class RangeTestViewModel {
 
     /**
      * Shows the members of a sweep recorded earlier, one curve per value of {@code sweep}, as a family, as a live
-     * sweep's members are shown: one colour, a shade per member. Like a live sweep's, the family is complete before
-     * its members join the list (their shades depend on its size).
+     * sweep's members are shown: one colour, a shade per member; a seed family as its mean over a min/max band, with
+     * the medians of its suggestions. Like a live sweep's, the family is complete before its members join the list
+     * (their shades depend on its size), and summarised once they have (the chart draws its mean over their curves).
      */
     public RunFamily showFamily(Sweep sweep, List<RangeTestRun.Recorded> members) {
         RunFamily family = new RunFamily(nextFamily++, sweep);
@@ -150,6 +151,7 @@ public final class RangeTestViewModel {
             family.add(RangeTestRun.imported(number, "#" + number + " " + curve.name(), curve, family, color));
         }
         runs.addAll(family.members());
+        family.recorded();
         selected.set(family.members().get(0));
         return family;
     }

@@ -7,14 +7,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.history.HistoryStore;
 
 /**
  * The members of one condition sweep, shown as a family: one colour, a shade per member. Once every member has
  * ended, {@link #resultProperty()} holds the engine's {@link SweepResult} over the members that did not fail, those
- * stopped before their first step without points (for a seed family, with the mean curve, its min/max band and the
- * median suggestions over the members with points).
+ * stopped before their first step without points. A seed family's {@link #seedsProperty()} then holds its mean
+ * curve, min/max band and median suggestions over the members with points: the engine's, or, for a sweep recorded
+ * earlier, read off its members' curves as the engine reads them.
  */
 public final class RunFamily {
     private final int number;
@@ -22,6 +24,7 @@ public final class RunFamily {
     private final List<RangeTestRun> members = new ArrayList<>();
     private final List<RangeTestResult> resultsByMember = new ArrayList<>();
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<SweepResult.SeedSummary> seeds = new ReadOnlyObjectWrapper<>(this, "seeds");
     private int ended;
     private boolean endWritten;
     private HistoryStore.Recording recording;
@@ -47,7 +50,19 @@ public final class RunFamily {
             return false;
         }
         result.set(sweepResult(resultsByMember));
+        seeds.set(result.get() == null ? null : result.get().seedSummary());
         return takeEnd();
+    }
+
+    /**
+     * FX thread, for a sweep recorded earlier once its members are listed: a seed family's summary, read off the
+     * members' curves and suggestions, which are those the recorded runs had.
+     */
+    void recorded() {
+        if (sweep.factor() == SweepFactor.SEED) {
+            seeds.set(SweepResult.SeedSummary.of(members.stream().map(RangeTestRun::points).toList(),
+                    members.stream().map(m -> m.suggestionsProperty().get()).toList()));
+        }
     }
 
     /**
@@ -117,9 +132,20 @@ public final class RunFamily {
         return members.indexOf(member);
     }
 
-    /** The family's result once every member has ended (null before, or when fewer than two did not fail). */
+    /**
+     * The family's result once every member has ended (null before, when fewer than two did not fail, and for a sweep
+     * recorded earlier).
+     */
     public ReadOnlyObjectProperty<SweepResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /**
+     * A seed family's mean curve, min/max band and median suggestions: once every member has ended, or, recorded
+     * earlier, once its members are listed; null before and for a sweep of another factor.
+     */
+    public ReadOnlyObjectProperty<SweepResult.SeedSummary> seedsProperty() {
+        return seeds.getReadOnlyProperty();
     }
 
     @Override

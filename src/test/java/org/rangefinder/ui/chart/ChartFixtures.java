@@ -1,13 +1,18 @@
 package org.rangefinder.ui.chart;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 
-/** Charts for the axis tests. FX thread only. */
-final class ChartFixtures {
+/** Charts for the axis tests, and what a test reads off a chart. FX thread only. */
+public final class ChartFixtures {
     private ChartFixtures() {
     }
 
@@ -29,5 +34,14 @@ final class ChartFixtures {
         root.applyCss();
         root.layout();
         return chart;
+    }
+
+    /** The chart's legend entries (their labels' texts), the invisible stand-in of an empty legend as "(empty)". */
+    public static List<String> legendTexts(StyledLineChart<?, ?> chart) {
+        List<String> out = new ArrayList<>();
+        for (Node item : ((Pane) chart.lookup(".rf-legend")).getChildren()) {
+            out.add(item.isVisible() ? ((Label) ((HBox) item).getChildren().get(1)).getText() : "(empty)");
+        }
+        return out;
     }
 }

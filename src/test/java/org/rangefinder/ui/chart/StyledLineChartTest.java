@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -128,15 +127,6 @@ class StyledLineChartTest {
         }).get();
     }
 
-    /** The chart's legend entries (their labels' texts), the invisible stand-in of an empty legend as "(empty)". */
-    private static List<String> legendTexts(StyledLineChart<Number, Number> chart) {
-        List<String> out = new ArrayList<>();
-        for (Node item : ((Pane) chart.lookup(".rf-legend")).getChildren()) {
-            out.add(item.isVisible() ? ((Label) ((HBox) item).getChildren().get(1)).getText() : "(empty)");
-        }
-        return out;
-    }
-
     private static List<Node> legendItems(StyledLineChart<Number, Number> chart) {
         return List.copyOf(((Pane) chart.lookup(".rf-legend")).getChildren());
     }
@@ -146,7 +136,7 @@ class StyledLineChartTest {
         WaitForAsyncUtils.asyncFx(() -> {
             StyledLineChart<Number, Number> chart =
                     new StyledLineChart<>(new LinearAxis(0, 10, 1), new LogAxis(1e-3, 10));
-            assertThat(legendTexts(chart)).containsExactly("(empty)");
+            assertThat(ChartFixtures.legendTexts(chart)).containsExactly("(empty)");
             Node empty = legendItems(chart).get(0);
 
             XYChart.Series<Number, Number> a = named("a");
@@ -157,22 +147,22 @@ class StyledLineChartTest {
             chart.addSeries(b, SeriesLook.of("rf-line"));
             chart.addSeries(raw, SeriesLook.of("rf-line").withoutLegend());
             List<Node> ab = legendItems(chart);
-            assertThat(legendTexts(chart)).containsExactly("a", "b");
+            assertThat(ChartFixtures.legendTexts(chart)).containsExactly("a", "b");
 
             chart.addSeries(c, SeriesLook.of("rf-line"));
-            assertThat(legendTexts(chart)).containsExactly("a", "b", "c");
+            assertThat(ChartFixtures.legendTexts(chart)).containsExactly("a", "b", "c");
             assertThat(legendItems(chart).subList(0, 2)).as("the entries of a and b are the same nodes")
                     .containsExactlyElementsOf(ab);
 
             chart.removeSeries(a);
-            assertThat(legendTexts(chart)).containsExactly("b", "c");
+            assertThat(ChartFixtures.legendTexts(chart)).containsExactly("b", "c");
             assertThat(legendItems(chart).get(0)).isSameAs(ab.get(1));
             List<Node> bc = legendItems(chart);
 
             // a series put on the chart without a look (not through addSeries) has no entry
             chart.getData().add(0, a);
             chart.addSeries(named("d"), SeriesLook.of("rf-line"));
-            assertThat(legendTexts(chart)).containsExactly("b", "c", "d");
+            assertThat(ChartFixtures.legendTexts(chart)).containsExactly("b", "c", "d");
             assertThat(legendItems(chart).subList(0, 2)).containsExactlyElementsOf(bc);
 
             chart.getData().clear();

@@ -131,6 +131,9 @@ class HistoryViewModelTest {
         assertThat(overlaidFamily).as("one family, as the live sweep's").isNotNull().isNotSameAs(family);
         assertThat(overlaidFamily.members()).containsExactlyElementsOf(runs.runs());
         assertThat(overlaidFamily.sweep()).isEqualTo(Sweep.parse("seed=1,2"));
+        assertThat(overlaidFamily.seedsProperty().get()).as("its mean, band and medians, as the live family's")
+                .isNotNull().isEqualTo(family.seedsProperty().get())
+                .isEqualTo(family.resultProperty().get().seedSummary());
         assertThat(runs.runs()).extracting(RangeTestRun::colorIndex).as("one colour, shaded per member")
                 .containsOnly(runs.runs().get(0).colorIndex());
         for (int m = 0; m < 2; m++) {
