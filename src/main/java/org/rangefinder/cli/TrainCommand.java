@@ -97,22 +97,23 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * A run in its steps: the settings, from the command line over the hyperparameter file, checked; the data loaded;
-     * the settings that need the data, checked too; the training; its outputs.
+     * A run in its steps: the settings, from the command line over the hyperparameter file, checked; the data loaded
+     * and described; the settings that need the data, checked too; the training; its outputs.
      */
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Request request = request(readHyperparameters(stderr));
         Progress progress = new Progress(stderr);
-        Dataset dataset = load(request, progress, cancel, stderr);
+        Dataset dataset = load(request, progress, cancel);
+        DatasetSection described = describe(request, dataset, stderr);
         TrainingConfig config = config(request, dataset);
         LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(request.file(), config.oneCycle());
         printHeader(stdout, dataset, config);
         history.start(stderr, RunKind.TRAINING, request.source(), config.model(),
                 RunSettings.of(config, request.dataOptions()));
         Trainer.Outcome outcome = train(stdout, stderr, dataset, config, progress, cancel);
-        writeOutputs(stdout, request, dataset, bounds, outcome);
+        writeOutputs(stdout, request, described, bounds, outcome);
         history.printRecorded(stdout);
         return RangefinderCommand.OK;
     }
@@ -149,16 +150,6 @@ final class TrainCommand implements Callable<Integer> {
      */
     private record Request(Hyperparameters file, Overlay overlay, SchedulePolicy policy, int epochs, int batchSize,
                            String source, OptimizerKind optimizer, DataOptions dataOptions) {
-
-        /**
-         * The dataset as {@code --hyperparams-out} describes it: as {@code file} does when the run loaded {@code
-         * file}'s dataset with its data options, else anew from the data loaded.
-         */
-        DatasetSection datasetSection(Dataset dataset) {
-            return file != null && file.dataset().source().equals(source)
-                    && file.dataset().dataOptions().equals(dataOptions) ? file.dataset()
-                    : DatasetSection.of(source, dataOptions, dataset);
-        }
     }
 
     /**
@@ -231,17 +222,29 @@ final class TrainCommand implements Callable<Integer> {
                         + "optimizer's momentum, which --momentum sets");
     }
 
-    /**
-     * Loads the dataset, its progress on stderr (Ctrl-C stops the load); data that differs from what the
-     * hyperparameter file recorded of it gets a warning for each difference, unless {@code --dataset} named it anew.
-     */
-    private Dataset load(Request request, Progress progress, CancelToken cancel, PrintWriter stderr) {
+    /** Loads the dataset, its progress on stderr (Ctrl-C stops the load). */
+    private Dataset load(Request request, Progress progress, CancelToken cancel) {
         Dataset dataset = Datasets.load(request.source(), request.dataOptions(), new LoadProgress(cancel, progress));
         progress.finish();
-        if (request.file() != null && data.dataset == null) {
-            request.file().dataset().differences(dataset).forEach(w -> stderr.println("warning: " + w));
-        }
         return dataset;
+    }
+
+    /**
+     * The data loaded, as {@code --hyperparams-out} describes it ({@link DatasetSection#of}: its SHA-256 read now,
+     * before the run, and its sizes), where that file is written or the hyperparameter file's description is compared
+     * with it; else null. Data that differs from what the hyperparameter file recorded of it gets a warning for each
+     * difference, unless {@code --dataset} named it anew.
+     */
+    private DatasetSection describe(Request request, Dataset dataset, PrintWriter stderr) {
+        boolean compared = request.file() != null && data.dataset == null;
+        if (!compared && hyperparamsOut == null) {
+            return null;
+        }
+        DatasetSection described = DatasetSection.of(request.source(), request.dataOptions(), dataset);
+        if (compared) {
+            request.file().dataset().differences(described).forEach(w -> stderr.println("warning: " + w));
+        }
+        return described;
     }
 
     /**
@@ -332,9 +335,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Writes the outputs asked for, in this order, each followed by a line on stdout: the result file, the network,
-     * the hyperparameter file (with {@code bounds}, the range test of the file the run came from, and its results).
+     * the hyperparameter file (with the data {@code described}, {@code bounds}, the range test of the file the run
+     * came from, and its results).
      */
-    private void writeOutputs(PrintWriter stdout, Request request, Dataset dataset, LrBounds bounds,
+    private void writeOutputs(PrintWriter stdout, Request request, DatasetSection described, LrBounds bounds,
                               Trainer.Outcome outcome) throws IOException {
         TrainingResult result = outcome.result();
         if (out != null) {
@@ -347,7 +351,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (hyperparamsOut != null) {
             Hyperparameters file = request.file();
-            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(request.datasetSection(dataset),
+            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described,
                     result.config(), bounds, file == null ? null : file.rangeTest(), TrainingSection.of(result)));
             stdout.println("wrote " + hyperparamsOut);
         }

@@ -92,7 +92,9 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
     }
 
     /**
-     * The description of a loaded dataset.
+     * The description of a loaded dataset, which every hyperparameter file written holds: a file written from another
+     * describes its data anew, since the data may have changed since the other was written (its SHA-256, its sizes
+     * and with them the schedule's steps).
      *
      * @param source  the bundled name or the path, as given to {@link Datasets#load}
      * @param options the options it was loaded with
@@ -120,26 +122,22 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
     }
 
     /**
-     * How the dataset loaded now differs from the one the file describes (changed bytes, other sizes or shape), one
-     * line each; empty when it is the same.
+     * How the same dataset, loaded now with the same options and described by {@link #of}, differs from the one the
+     * file describes (changed bytes, other sizes or shape), one line each; empty when it is the same.
      */
-    public List<String> differences(Dataset loaded) {
+    public List<String> differences(DatasetSection now) {
         List<String> out = new ArrayList<>();
-        if (path != null) {
-            String now = sha256(Path.of(path));
-            if (!now.equals(sha256)) {
-                out.add("dataset " + path + " changed since the file was written (SHA-256 " + now + ", recorded "
-                        + sha256 + ")");
-            }
+        if (path != null && !sha256.equals(now.sha256())) {
+            out.add("dataset " + path + " changed since the file was written (SHA-256 " + now.sha256() + ", recorded "
+                    + sha256 + ")");
         }
-        List<Integer> shape = Arrays.stream(loaded.sampleShape()).boxed().toList();
-        if (!shape.equals(sampleShape) || loaded.numClasses() != classes) {
-            out.add("dataset " + source() + " now has samples of shape " + shape + " in " + loaded.numClasses()
+        if (!now.sampleShape().equals(sampleShape) || now.classes() != classes) {
+            out.add("dataset " + source() + " now has samples of shape " + now.sampleShape() + " in " + now.classes()
                     + " classes; the file recorded " + sampleShape + " in " + classes);
         }
-        if (loaded.train().size() != trainSamples || loaded.validation().size() != validationSamples) {
-            out.add("dataset " + source() + " now splits into " + loaded.train().size() + " training and "
-                    + loaded.validation().size() + " validation samples; the file recorded " + trainSamples
+        if (now.trainSamples() != trainSamples || now.validationSamples() != validationSamples) {
+            out.add("dataset " + source() + " now splits into " + now.trainSamples() + " training and "
+                    + now.validationSamples() + " validation samples; the file recorded " + trainSamples
                     + " and " + validationSamples);
         }
         return out;

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
 
 class TrainCommandTest {
 
@@ -183,6 +187,51 @@ class TrainCommandTest {
                 "--no-history");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).isEmpty();
+    }
+
+    /**
+     * A hyperparameter file written from one whose data changed describes the data the run trained on: its SHA-256
+     * and sizes now, with the schedule's steps taken from them, so that it reads back and repeats the run. Either way
+     * the data is named: by the file, or by --dataset again; its sizes changed or only its bytes.
+     */
+    @Test
+    void aFileWrittenFromAFileWhoseDataChangedDescribesTheDataAsTrainedOn(@TempDir Path dir) throws Exception {
+        Path data = Files.copy(Path.of("datasets/iris/iris.csv"), dir.resolve("data.csv"));
+        Path h = dir.resolve("h.json");
+        CliRun made = CliRun.of("train", "--dataset", data.toString(), "--batch-size", "16", "--epochs", "1",
+                "--max-lr", "0.1", "--min-lr", "0.01", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        List<String> rows = Files.readAllLines(data);
+        Files.write(data, rows.subList(0, rows.size() - 10));
+
+        Path fewer = dir.resolve("fewer.json");
+        CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--no-history", "--hyperparams-out",
+                fewer.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().split("\\R")).hasSize(2);
+        assertThat(r.out()).contains("wrote " + fewer);
+        // 112 of the 140 samples left train: 1 x ceil(112 / 16) = 7 steps
+        Hyperparameters written = HyperparameterFile.read(fewer).hyperparameters();
+        assertThat(written.dataset().sha256()).isEqualTo(sha256(data));
+        assertThat(written.dataset().trainSamples()).isEqualTo(112);
+        assertThat(written.dataset().validationSamples()).isEqualTo(28);
+        assertThat(written.oneCycle().totalSteps()).isEqualTo(7);
+        assertThat(written.training().totalIterations()).isEqualTo(7);
+
+        Files.writeString(data, Files.readString(data).replace("5.1,3.5,1.4,0.2,0", "5.1,3.5,1.4,0.3,0"));
+        Path edited = dir.resolve("edited.json");
+        CliRun again = CliRun.of("train", "--hyperparams", fewer.toString(), "--dataset", data.toString(),
+                "--no-history", "--hyperparams-out", edited.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).isEmpty();
+        Hyperparameters rewritten = HyperparameterFile.read(edited).hyperparameters();
+        assertThat(rewritten.dataset().sha256()).isEqualTo(sha256(data)).isNotEqualTo(written.dataset().sha256());
+        assertThat(rewritten.dataset().trainSamples()).isEqualTo(112);
+        assertThat(rewritten.oneCycle().totalSteps()).isEqualTo(7);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @ParameterizedTest

@@ -65,10 +65,12 @@ class DatasetSectionTest {
         assertThat(section.classes()).isEqualTo(3);
         assertThat(section.trainSamples() + section.validationSamples()).isEqualTo(60);
         assertThat(section.dataOptions()).isEqualTo(options);
-        assertThat(section.differences(data)).isEmpty();
+        assertThat(section.differences(DatasetSection.of(file.toString(), options,
+                Datasets.load(file.toString(), options)))).isEmpty();
 
         Files.writeString(file, csv.toString().replace("6,0,c", "6,1,c"));
-        assertThat(section.differences(Datasets.load(file.toString(), options))).singleElement().asString()
+        DatasetSection now = DatasetSection.of(file.toString(), options, Datasets.load(file.toString(), options));
+        assertThat(section.differences(now)).singleElement().asString()
                 .startsWith("dataset " + file + " changed since the file was written (SHA-256 ");
     }
 
@@ -80,7 +82,8 @@ class DatasetSectionTest {
         assertThat(section.sha256()).isNull();
         assertThat(section.source()).isEqualTo("iris");
         assertThat(section.trainSamples()).isEqualTo(120);
-        assertThat(section.differences(Datasets.load("iris", DataOptions.defaults().withValidationFraction(0.5))))
+        DataOptions half = DataOptions.defaults().withValidationFraction(0.5);
+        assertThat(section.differences(DatasetSection.of("iris", half, Datasets.load("iris", half))))
                 .singleElement().asString().contains("now splits into 75 training and 75 validation samples");
     }
 }
