@@ -154,14 +154,14 @@ class OneCycleWorkflowTest {
     void quittingWithATrainedNetworkNeverSavedAsksFirst(FxRobot robot) {
         trainOneEpochOnIris(robot);
         quit(robot);
-        Screenshots.save(robot.lookup("#quitDialog").query(), "quit-with-unsaved-model");
+        Screenshots.save(robot.lookup("#unsavedDialog").query(), "quit-with-unsaved-model");
         answer(robot, "Cancel");
         assertThat(fixture.workbench.scene().getWindow().isShowing()).isTrue();
         // the window's close button asks the same
         javafx.stage.Window window = fixture.workbench.scene().getWindow();
         robot.interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
         assertThat(window.isShowing()).isTrue();
         answer(robot, "Quit without saving");
         WorkbenchFixture.waitUntil(10, () -> !fixture.workbench.scene().getWindow().isShowing());
@@ -177,7 +177,7 @@ class OneCycleWorkflowTest {
         answer(robot, "Save...");
         WorkbenchFixture.waitUntil(20, () -> !fixture.workbench.scene().getWindow().isShowing());
         assertThat(model).exists();
-        assertThat(fixture.vm().unsavedModels()).isEmpty();
+        assertThat(fixture.vm().oneCycle().unsavedModels()).isEmpty();
     }
 
     private void trainOneEpochOnIris(FxRobot robot) {
@@ -191,12 +191,12 @@ class OneCycleWorkflowTest {
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
-        assertThat(fixture.vm().unsavedModels()).hasSize(1);
+        assertThat(fixture.vm().oneCycle().unsavedModels()).hasSize(1);
     }
 
     private void quit(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
-        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
     }
 
     private void answer(FxRobot robot, String button) {

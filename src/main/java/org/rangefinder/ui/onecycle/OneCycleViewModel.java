@@ -306,6 +306,14 @@ public final class OneCycleViewModel {
         };
     }
 
+    /**
+     * The runs of the last launch whose trained networks were never saved: the next launch replaces these runs, and
+     * quitting ends them, so either would lose those networks.
+     */
+    public List<TrainingRun> unsavedModels() {
+        return runs.stream().filter(TrainingRun::unsaved).toList();
+    }
+
     public StringProperty epochsProperty() {
         return epochs;
     }
