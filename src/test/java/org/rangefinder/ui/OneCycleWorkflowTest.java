@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -156,6 +157,7 @@ class OneCycleWorkflowTest {
         quit(robot);
         Screenshots.save(robot.lookup("#unsavedDialog").query(), "quit-with-unsaved-model");
         answer(robot, "Cancel");
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).as("closed").isEmpty();
         assertThat(fixture.workbench.scene().getWindow().isShowing()).isTrue();
         // the window's close button asks the same
         javafx.stage.Window window = fixture.workbench.scene().getWindow();
@@ -199,8 +201,14 @@ class OneCycleWorkflowTest {
         WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
     }
 
+    /**
+     * Clicks the button named {@code button} in the dialog that shows, not one of the same name in the window (the
+     * 1cycle panel's Cancel: a click there, on a window the dialog blocks, did nothing).
+     */
     private void answer(FxRobot robot, String button) {
-        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getText().equals(button)).queryButton());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn(robot.from(dialog).lookup((Node n) -> n instanceof Button b && b.getText().equals(button))
+                .queryButton());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
