@@ -7,6 +7,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -69,6 +70,8 @@ final class Dialogs {
         alert.setTitle("Rangefinder");
         alert.setHeaderText(question);
         alert.getDialogPane().setId("unsavedDialog");
+        // the theme caps a dialog at 600 px: three buttons as wide as "Launch without saving" need more, and were cut
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         alert.setOnHidden(e -> {
             if (alert.getResult() == saveButton) {
                 save.run();

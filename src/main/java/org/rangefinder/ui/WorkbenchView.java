@@ -163,10 +163,25 @@ public final class WorkbenchView extends BorderPane {
         vm.oneCycle().cancel();
     }
 
+    /**
+     * Launch 1cycle: replaces the last launch's runs, first asking, while one's trained network was never saved,
+     * whether to save it, launch without saving, or not launch.
+     */
     void launch() {
         if (oneCycle.launchButton().isDisabled()) {
             return;
         }
+        List<TrainingRun> unsaved = vm.oneCycle().unsavedModels();
+        if (unsaved.isEmpty()) {
+            launchNow();
+            return;
+        }
+        Dialogs.confirmUnsaved(getScene().getWindow(), "Save the trained model before launching again?",
+                notSaved(unsaved) + "; launching again discards " + (unsaved.size() == 1 ? "it." : "them."),
+                "Launch without saving", () -> saveThen(unsaved, this::launchNow), this::launchNow);
+    }
+
+    private void launchNow() {
         centre.getSelectionModel().select(1);
         vm.oneCycle().launch();
     }

@@ -254,7 +254,10 @@ public final class OneCycleViewModel {
         return new SchedulePreview(steps, lrs, momenta);
     }
 
-    /** Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. */
+    /**
+     * Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. They replace the
+     * last launch's runs, whose networks go with them ({@link #unsavedModels()} names those never saved).
+     */
     public void launch() {
         TrainingConfig c = config.get();
         if (c == null || training.get()) {
