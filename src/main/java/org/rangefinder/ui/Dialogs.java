@@ -7,11 +7,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
  * Error dialogs (one clear message, never a stack trace), a choice between a few things, and the question before
- * quitting with work unsaved.
+ * an action that would lose work unsaved.
  */
 final class Dialogs {
 
@@ -56,22 +57,26 @@ final class Dialogs {
     }
 
     /**
-     * Asks before quitting what would be lost ({@code lost}): Save... runs {@code save}, Quit without saving runs
-     * {@code quit}, Cancel nothing, each after the dialog has closed. The dialog does not block the caller.
+     * Asks whether to save what an action would lose ({@code lost}) before taking it: Save... runs {@code save}, the
+     * button {@code without} (naming what happens without saving: "Quit without saving") runs {@code proceed}, Cancel
+     * nothing, each after the dialog has closed. The dialog does not block the caller.
      */
-    static void confirmQuit(Window owner, String lost, Runnable save, Runnable quit) {
+    static void confirmUnsaved(Window owner, String question, String lost, String without, Runnable save,
+                               Runnable proceed) {
         ButtonType saveButton = new ButtonType("Save...", ButtonBar.ButtonData.YES);
-        ButtonType quitButton = new ButtonType("Quit without saving", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, lost, saveButton, quitButton, ButtonType.CANCEL);
+        ButtonType proceedButton = new ButtonType(without, ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, lost, saveButton, proceedButton, ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setTitle("Rangefinder");
-        alert.setHeaderText("Save the trained model before quitting?");
-        alert.getDialogPane().setId("quitDialog");
+        alert.setHeaderText(question);
+        alert.getDialogPane().setId("unsavedDialog");
+        // the theme caps a dialog at 600 px: three buttons as wide as "Launch without saving" need more, and were cut
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         alert.setOnHidden(e -> {
             if (alert.getResult() == saveButton) {
                 save.run();
-            } else if (alert.getResult() == quitButton) {
-                quit.run();
+            } else if (alert.getResult() == proceedButton) {
+                proceed.run();
             }
         });
         alert.show();

@@ -17,6 +17,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.rangefinder.UserInputException;
 import org.rangefinder.handoff.ExportFormat;
@@ -162,10 +163,25 @@ public final class WorkbenchView extends BorderPane {
         vm.oneCycle().cancel();
     }
 
+    /**
+     * Launch 1cycle: replaces the last launch's runs, first asking, while one's trained network was never saved,
+     * whether to save it, launch without saving, or not launch.
+     */
     void launch() {
         if (oneCycle.launchButton().isDisabled()) {
             return;
         }
+        List<TrainingRun> unsaved = vm.oneCycle().unsavedModels();
+        if (unsaved.isEmpty()) {
+            launchNow();
+            return;
+        }
+        Dialogs.confirmUnsaved(getScene().getWindow(), "Save the trained model before launching again?",
+                notSaved(unsaved) + "; launching again discards " + (unsaved.size() == 1 ? "it." : "them."),
+                "Launch without saving", () -> saveThen(unsaved, this::launchNow), this::launchNow);
+    }
+
+    private void launchNow() {
         centre.getSelectionModel().select(1);
         vm.oneCycle().launch();
     }
@@ -290,20 +306,28 @@ public final class WorkbenchView extends BorderPane {
      * whether to save it, quit without saving, or stay.
      */
     void close() {
-        List<TrainingRun> unsaved = vm.unsavedModels();
+        Window window = getScene().getWindow();
+        List<TrainingRun> unsaved = vm.oneCycle().unsavedModels();
         if (unsaved.isEmpty()) {
-            getScene().getWindow().hide();
+            window.hide();
             return;
         }
-        String which = unsaved.size() == 1 ? "The " + unsaved.get(0).name() + " run's trained network has"
-                : "The networks of the " + String.join(" and ", unsaved.stream().map(TrainingRun::name).toList())
-                        + " runs have";
-        Dialogs.confirmQuit(getScene().getWindow(), which + " not been saved.", () -> saveThenClose(unsaved),
-                () -> getScene().getWindow().hide());
+        Dialogs.confirmUnsaved(window, "Save the trained model before quitting?", notSaved(unsaved) + ".",
+                "Quit without saving", () -> saveThen(unsaved, window::hide), window::hide);
     }
 
-    /** Asks where each network goes, then closes once all are written; a file not given, or not written, stays. */
-    private void saveThenClose(List<TrainingRun> unsaved) {
+    /** Which trained networks were never saved, as a sentence without its full stop. */
+    private static String notSaved(List<TrainingRun> unsaved) {
+        return unsaved.size() == 1 ? "The " + unsaved.get(0).name() + " run's trained network has not been saved"
+                : "The networks of the " + String.join(" and ", unsaved.stream().map(TrainingRun::name).toList())
+                        + " runs have not been saved";
+    }
+
+    /**
+     * Asks where each network goes, then runs {@code then} once all are written; a file not given, or not written,
+     * leaves {@code then} undone.
+     */
+    private void saveThen(List<TrainingRun> unsaved, Runnable then) {
         List<Path> targets = new ArrayList<>();
         for (TrainingRun run : unsaved) {
             Path file = modelFile(run);
@@ -316,7 +340,7 @@ public final class WorkbenchView extends BorderPane {
         for (int i = 0; i < unsaved.size(); i++) {
             vm.saveModel(unsaved.get(i), targets.get(i), this::savingFailed, () -> {
                 if (--left[0] == 0) {
-                    getScene().getWindow().hide();
+                    then.run();
                 }
             });
         }

@@ -428,11 +428,6 @@ public final class WorkbenchViewModel {
                 failed, saved);
     }
 
-    /** The runs of the last launch whose trained networks were never saved: quitting would lose them. */
-    public List<TrainingRun> unsavedModels() {
-        return oneCycle.runs().stream().filter(TrainingRun::unsaved).toList();
-    }
-
     /** Writes one file, given where it goes; may throw what writing it throws. */
     private interface FileWriting {
         void write(Path file) throws Exception;

@@ -10,8 +10,10 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -154,14 +156,15 @@ class OneCycleWorkflowTest {
     void quittingWithATrainedNetworkNeverSavedAsksFirst(FxRobot robot) {
         trainOneEpochOnIris(robot);
         quit(robot);
-        Screenshots.save(robot.lookup("#quitDialog").query(), "quit-with-unsaved-model");
+        Screenshots.save(robot.lookup("#unsavedDialog").query(), "quit-with-unsaved-model");
         answer(robot, "Cancel");
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).as("closed").isEmpty();
         assertThat(fixture.workbench.scene().getWindow().isShowing()).isTrue();
         // the window's close button asks the same
         javafx.stage.Window window = fixture.workbench.scene().getWindow();
         robot.interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
         assertThat(window.isShowing()).isTrue();
         answer(robot, "Quit without saving");
         WorkbenchFixture.waitUntil(10, () -> !fixture.workbench.scene().getWindow().isShowing());
@@ -177,10 +180,95 @@ class OneCycleWorkflowTest {
         answer(robot, "Save...");
         WorkbenchFixture.waitUntil(20, () -> !fixture.workbench.scene().getWindow().isShowing());
         assertThat(model).exists();
-        assertThat(fixture.vm().unsavedModels()).isEmpty();
+        assertThat(fixture.vm().oneCycle().unsavedModels()).isEmpty();
     }
 
-    private void trainOneEpochOnIris(FxRobot robot) {
+    /**
+     * Launching again while the last launch's trained network was never saved asks first, as quitting does: Cancel
+     * launches nothing and keeps the network, Launch without saving launches. It launched at once, and the network
+     * was lost.
+     */
+    @Test
+    void launchingAgainWithATrainedNetworkNeverSavedAsksFirst(FxRobot robot) {
+        TrainingRun trained = trainOneEpochOnIris(robot);
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+        DialogPane question = robot.lookup("#unsavedDialog").queryAs(DialogPane.class);
+        assertThat(question.getHeaderText()).isEqualTo("Save the trained model before launching again?");
+        assertThat(question.getContentText())
+                .isEqualTo("The 1cycle run's trained network has not been saved; launching again discards it.");
+        Screenshots.save(question, "launch-with-unsaved-model");
+        // the theme caps a dialog's width, and the three buttons, as wide as this one, were cut short
+        Button without = robot.lookup((Node n) -> n instanceof Button b && b.getText().equals("Launch without saving"))
+                .queryButton();
+        assertThat(((Text) without.lookup(".text")).getText()).as("not cut short").isEqualTo(without.getText());
+        answer(robot, "Cancel");
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).as("closed").isEmpty();
+        assertThat(fixture.vm().oneCycle().runs()).containsExactly(trained);
+        assertThat(fixture.vm().oneCycle().unsavedModels()).containsExactly(trained);
+        assertThat(fixture.vm().oneCycle().trainingProperty().get()).isFalse();
+        // Ctrl+L asks the same
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+        answer(robot, "Launch without saving");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1
+                && fixture.vm().oneCycle().runs().get(0) != trained);
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+        assertThat(fixture.vm().oneCycle().runs().get(0).state().statusProperty().get())
+                .isEqualTo(RunStatus.FINISHED);
+    }
+
+    /**
+     * Save... in that question saves the network, then launches; a save given no file, or one that fails, launches
+     * nothing (the failure says why).
+     */
+    @Test
+    void saveBeforeLaunchingAgainSavesTheNetworkThenLaunches(FxRobot robot) throws IOException {
+        TrainingRun trained = trainOneEpochOnIris(robot);
+        relaunchAndSave(robot);
+        assertThat(fixture.vm().oneCycle().runs()).containsExactly(trained);
+
+        Path notAFolder = Files.createFile(tmp.resolve("not-a-folder"));
+        fixture.answers.add(notAFolder.resolve("model.zip"));
+        relaunchAndSave(robot);
+        WorkbenchFixture.waitUntil(20, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#errorDialog").queryAs(DialogPane.class).getHeaderText())
+                .isEqualTo("Saving the model failed");
+        answer(robot, "OK");
+        assertThat(fixture.vm().oneCycle().runs()).containsExactly(trained);
+        assertThat(trained.unsaved()).isTrue();
+
+        Path model = tmp.resolve("before-launching.zip");
+        fixture.answers.add(model);
+        relaunchAndSave(robot);
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().runs().get(0) != trained);
+        assertThat(model).exists();
+        assertThat(trained.unsaved()).isFalse();
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+    }
+
+    /** With every trained network saved, a new launch asks nothing: it launches at once. */
+    @Test
+    void launchingAgainWithEveryNetworkSavedAsksNothing(FxRobot robot) {
+        TrainingRun trained = trainOneEpochOnIris(robot);
+        Path model = tmp.resolve("saved.zip");
+        fixture.answers.add(model);
+        robot.clickOn("#saveModelButton");
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().unsavedModels().isEmpty());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().get(0) != trained);
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).isEmpty();
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+    }
+
+    private void relaunchAndSave(FxRobot robot) {
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+        answer(robot, "Save...");
+    }
+
+    /** Trains a 1cycle run of one epoch on iris from the window's Launch; returns it, its network unsaved. */
+    private TrainingRun trainOneEpochOnIris(FxRobot robot) {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
         robot.interact(() -> {
@@ -191,16 +279,23 @@ class OneCycleWorkflowTest {
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
-        assertThat(fixture.vm().unsavedModels()).hasSize(1);
+        assertThat(fixture.vm().oneCycle().unsavedModels()).hasSize(1);
+        return fixture.vm().oneCycle().runs().get(0);
     }
 
     private void quit(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
-        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#quitDialog").tryQuery().isPresent());
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
     }
 
+    /**
+     * Clicks the button named {@code button} in the dialog that shows, not one of the same name in the window (the
+     * 1cycle panel's Cancel: a click there, on a window the dialog blocks, did nothing).
+     */
     private void answer(FxRobot robot, String button) {
-        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getText().equals(button)).queryButton());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn(robot.from(dialog).lookup((Node n) -> n instanceof Button b && b.getText().equals(button))
+                .queryButton());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

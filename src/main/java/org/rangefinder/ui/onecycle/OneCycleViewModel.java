@@ -254,7 +254,10 @@ public final class OneCycleViewModel {
         return new SchedulePreview(steps, lrs, momenta);
     }
 
-    /** Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. */
+    /**
+     * Starts the 1cycle run, and the baseline when asked; they run side by side when workers allow. They replace the
+     * last launch's runs, whose networks go with them ({@link #unsavedModels()} names those never saved).
+     */
     public void launch() {
         TrainingConfig c = config.get();
         if (c == null || training.get()) {
@@ -304,6 +307,14 @@ public final class OneCycleViewModel {
             run.markSaved();
             return file;
         };
+    }
+
+    /**
+     * The runs of the last launch whose trained networks were never saved: the next launch replaces these runs, and
+     * quitting ends them, so either would lose those networks.
+     */
+    public List<TrainingRun> unsavedModels() {
+        return runs.stream().filter(TrainingRun::unsaved).toList();
     }
 
     public StringProperty epochsProperty() {

@@ -162,7 +162,10 @@ public final class TrainingRun implements TrainingListener {
         return network != null;
     }
 
-    /** Whether its trained network would be lost on quitting: there is one, and it was never saved. */
+    /**
+     * Whether its trained network would be lost on quitting or on the next launch: there is one, and it was never
+     * saved.
+     */
     public boolean unsaved() {
         return network != null && !saved;
     }

@@ -35,6 +35,9 @@ class OneCycleViewModelTest {
     @TempDir
     Path historyFolder;
 
+    @TempDir
+    Path models;
+
     @BeforeEach
     void iris() {
         experiment.datasetProperty().set("iris");
@@ -264,5 +267,28 @@ class OneCycleViewModelTest {
                 .isEqualTo(cycle.resultProperty().get().finalValAccuracy());
         assertThat(RunHistory.open(historyFolder).iterations(recorded.get(0).id()))
                 .isEqualTo(cycle.resultProperty().get().iterations());
+    }
+
+    /**
+     * What a new launch would lose: the networks of the last launch's runs never saved, since it replaces those runs.
+     * Nothing before a launch; a network saved is no longer named.
+     */
+    @Test
+    void aNewLaunchWouldLoseTheLastLaunchsNetworksNeverSaved() throws Exception {
+        assertThat(vm.unsavedModels()).isEmpty();
+        vm.epochsProperty().set("1");
+        vm.batchSizeProperty().set("16");
+        vm.baselineProperty().set(true);
+        vm.launch();
+        List<TrainingRun> first = List.copyOf(vm.runs());
+        assertThat(vm.unsavedModels()).containsExactlyElementsOf(first);
+
+        Path saved = vm.saving(first.get(0), models.resolve("1cycle.zip")).call();
+        assertThat(saved).exists();
+        assertThat(vm.unsavedModels()).containsExactly(first.get(1));
+
+        vm.launch();
+        assertThat(vm.runs()).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(vm.unsavedModels()).containsExactlyElementsOf(vm.runs());
     }
 }
