@@ -3,6 +3,7 @@ package org.rangefinder.history;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,14 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
 
     public Instant createdAt() {
         return Instant.parse(created);
+    }
+
+    /**
+     * Why the run ended, as the engine names it; null while it runs, for a run that failed, and for a stop reason
+     * this Rangefinder does not know (a later version's, or one edited by hand), which the record keeps as written.
+     */
+    public StopReason knownStopReason() {
+        return Arrays.stream(StopReason.values()).filter(r -> r.id().equals(stopReason)).findFirst().orElse(null);
     }
 
     /**

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
@@ -216,5 +219,66 @@ class HistoryWorkflowTest {
     private static LrMarkerChart.Band band(LrMarkerChart chart) {
         assertThat(chart.lookupAll(".rf-band")).hasSize(1);
         return (LrMarkerChart.Band) chart.lookup(".rf-band").getUserData();
+    }
+
+    /**
+     * A range test cancelled in the window and reopened from the History tab says, as it did live, that its
+     * suggestions come from the curve it recorded up to where it was cancelled; one that ran to its end does not.
+     */
+    @Test
+    void aCancelledRangeTestReopenedFromHistorySaysItsSuggestionsComeFromAPartialCurve(FxRobot robot) {
+        fixture.chooseIris(robot, 100000);
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
+        RangeTestRun cancelled = fixture.vm().runs().runs().get(0);
+        WorkbenchFixture.waitUntil(30, () -> cancelled.state().progressProperty().get() > 0);
+        robot.type(KeyCode.ESCAPE);
+        WorkbenchFixture.waitUntil(10, () -> !cancelled.state().statusProperty().get().isActive());
+        assertThat(cancelled.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        String partial = "(cancelled: curve up to lr "
+                + LrText.format(cancelled.points().get(cancelled.points().size() - 1).lr()) + " only)";
+        assertThat(suggestionHints(robot)).containsExactly("Set bounds from #1 " + partial + ":");
+
+        fixture.chooseIris(robot, 30);
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 2);
+        RangeTestRun whole = fixture.vm().runs().runs().get(1);
+        WorkbenchFixture.waitUntil(60, () -> !whole.state().statusProperty().get().isActive());
+        assertThat(whole.state().stopReasonProperty().get()).isNotEqualTo(StopReason.CANCELLED);
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().size() == 2
+                && fixture.vm().history().entries().stream().allMatch(r -> r.status() == RunStatus.FINISHED));
+        // newest first
+        RunRecord wholeRecord = fixture.vm().history().entries().get(0);
+        RunRecord cancelledRecord = fixture.vm().history().entries().get(1);
+        assertThat(cancelledRecord.stopReason()).isEqualTo("cancelled");
+        robot.interact(() -> List.of(cancelled, whole).forEach(fixture.vm().runs()::remove));
+
+        TableView<RunRecord> table = fixture.view().historyPanel().table();
+        for (RunRecord recorded : List.of(cancelledRecord, wholeRecord)) {
+            int before = fixture.vm().runs().runs().size();
+            robot.clickOn("History");
+            robot.interact(() -> {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(recorded);
+            });
+            robot.clickOn("#historyOverlay");
+            WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == before + 1);
+        }
+        RangeTestRun reopenedCancelled = fixture.vm().runs().runs().get(0);
+        RangeTestRun reopenedWhole = fixture.vm().runs().runs().get(1);
+        assertThat(reopenedCancelled.points()).isEqualTo(cancelled.points());
+        assertThat(reopenedWhole.points()).isEqualTo(whole.points());
+        assertThat(suggestionHints(robot)).as("the run reopened last, selected").containsExactly("Set bounds from #"
+                + reopenedWhole.number() + ":");
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(reopenedCancelled));
+        assertThat(suggestionHints(robot)).containsExactly("Set bounds from #" + reopenedCancelled.number() + " "
+                + partial + ":");
+        Screenshots.save(fixture.view().chartView(), "history-cancelled-reopened");
+    }
+
+    /** The hints of the suggestion bar that show: which run the suggestions are of, and how far its curve went. */
+    private List<String> suggestionHints(FxRobot robot) {
+        return fixture.laidOut(() -> robot.lookup(".hint").<Labeled>queryAll().stream().filter(Node::isVisible)
+                .map(Labeled::getText).filter(t -> t.startsWith("Set bounds from")).toList());
     }
 }

@@ -5,12 +5,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -19,11 +30,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.files.Json;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
+import org.rangefinder.model.ModelSpec;
 import org.rangefinder.ui.form.SidePanel;
 import org.rangefinder.ui.rangetest.RunsTable;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
@@ -32,7 +49,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 class PanelLayoutTest {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
     private final WorkbenchFixture fixture = new WorkbenchFixture();
+    private Instant started = Instant.parse("2026-12-07T10:40:00Z");
     @TempDir
     Path tmp;
 
@@ -170,6 +190,93 @@ class PanelLayoutTest {
         fixture.laidOut(() -> true);
         assertThat(fixture.view().experimentPanel().getWidth()).isEqualTo(300);
         assertThat(fixture.view().oneCyclePanel().getScene()).isNull();
+    }
+
+    /**
+     * The History table in the narrowest window: its columns fill the tab, with no scroll bar sideways, over more runs
+     * than it shows at once (its upright scroll bar takes room too) with the longest words a run has: a sweep's values,
+     * a resnet, a dataset's path. A value cut short ends in an ellipsis, and its row's tooltip has it in full.
+     */
+    @Test
+    void aWindow1024PxWideShowsEveryColumnOfTheHistoryWithoutScrollingSideways(FxRobot robot) throws Exception {
+        ModelSpec mlp = ModelSpec.preset("mlp");
+        for (int round = 0; round < 2; round++) {
+            recorded(RunKind.RANGE_TEST, "digits", mlp, null, null, RunStatus.FINISHED, "diverged",
+                    Map.of("valley", 5.86e-3, "rangeMin", 5.86e-4, "rangeMax", 5.86e-3));
+            recorded(RunKind.RANGE_TEST, "iris", mlp, null, null, RunStatus.FINISHED, "cancelled",
+                    Map.of("valley", 1.24e-2, "rangeMin", 1.24e-3, "rangeMax", 1.24e-2));
+            recorded(RunKind.SWEEP, "digits", mlp, "weight-decay=0,1e-4,1e-3", null, RunStatus.FINISHED, "completed",
+                    Map.of("members", 3.0));
+            recorded(RunKind.SWEEP, "digits", mlp, "seed=1,2,3,4,5", null, RunStatus.FINISHED, "completed",
+                    Map.of("members", 5.0, "medianValley", 4.12e-3));
+            recorded(RunKind.TRAINING, "digits", mlp, null, "one-cycle", RunStatus.FINISHED, "completed",
+                    Map.of("finalValAccuracy", 0.9638, "finalValLoss", 0.1134));
+            recorded(RunKind.TRAINING, "digits", mlp, null, "constant=0.005", RunStatus.FINISHED, "completed",
+                    Map.of("finalValAccuracy", 0.9304, "finalValLoss", 0.2631));
+            recorded(RunKind.RANGE_TEST, "fashion-mnist", ModelSpec.preset("resnet"), null, null,
+                    RunStatus.INTERRUPTED, "interrupted", Map.of());
+            recorded(RunKind.RANGE_TEST, "/home/ana/data/penguins/penguins-measured-2026.csv", mlp, null, null,
+                    RunStatus.FINISHED, "diverged", Map.of("valley", 2.2e-3));
+        }
+        open(1024, 700, s -> { });
+        robot.clickOn("History");
+        TableView<RunRecord> table = fixture.view().historyPanel().table();
+        WorkbenchFixture.waitUntil(10, () -> table.getItems().size() == 16);
+        // the panel fits its columns to what the rows show once they are laid out
+        fixture.laidOut(() -> true);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<ScrollBar> bars = fixture.laidOut(() -> List.copyOf(robot.from(table).lookup(".scroll-bar")
+                .queryAllAs(ScrollBar.class)));
+        ScrollBar sideways = bars.stream().filter(b -> b.getOrientation() == Orientation.HORIZONTAL).findFirst()
+                .orElseThrow();
+        ScrollBar upright = bars.stream().filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst()
+                .orElseThrow();
+        assertThat(upright.isVisible()).as("more runs than rows shown").isTrue();
+        assertThat(sideways.isVisible()).as("a scroll bar sideways").isFalse();
+        double right = upright.localToScene(upright.getLayoutBounds()).getMinX();
+        Set<TableColumnHeader> headers = robot.from(table).lookup(".column-header").queryAllAs(TableColumnHeader.class);
+        for (TableColumnHeader header : headers) {
+            if (header.getTableColumn() != null) {
+                assertThat(header.localToScene(header.getLayoutBounds()).getMaxX())
+                        .as("column '%s' in view", header.getTableColumn().getText()).isLessThanOrEqualTo(right + 0.5);
+            }
+        }
+        List<TableCell<?, ?>> cells = robot.from(table).lookup(".table-row-cell .table-cell")
+                .<TableCell<?, ?>>queryAll().stream().filter(c -> !c.isEmpty() && c.getText() != null
+                        && !c.getText().isEmpty()).toList();
+        assertThat(cells).extracting(c -> c.getTableColumn().getText()).as("every column shows values")
+                .contains("When", "Kind", "Key numbers", "Ended, dataset, model");
+        for (TableCell<?, ?> cell : cells) {
+            Shown.wholeOrItsStart(cell);
+            assertThat(cell.getTableRow().getTooltip().getText()).as("the row in full").contains(cell.getText());
+        }
+        assertThat(cells).filteredOn(c -> c.getTableColumn().getText().equals("When"))
+                .allSatisfy(c -> assertThat(Shown.text(c)).isEqualTo(c.getText()));
+        Screenshots.save(fixture.view(), "history-1024");
+
+        // a border dragged widens its column, and the columns after it give up the room
+        TableColumn<RunRecord, ?> kind = table.getColumns().get(1);
+        double kindWidth = kind.getWidth();
+        TableColumnHeader kindHeader = headers.stream().filter(h -> h.getTableColumn() == kind).findFirst()
+                .orElseThrow();
+        Bounds border = kindHeader.localToScreen(kindHeader.getLayoutBounds());
+        robot.drag(border.getMaxX(), border.getCenterY(), MouseButton.PRIMARY).moveBy(30, 0).drop();
+        fixture.laidOut(() -> true);
+        assertThat(kind.getWidth()).isCloseTo(kindWidth + 30, within(1.0));
+        assertThat(sideways.isVisible()).isFalse();
+        assertThat(table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum())
+                .isLessThanOrEqualTo(right - table.localToScene(table.getLayoutBounds()).getMinX());
+    }
+
+    /** Writes the record of a run that ended into the window's run history, started a minute after the one before. */
+    private void recorded(RunKind kind, String dataset, ModelSpec model, String sweep, String schedule,
+                          RunStatus status, String stopReason, Map<String, Double> results) throws Exception {
+        String id = ID_TIME.format(started) + "-" + kind.id().substring(0, 4);
+        Json.write(Files.createDirectories(fixture.history.resolve(id)).resolve("run.json"), new RunRecord(
+                RunRecord.SCHEMA_VERSION, id, kind, status, started.toString(), started.plusSeconds(30).toString(),
+                dataset, model, sweep, schedule, stopReason, results, null, 1, null));
+        started = started.plusSeconds(60);
     }
 
     private static double divider(FxRobot robot, String id) {

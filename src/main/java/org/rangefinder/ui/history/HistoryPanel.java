@@ -32,12 +32,15 @@ import org.rangefinder.history.RunStatus;
 
 /**
  * The History panel: the recorded runs (when; what kind, with a sweep's factor and values and a training's schedule;
- * key numbers; how they ended; dataset; model), with Refresh, Overlay (the chosen range tests' and sweeps' curves go
- * onto the range-test chart) and Delete (after asking).
+ * key numbers; how they ended, on what dataset and model), with Refresh, Overlay (the chosen range tests' and sweeps'
+ * curves go onto the range-test chart) and Delete (after asking). The columns fill the table's width
+ * ({@link FillingColumns}): short of room, how a run ended and on what gives it up first, then the kind and the key
+ * numbers; the time keeps its own. A value cut short ends in an ellipsis, and the row's tooltip gives the run in full.
  */
 public final class HistoryPanel extends BorderPane {
     private static final double MAX_COLUMN_WIDTH = 480;
     private final TableView<RunRecord> table;
+    private final FillingColumns fill;
     private Confirmation confirmation = this::askInDialog;
 
     /** @param overlaid called after Overlay is pressed, to bring the chart into view */
@@ -45,19 +48,22 @@ public final class HistoryPanel extends BorderPane {
         table = new TableView<>(vm.entries());
         table.setId("historyTable");
         table.setPlaceholder(new Label("No recorded runs yet: every range test, sweep and training is kept here."));
-        // the columns keep the widths of their contents (the table scrolls sideways) rather than cut them short
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // what tells the runs apart first: a sweep's values and a training's schedule, then the key numbers
-        table.getColumns().addAll(List.of(
-                column("When", HistoryViewModel::when),
-                column("Kind", HistoryViewModel::kind),
-                column("Key numbers", RunRecord::summary),
-                column("Ended", HistoryPanel::ending),
-                column("Dataset", RunRecord::dataset),
-                column("Model", r -> r.model() == null ? "" : r.model().describe())));
+        TableColumn<RunRecord, String> kind = column("Kind", HistoryViewModel::kind);
+        TableColumn<RunRecord, String> numbers = column("Key numbers", RunRecord::summary);
+        // how a run ended and on what in one column, as in a row's tooltip: cut short, it still shows the ending
+        TableColumn<RunRecord, String> ended = column("Ended, dataset, model", HistoryPanel::endedOn);
+        table.getColumns().addAll(List.of(column("When", HistoryViewModel::when), kind, numbers, ended));
+        // in the narrowest window, where the tab is as wide as the runs list needs, they keep their first words: a
+        // range test or a training's kind, a range test's valley, how a run ended
+        fill = new FillingColumns(Map.of(
+                ended, new FillingColumns.Share(8, 0),
+                kind, new FillingColumns.Share(6, 1),
+                numbers, new FillingColumns.Share(8.5, 1)));
+        table.setColumnResizePolicy(fill);
 
-        // in a narrow window the columns scroll sideways: a row's tooltip says all of it
+        // a value cut short in a narrow window: a row's tooltip says all of it
         table.setRowFactory(t -> new TableRow<>() {
             private final Tooltip whole = new Tooltip();
 
@@ -104,12 +110,17 @@ public final class HistoryPanel extends BorderPane {
         // after the table has taken the change in: then its rows hold the new texts
         vm.entries().addListener((ListChangeListener<RunRecord>) change -> Platform.runLater(this::fitColumns));
         sceneProperty().addListener((o, old, scene) -> Platform.runLater(this::fitColumns));
+        // a tab shown for the first time lays its table out after that: it has rows to measure once it has a size
+        table.widthProperty().addListener((o, old, width) -> {
+            if (old.doubleValue() == 0) {
+                Platform.runLater(this::fitColumns);
+            }
+        });
     }
 
     /**
-     * Widens each column to its widest title or value in the rows shown, to at most {@value #MAX_COLUMN_WIDTH} px;
-     * a column the user made wider keeps its width. JavaFX fits columns once, when the table first shows (with no
-     * runs yet, to the titles), and when a column's border is double-clicked; here it follows every refresh. Only a
+     * Measures each column's widest title or value in the rows shown, to at most {@value #MAX_COLUMN_WIDTH} px, and
+     * fits the columns to the table's width from these ({@link FillingColumns}); this follows every refresh. Only a
      * table in the window has rows to measure.
      */
     private void fitColumns() {
@@ -119,12 +130,14 @@ public final class HistoryPanel extends BorderPane {
         table.applyCss();
         table.layout();
         Map<TableColumnBase<?, ?>, Double> widest = new HashMap<>();
+        double em = 0;
         for (Node node : table.lookupAll(".column-header")) {
             if (node instanceof TableColumnHeader header && header.getTableColumn() != null
                     && header.lookup(".label") instanceof Label title) {
                 // the header's padding and sort arrow around its title
                 double around = header.getWidth() - title.getWidth();
                 widest.merge(header.getTableColumn(), title.prefWidth(-1) + around, Math::max);
+                em = title.getFont().getSize();
             }
         }
         for (Node node : table.lookupAll(".table-cell")) {
@@ -136,8 +149,8 @@ public final class HistoryPanel extends BorderPane {
                         + cell.snappedRightInset(), Math::max);
             }
         }
-        widest.forEach((column, width) -> column.setPrefWidth(Math.max(column.getWidth(),
-                Math.min(MAX_COLUMN_WIDTH, Math.ceil(width)))));
+        widest.replaceAll((column, width) -> Math.min(MAX_COLUMN_WIDTH, Math.ceil(width)));
+        fill.fitTo(table, widest, em);
     }
 
     /** A run in a few lines: when and what, its key numbers, how it ended, on what. */
@@ -147,8 +160,13 @@ public final class HistoryPanel extends BorderPane {
         if (!r.summary().isEmpty()) {
             lines.add(r.summary());
         }
-        lines.add(ending(r) + ", " + r.dataset() + (r.model() == null ? "" : ", " + r.model().describe()));
+        lines.add(endedOn(r));
         return String.join("\n", lines);
+    }
+
+    /** How a run ended, on what dataset and model: {@code completed, digits, mlp 128-128}. */
+    private static String endedOn(RunRecord r) {
+        return ending(r) + ", " + r.dataset() + (r.model() == null ? "" : ", " + r.model().describe());
     }
 
     /** How a run ended: its stop reason once finished, else its status ({@code failed}, {@code running}, ...). */

@@ -111,8 +111,10 @@ public final class HistoryViewModel {
         List<Overlay> overlays = new ArrayList<>();
         for (RunRecord r : chosen) {
             if (r.kind() == RunKind.RANGE_TEST) {
+                // its stop reason goes along: a cancelled run's suggestions say they come from a partial curve
                 overlays.add(new Overlay(null, List.of(), List.of(new RangeTestRun.Recorded(
-                        overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id())))));
+                        overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id()),
+                        r.knownStopReason()))));
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());

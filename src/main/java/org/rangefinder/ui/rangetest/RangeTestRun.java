@@ -38,6 +38,7 @@ public final class RangeTestRun {
     private final boolean rawLoss;
     private List<CurvePoint> points = List.of();
     private RangeTestResult result;
+    private StopReason stopReason;
 
     private final ReadOnlyObjectWrapper<Suggestions> suggestions = new ReadOnlyObjectWrapper<>(this, "suggestions");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
@@ -68,6 +69,7 @@ public final class RangeTestRun {
         this.lrExtent = curve.lrExtent;
         this.rawLoss = curve.rawLoss;
         this.points = curve.points;
+        this.stopReason = curve.stopReason;
         suggestions.set(curve.suggestions);
     }
 
@@ -82,8 +84,8 @@ public final class RangeTestRun {
     /**
      * A curve made elsewhere or recorded earlier, made ready off the FX thread to be shown once as a run (a curve may
      * hold a million points): its points, their lr extent, whether it has raw losses apart from its smoothed ones,
-     * and its suggestions, read off its smoothed losses as the engine reads them off a run's (a recorded run's are
-     * those of its own smoothing).
+     * its suggestions, read off its smoothed losses as the engine reads them off a run's (a recorded run's are
+     * those of its own smoothing), and, for a run of the run history, why it stopped.
      */
     public static final class Recorded {
         private final String name;
@@ -93,9 +95,21 @@ public final class RangeTestRun {
         private final double[] lrExtent;
         private final boolean rawLoss;
         private final Suggestions suggestions;
+        private final StopReason stopReason;
 
+        /** A curve made elsewhere, which does not say why it stopped. */
         public Recorded(String name, List<CurvePoint> points) {
+            this(name, points, null);
+        }
+
+        /**
+         * A curve recorded earlier.
+         *
+         * @param stopReason why its run stopped; null where the record does not say
+         */
+        public Recorded(String name, List<CurvePoint> points, StopReason stopReason) {
             this.name = name;
+            this.stopReason = stopReason;
             this.points = List.copyOf(points);
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
@@ -153,6 +167,7 @@ public final class RangeTestRun {
 
     void finished(RangeTestResult result) {
         this.result = result;
+        stopReason = result.stopReason();
         points = result.points();
         suggestions.set(result.suggestions());
         state.finished(result.stopReason(), result.elapsedSeconds(),
@@ -227,13 +242,14 @@ public final class RangeTestRun {
     }
 
     /**
-     * What sets the run's suggestions apart from those of a whole range test: for a run cancelled part-way,
-     * {@code cancelled: curve up to lr 4.1e-5 only} (the engine suggests from what was recorded, as fastai does from a
-     * partial curve, but the valley or minimum of the whole range may lie beyond); null for a run that ended by itself
-     * (a diverged run ended where its curve had told what it tells) and for a curve read from a file.
+     * What sets the run's suggestions apart from those of a whole range test: for a run cancelled part-way, here or
+     * in the run history, {@code cancelled: curve up to lr 4.1e-5 only} (the engine suggests from what was recorded,
+     * as fastai does from a partial curve, but the valley or minimum of the whole range may lie beyond); null for a
+     * run that ended by itself (a diverged run ended where its curve had told what it tells) and for a curve read
+     * from a file.
      */
     public String partialCurve() {
-        if (result == null || result.stopReason() != StopReason.CANCELLED || points.isEmpty()) {
+        if (stopReason != StopReason.CANCELLED || points.isEmpty()) {
             return null;
         }
         return "cancelled: curve up to lr " + LrText.format(points.get(points.size() - 1).lr()) + " only";

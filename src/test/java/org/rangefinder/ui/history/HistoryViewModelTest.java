@@ -15,13 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.engine.CancelToken;
+import org.rangefinder.files.Json;
+import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.history.RunStatus;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.ui.Direct;
+import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
@@ -86,6 +93,50 @@ class HistoryViewModelTest {
         assertThat(overlaid.suggestionsProperty().get()).isEqualTo(original.suggestionsProperty().get());
         assertThat(runs.selectedProperty().get()).isSameAs(overlaid);
         assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+    }
+
+    /**
+     * A range test cancelled part-way and recorded says, overlaid from the history, that its suggestions come from a
+     * partial curve, as it said live; a whole one says nothing of the kind, nor does one whose stop reason this
+     * Rangefinder does not know (a later version's), which is overlaid all the same.
+     */
+    @Test
+    void aCancelledRangeTestOverlaidSaysItsSuggestionsComeFromAPartialCurve() throws Exception {
+        RangeTestConfig config = IRIS.withIterations(60);
+        CancelToken token = new CancelToken();
+        RangeTestResult cut = RangeTest.run(new DatasetCache().load("iris", DataOptions.defaults(), () -> false),
+                config, p -> {
+                    if (p.iteration() == 29) {
+                        token.cancel();
+                    }
+                }, token);
+        RunHistory history = RunHistory.open(folder);
+        RunRecord started = history.start(RunKind.RANGE_TEST, "iris", config.model(),
+                RunSettings.of(config, DataOptions.defaults()));
+        RunRecord cancelled = history.finish(started.id(), cut);
+        runs.remove(runs.start(IRIS, DataOptions.defaults()));
+        RunRecord whole = vm.entries().get(0);
+        assertThat(cancelled.stopReason()).isEqualTo("cancelled");
+        assertThat(cut.points()).hasSize(30);
+        assertThat(whole.stopReason()).isNotEqualTo("cancelled");
+
+        vm.overlay(List.of(cancelled));
+        vm.overlay(List.of(whole));
+
+        // as a run cancelled in this window says it (RangeTestViewModelTest)
+        String partial = "cancelled: curve up to lr " + LrText.format(cut.points().get(29).lr()) + " only";
+        assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(partial, null);
+
+        List.copyOf(runs.runs()).forEach(runs::remove);
+        Json.write(folder.resolve(cancelled.id()).resolve("run.json"), new RunRecord(cancelled.schemaVersion(),
+                cancelled.id(), cancelled.kind(), cancelled.status(), cancelled.created(), cancelled.ended(),
+                cancelled.dataset(), cancelled.model(), cancelled.sweep(), cancelled.schedule(), "stalled",
+                cancelled.results(), cancelled.error(), cancelled.pid(), cancelled.processStart()));
+        vm.refresh();
+        messages.clear();
+        vm.overlay(vm.entries().stream().filter(r -> r.id().equals(cancelled.id())).toList());
+        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+        assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly((String) null);
     }
 
     @Test
