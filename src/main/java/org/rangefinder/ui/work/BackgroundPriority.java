@@ -52,8 +52,9 @@ import java.util.function.DoubleSupplier;
  * JavaCPP's deallocator threads, which free native memory after each collection, and the run history's thread. Started
  * below the window on an idle machine, they could not be raised when other programs later filled the cores, and each
  * then stood runnable in Java code for seconds and held up every safepoint: with two busy loops started as two range
- * tests began, the window's longest gap was 1.5-1.9 s and the deallocators and the history's thread were seen runnable
- * and lowered in most samples; with them at the window's priority, 0.16 and 0.83 s (two runs each). So the engine
+ * tests began ({@code bench --workload fx-stream}), the window's longest gap was 1.3-2.4 s and the deallocators and the
+ * history's thread were seen runnable and lowered in most samples; with them at the window's priority, 0.35-0.52 s
+ * (three runs each). So the engine
  * starts them from a thread of the window's priority ({@code NativeThreads.initialise}), and the history's first
  * records, which loaded its classes (280 ms of CPU), are paid in the engine's warm-up ({@link EngineWarmUp}).
  *
