@@ -1,12 +1,21 @@
 package org.rangefinder;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 
-/** The bundled datasets, loaded once per test JVM (they are immutable). */
+/** The bundled datasets, loaded once per test JVM (they are immutable), and files of the user's made from them. */
 public final class TestData {
     private static final Map<String, Dataset> CACHE = new ConcurrentHashMap<>();
 
@@ -15,5 +24,34 @@ public final class TestData {
 
     public static Dataset load(String name) {
         return CACHE.computeIfAbsent(name, n -> Datasets.load(n, DataOptions.defaults()));
+    }
+
+    /**
+     * Iris as a user's CSV: a header of names, then those of the 150 rows whose 0-based index {@code keep} takes,
+     * the label (0, 1 or 2) last.
+     */
+    public static byte[] irisCsv(IntPredicate keep) {
+        try {
+            List<String> rows = Files.readAllLines(Datasets.bundledRoot().resolve("iris").resolve("iris.csv"))
+                    .subList(1, 151);
+            StringBuilder csv = new StringBuilder("sepal_length,sepal_width,petal_length,petal_width,species\n");
+            for (int i = 0; i < rows.size(); i++) {
+                if (keep.test(i)) {
+                    csv.append(rows.get(i)).append('\n');
+                }
+            }
+            return csv.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code sha256sum} prints for these bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -35,6 +36,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.data.LoadedDataset;
 import org.rangefinder.ui.export.ChartImages;
 import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.export.HyperparameterImport;
@@ -75,6 +77,11 @@ public final class WorkbenchViewModel {
     private final AtomicInteger loadRequest = new AtomicInteger();
     /** The import whose first load has not ended yet; null when none. */
     private Import importing;
+    /**
+     * The chosen dataset as it was loaded, with its description made then, which an export writes; null while it
+     * loads or when it could not be loaded.
+     */
+    private LoadedDataset loaded;
 
     /**
      * A dataset file or folder added to the choices: what was chosen before it, whether the choice was added for it,
@@ -138,8 +145,7 @@ public final class WorkbenchViewModel {
         status.set("Loading " + name + "...");
         // until the new data is there, the forms have none to check against: the old dataset's sizes would let the
         // 1cycle panel count its steps, and an export describe the data, wrongly
-        experiment.loadedDatasetProperty().set(null);
-        oneCycle.trainSamplesProperty().set(0);
+        hold(null);
         oneCycle.datasetProblemProperty().set(null);
         // a request overtaken while it waited for the loader (each keystroke in the seed or the validation
         // fraction asks again) is not loaded at all, and one overtaken while it loads stops waiting (the load
@@ -162,15 +168,16 @@ public final class WorkbenchViewModel {
                 });
             }
         };
-        loader.submit(() -> request == loadRequest.get() ? datasets.load(name, options, loading) : null, data -> {
-            if (request == loadRequest.get()) {
-                datasetLoaded(data);
-            }
-        }, error -> {
-            if (request == loadRequest.get()) {
-                loadFailed(name, error, imported);
-            }
-        });
+        loader.submit(() -> request == loadRequest.get() ? datasets.loadDescribed(name, options, loading) : null,
+                dataset -> {
+                    if (request == loadRequest.get()) {
+                        datasetLoaded(dataset);
+                    }
+                }, error -> {
+                    if (request == loadRequest.get()) {
+                        loadFailed(name, error, imported);
+                    }
+                });
     }
 
     /**
@@ -180,8 +187,7 @@ public final class WorkbenchViewModel {
     private void loadFailed(String name, Throwable error, Import imported) {
         String why = Problems.describe(error);
         if (imported == null) {
-            experiment.loadedDatasetProperty().set(null);
-            oneCycle.trainSamplesProperty().set(0);
+            hold(null);
             oneCycle.datasetProblemProperty().set(why);
             experiment.datasetProblemProperty().set(Problems.cause(error));
             status.set("Could not load " + name);
@@ -197,12 +203,19 @@ public final class WorkbenchViewModel {
         imported.failed().accept(why);
     }
 
-    private void datasetLoaded(Dataset data) {
+    private void datasetLoaded(LoadedDataset dataset) {
         experiment.datasetProblemProperty().set(null);
-        experiment.loadedDatasetProperty().set(data);
-        oneCycle.trainSamplesProperty().set(data.train().size());
+        hold(dataset);
+        Dataset data = dataset.data();
         status.set(String.format(Locale.ROOT, "%s: %d training and %d validation samples of %s, %d classes",
                 data.name(), data.train().size(), data.validation().size(), data.sampleText(), data.numClasses()));
+    }
+
+    /** FX thread: the dataset the forms check against and an export describes, or none (null). */
+    private void hold(LoadedDataset dataset) {
+        loaded = dataset;
+        experiment.loadedDatasetProperty().set(dataset == null ? null : dataset.data());
+        oneCycle.trainSamplesProperty().set(dataset == null ? 0 : dataset.data().train().size());
     }
 
     /** Runs a range test, or a sweep when the experiment panel asks for one. Does nothing while it holds a problem. */
@@ -326,12 +339,13 @@ public final class WorkbenchViewModel {
      * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
      * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
      * trained under exactly these settings. The range test is left out when it ran on other data or another
-     * model than the 1cycle run.
+     * model than the 1cycle run. The data is described as it was loaded (see {@link LoadedDataset}), not read again.
      *
-     * @throws UserInputException when the window holds no complete choice yet, saying what is missing
+     * @throws UserInputException when the window holds no complete choice yet, saying what is missing, or the data
+     *                            could not be described when it loaded
      */
     public HyperparameterExport hyperparameters() {
-        Dataset data = experiment.loadedDatasetProperty().get();
+        LoadedDataset data = loaded;
         TrainingConfig training = oneCycle.configProperty().get();
         if (data == null || experiment.configProperty().get() == null) {
             throw new UserInputException("the experiment panel is not ready: "
@@ -355,14 +369,19 @@ public final class WorkbenchViewModel {
                 .map(r -> r.resultProperty().get())
                 .filter(r -> r != null && r.config().equals(training))
                 .findFirst().orElse(null);
-        return new HyperparameterExport(experiment.configProperty().get().dataset(),
-                experiment.dataOptionsProperty().get(), data, training, lr, rangeTest, trained);
+        return new HyperparameterExport(data.description(), training, lr, rangeTest, trained);
     }
 
-    /** Writes the hyperparameter file in the background (atomically); reports on the FX thread. */
+    /**
+     * Writes the hyperparameter file in the background (atomically); reports on the FX thread. The file describes
+     * the data as the window loaded it; when the user's file or folder has changed on disk since, the report says so.
+     */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
-        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ", failed);
+        LoadedDataset data = loaded;
+        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ",
+                () -> data.changedOnDisk() ? " (" + data.data().name() + " has changed on disk since it was loaded;"
+                        + " the file describes the data as loaded)" : "", failed, () -> { });
     }
 
     /**
@@ -425,7 +444,7 @@ public final class WorkbenchViewModel {
         StopReason reason = run.resultProperty().get().stopReason();
         String stopped = reason == StopReason.COMPLETED ? "" : " (as it stopped: " + reason.id() + ")";
         write(file, f -> oneCycle.saving(run, f).call(), "Saved the " + run.name() + " model" + stopped + " to ",
-                failed, saved);
+                () -> "", failed, saved);
     }
 
     /** Writes one file, given where it goes; may throw what writing it throws. */
@@ -438,16 +457,20 @@ public final class WorkbenchViewModel {
      * {@code failed} what went wrong.
      */
     private void write(Path file, FileWriting writing, String done, Consumer<String> failed) {
-        write(file, writing, done, failed, () -> { });
+        write(file, writing, done, () -> "", failed, () -> { });
     }
 
-    /** As {@link #write(Path, FileWriting, String, Consumer)}, then runs {@code then} once the file is written. */
-    private void write(Path file, FileWriting writing, String done, Consumer<String> failed, Runnable then) {
+    /**
+     * As {@link #write(Path, FileWriting, String, Consumer)}, with {@code note} after the file in the report (read
+     * on the files thread once the file is written), then runs {@code then}.
+     */
+    private void write(Path file, FileWriting writing, String done, Supplier<String> note, Consumer<String> failed,
+                       Runnable then) {
         files.submit(() -> {
             writing.write(file);
-            return file;
-        }, f -> {
-            report(done + f);
+            return done + file + note.get();
+        }, message -> {
+            report(message);
             then.run();
         }, e -> failed.accept(Problems.describe(e)));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
@@ -219,6 +220,48 @@ class RangeTestWorkflowTest {
         assertThat(h.rangeTest().stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(h.rangeTest().suggestions().valley()).isEqualTo(run.suggestionsProperty().get().valley());
         assertThat(h.training()).isNull();
+    }
+
+    /**
+     * A CSV imported in the window, range-tested, then changed on disk (every third row dropped) is exported as it was
+     * loaded: the file holds the SHA-256 of the bytes the run read with the sizes of their split, not the new file's
+     * SHA-256 beside the old sizes, and reads back valid; the status bar says the file has changed since.
+     */
+    @Test
+    void anImportedCsvChangedOnDiskIsExportedAsItWasLoaded(FxRobot robot) throws Exception {
+        byte[] loaded = TestData.irisCsv(i -> true);
+        Path csv = Files.write(tmp.resolve("flowers.csv"), loaded);
+        fixture.answers.add(csv);
+        robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        assertThat(fixture.vm().experiment().datasetProperty().get()).isEqualTo(csv.toAbsolutePath().toString());
+        WorkbenchFixture.replaceText(robot, "#iterationsField", "30");
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        RangeTestRun run = runAndWait(robot);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+
+        Files.write(csv, TestData.irisCsv(i -> i % 3 != 0));
+        Path file = tmp.resolve("hyper.json");
+        fixture.answers.add(file);
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
+
+        var read = HyperparameterFile.read(file);
+        assertThat(read.warnings()).isEmpty();
+        Hyperparameters h = read.hyperparameters();
+        assertThat(h.dataset().name()).isEqualTo("flowers.csv");
+        assertThat(h.dataset().path()).isEqualTo(csv.toAbsolutePath().toString());
+        assertThat(h.dataset().sha256()).isEqualTo(TestData.sha256(loaded));
+        assertThat(h.dataset().trainSamples()).isEqualTo(120);
+        assertThat(h.dataset().validationSamples()).isEqualTo(30);
+        assertThat(h.dataset().classes()).isEqualTo(3);
+        assertThat(h.rangeTest().iterations()).isEqualTo(30);
+        assertThat(h.rangeTest().suggestions().valley()).isEqualTo(run.suggestionsProperty().get().valley());
+        // 120 training samples in batches of 64: 2 steps an epoch, over the default 5 epochs
+        assertThat(h.oneCycle().totalSteps()).isEqualTo(10);
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().statusProperty().get().equals("Wrote hyperparameters to "
+                + file + " (flowers.csv has changed on disk since it was loaded; the file describes the data as "
+                + "loaded)"));
     }
 
     @Test

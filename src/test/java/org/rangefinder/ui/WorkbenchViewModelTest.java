@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -159,6 +160,39 @@ class WorkbenchViewModelTest {
         vm.openCurve(settings, NO_PROBLEM);
         assertThat(vm.runs().runs()).hasSize(1);
         assertThat(vm.statusProperty().get()).startsWith("Read the hyperparameters of h.json");
+    }
+
+    /**
+     * Data whose file could not be read again to describe it (gone right after it loaded) is still the data of the
+     * forms and the runs; only an export refuses, saying why, as it said when it read the file itself.
+     */
+    @Test
+    void dataThatCouldNotBeDescribedRunsButIsNotExported() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        String path = csv.toAbsolutePath().toString();
+        Dataset[] loaded = new Dataset[1];
+        WorkbenchViewModel vanishing = new WorkbenchViewModel(Direct.executor(), Direct.executor(), Direct.executor(),
+                (name, options, loading) -> {
+                    if (!name.equals(path)) {
+                        return Datasets.load(name, options, loading);
+                    }
+                    if (loaded[0] == null) {
+                        loaded[0] = Datasets.load(name, options, loading);
+                        try {
+                            Files.delete(csv);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                    return loaded[0];
+                }, new HistoryStore(historyFolder, Direct.executor()));
+        vanishing.importDataset(csv, NO_PROBLEM);
+        assertThat(vanishing.experiment().loadedDatasetProperty().get()).isSameAs(loaded[0]);
+        vanishing.experiment().iterationsProperty().set("30");
+        vanishing.run();
+        assertThat(vanishing.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThatThrownBy(vanishing::hyperparameters).isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("cannot read dataset " + path + " to compute its SHA-256");
     }
 
     @Test

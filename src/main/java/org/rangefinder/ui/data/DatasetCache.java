@@ -1,10 +1,5 @@
 package org.rangefinder.ui.data;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +19,10 @@ import org.rangefinder.ui.work.BackgroundPriority;
  * Loads datasets through {@link Datasets#load} and keeps the last few, so that runs one after another on the same
  * data read it once. Thread-safe: each load runs on a thread of its own, below the window like the workers, and
  * everyone who asks for that dataset meanwhile waits for the one load; different datasets load side by side (a
- * run's data never waits behind the import of another folder). A load that fails is not kept.
+ * run's data never waits behind the import of another folder). A load that fails is not kept. Each dataset is kept
+ * with its description ({@link LoadedDataset}), made on the load's thread right after the load: hashing the user's
+ * file or folder reads it again, which is no work for the FX thread, and the description is that of the bytes
+ * loaded, whatever happens to the file later.
  *
  * <p>Whoever waits is told how far the load is, and can stop waiting: a cancelled run ends at once, not when its
  * data has been read. A load that nobody waits for any more (every run that wanted it cancelled, or another dataset
@@ -42,17 +40,7 @@ public final class DatasetCache implements DatasetSource {
      */
     private record Key(String nameOrPath, DataOptions options, String version) {
         static Key of(String nameOrPath, DataOptions options) {
-            String version = "";
-            try {
-                Path path = Path.of(nameOrPath);
-                if (Files.exists(path)) {
-                    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-                    version = a.lastModifiedTime() + "/" + (a.isRegularFile() ? a.size() : -1);
-                }
-            } catch (IOException | InvalidPathException e) {
-                // a bundled name, or a path that cannot be read: the load itself says why
-            }
-            return new Key(nameOrPath, options, version);
+            return new Key(nameOrPath, options, LoadedDataset.onDisk(nameOrPath));
         }
     }
 
@@ -62,7 +50,7 @@ public final class DatasetCache implements DatasetSource {
 
     /** One load going; {@code waiting} is guarded by the cache. */
     private static final class Load implements Loading {
-        final CompletableFuture<Dataset> result = new CompletableFuture<>();
+        final CompletableFuture<LoadedDataset> result = new CompletableFuture<>();
         int waiting;
         volatile boolean abandoned;
         volatile Progress progress;
@@ -78,9 +66,9 @@ public final class DatasetCache implements DatasetSource {
         }
     }
 
-    private final Map<Key, Dataset> kept = new LinkedHashMap<>(4, 0.75f, true) {
+    private final Map<Key, LoadedDataset> kept = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Dataset> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, LoadedDataset> eldest) {
             return size() > KEPT;
         }
     };
@@ -101,10 +89,16 @@ public final class DatasetCache implements DatasetSource {
 
     @Override
     public Dataset load(String nameOrPath, DataOptions options, Loading loading) {
+        return loadDescribed(nameOrPath, options, loading).data();
+    }
+
+    /** The dataset as {@link #load} gives it, with the description made on the load's thread right after it. */
+    @Override
+    public LoadedDataset loadDescribed(String nameOrPath, DataOptions options, Loading loading) {
         Key key = Key.of(nameOrPath, options);
         Load load;
         synchronized (this) {
-            Dataset data = kept.get(key);
+            LoadedDataset data = kept.get(key);
             if (data != null) {
                 return data;
             }
@@ -131,7 +125,7 @@ public final class DatasetCache implements DatasetSource {
     private void start(Key key, Load load) {
         BackgroundPriority.daemonThread(() -> {
             try {
-                Dataset data = source.load(key.nameOrPath(), key.options(), load);
+                LoadedDataset data = source.loadDescribed(key.nameOrPath(), key.options(), load);
                 synchronized (this) {
                     kept.put(key, data);
                     going.remove(key, load);
@@ -147,7 +141,7 @@ public final class DatasetCache implements DatasetSource {
     }
 
     /** Waits for the load, passing on its progress, until it ends or the waiter is told to stop. */
-    private static Dataset await(Load load, Loading loading, String nameOrPath) {
+    private static LoadedDataset await(Load load, Loading loading, String nameOrPath) {
         Progress told = null;
         try {
             while (true) {

@@ -13,4 +13,12 @@ public interface DatasetSource {
      * (the run that wanted it was cancelled, or another dataset was chosen); {@code loading} is told how far it is.
      */
     Dataset load(String nameOrPath, DataOptions options, Loading loading);
+
+    /**
+     * As {@link #load}, with the description of the data made once as it was loaded (see {@link LoadedDataset}):
+     * here right after the load, on the caller's thread; {@link DatasetCache} keeps it with the data it keeps.
+     */
+    default LoadedDataset loadDescribed(String nameOrPath, DataOptions options, Loading loading) {
+        return LoadedDataset.describe(nameOrPath, options, load(nameOrPath, options, loading));
+    }
 }

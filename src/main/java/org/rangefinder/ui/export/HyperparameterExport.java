@@ -1,7 +1,5 @@
 package org.rangefinder.ui.export;
 
-import org.rangefinder.data.DataOptions;
-import org.rangefinder.data.Dataset;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
@@ -13,23 +11,20 @@ import org.rangefinder.train.TrainingResult;
 
 /**
  * What "Export hyperparameters..." writes, gathered on the FX thread from the window's state. {@link #build()}
- * turns it into the project's {@link Hyperparameters} file content; call it on a worker, as it hashes the user's
- * data files (bundled datasets are named, not hashed).
+ * turns it into the project's {@link Hyperparameters} file content; it reads no file.
  *
- * @param source     the dataset as chosen: a bundled name or a path
- * @param options    how it was loaded
- * @param data       the loaded dataset (its shape and sizes go into the file)
+ * @param dataset    the data as it was loaded, described then (its SHA-256, shape and sizes; see
+ *                   {@link org.rangefinder.ui.data.LoadedDataset}), not as the file on disk may be now
  * @param training   the 1cycle run's settings: model, optimizer, batch size, epochs, seed, schedule
  * @param lr         the chosen bounds and how they were chosen
  * @param rangeTest  the range test the bounds were read from, or null
  * @param trained    the result of training under exactly these settings, or null
  */
-public record HyperparameterExport(String source, DataOptions options, Dataset data, TrainingConfig training,
-                                   LrBounds lr, RangeTestResult rangeTest, TrainingResult trained) {
+public record HyperparameterExport(DatasetSection dataset, TrainingConfig training, LrBounds lr,
+                                   RangeTestResult rangeTest, TrainingResult trained) {
 
     public Hyperparameters build() {
-        return Hyperparameters.of(DatasetSection.of(source, options, data), training, lr,
-                rangeTest == null ? null : RangeTestSection.of(rangeTest),
+        return Hyperparameters.of(dataset, training, lr, rangeTest == null ? null : RangeTestSection.of(rangeTest),
                 trained == null ? null : TrainingSection.of(trained));
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.rangefinder.ProgressLog;
+import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -92,6 +93,46 @@ class DatasetCacheTest {
         Dataset edited = cache.load(file.toString(), DataOptions.defaults(), () -> false);
         assertThat(edited).isNotSameAs(first);
         assertThat(edited.train().size() + edited.validation().size()).isEqualTo(6);
+    }
+
+    /**
+     * A dataset is described once, on the load's thread, and kept with its description: asked for again it comes
+     * with the description made as it loaded, and a file edited since is read and described anew.
+     */
+    @Test
+    void aDatasetIsDescribedOnItsLoadThreadAndKeptWithIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.List<String> describedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatasetCache cache = new DatasetCache(new DatasetSource() {
+            @Override
+            public Dataset load(String nameOrPath, DataOptions options, Loading loading) {
+                return Datasets.load(nameOrPath, options, loading);
+            }
+
+            @Override
+            public LoadedDataset loadDescribed(String nameOrPath, DataOptions options, Loading loading) {
+                describedOn.add(Thread.currentThread().getName());
+                return DatasetSource.super.loadDescribed(nameOrPath, options, loading);
+            }
+        });
+        byte[] original = TestData.irisCsv(i -> true);
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("flowers.csv"), original);
+        LoadedDataset first = cache.loadDescribed(file.toString(), DataOptions.defaults(), () -> false);
+        assertThat(describedOn).singleElement().asString().startsWith("rangefinder-data-")
+                .isNotEqualTo(Thread.currentThread().getName());
+        assertThat(first.description().sha256()).isEqualTo(TestData.sha256(original));
+        assertThat(cache.loadDescribed(file.toString(), DataOptions.defaults(), () -> false)).isSameAs(first);
+        assertThat(cache.load(file.toString(), DataOptions.defaults(), () -> false)).isSameAs(first.data());
+        assertThat(describedOn).hasSize(1);
+
+        byte[] fewer = TestData.irisCsv(i -> i % 3 != 0);
+        java.nio.file.Files.write(file, fewer);
+        LoadedDataset edited = cache.loadDescribed(file.toString(), DataOptions.defaults(), () -> false);
+        assertThat(edited.description().sha256()).isEqualTo(TestData.sha256(fewer));
+        assertThat(edited.description().trainSamples() + edited.description().validationSamples()).isEqualTo(100);
+        assertThat(first.description().sha256()).isEqualTo(TestData.sha256(original));
+        assertThat(first.description().trainSamples()).isEqualTo(120);
+        assertThat(describedOn).hasSize(2);
     }
 
     /**
