@@ -72,7 +72,9 @@ public final class NativeThreads {
      * collection has collected it. A thread starts with the scheduling of the thread that starts it, so the window
      * runs {@code heavy} below it and keeps these at its own priority: lowered, they were runnable in Java code
      * after every collection, got almost no CPU once other programs filled the cores, and the JVM waited for them at
-     * each of its next safepoints, the window with it, for up to 1.5 s at a time.
+     * each of its next safepoints, the window with it: with the run history's thread, lowered too, the JVM's longest
+     * wait for a safepoint was 1.28-1.77 s in three window benchmarks with two busy loops started as two range tests
+     * began, 0.05-0.34 s with all of these at the window's priority.
      *
      * <p>In order: the properties ND4J reads as it starts; JavaCPP's class, which starts its deallocator and loads
      * JavaCPP's own small library; ND4J's class, which loads the backend ({@code heavy}); ND4J's deallocator

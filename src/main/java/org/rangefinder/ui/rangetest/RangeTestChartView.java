@@ -232,7 +232,7 @@ public final class RangeTestChartView extends BorderPane {
                 summary.maxSmoothedLoss(), RunLooks.familyBand(family));
         XYChart.Series<Number, Number> mean = new XYChart.Series<>();
         mean.setName("sweep " + family.number() + ": mean of " + summary.lrs().length + "-point curves over "
-                + seedsWithCurves(family) + " seeds");
+                + seedCount(family));
         for (int i = 0; i < summary.lrs().length; i++) {
             if (Double.isFinite(summary.meanSmoothedLoss()[i])) {
                 mean.getData().add(new XYChart.Data<>(summary.lrs()[i], summary.meanSmoothedLoss()[i]));
@@ -271,7 +271,7 @@ public final class RangeTestChartView extends BorderPane {
                 lr -> smoothedLossNear(run.points(), lr), run);
         SweepResult.SeedSummary seeds = run.family() == null ? null : run.family().seedsProperty().get();
         if (seeds != null) {
-            marks = seedButtons.show("median of its " + seedsWithCurves(run.family()) + " seeds:", seeds::median,
+            marks = seedButtons.show("median of its " + seedCount(run.family()) + ":", seeds::median,
                     lr -> lossNear(seeds.lrs(), seeds.meanSmoothedLoss(), lr), null);
         }
         if (s.reason() != null) {
@@ -281,9 +281,10 @@ public final class RangeTestChartView extends BorderPane {
         chart.setMarks(marks);
     }
 
-    /** The members of a seed family that the summary is over: those with points. */
-    private static long seedsWithCurves(RunFamily family) {
-        return family.members().stream().filter(m -> !m.points().isEmpty()).count();
+    /** The members of a seed family that the summary is over, those with points: "1 seed", "3 seeds". */
+    private static String seedCount(RunFamily family) {
+        long n = family.members().stream().filter(m -> !m.points().isEmpty()).count();
+        return n + (n == 1 ? " seed" : " seeds");
     }
 
     /** A hint and a button per suggestion method in the suggestion bar, ids and mark names starting with a prefix. */

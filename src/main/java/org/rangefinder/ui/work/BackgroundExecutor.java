@@ -31,7 +31,7 @@ public final class BackgroundExecutor {
     /**
      * A pool of {@code threads} daemon workers and an unbounded queue, handing results to the FX thread; the work runs
      * in the order submitted, each task on a thread of its own that runs below the window (see
-     * {@link BackgroundPriority}): for the run history and the datasets the window loads.
+     * {@link BackgroundPriority}): for the datasets the window loads.
      */
     public static BackgroundExecutor bounded(int threads) {
         return bounded(threads, "rangefinder-worker");

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -90,10 +91,11 @@ public final class EngineWarmUp {
 
     /**
      * Records the warm-up's two runs as the window records a user's, in a run history of its own in a temporary
-     * folder, lists and reads them back, and removes the folder; how many runs it recorded, 0 where the temporary
-     * folder could not be written. The first records of a session loaded the history's classes from the jars (their
-     * JSON and CSV writers and readers): 280 ms of CPU on the history's thread over a window benchmark's session, in
-     * the first frames of its range test and its training, which it took from the window.
+     * folder, lists and reads them back, and removes the folder with all it holds; how many runs it recorded, 0 where
+     * any of that failed (the engine is ready all the same). The first records of a session loaded the history's
+     * classes from the jars (their JSON and CSV writers and readers): 280 ms of CPU on the history's thread over a
+     * window benchmark's session, in the first frames of its range test and its training, which it took from the
+     * window.
      */
     static int recordInThrowawayHistory(RangeTestConfig rangeTest, RangeTestResult rangeTestResult,
                                         TrainingConfig training, TrainingResult trainingResult) {
@@ -110,18 +112,25 @@ public final class EngineWarmUp {
             int listed = history.list().runs().size();
             history.curve(test);
             history.iterations(train);
-            history.delete(List.of(test, train));
             return listed;
-        } catch (IOException | UncheckedIOException | UserInputException unwritable) {
+        } catch (IOException | RuntimeException failed) {
             return 0; // the real history reports its own problems; this one only saved time
         } finally {
-            if (folder != null) {
-                try {
-                    Files.deleteIfExists(folder);
-                } catch (IOException leftBehind) {
-                    // an empty folder in the system's temporary folder
-                }
+            deleteAll(folder);
+        }
+    }
+
+    /** Deletes {@code folder} and everything in it, as far as it can; nothing when it is null. */
+    static void deleteAll(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // files in the system's temporary folder, which it clears
         }
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTestConfig;
 
 /** The window's engine start: ND4J, then a short range test and 1cycle training on iris. */
 class EngineWarmUpTest {
@@ -24,6 +26,15 @@ class EngineWarmUpTest {
         assertThat(warmed.trainingIterations()).isEqualTo(8);
         assertThat(warmed.runsRecorded()).as("the range test and the training, listed back").isEqualTo(2);
         assertThat(throwawayHistories()).as("the throwaway history removed").isEqualTo(before);
+    }
+
+    /** A run that cannot be recorded (here a range test without a result) leaves nothing behind and fails nothing. */
+    @Test
+    void aThrowawayHistoryThatFailsHalfWrittenIsRemovedWithAllItHolds() throws IOException {
+        List<Path> before = throwawayHistories();
+        RangeTestConfig config = RangeTestConfig.defaults(EngineWarmUp.DATASET, ModelSpec.preset("mlp"));
+        assertThat(EngineWarmUp.recordInThrowawayHistory(config, null, null, null)).isZero();
+        assertThat(throwawayHistories()).isEqualTo(before);
     }
 
     /** The warm-up's run histories left in the system's temporary folder. */
