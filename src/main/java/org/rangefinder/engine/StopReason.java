@@ -3,6 +3,7 @@ package org.rangefinder.engine;
 import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 
 /** Why a range test or a training run ended. Every result reports one. */
 public enum StopReason {
@@ -25,5 +26,13 @@ public enum StopReason {
     @JsonCreator
     public static StopReason parse(String id) {
         return EnumIds.parse(StopReason.class, id, "stop reason");
+    }
+
+    /**
+     * The stop reason a file read back names by its id; null where it names none, and for one this Rangefinder
+     * does not know (a later version's, or one edited by hand), which marks nothing.
+     */
+    public static StopReason known(String id) {
+        return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 }

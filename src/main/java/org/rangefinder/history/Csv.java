@@ -31,6 +31,55 @@ final class Csv {
 
     /** The named columns of every row, as numbers, in the order of {@code columns}. */
     static List<double[]> read(Path file, List<String> columns) {
+        Table table = table(file);
+        int[] at = new int[columns.size()];
+        for (int c = 0; c < at.length; c++) {
+            at[c] = table.header().indexOf(columns.get(c));
+            if (at[c] < 0) {
+                throw new UserInputException(file + ": no column '" + columns.get(c) + "' in the header "
+                        + table.header());
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int line = 0; line < table.rows().size(); line++) {
+            String[] cells = table.rows().get(line);
+            double[] row = new double[at.length];
+            for (int c = 0; c < at.length; c++) {
+                try {
+                    row[c] = Double.parseDouble(cells[at[c]]);
+                } catch (NumberFormatException e) {
+                    throw new UserInputException(file + " line " + (line + 2) + ", column '" + columns.get(c)
+                            + "': not a number: '" + cells[at[c]] + "'");
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * The named columns of every row, as written, in the order of {@code columns}; a column the header lacks is null
+     * in every row, for a table written by an older Rangefinder, or one edited by hand, whose reader can do without.
+     */
+    static List<String[]> readText(Path file, List<String> columns) {
+        Table table = table(file);
+        List<String[]> rows = new ArrayList<>();
+        for (String[] cells : table.rows()) {
+            String[] row = new String[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                int at = table.header().indexOf(columns.get(c));
+                row[c] = at < 0 ? null : cells[at];
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A file's header and its rows, each row as many values as the header has names. */
+    private record Table(List<String> header, List<String[]> rows) {
+    }
+
+    private static Table table(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -43,31 +92,15 @@ final class Csv {
             throw new UserInputException(file + ": empty, expected a header line");
         }
         List<String> header = List.of(lines.get(0).split(",", -1));
-        int[] at = new int[columns.size()];
-        for (int c = 0; c < at.length; c++) {
-            at[c] = header.indexOf(columns.get(c));
-            if (at[c] < 0) {
-                throw new UserInputException(file + ": no column '" + columns.get(c) + "' in the header " + header);
-            }
-        }
-        List<double[]> rows = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         for (int line = 1; line < lines.size(); line++) {
             String[] cells = lines.get(line).split(",", -1);
             if (cells.length != header.size()) {
                 throw new UserInputException(file + " line " + (line + 1) + ": " + cells.length + " values, expected "
                         + header.size());
             }
-            double[] row = new double[at.length];
-            for (int c = 0; c < at.length; c++) {
-                try {
-                    row[c] = Double.parseDouble(cells[at[c]]);
-                } catch (NumberFormatException e) {
-                    throw new UserInputException(file + " line " + (line + 1) + ", column '" + columns.get(c)
-                            + "': not a number: '" + cells[at[c]] + "'");
-                }
-            }
-            rows.add(row);
+            rows.add(cells);
         }
-        return rows;
+        return new Table(header, rows);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -307,19 +308,47 @@ public final class RunHistory {
         return byMember.stream().map(List::copyOf).toList();
     }
 
+    /**
+     * Why each of a sweep's members stopped, in the order of the sweep's values, as its {@code members.csv} says;
+     * null for a member it says nothing of that this Rangefinder knows: a stop reason of a later version or one
+     * edited by hand, a file without a {@code run} or {@code stop_reason} column, or without the file. Those leave a
+     * member's curve unmarked, not unreadable.
+     */
+    public List<StopReason> memberStopReasons(String id) {
+        RunRecord r = get(id);
+        Path file = folder.resolve(r.id()).resolve("members.csv");
+        int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
+        List<StopReason> byMember = new ArrayList<>(Collections.nCopies(members, (StopReason) null));
+        if (Files.exists(file)) {
+            for (String[] row : Csv.readText(file, List.of("run", "stop_reason"))) {
+                int m = memberOrNone(row[0], members);
+                if (m >= 0) {
+                    byMember.set(m, StopReason.known(row[1]));
+                }
+            }
+        }
+        return Collections.unmodifiableList(byMember);
+    }
+
     /** The index of the sweep member that a {@code run} label of {@code curves.csv} names. */
     private static int member(Path file, String run, int members) {
-        double m;
-        try {
-            m = Double.parseDouble(run);
-        } catch (NumberFormatException e) {
-            m = Double.NaN;
-        }
-        if (!(m >= 0 && m < members) || m != Math.rint(m)) {
+        int m = memberOrNone(run, members);
+        if (m < 0) {
             throw new UserInputException(file + ": run " + run + " is none of the sweep's " + members
                     + " members (0.." + (members - 1) + ")");
         }
-        return (int) m;
+        return m;
+    }
+
+    /** The index of the sweep member that a {@code run} label names; -1 for a label that names none (or null). */
+    private static int memberOrNone(String run, int members) {
+        double m;
+        try {
+            m = run == null ? Double.NaN : Double.parseDouble(run);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return m >= 0 && m < members && m == Math.rint(m) ? (int) m : -1;
     }
 
     /** The lr, momentum and loss of every iteration of a training run. */

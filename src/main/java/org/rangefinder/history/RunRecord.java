@@ -3,7 +3,6 @@ package org.rangefinder.history;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +51,7 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
      * this Rangefinder does not know (a later version's, or one edited by hand), which the record keeps as written.
      */
     public StopReason knownStopReason() {
-        return Arrays.stream(StopReason.values()).filter(r -> r.id().equals(stopReason)).findFirst().orElse(null);
+        return StopReason.known(stopReason);
     }
 
     /**

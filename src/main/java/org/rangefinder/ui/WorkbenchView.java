@@ -178,7 +178,19 @@ public final class WorkbenchView extends BorderPane {
         }
         Dialogs.confirmUnsaved(getScene().getWindow(), "Save the trained model before launching again?",
                 notSaved(unsaved) + "; launching again discards " + (unsaved.size() == 1 ? "it." : "them."),
-                "Launch without saving", () -> saveThen(unsaved, this::launchNow), this::launchNow);
+                "Launch without saving", () -> saveThenLaunch(unsaved), this::launchNow);
+    }
+
+    /**
+     * Save... before launching: Launch stays disabled while the networks are written (a second click asked again and
+     * could launch twice), launches once they are, and is enabled again when one is not.
+     */
+    private void saveThenLaunch(List<TrainingRun> unsaved) {
+        vm.oneCycle().holdLaunch();
+        saveThen(unsaved, () -> {
+            vm.oneCycle().releaseLaunch();
+            launchNow();
+        }, vm.oneCycle()::releaseLaunch);
     }
 
     private void launchNow() {
@@ -313,7 +325,7 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         Dialogs.confirmUnsaved(window, "Save the trained model before quitting?", notSaved(unsaved) + ".",
-                "Quit without saving", () -> saveThen(unsaved, window::hide), window::hide);
+                "Quit without saving", () -> saveThen(unsaved, window::hide, () -> { }), window::hide);
     }
 
     /** Which trained networks were never saved, as a sentence without its full stop. */
@@ -325,21 +337,29 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Asks where each network goes, then runs {@code then} once all are written; a file not given, or not written,
-     * leaves {@code then} undone.
+     * leaves {@code then} undone and runs {@code otherwise}, once.
      */
-    private void saveThen(List<TrainingRun> unsaved, Runnable then) {
+    private void saveThen(List<TrainingRun> unsaved, Runnable then, Runnable otherwise) {
         List<Path> targets = new ArrayList<>();
         for (TrainingRun run : unsaved) {
             Path file = modelFile(run);
             if (file == null) {
+                otherwise.run();
                 return;
             }
             targets.add(file);
         }
         int[] left = {unsaved.size()};
+        boolean[] failed = {false};
         for (int i = 0; i < unsaved.size(); i++) {
-            vm.saveModel(unsaved.get(i), targets.get(i), this::savingFailed, () -> {
-                if (--left[0] == 0) {
+            vm.saveModel(unsaved.get(i), targets.get(i), m -> {
+                if (!failed[0]) {
+                    failed[0] = true;
+                    otherwise.run();
+                }
+                savingFailed(m);
+            }, () -> {
+                if (--left[0] == 0 && !failed[0]) {
                     then.run();
                 }
             });

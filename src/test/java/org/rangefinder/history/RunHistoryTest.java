@@ -251,6 +251,40 @@ class RunHistoryTest {
                 .containsExactly(ran.points().stream().mapToDouble(p -> p.smoothedLoss()).toArray());
     }
 
+    /**
+     * Each sweep member's stop reason reads back from members.csv in its place; a reason this Rangefinder does not
+     * know, a members.csv without the column or without the file says nothing of a member, and the curves still read.
+     */
+    @Test
+    void aSweepsMembersReadBackWhyTheyStopped() throws IOException {
+        RangeTestResult ran = rangeTest();
+        RangeTestResult cut = new RangeTestResult(rangeTestConfig(), ran.points().subList(0, 10),
+                StopReason.CANCELLED, 0.1, ran.suggestions());
+        SweepResult result = SweepResult.of(Sweep.parse("weight-decay=0,1e-3,1e-2"), List.of(ran, cut,
+                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig())));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, "weight-decay=0,1e-3,1e-2");
+        history.finish(r.id(), result);
+        assertThat(history.memberStopReasons(r.id()))
+                .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
+
+        Path members = workspace.resolve(r.id()).resolve("members.csv");
+        List<String> lines = Files.readAllLines(members);
+        Files.write(members, List.of(lines.get(0), lines.get(1), lines.get(2).replace(",cancelled,", ",stalled,"),
+                lines.get(3)));
+        assertThat(history.memberStopReasons(r.id())).containsExactly(ran.stopReason(), null, StopReason.CANCELLED);
+        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*,", ",")).toList());
+        assertThat(Files.readAllLines(members).get(0)).as("an older layout")
+                .startsWith("run,stop_reason,").doesNotContain("weight-decay");
+        assertThat(history.memberStopReasons(r.id()))
+                .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
+        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*,[^,]*,", ",")).toList());
+        assertThat(history.memberStopReasons(r.id())).containsExactly(null, null, null);
+        Files.delete(members);
+        assertThat(history.memberStopReasons(r.id())).containsExactly(null, null, null);
+        assertThat(history.curves(r.id())).containsExactly(ran.points(), cut.points(), List.of());
+    }
+
     @Test
     void corruptOrHalfWrittenRunIsSkippedWithAWarning() throws IOException {
         RunHistory history = RunHistory.open(workspace);

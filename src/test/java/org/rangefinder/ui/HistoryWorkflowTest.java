@@ -276,6 +276,46 @@ class HistoryWorkflowTest {
         Screenshots.save(fixture.view().chartView(), "history-cancelled-reopened");
     }
 
+    /**
+     * A sweep one of whose members was cancelled part-way (taken off the runs list while it ran; the other went on)
+     * and reopened from the History tab says of that member, as of a range test cancelled, that its suggestions come
+     * from the curve it recorded up to where it was cancelled; of the member that ran to its end, nothing of the kind.
+     */
+    @Test
+    void aSweepMemberCancelledPartWayReopenedFromHistorySaysItsSuggestionsComeFromAPartialCurve(FxRobot robot) {
+        // long enough that the member taken off is still running then
+        fixture.chooseIris(robot, 2000);
+        robot.interact(() -> {
+            fixture.vm().experiment().sweepFactorProperty().set(SweepFactor.WEIGHT_DECAY);
+            robot.lookup("#sweepValuesField").queryAs(TextField.class).setText("0, 1e-3");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 2);
+        RunFamily live = fixture.vm().runs().runs().get(0).family();
+        RangeTestRun cancelled = live.members().get(0);
+        RangeTestRun whole = live.members().get(1);
+        WorkbenchFixture.waitUntil(30, () -> cancelled.state().progressProperty().get() > 0);
+        robot.interact(() -> fixture.vm().runs().remove(cancelled));
+        WorkbenchFixture.waitUntil(120, () -> live.resultProperty().get() != null);
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().size() == 1
+                && fixture.vm().history().entries().get(0).status() == RunStatus.FINISHED);
+        assertThat(cancelled.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cancelled.points()).isNotEmpty();
+        assertThat(whole.state().stopReasonProperty().get()).isNotEqualTo(StopReason.CANCELLED);
+        assertThat(fixture.vm().history().entries().get(0).stopReason()).isEqualTo("cancelled");
+
+        List<RangeTestRun> members = overlayAfterRemoving(robot, live);
+        assertThat(members).extracting(RangeTestRun::points).containsExactly(cancelled.points(), whole.points());
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(0)));
+        assertThat(suggestionHints(robot)).containsExactly("Set bounds from #" + members.get(0).number()
+                + " (cancelled: curve up to lr "
+                + LrText.format(cancelled.points().get(cancelled.points().size() - 1).lr()) + " only):");
+        Screenshots.save(fixture.view().chartView(), "history-sweep-member-cancelled-reopened");
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(1)));
+        assertThat(suggestionHints(robot)).containsExactly("Set bounds from #" + members.get(1).number() + ":");
+    }
+
     /** The hints of the suggestion bar that show: which run the suggestions are of, and how far its curve went. */
     private List<String> suggestionHints(FxRobot robot) {
         return fixture.laidOut(() -> robot.lookup(".hint").<Labeled>queryAll().stream().filter(Node::isVisible)

@@ -247,6 +247,58 @@ class OneCycleWorkflowTest {
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
     }
 
+    /**
+     * While Save... before launching again writes the network, Launch is disabled, and Ctrl+L does nothing: a second
+     * Launch asked again, and could launch twice. The write's end reaches the window on its thread, so in the event
+     * that answered Save... the save is still pending, however fast the write. A save given no file, or one that
+     * fails, enables Launch again; one written launches once.
+     */
+    @Test
+    void launchWaitsWhileTheNetworkIsSavedBeforeLaunchingAgain(FxRobot robot) throws IOException {
+        TrainingRun trained = trainOneEpochOnIris(robot);
+        Button launch = robot.lookup("#launchButton").queryButton();
+
+        relaunchAndSave(robot);
+        assertThat(launch.isDisabled()).as("no file given").isFalse();
+
+        Path notAFolder = Files.createFile(tmp.resolve("not-a-folder"));
+        fixture.answers.add(notAFolder.resolve("model.zip"));
+        assertThat(saveAndLaunchAgainAtOnce(robot, launch)).as("disabled while the save is pending").isTrue();
+        WorkbenchFixture.waitUntil(20, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).as("not asked again").isEmpty();
+        answer(robot, "OK");
+        assertThat(launch.isDisabled()).as("enabled again once the save failed").isFalse();
+        assertThat(fixture.vm().oneCycle().runs()).containsExactly(trained);
+        assertThat(trained.unsaved()).isTrue();
+
+        Path model = tmp.resolve("before-launching.zip");
+        fixture.answers.add(model);
+        assertThat(saveAndLaunchAgainAtOnce(robot, launch)).as("disabled while the save is pending").isTrue();
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().runs().get(0) != trained);
+        assertThat(robot.lookup("#unsavedDialog").tryQuery()).as("not asked again").isEmpty();
+        assertThat(model).exists();
+        WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
+        assertThat(fixture.vm().oneCycle().runs()).as("launched once").hasSize(1);
+        assertThat(launch.isDisabled()).isFalse();
+    }
+
+    /**
+     * Launches, answers Save... to the question, and, in the same event on the window's thread, launches again as
+     * Ctrl+L does; returns whether Launch was disabled then.
+     */
+    private boolean saveAndLaunchAgainAtOnce(FxRobot robot, Button launch) {
+        robot.clickOn(launch);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+        Button save = dialogButton(robot, "Save...");
+        boolean[] disabled = new boolean[1];
+        robot.interact(() -> {
+            save.fire();
+            disabled[0] = launch.isDisabled();
+            fixture.view().launch();
+        });
+        return disabled[0];
+    }
+
     /** With every trained network saved, a new launch asks nothing: it launches at once. */
     @Test
     void launchingAgainWithEveryNetworkSavedAsksNothing(FxRobot robot) {
@@ -293,10 +345,15 @@ class OneCycleWorkflowTest {
      * 1cycle panel's Cancel: a click there, on a window the dialog blocks, did nothing).
      */
     private void answer(FxRobot robot, String button) {
-        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        robot.clickOn(robot.from(dialog).lookup((Node n) -> n instanceof Button b && b.getText().equals(button))
-                .queryButton());
+        robot.clickOn(dialogButton(robot, button));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The button named {@code button} in the dialog that shows. */
+    private static Button dialogButton(FxRobot robot, String button) {
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        return robot.from(dialog).lookup((Node n) -> n instanceof Button b && b.getText().equals(button))
+                .queryButton();
     }
 
     private void saveModel(FxRobot robot, String run, Path file) {

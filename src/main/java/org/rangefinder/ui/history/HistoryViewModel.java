@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
@@ -58,7 +59,8 @@ public final class HistoryViewModel {
     /**
      * Shows the curves of the range tests and sweeps among {@code chosen} as runs, a sweep's as a family (one colour,
      * a shade per member; a seed sweep's drawn as its mean over a min/max band, with the medians over its seeds), as a
-     * live sweep's; training runs have none. A curve the runs list holds already (overlaid
+     * live sweep's; a range test or member cancelled part-way says, as it did live, that its suggestions come from
+     * a partial curve; training runs have none. A curve the runs list holds already (overlaid
      * before, or the run of this window that was recorded) is left out, and the status line says how many were.
      */
     public void overlay(List<RunRecord> chosen) {
@@ -118,6 +120,8 @@ public final class HistoryViewModel {
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
+                // as a range test's: a member cancelled part-way says its suggestions come from a partial curve
+                List<StopReason> stopReasons = history.memberStopReasons(r.id());
                 List<String> values = new ArrayList<>();
                 List<RangeTestRun.Recorded> curves = new ArrayList<>();
                 for (int m = 0; m < members.size(); m++) {
@@ -125,8 +129,8 @@ public final class HistoryViewModel {
                         continue; // a member the sweep stopped before it ran
                     }
                     values.add(sweep.values().get(m));
-                    curves.add(new RangeTestRun.Recorded(
-                            overlayName(r, sweep.factor().id() + "=" + sweep.values().get(m)), members.get(m)));
+                    curves.add(new RangeTestRun.Recorded(overlayName(r, sweep.factor().id() + "="
+                            + sweep.values().get(m)), members.get(m), stopReasons.get(m)));
                 }
                 overlays.add(new Overlay(sweep.factor(), values, curves));
             }

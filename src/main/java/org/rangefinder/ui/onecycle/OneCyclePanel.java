@@ -165,7 +165,8 @@ public final class OneCyclePanel extends BorderPane {
     private VBox buttons(OneCycleViewModel vm) {
         launch.setId("launchButton");
         launch.getStyleClass().add("accent");
-        launch.disableProperty().bind(vm.configProperty().isNull().or(vm.trainingProperty()));
+        launch.disableProperty().bind(vm.configProperty().isNull().or(vm.trainingProperty())
+                .or(vm.launchHeldProperty()));
         cancel.setId("cancelTrainingButton");
         cancel.disableProperty().bind(vm.trainingProperty().not());
         save.setId("saveModelButton");

@@ -16,6 +16,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -101,6 +103,7 @@ public final class OneCycleViewModel {
             r -> new Observable[] {r.state().statusProperty()});
     private final BooleanBinding training = Bindings.createBooleanBinding(
             () -> runs.stream().anyMatch(r -> r.state().statusProperty().get().isActive()), runs);
+    private final ReadOnlyBooleanWrapper launchHeld = new ReadOnlyBooleanWrapper(this, "launchHeld");
 
     private final LrBoundsViewModel bounds;
     private final ObservableValue<RangeTestConfig> experiment;
@@ -260,7 +263,7 @@ public final class OneCycleViewModel {
      */
     public void launch() {
         TrainingConfig c = config.get();
-        if (c == null || training.get()) {
+        if (c == null || training.get() || launchHeld.get()) {
             return;
         }
         runs.clear();
@@ -272,6 +275,25 @@ public final class OneCycleViewModel {
             submit(new TrainingRun("constant " + FieldText.of(constant.constantLr()), constant, total, 1,
                     background.fx()), options);
         }
+    }
+
+    /**
+     * Holds launching back while the last launch's networks are written before the next launch (the user chose to
+     * save them first): until {@link #releaseLaunch()}, {@link #launch()} does nothing and
+     * {@link #launchHeldProperty()} is true, so that a second Launch neither asks again nor launches twice.
+     */
+    public void holdLaunch() {
+        launchHeld.set(true);
+    }
+
+    /** The networks held for are written, or will not be (no file given, a write failed): launching is possible. */
+    public void releaseLaunch() {
+        launchHeld.set(false);
+    }
+
+    /** True from {@link #holdLaunch()} to {@link #releaseLaunch()}. */
+    public ReadOnlyBooleanProperty launchHeldProperty() {
+        return launchHeld.getReadOnlyProperty();
     }
 
     /**

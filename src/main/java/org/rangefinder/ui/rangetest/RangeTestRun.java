@@ -243,16 +243,17 @@ public final class RangeTestRun {
 
     /**
      * What sets the run's suggestions apart from those of a whole range test: for a run cancelled part-way, here or
-     * in the run history, {@code cancelled: curve up to lr 4.1e-5 only} (the engine suggests from what was recorded,
-     * as fastai does from a partial curve, but the valley or minimum of the whole range may lie beyond); null for a
-     * run that ended by itself (a diverged run ended where its curve had told what it tells) and for a curve read
-     * from a file.
+     * in the run history (a sweep's member too), {@code cancelled: curve up to lr 4.1e-5 only} (the engine suggests
+     * from what was recorded, as fastai does from a partial curve, but the valley or minimum of the whole range may
+     * lie beyond), and in the same words {@code interrupted: ...} for a member its sweep's record says was
+     * interrupted; null for a run that ended by itself (a diverged run ended where its curve had told what it tells)
+     * and for a curve read from a file.
      */
     public String partialCurve() {
-        if (stopReason != StopReason.CANCELLED || points.isEmpty()) {
+        if ((stopReason != StopReason.CANCELLED && stopReason != StopReason.INTERRUPTED) || points.isEmpty()) {
             return null;
         }
-        return "cancelled: curve up to lr " + LrText.format(points.get(points.size() - 1).lr()) + " only";
+        return stopReason.id() + ": curve up to lr " + LrText.format(points.get(points.size() - 1).lr()) + " only";
     }
 
     /** The engine's suggestions; null until the run has ended. */

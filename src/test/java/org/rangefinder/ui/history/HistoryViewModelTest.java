@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
@@ -27,6 +29,7 @@ import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.chart.LrText;
 import org.rangefinder.ui.data.DatasetCache;
@@ -137,6 +140,64 @@ class HistoryViewModelTest {
         vm.overlay(vm.entries().stream().filter(r -> r.id().equals(cancelled.id())).toList());
         assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
         assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly((String) null);
+    }
+
+    /**
+     * A sweep whose member was cancelled part-way says, overlaid from the history, that this member's suggestions
+     * come from a partial curve, as it said live; the member that ran whole says nothing of the kind, and the seed
+     * sweep is summarised as the live one was. A members.csv that says nothing this Rangefinder knows of a member
+     * (a later version's stop reason, a layout without the column) overlays the sweep all the same, unmarked.
+     */
+    @Test
+    void aSweepMemberCancelledPartWayOverlaidSaysItsSuggestionsComeFromAPartialCurve() throws Exception {
+        Sweep sweep = Sweep.parse("seed=1,2");
+        RangeTestConfig base = IRIS.withIterations(60);
+        List<RangeTestConfig> configs = sweep.members(base);
+        Dataset iris = new DatasetCache().load("iris", DataOptions.defaults(), () -> false);
+        RangeTestResult whole = RangeTest.run(iris, configs.get(0), p -> { }, new CancelToken());
+        CancelToken token = new CancelToken();
+        RangeTestResult cut = RangeTest.run(iris, configs.get(1), p -> {
+            if (p.iteration() == 29) {
+                token.cancel();
+            }
+        }, token);
+        SweepResult result = SweepResult.of(sweep, List.of(whole, cut));
+        RunHistory history = RunHistory.open(folder);
+        RunRecord started = history.start(RunKind.SWEEP, "iris", base.model(),
+                new RunSettings(base, sweep.toString(), DataOptions.defaults()));
+        RunRecord recorded = history.finish(started.id(), result);
+        assertThat(whole.stopReason()).isNotEqualTo(StopReason.CANCELLED);
+        assertThat(cut.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cut.points()).hasSize(30);
+
+        vm.overlay(List.of(recorded));
+
+        assertThat(messages).containsExactly("Overlaid 2 curve(s) from the run history");
+        String partial = "cancelled: curve up to lr " + LrText.format(cut.points().get(29).lr()) + " only";
+        assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(null, partial);
+        assertThat(runs.runs().get(0).family().seedsProperty().get()).as("its mean, band and medians, as live")
+                .isNotNull().isEqualTo(result.seedSummary());
+
+        // a member its record says was interrupted is marked as one cancelled
+        Path members = folder.resolve(recorded.id()).resolve("members.csv");
+        List<String> lines = Files.readAllLines(members);
+        Files.write(members, lines.stream().map(l -> l.replace(",cancelled,", ",interrupted,")).toList());
+        List.copyOf(runs.runs()).forEach(runs::remove);
+        vm.overlay(List.of(recorded));
+        assertThat(runs.runs()).extracting(RangeTestRun::partialCurve)
+                .containsExactly(null, partial.replace("cancelled:", "interrupted:"));
+
+        for (List<String> unknown : List.of(
+                lines.stream().map(l -> l.replace(",cancelled,", ",stalled,")).toList(),
+                lines.stream().map(l -> l.replaceFirst(",[^,]*,[^,]*,", ",")).toList())) {
+            List.copyOf(runs.runs()).forEach(runs::remove);
+            messages.clear();
+            Files.write(members, unknown);
+            vm.overlay(List.of(recorded));
+            assertThat(messages).containsExactly("Overlaid 2 curve(s) from the run history");
+            assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(null, null);
+            assertThat(runs.runs()).extracting(RangeTestRun::points).containsExactly(whole.points(), cut.points());
+        }
     }
 
     @Test

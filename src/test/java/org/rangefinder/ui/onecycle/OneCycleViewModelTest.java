@@ -291,4 +291,26 @@ class OneCycleViewModelTest {
         assertThat(vm.runs()).hasSize(2).doesNotContainAnyElementsOf(first);
         assertThat(vm.unsavedModels()).containsExactlyElementsOf(vm.runs());
     }
+
+    /**
+     * While the last launch's networks are written before the next launch, launching does nothing (a second Launch
+     * launched again); released, whether they were written or not, it launches.
+     */
+    @Test
+    void aLaunchHeldForTheNetworksToBeSavedDoesNothingUntilReleased() {
+        vm.epochsProperty().set("1");
+        vm.batchSizeProperty().set("16");
+        vm.launch();
+        TrainingRun first = vm.runs().get(0);
+
+        vm.holdLaunch();
+        assertThat(vm.launchHeldProperty().get()).isTrue();
+        vm.launch();
+        assertThat(vm.runs()).containsExactly(first);
+
+        vm.releaseLaunch();
+        assertThat(vm.launchHeldProperty().get()).isFalse();
+        vm.launch();
+        assertThat(vm.runs()).hasSize(1).doesNotContain(first);
+    }
 }
