@@ -135,10 +135,11 @@ public final class WorkbenchView extends BorderPane {
         engine.getStyleClass().add("loading");
         Label active = new Label();
         active.setId("activeRunsLabel");
+        // range tests and sweep members, and the trainings of the last 1cycle launch
         active.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = vm.runs().activeCount().get();
+            int n = vm.runs().activeCount().get() + vm.oneCycle().activeCount().get();
             return n == 0 ? "no runs going" : n + (n == 1 ? " run" : " runs") + " queued or running";
-        }, vm.runs().activeCount()));
+        }, vm.runs().activeCount(), vm.oneCycle().activeCount()));
         bar.getLeftItems().addAll(engine, new Separator(Orientation.VERTICAL));
         bar.getRightItems().add(active);
         return bar;

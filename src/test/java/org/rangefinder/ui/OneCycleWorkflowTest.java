@@ -313,6 +313,27 @@ class OneCycleWorkflowTest {
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
     }
 
+    /** The status bar counts a training as a run going (it said "no runs going" while one trained). */
+    @Test
+    void theStatusBarCountsATrainingAsARunGoing(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        robot.interact(() -> {
+            fixture.vm().oneCycle().epochsProperty().set("100000");
+            fixture.vm().oneCycle().batchSizeProperty().set("16");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
+        TrainingRun run = fixture.vm().oneCycle().runs().get(0);
+        WorkbenchFixture.waitUntil(30, () -> run.state().progressProperty().get() > 0);
+        assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("1 run queued or running");
+        robot.interact(() -> fixture.vm().oneCycle().cancel());
+        WorkbenchFixture.waitUntil(30, () -> !fixture.vm().oneCycle().trainingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+    }
+
     private void relaunchAndSave(FxRobot robot) {
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -101,8 +102,9 @@ public final class OneCycleViewModel {
 
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
             r -> new Observable[] {r.state().statusProperty()});
-    private final BooleanBinding training = Bindings.createBooleanBinding(
-            () -> runs.stream().anyMatch(r -> r.state().statusProperty().get().isActive()), runs);
+    private final IntegerBinding active = Bindings.createIntegerBinding(
+            () -> (int) runs.stream().filter(r -> r.state().statusProperty().get().isActive()).count(), runs);
+    private final BooleanBinding training = active.greaterThan(0);
     private final ReadOnlyBooleanWrapper launchHeld = new ReadOnlyBooleanWrapper(this, "launchHeld");
 
     private final LrBoundsViewModel bounds;
@@ -448,6 +450,11 @@ public final class OneCycleViewModel {
     }
 
     /** True while a run of the last launch is queued or training. */
+    /** The runs of the last launch queued or training: the 1cycle run, and its baseline if it has one. */
+    public IntegerBinding activeCount() {
+        return active;
+    }
+
     public BooleanBinding trainingProperty() {
         return training;
     }
