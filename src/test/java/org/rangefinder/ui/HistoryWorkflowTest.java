@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
@@ -62,6 +63,8 @@ class HistoryWorkflowTest {
         assertThat(recorded.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(recorded.stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(recorded.results().get("points")).isEqualTo(run.points().size());
+        assertThat(fixture.vm().history().entries()).as("from the records written, as the whole history lists them")
+                .containsExactlyElementsOf(RunHistory.open(fixture.history).list().runs());
 
         robot.clickOn("History");
         TableView<RunRecord> table = fixture.view().historyPanel().table();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunRecord;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.Problems;
@@ -18,16 +19,16 @@ import org.rangefinder.ui.work.Problems;
  */
 public final class HistoryStore {
 
-    /** One write to the entry of a run being recorded. */
+    /** One write to the entry of a run being recorded; gives the record written. */
     @FunctionalInterface
     public interface Entry {
-        void write(RunHistory history, String id) throws IOException;
+        RunRecord write(RunHistory history, String id) throws IOException;
     }
 
-    /** How a finished run's result is written to its entry. */
+    /** How a finished run's result is written to its entry; gives the record written. */
     @FunctionalInterface
     public interface Finish<T> {
-        void write(RunHistory history, String id, T result) throws IOException;
+        RunRecord write(RunHistory history, String id, T result) throws IOException;
     }
 
     /** A read of the history, whose answer goes to the FX thread. */
@@ -45,7 +46,7 @@ public final class HistoryStore {
     private final BackgroundExecutor io;
     private RunHistory history;
     private Consumer<String> onProblem = m -> { };
-    private Runnable onWritten = () -> { };
+    private Consumer<RunRecord> onWritten = r -> { };
 
     /**
      * @param io where the reads and writes run, in order (a single thread), with their outcome handed to the FX
@@ -92,18 +93,17 @@ public final class HistoryStore {
     /** Queues the start of a run: its folder, settings and a {@code running} entry. */
     public Recording start(RunKind kind, String dataset, ModelSpec model, Object settings) {
         Recording run = new Recording();
-        write(() -> run.id = history().start(kind, dataset, model, settings).id());
+        write(() -> {
+            RunRecord started = history().start(kind, dataset, model, settings);
+            run.id = started.id();
+            return started;
+        });
         return run;
     }
 
     /** Queues a write to a run's entry; nothing when its start could not be written (that was reported). */
     public void record(Recording run, Entry entry) {
-        write(() -> {
-            if (run.id != null) {
-                entry.write(history(), run.id);
-            }
-            return run.id;
-        });
+        write(() -> run.id == null ? null : entry.write(history(), run.id));
     }
 
     /** Queues a read; its answer, or its problem, reaches the FX thread. */
@@ -111,8 +111,12 @@ public final class HistoryStore {
         io.submit(() -> query.ask(history()), onAnswer, e -> onFailure.accept(describe(e)));
     }
 
-    private void write(Callable<String> work) {
-        io.submit(work, id -> onWritten.run(), e -> onProblem.accept(describe(e)));
+    private void write(Callable<RunRecord> work) {
+        io.submit(work, written -> {
+            if (written != null) {
+                onWritten.accept(written);
+            }
+        }, e -> onProblem.accept(describe(e)));
     }
 
     private static String describe(Throwable e) {
@@ -142,8 +146,11 @@ public final class HistoryStore {
         this.onProblem = onProblem;
     }
 
-    /** FX thread: told after each write, so that a list of runs can be read again. */
-    public void setOnWritten(Runnable onWritten) {
+    /**
+     * FX thread: receives the record of each write, as written to its {@code run.json} (a run's start, then its end),
+     * so that a list of runs can take it without reading the history again.
+     */
+    public void setOnWritten(Consumer<RunRecord> onWritten) {
         this.onWritten = onWritten;
     }
 }

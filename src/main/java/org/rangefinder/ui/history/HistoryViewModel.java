@@ -23,9 +23,12 @@ import org.rangefinder.ui.rangetest.RangeTestViewModel;
 /**
  * The History panel's state: the runs of the run history, newest first, read on the history's thread; overlaying
  * recorded range tests and sweeps on the range-test chart (each curve becomes a run of the runs list, as an opened
- * curve file does, a sweep's members a family); deleting runs. The list is read again after every write to the
- * history. Called on the FX thread; what goes wrong, and the warnings about unreadable entries, go to the status
- * line.
+ * curve file does, a sweep's members a family); deleting runs. A run this window records takes its place in the
+ * list as its start and end are written, from the record written, without reading the history again: that read
+ * grows with the history, and runs on a thread at the window's priority. The whole history is read on
+ * {@link #refresh} (the first load, the Refresh button, after deleting), which also shows the runs recorded
+ * elsewhere (the CLI, another window). Called on the FX thread; what goes wrong, and the warnings about unreadable
+ * entries, go to the status line.
  */
 public final class HistoryViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -41,10 +44,29 @@ public final class HistoryViewModel {
     public HistoryViewModel(HistoryStore store, RangeTestViewModel runs) {
         this.store = store;
         this.runs = runs;
-        store.setOnWritten(this::refresh);
+        store.setOnWritten(this::written);
     }
 
-    /** Reads the list of runs again; warns (once) of entries that cannot be read. */
+    /**
+     * Puts a record just written in its place among the entries (newest first, as {@link RunHistory#list} orders
+     * them): a run's start as a new entry, its end over the entry with its id.
+     */
+    private void written(RunRecord r) {
+        for (int i = 0; i < entries.size(); i++) {
+            int order = entries.get(i).id().compareTo(r.id());
+            if (order == 0) {
+                entries.set(i, r);
+                return;
+            }
+            if (order < 0) {
+                entries.add(i, r);
+                return;
+            }
+        }
+        entries.add(r);
+    }
+
+    /** Reads the whole list of runs again; warns (once) of entries that cannot be read. */
     public void refresh() {
         store.read(RunHistory::list, listing -> {
             entries.setAll(listing.runs());

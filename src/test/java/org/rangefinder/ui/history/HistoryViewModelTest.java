@@ -1,6 +1,7 @@
 package org.rangefinder.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,65 @@ class HistoryViewModelTest {
         assertThat(r.stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(r.results().get("points")).isEqualTo(run.points().size());
         assertThat(r.results().get("valley")).isEqualTo(run.suggestionsProperty().get().valley());
+        assertThat(messages).isEmpty();
+    }
+
+    /**
+     * A run of the window takes its place in the list from the records its start and end wrote: the same records, in
+     * the same order, as the whole history read again gives, among runs listed before, a run that failed included.
+     */
+    @Test
+    void runsRecordedInTheWindowAreListedAsTheWholeHistoryListsThem() throws Exception {
+        RunHistory cli = RunHistory.open(folder);
+        RunRecord earlier = cli.finish(cli.start(RunKind.RANGE_TEST, "iris", IRIS.model(),
+                RunSettings.of(IRIS, DataOptions.defaults())).id(), RangeTest.run(
+                        new DatasetCache().load("iris", DataOptions.defaults(), () -> false), IRIS, p -> { },
+                        new CancelToken()));
+        vm.refresh();
+        List<List<RunStatus>> seen = new ArrayList<>();
+        vm.entries().addListener((ListChangeListener<RunRecord>) c -> seen.add(
+                vm.entries().stream().map(RunRecord::status).toList()));
+
+        runs.start(IRIS, DataOptions.defaults());
+        runs.start(IRIS.withIterations(20), DataOptions.defaults());
+        assertThatThrownBy(() -> vm.store().recording(RunKind.RANGE_TEST, "iris", IRIS.model(),
+                RunSettings.of(IRIS, DataOptions.defaults()), () -> {
+                    throw new IllegalStateException("no data");
+                }, (RunHistory h, String id, RangeTestResult r) -> h.finish(id, r)))
+                .hasMessage("no data");
+
+        List<RunRecord> listed = RunHistory.open(folder).list().runs();
+        assertThat(listed).hasSize(4).last().isEqualTo(earlier);
+        assertThat(vm.entries()).containsExactlyElementsOf(listed);
+        assertThat(vm.entries().get(0).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(vm.entries().get(0).error()).endsWith("no data");
+        // each start shows as running at the top, then its end over it
+        assertThat(seen).startsWith(List.of(RunStatus.RUNNING, RunStatus.FINISHED),
+                List.of(RunStatus.FINISHED, RunStatus.FINISHED));
+        assertThat(messages).isEmpty();
+    }
+
+    /**
+     * A write lists no run but its own: a run the CLI recorded in the same folder after the list was read shows on
+     * Refresh, not after a run of the window is recorded.
+     */
+    @Test
+    void aWriteDoesNotReadTheHistoryAgainButRefreshDoes() throws Exception {
+        vm.refresh();
+        RunHistory cli = RunHistory.open(folder);
+        RunRecord byHand = cli.fail(cli.start(RunKind.RANGE_TEST, "iris", IRIS.model(),
+                RunSettings.of(IRIS, DataOptions.defaults())).id(), "stopped by hand");
+
+        runs.start(IRIS, DataOptions.defaults());
+
+        assertThat(vm.entries()).hasSize(1).doesNotContain(byHand);
+        assertThat(vm.entries().get(0).status()).isEqualTo(RunStatus.FINISHED);
+
+        vm.refresh();
+
+        List<RunRecord> listed = RunHistory.open(folder).list().runs();
+        assertThat(listed).hasSize(2).contains(byHand);
+        assertThat(vm.entries()).containsExactlyElementsOf(listed);
         assertThat(messages).isEmpty();
     }
 
