@@ -198,12 +198,7 @@ class RangeTestWorkflowTest {
     void exportsTheHyperparametersAsJsonThatReadsBack(FxRobot robot) throws Exception {
         fixture.chooseIris(robot, 30);
         RangeTestRun run = runAndWait(robot);
-        Path file = tmp.resolve("hyper.json");
-        fixture.answers.add(file);
-        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
-        WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
-
-        var read = HyperparameterFile.read(file);
+        var read = exportAndRead(robot);
         assertThat(read.warnings()).isEmpty();
         Hyperparameters h = read.hyperparameters();
         assertThat(h.dataset().name()).isEqualTo("iris");
@@ -220,6 +215,15 @@ class RangeTestWorkflowTest {
         assertThat(h.rangeTest().stopReason()).isEqualTo(run.state().stopReasonProperty().get().id());
         assertThat(h.rangeTest().suggestions().valley()).isEqualTo(run.suggestionsProperty().get().valley());
         assertThat(h.training()).isNull();
+    }
+
+    /** Exports the hyperparameters with Ctrl+E to a file in the test's folder and reads it back. */
+    private HyperparameterFile.ReadResult exportAndRead(FxRobot robot) {
+        Path file = tmp.resolve("hyper.json");
+        fixture.answers.add(file);
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
+        return HyperparameterFile.read(file);
     }
 
     /**
@@ -241,12 +245,7 @@ class RangeTestWorkflowTest {
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
 
         Files.write(csv, TestData.irisCsv(i -> i % 3 != 0));
-        Path file = tmp.resolve("hyper.json");
-        fixture.answers.add(file);
-        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
-        WorkbenchFixture.waitUntil(10, () -> Files.exists(file));
-
-        var read = HyperparameterFile.read(file);
+        var read = exportAndRead(robot);
         assertThat(read.warnings()).isEmpty();
         Hyperparameters h = read.hyperparameters();
         assertThat(h.dataset().name()).isEqualTo("flowers.csv");
@@ -260,7 +259,7 @@ class RangeTestWorkflowTest {
         // 120 training samples in batches of 64: 2 steps an epoch, over the default 5 epochs
         assertThat(h.oneCycle().totalSteps()).isEqualTo(10);
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().statusProperty().get().equals("Wrote hyperparameters to "
-                + file + " (flowers.csv has changed on disk since it was loaded; the file describes the data as "
+                + tmp.resolve("hyper.json") + " (flowers.csv has changed on disk since it was loaded; the file describes the data as "
                 + "loaded)"));
     }
 
