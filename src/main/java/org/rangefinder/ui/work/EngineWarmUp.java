@@ -1,11 +1,8 @@
 package org.rangefinder.ui.work;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -13,6 +10,7 @@ import org.rangefinder.data.Datasets;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StepThreads;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunSettings;
@@ -120,16 +118,14 @@ public final class EngineWarmUp {
         }
     }
 
-    /** Deletes {@code folder} and everything in it, as far as it can; nothing when it is null. */
-    static void deleteAll(Path folder) {
+    /** Deletes {@code folder} and everything in it ({@link AtomicFiles#deleteFolder}), as far as it can. */
+    private static void deleteAll(Path folder) {
         if (folder == null) {
             return;
         }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException leftBehind) {
+        try {
+            AtomicFiles.deleteFolder(folder);
+        } catch (IOException | UserInputException leftBehind) {
             // files in the system's temporary folder, which it clears
         }
     }
