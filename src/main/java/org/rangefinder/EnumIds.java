@@ -45,7 +45,8 @@ public final class EnumIds {
         return found;
     }
 
-    private static <E extends Enum<E>> E find(Class<E> type, String text) {
+    /** The constant whose id is {@code text} (any case, surrounding blanks ignored); null when none has it. */
+    public static <E extends Enum<E>> E find(Class<E> type, String text) {
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         for (E constant : type.getEnumConstants()) {
             if (id(constant).equals(wanted)) {

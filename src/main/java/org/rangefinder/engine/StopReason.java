@@ -3,7 +3,6 @@ package org.rangefinder.engine;
 import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Why a range test or a training run ended. Every result reports one. */
 public enum StopReason {
@@ -33,6 +32,6 @@ public enum StopReason {
      * does not know (a later version's, or one edited by hand), which marks nothing.
      */
     public static StopReason known(String id) {
-        return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        return EnumIds.find(StopReason.class, id);
     }
 }

@@ -63,12 +63,12 @@ final class Csv {
      */
     static List<String[]> readText(Path file, List<String> columns) {
         Table table = table(file);
+        int[] at = columns.stream().mapToInt(table.header()::indexOf).toArray();
         List<String[]> rows = new ArrayList<>();
         for (String[] cells : table.rows()) {
-            String[] row = new String[columns.size()];
+            String[] row = new String[at.length];
             for (int c = 0; c < row.length; c++) {
-                int at = table.header().indexOf(columns.get(c));
-                row[c] = at < 0 ? null : cells[at];
+                row[c] = at[c] < 0 ? null : cells[at[c]];
             }
             rows.add(row);
         }
