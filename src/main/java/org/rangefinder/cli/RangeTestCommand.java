@@ -109,9 +109,56 @@ final class RangeTestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A range test or sweep in its steps: the settings checked; the data loaded, and described where
+     * {@code --hyperparams-out} writes it (before the runs, so that the file names the bytes they trained on); each
+     * member refused here, as the window refuses it, rather than in a worker once the run is in the history; the runs,
+     * recorded in the history; the report; the files.
+     */
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Request request = request();
+        Progress progress = new Progress(stderr);
+        Dataset dataset = data.load(new LoadProgress(cancel, progress));
+        progress.finish();
+        DatasetSection described = hyperparamsOut == null ? null
+                : DatasetSection.of(request.config().dataset(), data.dataOptions(), dataset);
+        for (RangeTestConfig member : request.members()) {
+            RangeTest.checkRunnable(member, dataset);
+        }
+        Ran ran = runAll(stderr, request, dataset, progress, cancel);
+        printReport(stdout, request, dataset, ran);
+        if (ran.results().stream().allMatch(r -> r.points().isEmpty())) {
+            if (out != null || csv != null || hyperparamsOut != null) {
+                stdout.println("no point was recorded: no file written, those there are left as they were");
+            }
+        } else {
+            writeOutputs(stdout, request, ran, described);
+        }
+        history.printRecorded(stdout);
+        return RangefinderCommand.OK;
+    }
+
+    /**
+     * What the command line asks for, checked before any data is read.
+     *
+     * @param config       the range test, or the settings a sweep's members share
+     * @param family       the sweep, or null for a single range test
+     * @param members      the range tests to run: {@code config} alone, or the sweep's members
+     * @param options      how the suggestions are read off each curve
+     * @param momentumUsed whether any member's optimizer has a momentum (the report then shows it)
+     */
+    private record Request(RangeTestConfig config, Sweep family, List<RangeTestConfig> members,
+                           SuggestionOptions options, boolean momentumUsed) {
+    }
+
+    /**
+     * The settings from the command line, refused in this order: the threads; the range test's own settings; a
+     * sweep with {@code --hyperparams-out}, or a range factor that gives no bounds for it; the momentum where no
+     * member's optimizer has one; the option of the factor a sweep varies.
+     */
+    private Request request() {
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
@@ -138,15 +185,27 @@ final class RangeTestCommand implements Callable<Integer> {
             throw DataModelOptions.noMomentumToSet("--sweep " + family);
         }
         checkNotSwept(family);
-        Progress progress = new Progress(stderr);
-        Dataset dataset = data.load(new LoadProgress(cancel, progress));
-        progress.finish();
-        // refused here, as the window refuses them, rather than in a worker once the run is in the history
-        for (RangeTestConfig member : members) {
-            RangeTest.checkRunnable(member, dataset);
-        }
+        return new Request(config, family, members, options, momentumUsed);
+    }
 
-        int total = members.size() * iterations;
+    /**
+     * The runs' results, each with its suggestions read as {@code --method} and {@code --range-factor} ask.
+     *
+     * @param results one per member, in the sweep's order (a single range test: one)
+     * @param sweep   the sweep's result over those, or null for a single range test
+     */
+    private record Ran(List<RangeTestResult> results, SweepResult sweep) {
+    }
+
+    /**
+     * Runs the range test or the sweep, its progress on stderr, and records it in the run history (a run that fails
+     * is recorded as failed). Suggestion options other than the defaults are applied to each member's curve once
+     * it has run.
+     */
+    private Ran runAll(PrintWriter stderr, Request request, Dataset dataset, Progress progress, CancelToken cancel) {
+        RangeTestConfig config = request.config();
+        Sweep family = request.family();
+        int total = request.members().size() * iterations;
         AtomicInteger done = new AtomicInteger();
         List<RangeTestResult> results;
         SweepResult sweepResult = null;
@@ -166,56 +225,59 @@ final class RangeTestCommand implements Callable<Integer> {
             throw e;
         }
         progress.finish();
+        SuggestionOptions options = request.options();
         if (!options.equals(SuggestionOptions.defaults())) {
             results = results.stream().map(r -> r.withSuggestions(r.suggest(r.config().smoothing(), options))).toList();
             sweepResult = family == null ? null : SweepResult.of(family, results);
         }
-        if (sweepResult == null) {
-            RangeTestResult single = results.get(0);
-            history.record(stderr, (h, id) -> h.finish(id, single));
+        Ran ran = new Ran(results, sweepResult);
+        if (ran.sweep() == null) {
+            history.record(stderr, (h, id) -> h.finish(id, ran.results().get(0)));
         } else {
-            SweepResult swept = sweepResult;
-            history.record(stderr, (h, id) -> h.finish(id, swept));
+            history.record(stderr, (h, id) -> h.finish(id, ran.sweep()));
         }
+        return ran;
+    }
 
+    /** The header line of the settings, then the single run's result or the sweep's table. */
+    private void printReport(PrintWriter stdout, Request request, Dataset dataset, Ran ran) {
+        RangeTestConfig config = request.config();
+        Sweep family = request.family();
         stdout.println("range test: " + dataset.name() + ", " + config.model().describe() + ", "
-                + describe(config, family, momentumUsed)
+                + describe(config, family, request.momentumUsed())
                 + (family == null ? "" : family.factor() == SweepFactor.SEED
                         ? ", sweep " + family + " (one data split, of seed " + data.dataOptions().splitSeed() + ")"
                         : ", sweep " + family));
         if (family == null) {
-            printSingle(stdout, results.get(0));
+            printSingle(stdout, ran.results().get(0));
         } else {
-            printSweep(stdout, family, sweepResult);
+            printSweep(stdout, family, ran.sweep());
         }
-        if (results.stream().allMatch(r -> r.points().isEmpty())) {
-            if (out != null || csv != null || hyperparamsOut != null) {
-                stdout.println("no point was recorded: no file written, those there are left as they were");
-            }
-        } else {
-            writeOutputs(stdout, config, family, results, sweepResult, options, dataset);
-        }
-        history.printRecorded(stdout);
-        return RangefinderCommand.OK;
     }
 
-    private void writeOutputs(PrintWriter stdout, RangeTestConfig config, Sweep family, List<RangeTestResult> results,
-                              SweepResult sweepResult, SuggestionOptions options, Dataset dataset)
+    /**
+     * The files asked for: {@code --out} (every run with its settings), {@code --csv} (the curves) and
+     * {@code --hyperparams-out} (bounds from the single run's suggested range, and {@code described}, the data as
+     * loaded).
+     */
+    private void writeOutputs(PrintWriter stdout, Request request, Ran ran, DatasetSection described)
             throws IOException {
+        Sweep family = request.family();
+        List<RangeTestResult> results = ran.results();
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("schemaVersion", CurveFiles.SCHEMA_VERSION);
             // the settings beside each run's config: how the data was loaded (a seed member splits with its own
             // seed) and how the suggestions were read
             json.put("data", data.dataOptions());
-            json.put("suggestionOptions", options);
+            json.put("suggestionOptions", request.options());
             json.put("runs", results);
-            if (sweepResult != null) {
+            if (ran.sweep() != null) {
                 Map<String, Object> familyJson = new LinkedHashMap<>();
                 familyJson.put("factor", family.factor());
                 familyJson.put("values", family.values());
-                if (sweepResult.seedSummary() != null) {
-                    familyJson.put("seedSummary", sweepResult.seedSummary());
+                if (ran.sweep().seedSummary() != null) {
+                    familyJson.put("seedSummary", ran.sweep().seedSummary());
                 }
                 json.put("family", familyJson);
             }
@@ -231,8 +293,7 @@ final class RangeTestCommand implements Callable<Integer> {
             stdout.println("wrote " + csv);
         }
         if (hyperparamsOut != null) {
-            writeHyperparameters(stdout, results.get(0), options.rangeMethod(),
-                    DatasetSection.of(config.dataset(), data.dataOptions(), dataset));
+            writeHyperparameters(stdout, results.get(0), request.options().rangeMethod(), described);
         }
     }
 
