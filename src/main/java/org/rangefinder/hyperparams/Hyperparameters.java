@@ -24,7 +24,6 @@ import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.train.SchedulePolicy;
 import org.rangefinder.train.TrainingConfig;
-import org.rangefinder.train.TrainingResult;
 
 /**
  * A hyperparameter file: everything needed to repeat a 1cycle training run here or in another framework, where its
@@ -172,12 +171,6 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
                 OneCycleSettings.fromBounds(steps, range.min(), range.max()), null, 0, c.seed());
         return of(dataset, config, new LrBounds(range.min(), range.max(), LrChoice.of(method)),
                 RangeTestSection.of(result), null);
-    }
-
-    /** This file with the results of a run under it (a run under other settings needs {@link #of} instead). */
-    public Hyperparameters withTraining(TrainingResult result) {
-        return new Hyperparameters(schemaVersion, toolVersion, created, dataset, model, optimizer, batchSize, epochs,
-                seed, evalEvery, lr, oneCycle, rangeTest, TrainingSection.of(result));
     }
 
     /** The 1cycle schedule: {@code max_lr = lr.max}, the rest from {@code oneCycle}. */

@@ -57,6 +57,8 @@ public final class WorkbenchView extends BorderPane {
     private final TabPane centre;
     private final PanelSplit panels;
     private final Toast toast;
+    /** Save... before quitting is writing the networks: the quit under way stands, a second one asks nothing. */
+    private boolean quitHeld;
 
     WorkbenchView(WorkbenchViewModel vm, FileChoices files) {
         this.vm = vm;
@@ -179,19 +181,8 @@ public final class WorkbenchView extends BorderPane {
         }
         Dialogs.confirmUnsaved(getScene().getWindow(), "Save the trained model before launching again?",
                 notSaved(unsaved) + "; launching again discards " + (unsaved.size() == 1 ? "it." : "them."),
-                "Launch without saving", () -> saveThenLaunch(unsaved), this::launchNow);
-    }
-
-    /**
-     * Save... before launching: Launch stays disabled while the networks are written (a second click asked again and
-     * could launch twice), launches once they are, and is enabled again when one is not.
-     */
-    private void saveThenLaunch(List<TrainingRun> unsaved) {
-        vm.oneCycle().holdLaunch();
-        saveThen(unsaved, () -> {
-            vm.oneCycle().releaseLaunch();
-            launchNow();
-        }, vm.oneCycle()::releaseLaunch);
+                "Launch without saving", () -> saveThen(unsaved, vm.oneCycle()::holdLaunch,
+                        vm.oneCycle()::releaseLaunch, this::launchNow), this::launchNow);
     }
 
     private void launchNow() {
@@ -316,9 +307,13 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Quit (and the window's close button): closes the window, first asking, while a trained network was never saved,
-     * whether to save it, quit without saving, or stay.
+     * whether to save it, quit without saving, or stay. While Save... writes the networks before quitting, another
+     * quit does nothing: the window closes once they are written.
      */
     void close() {
+        if (quitHeld) {
+            return;
+        }
         Window window = getScene().getWindow();
         List<TrainingRun> unsaved = vm.oneCycle().unsavedModels();
         if (unsaved.isEmpty()) {
@@ -326,7 +321,8 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         Dialogs.confirmUnsaved(window, "Save the trained model before quitting?", notSaved(unsaved) + ".",
-                "Quit without saving", () -> saveThen(unsaved, window::hide, () -> { }), window::hide);
+                "Quit without saving", () -> saveThen(unsaved, () -> quitHeld = true, () -> quitHeld = false,
+                        window::hide), window::hide);
     }
 
     /** Which trained networks were never saved, as a sentence without its full stop. */
@@ -337,15 +333,18 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /**
-     * Asks where each network goes, then runs {@code then} once all are written; a file not given, or not written,
-     * leaves {@code then} undone and runs {@code otherwise}, once.
+     * Save... before launching again or quitting: asks where each network goes and writes them, holding the action
+     * back meanwhile ({@code hold}, undone by {@code release}), so that a second Launch or Quit neither asks again
+     * nor saves twice, then releases it and takes it ({@code then}) once all are written. A file not given, or not
+     * written, releases the action without taking it, once.
      */
-    private void saveThen(List<TrainingRun> unsaved, Runnable then, Runnable otherwise) {
+    private void saveThen(List<TrainingRun> unsaved, Runnable hold, Runnable release, Runnable then) {
+        hold.run();
         List<Path> targets = new ArrayList<>();
         for (TrainingRun run : unsaved) {
             Path file = modelFile(run);
             if (file == null) {
-                otherwise.run();
+                release.run();
                 return;
             }
             targets.add(file);
@@ -356,11 +355,12 @@ public final class WorkbenchView extends BorderPane {
             vm.saveModel(unsaved.get(i), targets.get(i), m -> {
                 if (!failed[0]) {
                     failed[0] = true;
-                    otherwise.run();
+                    release.run();
                 }
                 savingFailed(m);
             }, () -> {
                 if (--left[0] == 0 && !failed[0]) {
+                    release.run();
                     then.run();
                 }
             });

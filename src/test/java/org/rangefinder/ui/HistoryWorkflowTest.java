@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
@@ -283,28 +287,42 @@ class HistoryWorkflowTest {
      * A sweep one of whose members was cancelled part-way (taken off the runs list while it ran; the other went on)
      * and reopened from the History tab says of that member, as of a range test cancelled, that its suggestions come
      * from the curve it recorded up to where it was cancelled; of the member that ran to its end, nothing of the kind.
+     * The member is taken off while its worker waits at its 10th point of 2000: taken off once its progress showed,
+     * it could have ended first on a fast machine.
      */
     @Test
-    void aSweepMemberCancelledPartWayReopenedFromHistorySaysItsSuggestionsComeFromAPartialCurve(FxRobot robot) {
-        // long enough that the member taken off is still running then
+    void aSweepMemberCancelledPartWayReopenedFromHistorySaysItsSuggestionsComeFromAPartialCurve(FxRobot robot)
+            throws InterruptedException {
         fixture.chooseIris(robot, 2000);
         robot.interact(() -> {
             fixture.vm().experiment().sweepFactorProperty().set(SweepFactor.WEIGHT_DECAY);
             robot.lookup("#sweepValuesField").queryAs(TextField.class).setText("0, 1e-3");
         });
         WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        int recorded = 10;
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch takenOff = new CountDownLatch(1);
+        // the members join the list before they are queued: the first is held before its worker takes it up
+        ListChangeListener<RangeTestRun> holdFirst = c -> {
+            if (c.next() && c.wasAdded()) {
+                holdAt(c.getAddedSubList().get(0), recorded, reached, takenOff);
+            }
+        };
+        robot.interact(() -> fixture.vm().runs().runs().addListener(holdFirst));
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 2);
+        robot.interact(() -> fixture.vm().runs().runs().removeListener(holdFirst));
         RunFamily live = fixture.vm().runs().runs().get(0).family();
         RangeTestRun cancelled = live.members().get(0);
         RangeTestRun whole = live.members().get(1);
-        WorkbenchFixture.waitUntil(30, () -> cancelled.state().progressProperty().get() > 0);
+        assertThat(reached.await(60, TimeUnit.SECONDS)).as("the member held at its point " + recorded).isTrue();
         robot.interact(() -> fixture.vm().runs().remove(cancelled));
+        takenOff.countDown();
         WorkbenchFixture.waitUntil(120, () -> live.resultProperty().get() != null);
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().size() == 1
                 && fixture.vm().history().entries().get(0).status() == RunStatus.FINISHED);
         assertThat(cancelled.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
-        assertThat(cancelled.points()).isNotEmpty();
+        assertThat(cancelled.points()).as("cancelled before its next step").hasSize(recorded);
         assertThat(whole.state().stopReasonProperty().get()).isNotEqualTo(StopReason.CANCELLED);
         assertThat(fixture.vm().history().entries().get(0).stopReason()).isEqualTo("cancelled");
 
@@ -317,6 +335,25 @@ class HistoryWorkflowTest {
         Screenshots.save(fixture.view().chartView(), "history-sweep-member-cancelled-reopened");
         robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(1)));
         assertThat(suggestionHints(robot)).containsExactly("Set bounds from #" + members.get(1).number() + ":");
+    }
+
+    /**
+     * FX thread, before {@code run} is queued: once it has recorded {@code points} points, its worker counts
+     * {@code reached} down and waits (up to a minute) for {@code go}. It takes the smoothed curve's hook from the
+     * chart, which draws that curve meanwhile when other curves' points wake it.
+     */
+    private static void holdAt(RangeTestRun run, int points, CountDownLatch reached, CountDownLatch go) {
+        AtomicInteger added = new AtomicInteger();
+        run.smoothedCurve().onAdd(() -> {
+            if (added.incrementAndGet() == points) {
+                reached.countDown();
+                try {
+                    go.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
     }
 
     /** The hints of the suggestion bar that show: which run the suggestions are of, and how far its curve went. */

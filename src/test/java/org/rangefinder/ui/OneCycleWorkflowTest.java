@@ -14,6 +14,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,54 @@ class OneCycleWorkflowTest {
         WorkbenchFixture.waitUntil(20, () -> !fixture.workbench.scene().getWindow().isShowing());
         assertThat(model).exists();
         assertThat(fixture.vm().oneCycle().unsavedModels()).isEmpty();
+    }
+
+    /**
+     * While Save... before quitting writes the network, Quit (Ctrl+Q) and the window's close button do nothing: the
+     * quit under way stands. Each asked again, and could save a second time. The write's end reaches the window on
+     * its thread, so in the event that answered Save... the save is still pending, however fast the write. A save
+     * given no file, or one that fails, leaves the next quit asking as before; one written closes the window.
+     */
+    @Test
+    void quittingAgainWhileTheNetworkIsSavedBeforeQuittingAsksNothing(FxRobot robot) throws IOException {
+        trainOneEpochOnIris(robot);
+        Window window = fixture.workbench.scene().getWindow();
+
+        quit(robot);
+        answer(robot, "Save...");
+        assertThat(window.isShowing()).as("no file given").isTrue();
+
+        Path notAFolder = Files.createFile(tmp.resolve("not-a-folder"));
+        fixture.answers.add(notAFolder.resolve("model.zip"));
+        assertThat(saveAndQuitAgainAtOnce(robot, window)).as("asked again while the save is pending").isFalse();
+        WorkbenchFixture.waitUntil(20, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        answer(robot, "OK");
+        assertThat(window.isShowing()).as("the save failed").isTrue();
+
+        Path model = tmp.resolve("before-quitting.zip");
+        fixture.answers.add(model);
+        assertThat(saveAndQuitAgainAtOnce(robot, window)).as("asked again while the save is pending").isFalse();
+        WorkbenchFixture.waitUntil(20, () -> !window.isShowing());
+        assertThat(model).exists();
+        assertThat(fixture.vm().oneCycle().unsavedModels()).isEmpty();
+    }
+
+    /**
+     * Quits, answers Save... to the question, and, in the same event on the window's thread, quits again as Ctrl+Q
+     * does and as the window's close button does; returns whether either asked again.
+     */
+    private boolean saveAndQuitAgainAtOnce(FxRobot robot, Window window) {
+        quit(robot);
+        Button save = dialogButton(robot, "Save...");
+        boolean[] asked = new boolean[1];
+        robot.interact(() -> {
+            save.fire();
+            fixture.view().close();
+            window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+            asked[0] = Window.getWindows().stream().anyMatch(w -> w.isShowing()
+                    && w.getScene().getRoot().lookup("#unsavedDialog") != null);
+        });
+        return asked[0];
     }
 
     /**
