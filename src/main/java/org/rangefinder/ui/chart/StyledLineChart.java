@@ -1,10 +1,14 @@
 package org.rangefinder.ui.chart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.DoublePredicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -33,6 +37,18 @@ import javafx.scene.shape.PathElement;
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
+    /** How far along x a piece of a line reaches before the next piece starts (see {@link #layoutPlotChildren()}). */
+    static final double PIECE_PIXELS = 32;
+
+    /**
+     * The pieces of a series' line before its own path, made for that path.
+     *
+     * @param line the series' path when they were made: LineChart makes a new one when the series is added again
+     * @param done the pieces, first to last
+     */
+    private record Pieces(Path line, List<Path> done) {
+    }
+
     private final Map<Series<X, Y>, SeriesLook> looks = new IdentityHashMap<>();
     /** Per series on the chart, what gives its new nodes its look (taken off with the series). */
     private final Map<Series<X, Y>, ChangeListener<Node>> lookFollowers = new IdentityHashMap<>();
@@ -43,6 +59,13 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
      * the one it was added with, and a record's first {@code equals} in a JVM builds its method handles, a few ms).
      */
     private Map<Series<X, Y>, LegendEntry> legendEntries = new IdentityHashMap<>();
+    private final Map<Series<X, Y>, Pieces> pieces = new IdentityHashMap<>();
+    /** The grid lines (see {@link #layOutGrid()}), drawn behind everything else in the plot. */
+    private final Path verticalGrid = gridLines("chart-vertical-grid-lines");
+    private final Path horizontalGrid = gridLines("chart-horizontal-grid-lines");
+    /** The display positions of the points of the series being laid out (reused from one layout to the next). */
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
     /** Stands in for the entries while there are none (invisible), so that the legend keeps its height. */
     private Node emptyRow;
 
@@ -54,6 +77,9 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         setAnimated(false);
         setCreateSymbols(false);
         setAxisSortingPolicy(SortingPolicy.NONE);
+        setVerticalGridLinesVisible(false);
+        setHorizontalGridLinesVisible(false);
+        getPlotChildren().addAll(verticalGrid, horizontalGrid);
         legend.getStyleClass().add("rf-legend");
         legend.setAlignment(Pos.CENTER);
         // the chart gives the legend its preferred width, up to its own: the items wrap only when they need to, as
@@ -154,29 +180,70 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /**
      * Draws each series as LineChart does, a path through its points in the order given ({@code MoveTo} the first
      * point, then {@code LineTo} each point, the first included), skipping points the axes cannot place; but moves
-     * the path's existing elements and adds or removes only the difference. LineChart clears each path and makes a
+     * the paths' existing elements and adds or removes only the difference. LineChart clears each path and makes a
      * new element (and its two coordinate properties) for every point of every series at each layout, which a live
      * curve asks for at every frame: most of the points are where they were. Charts that draw symbols are left to
      * LineChart.
+     *
+     * <p>The line is drawn in pieces ({@link #linePaths}): from the first point, a piece ends at the first point at
+     * least {@value #PIECE_PIXELS} px further along x and the next piece starts there, and the last piece, from the
+     * last such point to the last point, is the series' own path. When a point arrives only that last piece changes,
+     * so without a GPU the window paints again the strip it spans, not the box of the whole curve (the pieces before
+     * it keep their elements and their place unless the axes move). A dashed line starts its dashes afresh at each
+     * piece.
      */
     @Override
     protected void layoutPlotChildren() {
+        layOutGrid();
         if (getCreateSymbols()) {
             super.layoutPlotChildren();
             return;
         }
         for (Series<X, Y> series : getData()) {
             if (series.getNode() instanceof Path path) {
-                layOut(series, path.getElements());
+                layOut(series, path);
             }
         }
     }
 
-    private void layOut(Series<X, Y> series, ObservableList<PathElement> elements) {
+    private void layOut(Series<X, Y> series, Path path) {
+        int n = placePoints(series);
+        Pieces pieces = this.pieces.get(series);
+        if (pieces != null && pieces.line() != path) {
+            removePieces(series); // the series was taken off and put back: LineChart made it a new path
+            pieces = null;
+        }
+        int start = 0;
+        int done = 0;
+        for (int i = 1; i < n - 1; i++) {
+            if (Math.abs(xs[i] - xs[start]) >= PIECE_PIXELS) {
+                if (pieces == null) {
+                    pieces = new Pieces(path, new ArrayList<>());
+                    this.pieces.put(series, pieces);
+                }
+                if (done == pieces.done().size()) {
+                    pieces.done().add(newPiece(path));
+                }
+                draw(pieces.done().get(done++).getElements(), start, i);
+                start = i;
+            }
+        }
+        if (pieces != null) {
+            List<Path> unused = pieces.done().subList(done, pieces.done().size());
+            unused.forEach(piece -> dropPiece(piece, path));
+            unused.clear();
+        }
+        draw(path.getElements(), start, n - 1);
+    }
+
+    /**
+     * Fills {@link #xs} and {@link #ys} with the display positions of the series' points that the axes can place, in
+     * the order given, and returns how many there are.
+     */
+    private int placePoints(Series<X, Y> series) {
         Axis<X> xAxis = getXAxis();
         Axis<Y> yAxis = getYAxis();
-        List<PathElement> added = new ArrayList<>();
-        int count = 0; // elements of the path as laid out so far
+        int n = 0;
         for (Iterator<Data<X, Y>> it = getDisplayedDataIterator(series); it.hasNext(); ) {
             Data<X, Y> item = it.next();
             double x = xAxis.getDisplayPosition(getCurrentDisplayedXValue(item));
@@ -184,11 +251,35 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 continue;
             }
-            if (count == 0) {
-                count = place(elements, added, count, true, x, y);
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * n);
+                ys = Arrays.copyOf(ys, 2 * n);
             }
-            count = place(elements, added, count, false, x, y);
+            xs[n] = x;
+            ys[n] = y;
+            n++;
         }
+        return n;
+    }
+
+    /** Makes {@code elements} a line through the placed points {@code from..to} (none when {@code to < from}). */
+    private void draw(ObservableList<PathElement> elements, int from, int to) {
+        List<PathElement> added = new ArrayList<>();
+        int count = 0; // elements of the path as laid out so far
+        if (from <= to) {
+            count = place(elements, added, count, true, xs[from], ys[from]);
+        }
+        for (int i = from; i <= to; i++) {
+            count = place(elements, added, count, false, xs[i], ys[i]);
+        }
+        keepOnly(elements, added, count);
+    }
+
+    /**
+     * Ends a pass of {@link #place} over a path: adds the elements it made past the path's end, or removes those past
+     * the {@code count} it placed.
+     */
+    private static void keepOnly(ObservableList<PathElement> elements, List<PathElement> added, int count) {
         if (!added.isEmpty()) {
             elements.addAll(added);
         } else if (elements.size() > count) {
@@ -219,6 +310,109 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
             }
         }
         return index + 1;
+    }
+
+    /**
+     * Draws the grid lines at the axes' major ticks, as XYChart does (none at an axis' zero while its zero line shows,
+     * none on the plot's left and bottom edges), but in paths of this chart, which move their elements only where the
+     * ticks have moved. XYChart makes its grid paths anew at every layout, which a live chart asks for at every frame,
+     * and a path made anew is painted anew: without a GPU the window painted the whole plot at each frame however
+     * little of the curves had changed. XYChart's own grid lines are therefore turned off; a theme that turns them
+     * back on ({@code -fx-vertical-grid-lines-visible: true}) gets them in place of these.
+     */
+    private void layOutGrid() {
+        ObservableList<Node> children = getPlotChildren();
+        if (children.get(0) != verticalGrid || children.get(1) != horizontalGrid) {
+            horizontalGrid.toBack();
+            verticalGrid.toBack();
+        }
+        double width = getXAxis().getWidth();
+        double height = getYAxis().getHeight();
+        gridLines(verticalGrid, getXAxis(), !getVerticalGridLinesVisible(), isVerticalZeroLineVisible(),
+                x -> x > 0 && x <= width, x -> new double[] {x + 0.5, 0, x + 0.5, height});
+        gridLines(horizontalGrid, getYAxis(), !isHorizontalGridLinesVisible(), isHorizontalZeroLineVisible(),
+                y -> y >= 0 && y < height, y -> new double[] {0, y + 0.5, width, y + 0.5});
+    }
+
+    /**
+     * Makes {@code grid} a line {@code ends} gives (x1, y1, x2, y2) for each major tick of {@code axis} at a display
+     * position that {@code within} takes, but none at the axis' zero while a zero line is drawn there, and none at
+     * all unless {@code shown}.
+     */
+    private static <T> void gridLines(Path grid, Axis<T> axis, boolean shown, boolean zeroLineShown,
+                                      DoublePredicate within, DoubleFunction<double[]> ends) {
+        ObservableList<PathElement> elements = grid.getElements();
+        List<PathElement> added = new ArrayList<>();
+        int count = 0;
+        if (shown) {
+            double zero = axis.getZeroPosition();
+            for (Axis.TickMark<T> tick : axis.getTickMarks()) {
+                double at = axis.getDisplayPosition(tick.getValue());
+                if ((at != zero || !zeroLineShown) && within.test(at)) {
+                    double[] line = ends.apply(at);
+                    count = place(elements, added, count, true, line[0], line[1]);
+                    count = place(elements, added, count, false, line[2], line[3]);
+                }
+            }
+        }
+        keepOnly(elements, added, count);
+    }
+
+    private static Path gridLines(String styleClass) {
+        Path grid = new Path();
+        grid.getStyleClass().add(styleClass);
+        grid.setManaged(false);
+        grid.setMouseTransparent(true);
+        return grid;
+    }
+
+    /** A piece of {@code line} (see {@link #layoutPlotChildren()}): drawn as it is, just below it. */
+    private Path newPiece(Path line) {
+        Path piece = new Path();
+        piece.setStrokeLineJoin(line.getStrokeLineJoin());
+        piece.setMouseTransparent(true);
+        Bindings.bindContent(piece.getStyleClass(), line.getStyleClass());
+        piece.styleProperty().bind(line.styleProperty());
+        piece.visibleProperty().bind(line.visibleProperty());
+        ObservableList<Node> children = getPlotChildren();
+        children.add(children.indexOf(line), piece);
+        return piece;
+    }
+
+    private void dropPiece(Path piece, Path line) {
+        getPlotChildren().remove(piece);
+        Bindings.unbindContent(piece.getStyleClass(), line.getStyleClass());
+        piece.styleProperty().unbind();
+        piece.visibleProperty().unbind();
+    }
+
+    private void removePieces(Series<X, Y> series) {
+        Pieces gone = pieces.remove(series);
+        if (gone != null) {
+            gone.done().forEach(piece -> dropPiece(piece, gone.line()));
+        }
+    }
+
+    /**
+     * The paths that draw the series' line, first to last: the pieces done, then the series' own path (see
+     * {@link #layoutPlotChildren()}); none before the series is laid out on the chart.
+     */
+    public List<Path> linePaths(Series<X, Y> series) {
+        List<Path> paths = new ArrayList<>();
+        Pieces p = pieces.get(series);
+        if (p != null && p.line() == series.getNode()) {
+            paths.addAll(p.done());
+        }
+        if (series.getNode() instanceof Path line) {
+            paths.add(line);
+        }
+        return paths;
+    }
+
+    @Override
+    protected void seriesRemoved(Series<X, Y> series) {
+        super.seriesRemoved(series);
+        removePieces(series);
     }
 
     /** LineChart resets the style classes of every series line when the list changes: put the looks back. */
