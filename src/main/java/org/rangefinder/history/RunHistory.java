@@ -1,5 +1,6 @@
 package org.rangefinder.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -328,6 +329,23 @@ public final class RunHistory {
             }
         }
         return Collections.unmodifiableList(byMember);
+    }
+
+    /**
+     * The iterations a range test, or each member of a sweep, was set to run, as its {@code settings.json} says
+     * ({@code config.iterations}, as {@link RunSettings} writes it); 0 where it says nothing of them that this
+     * Rangefinder reads: no file, not JSON, no whole number above 0 there. That leaves unknown how much of its run a
+     * curve is, not the curve unreadable.
+     */
+    public int plannedIterations(String id) {
+        try {
+            JsonNode iterations = Json.MAPPER.readTree(runFolder(id).resolve("settings.json").toFile())
+                    .path("config").path("iterations");
+            return iterations.canConvertToInt() && iterations.isIntegralNumber() && iterations.intValue() > 0
+                    ? iterations.intValue() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The index of the sweep member that a {@code run} label of {@code curves.csv} names. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.rangefinder.SystemProperty;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
@@ -283,6 +284,31 @@ class RunHistoryTest {
         Files.delete(members);
         assertThat(history.memberStopReasons(r.id())).containsExactly(null, null, null);
         assertThat(history.curves(r.id())).containsExactly(ran.points(), cut.points(), List.of());
+    }
+
+    /**
+     * The iterations a run was set to run read back from its settings as the window and the CLI write them; settings
+     * of another shape, damaged or missing say nothing of them, and leave the run readable.
+     */
+    @Test
+    void theIterationsARunWasSetToRunReadBackFromItsSettings() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        String id = history.start(RunKind.RANGE_TEST, "iris", MLP,
+                RunSettings.of(rangeTestConfig().withIterations(2000), DataOptions.defaults())).id();
+        assertThat(history.plannedIterations(id)).isEqualTo(2000);
+        String swept = history.start(RunKind.SWEEP, "iris", MLP,
+                new RunSettings(rangeTestConfig(), "seed=1,2", DataOptions.defaults())).id();
+        assertThat(history.plannedIterations(swept)).as("a sweep's base config, each member's").isEqualTo(30);
+
+        Path settings = history.runFolder(id).resolve("settings.json");
+        for (String damaged : List.of("{\"config\": {\"iterations\": 0}}", "{\"config\": {\"iterations\": 2.5}}",
+                "{\"iterations\": 2000}", "{\"config\": ", "")) {
+            Files.writeString(settings, damaged);
+            assertThat(history.plannedIterations(id)).as(damaged).isZero();
+        }
+        Files.delete(settings);
+        assertThat(history.plannedIterations(id)).isZero();
+        assertThat(history.get(id).id()).isEqualTo(id);
     }
 
     @Test

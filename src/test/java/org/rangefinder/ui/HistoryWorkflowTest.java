@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -23,11 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.chart.ChartFixtures;
@@ -281,6 +292,60 @@ class HistoryWorkflowTest {
         assertThat(suggestionHints(robot)).containsExactly("Set bounds from #" + reopenedCancelled.number() + " "
                 + partial + ":");
         Screenshots.save(fixture.view().chartView(), "history-cancelled-reopened");
+    }
+
+    /**
+     * Range tests of the run history reopened from the History tab show in the runs list as they ended: one cancelled
+     * after 16 of its 2000 iterations as cancelled, 16/2000 of its bar filled, one that ran all its 30 as completed
+     * with a full bar, each with the seconds it took; a curve file made elsewhere stays imported, with no duration.
+     */
+    @Test
+    void aRangeTestReopenedFromHistoryShowsInTheRunsListHowItEnded(FxRobot robot) throws Exception {
+        RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withBatchSize(16)
+                .withLrs(1e-5, 0.1).withDivergeFactor(0);
+        CancelToken token = new CancelToken();
+        RangeTestResult cancelled = RangeTest.run(TestData.load("iris"), config.withIterations(2000), p -> {
+            if (p.iteration() == 15) {
+                token.cancel();
+            }
+        }, token);
+        RangeTestResult completed = RangeTest.run(TestData.load("iris"), config.withIterations(30),
+                RangeTestListener.NONE, new CancelToken());
+        assertThat(cancelled.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cancelled.points()).hasSize(16);
+        assertThat(completed.stopReason()).isEqualTo(StopReason.COMPLETED);
+        fixture.record(cancelled);
+        fixture.record(completed);
+        Path file = tmp.resolve("lr-finder.csv");
+        Files.writeString(file, "lr,loss\n1e-5,2.3\n1e-4,2.2\n1e-3,2.0\n1e-2,1.5\n1e-1,3\n");
+
+        List<RangeTestRun> reopened = fixture.overlayAll(robot, 2);
+        fixture.openCurves(file);
+        RangeTestRun cut = reopened.stream().filter(r -> r.points().equals(cancelled.points())).findFirst()
+                .orElseThrow();
+        RangeTestRun whole = reopened.stream().filter(r -> r.points().equals(completed.points())).findFirst()
+                .orElseThrow();
+        RangeTestRun imported = fixture.vm().runs().runs().get(2);
+        assertThat(shown(robot, cut)).containsExactly("cancelled", 16 / 2000.0, seconds(cancelled));
+        assertThat(shown(robot, whole)).containsExactly("completed", 1.0, seconds(completed));
+        assertThat(shown(robot, imported)).containsExactly("imported", 1.0, "");
+        Screenshots.save(fixture.view(), "history-reopened-as-ended");
+    }
+
+    /** What the runs table's row of {@code run} shows: its Status text, its Progress bar's share and its Time. */
+    private List<Object> shown(FxRobot robot, RangeTestRun run) {
+        List<TableCell<?, ?>> cells = fixture.laidOut(() -> robot.lookup("#runsTable .table-cell")
+                .<TableCell<?, ?>>queryAll().stream()
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() == run).toList());
+        Function<String, TableCell<?, ?>> in = title -> cells.stream()
+                .filter(c -> c.getTableColumn().getText().equals(title)).findFirst().orElseThrow();
+        return List.of(in.apply("Status").getText(), ((ProgressBar) in.apply("Progress").getGraphic()).getProgress(),
+                in.apply("Time").getText());
+    }
+
+    /** A run's seconds as the runs table shows them. */
+    private static String seconds(RangeTestResult result) {
+        return String.format(Locale.ROOT, "%.1f s", result.elapsedSeconds());
     }
 
     /**

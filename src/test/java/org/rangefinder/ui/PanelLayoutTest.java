@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
@@ -30,12 +31,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.engine.CancelToken;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.RangeTest;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestListener;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.rangetest.SweepRunner;
 import org.rangefinder.ui.form.SidePanel;
+import org.rangefinder.ui.rangetest.RangeTestChartView;
+import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RunsTable;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.testfx.api.FxRobot;
@@ -45,7 +56,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * The window's columns: the side panels are as wide as the user dragged them, can be hidden from the View menu, and
- * are remembered across launches; in the narrowest window the runs list still shows all its columns and buttons.
+ * are remembered across launches; in the narrowest window the runs list still shows all its columns and buttons, and
+ * the chart's plot keeps its room under the suggestions.
  */
 @ExtendWith(ApplicationExtension.class)
 class PanelLayoutTest {
@@ -267,6 +279,41 @@ class PanelLayoutTest {
         assertThat(sideways.isVisible()).isFalse();
         assertThat(table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum())
                 .isLessThanOrEqualTo(right - table.localToScene(table.getLayoutBounds()).getMinX());
+    }
+
+    /**
+     * A seed sweep reopened from the History tab beside another run, in the smallest window: the suggestion bar
+     * offers the selected member's suggestions and the medians over its seeds a line each, every value whole and in
+     * reach, and leaves the chart's plot its room (wrapped over three lines, it left the plot 155 px).
+     */
+    @Test
+    void aWindow1024By768KeepsThePlotTallUnderASeedSweepsSuggestions(FxRobot robot) throws Exception {
+        RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp")).withIterations(30)
+                .withBatchSize(16);
+        SweepResult sweep = SweepRunner.run(TestData.load("iris"), config, Sweep.parse("seed=1,2,3"), 3,
+                (m, p) -> { }, new CancelToken());
+        fixture.record(config, sweep);
+        fixture.record(RangeTest.run(TestData.load("iris"), config.withWeightDecay(1e-3), RangeTestListener.NONE,
+                new CancelToken()));
+        open(1024, 768, s -> { });
+        List<RangeTestRun> runs = fixture.overlayAll(robot, 4);
+        RangeTestRun member = runs.stream().filter(r -> r.family() != null).findFirst().orElseThrow();
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(member));
+        RangeTestChartView view = fixture.view().chartView();
+        Region plot = fixture.laidOut(() -> (Region) view.chart().lookup(".chart-plot-background"));
+        Screenshots.save(fixture.view(), "seed-sweep-1024x768");
+        assertThat(plot.getHeight()).as("the plot's height").isGreaterThanOrEqualTo(200);
+
+        Bounds inView = view.localToScene(view.getLayoutBounds());
+        for (String id : List.of("steep", "valley", "minimum", "median-steep", "median-valley", "median-minimum")) {
+            Button use = robot.lookup("#" + id + "Button").queryButton();
+            Bounds b = use.localToScene(use.getLayoutBounds());
+            assertThat(b.getMinX()).as("%s in view", id).isGreaterThanOrEqualTo(inView.getMinX());
+            assertThat(b.getMaxX()).as("%s in view", id).isLessThanOrEqualTo(inView.getMaxX());
+            assertThat(((Text) use.lookup(".text")).getText()).as("%s whole", id).isEqualTo(use.getText());
+        }
+        robot.clickOn("#median-valleyButton");
+        assertThat(fixture.vm().bounds().maxProperty().get()).isEqualTo(sweep.seedSummary().medianValley());
     }
 
     /** Writes the record of a run that ended into the window's run history, started a minute after the one before. */

@@ -28,7 +28,15 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rangefinder.data.DataOptions;
 import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
+import org.rangefinder.history.RunSettings;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.ThemeManager;
 import org.testfx.api.FxRobot;
@@ -120,6 +128,40 @@ final class WorkbenchFixture implements FileChoices, BeforeEachCallback, AfterEa
         replaceText(robot, "#iterationsField", String.valueOf(iterations));
         waitUntil(10, () -> vm().oneCycle().trainSamplesProperty().get() == 120
                 && !robot.lookup("#runButton").queryButton().isDisabled());
+    }
+
+    /**
+     * Records a range test that ran earlier in the window's run history, as the window records one (its settings with
+     * the data options it was loaded with); the History tab lists it once it reads the history again.
+     */
+    void record(RangeTestResult result) throws IOException {
+        RunHistory h = RunHistory.open(history);
+        RangeTestConfig config = result.config();
+        h.finish(h.start(RunKind.RANGE_TEST, config.dataset(), config.model(),
+                RunSettings.of(config, DataOptions.defaults())).id(), result);
+    }
+
+    /** Records a sweep of range tests on {@code base} that ran earlier, as {@link #record(RangeTestResult)} does. */
+    void record(RangeTestConfig base, SweepResult result) throws IOException {
+        RunHistory h = RunHistory.open(history);
+        h.finish(h.start(RunKind.SWEEP, base.dataset(), base.model(),
+                new RunSettings(base, result.sweep().toString(), DataOptions.defaults())).id(), result);
+    }
+
+    /**
+     * Has the History tab read the run history again, overlays every run it lists on the range-test chart, and waits
+     * until their {@code curves} curves are runs, laid out in the window; returns those runs, in the order listed.
+     */
+    List<RangeTestRun> overlayAll(FxRobot robot, int curves) {
+        int before = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> vm().runs().runs().size());
+        int recorded = RunHistory.open(history).list().runs().size();
+        robot.clickOn("History");
+        robot.clickOn("#historyRefresh");
+        waitUntil(10, () -> vm().history().entries().size() == recorded);
+        robot.interact(() -> view().historyPanel().table().getSelectionModel().selectAll());
+        robot.clickOn("#historyOverlay");
+        waitUntil(10, () -> vm().runs().runs().size() == before + curves);
+        return laidOut(() -> List.copyOf(vm().runs().runs().subList(before, before + curves)));
     }
 
     /**

@@ -81,8 +81,9 @@ public final class HistoryViewModel {
     /**
      * Shows the curves of the range tests and sweeps among {@code chosen} as runs, a sweep's as a family (one colour,
      * a shade per member; a seed sweep's drawn as its mean over a min/max band, with the medians over its seeds), as a
-     * live sweep's; a range test or member cancelled part-way says, as it did live, that its suggestions come from
-     * a partial curve; training runs have none. A curve the runs list holds already (overlaid
+     * live sweep's; each shows in the runs list as it ended (its stop reason, the share of its iterations it
+     * recorded, a range test its duration), and one cancelled part-way says, as it did live, that its suggestions
+     * come from a partial curve; training runs have none. A curve the runs list holds already (overlaid
      * before, or the run of this window that was recorded) is left out, and the status line says how many were.
      */
     public void overlay(List<RunRecord> chosen) {
@@ -134,15 +135,16 @@ public final class HistoryViewModel {
     private static List<Overlay> overlaysOf(RunHistory history, List<RunRecord> chosen) {
         List<Overlay> overlays = new ArrayList<>();
         for (RunRecord r : chosen) {
+            // the runs list shows how each run ended: why it stopped (a cancelled run's suggestions also say they come
+            // from a partial curve), how much of the iterations it was set to run it recorded, and how long it took
+            int planned = history.plannedIterations(r.id());
             if (r.kind() == RunKind.RANGE_TEST) {
-                // its stop reason goes along: a cancelled run's suggestions say they come from a partial curve
                 overlays.add(new Overlay(null, List.of(), List.of(new RangeTestRun.Recorded(
                         overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id()),
-                        r.knownStopReason()))));
+                        r.knownStopReason(), planned, r.results().getOrDefault("elapsedSeconds", Double.NaN)))));
             } else {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
-                // as a range test's: a member cancelled part-way says its suggestions come from a partial curve
                 List<StopReason> stopReasons = history.memberStopReasons(r.id());
                 List<String> values = new ArrayList<>();
                 List<RangeTestRun.Recorded> curves = new ArrayList<>();
@@ -151,8 +153,9 @@ public final class HistoryViewModel {
                         continue; // a member the sweep stopped before it ran
                     }
                     values.add(sweep.values().get(m));
+                    // the record keeps the whole sweep's time, not a member's
                     curves.add(new RangeTestRun.Recorded(overlayName(r, sweep.factor().id() + "="
-                            + sweep.values().get(m)), members.get(m), stopReasons.get(m)));
+                            + sweep.values().get(m)), members.get(m), stopReasons.get(m), planned, Double.NaN));
                 }
                 overlays.add(new Overlay(sweep.factor(), values, curves));
             }

@@ -14,6 +14,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -23,6 +24,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.SuggestionMethod;
@@ -55,7 +58,12 @@ public final class RangeTestChartView extends BorderPane {
     private final Map<XYChart.Series<Number, Number>, RangeTestRun> owners = new IdentityHashMap<>();
     private final Map<RunFamily, Runnable> familyOverlays = new HashMap<>();
     private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
-    private final FlowPane suggestionBar = new FlowPane(6, 4);
+    /**
+     * The suggestions, a line each: the selected run's, the medians over its seeds, why some are missing. A line
+     * keeps its buttons (small ones) whole and cuts its words short where the chart is narrow: the bar wrapped over
+     * three lines there, and left a seed member's plot 155 px of a 1024x768 window.
+     */
+    private final VBox suggestionBar = new VBox();
     // the bar's controls, in its order: made once and updated, since new controls are styled from scratch, in the
     // frame where a run ends
     private final SuggestionButtons runButtons = new SuggestionButtons("");
@@ -287,22 +295,29 @@ public final class RangeTestChartView extends BorderPane {
         return n + (n == 1 ? " seed" : " seeds");
     }
 
-    /** A hint and a button per suggestion method in the suggestion bar, ids and mark names starting with a prefix. */
+    /**
+     * A line of the suggestion bar: a hint and a button per suggestion method, ids and mark names starting with a
+     * prefix. Where the line is too narrow, the hint gives up its room, not the buttons, whose values are what the
+     * line offers.
+     */
     private final class SuggestionButtons {
         private final String prefix;
         private final Label hint = hint("");
+        private final HBox line = new HBox(6, hint);
         private final Map<SuggestionMethod, Button> buttons = new EnumMap<>(SuggestionMethod.class);
 
         SuggestionButtons(String prefix) {
             this.prefix = prefix;
-            suggestionBar.getChildren().add(hint);
+            line.setAlignment(Pos.CENTER_LEFT);
             for (SuggestionMethod method : SuggestionMethod.values()) {
                 Button use = new Button();
                 use.setId(prefix + method.id() + "Button");
-                use.getStyleClass().add("suggestion-value");
+                use.getStyleClass().addAll("small", "suggestion-value");
+                use.setMinWidth(Region.USE_PREF_SIZE);
                 buttons.put(method, use);
-                suggestionBar.getChildren().add(use);
+                line.getChildren().add(use);
             }
+            suggestionBar.getChildren().add(line);
         }
 
         /**
@@ -312,14 +327,13 @@ public final class RangeTestChartView extends BorderPane {
         List<LrMarkerChart.Mark> show(String text, Function<SuggestionMethod, Double> suggested,
                                       DoubleUnaryOperator lossAt, RangeTestRun source) {
             hint.setText(text);
-            shown(hint, true);
+            shown(line, true);
             List<LrMarkerChart.Mark> marks = new ArrayList<>();
             buttons.forEach((method, use) -> {
                 Double lr = suggested.apply(method);
                 use.setText(method.id() + " " + (lr == null ? "-" : LrText.format(lr)));
                 use.setDisable(lr == null);
                 use.setOnAction(e -> bounds.setFrom(method, lr, source));
-                shown(use, true);
                 if (lr != null) {
                     marks.add(new LrMarkerChart.Mark(prefix + method.id() + " " + LrText.format(lr), lr,
                             lossAt.applyAsDouble(lr)));
@@ -329,8 +343,7 @@ public final class RangeTestChartView extends BorderPane {
         }
 
         void hide() {
-            shown(hint, false);
-            buttons.values().forEach(use -> shown(use, false));
+            shown(line, false);
         }
     }
 
@@ -339,9 +352,13 @@ public final class RangeTestChartView extends BorderPane {
         node.setManaged(shown);
     }
 
+    /** A hint of the suggestion bar; cut short, it says all of itself in its tooltip. */
     private static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("hint");
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(l.textProperty());
+        l.setTooltip(whole);
         return l;
     }
 

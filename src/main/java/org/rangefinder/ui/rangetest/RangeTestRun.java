@@ -63,7 +63,9 @@ public final class RangeTestRun {
         this.config = null;
         this.family = family;
         this.colorIndex = colorIndex;
-        this.state = RunState.imported();
+        // a curve that says why its run stopped is a run of the run history, shown as it ended
+        this.state = curve.stopReason == null ? RunState.imported()
+                : RunState.recorded(curve.stopReason, curve.points.size(), curve.plannedIterations, curve.seconds);
         this.raw = curve.raw;
         this.smoothed = curve.smoothed;
         this.lrExtent = curve.lrExtent;
@@ -85,7 +87,8 @@ public final class RangeTestRun {
      * A curve made elsewhere or recorded earlier, made ready off the FX thread to be shown once as a run (a curve may
      * hold a million points): its points, their lr extent, whether it has raw losses apart from its smoothed ones,
      * its suggestions, read off its smoothed losses as the engine reads them off a run's (a recorded run's are
-     * those of its own smoothing), and, for a run of the run history, why it stopped.
+     * those of its own smoothing), and, for a run of the run history, how it ended: why it stopped, the iterations it
+     * was set to run and the seconds it took, as far as its record says.
      */
     public static final class Recorded {
         private final String name;
@@ -96,20 +99,28 @@ public final class RangeTestRun {
         private final boolean rawLoss;
         private final Suggestions suggestions;
         private final StopReason stopReason;
+        private final int plannedIterations;
+        private final double seconds;
 
-        /** A curve made elsewhere, which does not say why it stopped. */
+        /** A curve made elsewhere, which does not say how its run ended. */
         public Recorded(String name, List<CurvePoint> points) {
-            this(name, points, null);
+            this(name, points, null, 0, Double.NaN);
         }
 
         /**
          * A curve recorded earlier.
          *
-         * @param stopReason why its run stopped; null where the record does not say
+         * @param stopReason        why its run stopped; null where the record does not say (shown as a curve made
+         *                          elsewhere)
+         * @param plannedIterations the iterations its run was set to run; 0 where the record does not say
+         * @param seconds           the seconds its run took; NaN where the record does not say
          */
-        public Recorded(String name, List<CurvePoint> points, StopReason stopReason) {
+        public Recorded(String name, List<CurvePoint> points, StopReason stopReason, int plannedIterations,
+                        double seconds) {
             this.name = name;
             this.stopReason = stopReason;
+            this.plannedIterations = plannedIterations;
+            this.seconds = seconds;
             this.points = List.copyOf(points);
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
@@ -236,7 +247,10 @@ public final class RangeTestRun {
         return points;
     }
 
-    /** Status, progress (a step is an iteration), time and end; an imported curve is complete and never runs. */
+    /**
+     * Status, progress (a step is an iteration), time and end; a curve made elsewhere is complete and never runs, a
+     * run of the run history shows as it ended.
+     */
     public RunState state() {
         return state;
     }

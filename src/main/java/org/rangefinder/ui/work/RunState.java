@@ -49,8 +49,7 @@ public final class RunState {
             () -> status.get() == RunStatus.FINISHED && stopReason.get() != null ? stopReason.get().id()
                     : statusText.get(), status, stopReason, failure);
     private final StringBinding durationText = Bindings.createStringBinding(
-            () -> status.get() == RunStatus.IMPORTED ? "" : String.format(Locale.ROOT, "%.1f s", seconds.get()),
-            seconds, status);
+            () -> Double.isNaN(seconds.get()) ? "" : String.format(Locale.ROOT, "%.1f s", seconds.get()), seconds);
 
     /**
      * A run waiting for a worker.
@@ -67,17 +66,32 @@ public final class RunState {
         status.set(RunStatus.QUEUED);
     }
 
-    private RunState() {
+    /** A run that ended before the window showed it. */
+    private RunState(RunStatus status, StopReason reason, double progress, double seconds) {
         this.steps = 0;
         this.onProgress = null;
         this.progressUpdate = null;
-        progress.set(1);
-        status.set(RunStatus.IMPORTED);
+        this.stopReason.set(reason);
+        this.progress.set(progress);
+        this.seconds.set(seconds);
+        this.status.set(status);
     }
 
-    /** A curve made elsewhere: complete, and never run. */
+    /** A curve made elsewhere: complete, and never run, so it took no time here. */
     public static RunState imported() {
-        return new RunState();
+        return new RunState(RunStatus.IMPORTED, null, 1, Double.NaN);
+    }
+
+    /**
+     * A run of the run history, as it ended: finished with its stop reason, its progress the share of its steps it
+     * recorded, as a run's progress when it ends.
+     *
+     * @param done    the steps it recorded
+     * @param steps   the steps it was set to take; 0 where its record does not say (a full bar)
+     * @param seconds the seconds it took; NaN where its record does not say (no duration)
+     */
+    public static RunState recorded(StopReason reason, int done, int steps, double seconds) {
+        return new RunState(RunStatus.FINISHED, reason, steps == 0 ? 1 : (double) done / steps, seconds);
     }
 
     // ---- worker thread ----------------------------------------------------------------------------------------
@@ -217,7 +231,10 @@ public final class RunState {
         return progress.getReadOnlyProperty();
     }
 
-    /** Seconds the run has taken (the engine's own measure once it has ended). */
+    /**
+     * Seconds the run has taken (the engine's own measure once it has ended); NaN for an imported curve and a
+     * recorded run whose record does not say.
+     */
     public ReadOnlyDoubleProperty secondsProperty() {
         return seconds.getReadOnlyProperty();
     }
@@ -255,7 +272,10 @@ public final class RunState {
         return outcomeText;
     }
 
-    /** The seconds taken to a tenth ({@code 2.5 s}); empty for an imported curve, which took none here. */
+    /**
+     * The seconds taken to a tenth ({@code 2.5 s}); empty for an imported curve, which took none here, and for a
+     * recorded run whose record does not say.
+     */
     public StringBinding durationText() {
         return durationText;
     }

@@ -144,7 +144,11 @@ class HistoryViewModelTest {
 
         assertThat(runs.runs()).hasSize(1);
         RangeTestRun overlaid = runs.runs().get(0);
-        assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.IMPORTED);
+        assertThat(overlaid.state().statusProperty().get()).isEqualTo(org.rangefinder.ui.work.RunStatus.FINISHED);
+        // as the run ended: its stop reason, the share of its iterations done, its duration
+        assertThat(overlaid.state().outcomeText().get()).isEqualTo(original.state().outcomeText().get());
+        assertThat(overlaid.state().progressProperty().get()).isEqualTo(original.state().progressProperty().get());
+        assertThat(overlaid.state().durationText().get()).isEqualTo(original.state().durationText().get());
         // named by its model first, then its dataset and when it started, to the second, in this computer's time zone
         String start = "#2 " + IRIS.model().describe() + " · iris ";
         assertThat(overlaid.name()).startsWith(start)

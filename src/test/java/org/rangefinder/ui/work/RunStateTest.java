@@ -172,6 +172,26 @@ class RunStateTest {
         assertThat(state.statusProperty().get().isActive()).isFalse();
     }
 
+    /**
+     * A run of the run history shows as it ended: cancelled after 16 of its 2000 iterations, 0.8 % of the bar and the
+     * seconds it took; without the iterations it was set to run, a full bar; without its time, no duration.
+     */
+    @Test
+    void aRecordedRunIsShownAsItEnded() {
+        RunState cancelled = RunState.recorded(StopReason.CANCELLED, 16, 2000, 0.84);
+        assertThat(cancelled.statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(cancelled.stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(cancelled.outcomeText().get()).isEqualTo("cancelled");
+        assertThat(cancelled.progressProperty().get()).isEqualTo(0.008);
+        assertThat(cancelled.durationText().get()).isEqualTo("0.8 s");
+        assertThat(cancelled.ended().get()).isTrue();
+
+        RunState unplanned = RunState.recorded(StopReason.DIVERGED, 23, 0, Double.NaN);
+        assertThat(unplanned.outcomeText().get()).isEqualTo("diverged");
+        assertThat(unplanned.progressProperty().get()).isEqualTo(1.0);
+        assertThat(unplanned.durationText().get()).isEmpty();
+    }
+
     @Test
     void theTextsAListShowsFollowTheRun() {
         RunState state = direct(4);
