@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,6 +47,15 @@ public final class TestData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Rewrites {@code csv} as {@link #irisCsv} with the rows {@code keep} takes, last modified {@code minute} minutes
+     * past a fixed time: not the clock's, whose resolution might not tell two writes apart.
+     */
+    public static void rewriteIrisCsv(Path csv, IntPredicate keep, int minute) throws IOException {
+        Files.write(csv, irisCsv(keep));
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.parse("2024-05-01T12:00:00Z").plusSeconds(60L * minute)));
     }
 
     /** What {@code sha256sum} prints for these bytes. */

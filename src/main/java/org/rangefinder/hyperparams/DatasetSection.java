@@ -143,6 +143,15 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         return out;
     }
 
+    /**
+     * Whether {@code other} describes the same data as this: the same dataset ({@link #source()}) with none of the
+     * {@link #differences} (the same bytes, sample shape, classes and split sizes). Another split seed alone does not
+     * make other data, as another seed does not make another experiment. False for null.
+     */
+    public boolean sameData(DatasetSection other) {
+        return other != null && source().equals(other.source()) && differences(other).isEmpty();
+    }
+
     /** The SHA-256 of a file, or of a folder as described in the class comment. */
     static String sha256(Path path) {
         try {

@@ -23,6 +23,7 @@ import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
+import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
@@ -106,9 +107,23 @@ public final class WorkbenchViewModel {
         this.loader = loader;
         this.files = files;
         this.datasets = datasets;
-        this.runs = new RangeTestViewModel(workers, datasets, history);
+        // the runs' data passes the window on its way: a later load of the data it holds takes its place
+        DatasetSource runData = new DatasetSource() {
+            @Override
+            public Dataset load(String nameOrPath, DataOptions options, Loading loading) {
+                return loadDescribed(nameOrPath, options, loading).data();
+            }
+
+            @Override
+            public LoadedDataset loadDescribed(String nameOrPath, DataOptions options, Loading loading) {
+                LoadedDataset data = datasets.loadDescribed(nameOrPath, options, loading);
+                workers.fx().execute(() -> runHasData(data));
+                return data;
+            }
+        };
+        this.runs = new RangeTestViewModel(workers, runData, history);
         this.oneCycle = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
-                experiment.dataOptionsProperty(), workers, datasets, history);
+                experiment.dataOptionsProperty(), workers, runData, history);
         this.history = new HistoryViewModel(history, runs);
         history.setOnProblem(status::set);
         this.history.setReporter(status::set);
@@ -207,8 +222,25 @@ public final class WorkbenchViewModel {
         experiment.datasetProblemProperty().set(null);
         hold(dataset);
         Dataset data = dataset.data();
-        status.set(String.format(Locale.ROOT, "%s: %d training and %d validation samples of %s, %d classes",
-                data.name(), data.train().size(), data.validation().size(), data.sampleText(), data.numClasses()));
+        status.set(String.format(Locale.ROOT, "%s: %s of %s, %d classes", data.name(), samples(data),
+                data.sampleText(), data.numClasses()));
+    }
+
+    /**
+     * FX thread: a run has its data. When that is a later load of the dataset the window holds, which found it
+     * changed on disk ({@link LoadedDataset#supersedes}), the window holds it instead: the forms check against the
+     * data the runs now get, and an export describes it. A run's data is passed over, not hashed or read, here.
+     */
+    private void runHasData(LoadedDataset data) {
+        if (data.supersedes(loaded)) {
+            hold(data);
+            report(data.data().name() + " changed on disk; runs now use the new data: " + samples(data.data()));
+        }
+    }
+
+    private static String samples(Dataset data) {
+        return String.format(Locale.ROOT, "%d training and %d validation samples", data.train().size(),
+                data.validation().size());
     }
 
     /** FX thread: the dataset the forms check against and an export describes, or none (null). */
@@ -338,8 +370,11 @@ public final class WorkbenchViewModel {
     /**
      * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
      * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
-     * trained under exactly these settings. The range test is left out when it ran on other data or another
-     * model than the 1cycle run. The data is described as it was loaded (see {@link LoadedDataset}), not read again.
+     * trained under exactly these settings. The range test is left out when it ran on another model than the 1cycle
+     * run; it and the training result are left out when their run saw other data than the file describes (another
+     * dataset, other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData}), and
+     * {@link HyperparameterExport#leftOut} says so. The data is described as it was loaded (see
+     * {@link LoadedDataset}), not read again.
      *
      * @throws UserInputException when the window holds no complete choice yet, saying what is missing, or the data
      *                            could not be described when it loaded
@@ -355,33 +390,56 @@ public final class WorkbenchViewModel {
         if (training == null) {
             throw new UserInputException("the 1cycle panel is not ready: " + oneCycle.problemProperty().get());
         }
+        DatasetSection described = data.description();
         LrBounds lr = new LrBounds(bounds.minProperty().get(), bounds.maxProperty().get(),
                 bounds.chosenByProperty().get());
         // the run whose suggestion gave the bounds (adjusted by hand or not); bounds chosen by hand from the start
         // were chosen on the selected run's curve; from a seed median or a file, on no single run's
         RangeTestRun run = bounds.source() != null ? bounds.source()
                 : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
-        // a range test on other data or another model did not give these bounds
+        List<String> leftOut = new ArrayList<>();
+        // a range test on another model did not give these bounds
         RangeTestResult rangeTest = run == null || run.result() == null
-                || !run.config().dataset().equals(training.dataset()) || !run.config().model().equals(training.model())
-                ? null : run.result();
-        TrainingResult trained = oneCycle.runs().stream()
-                .map(r -> r.resultProperty().get())
-                .filter(r -> r != null && r.config().equals(training))
+                || !run.config().model().equals(training.model())
+                ? null : onData(described, run.dataset(), run.result(), "the range test is left out: it ran", leftOut);
+        TrainingRun trainedRun = oneCycle.runs().stream()
+                .filter(r -> r.resultProperty().get() != null && r.resultProperty().get().config().equals(training))
                 .findFirst().orElse(null);
-        return new HyperparameterExport(data.description(), training, lr, rangeTest, trained);
+        TrainingResult trained = trainedRun == null ? null : onData(described, trainedRun.dataset(),
+                trainedRun.resultProperty().get(), "the 1cycle run's results are left out: it trained", leftOut);
+        return new HyperparameterExport(described, training, lr, rangeTest, trained, leftOut);
+    }
+
+    /**
+     * {@code result} when the run it comes from saw the data {@code described}; else null, and {@code leftOut} gets
+     * {@code what} (saying it is left out and what its run did) on other data.
+     */
+    private static <T> T onData(DatasetSection described, DatasetSection seen, T result, String what,
+                                List<String> leftOut) {
+        if (described.sameData(seen)) {
+            return result;
+        }
+        leftOut.add(what + " on other data than the file describes");
+        return null;
     }
 
     /**
      * Writes the hyperparameter file in the background (atomically); reports on the FX thread. The file describes
-     * the data as the window loaded it; when the user's file or folder has changed on disk since, the report says so.
+     * the data as the window loaded it; the report says when the user's file or folder has changed on disk since
+     * (looked at on the files thread), and what was left out as its run saw other data.
      */
     public void exportHyperparameters(Path file, Consumer<String> failed) {
         HyperparameterExport export = hyperparameters();
         LoadedDataset data = loaded;
-        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ",
-                () -> data.changedOnDisk() ? " (" + data.data().name() + " has changed on disk since it was loaded;"
-                        + " the file describes the data as loaded)" : "", failed, () -> { });
+        write(file, f -> HyperparameterFile.write(f, export.build()), "Wrote hyperparameters to ", () -> {
+            List<String> notes = new ArrayList<>();
+            if (data.changedOnDisk()) {
+                notes.add(data.data().name() + " has changed on disk since it was loaded; the file describes the data"
+                        + " as loaded");
+            }
+            notes.addAll(export.leftOut());
+            return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+        }, failed, () -> { });
     }
 
     /**

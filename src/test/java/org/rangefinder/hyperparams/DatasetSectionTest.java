@@ -74,6 +74,29 @@ class DatasetSectionTest {
                 .startsWith("dataset " + file + " changed since the file was written (SHA-256 ");
     }
 
+    /**
+     * The same data is the same dataset with the same bytes and split sizes: another split seed keeps it, another
+     * validation fraction, another dataset or changed bytes do not.
+     */
+    @Test
+    void sameDataIsTheSameDatasetWithTheSameBytesAndSplitSizes() throws IOException {
+        DataOptions options = DataOptions.defaults();
+        DatasetSection iris = DatasetSection.of("iris", options, Datasets.load("iris", options));
+        DataOptions seven = options.withSplitSeed(7);
+        DataOptions half = options.withValidationFraction(0.5);
+        assertThat(iris.sameData(DatasetSection.of("iris", seven, Datasets.load("iris", seven)))).isTrue();
+        assertThat(iris.sameData(DatasetSection.of("iris", half, Datasets.load("iris", half)))).isFalse();
+        assertThat(iris.sameData(DatasetSection.of("wine", options, Datasets.load("wine", options)))).isFalse();
+        assertThat(iris.sameData(null)).isFalse();
+
+        Path file = Files.copy(Datasets.bundledRoot().resolve("iris").resolve("iris.csv"), dir.resolve("iris.csv"));
+        DatasetSection copy = DatasetSection.of(file.toString(), options, Datasets.load(file.toString(), options));
+        assertThat(copy.sameData(iris)).as("another dataset with the same rows").isFalse();
+        Files.writeString(file, Files.readString(file).replaceFirst("\\n", "\n\n"));
+        assertThat(copy.sameData(DatasetSection.of(file.toString(), options, Datasets.load(file.toString(), options))))
+                .as("the same rows, other bytes").isFalse();
+    }
+
     @Test
     void bundledDatasetIsRecordedByNameOnly() {
         Dataset iris = Datasets.load("iris", DataOptions.defaults());

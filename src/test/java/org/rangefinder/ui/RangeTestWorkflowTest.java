@@ -263,6 +263,39 @@ class RangeTestWorkflowTest {
                 + "loaded)"));
     }
 
+    /**
+     * A CSV imported, range-tested, then changed on disk (every third row dropped, with another modification time):
+     * the next range test reads the new file, and the window then holds the new data, as the 1cycle panel's count
+     * of training samples shows. The export describes the new data, without the range test on the old data that
+     * gave the bounds, and says why.
+     */
+    @Test
+    void aRangeTestAfterTheCsvChangedOnDiskMovesTheWindowToTheNewData(FxRobot robot) throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        fixture.answers.add(csv);
+        robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+        WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        WorkbenchFixture.replaceText(robot, "#iterationsField", "30");
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        RangeTestRun old = runAndWait(robot);
+        assertThat(fixture.vm().bounds().source()).isSameAs(old);
+
+        TestData.rewriteIrisCsv(csv, i -> i % 3 != 0, 1);
+        RangeTestRun fresh = runAndWait(robot);
+        assertThat(fresh.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(fixture.vm().oneCycle().trainSamplesProperty().get()).isEqualTo(79);
+        var read = exportAndRead(robot);
+        assertThat(read.warnings()).isEmpty();
+        Hyperparameters h = read.hyperparameters();
+        assertThat(h.dataset().sha256()).isEqualTo(TestData.sha256(TestData.irisCsv(i -> i % 3 != 0)));
+        assertThat(h.dataset().trainSamples()).isEqualTo(79);
+        assertThat(h.lr().max()).isEqualTo(old.suggestionsProperty().get().valley());
+        assertThat(h.rangeTest()).isNull();
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().statusProperty().get().equals("Wrote hyperparameters to "
+                + tmp.resolve("hyper.json") + " (the range test is left out: it ran on other data than the file "
+                + "describes)"));
+    }
+
     @Test
     void opensACurveCsvAsARunWithSuggestionsAndExportsCurvesAndChart(FxRobot robot) throws Exception {
         StringBuilder csv = new StringBuilder("lr,loss\n");

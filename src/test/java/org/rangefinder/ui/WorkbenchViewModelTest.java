@@ -31,10 +31,12 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
@@ -193,6 +195,97 @@ class WorkbenchViewModelTest {
         assertThat(vanishing.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         assertThatThrownBy(vanishing::hyperparameters).isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith("cannot read dataset " + path + " to compute its SHA-256");
+    }
+
+    /**
+     * A CSV range-tested and trained on, then changed on disk (every third row dropped): the next range test reads
+     * the new file, and the window holds the new data from then on, saying so. An export describes the new data, and
+     * leaves out the range test and the training made on the old, which the file would misdescribe, saying why; a
+     * range test on the new data is written.
+     */
+    @Test
+    void aRunOnACsvChangedOnDiskMovesTheWindowAndItsExportToTheNewData() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        List<String> notes = new ArrayList<>();
+        vm.setNotifier(notes::add);
+        vm.importDataset(csv, NO_PROBLEM);
+        vm.experiment().iterationsProperty().set("30");
+        vm.run();
+        RangeTestRun old = vm.runs().runs().get(0);
+        assertThat(vm.bounds().source()).isSameAs(old);
+        vm.oneCycle().launch();
+        TrainingRun trained = vm.oneCycle().runs().get(0);
+        assertThat(trained.resultProperty().get()).isNotNull();
+
+        TestData.rewriteIrisCsv(csv, i -> i % 3 != 0, 1);
+        vm.run();
+        RangeTestRun fresh = vm.runs().runs().get(1);
+        assertThat(fresh.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(notes).contains(
+                "flowers.csv changed on disk; runs now use the new data: 79 training and 21 validation samples");
+        assertThat(vm.experiment().loadedDatasetProperty().get().train().size()).isEqualTo(79);
+        assertThat(vm.oneCycle().trainSamplesProperty().get()).isEqualTo(79);
+        // 79 training samples take as many batches of 64 as 120 did: the 1cycle settings, and the run's, are the same
+        assertThat(vm.oneCycle().configProperty().get()).isEqualTo(trained.config());
+
+        Path file = tmp.resolve("h.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        Hyperparameters h = HyperparameterFile.read(file).hyperparameters();
+        assertThat(h.dataset().sha256()).isEqualTo(TestData.sha256(TestData.irisCsv(i -> i % 3 != 0)));
+        assertThat(h.dataset().trainSamples()).isEqualTo(79);
+        assertThat(h.dataset().validationSamples()).isEqualTo(21);
+        assertThat(h.lr().max()).isEqualTo(old.suggestionsProperty().get().valley());
+        assertThat(h.rangeTest()).as("the range test on the old data").isNull();
+        assertThat(h.training()).as("the training on the old data").isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote hyperparameters to " + file + " (the range test is "
+                + "left out: it ran on other data than the file describes; the 1cycle run's results are left out: it "
+                + "trained on other data than the file describes)");
+
+        vm.bounds().setFrom(SuggestionMethod.VALLEY, fresh.suggestionsProperty().get().valley(), fresh);
+        var export = vm.hyperparameters();
+        assertThat(export.rangeTest()).isSameAs(fresh.result());
+        assertThat(export.leftOut()).containsExactly(
+                "the 1cycle run's results are left out: it trained on other data than the file describes");
+    }
+
+    /**
+     * Runs get their data in one order and report it in another (each run's FX work left in a list here, run by the
+     * test): the window keeps the newest data, not the older data of a run reported late; and data of the dataset it
+     * no longer holds (another one chosen meanwhile) does not replace the chosen one.
+     */
+    @Test
+    void dataLoadedBeforeTheHeldDataOrOfAnotherDatasetDoesNotReplaceIt() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        List<Runnable> fx = new ArrayList<>();
+        WorkbenchViewModel late = new WorkbenchViewModel(new BackgroundExecutor(Runnable::run, fx::add),
+                Direct.executor(), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+        late.importDataset(csv, NO_PROBLEM);
+        late.experiment().iterationsProperty().set("30");
+        TestData.rewriteIrisCsv(csv, i -> i % 3 != 0, 1);
+        List<Runnable> older = runLeavingFx(late, fx);
+        TestData.rewriteIrisCsv(csv, i -> i % 5 != 0, 2);
+        List<Runnable> newer = runLeavingFx(late, fx);
+        assertThat(late.oneCycle().trainSamplesProperty().get()).isEqualTo(120);
+        newer.forEach(Runnable::run);
+        assertThat(late.oneCycle().trainSamplesProperty().get()).isEqualTo(96);
+        older.forEach(Runnable::run);
+        assertThat(late.oneCycle().trainSamplesProperty().get()).as("the older data reported late").isEqualTo(96);
+        assertThat(late.hyperparameters().dataset().sha256())
+                .isEqualTo(TestData.sha256(TestData.irisCsv(i -> i % 5 != 0)));
+
+        TestData.rewriteIrisCsv(csv, i -> i % 2 != 0, 3);
+        List<Runnable> otherDataset = runLeavingFx(late, fx);
+        late.experiment().datasetProperty().set("wine");
+        otherDataset.forEach(Runnable::run);
+        assertThat(late.experiment().loadedDatasetProperty().get().name()).isEqualTo("wine");
+    }
+
+    /** Starts a range test, which runs at once; returns the FX thread's work it left, which waits in {@code fx}. */
+    private static List<Runnable> runLeavingFx(WorkbenchViewModel vm, List<Runnable> fx) {
+        int from = fx.size();
+        vm.run();
+        return List.copyOf(fx.subList(from, fx.size()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.rangefinder.ui.export;
 
+import java.util.List;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
@@ -19,9 +20,15 @@ import org.rangefinder.train.TrainingResult;
  * @param lr         the chosen bounds and how they were chosen
  * @param rangeTest  the range test the bounds were read from, or null
  * @param trained    the result of training under exactly these settings, or null
+ * @param leftOut    what was left out because its run saw other data than {@code dataset} describes, each a clause
+ *                   saying so, for the export's report; not written
  */
 public record HyperparameterExport(DatasetSection dataset, TrainingConfig training, LrBounds lr,
-                                   RangeTestResult rangeTest, TrainingResult trained) {
+                                   RangeTestResult rangeTest, TrainingResult trained, List<String> leftOut) {
+
+    public HyperparameterExport {
+        leftOut = List.copyOf(leftOut);
+    }
 
     public Hyperparameters build() {
         return Hyperparameters.of(dataset, training, lr, rangeTest == null ? null : RangeTestSection.of(rangeTest),

@@ -46,6 +46,7 @@ import org.rangefinder.train.SchedulePolicy;
 import org.rangefinder.train.Trainer;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.data.LoadedDataset;
 import org.rangefinder.ui.form.FieldProblem;
 import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.form.FormTexts;
@@ -299,14 +300,18 @@ public final class OneCycleViewModel {
     }
 
     /**
-     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
-     * conducts the training: its steps run on the carriers of a {@link Relay} of its own.
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), which
+     * the run keeps the description of (an export compares it with the window's), then conducts the training: its
+     * steps run on the carriers of a {@link Relay} of its own.
      */
     private void submit(TrainingRun run, DataOptions options) {
         runs.add(run);
         run.state().setTask(background.submit(() -> {
             run.state().started();
-            Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
+            LoadedDataset loaded = datasets.loadDescribed(run.config().dataset(), options,
+                    run.state().cancelToken()::isCancelled);
+            run.dataLoaded(loaded);
+            Dataset data = loaded.data();
             try (Relay steps = new Relay("rangefinder-steps-" + run.name())) {
                 return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
                         RunSettings.of(run.config(), options),

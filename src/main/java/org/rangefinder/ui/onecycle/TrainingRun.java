@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.model.Network;
 import org.rangefinder.rangetest.Smoothing;
 import org.rangefinder.train.EvaluationRecord;
@@ -14,6 +15,7 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingListener;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.chart.LiveCurve;
+import org.rangefinder.ui.data.LoadedDataset;
 import org.rangefinder.ui.work.RunState;
 
 /**
@@ -39,6 +41,8 @@ public final class TrainingRun implements TrainingListener {
     private final RunState state;
     private volatile double lastAccuracy = Double.NaN;
     private Network network;
+    /** Written by the worker once it has the data, read on the FX thread once the run has ended. */
+    private volatile DatasetSection dataset;
     /** Whether the network was saved; written by the thread that saved it, read on the FX thread. */
     private volatile boolean saved;
 
@@ -56,6 +60,11 @@ public final class TrainingRun implements TrainingListener {
     }
 
     // ---- worker thread ----------------------------------------------------------------------------------------
+
+    /** The worker has the data the run is to train on. */
+    void dataLoaded(LoadedDataset data) {
+        dataset = data.descriptionOrNull();
+    }
 
     @Override
     public void iterationDone(IterationRecord r, int total) {
@@ -150,6 +159,14 @@ public final class TrainingRun implements TrainingListener {
     /** The last validation accuracy, NaN before the first evaluation. */
     public ReadOnlyDoubleProperty accuracyProperty() {
         return accuracy.getReadOnlyProperty();
+    }
+
+    /**
+     * The data the run trained on, as described when it was loaded; null before it was loaded and for data that
+     * could not be described.
+     */
+    public DatasetSection dataset() {
+        return dataset;
     }
 
     /** Everything the run recorded, once it has ended. */

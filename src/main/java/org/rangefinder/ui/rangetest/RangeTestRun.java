@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -16,6 +17,7 @@ import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.chart.LiveCurve;
 import org.rangefinder.ui.chart.LrText;
+import org.rangefinder.ui.data.LoadedDataset;
 import org.rangefinder.ui.work.RunState;
 
 /**
@@ -39,6 +41,8 @@ public final class RangeTestRun {
     private List<CurvePoint> points = List.of();
     private RangeTestResult result;
     private StopReason stopReason;
+    /** Written by the worker once it has the data, read on the FX thread once the run has ended. */
+    private volatile DatasetSection dataset;
 
     private final ReadOnlyObjectWrapper<Suggestions> suggestions = new ReadOnlyObjectWrapper<>(this, "suggestions");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
@@ -167,6 +171,11 @@ public final class RangeTestRun {
 
     // ---- worker thread ----------------------------------------------------------------------------------------
 
+    /** The worker has the data the run is to run on. */
+    void dataLoaded(LoadedDataset data) {
+        dataset = data.descriptionOrNull();
+    }
+
     /** The engine's listener: hands the point over and returns. */
     void pointRecorded(CurvePoint p) {
         raw.add(p.lr(), p.loss());
@@ -240,6 +249,14 @@ public final class RangeTestRun {
     /** The engine's result once the range test has ended; null before, and for an imported curve. */
     public RangeTestResult result() {
         return result;
+    }
+
+    /**
+     * The data the run ran on, as described when it was loaded; null before it was loaded, for a curve read from a
+     * file or the run history, and for data that could not be described.
+     */
+    public DatasetSection dataset() {
+        return dataset;
     }
 
     /** Every point, once the run has ended (or was imported); empty before. */

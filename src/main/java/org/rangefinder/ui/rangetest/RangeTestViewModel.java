@@ -30,6 +30,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetSource;
+import org.rangefinder.ui.data.LoadedDataset;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.Relay;
@@ -165,13 +166,17 @@ public final class RangeTestViewModel {
     }
 
     /**
-     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), then
-     * conducts the range test: its steps run on the carriers of a {@link Relay} of its own.
+     * Queues the run. Its task waits for the data (loaded on a thread of its own, see {@link DatasetSource}), which
+     * the run keeps the description of (an export compares it with the window's), then conducts the range test: its
+     * steps run on the carriers of a {@link Relay} of its own.
      */
     private void submit(RangeTestRun run, DataOptions options) {
         run.state().setTask(background.submit(() -> {
             run.state().started();
-            Dataset data = datasets.load(run.config().dataset(), options, run.state().cancelToken()::isCancelled);
+            LoadedDataset loaded = datasets.loadDescribed(run.config().dataset(), options,
+                    run.state().cancelToken()::isCancelled);
+            run.dataLoaded(loaded);
+            Dataset data = loaded.data();
             try (Relay steps = new Relay("rangefinder-steps-" + run.number())) {
                 if (run.family() != null) {
                     return RangeTest.run(data, run.config(), run::pointRecorded, run.state().cancelToken(), steps);

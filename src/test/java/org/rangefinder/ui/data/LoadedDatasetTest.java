@@ -52,6 +52,31 @@ class LoadedDatasetTest {
         assertThat(now.trainSamples() + now.validationSamples()).isEqualTo(100);
     }
 
+    /**
+     * Only a later load of the same file with the same options that found other data takes the place of the data
+     * held: not the same bytes read again, not an earlier load, not other options, and nothing takes the place of
+     * nothing.
+     */
+    @Test
+    void aLaterLoadThatFoundTheFileChangedSupersedesTheEarlierOneAndNothingElseDoes() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        String path = csv.toString();
+        DataOptions options = DataOptions.defaults();
+        DataOptions seven = options.withSplitSeed(7);
+        LoadedDataset first = LoadedDataset.describe(path, options, Datasets.load(path, options));
+        LoadedDataset again = LoadedDataset.describe(path, options, Datasets.load(path, options));
+        assertThat(again.supersedes(first)).as("the same data read again").isFalse();
+
+        Files.write(csv, TestData.irisCsv(i -> i % 3 != 0));
+        LoadedDataset changed = LoadedDataset.describe(path, options, Datasets.load(path, options));
+        LoadedDataset otherOptions = LoadedDataset.describe(path, seven, Datasets.load(path, seven));
+        assertThat(changed.supersedes(first)).isTrue();
+        assertThat(first.supersedes(changed)).as("an earlier load").isFalse();
+        assertThat(otherOptions.supersedes(first)).as("other options").isFalse();
+        assertThat(changed.supersedes(null)).isFalse();
+        assertThat(changed.descriptionOrNull()).isEqualTo(changed.description());
+    }
+
     /** A bundled dataset is named, not hashed, and never changes on disk. */
     @Test
     void aBundledDatasetIsDescribedByName() {
