@@ -1,14 +1,12 @@
 package org.rangefinder.ui.chart;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.DoublePredicate;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -37,18 +35,6 @@ import javafx.scene.shape.PathElement;
  */
 public class StyledLineChart<X, Y> extends LineChart<X, Y> {
 
-    /** How far along x a piece of a line reaches before the next piece starts (see {@link #layoutPlotChildren()}). */
-    static final double PIECE_PIXELS = 32;
-
-    /**
-     * The pieces of a series' line before its own path, made for that path.
-     *
-     * @param line the series' path when they were made: LineChart makes a new one when the series is added again
-     * @param done the pieces, first to last
-     */
-    private record Pieces(Path line, List<Path> done) {
-    }
-
     private final Map<Series<X, Y>, SeriesLook> looks = new IdentityHashMap<>();
     /** Per series on the chart, what gives its new nodes its look (taken off with the series). */
     private final Map<Series<X, Y>, ChangeListener<Node>> lookFollowers = new IdentityHashMap<>();
@@ -59,13 +45,9 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
      * the one it was added with, and a record's first {@code equals} in a JVM builds its method handles, a few ms).
      */
     private Map<Series<X, Y>, LegendEntry> legendEntries = new IdentityHashMap<>();
-    private final Map<Series<X, Y>, Pieces> pieces = new IdentityHashMap<>();
     /** The grid lines (see {@link #layOutGrid()}), drawn behind everything else in the plot. */
     private final Path verticalGrid = gridLines("chart-vertical-grid-lines");
     private final Path horizontalGrid = gridLines("chart-horizontal-grid-lines");
-    /** The display positions of the points of the series being laid out (reused from one layout to the next). */
-    private double[] xs = new double[256];
-    private double[] ys = new double[256];
     /** Stands in for the entries while there are none (invisible), so that the legend keeps its height. */
     private Node emptyRow;
 
@@ -180,17 +162,10 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
     /**
      * Draws each series as LineChart does, a path through its points in the order given ({@code MoveTo} the first
      * point, then {@code LineTo} each point, the first included), skipping points the axes cannot place; but moves
-     * the paths' existing elements and adds or removes only the difference. LineChart clears each path and makes a
+     * the path's existing elements and adds or removes only the difference. LineChart clears each path and makes a
      * new element (and its two coordinate properties) for every point of every series at each layout, which a live
      * curve asks for at every frame: most of the points are where they were. Charts that draw symbols are left to
      * LineChart.
-     *
-     * <p>The line is drawn in pieces ({@link #linePaths}): from the first point, a piece ends at the first point at
-     * least {@value #PIECE_PIXELS} px further along x and the next piece starts there, and the last piece, from the
-     * last such point to the last point, is the series' own path. When a point arrives only that last piece changes,
-     * so without a GPU the window paints again the strip it spans, not the box of the whole curve (the pieces before
-     * it keep their elements and their place unless the axes move). A dashed line starts its dashes afresh at each
-     * piece.
      */
     @Override
     protected void layoutPlotChildren() {
@@ -201,49 +176,16 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         }
         for (Series<X, Y> series : getData()) {
             if (series.getNode() instanceof Path path) {
-                layOut(series, path);
+                layOut(series, path.getElements());
             }
         }
     }
 
-    private void layOut(Series<X, Y> series, Path path) {
-        int n = placePoints(series);
-        Pieces pieces = this.pieces.get(series);
-        if (pieces != null && pieces.line() != path) {
-            removePieces(series); // the series was taken off and put back: LineChart made it a new path
-            pieces = null;
-        }
-        int start = 0;
-        int done = 0;
-        for (int i = 1; i < n - 1; i++) {
-            if (Math.abs(xs[i] - xs[start]) >= PIECE_PIXELS) {
-                if (pieces == null) {
-                    pieces = new Pieces(path, new ArrayList<>());
-                    this.pieces.put(series, pieces);
-                }
-                if (done == pieces.done().size()) {
-                    pieces.done().add(newPiece(path));
-                }
-                draw(pieces.done().get(done++).getElements(), start, i);
-                start = i;
-            }
-        }
-        if (pieces != null) {
-            List<Path> unused = pieces.done().subList(done, pieces.done().size());
-            unused.forEach(piece -> dropPiece(piece, path));
-            unused.clear();
-        }
-        draw(path.getElements(), start, n - 1);
-    }
-
-    /**
-     * Fills {@link #xs} and {@link #ys} with the display positions of the series' points that the axes can place, in
-     * the order given, and returns how many there are.
-     */
-    private int placePoints(Series<X, Y> series) {
+    private void layOut(Series<X, Y> series, ObservableList<PathElement> elements) {
         Axis<X> xAxis = getXAxis();
         Axis<Y> yAxis = getYAxis();
-        int n = 0;
+        List<PathElement> added = new ArrayList<>();
+        int count = 0; // elements of the path as laid out so far
         for (Iterator<Data<X, Y>> it = getDisplayedDataIterator(series); it.hasNext(); ) {
             Data<X, Y> item = it.next();
             double x = xAxis.getDisplayPosition(getCurrentDisplayedXValue(item));
@@ -251,26 +193,10 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 continue;
             }
-            if (n == xs.length) {
-                xs = Arrays.copyOf(xs, 2 * n);
-                ys = Arrays.copyOf(ys, 2 * n);
+            if (count == 0) {
+                count = place(elements, added, count, true, x, y);
             }
-            xs[n] = x;
-            ys[n] = y;
-            n++;
-        }
-        return n;
-    }
-
-    /** Makes {@code elements} a line through the placed points {@code from..to} (none when {@code to < from}). */
-    private void draw(ObservableList<PathElement> elements, int from, int to) {
-        List<PathElement> added = new ArrayList<>();
-        int count = 0; // elements of the path as laid out so far
-        if (from <= to) {
-            count = place(elements, added, count, true, xs[from], ys[from]);
-        }
-        for (int i = from; i <= to; i++) {
-            count = place(elements, added, count, false, xs[i], ys[i]);
+            count = place(elements, added, count, false, x, y);
         }
         keepOnly(elements, added, count);
     }
@@ -364,55 +290,6 @@ public class StyledLineChart<X, Y> extends LineChart<X, Y> {
         grid.setManaged(false);
         grid.setMouseTransparent(true);
         return grid;
-    }
-
-    /** A piece of {@code line} (see {@link #layoutPlotChildren()}): drawn as it is, just below it. */
-    private Path newPiece(Path line) {
-        Path piece = new Path();
-        piece.setStrokeLineJoin(line.getStrokeLineJoin());
-        piece.setMouseTransparent(true);
-        Bindings.bindContent(piece.getStyleClass(), line.getStyleClass());
-        piece.styleProperty().bind(line.styleProperty());
-        piece.visibleProperty().bind(line.visibleProperty());
-        ObservableList<Node> children = getPlotChildren();
-        children.add(children.indexOf(line), piece);
-        return piece;
-    }
-
-    private void dropPiece(Path piece, Path line) {
-        getPlotChildren().remove(piece);
-        Bindings.unbindContent(piece.getStyleClass(), line.getStyleClass());
-        piece.styleProperty().unbind();
-        piece.visibleProperty().unbind();
-    }
-
-    private void removePieces(Series<X, Y> series) {
-        Pieces gone = pieces.remove(series);
-        if (gone != null) {
-            gone.done().forEach(piece -> dropPiece(piece, gone.line()));
-        }
-    }
-
-    /**
-     * The paths that draw the series' line, first to last: the pieces done, then the series' own path (see
-     * {@link #layoutPlotChildren()}); none before the series is laid out on the chart.
-     */
-    public List<Path> linePaths(Series<X, Y> series) {
-        List<Path> paths = new ArrayList<>();
-        Pieces p = pieces.get(series);
-        if (p != null && p.line() == series.getNode()) {
-            paths.addAll(p.done());
-        }
-        if (series.getNode() instanceof Path line) {
-            paths.add(line);
-        }
-        return paths;
-    }
-
-    @Override
-    protected void seriesRemoved(Series<X, Y> series) {
-        super.seriesRemoved(series);
-        removePieces(series);
     }
 
     /** LineChart resets the style classes of every series line when the list changes: put the looks back. */

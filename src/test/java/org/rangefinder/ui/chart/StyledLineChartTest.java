@@ -31,39 +31,15 @@ class StyledLineChartTest {
     }
 
     /** A path's elements as text: "M x y" and "L x y". */
-    private static List<String> drawn(Path path) {
+    private static List<String> drawn(XYChart.Series<Number, Number> series) {
         List<String> out = new ArrayList<>();
-        for (PathElement e : path.getElements()) {
+        for (PathElement e : ((Path) series.getNode()).getElements()) {
             if (e instanceof MoveTo m) {
                 out.add("M " + m.getX() + " " + m.getY());
             } else if (e instanceof LineTo l) {
                 out.add("L " + l.getX() + " " + l.getY());
             } else {
                 out.add(e.toString());
-            }
-        }
-        return out;
-    }
-
-    /** LineChart's line of the series. */
-    private static List<String> drawn(XYChart.Series<Number, Number> series) {
-        return drawn((Path) series.getNode());
-    }
-
-    /**
-     * The line a StyledLineChart draws for the series, its pieces joined as one path: each piece after the first
-     * starts with a {@code MoveTo} and a {@code LineTo} at the point the one before ended at, left out here.
-     */
-    private static List<String> drawn(StyledLineChart<Number, Number> chart, XYChart.Series<Number, Number> series) {
-        List<String> out = new ArrayList<>();
-        for (Path piece : chart.linePaths(series)) {
-            List<String> line = drawn(piece);
-            if (out.isEmpty()) {
-                out.addAll(line);
-            } else if (!line.isEmpty()) {
-                assertThat(line.get(0)).as("a piece starts where the one before ended")
-                        .isEqualTo("M" + out.get(out.size() - 1).substring(1));
-                out.addAll(line.subList(2, line.size()));
             }
         }
         return out;
@@ -122,16 +98,19 @@ class StyledLineChartTest {
             root.applyCss();
             root.layout();
             // MoveTo the first point, LineTo each of the three placed points
-            assertThat(drawn(styled, b)).hasSize(4).isEqualTo(drawn(a));
-            assertThat(drawn(a).get(0)).startsWith("M ");
-            assertThat(drawn(a).get(1)).isEqualTo("L" + drawn(a).get(0).substring(1));
+            assertThat(drawn(b)).hasSize(4).isEqualTo(drawn(a));
+            assertThat(drawn(b).get(0)).startsWith("M ");
+            assertThat(drawn(b).get(1)).isEqualTo("L" + drawn(b).get(0).substring(1));
 
+            List<PathElement> before = List.copyOf(((Path) b.getNode()).getElements());
             for (XYChart.Series<Number, Number> s : List.of(a, b)) {
                 add(s, 4, 0.2);
                 add(s, 5, 0.1);
             }
             root.layout();
-            assertThat(drawn(styled, b)).hasSize(6).isEqualTo(drawn(a));
+            assertThat(drawn(b)).hasSize(6).isEqualTo(drawn(a));
+            assertThat(((Path) b.getNode()).getElements().subList(0, 4))
+                    .as("points already drawn keep their elements").containsExactlyElementsOf(before);
 
             for (XYChart.Series<Number, Number> s : List.of(a, b)) {
                 s.getData().remove(0, 3);
@@ -140,13 +119,12 @@ class StyledLineChartTest {
             ((LinearAxis) plain.getXAxis()).showRange(2, 6, 1);
             ((LinearAxis) styled.getXAxis()).showRange(2, 6, 1);
             root.layout();
-            assertThat(drawn(styled, b)).as("fewer points, another range").hasSize(4).isEqualTo(drawn(a));
+            assertThat(drawn(b)).as("fewer points, another range").hasSize(4).isEqualTo(drawn(a));
 
             a.getData().clear();
             b.getData().clear();
             root.layout();
-            assertThat(drawn(styled, b)).as("no points, no line (LineChart would keep the last one)").isEmpty();
-            assertThat(styled.linePaths(b)).as("and no pieces").hasSize(1);
+            assertThat(drawn(b)).as("no points, no line (LineChart would keep the last one)").isEmpty();
             return null;
         }).get();
     }
@@ -210,66 +188,6 @@ class StyledLineChartTest {
             ((LinearAxis) styled.getXAxis()).showRange(0, 5, 1);
             styled.getParent().layout();
             assertThat(vertical.getElements()).as("another range, other lines: 1 to 5").hasSize(10);
-            return null;
-        }).get();
-    }
-
-    /**
-     * A live curve: each point added changes the last piece of the line alone, so that only the strip it spans is
-     * painted again; the pieces before it keep their elements where they were.
-     */
-    @Test
-    void aPointAddedChangesOnlyTheLastPieceOfTheLine() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            StyledLineChart<Number, Number> chart =
-                    new StyledLineChart<>(new LinearAxis(0, 100, 10), new LinearAxis(0, 1, 0.1));
-            chart.setLegendVisible(false);
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            chart.addSeries(series, SeriesLook.of("rf-line"));
-            Scene scene = new Scene(new HBox(chart), 600, 300);
-            chart.setPrefSize(600, 300);
-            for (int i = 0; i < 60; i++) {
-                add(series, i, 0.5 + 0.4 * Math.sin(i / 5.0));
-            }
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            List<Path> pieces = chart.linePaths(series);
-            double perPoint = chart.getXAxis().getDisplayPosition(1) - chart.getXAxis().getDisplayPosition(0);
-            assertThat(perPoint).as("a few px per point").isBetween(4.0, 8.0);
-            int span = (int) Math.ceil(StyledLineChart.PIECE_PIXELS / perPoint); // points a piece reaches across
-            assertThat(pieces).as("pieces of %d points' span, then the series' own path", span)
-                    .hasSize(59 / span + (59 % span == 0 ? 0 : 1))
-                    .last().isSameAs(series.getNode());
-            for (Path piece : pieces) {
-                assertThat(piece.getStyleClass()).as("drawn as the series' line")
-                        .isEqualTo(((Path) series.getNode()).getStyleClass());
-                assertThat(piece.getParent()).isSameAs(series.getNode().getParent());
-            }
-            List<Path> done = pieces.subList(0, pieces.size() - 1);
-            List<List<PathElement>> elements = done.stream().map(p -> List.copyOf(p.getElements())).toList();
-            List<List<String>> where = done.stream().map(StyledLineChartTest::drawn).toList();
-
-            add(series, 60, 0.6);
-            scene.getRoot().layout();
-            List<Path> after = chart.linePaths(series);
-            assertThat(after.subList(0, done.size())).containsExactlyElementsOf(done);
-            for (int i = 0; i < done.size(); i++) {
-                assertThat(done.get(i).getElements()).as("piece %d keeps its elements", i)
-                        .containsExactlyElementsOf(elements.get(i));
-                assertThat(drawn(done.get(i))).as("piece %d stays where it was", i).isEqualTo(where.get(i));
-            }
-            List<String> whole = drawn(chart, series);
-            assertThat(whole).hasSize(62);
-            assertThat(whole.get(61)).isEqualTo("L " + chart.getXAxis().getDisplayPosition(60) + " "
-                    + chart.getYAxis().getDisplayPosition(0.6));
-
-            chart.removeSeries(series);
-            assertThat(chart.lookupAll(".chart-series-line")).as("the pieces leave with the series").isEmpty();
-            chart.addSeries(series, SeriesLook.of("rf-line"));
-            scene.getRoot().layout();
-            assertThat(chart.linePaths(series)).as("made anew for the series' new path").hasSize(after.size())
-                    .last().isSameAs(series.getNode());
-            assertThat(chart.lookupAll(".chart-series-line")).hasSize(after.size());
             return null;
         }).get();
     }
