@@ -249,6 +249,38 @@ class WorkbenchViewModelTest {
     }
 
     /**
+     * A 1cycle launched after the CSV changed on disk, before any range test read it anew: its steps were planned for
+     * the data loaded before, of another size, so it is refused with why, and the window then holds the new data, so
+     * that launching again trains on it.
+     */
+    @Test
+    void aOneCycleLaunchedAfterTheCsvChangedOnDiskIsRefusedAndTheNextLaunchTrainsOnTheNewData() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        vm.importDataset(csv, NO_PROBLEM);
+        vm.experiment().iterationsProperty().set("30");
+        vm.experiment().batchSizeProperty().set("16");
+        vm.oneCycle().batchSizeProperty().set("16");
+        vm.run();
+        assertThat(vm.oneCycle().configProperty().get().oneCycle().totalSteps()).as("5 epochs of 120 / 16 batches")
+                .isEqualTo(40);
+
+        TestData.rewriteIrisCsv(csv, i -> i % 2 != 0, 1); // 75 rows: 60 training samples, 4 batches of 16
+        vm.oneCycle().launch();
+        TrainingRun refused = vm.oneCycle().runs().get(0);
+        assertThat(refused.state().statusText().get()).isEqualTo("failed: flowers.csv changed on disk after this "
+                + "launch was planned: its 60 training samples take 20 iterations, not 40; launch again to train on "
+                + "the new data");
+        assertThat(vm.oneCycle().trainSamplesProperty().get()).isEqualTo(60);
+        assertThat(vm.oneCycle().problemProperty().get()).isNull();
+
+        vm.oneCycle().launch();
+        TrainingRun trained = vm.oneCycle().runs().get(0);
+        assertThat(trained).isNotSameAs(refused);
+        assertThat(trained.state().statusText().get()).isEqualTo("finished");
+        assertThat(trained.resultProperty().get().config().oneCycle().totalSteps()).isEqualTo(20);
+    }
+
+    /**
      * Runs get their data in one order and report it in another (each run's FX work left in a list here, run by the
      * test): the window keeps the newest data, not the older data of a run reported late; and data of the dataset it
      * no longer holds (another one chosen meanwhile) does not replace the chosen one.

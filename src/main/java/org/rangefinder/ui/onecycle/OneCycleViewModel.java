@@ -31,6 +31,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
@@ -312,6 +313,7 @@ public final class OneCycleViewModel {
                     run.state().cancelToken()::isCancelled);
             run.dataLoaded(loaded);
             Dataset data = loaded.data();
+            checkPlannedFor(run.config(), data);
             try (Relay steps = new Relay("rangefinder-steps-" + run.name())) {
                 return history.recording(RunKind.TRAINING, run.config().dataset(), run.config().model(),
                         RunSettings.of(run.config(), options),
@@ -319,6 +321,21 @@ public final class OneCycleViewModel {
                         (RunHistory h, String id, Trainer.Outcome o) -> h.finish(id, o.result()));
             }
         }, run::finished, run.state()::stoppedBy));
+    }
+
+    /**
+     * Refuses a 1cycle whose steps were planned for data of another size: the user's file or folder changed on disk
+     * after the panel planned the launch, and the run read it anew. By then the window holds the new data (see
+     * {@code WorkbenchViewModel}), so launching again plans for it; the trainer's own refusal would only say that
+     * the numbers of steps differ.
+     */
+    private static void checkPlannedFor(TrainingConfig config, Dataset data) {
+        int steps = config.totalSteps(data.train().size());
+        if (config.oneCycle() != null && steps != config.oneCycle().totalSteps()) {
+            throw new UserInputException(data.name() + " changed on disk after this launch was planned: its "
+                    + data.train().size() + " training samples take " + steps + " iterations, not "
+                    + config.oneCycle().totalSteps() + "; launch again to train on the new data");
+        }
     }
 
     /** Stops the runs of the last launch within one iteration (what they recorded is kept). */
