@@ -57,8 +57,11 @@ public final class WorkbenchView extends BorderPane {
     private final TabPane centre;
     private final PanelSplit panels;
     private final Toast toast;
-    /** Save... before quitting is writing the networks: the quit under way stands, a second one asks nothing. */
-    private boolean quitHeld;
+    /**
+     * Save... before launching again or quitting is writing the networks: Launch is held (disabled) and Quit does
+     * nothing meanwhile, so that neither asks again nor saves a network twice; the action under way stands.
+     */
+    private boolean saving;
 
     WorkbenchView(WorkbenchViewModel vm, FileChoices files) {
         this.vm = vm;
@@ -181,8 +184,7 @@ public final class WorkbenchView extends BorderPane {
         }
         Dialogs.confirmUnsaved(getScene().getWindow(), "Save the trained model before launching again?",
                 notSaved(unsaved) + "; launching again discards " + (unsaved.size() == 1 ? "it." : "them."),
-                "Launch without saving", () -> saveThen(unsaved, vm.oneCycle()::holdLaunch,
-                        vm.oneCycle()::releaseLaunch, this::launchNow), this::launchNow);
+                "Launch without saving", () -> saveThen(unsaved, this::launchNow), this::launchNow);
     }
 
     private void launchNow() {
@@ -307,11 +309,11 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Quit (and the window's close button): closes the window, first asking, while a trained network was never saved,
-     * whether to save it, quit without saving, or stay. While Save... writes the networks before quitting, another
-     * quit does nothing: the window closes once they are written.
+     * whether to save it, quit without saving, or stay. While Save... writes the networks before quitting or launching
+     * again, a quit does nothing: the action under way stands.
      */
     void close() {
-        if (quitHeld) {
+        if (saving) {
             return;
         }
         Window window = getScene().getWindow();
@@ -321,8 +323,7 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         Dialogs.confirmUnsaved(window, "Save the trained model before quitting?", notSaved(unsaved) + ".",
-                "Quit without saving", () -> saveThen(unsaved, () -> quitHeld = true, () -> quitHeld = false,
-                        window::hide), window::hide);
+                "Quit without saving", () -> saveThen(unsaved, window::hide), window::hide);
     }
 
     /** Which trained networks were never saved, as a sentence without its full stop. */
@@ -333,18 +334,18 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /**
-     * Save... before launching again or quitting: asks where each network goes and writes them, holding the action
-     * back meanwhile ({@code hold}, undone by {@code release}), so that a second Launch or Quit neither asks again
-     * nor saves twice, then releases it and takes it ({@code then}) once all are written. A file not given, or not
-     * written, releases the action without taking it, once.
+     * Save... before launching again or quitting: asks where each network goes and writes them, holding both actions
+     * back meanwhile ({@link #saving}), so that neither a second Launch nor a Quit asks again or saves twice, then
+     * releases them and takes the action ({@code then}) once all are written. A file not given, or not written,
+     * releases them without taking it, once.
      */
-    private void saveThen(List<TrainingRun> unsaved, Runnable hold, Runnable release, Runnable then) {
-        hold.run();
+    private void saveThen(List<TrainingRun> unsaved, Runnable then) {
+        holdActions(true);
         List<Path> targets = new ArrayList<>();
         for (TrainingRun run : unsaved) {
             Path file = modelFile(run);
             if (file == null) {
-                release.run();
+                holdActions(false);
                 return;
             }
             targets.add(file);
@@ -355,15 +356,25 @@ public final class WorkbenchView extends BorderPane {
             vm.saveModel(unsaved.get(i), targets.get(i), m -> {
                 if (!failed[0]) {
                     failed[0] = true;
-                    release.run();
+                    holdActions(false);
                 }
                 savingFailed(m);
             }, () -> {
                 if (--left[0] == 0 && !failed[0]) {
-                    release.run();
+                    holdActions(false);
                     then.run();
                 }
             });
+        }
+    }
+
+    /** Holds Launch (disabled) and Quit (doing nothing) back while networks are written, or releases them. */
+    private void holdActions(boolean hold) {
+        saving = hold;
+        if (hold) {
+            vm.oneCycle().holdLaunch();
+        } else {
+            vm.oneCycle().releaseLaunch();
         }
     }
 

@@ -217,18 +217,24 @@ class OneCycleWorkflowTest {
 
     /**
      * Quits, answers Save... to the question, and, in the same event on the window's thread, quits again as Ctrl+Q
-     * does and as the window's close button does; returns whether either asked again.
+     * does and as the window's close button does, and launches again as Ctrl+L does; returns whether any of them
+     * asked again or launched. Launch is disabled meanwhile too: it would have asked to save the same network.
      */
     private boolean saveAndQuitAgainAtOnce(FxRobot robot, Window window) {
         quit(robot);
         Button save = dialogButton(robot, "Save...");
+        Button launch = robot.lookup("#launchButton").queryButton();
         boolean[] asked = new boolean[1];
+        List<TrainingRun> before = List.copyOf(fixture.vm().oneCycle().runs());
         robot.interact(() -> {
             save.fire();
+            assertThat(launch.isDisabled()).as("Launch disabled while the save is pending").isTrue();
             fixture.view().close();
             window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+            fixture.view().launch();
             asked[0] = Window.getWindows().stream().anyMatch(w -> w.isShowing()
-                    && w.getScene().getRoot().lookup("#unsavedDialog") != null);
+                    && w.getScene().getRoot().lookup("#unsavedDialog") != null)
+                    || !fixture.vm().oneCycle().runs().equals(before);
         });
         return asked[0];
     }
@@ -334,7 +340,8 @@ class OneCycleWorkflowTest {
 
     /**
      * Launches, answers Save... to the question, and, in the same event on the window's thread, launches again as
-     * Ctrl+L does; returns whether Launch was disabled then.
+     * Ctrl+L does and quits as Ctrl+Q does (which must neither ask nor close); returns whether Launch was disabled
+     * then.
      */
     private boolean saveAndLaunchAgainAtOnce(FxRobot robot, Button launch) {
         robot.clickOn(launch);
@@ -345,6 +352,10 @@ class OneCycleWorkflowTest {
             save.fire();
             disabled[0] = launch.isDisabled();
             fixture.view().launch();
+            fixture.view().close(); // Quit asks nothing either: it would have asked to save the same network
+            assertThat(Window.getWindows().stream().anyMatch(w -> w.isShowing()
+                    && w.getScene().getRoot().lookup("#unsavedDialog") != null)).as("Quit asked again").isFalse();
+            assertThat(launch.getScene().getWindow().isShowing()).as("Quit did nothing").isTrue();
         });
         return disabled[0];
     }
