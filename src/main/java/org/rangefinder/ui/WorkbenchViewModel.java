@@ -372,8 +372,8 @@ public final class WorkbenchViewModel {
      * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
      * trained under exactly these settings. The range test is left out when it ran on another model than the 1cycle
      * run; it and the training result are left out when their run saw other data than the file describes (another
-     * dataset, other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData}), and
-     * {@link HyperparameterExport#leftOut} says so. The data is described as it was loaded (see
+     * dataset, other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData});
+     * {@link HyperparameterExport#leftOut} says what was left out and why. The data is described as it was loaded (see
      * {@link LoadedDataset}), not read again.
      *
      * @throws UserInputException when the window holds no complete choice yet, saying what is missing, or the data
@@ -398,10 +398,15 @@ public final class WorkbenchViewModel {
         RangeTestRun run = bounds.source() != null ? bounds.source()
                 : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
         List<String> leftOut = new ArrayList<>();
-        // a range test on another model did not give these bounds
-        RangeTestResult rangeTest = run == null || run.result() == null
-                || !run.config().model().equals(training.model())
-                ? null : onData(described, run.dataset(), run.result(), "the range test is left out: it ran", leftOut);
+        RangeTestResult rangeTest = null;
+        if (run != null && run.result() != null) {
+            if (run.config().model().equals(training.model())) {
+                rangeTest = onData(described, run.dataset(), run.result(), "the range test is left out: it ran",
+                        leftOut);
+            } else {
+                leftOut.add("the range test is left out: it ran on another model than the 1cycle run");
+            }
+        }
         TrainingRun trainedRun = oneCycle.runs().stream()
                 .filter(r -> r.resultProperty().get() != null && r.resultProperty().get().config().equals(training))
                 .findFirst().orElse(null);

@@ -362,6 +362,12 @@ class WorkbenchViewModelTest {
         assertThat(vm.hyperparameters().build().rangeTest().suggestions().valley()).isEqualTo(first.suggestions().valley())
                 .isNotEqualTo(vm.runs().runs().get(1).result().suggestions().valley());
         vm.experiment().seedProperty().set("42");
+        vm.experiment().hiddenSizesProperty().set("32");
+        assertThat(vm.hyperparameters().build().rangeTest()).as("a range test on another model is left out").isNull();
+        assertThat(vm.hyperparameters().leftOut())
+                .containsExactly("the range test is left out: it ran on another model than the 1cycle run");
+        vm.experiment().hiddenSizesProperty().set("128, 128");
+        assertThat(vm.hyperparameters().build().rangeTest()).isNotNull();
         vm.experiment().datasetProperty().set("wine");
         assertThat(vm.hyperparameters().build().rangeTest()).as("a range test on other data is left out").isNull();
         vm.oneCycle().epochsProperty().set("0");
