@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
 import org.rangefinder.engine.StopReason;
@@ -45,8 +46,8 @@ import org.rangefinder.train.TrainingResult;
  *       loaded with (as {@link RunSettings}, from the command line and the window);</li>
  *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
  *       (the same with a leading {@code run} column, the member's index), both as {@link CurveCsv} writes curves,
- *       and {@code members.csv} (each member's stop reason and
- *       suggestions); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
+ *       and {@code members.csv} (each member's stop reason, suggestions and
+ *       seconds); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
  * A sweep's {@code run.json} names its factor and values ({@code sweep}), a training's its schedule
@@ -193,14 +194,15 @@ public final class RunHistory {
             Suggestions s = member.suggestions();
             members.add(new Object[] {m, result.sweep().values().get(m), member.stopReason().id(),
                 member.points().size(), s.steep(), s.valley(), s.minimum(),
-                s.range() == null ? null : s.range().min(), s.range() == null ? null : s.range().max()});
+                s.range() == null ? null : s.range().min(), s.range() == null ? null : s.range().max(),
+                member.elapsedSeconds()});
             if (reason == StopReason.COMPLETED) {
                 reason = member.stopReason();
             }
         }
         CurveCsv.writeRuns(dir.resolve("curves.csv"), CurveCsv.Run.ofMembers(result.members()));
         Csv.write(dir.resolve("members.csv"), List.of("run", result.sweep().factor().id(), "stop_reason", "points",
-                "steep", "valley", "minimum", "range_min", "range_max"), members);
+                "steep", "valley", "minimum", "range_min", "range_max", "elapsed_seconds"), members);
         Map<String, Double> numbers = new LinkedHashMap<>();
         put(numbers, "members", result.members().size());
         if (result.seedSummary() != null) {
@@ -316,19 +318,47 @@ public final class RunHistory {
      * member's curve unmarked, not unreadable.
      */
     public List<StopReason> memberStopReasons(String id) {
+        return perMember(id, "stop_reason", StopReason::known);
+    }
+
+    /**
+     * The seconds each of a sweep's members took, in the order of the sweep's values, as its {@code members.csv}
+     * says; null for a member it says nothing of, as {@link #memberStopReasons}: a sweep recorded before the file had
+     * an {@code elapsed_seconds} column, or a value that is no finite number of seconds.
+     */
+    public List<Double> memberSeconds(String id) {
+        return perMember(id, "elapsed_seconds", RunHistory::seconds);
+    }
+
+    /**
+     * A column of a sweep's {@code members.csv}, each member's value read by {@code read} (null where it says
+     * nothing of it) in its place among the sweep's values; null for a member without a row, and for all of them
+     * without the file or the column.
+     */
+    private <T> List<T> perMember(String id, String column, Function<String, T> read) {
         RunRecord r = get(id);
         Path file = folder.resolve(r.id()).resolve("members.csv");
         int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
-        List<StopReason> byMember = new ArrayList<>(Collections.nCopies(members, (StopReason) null));
+        List<T> byMember = new ArrayList<>(Collections.nCopies(members, (T) null));
         if (Files.exists(file)) {
-            for (String[] row : Csv.readText(file, List.of("run", "stop_reason"))) {
+            for (String[] row : Csv.readText(file, List.of("run", column))) {
                 int m = memberOrNone(row[0], members);
-                if (m >= 0) {
-                    byMember.set(m, StopReason.known(row[1]));
+                if (m >= 0 && row[1] != null) {
+                    byMember.set(m, read.apply(row[1]));
                 }
             }
         }
         return Collections.unmodifiableList(byMember);
+    }
+
+    /** Seconds as {@code members.csv} writes them, or null for anything else. */
+    private static Double seconds(String text) {
+        try {
+            double seconds = Double.parseDouble(text);
+            return Double.isFinite(seconds) && seconds >= 0 ? seconds : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

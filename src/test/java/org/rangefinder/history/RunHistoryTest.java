@@ -157,7 +157,8 @@ class RunHistoryTest {
         assertThat(history.curves(r.id())).containsExactly(result.members().get(0).points(),
                 result.members().get(1).points());
         assertThat(Files.readAllLines(history.runFolder(r.id()).resolve("members.csv")))
-                .hasSize(3).first().isEqualTo("run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max");
+                .hasSize(3).first().isEqualTo(
+                        "run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max,elapsed_seconds");
     }
 
     /**
@@ -268,12 +269,23 @@ class RunHistoryTest {
         history.finish(r.id(), result);
         assertThat(history.memberStopReasons(r.id()))
                 .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
+        assertThat(history.memberSeconds(r.id())).as("each member's own seconds")
+                .containsExactly(ran.elapsedSeconds(), 0.1, 0.0);
 
         Path members = workspace.resolve(r.id()).resolve("members.csv");
         List<String> lines = Files.readAllLines(members);
         Files.write(members, List.of(lines.get(0), lines.get(1), lines.get(2).replace(",cancelled,", ",stalled,"),
                 lines.get(3)));
         assertThat(history.memberStopReasons(r.id())).containsExactly(ran.stopReason(), null, StopReason.CANCELLED);
+        Files.write(members, List.of(lines.get(0), lines.get(1).replaceFirst(",[^,]*$", ",NaN"), lines.get(2),
+                lines.get(3).replaceFirst(",[^,]*$", ",soon")));
+        assertThat(history.memberSeconds(r.id())).as("no finite number of seconds says nothing")
+                .containsExactly(null, 0.1, null);
+        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*$", "")).toList());
+        assertThat(Files.readAllLines(members).get(0)).as("a sweep recorded before the column").endsWith(",range_max");
+        assertThat(history.memberSeconds(r.id())).containsExactly(null, null, null);
+        assertThat(history.memberStopReasons(r.id()))
+                .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
         Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*,", ",")).toList());
         assertThat(Files.readAllLines(members).get(0)).as("an older layout")
                 .startsWith("run,stop_reason,").doesNotContain("weight-decay");

@@ -82,7 +82,7 @@ public final class HistoryViewModel {
      * Shows the curves of the range tests and sweeps among {@code chosen} as runs, a sweep's as a family (one colour,
      * a shade per member; a seed sweep's drawn as its mean over a min/max band, with the medians over its seeds), as a
      * live sweep's; each shows in the runs list as it ended (its stop reason, the share of its iterations it
-     * recorded, a range test its duration), and one cancelled part-way says, as it did live, that its suggestions
+     * recorded, its duration), and one cancelled part-way says, as it did live, that its suggestions
      * come from a partial curve; training runs have none. A curve the runs list holds already (overlaid
      * before, or the run of this window that was recorded) is left out, and the status line says how many were.
      */
@@ -146,6 +146,7 @@ public final class HistoryViewModel {
                 Sweep sweep = Sweep.parse(r.sweep());
                 List<List<CurvePoint>> members = history.curves(r.id());
                 List<StopReason> stopReasons = history.memberStopReasons(r.id());
+                List<Double> seconds = history.memberSeconds(r.id());
                 List<String> values = new ArrayList<>();
                 List<RangeTestRun.Recorded> curves = new ArrayList<>();
                 for (int m = 0; m < members.size(); m++) {
@@ -153,9 +154,9 @@ public final class HistoryViewModel {
                         continue; // a member the sweep stopped before it ran
                     }
                     values.add(sweep.values().get(m));
-                    // the record keeps the whole sweep's time, not a member's
                     curves.add(new RangeTestRun.Recorded(overlayName(r, sweep.factor().id() + "="
-                            + sweep.values().get(m)), members.get(m), stopReasons.get(m), planned, Double.NaN));
+                            + sweep.values().get(m)), members.get(m), stopReasons.get(m), planned,
+                            seconds.get(m) == null ? Double.NaN : seconds.get(m)));
                 }
                 overlays.add(new Overlay(sweep.factor(), values, curves));
             }

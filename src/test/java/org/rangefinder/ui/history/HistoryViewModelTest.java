@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +243,10 @@ class HistoryViewModelTest {
         assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(null, partial);
         assertThat(runs.runs().get(0).family().seedsProperty().get()).as("its mean, band and medians, as live")
                 .isNotNull().isEqualTo(result.seedSummary());
+        assertThat(runs.runs()).as("each member's own time, as its runs list showed it live")
+                .extracting(r -> r.state().durationText().get())
+                .containsExactly(String.format(Locale.ROOT, "%.1f s", whole.elapsedSeconds()),
+                        String.format(Locale.ROOT, "%.1f s", cut.elapsedSeconds()));
 
         // a member its record says was interrupted is marked as one cancelled
         Path members = folder.resolve(recorded.id()).resolve("members.csv");
