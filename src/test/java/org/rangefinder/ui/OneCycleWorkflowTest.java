@@ -232,11 +232,18 @@ class OneCycleWorkflowTest {
             fixture.view().close();
             window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
             fixture.view().launch();
-            asked[0] = Window.getWindows().stream().anyMatch(w -> w.isShowing()
-                    && w.getScene().getRoot().lookup("#unsavedDialog") != null)
-                    || !fixture.vm().oneCycle().runs().equals(before);
+            asked[0] = unsavedQuestionShowing() || !fixture.vm().oneCycle().runs().equals(before);
         });
         return asked[0];
+    }
+
+    /**
+     * FX thread: whether a window shows the question about unsaved networks, looked for at once, not waited for (a
+     * robot's lookup waits for the FX thread, which the caller holds).
+     */
+    private static boolean unsavedQuestionShowing() {
+        return Window.getWindows().stream()
+                .anyMatch(w -> w.isShowing() && w.getScene().getRoot().lookup("#unsavedDialog") != null);
     }
 
     /**
@@ -353,8 +360,7 @@ class OneCycleWorkflowTest {
             disabled[0] = launch.isDisabled();
             fixture.view().launch();
             fixture.view().close(); // Quit asks nothing either: it would have asked to save the same network
-            assertThat(Window.getWindows().stream().anyMatch(w -> w.isShowing()
-                    && w.getScene().getRoot().lookup("#unsavedDialog") != null)).as("Quit asked again").isFalse();
+            assertThat(unsavedQuestionShowing()).as("Quit asked again").isFalse();
             assertThat(launch.getScene().getWindow().isShowing()).as("Quit did nothing").isTrue();
         });
         return disabled[0];
