@@ -230,8 +230,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The data loaded, as {@code --hyperparams-out} describes it ({@link DatasetSection#of}: its SHA-256 read now,
-     * before the run, and its sizes), where that file is written or the hyperparameter file's description is compared
+     * The data loaded, as {@code --hyperparams-out} describes it ({@link DatasetSection#of}: its SHA-256 taken as it was
+     * read, and its sizes), where that file is written or the hyperparameter file's description is compared
      * with it; else null. Data that differs from what the hyperparameter file recorded of it gets a warning for each
      * difference, unless {@code --dataset} named it anew.
      */

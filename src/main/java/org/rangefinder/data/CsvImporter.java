@@ -117,7 +117,7 @@ final class CsvImporter {
                                 + "column (index %s), not label column '%s'", file, String.join(",", first.cells()),
                                 last, labelColumn);
                     }
-                    return data.table(first.cells().subList(2, columns));
+                    return data.table(first.cells().subList(2, columns), lines.sha256());
                 }
                 try {
                     return read(labelColumn, false);
@@ -140,23 +140,32 @@ final class CsvImporter {
                     data.add(second);
                     lines.rows(delimiter, data);
                 }
-                return data.table(null);
+                return data.table(null, lines.sha256());
             }
         } catch (IOException e) {
             throw DataFiles.unreadable(file, e);
         }
     }
 
-    /** The file's non-blank lines, numbered as in the file, without a leading byte order mark. */
+    /**
+     * The file's non-blank lines, numbered as in the file, without a leading byte order mark; the file's SHA-256
+     * taken as they are read.
+     */
     private final class Lines implements AutoCloseable {
         private record Line(int number, String text) {
         }
 
+        private final DataFiles.Hashed hashed = new DataFiles.Hashed(file);
         private final BufferedReader reader = new BufferedReader(
-                new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8.newDecoder()));
+                new InputStreamReader(hashed.content(), StandardCharsets.UTF_8.newDecoder()));
         private int number;
 
         private Lines() throws IOException {
+        }
+
+        /** The SHA-256 of the file, in hex, once every line has been read. */
+        String sha256() throws IOException {
+            return DataDigest.hex(hashed.sha256());
         }
 
         /** The next non-blank line, or null at the end; every {@value #LINES_PER_CHECK} lines asks and tells. */
@@ -254,8 +263,12 @@ final class CsvImporter {
             lines[count++] = row.line();
         }
 
-        /** The samples; {@code classNames} null means the label cells name the classes. */
-        LabelledSamples table(List<String> classNames) {
+        /**
+         * The samples; {@code classNames} null means the label cells name the classes.
+         *
+         * @param sha256 of the file they were read from
+         */
+        LabelledSamples table(List<String> classNames, String sha256) {
             int width = columns - 1;
             List<String> names;
             int[] indices;
@@ -271,7 +284,7 @@ final class CsvImporter {
                 }
             }
             return new LabelledSamples(file.toString(), DatasetKind.TABULAR, new int[] {width}, names,
-                    new Split(Arrays.copyOf(features, values), indices, width));
+                    new Split(Arrays.copyOf(features, values), indices, width), sha256);
         }
     }
 

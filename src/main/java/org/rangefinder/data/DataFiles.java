@@ -2,9 +2,11 @@ package org.rangefinder.data;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -14,6 +16,8 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -35,7 +39,12 @@ final class DataFiles {
      * magic bytes (1f 8b), not by the name, so a misnamed file still reads.
      */
     static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        return contentOf(Files.newInputStream(file));
+    }
+
+    /** The content of a file's stored bytes, as {@link #open} gives it; closing it closes {@code stored}. */
+    private static InputStream contentOf(InputStream stored) throws IOException {
+        InputStream in = new BufferedInputStream(stored, BUFFER);
         try {
             in.mark(2);
             boolean gzipped = startsGzipped(in);
@@ -45,6 +54,47 @@ final class DataFiles {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * A file opened as {@link #open} opens it, the SHA-256 of its bytes as stored taken as they pass, below the
+     * buffering and the decompression.
+     */
+    static final class Hashed implements Closeable {
+        private final MessageDigest digest = DataDigest.sha256();
+        private final InputStream stored;
+        private final InputStream content;
+
+        Hashed(Path file) throws IOException {
+            stored = new DigestInputStream(Files.newInputStream(file), digest);
+            content = contentOf(stored);
+        }
+
+        /** The file's content, decompressed when it is gzipped. */
+        InputStream content() {
+            return content;
+        }
+
+        /**
+         * The SHA-256 of the whole file, once its content has been read: reads what the content left of the file
+         * (bytes after a gzip stream's end, which the decompression does not read) to hash them too.
+         */
+        byte[] sha256() throws IOException {
+            stored.transferTo(OutputStream.nullOutputStream());
+            return digest.digest();
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
+        }
+    }
+
+    /** The bytes of a file, whole, with their SHA-256 added to {@code into} under {@code name}. */
+    static byte[] readHashed(Path file, DataDigest into, String name) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        into.add(name, DataDigest.sha256().digest(bytes));
+        return bytes;
     }
 
     /** The size of the file's content when it is not gzipped (its size on disk); -1 when it is gzipped. */

@@ -12,9 +12,12 @@ import java.util.List;
  * @param sampleShape shape of one sample: {@code {features}} for tabular data, {@code {channels, height, width}}
  *                    for images
  * @param classNames  one name per class index
+ * @param sha256      of the files it was read from, taken as they were read (lower-case hex; see
+ *                    {@link DataDigest}): a table's own SHA-256, or that of a listing of the files of an image
+ *                    folder or of an IDX pair
  */
 public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<String> classNames,
-                      Split train, Split validation) {
+                      Split train, Split validation, String sha256) {
 
     public Dataset {
         sampleShape = sampleShape.clone();

@@ -152,8 +152,12 @@ public final class Datasets {
                     options);
             case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null,
                     loading)), options);
-            default -> withTestSet(name, IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading),
-                    IdxReader.readPair(folder.resolve(TEST_IMAGES), loading), idxClassNames(name));
+            default -> {
+                DataDigest digest = new DataDigest();
+                IdxReader.LabelledImages train = IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading, digest);
+                IdxReader.LabelledImages test = IdxReader.readPair(folder.resolve(TEST_IMAGES), loading, digest);
+                yield withTestSet(name, train, test, idxClassNames(name), digest.ofListing());
+            }
         };
     }
 
@@ -172,18 +176,19 @@ public final class Datasets {
             pixels[i] /= 16f;
         }
         return new LabelledSamples(table.source(), DatasetKind.IMAGE, new int[] {1, 8, 8}, table.classNames(),
-                new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()));
+                new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()), table.sha256());
     }
 
     private static Dataset loadIdx(String name, Path imagesFile, DataOptions options, Loading loading) {
-        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile, loading);
+        DataDigest digest = new DataDigest();
+        IdxReader.LabelledImages train = IdxReader.readPair(imagesFile, loading, digest);
         Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
         if (testFile.isEmpty()) {
             List<String> classNames = indexNames(train.samples().labels());
             return holdOut(name, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
-                    classNames, train.samples()), options);
+                    classNames, train.samples(), digest.ofListing()), options);
         }
-        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading);
+        IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading, digest);
         if (test.samples().size() == 0) {
             throw new UserInputException(testFile.get() + ": holds no images, so nothing can be validated on (the "
                     + "test set beside " + imagesFile.getFileName() + " is the validation part)");
@@ -194,7 +199,7 @@ public final class Datasets {
         }
         int[] all = IntStream.concat(Arrays.stream(train.samples().labels()), Arrays.stream(test.samples().labels()))
                 .toArray();
-        return withTestSet(name, train, test, indexNames(all));
+        return withTestSet(name, train, test, indexNames(all), digest.ofListing());
     }
 
     /** Class names {@code "0"} to the largest label. */
@@ -210,13 +215,17 @@ public final class Datasets {
         return new int[] {1, images.rows(), images.columns()};
     }
 
-    /** Training from one IDX pair, validation from another (a test set); the training part is checked. */
+    /**
+     * Training from one IDX pair, validation from another (a test set); the training part is checked.
+     *
+     * @param sha256 of the four files ({@link DataDigest})
+     */
     private static Dataset withTestSet(String name, IdxReader.LabelledImages train, IdxReader.LabelledImages test,
-                                       List<String> classNames) {
+                                       List<String> classNames, String sha256) {
         LabelledSamples training = new LabelledSamples(name, DatasetKind.IMAGE, imageShape(train), classNames,
-                train.samples());
+                train.samples(), sha256);
         return new Dataset(name, DatasetKind.IMAGE, training.sampleShape(), classNames, training.samples(),
-                test.samples());
+                test.samples(), sha256);
     }
 
     /** Stratified seeded split; tabular features then standardised with the training part's statistics. */
@@ -234,7 +243,8 @@ public final class Datasets {
             train = standardiser.apply(train);
             validation = standardiser.apply(validation);
         }
-        return new Dataset(name, data.kind(), data.sampleShape(), data.classNames(), train, validation);
+        return new Dataset(name, data.kind(), data.sampleShape(), data.classNames(), train, validation,
+                data.sha256());
     }
 
     private static Path userPath(String text) {

@@ -59,9 +59,13 @@ final class IdxReader {
         }
     }
 
-    /** An images file and the labels file beside it; {@code loading} is asked and told between megabytes. */
-    static LabelledImages readPair(Path imagesFile, Loading loading) {
-        try (DataInputStream in = new DataInputStream(DataFiles.open(imagesFile))) {
+    /**
+     * An images file and the labels file beside it; {@code loading} is asked and told between megabytes. The SHA-256
+     * of each file is added to {@code digest} under its file name.
+     */
+    static LabelledImages readPair(Path imagesFile, Loading loading, DataDigest digest) {
+        try (DataFiles.Hashed hashed = new DataFiles.Hashed(imagesFile);
+             DataInputStream in = new DataInputStream(hashed.content())) {
             ImagesHeader header = imagesHeader(in, imagesFile);
             Path labelsFile = labelsFileFor(imagesFile);
             int pixelsPerImage = header.rows() * header.columns();
@@ -79,7 +83,8 @@ final class IdxReader {
                 throw truncated(imagesFile, header, values, raw.length);
             }
             requireEnd(in, imagesFile);
-            int[] labels = readLabels(labelsFile, loading);
+            digest.add(imagesFile.getFileName().toString(), hashed.sha256());
+            int[] labels = readLabels(labelsFile, loading, digest);
             if (header.count() != labels.length) {
                 throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
                         + " holds " + header.count() + " images");
@@ -100,8 +105,10 @@ final class IdxReader {
                 + " bytes), but only " + Math.max(0, present) + " bytes of pixels follow it");
     }
 
-    static int[] readLabels(Path file, Loading loading) {
-        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
+    /** The labels of a labels file; the SHA-256 of the file is added to {@code digest} under its file name. */
+    private static int[] readLabels(Path file, Loading loading, DataDigest digest) {
+        try (DataFiles.Hashed hashed = new DataFiles.Hashed(file);
+             DataInputStream in = new DataInputStream(hashed.content())) {
             requireMagic(in.readInt(), LABELS_MAGIC, file);
             int count = in.readInt();
             if (count < 0) {
@@ -113,6 +120,7 @@ final class IdxReader {
                         + " labels, the file ends after " + raw.length);
             }
             requireEnd(in, file);
+            digest.add(file.getFileName().toString(), hashed.sha256());
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = raw[i] & 0xFF;

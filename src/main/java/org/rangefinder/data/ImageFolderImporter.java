@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -20,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.rangefinder.UserInputException;
 
@@ -83,19 +84,30 @@ final class ImageFolderImporter {
                 (long) total * length, "use a smaller image size or fewer images");
         float[] features = new float[total * length];
         int[] labels = new int[total];
+        DataDigest digest = new DataDigest();
         int sample = 0;
         for (int c = 0; c < images.size(); c++) {
             for (Path file : images.get(c)) {
                 DataFiles.stopIfCancelled(loading, folder);
                 loading.progress(sample, total, "images");
-                float[] pixels = pixels(decode(file), width, height, grayscale);
+                float[] pixels = pixels(decode(file, read(folder, file, digest)), width, height, grayscale);
                 System.arraycopy(pixels, 0, features, sample * length, length);
                 labels[sample++] = c;
             }
         }
         List<String> classNames = classFolders.stream().map(p -> p.getFileName().toString()).toList();
         return new LabelledSamples(folder.toString(), DatasetKind.IMAGE, new int[] {channels, height, width},
-                classNames, new Split(features, labels, length));
+                classNames, new Split(features, labels, length), digest.ofListing());
+    }
+
+    /** An image's bytes, their SHA-256 added to {@code digest} under the image's path relative to the folder. */
+    private static byte[] read(Path folder, Path image, DataDigest digest) {
+        String name = folder.relativize(image).toString().replace(image.getFileSystem().getSeparator(), "/");
+        try {
+            return DataFiles.readHashed(image, digest, name);
+        } catch (IOException e) {
+            throw DataFiles.unreadable(image, e);
+        }
     }
 
     private static List<Path> classFolders(Path folder) {
@@ -186,9 +198,12 @@ final class ImageFolderImporter {
         return IMAGE_EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
     }
 
-    /** As {@link ImageIO#read(java.io.File)} does, with the size from the header checked before decoding. */
-    private static BufferedImage decode(Path file) {
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+    /**
+     * As {@link ImageIO#read(java.io.File)} does, from the file's bytes, with the size from the header checked
+     * before decoding.
+     */
+    private static BufferedImage decode(Path file, byte[] bytes) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new UserInputException(file + ": not a readable image: no PNG, JPEG, GIF or BMP decoder "

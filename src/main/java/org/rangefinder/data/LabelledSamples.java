@@ -11,9 +11,10 @@ import org.rangefinder.UserInputException;
  * @param sampleShape shape of one sample, as in {@link Dataset#sampleShape()}
  * @param classNames  one name per class index
  * @param samples     every sample, in the order of the source
+ * @param sha256      of the files read, as {@link DataDigest} defines it
  */
 record LabelledSamples(String source, DatasetKind kind, int[] sampleShape, List<String> classNames,
-                       Split samples) {
+                       Split samples, String sha256) {
 
     /** A classifier needs at least two classes that actually occur; anything less is a problem of the input. */
     LabelledSamples {

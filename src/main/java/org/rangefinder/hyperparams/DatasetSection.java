@@ -2,24 +2,12 @@ package org.rangefinder.hyperparams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
-import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataDigest;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
@@ -29,16 +17,14 @@ import org.rangefinder.files.InvalidField;
  * The dataset of a hyperparameter file: a bundled one by name, or the user's file or folder by path with its
  * SHA-256, so that a later run can tell whether the data changed; how it was split; and what it looked like.
  *
- * <p>{@code sha256} of a file is the SHA-256 of its bytes (what {@code sha256sum FILE} prints). Of a folder it is
- * the SHA-256 of the UTF-8 text with one line {@code <sha256 of the file>  <relative path>\n} per regular file
- * below it, in the order of the relative paths ({@code /}-separated, compared character by character), which is
- * what {@code cd FOLDER && find . -type f | cut -c3- | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum}
- * prints for ASCII names.
+ * <p>{@code sha256} is the one {@link DataDigest} defines, taken from the bytes the load read: of a table, what
+ * {@code sha256sum FILE} prints; of an image folder or an IDX images file, that of a listing of the files read
+ * (for IDX, its labels file and the test pair beside it included).
  *
  * @param name               bundled name, or the file or folder name for the user's data
  * @param path               the user's data as given (relative paths are taken from the working directory);
  *                           absent for bundled datasets
- * @param sha256             of the file or folder at {@code path} (lower-case hex); absent for bundled datasets
+ * @param sha256             of the data at {@code path} (lower-case hex); absent for bundled datasets
  * @param labelColumn        CSV only: the label column by name or 0-based index; absent means the last
  * @param validationFraction share of the samples held out for validation, in (0, 1)
  * @param splitSeed          seed of the validation split
@@ -100,10 +86,11 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
      * @param options the options it was loaded with
      */
     public static DatasetSection of(String source, DataOptions options, Dataset data) {
+        // the SHA-256 taken as the data was read: of the bytes the runs got, with no second read
         boolean bundled = Datasets.BUNDLED.contains(source);
         boolean folder = !bundled && Files.isDirectory(Path.of(source));
         return new DatasetSection(bundled ? source : data.name(), bundled ? null : source,
-                bundled ? null : sha256(Path.of(source)), options.labelColumn(), options.validationFraction(),
+                bundled ? null : data.sha256(), options.labelColumn(), options.validationFraction(),
                 options.splitSeed(), folder ? options.imageWidth() : null, folder ? options.imageHeight() : null,
                 folder ? options.grayscale() : null, Arrays.stream(data.sampleShape()).boxed().toList(),
                 data.numClasses(), data.train().size(), data.validation().size());
@@ -150,67 +137,5 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
      */
     public boolean sameData(DatasetSection other) {
         return other != null && source().equals(other.source()) && differences(other).isEmpty();
-    }
-
-    /** The SHA-256 of a file, or of a folder as described in the class comment. */
-    static String sha256(Path path) {
-        try {
-            if (!Files.isDirectory(path)) {
-                return HexFormat.of().formatHex(digest(path));
-            }
-            List<Path> files = new ArrayList<>();
-            // links followed, as the loader reads the data; a link looping back above itself is passed by, as
-            // find -L does
-            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            if (attributes.isRegularFile()) {
-                                files.add(file);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (e instanceof FileSystemLoopException) {
-                                return FileVisitResult.CONTINUE;
-                            }
-                            throw e;
-                        }
-                    });
-            List<String> names = new ArrayList<>();
-            for (Path f : files) {
-                names.add(path.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"));
-            }
-            names.sort(null);
-            StringBuilder listing = new StringBuilder();
-            for (String n : names) {
-                listing.append(HexFormat.of().formatHex(digest(path.resolve(n)))).append("  ").append(n).append('\n');
-            }
-            return HexFormat.of().formatHex(newDigest().digest(listing.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UserInputException("cannot read dataset " + path + " to compute its SHA-256: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static byte[] digest(Path file) throws IOException {
-        MessageDigest md = newDigest();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                md.update(buffer, 0, n);
-            }
-        }
-        return md.digest();
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

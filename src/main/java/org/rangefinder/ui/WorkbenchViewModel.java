@@ -376,8 +376,7 @@ public final class WorkbenchViewModel {
      * {@link HyperparameterExport#leftOut} says what was left out and why. The data is described as it was loaded (see
      * {@link LoadedDataset}), not read again.
      *
-     * @throws UserInputException when the window holds no complete choice yet, saying what is missing, or the data
-     *                            could not be described when it loaded
+     * @throws UserInputException when the window holds no complete choice yet, saying what is missing
      */
     public HyperparameterExport hyperparameters() {
         LoadedDataset data = loaded;

@@ -86,7 +86,7 @@ class IdxReaderTest {
         Path file = images("train-images-idx3-ubyte");
         labels("train-labels-idx1-ubyte", LABELS);
 
-        assertRoundTrip(IdxReader.readPair(file, () -> false));
+        assertRoundTrip(IdxReader.readPair(file, () -> false, new DataDigest()));
     }
 
     @Test
@@ -94,7 +94,7 @@ class IdxReaderTest {
         Path file = images("train-images-idx3-ubyte.gz");
         labels("train-labels-idx1-ubyte.gz", LABELS);
 
-        assertRoundTrip(IdxReader.readPair(file, () -> false));
+        assertRoundTrip(IdxReader.readPair(file, () -> false, new DataDigest()));
         assertThat(IdxReader.readImagesHeader(file)).isEqualTo(new IdxReader.ImagesHeader(COUNT, 2, 3));
     }
 

@@ -62,7 +62,7 @@ class NetworkFactoryTest {
     /** Two blank images of {@code side} x {@code side} pixels, one per class. */
     private static Dataset twoImages(int side) {
         Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
-        return new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two);
+        return new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two, null);
     }
 
     /**

@@ -19,6 +19,6 @@ public interface DatasetSource {
      * here right after the load, on the caller's thread; {@link DatasetCache} keeps it with the data it keeps.
      */
     default LoadedDataset loadDescribed(String nameOrPath, DataOptions options, Loading loading) {
-        return LoadedDataset.describe(nameOrPath, options, load(nameOrPath, options, loading));
+        return LoadedDataset.load(this, nameOrPath, options, loading);
     }
 }

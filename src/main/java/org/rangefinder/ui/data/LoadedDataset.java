@@ -7,21 +7,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.data.Loading;
 import org.rangefinder.hyperparams.DatasetSection;
 
 /**
  * A dataset as it was loaded, with the description a hyperparameter file gives of it ({@link DatasetSection#of}: the
- * SHA-256 of the user's file or folder, the sample counts, the data options), made once, right after the load, on
- * the loading thread. An export writes this description, so that the file names the data the window loaded, even
- * once the file on disk has changed: hashing it at export time would pair the new file's SHA-256 with the sizes of
- * the data loaded before.
+ * SHA-256 of the user's files taken as they were read, the sample counts, the data options), made once, right after
+ * the load. An export writes this description, so that the file names the data the window loaded, even once the
+ * file on disk has changed: hashing it at export time would pair the new file's SHA-256 with the sizes of the data
+ * loaded before.
  *
- * <p>A run keeps the description of the data it ran on ({@link #descriptionOrNull()}), not the data, which may be
- * large: the window compares it with the description it holds.
+ * <p>A run keeps the description of the data it ran on ({@link #description()}), not the data, which may be large:
+ * the window compares it with the description it holds.
  */
 public final class LoadedDataset {
     /** Numbers the descriptions in the order they are made. */
@@ -31,58 +31,35 @@ public final class LoadedDataset {
     private final DataOptions options;
     private final Dataset data;
     private final DatasetSection description;
-    private final UserInputException undescribed;
     private final String onDisk;
     private final long number;
 
-    private LoadedDataset(String source, DataOptions options, Dataset data, DatasetSection description,
-                          UserInputException undescribed, String onDisk) {
+    private LoadedDataset(String source, DataOptions options, Dataset data, String onDisk) {
         this.source = source;
         this.options = options;
         this.data = data;
-        this.description = description;
-        this.undescribed = undescribed;
+        this.description = DatasetSection.of(source, options, data);
         this.onDisk = onDisk;
         this.number = DESCRIBED.incrementAndGet();
     }
 
     /**
-     * Describes {@code data}, just loaded from {@code nameOrPath} with {@code options}. Reads the user's data again
-     * to hash it: call it on the thread that loaded it, never on the FX thread. Data that cannot be described (its
-     * file gone or unreadable right after it loaded) is still the data loaded, for the runs; only {@link
-     * #description()} says why it has no description.
+     * Loads {@code nameOrPath} with {@code options} from {@code source} and describes it. The attributes of the
+     * user's file or folder ({@link #changedOnDisk}) are read before the load, so that a file changed while it loads
+     * (still being written as the user dropped it) counts as changed, and the next run reads it anew. Not on the FX
+     * thread.
      */
-    public static LoadedDataset describe(String nameOrPath, DataOptions options, Dataset data) {
+    public static LoadedDataset load(DatasetSource source, String nameOrPath, DataOptions options, Loading loading) {
         String onDisk = onDisk(nameOrPath);
-        try {
-            return new LoadedDataset(nameOrPath, options, data, DatasetSection.of(nameOrPath, options, data), null,
-                    onDisk);
-        } catch (UserInputException e) {
-            return new LoadedDataset(nameOrPath, options, data, null, e, onDisk);
-        }
+        return new LoadedDataset(nameOrPath, options, source.load(nameOrPath, options, loading), onDisk);
     }
 
     public Dataset data() {
         return data;
     }
 
-    /**
-     * The data as it was loaded, described then.
-     *
-     * @throws UserInputException why it could not be described when it loaded
-     */
+    /** The data as it was loaded, described then: what a run keeps of the data it ran on. */
     public DatasetSection description() {
-        if (description == null) {
-            throw new UserInputException(undescribed.getMessage(), undescribed);
-        }
-        return description;
-    }
-
-    /**
-     * The description made as it loaded, or null where none could be made ({@link #description()} says why): what a
-     * run keeps of the data it ran on.
-     */
-    public DatasetSection descriptionOrNull() {
         return description;
     }
 

@@ -63,7 +63,7 @@ public final class TrainingRun implements TrainingListener {
 
     /** The worker has the data the run is to train on. */
     void dataLoaded(LoadedDataset data) {
-        dataset = data.descriptionOrNull();
+        dataset = data.description();
     }
 
     @Override

@@ -173,7 +173,7 @@ public final class RangeTestRun {
 
     /** The worker has the data the run is to run on. */
     void dataLoaded(LoadedDataset data) {
-        dataset = data.descriptionOrNull();
+        dataset = data.description();
     }
 
     /** The engine's listener: hands the point over and returns. */
