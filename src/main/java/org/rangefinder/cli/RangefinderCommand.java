@@ -14,9 +14,11 @@ import picocli.CommandLine.ScopeType;
  * over the engine packages. Exit codes: 0 success, 2 bad input or usage (one line on stderr, no stack trace
  * unless {@code --debug}), 1 internal error, 130 stopped by Ctrl-C: before anything ran, or as a run that Ctrl-C
  * stops, which ends as cancelled and reports and writes what it recorded first (the JVM then exits with the
- * signal's code).
+ * signal's code). Its subcommands inherit its version (scope INHERIT), so that the {@code -V, --version} each one's
+ * help lists prints it.
  */
 @Command(name = "rangefinder", mixinStandardHelpOptions = true, versionProvider = RangefinderCommand.VersionProvider.class,
+        scope = ScopeType.INHERIT,
         description = "LR range tests and 1cycle training, after Leslie Smith's disciplined approach to "
                 + "neural-network hyper-parameters. With no command, opens the workbench window.",
         subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class, RangeTestCommand.class,

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Datasets;
+import picocli.CommandLine;
 
-/** What a command's error becomes: one line on stderr and the exit code the class comment lists. */
+/**
+ * What a command's error becomes: one line on stderr and the exit code the class comment lists; and what the
+ * options every command's help lists do.
+ */
 class RangefinderCommandTest {
     private final StringWriter err = new StringWriter();
 
@@ -44,5 +50,30 @@ class RangefinderCommandTest {
         err.getBuffer().setLength(0);
         assertThat(report(new IllegalStateException("broken"), true)).isEqualTo(1);
         assertThat(err.toString()).contains("\tat org.rangefinder.cli.RangefinderCommandTest");
+    }
+
+    /** Every command's help lists -V, --version; each prints the version, as the top-level command does. */
+    @Test
+    void everyCommandPrintsTheVersion() {
+        List<String> commands = commandPaths(new CommandLine(new RangefinderCommand()), new ArrayList<>());
+        assertThat(commands).contains("range-test", "runs show");
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--version");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.code()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("Rangefinder ");
+        }
+    }
+
+    /** The command lines of every subcommand that offers --version, sub-subcommands included. */
+    private static List<String> commandPaths(CommandLine parent, List<String> paths) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (sub.getCommandSpec().optionsMap().containsKey("--version")) {
+                paths.add(sub.getCommandSpec().qualifiedName(" ").substring("rangefinder ".length()));
+            }
+            commandPaths(sub, paths);
+        }
+        return paths;
     }
 }
