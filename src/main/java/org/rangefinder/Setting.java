@@ -11,6 +11,7 @@ public enum Setting {
     DATASET("--dataset", "dataset"),
     LABEL_COLUMN("--label", "label column"),
     VAL_FRACTION("--val-fraction", "validation fraction"),
+    IMAGE_SIZE("--image-size", "image size"),
     MODEL("--model", "model"),
     /** A field of a model spec: the command line reads it from the spec file that {@code --model} names. */
     HIDDEN_SIZES("hiddenSizes", "hidden layer sizes"),

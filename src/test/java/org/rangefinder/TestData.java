@@ -1,5 +1,6 @@
 package org.rangefinder;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import javax.imageio.ImageIO;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
@@ -65,5 +67,19 @@ public final class TestData {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A folder of {@code count} 12 x 10 colour PNGs in two classes, {@code dark} and {@code light}, alternating, each
+     * with one pixel of its class's colour on black.
+     */
+    public static Path imageFolder(Path folder, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Path file = Files.createDirectories(folder.resolve(i % 2 == 0 ? "dark" : "light")).resolve(i + ".png");
+            BufferedImage image = new BufferedImage(12, 10, BufferedImage.TYPE_INT_RGB);
+            image.setRGB(i % 12, i % 10, i % 2 == 0 ? 0x204060 : 0xF0E0D0);
+            ImageIO.write(image, "png", file.toFile());
+        }
+        return folder;
     }
 }

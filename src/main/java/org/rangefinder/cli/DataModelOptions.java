@@ -30,6 +30,14 @@ final class DataModelOptions {
     @Option(names = "--val-fraction", description = "Share of the samples held out for validation, for datasets without their own test part.")
     double valFraction = DataOptions.defaults().validationFraction();
 
+    @Option(names = "--image-size", paramLabel = "WxH", description = "Image folders only: the size images are "
+            + "resampled to, width x height in pixels, or one number for a square (default: 28x28).")
+    String imageSize;
+
+    @Option(names = "--rgb", negatable = true, description = "Image folders only: three colour channels (RGB) "
+            + "instead of one gray channel, the luma (default: gray).")
+    Boolean rgb;
+
     @Option(names = "--model", paramLabel = "mlp|lenet|resnet|SPEC.json", description = "Model preset or spec file.")
     String model = "mlp";
 
@@ -101,6 +109,12 @@ final class DataModelOptions {
         if (given.test("--label")) {
             options = options.withLabelColumn(label);
         }
+        if (imageSize != null && given.test("--image-size")) {
+            options = options.withImageSize(imageSize);
+        }
+        if (rgb != null && given.test("--rgb")) {
+            options = options.withGrayscale(!rgb);
+        }
         if (given.test("--val-fraction")) {
             if (!(valFraction > 0 && valFraction < 1)) {
                 throw new UserInputException("--val-fraction must be between 0 and 1, got " + valFraction);
@@ -119,14 +133,21 @@ final class DataModelOptions {
         if (dataset == null) {
             throw new UserInputException("--dataset is required");
         }
-        checkLabel(dataset);
+        checkFits(dataset);
         return Datasets.load(dataset, dataOptions(), loading);
     }
 
-    /** {@code --label} names a column of a table file: refused for other data, which would ignore it. */
-    void checkLabel(String source) {
+    /**
+     * Refuses options the data would ignore: {@code --label} names a column of a table file, {@code --image-size} and
+     * {@code --rgb} apply to an image folder.
+     */
+    void checkFits(String source) {
         if (label != null && !Datasets.isTable(source)) {
             throw new UserInputException("--label names a column of a CSV file; " + source + " is not one");
+        }
+        String imageOption = imageSize != null ? "--image-size" : rgb != null ? (rgb ? "--rgb" : "--no-rgb") : null;
+        if (imageOption != null && !Datasets.isImageFolder(source)) {
+            throw new UserInputException(imageOption + " applies to a folder of images; " + source + " is not one");
         }
     }
 }

@@ -174,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
                     + policy.id() + " learning rate");
         }
         String source = source(file);
-        data.checkLabel(source);
+        data.checkFits(source);
         checkScheduleOptions(policy);
         OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
         checkMomentumOptions(file, given, policy, optimizer);

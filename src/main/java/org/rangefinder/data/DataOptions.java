@@ -1,5 +1,7 @@
 package org.rangefinder.data;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -23,6 +25,8 @@ public record DataOptions(String labelColumn, double validationFraction, long sp
     /** The largest width or height images are resampled to (the largest a source image may have, too). */
     public static final int MAX_IMAGE_SIDE = 4096;
 
+    private static final Pattern IMAGE_SIZE = Pattern.compile("(\\d+)(?:\\s*[xX]\\s*(\\d+))?");
+
     public DataOptions {
         if (labelColumn != null && labelColumn.isBlank()) {
             throw new UserInputException("label column: give a column name or a 0-based index, not a blank");
@@ -32,9 +36,32 @@ public record DataOptions(String labelColumn, double validationFraction, long sp
                     validationFraction);
         }
         if (imageWidth < 1 || imageHeight < 1 || imageWidth > MAX_IMAGE_SIDE || imageHeight > MAX_IMAGE_SIDE) {
-            throw new UserInputException("image size must be from 1x1 to " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE
-                    + " pixels, got " + imageWidth + "x" + imageHeight);
+            throw new SettingProblem(Setting.IMAGE_SIZE, "must be from 1x1 to %sx%s pixels, got %sx%s",
+                    MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, imageWidth, imageHeight);
         }
+    }
+
+    /**
+     * These options with the image size written {@code WIDTHxHEIGHT} ({@code 32x24}; {@code X} and spaces around the
+     * numbers are taken too), or one number for a square ({@code 32}).
+     */
+    public DataOptions withImageSize(String text) {
+        Matcher m = IMAGE_SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new SettingProblem(Setting.IMAGE_SIZE, "must be WIDTHxHEIGHT in pixels, such as 32x32, or one "
+                    + "number for a square, got '%s'", text);
+        }
+        String height = m.group(2) == null ? m.group(1) : m.group(2);
+        if (m.group(1).length() > 9 || height.length() > 9) { // beyond an int, as beyond the largest side
+            throw new SettingProblem(Setting.IMAGE_SIZE, "must be from 1x1 to %sx%s pixels, got '%s'", MAX_IMAGE_SIDE,
+                    MAX_IMAGE_SIDE, text.strip());
+        }
+        return withImageSize(Integer.parseInt(m.group(1)), Integer.parseInt(height));
+    }
+
+    /** The image size as {@link #withImageSize(String)} reads it: {@code 28x28}. */
+    public String imageSizeText() {
+        return imageWidth + "x" + imageHeight;
     }
 
     public static DataOptions defaults() {

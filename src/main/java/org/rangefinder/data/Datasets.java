@@ -97,6 +97,14 @@ public final class Datasets {
         return !BUNDLED.contains(nameOrPath) && !nameOrPath.isBlank() && isTable(pathOf(nameOrPath));
     }
 
+    /**
+     * Whether {@code nameOrPath} names a folder of images (one subfolder per class), the data that the image size and
+     * colour mode of {@link DataOptions} apply to. Reads the file system.
+     */
+    public static boolean isImageFolder(String nameOrPath) {
+        return !BUNDLED.contains(nameOrPath) && !nameOrPath.isBlank() && Files.isDirectory(pathOf(nameOrPath));
+    }
+
     private static boolean isTable(Path path) {
         String base = DataFiles.baseName(path);
         return base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt");

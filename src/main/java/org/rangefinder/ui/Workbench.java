@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.settings.WorkbenchSettings;
 import org.rangefinder.ui.theme.Theme;
 import org.rangefinder.ui.theme.ThemeManager;
@@ -35,6 +36,23 @@ public final class Workbench {
     private final ThemeManager themes;
     private final Scene scene;
 
+    /**
+     * Opens on the last dataset with the options it was loaded with (its label column, image size and colours, set
+     * first so that its first load uses them), and remembers them as they change.
+     */
+    private static void remember(ExperimentViewModel experiment, WorkbenchSettings settings) {
+        experiment.labelColumnProperty().set(settings.labelColumn());
+        experiment.imageSizeProperty().set(settings.imageSize(experiment.imageSizeProperty().get()));
+        experiment.rgbProperty().set(settings.rgb());
+        if (settings.dataset() != null) {
+            experiment.datasetProperty().set(settings.dataset());
+        }
+        experiment.datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
+        experiment.labelColumnProperty().addListener((o, old, text) -> settings.setLabelColumn(text));
+        experiment.imageSizeProperty().addListener((o, old, text) -> settings.setImageSize(text));
+        experiment.rgbProperty().addListener((o, old, rgb) -> settings.setRgb(rgb));
+    }
+
     private Workbench(Stage stage, WorkbenchSettings settings, ThemeManager themes, FileChoices files,
                       Path historyFolder) {
         this.themes = themes;
@@ -49,10 +67,7 @@ public final class Workbench {
         view.setMenuBar(MainMenu.build(view, themes, this::applyTheme));
         applyTheme(themes.named(settings.theme() == null ? ThemeManager.LIGHT : settings.theme()));
         themes.currentProperty().addListener((o, old, t) -> settings.setTheme(t.name()));
-        if (settings.dataset() != null) {
-            viewModel.experiment().datasetProperty().set(settings.dataset());
-        }
-        viewModel.experiment().datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
+        remember(viewModel.experiment(), settings);
         PanelSplit panels = view.panels();
         panels.setWidths(settings.panelWidth(LEFT), settings.panelWidth(RIGHT));
         panels.leftShownProperty().set(settings.panelShown(LEFT));

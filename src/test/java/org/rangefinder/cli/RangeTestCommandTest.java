@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.TestData;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunHistory;
@@ -54,6 +55,36 @@ class RangeTestCommandTest {
             }
         }
         assertThat(CliRun.of("suggest", "--in", csv.toString()).out()).contains("smoothed the file's smoothed losses");
+    }
+
+    /**
+     * An image folder is read at the size and in the colours asked for, which --hyperparams-out records and train
+     * --hyperparams reads back; a size out of range or not a size is refused with exit code 2.
+     */
+    @Test
+    void anImageFolderIsReadAtTheImageSizeAndColoursAsked(@TempDir Path dir) throws Exception {
+        Path folder = TestData.imageFolder(dir.resolve("shapes"), 20);
+        Path h = dir.resolve("h.json");
+        CliRun r = CliRun.of("range-test", "--dataset", folder.toString(), "--image-size", "8x6", "--rgb",
+                "--batch-size", "4", "--iterations", "20", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode dataset = new ObjectMapper().readTree(h.toFile()).get("dataset");
+        assertThat(dataset.get("imageWidth").asInt()).isEqualTo(8);
+        assertThat(dataset.get("imageHeight").asInt()).isEqualTo(6);
+        assertThat(dataset.get("grayscale").asBoolean()).isFalse();
+        assertThat(dataset.get("sampleShape").toString()).isEqualTo("[3,6,8]");
+
+        CliRun trained = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.err()).as("the data as the file describes it").doesNotContain("warning");
+
+        for (String[] bad : List.of(new String[] {"0x6", "--image-size must be from 1x1 to 4096x4096 pixels, got 0x6"},
+                new String[] {"8x6x2", "--image-size must be WIDTHxHEIGHT in pixels, such as 32x32, or one number "
+                        + "for a square, got '8x6x2'"})) {
+            CliRun refused = CliRun.of("range-test", "--dataset", folder.toString(), "--image-size", bad[0]);
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err().strip()).isEqualTo("rangefinder: " + bad[1]);
+        }
     }
 
     @Test
@@ -226,6 +257,8 @@ class RangeTestCommandTest {
         "--mode log | log",
         "--iterations abc | --iterations",
         "--label 2 | --label names a column of a CSV file; iris is not one",
+        "--image-size 8 | --image-size applies to a folder of images; iris is not one",
+        "--no-rgb | --no-rgb applies to a folder of images; iris is not one",
         "--optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD (--optimizer sgd) has no momentum",
         "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD",
         "--sweep momentum=0.5,0.9 --momentum 0.7 | --momentum 0.7 is not used: each member of --sweep "

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.ProgressLog;
 import org.rangefinder.SystemProperty;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 
 class DatasetsTest {
@@ -248,11 +249,11 @@ class DatasetsTest {
         assertThatThrownBy(() -> DataOptions.defaults().withValidationFraction(Double.NaN))
                 .isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> DataOptions.defaults().withImageSize(0, 28))
-                .isInstanceOf(UserInputException.class)
-                .hasMessage("image size must be from 1x1 to 4096x4096 pixels, got 0x28");
+                .isInstanceOf(SettingProblem.class)
+                .hasMessage("--image-size must be from 1x1 to 4096x4096 pixels, got 0x28");
         assertThatThrownBy(() -> DataOptions.defaults().withImageSize(28, 4097))
-                .isInstanceOf(UserInputException.class)
-                .hasMessage("image size must be from 1x1 to 4096x4096 pixels, got 28x4097");
+                .isInstanceOf(SettingProblem.class)
+                .hasMessage("--image-size must be from 1x1 to 4096x4096 pixels, got 28x4097");
         assertThat(DataOptions.defaults().withImageSize(4096, 1).imageWidth()).isEqualTo(4096);
         assertThat(DataOptions.defaults()).isEqualTo(new DataOptions(null, 0.2, 42, 28, 28, true));
     }

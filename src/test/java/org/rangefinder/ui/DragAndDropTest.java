@@ -9,9 +9,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.AccessControlContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.RunStatus;
@@ -173,6 +177,44 @@ class DragAndDropTest {
         assertThat(fixture.laidOut(shown::getText)).isEqualTo("iris.csv");
         assertThat(shown.getTooltip().getText()).isEqualTo(choice);
         Screenshots.save(fixture.view().experimentPanel(), "imported-dataset-by-name");
+    }
+
+    /**
+     * A dropped folder of images shows the image size and colour fields, which the data is loaded with; another
+     * dataset hides them.
+     */
+    @Test
+    void aDroppedImageFolderIsLoadedAtTheImageSizeAndColoursTheFormGives(FxRobot robot) throws Exception {
+        Path folder = TestData.imageFolder(tmp.resolve("photos"), 20);
+        assertThat(shown(robot, "#imageSizeField")).as("digits: no images to size").isFalse();
+
+        assertThat(drop(robot, folder.toFile())).containsExactly(true, true);
+        WorkbenchFixture.waitUntil(10, () -> loadedShape().equals(List.of(1, 28, 28)));
+        assertThat(shown(robot, "#imageSizeField")).isTrue();
+        WorkbenchFixture.replaceText(robot, "#imageSizeField", "8x6");
+        robot.clickOn("#rgbCheck");
+        WorkbenchFixture.waitUntil(10, () -> loadedShape().equals(List.of(3, 6, 8)));
+        Screenshots.save(fixture.view().experimentPanel(), "image-folder-options");
+
+        robot.interact(() -> fixture.vm().experiment().datasetProperty().set("digits"));
+        assertThat(shown(robot, "#imageSizeField")).isFalse();
+        assertThat(shown(robot, "#rgbCheck")).isFalse();
+    }
+
+    /** Whether the node {@code query} finds is shown: it and every node above it visible. */
+    private static boolean shown(FxRobot robot, String query) {
+        for (Node n = robot.lookup(query).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sample shape of the dataset the form holds, or none. */
+    private List<Integer> loadedShape() {
+        Dataset data = fixture.vm().experiment().loadedDatasetProperty().get();
+        return data == null ? List.of() : Arrays.stream(data.sampleShape()).boxed().toList();
     }
 
     @Test

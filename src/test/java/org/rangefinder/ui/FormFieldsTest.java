@@ -32,7 +32,7 @@ class FormFieldsTest {
     /** Settings the 1cycle panel never has refused. */
     private static final Set<Setting> NOT_IN_ONE_CYCLE = EnumSet.of(
             // the range test's, which the 1cycle panel builds nothing of
-            LABEL_COLUMN, VAL_FRACTION, HIDDEN_SIZES, DROPOUT, BATCH_NORM, BLOCKS, CHANNELS, START_LR, END_LR,
+            LABEL_COLUMN, IMAGE_SIZE, VAL_FRACTION, HIDDEN_SIZES, DROPOUT, BATCH_NORM, BLOCKS, CHANNELS, START_LR, END_LR,
             ITERATIONS, MODE, STEP_SIZE, SMOOTHING, DIVERGE, VAL_BATCHES, SWEEP,
             // taken from the experiment panel's settings once it has checked them
             DATASET, MODEL, OPTIMIZER, MOMENTUM,

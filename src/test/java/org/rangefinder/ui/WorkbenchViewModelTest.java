@@ -139,6 +139,33 @@ class WorkbenchViewModelTest {
     }
 
     /**
+     * An image folder's size and colours reach the data, the export records them, and opening the file sets them
+     * again in the form.
+     */
+    @Test
+    void anImageFoldersSizeAndColoursGoIntoTheExportAndComeBackFromIt() throws Exception {
+        Path folder = TestData.imageFolder(tmp.resolve("photos"), 20);
+        vm.importDataset(folder, NO_PROBLEM);
+        vm.experiment().imageSizeProperty().set("8x6");
+        vm.experiment().rgbProperty().set(true);
+        vm.experiment().batchSizeProperty().set("4");
+        assertThat(vm.experiment().loadedDatasetProperty().get().sampleShape()).containsExactly(3, 6, 8);
+        Path file = tmp.resolve("h.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        Hyperparameters h = HyperparameterFile.read(file).hyperparameters();
+        assertThat(h.dataset().dataOptions()).isEqualTo(vm.experiment().dataOptionsProperty().get());
+        assertThat(h.dataset().sampleShape()).containsExactly(3, 6, 8);
+
+        vm.experiment().imageSizeProperty().set("28x28");
+        vm.experiment().rgbProperty().set(false);
+        vm.experiment().datasetProperty().set("digits");
+        vm.openCurve(file, NO_PROBLEM);
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(folder.toString());
+        assertThat(vm.experiment().imageSizeProperty().get()).isEqualTo("8x6");
+        assertThat(vm.experiment().rgbProperty().get()).isTrue();
+    }
+
+    /**
      * "Open curve..." opens a curve or a hyperparameter file and nothing else: a CSV without lr and loss columns is
      * refused, naming the file and the columns it lacks, and the dataset stays as it was.
      */

@@ -3,6 +3,7 @@ package org.rangefinder.ui.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.rangefinder.data.DataOptions;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.OneCycleSection;
@@ -34,6 +35,9 @@ public final class HyperparameterImport {
         x.datasetProperty().set(d.source());
         x.labelColumnProperty().set(d.labelColumn() == null ? "" : d.labelColumn());
         x.valFractionProperty().set(FieldText.of(d.validationFraction()));
+        DataOptions images = d.dataOptions(); // the defaults where the file has no image options
+        x.imageSizeProperty().set(images.imageSizeText());
+        x.rgbProperty().set(!images.grayscale());
         x.seedProperty().set(String.valueOf(h.seed()));
         if (d.splitSeed() != h.seed()) {
             notes.add("the file splits the data with seed " + d.splitSeed() + " and trains with seed " + h.seed()

@@ -97,6 +97,21 @@ public final class FormGrid extends GridPane {
         return control;
     }
 
+    /**
+     * Shows the rows of {@code controls}, each with its label, only while {@code shown} holds. Hidden rows take no
+     * room when they are the grid's last: a hidden row among others still leaves its gap.
+     */
+    public void showWhen(ObservableValue<Boolean> shown, Node... controls) {
+        for (Node control : controls) {
+            for (Node n : getChildren()) {
+                if (n == control || n instanceof Label l && l.getLabelFor() == control) {
+                    n.visibleProperty().bind(shown);
+                    n.managedProperty().bind(shown);
+                }
+            }
+        }
+    }
+
     /** A control spanning both columns. */
     public <T extends Node> T wide(T control) {
         add(control, 0, rows++, 2, 1);

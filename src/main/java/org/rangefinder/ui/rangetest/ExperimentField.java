@@ -8,6 +8,7 @@ import org.rangefinder.ui.form.FormField;
 public enum ExperimentField implements FormField {
     DATASET("Dataset", Setting.DATASET),
     LABEL_COLUMN("Label column", Setting.LABEL_COLUMN),
+    IMAGE_SIZE("Image size", Setting.IMAGE_SIZE),
     VAL_FRACTION("Validation fraction", Setting.VAL_FRACTION),
     MODEL("Model", Setting.MODEL),
     HIDDEN_SIZES("Hidden layers", Setting.HIDDEN_SIZES),

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -80,6 +81,14 @@ public final class ExperimentPanel extends BorderPane {
         labelColumn.setTooltip(new Tooltip("CSV files only: the label column, by name or 0-based index; "
                 + "blank means the last column"));
         grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
+        // last, so that hidden they leave no gap
+        TextField size = grid.text(ExperimentField.IMAGE_SIZE, vm.imageSizeProperty(), "imageSizeField");
+        size.setPromptText("width x height, e.g. 32x32");
+        size.setTooltip(new Tooltip("Image folders only: the size every image is resampled to, width x height in "
+                + "pixels"));
+        CheckBox rgb = grid.check("Colour (RGB channels)", vm.rgbProperty(), "rgbCheck");
+        rgb.setTooltip(new Tooltip("Image folders only: three colour channels instead of one gray channel"));
+        grid.showWhen(vm.imageFolderProperty(), size, rgb);
         return new VBox(grid);
     }
 

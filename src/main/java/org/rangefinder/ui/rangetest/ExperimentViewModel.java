@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +27,7 @@ import javafx.beans.value.ObservableValue;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Datasets;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
@@ -51,6 +54,10 @@ public final class ExperimentViewModel {
 
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset", "digits");
     private final StringProperty labelColumn = new SimpleStringProperty(this, "labelColumn", "");
+    private final StringProperty imageSize = new SimpleStringProperty(this, "imageSize",
+            DataOptions.defaults().imageSizeText());
+    private final BooleanProperty rgb = new SimpleBooleanProperty(this, "rgb", !DataOptions.defaults().grayscale());
+    private final ReadOnlyBooleanWrapper imageFolder = new ReadOnlyBooleanWrapper(this, "imageFolder");
     private final StringProperty valFraction = new SimpleStringProperty(this, "valFraction",
             FieldText.of(DataOptions.defaults().validationFraction()));
     private final StringProperty modelPreset = new SimpleStringProperty(this, "modelPreset", "mlp");
@@ -102,9 +109,13 @@ public final class ExperimentViewModel {
             "fieldProblems", Map.of());
 
     public ExperimentViewModel() {
+        // first, so that the checks that follow a change of dataset read it: the image options apply to an image
+        // folder only
+        imageFolder.set(isImageFolder(dataset.get()));
+        dataset.addListener((o, old, name) -> imageFolder.set(isImageFolder(name)));
         List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
-        inputs.addAll(List.of(dataset, modelPreset, batchNorm, optimizer, mode, sweepFactor, loadedDataset,
-                datasetProblem));
+        inputs.addAll(List.of(dataset, imageFolder, rgb, modelPreset, batchNorm, optimizer, mode, sweepFactor,
+                loadedDataset, datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
@@ -113,6 +124,7 @@ public final class ExperimentViewModel {
     private Map<ExperimentField, StringProperty> textFields() {
         Map<ExperimentField, StringProperty> fields = new EnumMap<>(ExperimentField.class);
         fields.put(ExperimentField.LABEL_COLUMN, labelColumn);
+        fields.put(ExperimentField.IMAGE_SIZE, imageSize);
         fields.put(ExperimentField.VAL_FRACTION, valFraction);
         fields.put(ExperimentField.HIDDEN_SIZES, hiddenSizes);
         fields.put(ExperimentField.DROPOUT, dropout);
@@ -198,13 +210,28 @@ public final class ExperimentViewModel {
         return new Checked(c, family);
     }
 
-    private static DataOptions dataOptions(Function<ExperimentField, String> text) {
+    /** The data options of the form; the image size and colours only for an image folder, which alone uses them. */
+    private DataOptions dataOptions(Function<ExperimentField, String> text) {
         long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
         String labelText = text.apply(ExperimentField.LABEL_COLUMN);
         String label = labelText.isBlank() ? null : labelText.strip();
         double fraction = decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
-        return FieldText.check(ExperimentField.values(), () -> DataOptions.defaults().withLabelColumn(label)
-                .withValidationFraction(fraction).withSplitSeed(seedValue));
+        boolean images = imageFolder.get();
+        return FieldText.check(ExperimentField.values(), () -> {
+            DataOptions options = DataOptions.defaults().withLabelColumn(label).withValidationFraction(fraction)
+                    .withSplitSeed(seedValue);
+            return images ? options.withImageSize(text.apply(ExperimentField.IMAGE_SIZE)).withGrayscale(!rgb.get())
+                    : options;
+        });
+    }
+
+    /** Whether the dataset chosen is a folder of images (the file system says), not a bundled name or a file. */
+    private static boolean isImageFolder(String name) {
+        try {
+            return name != null && Datasets.isImageFolder(name);
+        } catch (UserInputException e) {
+            return false; // not a path: the load says why
+        }
     }
 
     private ModelSpec modelSpec(Function<ExperimentField, String> text) {
@@ -246,6 +273,21 @@ public final class ExperimentViewModel {
 
     public StringProperty labelColumnProperty() {
         return labelColumn;
+    }
+
+    /** Image folders only: the size images are resampled to, {@code WIDTHxHEIGHT}. */
+    public StringProperty imageSizeProperty() {
+        return imageSize;
+    }
+
+    /** Image folders only: three colour channels instead of one gray channel. */
+    public BooleanProperty rgbProperty() {
+        return rgb;
+    }
+
+    /** Whether the dataset chosen is a folder of images, the data the image size and colours apply to. */
+    public ReadOnlyBooleanProperty imageFolderProperty() {
+        return imageFolder.getReadOnlyProperty();
     }
 
     public StringProperty valFractionProperty() {

@@ -5,7 +5,7 @@ import java.util.prefs.Preferences;
 
 /**
  * What the window remembers across launches (window size, side panels' widths and whether they show, theme, last
- * dataset), in the user's Java preferences
+ * dataset and the options it loads with), in the user's Java preferences
  * (on Linux under {@code ~/.java}). Tests use a node of their own.
  */
 public final class WorkbenchSettings {
@@ -18,6 +18,9 @@ public final class WorkbenchSettings {
     private static final String THEME = "theme";
     private static final String PANEL = "panel.";
     private static final String DATASET = "dataset";
+    private static final String LABEL_COLUMN = "data.labelColumn";
+    private static final String IMAGE_SIZE = "data.imageSize";
+    private static final String RGB = "data.rgb";
 
     private final Preferences node;
 
@@ -85,6 +88,33 @@ public final class WorkbenchSettings {
 
     public void setDataset(String nameOrPath) {
         node.put(DATASET, nameOrPath);
+    }
+
+    /** The label column field's text as last left (blank: the last column). */
+    public String labelColumn() {
+        return node.get(LABEL_COLUMN, "");
+    }
+
+    public void setLabelColumn(String text) {
+        node.put(LABEL_COLUMN, text);
+    }
+
+    /** The image size field's text as last left, or {@code fallback} when it never changed. */
+    public String imageSize(String fallback) {
+        return node.get(IMAGE_SIZE, fallback);
+    }
+
+    public void setImageSize(String text) {
+        node.put(IMAGE_SIZE, text);
+    }
+
+    /** Whether images were last loaded in three colour channels. */
+    public boolean rgb() {
+        return node.getBoolean(RGB, false);
+    }
+
+    public void setRgb(boolean rgb) {
+        node.putBoolean(RGB, rgb);
     }
 
     /** Writes the settings out now (they are also written in the background by the JDK). */

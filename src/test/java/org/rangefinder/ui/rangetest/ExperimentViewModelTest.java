@@ -75,6 +75,38 @@ class ExperimentViewModelTest {
         assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults().withSplitSeed(7));
     }
 
+    /**
+     * The image size and colours are options of an image folder alone: for another dataset they are left out of the
+     * data options, and a size the folder would refuse is no problem there.
+     */
+    @Test
+    void theImageOptionsApplyToAnImageFolderOnly(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("photos").resolve("cats"));
+        vm.imageSizeProperty().set("32x24");
+        vm.rgbProperty().set(true);
+        assertThat(vm.imageFolderProperty().get()).isFalse();
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
+
+        vm.datasetProperty().set(folder.getParent().toString());
+        assertThat(vm.imageFolderProperty().get()).isTrue();
+        assertThat(vm.dataOptionsProperty().get())
+                .isEqualTo(DataOptions.defaults().withImageSize(32, 24).withGrayscale(false));
+
+        vm.imageSizeProperty().set("32x");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.IMAGE_SIZE);
+        assertThat(vm.problemProperty().get()).isEqualTo("Image size must be WIDTHxHEIGHT in pixels, such as 32x32, "
+                + "or one number for a square, got '32x'");
+        assertThat(vm.configProperty().get()).isNull();
+        vm.imageSizeProperty().set("5000");
+        assertThat(vm.problemProperty().get()).isEqualTo("Image size must be from 1x1 to 4096x4096 pixels, got "
+                + "5000x5000");
+
+        vm.datasetProperty().set("digits");
+        assertThat(vm.imageFolderProperty().get()).isFalse();
+        assertThat(vm.problemProperty().get()).as("not digits' option").isNull();
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
+    }
+
     @Test
     void anEngineRefusalNamesTheFieldAndClearsTheConfig() {
         vm.batchSizeProperty().set("0");
