@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -109,7 +110,6 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSection described = describe(request, dataset, stderr);
         TrainingConfig config = config(request, dataset);
         LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(request.file(), config.oneCycle());
-        printHeader(stdout, dataset, config);
         history.start(stderr, RunKind.TRAINING, request.source(), config.model(),
                 RunSettings.of(config, request.dataOptions()));
         Trainer.Outcome outcome = train(stdout, stderr, dataset, config, progress, cancel);
@@ -277,20 +277,20 @@ final class TrainCommand implements Callable<Integer> {
                 + (config.policy() == SchedulePolicy.ONE_CYCLE
                     ? "max lr " + config.oneCycle().maxLr() + ", initial " + config.oneCycle().initialLr()
                     : "lr " + config.constantLr())
-                + ", " + config.optimizer().id() + ", " + config.epochs() + " epochs of "
-                + config.stepsPerEpoch(dataset.train().size()) + " iterations");
+                + ", " + config.optimizer().id() + ", " + Counts.of(config.epochs(), "epoch") + " of "
+                + Counts.of(config.stepsPerEpoch(dataset.train().size()), "iteration"));
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
     }
 
     /**
      * Trains the run the history has started, with its progress output, and prints why it stopped. The history
-     * records the result, or, for a run the engine fails, the failure before the exception is passed on.
+     * records the result, or, for a run the engine fails or refuses, the failure before the exception is passed on.
      */
     private Trainer.Outcome train(PrintWriter stdout, PrintWriter stderr, Dataset dataset, TrainingConfig config,
                                   Progress progress, CancelToken cancel) {
         Trainer.Outcome outcome;
         try {
-            outcome = Trainer.train(dataset, config, progressOutput(stdout, progress), cancel);
+            outcome = Trainer.train(dataset, config, progressOutput(stdout, progress, dataset, config), cancel);
         } catch (RuntimeException e) {
             history.recordFailure(stderr, e);
             throw e;
@@ -302,9 +302,19 @@ final class TrainCommand implements Callable<Integer> {
         return outcome;
     }
 
-    /** The bar on stderr moves with each iteration; each epoch clears it and adds its line to the table on stdout. */
-    private static TrainingListener progressOutput(PrintWriter stdout, Progress progress) {
+    /**
+     * The header once the engine has built the network, so that a run it refuses (a network too large for the
+     * machine's memory) prints nothing on stdout; then the bar on stderr moves with each iteration, and each epoch
+     * clears it and adds its line to the table on stdout.
+     */
+    private static TrainingListener progressOutput(PrintWriter stdout, Progress progress, Dataset dataset,
+                                                   TrainingConfig config) {
         return new TrainingListener() {
+            @Override
+            public void started() {
+                printHeader(stdout, dataset, config);
+            }
+
             @Override
             public void iterationDone(IterationRecord r, int totalIterations) {
                 progress.update(r.iteration() + 1, totalIterations,
@@ -326,8 +336,8 @@ final class TrainCommand implements Callable<Integer> {
      * network than the one it ended with; a run stopped before its first has none to report.
      */
     private static void printStopped(PrintWriter stdout, TrainingResult result) {
-        stdout.printf(Locale.ROOT, "stopped: %s after %d of %d iterations, %.1f s; %s%n", result.stopReason().id(),
-                result.iterations().size(), result.totalIterations(), result.elapsedSeconds(),
+        stdout.printf(Locale.ROOT, "stopped: %s after %d of %s, %.1f s; %s%n", result.stopReason().id(),
+                result.iterations().size(), Counts.of(result.totalIterations(), "iteration"), result.elapsedSeconds(),
                 result.evaluations().isEmpty() ? "no evaluation ran"
                         : String.format(Locale.ROOT, "last evaluation: val loss %.4f, val accuracy %.2f%%",
                                 result.finalValLoss(), 100 * result.finalValAccuracy()));

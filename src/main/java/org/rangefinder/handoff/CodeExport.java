@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.optim.OptimizerKind;
@@ -62,7 +63,8 @@ public final class CodeExport {
         return comment + " Rangefinder " + h.toolVersion() + " hyperparameters"
                 + (source == null ? "" : " from " + source) + " (written " + h.created() + "):\n"
                 + comment + " " + h.dataset().source() + ", " + h.model().describe() + ", " + h.optimizer().name()
-                + ", batch " + h.batchSize() + ", " + h.epochs() + " epoch(s) of " + stepsPerEpoch(h) + " steps, lr "
+                + ", batch " + h.batchSize() + ", " + Counts.of(h.epochs(), "epoch") + " of "
+                + Counts.of(stepsPerEpoch(h), "step") + ", lr "
                 + String.format(Locale.ROOT, "%.3g..%.3g", h.lr().min(), h.lr().max()) + " (" + h.lr().chosenBy()
                 + ").\n";
     }

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
@@ -96,8 +97,8 @@ final class Csv {
         for (int line = 1; line < lines.size(); line++) {
             String[] cells = lines.get(line).split(",", -1);
             if (cells.length != header.size()) {
-                throw new UserInputException(file + " line " + (line + 1) + ": " + cells.length + " values, expected "
-                        + header.size());
+                throw new UserInputException(file + " line " + (line + 1) + ": " + Counts.of(cells.length, "value")
+                        + ", expected " + header.size());
             }
             rows.add(cells);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rangefinder.Counts;
 import org.rangefinder.data.DataDigest;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -123,8 +124,9 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
                     + " classes; the file recorded " + sampleShape + " in " + classes);
         }
         if (now.trainSamples() != trainSamples || now.validationSamples() != validationSamples) {
-            out.add("dataset " + source() + " now splits into " + now.trainSamples() + " training and "
-                    + now.validationSamples() + " validation samples; the file recorded " + trainSamples
+            out.add("dataset " + source() + " now splits into " + Counts.of(now.trainSamples(), "training sample")
+                    + " and " + Counts.of(now.validationSamples(), "validation sample") + "; the file recorded "
+                    + trainSamples
                     + " and " + validationSamples);
         }
         return out;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.rangefinder.Counts;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -187,7 +188,7 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
         return switch (preset) {
             case "mlp" -> "mlp " + String.join("-", hiddenSizes.stream().map(String::valueOf).toList())
                     + (batchNorm ? " bn" : "") + (dropout > 0 ? " dropout " + dropout : "");
-            case "resnet" -> "resnet " + blocks + " blocks, " + channels + " channels";
+            case "resnet" -> "resnet " + Counts.of(blocks, "block") + ", " + Counts.of(channels, "channel");
             default -> preset + (dropout != null && dropout > 0 ? " dropout " + dropout : "");
         };
     }

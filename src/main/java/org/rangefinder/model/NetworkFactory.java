@@ -33,6 +33,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.rangefinder.Counts;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -60,8 +61,8 @@ public final class NetworkFactory {
         }
         if (data.kind() != DatasetKind.IMAGE) {
             throw SettingProblem.worded(Setting.MODEL, "model '%s' is a CNN and needs image data; dataset '%s' is "
-                    + "tabular (%s features): use %s mlp", spec.preset(), data.name(), data.featureLength(),
-                    Setting.MODEL);
+                    + "tabular (%s): use %s mlp", spec.preset(), data.name(),
+                    Counts.of(data.featureLength(), "feature"), Setting.MODEL);
         }
         int[] shape = data.sampleShape();
         if (shape[1] < 4 || shape[2] < 4) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
@@ -154,8 +155,8 @@ public final class CurveCsv {
             int lineNo = i + 1;
             List<String> fields = splitCsv(file, lineNo, lines[i], header.separator());
             if (fields.size() < width) {
-                throw new UserInputException(file + ": line " + lineNo + ": " + fields.size()
-                        + " columns, expected at least " + width);
+                throw new UserInputException(file + ": line " + lineNo + ": "
+                        + Counts.of(fields.size(), "column") + ", expected at least " + width);
             }
             double lr = number(file, lineNo, fields, lrColumn, LR);
             String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";

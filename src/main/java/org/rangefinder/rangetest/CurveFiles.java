@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.StrictJson;
 
@@ -198,7 +199,8 @@ public final class CurveFiles {
     private static Curve curve(String where, List<CurvePoint> points, IntFunction<String> lrAt,
                                boolean smoothedInFile) {
         if (points.size() < 2) {
-            throw new UserInputException(where + ": " + points.size() + " points; a curve needs at least 2");
+            throw new UserInputException(where + ": " + Counts.of(points.size(), "point")
+                    + "; a curve needs at least 2");
         }
         for (int i = 1; i < points.size(); i++) {
             CurvePoint p = points.get(i);

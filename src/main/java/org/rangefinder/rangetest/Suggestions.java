@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Objects;
+import org.rangefinder.Counts;
 
 /**
  * Learning rates read off a range-test curve, the fastai way. All are computed on the smoothed loss {@code s}, cut
@@ -48,7 +49,7 @@ public record Suggestions(Double steep, Double valley, Double minimum, LrRange r
         }
         if (n < MIN_POINTS) {
             String where = n < smoothed.length ? " before the first non-finite loss" : "";
-            return none(n, "only " + n + " points" + where + "; need at least " + MIN_POINTS);
+            return none(n, "only " + Counts.of(n, "point") + where + "; need at least " + MIN_POINTS);
         }
         int lo = n / o.skipStartDivisor();
         int hi = n - o.skipEnd();

@@ -14,6 +14,8 @@ public record Sweep(SweepFactor factor, List<String> values) {
 
     public Sweep {
         values = List.copyOf(values);
+        // a value the factor cannot read is what is wrong with a sweep of one value, more than its count
+        values.forEach(factor::check);
         if (values.size() < 2) {
             throw new SettingProblem(Setting.SWEEP, "%s needs at least two values, got %s", factor.id(), values.size());
         }

@@ -1,5 +1,7 @@
 package org.rangefinder.rangetest;
 
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -35,20 +37,47 @@ public enum SweepFactor {
      * factor and the value, and the factor's own refusal in the same names.
      */
     public RangeTestConfig apply(RangeTestConfig base, String value) {
+        UnaryOperator<RangeTestConfig> set = read(value);
+        try {
+            return set.apply(base);
+        } catch (UserInputException e) {
+            throw refused(value, e);
+        }
+    }
+
+    /**
+     * Refuses, as {@link #apply} does, a value that is not of this factor's kind (not a number, not an optimizer),
+     * which needs no base configuration to tell: a sweep of one such value is refused for it, not for its count.
+     */
+    public void check(String value) {
+        read(value);
+    }
+
+    /** What {@code value} sets in a configuration, read now: refused as {@link #apply} says when it cannot be read. */
+    private UnaryOperator<RangeTestConfig> read(String value) {
         String v = value.trim();
         try {
             return switch (this) {
-                case WEIGHT_DECAY -> base.withWeightDecay(Double.parseDouble(v));
-                case MOMENTUM -> base.withMomentum(Double.parseDouble(v));
-                case BATCH_SIZE -> base.withBatchSize(Integer.parseInt(v));
-                case OPTIMIZER -> base.withOptimizer(OptimizerKind.parse(v));
-                case SEED -> base.withSeed(Long.parseLong(v));
+                case WEIGHT_DECAY -> setting(Double.parseDouble(v), RangeTestConfig::withWeightDecay);
+                case MOMENTUM -> setting(Double.parseDouble(v), RangeTestConfig::withMomentum);
+                case BATCH_SIZE -> setting(Integer.parseInt(v), RangeTestConfig::withBatchSize);
+                case OPTIMIZER -> setting(OptimizerKind.parse(v), RangeTestConfig::withOptimizer);
+                case SEED -> setting(Long.parseLong(v), RangeTestConfig::withSeed);
             };
         } catch (NumberFormatException e) {
             throw new SettingProblem(Setting.SWEEP, "%s: '%s' is not a valid %s", id(), value,
                     this == WEIGHT_DECAY || this == MOMENTUM ? "number" : "integer");
         } catch (UserInputException e) {
-            throw new SettingProblem(Setting.SWEEP, "%s=%s: %s", id(), v, e);
+            throw refused(value, e);
         }
+    }
+
+    private static <T> UnaryOperator<RangeTestConfig> setting(T value,
+                                                             BiFunction<RangeTestConfig, T, RangeTestConfig> with) {
+        return config -> with.apply(config, value);
+    }
+
+    private SettingProblem refused(String value, UserInputException e) {
+        return new SettingProblem(Setting.SWEEP, "%s=%s: %s", id(), value.trim(), e);
     }
 }

@@ -1,6 +1,7 @@
 package org.rangefinder.schedule;
 
 import java.util.Objects;
+import org.rangefinder.Counts;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 
@@ -70,7 +71,7 @@ public record OneCycleSettings(int totalSteps, double maxLr, double pctStart, An
             boolean hasStep = k == 0 ? ends[0] > 0 : Math.floor(ends[k]) > Math.floor(ends[k - 1]);
             if (!hasStep) {
                 throw new SettingProblem(Setting.PCT_START, "%s leaves phase %s of %s with no steps in a cycle of "
-                        + "%s %s", pctStart, k + 1, ends.length, totalSteps, totalSteps == 1 ? "step" : "steps");
+                        + "%s", pctStart, k + 1, ends.length, Counts.of(totalSteps, "step"));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.rangefinder.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.engine.BatchStream;
@@ -25,8 +26,9 @@ import org.rangefinder.schedule.PrecomputedSchedule;
  * at the end of every epoch, and every K iterations when asked; it stops early when cancelled (checked before every
  * step) or when a loss is not finite.
  *
- * <p>The schedules are computed, the network is built, and the steps run (each recording its iteration, evaluating
- * when due and telling the listener), on the threads of a {@link StepThreads}.
+ * <p>The schedules are computed, the network is built (then the listener told that the run has started), and the
+ * steps run (each recording its iteration, evaluating when due and telling the listener), on the threads of a
+ * {@link StepThreads}.
  */
 public final class Trainer {
 
@@ -112,11 +114,15 @@ public final class Trainer {
         double[] lrs = steps.call(() -> learningRates(config, total));
         double[] momenta = steps.call(() -> momenta(config, total));
         boolean adamBeta1 = config.optimizer() == OptimizerKind.ADAM;
-        Network net = steps.call(() -> NetworkFactory.build(config.model(), data,
-                config.optimizerSettings().updater(new PrecomputedSchedule(lrs),
-                        config.optimizer() == OptimizerKind.NESTEROV ? new PrecomputedSchedule(momenta) : null),
-                config.weightDecay(), config.seed(), Math.min(config.batchSize(), data.train().size())));
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), false);
+        Network net = steps.call(() -> {
+            Network built = NetworkFactory.build(config.model(), data,
+                    config.optimizerSettings().updater(new PrecomputedSchedule(lrs),
+                            config.optimizer() == OptimizerKind.NESTEROV ? new PrecomputedSchedule(momenta) : null),
+                    config.weightDecay(), config.seed(), Math.min(config.batchSize(), data.train().size()));
+            listener.started();
+            return built;
+        });
 
         List<IterationRecord> iterations = new ArrayList<>(total);
         List<EvaluationRecord> evaluations = new ArrayList<>();
@@ -158,9 +164,9 @@ public final class Trainer {
     private static OneCycleSettings checkedSettings(TrainingConfig config, int totalSteps) {
         OneCycleSettings s = config.oneCycle();
         if (s.totalSteps() != totalSteps) {
-            throw new UserInputException("the 1cycle schedule has " + s.totalSteps() + " total steps, but "
-                    + config.epochs() + " epochs of this dataset at batch size " + config.batchSize() + " take "
-                    + totalSteps);
+            throw new UserInputException("the 1cycle schedule has " + Counts.of(s.totalSteps(), "total step")
+                    + ", but this dataset at batch size " + config.batchSize() + " takes " + totalSteps + " in "
+                    + Counts.of(config.epochs(), "epoch"));
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package org.rangefinder.train;
 
+import org.rangefinder.Counts;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -90,8 +91,8 @@ public record TrainingConfig(String dataset, ModelSpec model, OptimizerKind opti
     public static int totalSteps(int epochs, int stepsPerEpoch) {
         long total = (long) epochs * stepsPerEpoch;
         if (total > OneCycleSettings.MAX_STEPS) {
-            throw new SettingProblem(Setting.EPOCHS, "%s of %s iterations each make %s iterations; at most %s", epochs,
-                    stepsPerEpoch, total, OneCycleSettings.MAX_STEPS);
+            throw new SettingProblem(Setting.EPOCHS, "%s of %s each make %s iterations; at most %s", epochs,
+                    Counts.of(stepsPerEpoch, "iteration"), total, OneCycleSettings.MAX_STEPS);
         }
         return (int) total;
     }

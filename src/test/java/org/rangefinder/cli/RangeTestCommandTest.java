@@ -251,7 +251,12 @@ class RangeTestCommandTest {
         "--smoothing 1 | --smoothing",
         "--model lenet | needs image data",
         "--sweep colour=1,2 | --sweep factor must be one of",
-        "--sweep weight-decay=0,x | not a valid number",
+        "--sweep weight-decay=0,x | --sweep weight-decay: 'x' is not a valid number",
+        "--sweep weight-decay=x | --sweep weight-decay: 'x' is not a valid number",
+        "--sweep batch-size=x,x | --sweep batch-size: 'x' is not a valid integer",
+        "--sweep optimizer=rmsprop | --sweep optimizer=rmsprop: --optimizer must be one of 'sgd', 'nesterov', 'adam', "
+                + "got 'rmsprop'",
+        "--sweep weight-decay=1e-4 | --sweep weight-decay needs at least two values, got 1",
         "--sweep weight-decay=0,,1 | --sweep weight-decay=0,,1: value 2 of 3 is empty",
         "--optimizer rmsprop | --optimizer must be one of",
         "--mode log | log",

@@ -142,8 +142,35 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(4);
         assertThat(r.lines()[0])
-                .isEqualTo("train: iris, mlp 128-128, constant lr 0.05, adam, 1 epochs of 2 iterations");
+                .isEqualTo("train: iris, mlp 128-128, constant lr 0.05, adam, 1 epoch of 2 iterations");
         assertThat(r.lines()[3]).startsWith("stopped: completed after 2 of 2 iterations, ");
+    }
+
+    /** One epoch of one iteration (a batch of all 120 training samples) is counted in the singular. */
+    @Test
+    void aRunOfOneIterationCountsItInTheSingular() {
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--schedule", "constant", "--lr", "0.05", "--epochs", "1",
+                "--batch-size", "120", "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()[0]).endsWith(", nesterov, 1 epoch of 1 iteration");
+        assertThat(r.lines()[3]).startsWith("stopped: completed after 1 of 1 iteration, ");
+    }
+
+    /**
+     * A network too large for the machine's memory (a wide resnet on all 60,000 MNIST images in one batch: terabytes
+     * of activations) is refused before the run prints anything on stdout: no header, no empty epoch table.
+     */
+    @Test
+    void aNetworkTooLargeForTheMachineIsRefusedWithNothingOnStdout(@TempDir Path dir) throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.json"), "{\"preset\": \"resnet\", \"blocks\": 4, "
+                + "\"channels\": 256}");
+        CliRun r = CliRun.of("train", "--dataset", "mnist", "--model", wide.toString(), "--batch-size", "60000",
+                "--epochs", "10", "--max-lr", "0.1", "--no-history");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("rangefinder: model resnet 4 blocks, 256 channels on 'mnist' (samples of "
+                + "1x28x28), batch 60000, needs about ").endsWith(" GiB of memory; use a smaller model, smaller samples "
+                + "or a smaller batch" + System.lineSeparator());
     }
 
     /** A hyperparameter file describes a 1cycle: a constant run is refused one before it runs. */
@@ -179,7 +206,7 @@ class TrainCommandTest {
         assertThat(warnings).hasSize(2);
         assertThat(warnings[0])
                 .startsWith("warning: dataset " + data + " changed since the file was written (SHA-256 ");
-        assertThat(warnings[1]).isEqualTo("warning: dataset " + data + " now splits into 112 training and 28 "
+        assertThat(warnings[1]).isEqualTo("warning: dataset " + data + " now splits into 112 training samples and 28 "
                 + "validation samples; the file recorded 120 and 30");
         assertThat(r.out()).startsWith("train: data.csv, ");
 
@@ -239,6 +266,8 @@ class TrainCommandTest {
         "--max-lr 0.1 --pct-start 1.5 | pct",
         "--max-lr 0.1 --min-lr 0.2 | --min-lr",
         "--max-lr 0.1 --epochs 0 | --epochs",
+        "--max-lr 0.1 --epochs 2000000 --batch-size 120 | --epochs 2000000 of 1 iteration each make 2000000 "
+                + "iterations; at most 1000000",
         "--epochs 1 | --max-lr",
         "--schedule constant | rangefinder: --lr is required for a constant schedule",
         "--schedule constant --lr 0 | --lr must be a number > 0 for a constant schedule, got 0.0",

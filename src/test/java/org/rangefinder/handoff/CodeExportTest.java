@@ -61,6 +61,13 @@ class CodeExportTest {
         assertThat(Double.parseDouble(args.get("max_momentum"))).isEqualTo(s.maxMomentum());
     }
 
+    /** The file's one epoch of iris at batch 16 (120 training samples: 8 steps) is counted in the singular. */
+    @Test
+    void theHeaderCountsTheEpochsAndStepsInWords() {
+        assertThat(nesterov.epochs()).isEqualTo(1);
+        assertThat(CodeExport.header(nesterov, "h.json", "#")).contains(", batch 16, 1 epoch of 8 steps, lr ");
+    }
+
     @Test
     void pytorchOneCycleLrGetsExactlyOurScheduleArguments() {
         assertOneCycleLrArgumentsAreOurs(nesterov, true);

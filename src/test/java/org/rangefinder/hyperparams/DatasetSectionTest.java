@@ -76,6 +76,18 @@ class DatasetSectionTest {
         assertThat(section.trainSamples()).isEqualTo(120);
         DataOptions half = DataOptions.defaults().withValidationFraction(0.5);
         assertThat(section.differences(DatasetSection.of("iris", half, Datasets.load("iris", half))))
-                .singleElement().asString().contains("now splits into 75 training and 75 validation samples");
+                .singleElement().asString().contains("now splits into 75 training samples and 75 validation samples");
+    }
+
+    /** A class of two samples holds one out for validation, a class of one none: one validation sample in all. */
+    @Test
+    void aSplitOfOneSampleIsWordedInTheSingular() throws IOException {
+        DataOptions options = DataOptions.defaults();
+        Path file = Files.writeString(dir.resolve("few.csv"), "a,label\n1,x\n2,x\n3,y\n");
+        DatasetSection recorded = DatasetSection.of(file.toString(), options, Datasets.load(file.toString(), options));
+        Files.writeString(file, "a,label\n1,x\n2,x\n4,x\n3,y\n");
+        DatasetSection now = DatasetSection.of(file.toString(), options, Datasets.load(file.toString(), options));
+        assertThat(recorded.differences(now)).contains("dataset " + file + " now splits into 3 training samples and 1 "
+                + "validation sample; the file recorded 2 and 1");
     }
 }

@@ -77,6 +77,7 @@ class ModelSpecTest {
         assertThat(new ModelSpec("resnet", null, null, null, 16, 4).describe())
                 .isEqualTo("resnet 16 blocks, 4 channels");
         assertThat(new ModelSpec("resnet", null, null, null, 1, 512).channels()).isEqualTo(512);
+        assertThat(new ModelSpec("resnet", null, null, null, 1, 1).describe()).isEqualTo("resnet 1 block, 1 channel");
         assertThatThrownBy(() -> new ModelSpec("resnet", null, null, null, 16, 5))
                 .hasMessage("model spec: 'channels' 5 would reach 640 in the widest of 16 blocks (they double every "
                         + "second block); at most 512");

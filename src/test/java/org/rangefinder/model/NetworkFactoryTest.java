@@ -129,6 +129,11 @@ class NetworkFactoryTest {
         assertThatThrownBy(() -> NetworkFactory.checkCompatible(ModelSpec.preset("lenet"), TestData.load("iris")))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("needs image data")
                 .hasMessageContaining("iris");
+        Split one = new Split(new float[] {0, 1}, new int[] {0, 1}, 1);
+        Dataset oneFeature = new Dataset("line", DatasetKind.TABULAR, new int[] {1}, List.of("a", "b"), one, one, null);
+        assertThatThrownBy(() -> NetworkFactory.checkCompatible(ModelSpec.preset("resnet"), oneFeature))
+                .hasMessage("model 'resnet' is a CNN and needs image data; dataset 'line' is tabular (1 feature): use "
+                        + "--model mlp");
     }
 
     @Test

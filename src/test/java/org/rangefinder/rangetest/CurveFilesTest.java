@@ -83,7 +83,7 @@ class CurveFilesTest {
         assertThat(runs.get(1).lrs()).containsExactly(0.1, 0.2, 0.3);
         assertThat(CurveFiles.read(f).lrs()).containsExactly(0.1, 0.2);
         assertRefused(write("r.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.1,2\n"),
-                "r.csv: run 1: 1 points; a curve needs at least 2");
+                "r.csv: run 1: 1 point; a curve needs at least 2");
     }
 
     @Test
@@ -164,8 +164,8 @@ class CurveFilesTest {
                 "v.csv: line 1: no columns named 'lr' and 'loss' in the header [learning_rate, value]");
         assertRefused(write("x.csv", "lr,loss\n0.1,2\n0.2,1\n0.3,1\n0.4,abc\n"),
                 "x.csv: line 5, column 2: 'abc' in column loss is not a number");
-        assertRefused(write("s.csv", "lr,loss\n0.1,2\n0.2\n"), "s.csv: line 3: 1 columns, expected at least 2");
-        assertRefused(write("o.csv", "lr,loss\n0.1,2\n"), "o.csv: 1 points; a curve needs at least 2");
+        assertRefused(write("s.csv", "lr,loss\n0.1,2\n0.2\n"), "s.csv: line 3: 1 column, expected at least 2");
+        assertRefused(write("o.csv", "lr,loss\n0.1,2\n"), "o.csv: 1 point; a curve needs at least 2");
         assertRefused(write("z.csv", "lr,loss\n0.1,2\n0,1\n"), "z.csv: line 3, column 1 (lr): learning rate 0.0");
         assertRefused(write("q.csv", "lr,loss\n\"0.1,2\n"), "q.csv: line 2: a quoted field is not closed");
         assertRefused(write("sm.csv", "lr,loss,smoothed_loss\n0.1,2,2\n0.2,1,-\n"),
@@ -190,7 +190,7 @@ class CurveFilesTest {
         assertRefused(write("k.json", "{\"schemaVersion\":1,\"runs\":[{}]}"),
                 "k.json: runs[0].points: expected an array of points");
         assertRefused(write("t.json", "{\"schemaVersion\":1,\"runs\":[{\"points\":[{\"lr\":0.1,\"loss\":1}]}]}"),
-                "t.json: runs[0].points: 1 points; a curve needs at least 2");
+                "t.json: runs[0].points: 1 point; a curve needs at least 2");
         assertRefusedWith(write("b.json", "{\"schemaVersion\":1,\"runs\":[\n  {\"points\": [1, }\n]}"),
                 ": not valid JSON at line 2, column 18 (runs[0].points[1]): unexpected character '}' where a value "
                 + "should be");

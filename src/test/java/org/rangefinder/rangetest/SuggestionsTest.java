@@ -163,6 +163,8 @@ class SuggestionsTest {
 
         Suggestions nine = Suggestions.fromSmoothed(ladder(9), new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1}, DEFAULTS);
         assertThat(nine.reason()).isEqualTo("only 9 points; need at least 10");
+        Suggestions one = Suggestions.fromSmoothed(ladder(2), new double[] {9, Double.NaN}, DEFAULTS);
+        assertThat(one.reason()).isEqualTo("only 1 point before the first non-finite loss; need at least 10");
     }
 
     @Test

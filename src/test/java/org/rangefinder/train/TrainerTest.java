@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -205,8 +206,30 @@ class TrainerTest {
         TrainingConfig config = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.NESTEROV, 0.9, 0, 16,
                 2, SchedulePolicy.ONE_CYCLE, OneCycleSettings.defaults(100, 0.1), null, 0, 42);
         assertThatThrownBy(() -> Trainer.train(iris, config, TrainingListener.NONE, new CancelToken()))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("100 total steps")
-                .hasMessageContaining("take 16");
+                .isInstanceOf(UserInputException.class).hasMessage("the 1cycle schedule has 100 total steps, but this "
+                        + "dataset at batch size 16 takes 16 in 2 epochs");
+        TrainingConfig oneEpoch = new TrainingConfig("iris", ModelSpec.preset("mlp"), OptimizerKind.NESTEROV, 0.9, 0,
+                16, 1, SchedulePolicy.ONE_CYCLE, OneCycleSettings.defaults(100, 0.1), null, 0, 42);
+        assertThatThrownBy(() -> Trainer.learningRates(oneEpoch, 8)).hasMessage("the 1cycle schedule has 100 total "
+                + "steps, but this dataset at batch size 16 takes 8 in 1 epoch");
+    }
+
+    /** The listener hears that the run started once its network is built, before the first step, and only then. */
+    @Test
+    void theListenerHearsTheRunStartedBeforeItsFirstStep() {
+        List<String> heard = new ArrayList<>();
+        Trainer.train(iris, oneCycle(OptimizerKind.NESTEROV, 1), new TrainingListener() {
+            @Override
+            public void started() {
+                heard.add("started");
+            }
+
+            @Override
+            public void iterationDone(IterationRecord record, int total) {
+                heard.add("iteration " + record.iteration());
+            }
+        }, new CancelToken());
+        assertThat(heard).startsWith("started", "iteration 0").hasSize(1 + 8).containsOnlyOnce("started");
     }
 
     @Test
