@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.rangefinder.Counts;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -237,7 +238,7 @@ final class CsvImporter {
         void add(Row row) {
             List<String> cells = row.cells();
             if (cells.size() != columns) {
-                throw problem(row.line(), cells.size() + " columns, expected " + columns);
+                throw problem(row.line(), Counts.of(cells.size(), "column") + ", expected " + columns);
             }
             long needed = (long) values + columns - 1; // in long: near the limit an int sum would wrap
             if (needed > features.length) {

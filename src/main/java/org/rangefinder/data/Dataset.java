@@ -2,6 +2,7 @@ package org.rangefinder.data;
 
 import java.util.Arrays;
 import java.util.List;
+import org.rangefinder.Counts;
 
 /**
  * A classification dataset ready for training: a training and a validation split, already scaled
@@ -52,6 +53,6 @@ public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<Str
 
     /** One sample in words: {@code 1x28x28} (channels x height x width) or {@code 4 features}. */
     public String sampleText() {
-        return kind == DatasetKind.IMAGE ? shapeText() : shapeText() + " features";
+        return kind == DatasetKind.IMAGE ? shapeText() : Counts.of(sampleShape[0], "feature");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 
 /**
@@ -86,8 +87,8 @@ final class IdxReader {
             digest.add(imagesFile.getFileName().toString(), hashed.sha256());
             int[] labels = readLabels(labelsFile, loading, digest);
             if (header.count() != labels.length) {
-                throw new UserInputException(labelsFile + " holds " + labels.length + " labels but " + imagesFile
-                        + " holds " + header.count() + " images");
+                throw new UserInputException(labelsFile + " holds " + Counts.of(labels.length, "label") + " but "
+                        + imagesFile + " holds " + Counts.of(header.count(), "image"));
             }
             float[] pixels = new float[values];
             for (int i = 0; i < values; i++) {

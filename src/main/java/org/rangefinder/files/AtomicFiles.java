@@ -260,7 +260,7 @@ public final class AtomicFiles {
                 try {
                     Files.move(doomed, absolute);
                     kept = deleted == 0 ? "nothing was deleted" : deleted + " of its " + (paths.size() - 1)
-                            + " files and folders were deleted, the rest is kept";
+                            + " files and folders " + (deleted == 1 ? "was" : "were") + " deleted, the rest is kept";
                 } catch (IOException moveBack) {
                     kept = "what is left is in " + doomed;
                 }

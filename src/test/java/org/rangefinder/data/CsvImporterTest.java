@@ -155,6 +155,13 @@ class CsvImporterTest {
     }
 
     @Test
+    void aRowOfOneCellSaysOneColumn() throws IOException {
+        Path file = write("r.csv", "a,b,label\n1,2,x\n7\n");
+
+        assertThat(failure(file, null)).isEqualTo(file + ": line 3: 1 column, expected 3");
+    }
+
+    @Test
     void rowsMustHaveAsManyColumnsAsTheHeader() throws IOException {
         Path file = write("r.csv", "a,b,label\n1,2,3,x\n");
 

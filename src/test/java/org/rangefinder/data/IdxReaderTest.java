@@ -174,6 +174,8 @@ class IdxReaderTest {
         Path labels = labels("x-labels-idx1-ubyte", 0, 1, 2);
 
         assertThat(failure(file)).isEqualTo(labels + " holds 3 labels but " + file + " holds 6 images");
+        labels("x-labels-idx1-ubyte", 2);
+        assertThat(failure(file)).isEqualTo(labels + " holds 1 label but " + file + " holds 6 images");
     }
 
     @Test

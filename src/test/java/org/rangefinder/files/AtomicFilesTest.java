@@ -58,7 +58,7 @@ class AtomicFilesTest {
         Files.writeString(run.resolve("run.json"), "{}");
         assertThatThrownBy(() -> AtomicFiles.deleteFolder(run, null, refusing))
                 .hasMessage("cannot delete " + run + ": " + locked + ": permission denied; 1 of its 4 files and "
-                        + "folders were deleted, the rest is kept");
+                        + "folders was deleted, the rest is kept");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("run");
         }
