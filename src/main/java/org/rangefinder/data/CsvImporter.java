@@ -166,7 +166,7 @@ final class CsvImporter {
 
         /** The SHA-256 of the file, in hex, once every line has been read. */
         String sha256() throws IOException {
-            return DataDigest.hex(hashed.sha256());
+            return DataDigest.hex(hashed.digest());
         }
 
         /** The next non-blank line, or null at the end; every {@value #LINES_PER_CHECK} lines asks and tells. */

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * The SHA-256 of the files a load read, taken from their bytes as the load reads them ({@link Dataset#sha256()}).
  * A hyperparameter file records it so that a later run can tell whether the data changed. Taken there, it is the
  * SHA-256 of exactly the bytes the runs got (a file hashed after its load may have changed in between), and no
- * file is read twice.
+ * file is read again to hash it.
  *
  * <ul>
  *   <li>Of a table (one file): the SHA-256 of the file's bytes as stored, gzipped or not, what
@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *             -not -path '*}{@code /.*' | cut -c3- | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum}
  *             prints.</li>
  *         <li>An IDX images file: it and its labels file and, beside a {@code train-} file, the {@code t10k-}
- *             pair, each named by its file name: {@code sha256sum FILES | LC_ALL=C sort -k2 | sha256sum}.</li>
+ *             pair, each named by its file name: {@code sha256sum FILES | LC_ALL=C sort -k2 | sha256sum} in their
+ *             folder.</li>
  *       </ul></li>
  * </ul>
  */

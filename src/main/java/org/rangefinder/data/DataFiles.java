@@ -79,7 +79,7 @@ final class DataFiles {
          * The SHA-256 of the whole file, once its content has been read: reads what the content left of the file
          * (bytes after a gzip stream's end, which the decompression does not read) to hash them too.
          */
-        byte[] sha256() throws IOException {
+        byte[] digest() throws IOException {
             stored.transferTo(OutputStream.nullOutputStream());
             return digest.digest();
         }

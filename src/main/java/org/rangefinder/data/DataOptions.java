@@ -54,7 +54,7 @@ public record DataOptions(String labelColumn, double validationFraction, long sp
         String height = m.group(2) == null ? m.group(1) : m.group(2);
         if (m.group(1).length() > 9 || height.length() > 9) { // beyond an int, as beyond the largest side
             throw new SettingProblem(Setting.IMAGE_SIZE, "must be from 1x1 to %sx%s pixels, got '%s'", MAX_IMAGE_SIDE,
-                    MAX_IMAGE_SIDE, text.strip());
+                    MAX_IMAGE_SIDE, text);
         }
         return withImageSize(Integer.parseInt(m.group(1)), Integer.parseInt(height));
     }

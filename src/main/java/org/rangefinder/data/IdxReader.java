@@ -84,7 +84,7 @@ final class IdxReader {
                 throw truncated(imagesFile, header, values, raw.length);
             }
             requireEnd(in, imagesFile);
-            digest.add(imagesFile.getFileName().toString(), hashed.sha256());
+            digest.add(imagesFile.getFileName().toString(), hashed.digest());
             int[] labels = readLabels(labelsFile, loading, digest);
             if (header.count() != labels.length) {
                 throw new UserInputException(labelsFile + " holds " + Counts.of(labels.length, "label") + " but "
@@ -121,7 +121,7 @@ final class IdxReader {
                         + " labels, the file ends after " + raw.length);
             }
             requireEnd(in, file);
-            digest.add(file.getFileName().toString(), hashed.sha256());
+            digest.add(file.getFileName().toString(), hashed.digest());
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = raw[i] & 0xFF;

@@ -59,6 +59,12 @@ final class ImageFolderImporter {
      */
     static final long MAX_PIXELS = (long) DataOptions.MAX_IMAGE_SIDE * DataOptions.MAX_IMAGE_SIDE;
 
+    /**
+     * The largest file taken for an image, 256 MiB: an image of {@link #MAX_PIXELS} pixels stored uncompressed with
+     * 16 bits in each of four channels takes 128 MiB. Each image is read whole before it is decoded.
+     */
+    static final long MAX_IMAGE_BYTES = 256L << 20;
+
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
     /** The source pixels that make one output pixel along one axis: {@code first}, then {@code weights.length}. */
@@ -104,6 +110,13 @@ final class ImageFolderImporter {
     private static byte[] read(Path folder, Path image, DataDigest digest) {
         String name = folder.relativize(image).toString().replace(image.getFileSystem().getSeparator(), "/");
         try {
+            long size = Files.size(image);
+            if (size > MAX_IMAGE_BYTES) {
+                long mib = (size + (1 << 20) - 1) >> 20; // rounded up: past the limit by a byte is past it
+                throw new UserInputException(image + ": " + mib + " MiB is more than an image of at most "
+                        + DataOptions.MAX_IMAGE_SIDE + "x" + DataOptions.MAX_IMAGE_SIDE + " pixels takes ("
+                        + (MAX_IMAGE_BYTES >> 20) + " MiB)");
+            }
             return DataFiles.readHashed(image, digest, name);
         } catch (IOException e) {
             throw DataFiles.unreadable(image, e);

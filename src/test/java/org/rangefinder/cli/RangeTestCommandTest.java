@@ -77,6 +77,15 @@ class RangeTestCommandTest {
         CliRun trained = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history");
         assertThat(trained.code()).as(trained.err()).isZero();
         assertThat(trained.err()).as("the data as the file describes it").doesNotContain("warning");
+        Path h2 = dir.resolve("h2.json");
+        CliRun overridden = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history",
+                "--image-size", "4", "--no-rgb", "--hyperparams-out", h2.toString());
+        assertThat(overridden.code()).as(overridden.err()).isZero();
+        assertThat(overridden.err()).contains("now has samples of shape [1, 4, 4] in 2 classes; the file recorded "
+                + "[3, 6, 8]");
+        JsonNode again = new ObjectMapper().readTree(h2.toFile()).get("dataset");
+        assertThat(again.get("imageWidth").asInt()).isEqualTo(4);
+        assertThat(again.get("grayscale").asBoolean()).isTrue();
 
         for (String[] bad : List.of(new String[] {"0x6", "--image-size must be from 1x1 to 4096x4096 pixels, got 0x6"},
                 new String[] {"8x6x2", "--image-size must be WIDTHxHEIGHT in pixels, such as 32x32, or one number "

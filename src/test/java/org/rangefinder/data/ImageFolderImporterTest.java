@@ -312,6 +312,19 @@ class ImageFolderImporterTest {
                 + "16777216 pixels (4096x4096); scale it down");
     }
 
+    /** A file too large to be an image of the largest size is refused before it is read (a sparse file here). */
+    @Test
+    void aFileLargerThanAnyImageIsRefusedBeforeItIsRead() throws IOException {
+        png("a/1.png", gray(1, 1, 0));
+        Path huge = Files.createDirectories(dir.resolve("b")).resolve("huge.png");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ImageFolderImporter.MAX_IMAGE_BYTES + 1);
+        }
+
+        assertThat(failure()).isEqualTo(huge + ": 257 MiB is more than an image of at most 4096x4096 pixels takes "
+                + "(256 MiB)");
+    }
+
     @Test
     void theLimitIsOnThePixelCountInAnyShape() throws IOException {
         png("a/1.png", gray(1, 1, 0));

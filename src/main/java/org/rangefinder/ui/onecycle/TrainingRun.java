@@ -162,8 +162,7 @@ public final class TrainingRun implements TrainingListener {
     }
 
     /**
-     * The data the run trained on, as described when it was loaded; null before it was loaded and for data that
-     * could not be described.
+     * The data the run trained on, as described when it was loaded; null before it was loaded.
      */
     public DatasetSection dataset() {
         return dataset;

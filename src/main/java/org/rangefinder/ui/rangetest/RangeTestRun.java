@@ -252,8 +252,8 @@ public final class RangeTestRun {
     }
 
     /**
-     * The data the run ran on, as described when it was loaded; null before it was loaded, for a curve read from a
-     * file or the run history, and for data that could not be described.
+     * The data the run ran on, as described when it was loaded; null before it was loaded, and for a curve read from
+     * a file or the run history.
      */
     public DatasetSection dataset() {
         return dataset;
