@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.image.WritableImage;
+import org.rangefinder.Counts;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -490,7 +491,7 @@ public final class WorkbenchViewModel {
             } else {
                 CurveCsv.writeRuns(f, curves);
             }
-        }, "Wrote " + curves.size() + " curve(s) to ", failed);
+        }, "Wrote " + Counts.of(curves.size(), "curve") + " to ", failed);
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */

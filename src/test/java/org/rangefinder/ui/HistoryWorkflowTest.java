@@ -89,7 +89,7 @@ class HistoryWorkflowTest {
         });
         Screenshots.save(fixture.view(), "history");
         robot.clickOn("#historyOverlay");
-        WorkbenchFixture.waitUntil(10, () -> "Nothing overlaid: the chosen curve(s) are in the runs list already"
+        WorkbenchFixture.waitUntil(10, () -> "Nothing overlaid: the chosen curve is in the runs list already"
                 .equals(fixture.vm().statusProperty().get()));
         assertThat(fixture.vm().runs().runs()).as("the run itself is on the chart").containsExactly(run);
 
@@ -103,7 +103,7 @@ class HistoryWorkflowTest {
         assertThat(overlaid.points()).isEqualTo(run.points());
         assertThat(overlaid.suggestionsProperty().get()).isEqualTo(run.suggestionsProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fixture.vm().statusProperty().get()).isEqualTo("Overlaid 1 curve(s) from the run history");
+        assertThat(fixture.vm().statusProperty().get()).isEqualTo("Overlaid 1 curve from the run history");
         Screenshots.save(fixture.view(), "history-overlay");
 
         // the chart exported from the History tab is the range test's (the training charts' while theirs shows)
@@ -130,10 +130,10 @@ class HistoryWorkflowTest {
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().history().entries().stream()
                 .noneMatch(r -> r.id().equals(recorded.id())));
         assertThat(asked).hasSize(1);
-        assertThat(asked.get(0)).startsWith("Delete 1 run(s)");
+        assertThat(asked.get(0)).startsWith("Delete 1 run and its files from ");
         assertThat(fixture.history.resolve(recorded.id())).doesNotExist();
         assertThat(fixture.history).isEmptyDirectory();
-        assertThat(fixture.vm().statusProperty().get()).isEqualTo("Deleted 1 run(s) from the run history");
+        assertThat(fixture.vm().statusProperty().get()).isEqualTo("Deleted 1 run from the run history");
     }
 
     /**

@@ -452,6 +452,7 @@ class WorkbenchViewModelTest {
         vm.exportCurves(one, NO_PROBLEM);
         assertThat(Files.readString(one))
                 .isEqualTo("iteration,lr,loss,smoothed_loss\n0,1.0E-4,2.5,2.5\n1,0.001,2.0,2.25\n");
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 1 curve to " + one);
         RunHistory history = RunHistory.open(tmp.resolve("runs"));
         RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"));
         RunRecord recorded = history.start(RunKind.RANGE_TEST, "iris", config.model(), config);
@@ -465,6 +466,7 @@ class WorkbenchViewModelTest {
         vm.exportCurves(two, NO_PROBLEM);
         assertThat(Files.readString(two)).isEqualTo("run,iteration,lr,loss,smoothed_loss\n1,0,1.0E-4,2.5,2.5\n"
                 + "1,1,0.001,2.0,2.25\n2,0,0.01,1.5,1.5\n2,1,0.1,NaN,NaN\n");
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 2 curves to " + two);
     }
 
     @Test

@@ -94,7 +94,7 @@ class WorkbenchWindowTest {
 
         robot.clickOn("#toastClose");
         assertThat(toast.isVisible()).isFalse();
-        robot.interact(() -> fixture.vm().report("Wrote 2 curve(s) to curves.csv"));
+        robot.interact(() -> fixture.vm().report("Wrote 2 curves to curves.csv"));
         assertThat(toast.isVisible()).isTrue();
         WorkbenchFixture.waitUntil((int) Toast.SHOWN.toSeconds() + 5, () -> !toast.isVisible());
     }

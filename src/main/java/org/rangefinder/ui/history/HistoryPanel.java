@@ -27,6 +27,7 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
+import org.rangefinder.Counts;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
 
@@ -96,7 +97,8 @@ public final class HistoryPanel extends BorderPane {
         delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         delete.setOnAction(e -> {
             List<RunRecord> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
-            if (confirmation.ask("Delete " + chosen.size() + " run(s) and their files from " + vm.store().folder()
+            if (confirmation.ask("Delete " + Counts.of(chosen.size(), "run") + " and "
+                    + (chosen.size() == 1 ? "its" : "their") + " files from " + vm.store().folder()
                     + "? This cannot be undone.")) {
                 vm.delete(chosen);
             }

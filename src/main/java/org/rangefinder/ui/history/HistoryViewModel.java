@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rangefinder.Counts;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
@@ -111,8 +112,9 @@ public final class HistoryViewModel {
                     fresh.forEach(i -> runs.show(overlay.curves().get(i)));
                 }
             }
-            reporter.accept(shown == 0 ? "Nothing overlaid: the chosen curve(s) are in the runs list already"
-                    : "Overlaid " + shown + " curve(s) from the run history" + (skipped == 0 ? ""
+            reporter.accept(shown == 0 ? "Nothing overlaid: the chosen " + (skipped == 1 ? "curve is" : "curves are")
+                    + " in the runs list already"
+                    : "Overlaid " + Counts.of(shown, "curve") + " from the run history" + (skipped == 0 ? ""
                             : "; left out " + skipped + " in the runs list already"));
         }, reporter);
     }
@@ -177,7 +179,7 @@ public final class HistoryViewModel {
     public void delete(List<RunRecord> chosen) {
         List<String> ids = chosen.stream().map(RunRecord::id).toList();
         store.read(h -> h.delete(ids).size(), n -> {
-            reporter.accept("Deleted " + n + " run(s) from the run history");
+            reporter.accept("Deleted " + Counts.of(n, "run") + " from the run history");
             refresh();
         }, m -> {
             reporter.accept(m);

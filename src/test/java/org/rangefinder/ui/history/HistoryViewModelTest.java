@@ -161,7 +161,7 @@ class HistoryViewModelTest {
         assertThat(overlaid.points()).isEqualTo(original.points());
         assertThat(overlaid.suggestionsProperty().get()).isEqualTo(original.suggestionsProperty().get());
         assertThat(runs.selectedProperty().get()).isSameAs(overlaid);
-        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+        assertThat(messages).containsExactly("Overlaid 1 curve from the run history");
     }
 
     /**
@@ -204,7 +204,7 @@ class HistoryViewModelTest {
         vm.refresh();
         messages.clear();
         vm.overlay(vm.entries().stream().filter(r -> r.id().equals(cancelled.id())).toList());
-        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history");
+        assertThat(messages).containsExactly("Overlaid 1 curve from the run history");
         assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly((String) null);
     }
 
@@ -238,7 +238,7 @@ class HistoryViewModelTest {
 
         vm.overlay(List.of(recorded));
 
-        assertThat(messages).containsExactly("Overlaid 2 curve(s) from the run history");
+        assertThat(messages).containsExactly("Overlaid 2 curves from the run history");
         String partial = "cancelled: curve up to lr " + LrText.format(cut.points().get(29).lr()) + " only";
         assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(null, partial);
         assertThat(runs.runs().get(0).family().seedsProperty().get()).as("its mean, band and medians, as live")
@@ -264,7 +264,7 @@ class HistoryViewModelTest {
             messages.clear();
             Files.write(members, unknown);
             vm.overlay(List.of(recorded));
-            assertThat(messages).containsExactly("Overlaid 2 curve(s) from the run history");
+            assertThat(messages).containsExactly("Overlaid 2 curves from the run history");
             assertThat(runs.runs()).extracting(RangeTestRun::partialCurve).containsExactly(null, null);
             assertThat(runs.runs()).extracting(RangeTestRun::points).containsExactly(whole.points(), cut.points());
         }
@@ -332,7 +332,7 @@ class HistoryViewModelTest {
         RangeTestRun live = runs.start(IRIS, DataOptions.defaults());
         vm.overlay(List.copyOf(vm.entries()));
         assertThat(runs.runs()).as("the run of this window that was recorded").containsExactly(live);
-        assertThat(messages).containsExactly("Nothing overlaid: the chosen curve(s) are in the runs list already");
+        assertThat(messages).containsExactly("Nothing overlaid: the chosen curve is in the runs list already");
 
         runs.remove(live);
         vm.overlay(List.copyOf(vm.entries()));
@@ -344,7 +344,7 @@ class HistoryViewModelTest {
         runs.remove(family.members().get(1));
         messages.clear();
         vm.overlay(List.of(vm.entries().get(0)));
-        assertThat(messages).containsExactly("Overlaid 1 curve(s) from the run history; left out 2 in the runs list "
+        assertThat(messages).containsExactly("Overlaid 1 curve from the run history; left out 2 in the runs list "
                 + "already");
         RangeTestRun overlaid = runs.runs().get(runs.runs().size() - 1);
         assertThat(overlaid.name()).startsWith("#6 weight-decay=1e-3 · iris ");
@@ -361,7 +361,7 @@ class HistoryViewModelTest {
 
         assertThat(runFolder).doesNotExist();
         assertThat(vm.entries()).isEmpty();
-        assertThat(messages).containsExactly("Deleted 1 run(s) from the run history");
+        assertThat(messages).containsExactly("Deleted 1 run from the run history");
     }
 
     @Test
