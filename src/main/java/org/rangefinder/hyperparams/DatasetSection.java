@@ -2,8 +2,6 @@ package org.rangefinder.hyperparams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +87,7 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
     public static DatasetSection of(String source, DataOptions options, Dataset data) {
         // the SHA-256 taken as the data was read: of the bytes the runs got, with no second read
         boolean bundled = Datasets.BUNDLED.contains(source);
-        boolean folder = !bundled && Files.isDirectory(Path.of(source));
+        boolean folder = Datasets.isImageFolder(source);
         return new DatasetSection(bundled ? source : data.name(), bundled ? null : source,
                 bundled ? null : data.sha256(), options.labelColumn(), options.validationFraction(),
                 options.splitSeed(), folder ? options.imageWidth() : null, folder ? options.imageHeight() : null,
