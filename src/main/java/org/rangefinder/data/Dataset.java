@@ -2,6 +2,7 @@ package org.rangefinder.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.rangefinder.Counts;
 
 /**
@@ -10,6 +11,7 @@ import org.rangefinder.Counts;
  *
  * @param name        registry name ({@code digits}) or the file/folder name for imported data
  * @param kind        tabular or image
+ * @param format      what it was read from, a table, IDX files or an image folder
  * @param sampleShape shape of one sample: {@code {features}} for tabular data, {@code {channels, height, width}}
  *                    for images
  * @param classNames  one name per class index
@@ -17,10 +19,11 @@ import org.rangefinder.Counts;
  *                    {@link DataDigest}): a table's own SHA-256, or that of a listing of the files of an image
  *                    folder or of an IDX pair
  */
-public record Dataset(String name, DatasetKind kind, int[] sampleShape, List<String> classNames,
+public record Dataset(String name, DatasetKind kind, DataFormat format, int[] sampleShape, List<String> classNames,
                       Split train, Split validation, String sha256) {
 
     public Dataset {
+        Objects.requireNonNull(format, "format");
         sampleShape = sampleShape.clone();
         classNames = List.copyOf(classNames);
         int length = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);

@@ -77,11 +77,11 @@ public final class Datasets {
         Path path = userPath(nameOrPath);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (Files.isDirectory(path)) {
-            return holdOut(name, ImageFolderImporter.read(path, options.imageWidth(), options.imageHeight(),
-                    options.grayscale(), loading), options);
+            return holdOut(name, DataFormat.IMAGE_FOLDER, ImageFolderImporter.read(path, options.imageWidth(),
+                    options.imageHeight(), options.grayscale(), loading), options);
         }
         if (isTable(path)) {
-            return holdOut(name, CsvImporter.read(path, options.labelColumn(), loading), options);
+            return holdOut(name, DataFormat.TABLE, CsvImporter.read(path, options.labelColumn(), loading), options);
         }
         String base = DataFiles.baseName(path);
         if (base.contains("idx") || base.contains("ubyte")) {
@@ -155,11 +155,12 @@ public final class Datasets {
     private static Dataset loadBundled(String name, DataOptions options, Loading loading) {
         Path folder = bundledRoot().resolve(name);
         return switch (name) {
-            case "iris" -> holdOut(name, CsvImporter.read(folder.resolve("iris.csv"), null, loading), options);
-            case "wine" -> holdOut(name, CsvImporter.read(folder.resolve("wine_data.csv"), null, loading),
-                    options);
-            case "digits" -> holdOut(name, digitImages(CsvImporter.read(folder.resolve("digits.csv.gz"), null,
-                    loading)), options);
+            case "iris" -> holdOut(name, DataFormat.TABLE, CsvImporter.read(folder.resolve("iris.csv"), null,
+                    loading), options);
+            case "wine" -> holdOut(name, DataFormat.TABLE, CsvImporter.read(folder.resolve("wine_data.csv"), null,
+                    loading), options);
+            case "digits" -> holdOut(name, DataFormat.TABLE, digitImages(CsvImporter.read(
+                    folder.resolve("digits.csv.gz"), null, loading)), options);
             default -> {
                 DataDigest digest = new DataDigest();
                 IdxReader.LabelledImages train = IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading, digest);
@@ -193,7 +194,7 @@ public final class Datasets {
         Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
         if (testFile.isEmpty()) {
             List<String> classNames = indexNames(train.samples().labels());
-            return holdOut(name, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
+            return holdOut(name, DataFormat.IDX, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
                     classNames, train.samples(), digest.ofListing()), options);
         }
         IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading, digest);
@@ -232,12 +233,12 @@ public final class Datasets {
                                        List<String> classNames, String sha256) {
         LabelledSamples training = new LabelledSamples(name, DatasetKind.IMAGE, imageShape(train), classNames,
                 train.samples(), sha256);
-        return new Dataset(name, DatasetKind.IMAGE, training.sampleShape(), classNames, training.samples(),
-                test.samples(), sha256);
+        return new Dataset(name, DatasetKind.IMAGE, DataFormat.IDX, training.sampleShape(), classNames,
+                training.samples(), test.samples(), sha256);
     }
 
     /** Stratified seeded split; tabular features then standardised with the training part's statistics. */
-    private static Dataset holdOut(String name, LabelledSamples data, DataOptions options) {
+    private static Dataset holdOut(String name, DataFormat format, LabelledSamples data, DataOptions options) {
         StratifiedSplitter.Parts parts = StratifiedSplitter.split(data.samples(), data.classNames().size(),
                 options.validationFraction(), options.splitSeed());
         Split train = parts.train();
@@ -251,7 +252,7 @@ public final class Datasets {
             train = standardiser.apply(train);
             validation = standardiser.apply(validation);
         }
-        return new Dataset(name, data.kind(), data.sampleShape(), data.classNames(), train, validation,
+        return new Dataset(name, data.kind(), format, data.sampleShape(), data.classNames(), train, validation,
                 data.sha256());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.rangefinder.Counts;
 import org.rangefinder.data.DataDigest;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.data.DataFormat;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.files.InvalidField;
@@ -87,7 +88,8 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
     public static DatasetSection of(String source, DataOptions options, Dataset data) {
         // the SHA-256 taken as the data was read: of the bytes the runs got, with no second read
         boolean bundled = Datasets.BUNDLED.contains(source);
-        boolean folder = Datasets.isImageFolder(source);
+        // the image options are recorded for the data they shaped: from the load, not from a look at the disk now
+        boolean folder = data.format() == DataFormat.IMAGE_FOLDER;
         return new DatasetSection(bundled ? source : data.name(), bundled ? null : source,
                 bundled ? null : data.sha256(), options.labelColumn(), options.validationFraction(),
                 options.splitSeed(), folder ? options.imageWidth() : null, folder ? options.imageHeight() : null,

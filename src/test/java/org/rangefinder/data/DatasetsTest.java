@@ -54,6 +54,7 @@ class DatasetsTest {
 
         assertThat(iris.name()).isEqualTo("iris");
         assertThat(iris.kind()).isEqualTo(DatasetKind.TABULAR);
+        assertThat(iris.format()).isEqualTo(DataFormat.TABLE);
         assertThat(iris.sampleShape()).containsExactly(4);
         assertThat(iris.classNames()).containsExactly("setosa", "versicolor", "virginica");
         assertThat(iris.train().classCounts(3)).containsExactly(40, 40, 40);
@@ -79,6 +80,7 @@ class DatasetsTest {
         Dataset digits = Datasets.load("digits", DataOptions.defaults());
 
         assertThat(digits.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(digits.format()).isEqualTo(DataFormat.TABLE);
         assertThat(digits.sampleShape()).containsExactly(1, 8, 8);
         assertThat(digits.classNames()).isEqualTo(DIGITS);
         // classes of 178, 182, 177, 183, 181, 182, 181, 179, 174, 180 samples
@@ -98,6 +100,7 @@ class DatasetsTest {
         Dataset mnist = Datasets.load("mnist", DataOptions.defaults());
 
         assertThat(mnist.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(mnist.format()).isEqualTo(DataFormat.IDX);
         assertThat(mnist.sampleShape()).containsExactly(1, 28, 28);
         assertThat(mnist.classNames()).isEqualTo(DIGITS);
         assertThat(mnist.train().size()).isEqualTo(60000);
@@ -180,6 +183,7 @@ class DatasetsTest {
 
         assertThat(dataset.name()).isEqualTo("mine.csv");
         assertThat(dataset.kind()).isEqualTo(DatasetKind.TABULAR);
+        assertThat(dataset.format()).isEqualTo(DataFormat.TABLE);
         assertThat(dataset.classNames()).containsExactly("even", "odd");
         assertThat(dataset.train().size()).isEqualTo(16);
         assertThat(dataset.validation().classCounts(2)).containsExactly(2, 2);

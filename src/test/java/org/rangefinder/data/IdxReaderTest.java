@@ -107,6 +107,7 @@ class IdxReaderTest {
 
         assertThat(dataset.name()).isEqualTo("train-images-idx3-ubyte.gz");
         assertThat(dataset.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(dataset.format()).isEqualTo(DataFormat.IDX);
         assertThat(dataset.sampleShape()).containsExactly(1, 2, 3);
         assertThat(dataset.classNames()).containsExactly("0", "1", "2");
         assertThat(dataset.train().classCounts(3)).containsExactly(1, 1, 1);

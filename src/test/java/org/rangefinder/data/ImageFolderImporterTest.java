@@ -262,6 +262,7 @@ class ImageFolderImporterTest {
         Dataset dataset = Datasets.load(dir.toString(), DataOptions.defaults().withImageSize(6, 4));
 
         assertThat(dataset.kind()).isEqualTo(DatasetKind.IMAGE);
+        assertThat(dataset.format()).isEqualTo(DataFormat.IMAGE_FOLDER);
         assertThat(dataset.sampleShape()).containsExactly(1, 4, 6);
         assertThat(dataset.classNames()).containsExactly("ant", "zebra");
         assertThat(dataset.train().classCounts(2)).containsExactly(5, 4);

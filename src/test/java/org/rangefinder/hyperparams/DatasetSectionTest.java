@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,34 @@ class DatasetSectionTest {
         DataOptions half = DataOptions.defaults().withValidationFraction(0.5);
         assertThat(section.differences(DatasetSection.of("iris", half, Datasets.load("iris", half))))
                 .singleElement().asString().contains("now splits into 75 training samples and 75 validation samples");
+    }
+
+    /**
+     * The image size and colours are recorded for data they shaped, an image folder, as the load saw it: a folder
+     * deleted after its load keeps them, and a table, bundled images or IDX files have none.
+     */
+    @Test
+    void imageOptionsAreRecordedForAnImageFolderAsItWasLoaded() throws IOException {
+        Path folder = TestData.imageFolder(dir.resolve("shades"), 8);
+        DataOptions options = DataOptions.defaults().withImageSize(6, 5).withGrayscale(false);
+        Dataset data = Datasets.load(folder.toString(), options);
+        try (var files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        DatasetSection section = DatasetSection.of(folder.toString(), options, data);
+        assertThat(section.imageWidth()).isEqualTo(6);
+        assertThat(section.imageHeight()).isEqualTo(5);
+        assertThat(section.grayscale()).isFalse();
+        assertThat(section.sampleShape()).isEqualTo(List.of(3, 5, 6));
+        assertThat(section.dataOptions()).isEqualTo(options);
+
+        DatasetSection digits = DatasetSection.of("digits", options, Datasets.load("digits", options));
+        assertThat(digits.imageWidth()).isNull();
+        assertThat(digits.imageHeight()).isNull();
+        assertThat(digits.grayscale()).isNull();
+        assertThat(digits.sampleShape()).isEqualTo(List.of(1, 8, 8));
     }
 
     /** A class of two samples holds one out for validation, a class of one none: one validation sample in all. */

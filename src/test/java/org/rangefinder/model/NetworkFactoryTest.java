@@ -17,6 +17,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.rangefinder.TestData;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.DataFormat;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
 import org.rangefinder.data.Split;
@@ -62,7 +63,7 @@ class NetworkFactoryTest {
     /** Two blank images of {@code side} x {@code side} pixels, one per class. */
     private static Dataset twoImages(int side) {
         Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
-        return new Dataset("big", DatasetKind.IMAGE, new int[] {1, side, side}, List.of("a", "b"), two, two, null);
+        return new Dataset("big", DatasetKind.IMAGE, DataFormat.IDX, new int[] {1, side, side}, List.of("a", "b"), two, two, null);
     }
 
     /**
@@ -130,7 +131,8 @@ class NetworkFactoryTest {
                 .isInstanceOf(UserInputException.class).hasMessageContaining("needs image data")
                 .hasMessageContaining("iris");
         Split one = new Split(new float[] {0, 1}, new int[] {0, 1}, 1);
-        Dataset oneFeature = new Dataset("line", DatasetKind.TABULAR, new int[] {1}, List.of("a", "b"), one, one, null);
+        Dataset oneFeature = new Dataset("line", DatasetKind.TABULAR, DataFormat.TABLE, new int[] {1}, List.of("a", "b"), one,
+                one, null);
         assertThatThrownBy(() -> NetworkFactory.checkCompatible(ModelSpec.preset("resnet"), oneFeature))
                 .hasMessage("model 'resnet' is a CNN and needs image data; dataset 'line' is tabular (1 feature): use "
                         + "--model mlp");
