@@ -155,9 +155,12 @@ public final class WorkbenchViewModel {
             return;
         }
         int request = loadRequest.incrementAndGet();
-        // the load of a new import, but not a load of other data chosen while it waited
-        Import imported = importing != null && importing.choice().equals(name) ? importing : null;
-        importing = null;
+        // a new import stays one until a load of its choice ends, not of other data chosen while it waited: choosing
+        // it may change the data options as well and load it again (an image folder has image options, a file none)
+        if (importing != null && !importing.choice().equals(name)) {
+            importing = null;
+        }
+        Import imported = importing;
         status.set("Loading " + name + "...");
         // until the new data is there, the forms have none to check against: the old dataset's sizes would let the
         // 1cycle panel count its steps, and an export describe the data, wrongly
@@ -187,10 +190,12 @@ public final class WorkbenchViewModel {
         loader.submit(() -> request == loadRequest.get() ? datasets.loadDescribed(name, options, loading) : null,
                 dataset -> {
                     if (request == loadRequest.get()) {
+                        importing = null;
                         datasetLoaded(dataset);
                     }
                 }, error -> {
                     if (request == loadRequest.get()) {
+                        importing = null;
                         loadFailed(name, error, imported);
                     }
                 });

@@ -139,6 +139,49 @@ class WorkbenchViewModelTest {
     }
 
     /**
+     * An import is undone when it fails to load, also when choosing it changes the data options and asks for a
+     * second load before the first ran (the image options of an image folder, held at 8x6 in colours here, apply to a
+     * folder and to no file): an empty folder imported over digits, and a bad CSV imported over an image folder.
+     */
+    @Test
+    void anImportThatAlsoChangesTheDataOptionsIsUndoneWhenItFails() throws Exception {
+        Queue<Runnable> loads = new ArrayDeque<>();
+        WorkbenchViewModel queued = new WorkbenchViewModel(Direct.executor(),
+                new BackgroundExecutor(loads::add, Runnable::run), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+        queued.experiment().imageSizeProperty().set("8x6");
+        queued.experiment().rgbProperty().set(true);
+        drain(loads);
+        Path empty = Files.createDirectory(tmp.resolve("not-images"));
+        List<String> problems = new ArrayList<>();
+        queued.importDataset(empty, problems::add);
+        drain(loads);
+        assertThat(problems).singleElement().asString().contains("not-images");
+        assertThat(queued.datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(queued.experiment().datasetProperty().get()).isEqualTo("digits");
+        assertThat(queued.experiment().loadedDatasetProperty().get().name()).isEqualTo("digits");
+
+        Path folder = TestData.imageFolder(tmp.resolve("photos"), 20);
+        queued.importDataset(folder, NO_PROBLEM);
+        drain(loads);
+        assertThat(queued.experiment().loadedDatasetProperty().get().sampleShape()).containsExactly(3, 6, 8);
+        Path notData = Files.writeString(tmp.resolve("bad1.csv"), "learning_rate,value\n0.001,2.3\n0.01,2.1\n");
+        problems.clear();
+        queued.importDataset(notData, problems::add);
+        drain(loads);
+        assertThat(problems).singleElement().asString().contains("bad1.csv").contains("no class has two samples");
+        assertThat(queued.datasetChoices()).doesNotContain(notData.toAbsolutePath().toString());
+        assertThat(queued.experiment().datasetProperty().get()).isEqualTo(folder.toAbsolutePath().toString());
+        assertThat(queued.experiment().loadedDatasetProperty().get().sampleShape()).containsExactly(3, 6, 8);
+    }
+
+    private static void drain(Queue<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+    }
+
+    /**
      * An image folder's size and colours reach the data, the export records them, and opening the file sets them
      * again in the form.
      */
