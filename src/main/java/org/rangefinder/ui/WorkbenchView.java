@@ -268,9 +268,7 @@ public final class WorkbenchView extends BorderPane {
 
     void exportCurvesCsv() {
         attempt("Cannot export the curves", () -> {
-            if (vm.runs().runs().stream().noneMatch(r -> !r.points().isEmpty())) {
-                throw new UserInputException("no run has ended yet: nothing to export");
-            }
+            vm.shownCurves(); // says why there is nothing to export before a file is asked for
             Path file = files.save("Export the curves as CSV", "curves.csv", CSV);
             if (file != null) {
                 vm.exportCurves(file, m -> Dialogs.error(getScene().getWindow(), "Export failed", m));

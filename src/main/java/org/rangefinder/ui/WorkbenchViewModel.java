@@ -481,15 +481,13 @@ public final class WorkbenchViewModel {
 
     /**
      * Writes the curves of the shown runs that have ended as CSV ({@link CurveCsv}), in the background: one curve
-     * without a run column, several with each run's number in it.
+     * without a run column, several with each run's number in it. A seed sweep drawn as its mean and band is shown
+     * through its members' curves, the data of both.
+     *
+     * @throws UserInputException when no run has points, or none of those is shown
      */
     public void exportCurves(Path file, Consumer<String> failed) {
-        List<CurveCsv.Run> curves = runs.runs().stream()
-                .filter(r -> r.visibleProperty().get() && !r.points().isEmpty())
-                .map(r -> new CurveCsv.Run(String.valueOf(r.number()), r.points())).toList();
-        if (curves.isEmpty()) {
-            throw new UserInputException("no finished run is shown: nothing to export");
-        }
+        List<CurveCsv.Run> curves = shownCurves();
         write(file, f -> {
             if (curves.size() == 1) {
                 CurveCsv.write(f, curves.get(0).points());
@@ -497,6 +495,27 @@ public final class WorkbenchViewModel {
                 CurveCsv.writeRuns(f, curves);
             }
         }, "Wrote " + Counts.of(curves.size(), "curve") + " to ", failed);
+    }
+
+    /**
+     * The curves an export of the chart's curves writes: those of the runs with points whose Show box is ticked,
+     * and those of the members of a seed sweep whose mean and band are drawn (their own curves are hidden then).
+     *
+     * @throws UserInputException when there are none, saying why
+     */
+    List<CurveCsv.Run> shownCurves() {
+        List<RangeTestRun> ended = runs.runs().stream().filter(r -> !r.points().isEmpty()).toList();
+        if (ended.isEmpty()) {
+            throw new UserInputException("no run has ended yet: nothing to export");
+        }
+        List<CurveCsv.Run> curves = ended.stream()
+                .filter(r -> r.visibleProperty().get()
+                        || (r.family() != null && r.family().seedsProperty().get() != null))
+                .map(r -> new CurveCsv.Run(String.valueOf(r.number()), r.points())).toList();
+        if (curves.isEmpty()) {
+            throw new UserInputException("no finished run is shown: nothing to export");
+        }
+        return curves;
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */

@@ -2,11 +2,15 @@ package org.rangefinder.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.SweepFactor;
@@ -18,14 +22,20 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A seed sweep from the experiment panel: one family, drawn as its mean over a min/max band. */
+/**
+ * A seed sweep from the experiment panel: one family, drawn as its mean over a min/max band, whose members' curves
+ * an export of the curves writes.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SweepWorkflowTest {
     @RegisterExtension
     final WorkbenchFixture fixture = new WorkbenchFixture();
 
+    @TempDir
+    Path tmp;
+
     @Test
-    void aSeedSweepIsDrawnAsItsMeanOverABand(FxRobot robot) {
+    void aSeedSweepIsDrawnAsItsMeanOverABand(FxRobot robot) throws Exception {
         robot.interact(() -> {
             robot.lookup("#datasetChoice").queryComboBox().setValue("iris");
             robot.lookup("#iterationsField").queryAs(TextField.class).setText("30");
@@ -50,6 +60,19 @@ class SweepWorkflowTest {
         assertThat(chart.getData().get(0).getName()).startsWith("sweep 1: mean");
         assertThat(chart.lookupAll(".rf-band")).hasSize(1);
         Screenshots.save(fixture.view().chartView(), "seed-sweep-band");
+
+        // the curves behind the mean and band are exported, although the members' own are hidden
+        Path csv = tmp.resolve("seeds.csv");
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> fixture.vm().exportCurves(csv, problems::add));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().statusProperty().get().startsWith("Wrote"));
+        assertThat(problems).isEmpty();
+        assertThat(fixture.vm().statusProperty().get()).isEqualTo("Wrote 3 curves to " + csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("run,iteration,lr,loss,smoothed_loss");
+        assertThat(lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).distinct())
+                .containsExactlyElementsOf(members.stream().map(m -> String.valueOf(m.number())).toList());
+        assertThat(lines).hasSize(1 + members.stream().mapToInt(m -> m.points().size()).sum());
 
         // the selected member offers its own suggestions and the medians over the three seeds
         robot.interact(() -> fixture.vm().runs().selectedProperty().set(members.get(1)));

@@ -37,6 +37,7 @@ import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.onecycle.TrainingRun;
+import org.rangefinder.ui.rangetest.ExperimentField;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
@@ -173,6 +174,29 @@ class WorkbenchViewModelTest {
         assertThat(queued.datasetChoices()).doesNotContain(notData.toAbsolutePath().toString());
         assertThat(queued.experiment().datasetProperty().get()).isEqualTo(folder.toAbsolutePath().toString());
         assertThat(queued.experiment().loadedDatasetProperty().get().sampleShape()).containsExactly(3, 6, 8);
+    }
+
+    /**
+     * A run started while the dataset loads waits for it and is checked against it then: a batch larger than the
+     * data fails the run, saying why, and the field is flagged once the window has the data.
+     */
+    @Test
+    void aRunStartedWhileTheDataLoadsIsCheckedAgainstItThen() {
+        Queue<Runnable> loads = new ArrayDeque<>();
+        WorkbenchViewModel queued = new WorkbenchViewModel(Direct.executor(),
+                new BackgroundExecutor(loads::add, Runnable::run), Direct.executor(), new DatasetCache(),
+                new HistoryStore(historyFolder, Direct.executor()));
+        drain(loads);
+        queued.experiment().datasetProperty().set("iris");
+        queued.experiment().batchSizeProperty().set("500");
+        assertThat(queued.experiment().problemProperty().get()).as("nothing to check against yet").isNull();
+        queued.run();
+        RangeTestRun run = queued.runs().runs().get(0);
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.state().failureProperty().get()).contains("500").contains("120 training samples");
+        drain(loads);
+        assertThat(queued.experiment().invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
+        assertThat(queued.experiment().problemProperty().get()).contains("120 training samples");
     }
 
     private static void drain(Queue<Runnable> tasks) {
@@ -490,6 +514,8 @@ class WorkbenchViewModelTest {
         List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
         List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5),
                 new CurvePoint(1, 0.1, Double.NaN, Double.NaN));
+        assertThatThrownBy(() -> vm.exportCurves(tmp.resolve("none.csv"), NO_PROBLEM))
+                .hasMessage("no run has ended yet: nothing to export");
         vm.runs().show(new RangeTestRun.Recorded("first", first));
         Path one = tmp.resolve("one.csv");
         vm.exportCurves(one, NO_PROBLEM);
@@ -510,6 +536,12 @@ class WorkbenchViewModelTest {
         assertThat(Files.readString(two)).isEqualTo("run,iteration,lr,loss,smoothed_loss\n1,0,1.0E-4,2.5,2.5\n"
                 + "1,1,0.001,2.0,2.25\n2,0,0.01,1.5,1.5\n2,1,0.1,NaN,NaN\n");
         assertThat(vm.statusProperty().get()).isEqualTo("Wrote 2 curves to " + two);
+
+        vm.runs().runs().forEach(r -> r.visibleProperty().set(false));
+        assertThatThrownBy(() -> vm.exportCurves(tmp.resolve("hidden.csv"), NO_PROBLEM))
+                .hasMessage("no finished run is shown: nothing to export");
+        assertThat(tmp.resolve("none.csv")).doesNotExist();
+        assertThat(tmp.resolve("hidden.csv")).doesNotExist();
     }
 
     @Test
