@@ -32,7 +32,7 @@ import javafx.scene.shape.Rectangle;
  * Loss against learning rate on a {@link LogAxis}, with what a user needs to pick the bounds of a cycle:
  * <ul>
  *   <li>two vertical markers, min and max, with the band between them shaded; drag them with the mouse (values are
- *       rounded to three significant digits, the precision one picks by eye, and min never passes max); their
+ *       rounded to three significant digits, the precision one picks by eye, and min stays below max); their
  *       values are properties, to bind both ways to fields;</li>
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
  *   <li>a y axis fitted to the series and bands, each without its diverged tail ({@link LossRange});</li>
@@ -552,7 +552,9 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         private void drag(MouseEvent e) {
             double lr = LrText.round(lrAxis.getValueForDisplay(
                     Math.max(0, Math.min(lrAxis.getWidth(), e.getX()))).doubleValue());
-            value.set(this == min ? Math.min(lr, maxMarker.get()) : Math.max(lr, minMarker.get()));
+            // a marker stops short of the other: bounds of equal values are no range
+            value.set(this == min ? Math.min(lr, LrText.below(maxMarker.get()))
+                    : Math.max(lr, LrText.above(minMarker.get())));
             e.consume();
         }
 

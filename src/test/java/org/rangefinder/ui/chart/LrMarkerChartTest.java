@@ -82,6 +82,22 @@ class LrMarkerChartTest {
         Screenshots.save(chart, "chart-marker-dragged");
     }
 
+    /** A marker dragged past the other stops short of it, so that the bounds stay a range (min below max). */
+    @Test
+    void aMarkerDraggedOntoTheOtherStopsShortOfIt(FxRobot robot) {
+        robot.drag(robot.lookup("#minMarker").queryAs(Line.class), MouseButton.PRIMARY).moveBy(400, 0).drop();
+        layOut(robot);
+        assertThat(chart.minMarkerProperty().get()).isEqualTo(0.00999);
+        assertThat(chart.maxMarkerProperty().get()).isEqualTo(0.01);
+
+        robot.interact(() -> chart.minMarkerProperty().set(1e-4));
+        layOut(robot);
+        robot.drag(robot.lookup("#maxMarker").queryAs(Line.class), MouseButton.PRIMARY).moveBy(-400, 0).drop();
+        layOut(robot);
+        assertThat(chart.maxMarkerProperty().get()).isEqualTo(1.01e-4);
+        assertThat(chart.minMarkerProperty().get()).isEqualTo(1e-4);
+    }
+
     @Test
     void settingTheMinValueMovesTheMarker(FxRobot robot) {
         Line grip = robot.lookup("#minMarker").queryAs(Line.class);
