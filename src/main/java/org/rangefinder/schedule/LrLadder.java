@@ -87,7 +87,7 @@ public final class LrLadder {
         for (int i = 0; i < n; i++) {
             double pos = (double) i / (n - 1);
             lrs[i] = switch (mode) {
-                case EXP -> start * Math.pow(end / start, pos);
+                case EXP -> start * Libm.pow(end / start, pos); // the C library's pow, as Python's **
                 case LINEAR -> start + pos * (end - start);
             };
         }

@@ -35,6 +35,9 @@ class LrLadderTest {
         double[] lrs = LrLadder.values(1e-7, 10, 100, LadderMode.EXP, 1);
         assertThat(new double[] {lrs[0], lrs[1], lrs[50], lrs[98], lrs[99]})
                 .containsExactly(1e-07, 1.2045035402587822e-07, 0.0010974987654930567, 8.302175681319753, 10.0);
+        // /usr/bin/python3 -c "print(repr(1e-7*(10/1e-7)**(83/199)))": Java's Math.pow rounds this one the other way
+        // (2.1711179456945033E-4)
+        assertThat(LrLadder.values(1e-7, 10, 200, LadderMode.EXP, 1)[83]).isEqualTo(0.00021711179456945028);
     }
 
     @Test
