@@ -3,16 +3,24 @@ package org.rangefinder.rangetest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.rangefinder.UserInputException;
 import org.rangefinder.TestData;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.NewThreadEachPiece;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.model.Network;
+import org.rangefinder.model.NetworkFactory;
+import org.rangefinder.optim.OptimizerKind;
 
 class RangeTestTest {
     private final Dataset iris = TestData.load("iris");
@@ -47,6 +55,32 @@ class RangeTestTest {
         assertThat(r.smoothedLosses()[1]).isCloseTo((b * (1 - b) * l1 + (1 - b) * l2) / (1 - b * b),
                 org.assertj.core.data.Offset.offset(1e-15));
         assertThat(r.smoothedLosses()).containsExactly(Smoothing.smooth(r.losses(), b));
+    }
+
+    /**
+     * Step i trains at the ladder's lr_i: the losses equal, bit for bit, those of a network that DL4J's own schedule
+     * of one value per iteration (the ladder) drives over the same batches. A ladder shifted by one step, or any other
+     * learning rate, gives other losses.
+     */
+    @Test
+    void eachStepTrainsAtItsRungOfTheLadder() {
+        RangeTestConfig config = irisConfig(20).withLrs(1e-3, 1).withDivergeFactor(0);
+        RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        double[] ladder = config.ladder();
+        Map<Integer, Double> byIteration = new HashMap<>();
+        for (int i = 0; i < ladder.length; i++) {
+            byIteration.put(i, ladder[i]);
+        }
+        Network reference = NetworkFactory.build(config.model(), iris,
+                new Nesterovs(new MapSchedule(ScheduleType.ITERATION, byIteration), config.momentum()),
+                config.weightDecay(), config.seed(), config.batchSize());
+        BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), config.batchSize(), config.seed(), true);
+        double[] losses = new double[ladder.length];
+        for (int i = 0; i < ladder.length; i++) {
+            losses[i] = reference.fit(batches.next());
+        }
+        assertThat(config.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
+        assertThat(r.losses()).containsExactly(losses);
     }
 
     @Test
