@@ -16,6 +16,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
@@ -312,6 +313,18 @@ class PanelLayoutTest {
             assertThat(b.getMaxX()).as("%s in view", id).isLessThanOrEqualTo(inView.getMaxX());
             assertThat(((Text) use.lookup(".text")).getText()).as("%s whole", id).isEqualTo(use.getText());
         }
+        // the toolbar holds its controls and the word for how the bounds were chosen on one line, the longest word too
+        Label chosen = robot.lookup("#chosenByLabel").queryAs(Label.class);
+        Node raw = robot.lookup("#rawToggle").query();
+        assertThat(chosen.getText()).isEqualTo("(manual)");
+        assertThat(chosen.getBoundsInParent().getMinY()).as("on the toolbar's first line")
+                .isLessThan(raw.getBoundsInParent().getMaxY());
+        robot.clickOn("#median-minimumButton");
+        fixture.laidOut(() -> true);
+        assertThat(chosen.getText()).isEqualTo("(minimum)");
+        assertThat(chosen.getBoundsInParent().getMinY()).as("on the toolbar's first line")
+                .isLessThan(raw.getBoundsInParent().getMaxY());
+
         robot.clickOn("#median-valleyButton");
         assertThat(fixture.vm().bounds().maxProperty().get()).isEqualTo(sweep.seedSummary().medianValley());
     }

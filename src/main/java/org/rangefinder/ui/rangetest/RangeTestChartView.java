@@ -128,6 +128,11 @@ public final class RangeTestChartView extends BorderPane {
         problem.textProperty().bind(bounds.problem());
         problem.visibleProperty().bind(problem.textProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
+        // small, as the suggestion buttons below: at 1024 px with both side panels open the row holds them all
+        raw.getStyleClass().add("small");
+        reset.getStyleClass().add("small");
+        min.getStyleClass().add("small");
+        max.getStyleClass().add("small");
         FlowPane bar = new FlowPane(6, 4, raw, reset, new Label("min LR"), min,
                 new Label("max LR"), max, chosen, problem);
         bar.getStyleClass().add("chart-toolbar");
