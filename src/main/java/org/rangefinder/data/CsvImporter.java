@@ -24,11 +24,16 @@ import org.rangefinder.UserInputException;
  *   <li>Delimiter: a tab if the first line has one outside quotes, else a semicolon if it has one, else a comma.
  *       A cell may be double-quoted ({@code "a;b"}, {@code ""} inside quotes is a quote); cells are trimmed;
  *       blank lines are skipped.</li>
- *   <li>Label column: a name from the header, or a 0-based index written in digits; by default the last.</li>
+ *   <li>Label column: a name from the header, or a 0-based index written in digits; by default the last. A name
+ *       that several columns of the header have is refused: the index says which.</li>
  *   <li>Header: present when the label column is given by name, when the first line has a cell outside the label
  *       column that is text (not a number, not empty: an empty cell or {@code NaN} is a value missing from a row),
  *       or when each cell of the first line is its own column index ({@code 0,1,2,...}: pandas' names of unnamed
- *       columns), the label's possibly a name ({@code 0,1,2,3,target}).</li>
+ *       columns), the label's possibly a name ({@code 0,1,2,3,target}). A first line of numbers is a header too
+ *       when its label cell is text that no other line has as its label while the other lines' labels are numbers
+ *       or not all different: feature names that are numbers (wavelengths, years) over the label column's name
+ *       ({@code 400,410,420,class}). So a file without a header whose first line is the one sample of its class,
+ *       the other classes having several, loses that line; one whose every label differs (two lines) keeps it.</li>
  *   <li>The scikit-learn layout is recognised too: a first line {@code n_samples,n_features,class names...} whose
  *       counts match the file (n_samples further lines, the first of n_features + 1 cells) and that names at
  *       least two classes. There the label is the last column and holds class indices into those names.</li>
@@ -140,6 +145,9 @@ final class CsvImporter {
                 if (second != null) {
                     data.add(second);
                     lines.rows(delimiter, data);
+                }
+                if (!header && data.firstLabelIsAName()) {
+                    data.dropFirst();
                 }
                 return data.table(null, lines.sha256());
             }
@@ -265,6 +273,38 @@ final class CsvImporter {
         }
 
         /**
+         * Whether the first row is the label column's name over rows of numbers: its label is text (not a number,
+         * not NaN) that no other row has, and the other rows' labels are numbers or not all different. Rows whose
+         * every label differs say nothing of which is a name: the first is kept.
+         */
+        boolean firstLabelIsAName() {
+            String first = labels.get(0);
+            if (count < 2 || !isText(first)) {
+                return false;
+            }
+            boolean numbers = true;
+            for (int i = 1; i < count; i++) {
+                String other = labels.get(i);
+                if (other.equals(first)) {
+                    return false;
+                }
+                numbers &= NUMBER.matcher(other).matches();
+            }
+            boolean repeated = labelTexts.size() < count; // fewer distinct labels than rows, the first being alone
+            return numbers || repeated;
+        }
+
+        /** Forgets the first row: a header after all. */
+        void dropFirst() {
+            int width = columns - 1;
+            System.arraycopy(features, width, features, 0, values - width);
+            values -= width;
+            labels.remove(0);
+            System.arraycopy(lines, 1, lines, 0, count - 1);
+            count--;
+        }
+
+        /**
          * The samples; {@code classNames} null means the label cells name the classes.
          *
          * @param sha256 of the file they were read from
@@ -356,23 +396,38 @@ final class CsvImporter {
             }
             return index;
         }
-        int index = first.indexOf(labelColumn);
-        if (index < 0) {
+        List<String> named = new ArrayList<>();
+        for (int c = 0; c < first.size(); c++) {
+            if (first.get(c).equals(labelColumn)) {
+                named.add(Integer.toString(c));
+            }
+        }
+        if (named.isEmpty()) {
             throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column '%s' is not in the header line (%s)",
                     file, labelColumn, String.join(", ", first));
         }
-        return index;
+        if (named.size() > 1) {
+            int last = named.size() - 1;
+            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column '%s' names %s columns of the header "
+                    + "line (indices %s and %s); set %s to the index of the one meant", file, labelColumn,
+                    named.size(), String.join(", ", named.subList(0, last)), named.get(last), Setting.LABEL_COLUMN);
+        }
+        return Integer.parseInt(named.get(0));
     }
 
-    /** Whether a cell outside the label column is text: neither a number nor a value left out (empty, NaN). */
+    /** Whether a cell outside the label column is text. */
     private static boolean hasTextOutside(List<String> cells, int label) {
         for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            if (c != label && !cell.isEmpty() && !cell.equalsIgnoreCase("nan") && !NUMBER.matcher(cell).matches()) {
+            if (c != label && isText(cells.get(c))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a cell is text: neither a number nor a value left out (empty, NaN). */
+    private static boolean isText(String cell) {
+        return !cell.isEmpty() && !cell.equalsIgnoreCase("nan") && !NUMBER.matcher(cell).matches();
     }
 
     /** Whether each cell is its column's index, as pandas names unnamed columns; the label's may be a name. */

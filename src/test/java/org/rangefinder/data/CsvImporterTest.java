@@ -210,6 +210,47 @@ class CsvImporterTest {
         assertThat(data.samples().size()).isEqualTo(2);
     }
 
+    /**
+     * Feature names that are numbers (wavelengths, years) over a label column: the label column's name is text that
+     * no row has as its label, and the rows' labels are numbers or repeat.
+     */
+    @Test
+    void numbersOverALabelNameAreAHeader() throws IOException {
+        LabelledSamples integers = CsvImporter.read(
+                write("w.csv", "400,410,420,class\n1,2,3,0\n4,5,6,1\n7,8,9,2\n"), null, () -> false);
+        assertThat(integers.classNames()).containsExactly("0", "1", "2");
+        assertThat(integers.samples().features()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        LabelledSamples text = CsvImporter.read(
+                write("t.csv", "1990,2000,species\n1,2,setosa\n3,4,virginica\n5,6,setosa\n"), null, () -> false);
+        assertThat(text.classNames()).containsExactly("setosa", "virginica");
+        assertThat(text.samples().labels()).containsExactly(0, 1, 0);
+        assertThat(text.samples().features()).containsExactly(1, 2, 3, 4, 5, 6);
+        LabelledSamples byIndex = CsvImporter.read(write("i.csv", "class,400,410\n0,1,2\n1,3,4\n"), "0",
+                () -> false);
+        assertThat(byIndex.classNames()).containsExactly("0", "1");
+        assertThat(byIndex.samples().features()).containsExactly(1, 2, 3, 4);
+    }
+
+    /**
+     * Without a header, a first row whose class has rows further on is a row; one whose class no other row has,
+     * while the other rows' classes repeat, is taken for a header (a class of one sample).
+     */
+    @Test
+    void aFirstRowOfATextClassIsARowUnlessNoOtherRowHasIt() throws IOException {
+        LabelledSamples recurring = CsvImporter.read(
+                write("r.csv", "5.1,3.5,setosa\n6.3,3.3,virginica\n5.0,3.4,setosa\n"), null, () -> false);
+        assertThat(recurring.classNames()).containsExactly("setosa", "virginica");
+        assertThat(recurring.samples().labels()).containsExactly(0, 1, 0);
+        LabelledSamples lone = CsvImporter.read(
+                write("l.csv", "1,2,rare\n3,4,a\n5,6,a\n7,8,b\n9,10,b\n"), null, () -> false);
+        assertThat(lone.classNames()).containsExactly("a", "b");
+        assertThat(lone.samples().features()).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
+        // a first row over integer labels whose label is a number is a row
+        LabelledSamples numbers = CsvImporter.read(write("n.csv", "1,2,7\n3,4,0\n5,6,0\n7,8,1\n"), null,
+                () -> false);
+        assertThat(numbers.classNames()).containsExactly("0", "1", "7");
+    }
+
     @Test
     void valuesAreRoundedToFloatOnce() throws IOException {
         // halfway between 1 and the next float, plus 4.6e-18: through a double it lands on the halfway point and
@@ -249,6 +290,20 @@ class CsvImporterTest {
 
         assertThat(failure(file, "species"))
                 .isEqualTo(file + ": label column 'species' is not in the header line (x, y, class)");
+    }
+
+    @Test
+    void labelColumnNameOfSeveralColumnsIsRefused() throws IOException {
+        Path file = write("d.csv", "x,x,label,label\n1,2,a,0.5\n3,4,b,0.7\n");
+
+        assertThat(failure(file, "label")).isEqualTo(file + ": label column 'label' names 2 columns of the header "
+                + "line (indices 2 and 3); set --label to the index of the one meant");
+        Path three = write("t.csv", "y,y,y,label\n1,2,3,a\n4,5,6,b\n");
+        assertThat(failure(three, "y")).isEqualTo(three + ": label column 'y' names 3 columns of the header line "
+                + "(indices 0, 1 and 2); set --label to the index of the one meant");
+        LabelledSamples meant = CsvImporter.read(file, "2", () -> false);
+        assertThat(meant.classNames()).containsExactly("a", "b");
+        assertThat(meant.samples().features()).containsExactly(1, 2, 0.5f, 3, 4, 0.7f);
     }
 
     @Test
