@@ -23,8 +23,8 @@ class OneCycleSettingsTest {
         assertThat(OneCycleSettings.defaults(10, 1).phaseEndSteps()).containsExactly(2.0, 9.0);
         assertThat(OneCycleSettings.defaults(10, 1).withThreePhase(true).phaseEndSteps())
                 .containsExactly(2.0, 4.0, 9.0);
-        // 0.3*17 = 5.1 in doubles, so phase 1 ends at 4.1
-        assertThat(OneCycleSettings.defaults(17, 1).phaseEndSteps()[0]).isEqualTo(0.3 * 17 - 1);
+        // a step that is no whole number: python3 -c "print(repr(float(0.3 * 17) - 1))" prints 4.1
+        assertThat(OneCycleSettings.defaults(17, 1).phaseEndSteps()[0]).isEqualTo(4.1);
     }
 
     @Test
