@@ -131,9 +131,9 @@ final class TrainCommand implements Callable<Integer> {
             file = read.hyperparameters();
         }
         String named = file == null ? null : file.dataset().source();
-        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
+        new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
                 .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
-                .readsAs("the dataset " + hyperparams + " names (" + named + ")", named)
+                .readsDatasetOf(hyperparams, named)
                 .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
         warnings.forEach(w -> stderr.println("warning: " + w));
         return file;
