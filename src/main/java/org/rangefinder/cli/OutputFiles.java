@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.files.AtomicFiles;
 
 /**
  * The files a command reads and writes, checked before it runs, so that a long run does not end in an output that
@@ -107,8 +108,13 @@ final class OutputFiles {
         if (!Files.isDirectory(folder)) {
             throw new UserInputException(named + ": " + folder + " is a file, not a folder");
         }
-        if (!Files.isWritable(folder) || !takesNewFiles(folder)) {
+        if (!Files.isWritable(folder)) {
             throw new UserInputException(named + ": no new file can be made in the folder " + folder);
+        }
+        try {
+            AtomicFiles.tryNames(folder, folder.relativize(key).getName(0).toString());
+        } catch (IOException e) {
+            throw new UserInputException(named + ": " + AtomicFiles.reason(e));
         }
         return this;
     }
@@ -130,16 +136,6 @@ final class OutputFiles {
                             + "too many links); give a file name");
                 }
             }
-        }
-    }
-
-    /** Whether a file can be made in {@code folder} (root may write where no file can be made, as in /proc). */
-    private static boolean takesNewFiles(Path folder) {
-        try {
-            Files.delete(Files.createTempFile(folder, ".rangefinder-check-", ".tmp"));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

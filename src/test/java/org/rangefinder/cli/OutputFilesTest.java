@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +154,24 @@ class OutputFilesTest {
         if (Files.isDirectory(proc)) {
             assertRefused(rangeTest("--out", "/proc/rangefinder.json"),
                     "--out /proc/rangefinder.json: no new file can be made in the folder /proc");
+        }
+    }
+
+    /**
+     * A name of 250 characters is legal, but its temporary file's, 20 longer, was not: the write failed after the
+     * whole run. A name too long for the file system is refused before it.
+     */
+    @Test
+    void aLongNameIsWrittenAndOneTooLongIsRefusedBeforeTheRun() throws Exception {
+        Path out = tmp.resolve("a".repeat(245) + ".json");
+        CliRun run = rangeTest("--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).startsWith("{");
+        Path tooLong = tmp.resolve("a".repeat(251) + ".json");
+        assertRefused(rangeTest("--out", tooLong.toString()), "--out " + tooLong + ": File name too long");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("data.csv", "runs", out.getFileName().toString());
         }
     }
 
