@@ -1,5 +1,6 @@
 package org.rangefinder.data;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -89,6 +90,25 @@ public final class Datasets {
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
                 + "per class");
+    }
+
+    /**
+     * Whether two names or paths name the same data: the same bundled dataset, or the same file or folder however its
+     * path is spelled ({@code ./a.csv}, {@code data/../a.csv}, a symbolic link to it); where either is not there, their
+     * absolute, normalised paths are compared. A relative path is taken from the current folder, as a load takes it.
+     */
+    public static boolean sameData(String a, String b) {
+        if (BUNDLED.contains(a) || BUNDLED.contains(b)) {
+            return a.equals(b);
+        }
+        try {
+            Path first = Path.of(a);
+            Path second = Path.of(b);
+            return Files.exists(first) && Files.exists(second) ? Files.isSameFile(first, second)
+                    : first.toAbsolutePath().normalize().equals(second.toAbsolutePath().normalize());
+        } catch (InvalidPathException | IOException e) {
+            return a.equals(b);
+        }
     }
 
     /** Whether {@code nameOrPath} names a table file (.csv, .tsv or .txt, optionally gzipped): data with columns. */
