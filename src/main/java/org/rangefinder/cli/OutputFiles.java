@@ -5,31 +5,63 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rangefinder.UserInputException;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.files.AtomicFiles;
 
 /**
  * The files a command reads and writes, checked before it runs, so that a long run does not end in an output that
- * cannot be written or that destroys a file the user made: no output may be blank, a file the command reads or
- * another output, nor a folder, a device or a pipe, and each must go into a folder that exists, or can be made, and
- * can be written.
+ * cannot be written or that destroys a file the user made: no output may be blank, a file the command reads (a
+ * dataset's every file: an IDX labels file, the test pair beside it) or another output, nor lie in an image folder
+ * the command reads, nor be a folder, a device or a pipe, and each must go into a folder that exists, or can be made,
+ * and can be written.
  */
 final class OutputFiles {
     private final Map<Path, String> inputs = new LinkedHashMap<>();
+    /** Folders the command reads, nothing in which may be written: image folders. */
+    private final Map<Path, String> folders = new LinkedHashMap<>();
     private final Map<Path, String> outputs = new LinkedHashMap<>();
 
-    /** A file the command reads, by its option; a name that is no existing file (a bundled dataset) is skipped. */
-    OutputFiles reads(String option, String pathOrName) {
-        return readsAs("the file " + option + " " + pathOrName + " reads", pathOrName);
+    /** A file the command reads, by its option; null or a path that is no existing file is skipped. */
+    OutputFiles reads(String option, String path) {
+        if (path != null && Files.isRegularFile(Path.of(path))) {
+            inputs.put(identity(Path.of(path)), "the file " + option + " " + path + " reads");
+        }
+        return this;
     }
 
     /**
-     * A file the command reads, in words ({@code "the dataset h.json names (data.csv)"}: a file another input names);
-     * skipped as {@link #reads} skips.
+     * The dataset the command loads, by its option: every file its load reads ({@link Datasets#filesRead}), or, for
+     * an image folder, the folder; null or a name that is no dataset is skipped.
      */
-    OutputFiles readsAs(String description, String pathOrName) {
-        if (pathOrName != null && Files.isRegularFile(Path.of(pathOrName))) {
-            inputs.put(identity(Path.of(pathOrName)), description);
+    OutputFiles readsDataset(String option, String nameOrPath) {
+        String reads = option + " " + nameOrPath + " reads";
+        return readsDataset("the file " + reads, "a file " + reads, "the image folder " + reads, nameOrPath);
+    }
+
+    /** The dataset a hyperparameter file names, read as {@link #readsDataset(String, String)} reads one. */
+    OutputFiles readsDatasetOf(Path hyperparameterFile, String nameOrPath) {
+        String named = "the dataset " + hyperparameterFile + " names (" + nameOrPath + ")";
+        return readsDataset(named, "a file of " + named, named, nameOrPath);
+    }
+
+    /**
+     * The files and the image folder that a load of {@code nameOrPath} reads, each with the words that name it.
+     *
+     * @param theFile   the file {@code nameOrPath} names, in words
+     * @param aFile     another file its load reads (an IDX labels file), in words
+     * @param theFolder the image folder {@code nameOrPath} names, in words
+     */
+    private OutputFiles readsDataset(String theFile, String aFile, String theFolder, String nameOrPath) {
+        List<Path> read = Datasets.filesRead(nameOrPath);
+        for (Path path : read) {
+            if (Files.isDirectory(path)) {
+                folders.put(identity(path), theFolder);
+            } else {
+                inputs.putIfAbsent(identity(path), path.equals(read.get(0)) ? theFile : aFile);
+            }
         }
         return this;
     }
@@ -57,6 +89,12 @@ final class OutputFiles {
         if (Files.isDirectory(key)) {
             throw new UserInputException(named + " is a folder: give a file name");
         }
+        for (Map.Entry<Path, String> folder : folders.entrySet()) {
+            if (key.startsWith(folder.getKey())) {
+                throw new UserInputException(named + " is inside " + folder.getValue() + ": writing there would "
+                        + "change the dataset; give a file outside it");
+            }
+        }
         if (Files.exists(key) && !Files.isRegularFile(key)) {
             throw new UserInputException(named + " is not a regular file (a device or a pipe): give a file name");
         }
@@ -70,8 +108,13 @@ final class OutputFiles {
         if (!Files.isDirectory(folder)) {
             throw new UserInputException(named + ": " + folder + " is a file, not a folder");
         }
-        if (!Files.isWritable(folder) || !takesNewFiles(folder)) {
+        if (!Files.isWritable(folder)) {
             throw new UserInputException(named + ": no new file can be made in the folder " + folder);
+        }
+        try {
+            AtomicFiles.tryNames(folder, folder.relativize(key).getName(0).toString());
+        } catch (IOException e) {
+            throw new UserInputException(named + ": " + AtomicFiles.reason(e));
         }
         return this;
     }
@@ -96,25 +139,18 @@ final class OutputFiles {
         }
     }
 
-    /** Whether a file can be made in {@code folder} (root may write where no file can be made, as in /proc). */
-    private static boolean takesNewFiles(Path folder) {
-        try {
-            Files.delete(Files.createTempFile(folder, ".rangefinder-check-", ".tmp"));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The file a path names: where its links lead, or, for a file not made yet, its folder's real path and name. */
+    /**
+     * The file a path names: where its links lead, or, for a file not made yet, the real path of the nearest folder
+     * above it that exists, with the rest of the path (so that a file in new folders is known to be inside another).
+     */
     private static Path identity(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
         try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path parent = absolute.getParent();
-            return Files.exists(parent) ? parent.toRealPath().resolve(absolute.getFileName()) : absolute;
+            return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
             return absolute;
         }

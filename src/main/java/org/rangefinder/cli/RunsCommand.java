@@ -57,7 +57,7 @@ final class RunsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            RunHistory.Listing listing = workspace.open().list();
+            RunHistory.Listing listing = workspace.openExisting().list();
             listing.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             if (json) {
                 out.println(Json.toString(listing.runs()));
@@ -97,7 +97,7 @@ final class RunsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            RunHistory history = workspace.open();
+            RunHistory history = workspace.openExisting();
             RunRecord r = history.get(id);
             Path folder = history.runFolder(r.id());
             List<String> files;
@@ -148,7 +148,7 @@ final class RunsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             // by its folder, not its record: a run whose run.json is damaged can be deleted too
-            String full = workspace.open().delete(id);
+            String full = workspace.openExisting().delete(id);
             spec.commandLine().getOut().println("deleted run " + full);
             return RangefinderCommand.OK;
         }

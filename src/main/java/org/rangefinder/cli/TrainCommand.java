@@ -131,9 +131,9 @@ final class TrainCommand implements Callable<Integer> {
             file = read.hyperparameters();
         }
         String named = file == null ? null : file.dataset().source();
-        new OutputFiles().reads("--dataset", data.dataset).reads("--model", data.model)
+        new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
                 .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
-                .readsAs("the dataset " + hyperparams + " names (" + named + ")", named)
+                .readsDatasetOf(hyperparams, named)
                 .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
         warnings.forEach(w -> stderr.println("warning: " + w));
         return file;
@@ -178,8 +178,9 @@ final class TrainCommand implements Callable<Integer> {
         checkScheduleOptions(policy);
         OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
         checkMomentumOptions(file, given, policy, optimizer);
-        // the file's data options (its label column, split, image size) belong to its dataset, not to another
-        boolean fileData = file != null && source.equals(file.dataset().source());
+        // the file's data options (its label column, split, image size) belong to its dataset, however --dataset
+        // spells it, not to another
+        boolean fileData = file != null && Datasets.sameData(source, file.dataset().source());
         DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
                 given);
         return new Request(file, overlay, policy, epochs, batchSize, source, optimizer, dataOptions);

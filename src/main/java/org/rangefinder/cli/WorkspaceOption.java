@@ -39,11 +39,19 @@ final class WorkspaceOption {
         return workspace == null ? "" : " --workspace " + Format.shellWord(workspace);
     }
 
-    /** Opens the run history; a {@code --workspace} that cannot be opened is named in the message. */
-    RunHistory open() {
+    /**
+     * Opens the run history to read it or delete runs from it, creating nothing; a {@code --workspace} that cannot be
+     * opened is named in the message. A {@code --workspace} given that is not there is refused (a mistyped name would
+     * read as a history with no runs); the default folder not there yet holds no runs.
+     */
+    RunHistory openExisting() {
         Path folder = folder();
+        if (workspace != null && !Files.exists(folder)) {
+            throw new UserInputException("no run history at --workspace " + workspace + ": there is no such folder "
+                    + "(recording a run there makes it)");
+        }
         try {
-            return RunHistory.open(folder);
+            return RunHistory.openExisting(folder);
         } catch (UserInputException e) {
             throw workspace == null ? e : new UserInputException("--workspace " + workspace + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.rangefinder.data;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -83,13 +84,31 @@ public final class Datasets {
         if (isTable(path)) {
             return holdOut(name, DataFormat.TABLE, CsvImporter.read(path, options.labelColumn(), loading), options);
         }
-        String base = DataFiles.baseName(path);
-        if (base.contains("idx") || base.contains("ubyte")) {
+        if (isIdx(path)) {
             return loadIdx(name, path, options, loading);
         }
         throw new UserInputException(path + ": unsupported file; expected a .csv, .tsv or .txt table (optionally "
                 + ".gz), an IDX images file (...images-idx3-ubyte[.gz]) or a folder with one subfolder of images "
                 + "per class");
+    }
+
+    /**
+     * Whether two names or paths name the same data: the same bundled dataset, or the same file or folder however its
+     * path is spelled ({@code ./a.csv}, {@code data/../a.csv}, a symbolic link to it); where either is not there, their
+     * absolute, normalised paths are compared. A relative path is taken from the current folder, as a load takes it.
+     */
+    public static boolean sameData(String a, String b) {
+        if (BUNDLED.contains(a) || BUNDLED.contains(b)) {
+            return a.equals(b);
+        }
+        try {
+            Path first = Path.of(a);
+            Path second = Path.of(b);
+            return Files.exists(first) && Files.exists(second) ? Files.isSameFile(first, second)
+                    : first.toAbsolutePath().normalize().equals(second.toAbsolutePath().normalize());
+        } catch (InvalidPathException | IOException e) {
+            return a.equals(b);
+        }
     }
 
     /** Whether {@code nameOrPath} names a table file (.csv, .tsv or .txt, optionally gzipped): data with columns. */
@@ -105,9 +124,39 @@ public final class Datasets {
         return !BUNDLED.contains(nameOrPath) && !nameOrPath.isBlank() && Files.isDirectory(pathOf(nameOrPath));
     }
 
+    /**
+     * The files and folders a load of {@code nameOrPath} reads, those that are there: nothing may be written over
+     * them, nor into such a folder. A table, its file; IDX files, the images file, its labels file and the
+     * {@code t10k-} pair beside it; an image folder, the folder; a bundled dataset, its files. None for a name that is
+     * neither a bundled dataset nor a path that exists (its load fails).
+     */
+    public static List<Path> filesRead(String nameOrPath) {
+        if (nameOrPath == null || nameOrPath.isBlank()) {
+            return List.of();
+        }
+        Path path;
+        try {
+            path = BUNDLED.contains(nameOrPath) ? bundledFile(nameOrPath) : Path.of(nameOrPath);
+        } catch (UserInputException | InvalidPathException noData) {
+            return List.of();
+        }
+        if (Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            return List.of();
+        }
+        return !isTable(path) && isIdx(path) ? IdxReader.filesRead(path) : List.of(path);
+    }
+
     private static boolean isTable(Path path) {
         String base = DataFiles.baseName(path);
         return base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt");
+    }
+
+    private static boolean isIdx(Path path) {
+        String base = DataFiles.baseName(path);
+        return base.contains("idx") || base.contains("ubyte");
     }
 
     /** Name, kind, sizes, shape and classes of a bundled dataset; MNIST's come from its file headers. */
@@ -153,21 +202,28 @@ public final class Datasets {
     }
 
     private static Dataset loadBundled(String name, DataOptions options, Loading loading) {
-        Path folder = bundledRoot().resolve(name);
+        Path file = bundledFile(name);
         return switch (name) {
-            case "iris" -> holdOut(name, DataFormat.TABLE, CsvImporter.read(folder.resolve("iris.csv"), null,
-                    loading), options);
-            case "wine" -> holdOut(name, DataFormat.TABLE, CsvImporter.read(folder.resolve("wine_data.csv"), null,
-                    loading), options);
-            case "digits" -> holdOut(name, DataFormat.TABLE, digitImages(CsvImporter.read(
-                    folder.resolve("digits.csv.gz"), null, loading)), options);
+            case "iris", "wine" -> holdOut(name, DataFormat.TABLE, CsvImporter.read(file, null, loading), options);
+            case "digits" -> holdOut(name, DataFormat.TABLE, digitImages(CsvImporter.read(file, null, loading)),
+                    options);
             default -> {
                 DataDigest digest = new DataDigest();
-                IdxReader.LabelledImages train = IdxReader.readPair(folder.resolve(TRAIN_IMAGES), loading, digest);
-                IdxReader.LabelledImages test = IdxReader.readPair(folder.resolve(TEST_IMAGES), loading, digest);
+                IdxReader.LabelledImages train = IdxReader.readPair(file, loading, digest);
+                IdxReader.LabelledImages test = IdxReader.readPair(file.resolveSibling(TEST_IMAGES), loading, digest);
                 yield withTestSet(name, train, test, idxClassNames(name), digest.ofListing());
             }
         };
+    }
+
+    /** The file a bundled dataset is read from (of MNIST's four, the training images, with the others beside it). */
+    private static Path bundledFile(String name) {
+        return bundledRoot().resolve(name).resolve(switch (name) {
+            case "iris" -> "iris.csv";
+            case "wine" -> "wine_data.csv";
+            case "digits" -> "digits.csv.gz";
+            default -> TRAIN_IMAGES;
+        });
     }
 
     private static boolean isIdx(String bundledName) {

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rangefinder.Counts;
@@ -138,9 +139,32 @@ final class IdxReader {
             throw new UserInputException(imagesFile + ": cannot tell which file holds its labels: name an IDX "
                     + "images file '...images-idx3-ubyte[.gz]' and put '...labels-idx1-ubyte[.gz]' beside it");
         }
-        String labelsName = name.replaceFirst("images", "labels").replace("idx3", "idx1");
-        return beside(imagesFile, labelsName).orElseThrow(() -> new UserInputException(imagesFile
-                + ": its labels file " + DataFiles.withoutGz(labelsName) + "[.gz] is not beside it"));
+        return labelsBeside(imagesFile).orElseThrow(() -> new UserInputException(imagesFile + ": its labels file "
+                + DataFiles.withoutGz(labelsName(name)) + "[.gz] is not beside it"));
+    }
+
+    /** The labels file beside an images file named {@code <prefix>images<rest>}, if there is one. */
+    private static Optional<Path> labelsBeside(Path imagesFile) {
+        String name = imagesFile.getFileName().toString();
+        return name.contains("images") ? beside(imagesFile, labelsName(name)) : Optional.empty();
+    }
+
+    private static String labelsName(String imagesName) {
+        return imagesName.replaceFirst("images", "labels").replace("idx3", "idx1");
+    }
+
+    /**
+     * The files a load of {@code imagesFile} reads, those that are there: it, its labels file, and the
+     * {@code t10k-} images file beside it with that file's labels.
+     */
+    static List<Path> filesRead(Path imagesFile) {
+        List<Path> files = new ArrayList<>(List.of(imagesFile));
+        labelsBeside(imagesFile).ifPresent(files::add);
+        testImagesBeside(imagesFile).ifPresent(test -> {
+            files.add(test);
+            labelsBeside(test).ifPresent(files::add);
+        });
+        return files;
     }
 
     /** The {@code t10k-} images file beside a {@code train-} images file, if there is one. */

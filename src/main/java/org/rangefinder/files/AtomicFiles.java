@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** The most characters of a target's name that its temporary file's name keeps. */
+    private static final int NAME_KEPT = 64;
 
     /** The temporary files of the writes in progress, and their targets as given. */
     private static final Map<Path, Path> IN_PROGRESS = new LinkedHashMap<>();
@@ -154,11 +158,41 @@ public final class AtomicFiles {
         return file;
     }
 
-    /** A new empty file beside the target, with the process's usual permissions (a temporary file's are 0600). */
+    /**
+     * Tries, before a long run, the names a write of a file named {@code name} in {@code folder} will make there: its
+     * temporary file, made as {@link #write} makes it and deleted, and, when there is no such file yet, {@code name}
+     * itself, which that file is renamed to and then deleted. A name too long for the file system, or a folder that
+     * takes no new file, fails here rather than after the run.
+     *
+     * @throws IOException when either name cannot be made
+     */
+    public static void tryNames(Path folder, String name) throws IOException {
+        Path tmp = newTemporary(folder, name);
+        try {
+            Path file = folder.resolve(name);
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(tmp, file);
+                Files.delete(file);
+            }
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            // the name is taken, so it can be made
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file beside the target, with the process's usual permissions (a temporary file's are 0600), named
+     * {@code .NAME.RANDOM.tmp} after the target's name, of which at most {@value #NAME_KEPT} characters are kept: a
+     * name of up to 255 bytes is legal on most file systems, and its temporary file's must be too. That name is at
+     * most 1 + 64 + 1 + 13 (a 64-bit number in base 36) + 4 = 83 characters, and 64 x 3 + 19 = 211 bytes in UTF-8.
+     */
     private static Path newTemporary(Path dir, String name) throws IOException {
+        int kept = Math.min(name.length(), NAME_KEPT);
+        String stem = name.substring(0, kept > 0 && Character.isHighSurrogate(name.charAt(kept - 1)) ? kept - 1 : kept);
         while (true) {
             String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            Path tmp = dir.resolve("." + name + "." + suffix + ".tmp");
+            Path tmp = dir.resolve("." + stem + "." + suffix + ".tmp");
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException taken) {
@@ -192,7 +226,7 @@ public final class AtomicFiles {
             Path missing = Path.of(e.getFile());
             // our temporary file cannot be made, though its folder is there (a file system such as /proc)
             return missing.getFileName().toString().endsWith(".tmp") && Files.isDirectory(missing.getParent())
-                    ? "no new file can be made in " + missing.getParent() : "no such folder " + missing;
+                    ? "no new file can be made in the folder " + missing.getParent() : "no such folder " + missing;
         }
         if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
             return e.getFile() + " is a file, not a folder";

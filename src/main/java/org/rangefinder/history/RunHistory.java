@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -100,8 +101,8 @@ public final class RunHistory {
     }
 
     /**
-     * Opens (creating it if needed) the history in a folder, and marks the runs whose process ended while they were
-     * running as {@code interrupted}.
+     * Opens (creating it if needed) the history in a folder, to record runs in it, and marks the runs whose process
+     * ended while they were running as {@code interrupted}.
      */
     public static RunHistory open(Path folder) {
         try {
@@ -110,6 +111,14 @@ public final class RunHistory {
             throw new UserInputException("cannot create the run history folder " + folder + ": "
                     + AtomicFiles.reason(e), e);
         }
+        return openExisting(folder);
+    }
+
+    /**
+     * Opens the history in a folder without creating it, to read it or delete runs from it, and marks the interrupted
+     * runs as {@link #open} does; a folder that is not there holds no runs.
+     */
+    public static RunHistory openExisting(Path folder) {
         List<String> warnings = new ArrayList<>();
         for (Path dir : runFolders(folder)) {
             RunRecord r;
@@ -502,6 +511,8 @@ public final class RunHistory {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
                 p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches())) {
             entries.forEach(dirs::add);
+        } catch (NoSuchFileException e) {
+            return dirs; // not made yet: no run was recorded there
         } catch (IOException e) {
             throw new UserInputException("cannot list the run history folder " + folder + ": "
                     + AtomicFiles.reason(e), e);

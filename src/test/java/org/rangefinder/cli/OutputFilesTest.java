@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
+import org.rangefinder.TestData;
+import org.rangefinder.data.Datasets;
 
 /** Outputs are checked before a command runs: none replaces an input or another output, or goes where it cannot. */
 class OutputFilesTest {
@@ -58,6 +63,57 @@ class OutputFilesTest {
         assertThat(Files.readString(data)).isEqualTo(original);
     }
 
+    /**
+     * An IDX images file is read with its labels file and the {@code t10k-} pair beside it: an output over the labels
+     * file was written after the run, and the next load failed on its magic number.
+     */
+    @Test
+    void anOutputThatIsAnotherFileOfAnIdxDatasetIsRefused() throws Exception {
+        Path idx = Files.createDirectories(tmp.resolve("idx"));
+        List<String> others = List.of("train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz");
+        Path images = Files.copy(Path.of("datasets/mnist/train-images-idx3-ubyte.gz"),
+                idx.resolve("train-images-idx3-ubyte.gz"));
+        for (String name : others) {
+            Files.copy(Path.of("datasets/mnist", name), idx.resolve(name));
+        }
+        for (String name : others) {
+            Path output = idx.resolve(name);
+            byte[] before = Files.readAllBytes(output);
+            assertRefused(CliRun.of("range-test", "--dataset", images.toString(), "--no-history", "--csv",
+                    output.toString()), "--csv " + output + " is a file --dataset " + images + " reads: writing it "
+                    + "would replace it");
+            assertThat(Files.readAllBytes(output)).isEqualTo(before);
+        }
+        // a bundled dataset's files too
+        try (SystemProperty root = SystemProperty.set(Datasets.ROOT_PROPERTY, tmp.toString())) {
+            Path labels = Files.move(idx, tmp.resolve("mnist")).resolve("t10k-labels-idx1-ubyte.gz");
+            assertRefused(CliRun.of("train", "--dataset", "mnist", "--max-lr", "0.1", "--no-history", "--out",
+                    labels.toString()), "--out " + labels + " is a file --dataset mnist reads: writing it would "
+                    + "replace it");
+        }
+    }
+
+    /** Nothing may be written into an image folder the command reads: each image in it is a sample. */
+    @Test
+    void anOutputInsideAnImageFolderIsRefused() throws Exception {
+        Path images = TestData.imageFolder(tmp.resolve("images"), 8);
+        Path csv = images.resolve("dark/curves/curve.csv");
+        assertRefused(CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--no-history",
+                "--csv", csv.toString()), "--csv " + csv + " is inside the image folder --dataset " + images
+                + " reads: writing there would change the dataset; give a file outside it");
+        Path h = tmp.resolve("h.json");
+        CliRun made = CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--batch-size",
+                "2", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Path out = images.resolve("run.json");
+        assertRefused(CliRun.of("train", "--hyperparams", h.toString(), "--no-history", "--out", out.toString()),
+                "--out " + out + " is inside the dataset " + h + " names (" + images + "): writing there would "
+                        + "change the dataset; give a file outside it");
+        assertThat(csv.getParent()).doesNotExist();
+        assertThat(out).doesNotExist();
+    }
+
     /** What --hyperparams-out would refuse after the run is refused before it. */
     @Test
     void boundsAHyperparameterFileCannotHoldAreRefusedBeforeTheRun() {
@@ -98,6 +154,24 @@ class OutputFilesTest {
         if (Files.isDirectory(proc)) {
             assertRefused(rangeTest("--out", "/proc/rangefinder.json"),
                     "--out /proc/rangefinder.json: no new file can be made in the folder /proc");
+        }
+    }
+
+    /**
+     * A name of 250 characters is legal, but its temporary file's, 20 longer, was not: the write failed after the
+     * whole run. A name too long for the file system is refused before it.
+     */
+    @Test
+    void aLongNameIsWrittenAndOneTooLongIsRefusedBeforeTheRun() throws Exception {
+        Path out = tmp.resolve("a".repeat(245) + ".json");
+        CliRun run = rangeTest("--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).startsWith("{");
+        Path tooLong = tmp.resolve("a".repeat(251) + ".json");
+        assertRefused(rangeTest("--out", tooLong.toString()), "--out " + tooLong + ": File name too long");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("data.csv", "runs", out.getFileName().toString());
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.SystemProperty;
 import org.rangefinder.Version;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
@@ -57,6 +58,36 @@ class RunsCommandTest {
                 "warning: run " + late + ": its run.json is unreadable (ended must be an ISO-8601 instant such as "
                         + "2026-01-31T12:00:00Z, got 'later'); skipped",
                 "warning: run " + none + ": its run.json is unreadable (dataset is required but missing); skipped");
+    }
+
+    /**
+     * Reading the history made its folder: a mistyped --workspace read as a history of no runs, and was left on disk.
+     * One given that is not there is refused; the default one not made yet holds no runs.
+     */
+    @Test
+    void aWorkspaceThatIsNotThereIsNotMade() {
+        Path typo = workspace.resolve("typo/deeper/ws");
+        for (String[] args : new String[][] {
+            {"runs", "list", "--workspace", typo.toString()},
+            {"runs", "show", "--workspace", typo.toString(), good.id()},
+            {"runs", "delete", "--workspace", typo.toString(), good.id()}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.code()).as(run.err()).isEqualTo(RangefinderCommand.BAD_INPUT);
+            assertThat(run.err()).isEqualTo("rangefinder: no run history at --workspace " + typo + ": there is no such "
+                    + "folder (recording a run there makes it)" + System.lineSeparator());
+        }
+        Path notYet = workspace.resolve("default");
+        try (SystemProperty p = SystemProperty.set(RunHistory.FOLDER_PROPERTY, notYet.toString())) {
+            CliRun list = CliRun.of("runs", "list");
+            assertThat(list.code()).as(list.err()).isEqualTo(RangefinderCommand.OK);
+            assertThat(list.out()).isEqualTo("no runs recorded yet" + System.lineSeparator());
+            CliRun show = CliRun.of("runs", "show", good.id());
+            assertThat(show.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+            assertThat(show.err()).isEqualTo("rangefinder: no run '" + good.id() + "' in " + notYet
+                    + " (see 'rangefinder runs list')" + System.lineSeparator());
+        }
+        assertThat(workspace.resolve("typo")).doesNotExist();
+        assertThat(notYet).doesNotExist();
     }
 
     /** A run whose record is damaged can still be deleted, by its id or a prefix: that is how one gets rid of it. */

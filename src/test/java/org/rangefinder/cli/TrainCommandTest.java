@@ -72,6 +72,33 @@ class TrainCommandTest {
         assertThat(r.out()).contains("train: second.csv, ");
     }
 
+    /**
+     * The file's own dataset named by --dataset in another spelling (through "." or a link) keeps the file's split and
+     * label column: the paths were compared as text, and the run took the defaults.
+     */
+    @Test
+    void theFilesDatasetSpelledAnotherWayKeepsItsDataOptions(@TempDir Path dir) throws Exception {
+        StringBuilder table = new StringBuilder("kind,a,b\n");
+        for (int i = 0; i < 40; i++) {
+            table.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
+        }
+        Path first = Files.writeString(dir.resolve("first.csv"), table);
+        Path h = dir.resolve("h.json");
+        CliRun made = CliRun.of("range-test", "--dataset", first.toString(), "--label", "kind", "--val-fraction", "0.3",
+                "--iterations", "20", "--batch-size", "8", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), first);
+        for (Path spelled : List.of(dir.resolve(".").resolve("first.csv"), link)) {
+            Path out = dir.resolve("result.json");
+            CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", spelled.toString(), "--epochs",
+                    "1", "--no-history", "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode data = new ObjectMapper().readTree(out.toFile()).get("data");
+            assertThat(data.get("validationFraction").asDouble()).as(spelled.toString()).isEqualTo(0.3);
+            assertThat(data.get("labelColumn").asText()).as(spelled.toString()).isEqualTo("kind");
+        }
+    }
+
     /** A run that blows up in its first epoch stops before any evaluation: it reports none, not a NaN one. */
     @Test
     void aRunStoppedBeforeItsFirstEvaluationSaysNoneRan() {

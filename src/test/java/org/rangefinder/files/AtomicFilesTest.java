@@ -89,6 +89,18 @@ class AtomicFilesTest {
         }
     }
 
+    /** The temporary file keeps only the start of the name: a legal name of 250 characters is written. */
+    @Test
+    void aLongNameIsWritten() throws IOException {
+        Path target = tmp.resolve("a".repeat(245) + ".json");
+        AtomicFiles.writeString(target, "new");
+        AtomicFiles.tryNames(tmp, "b".repeat(250));
+        assertThat(Files.readString(target)).isEqualTo("new");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.toList()).containsExactly(target);
+        }
+    }
+
     @Test
     void aSymbolicLinkIsWrittenThroughAndStays() throws IOException {
         Path real = Files.writeString(tmp.resolve("real.json"), "old");
