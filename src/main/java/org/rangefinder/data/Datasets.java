@@ -250,8 +250,8 @@ public final class Datasets {
         Optional<Path> testFile = IdxReader.testImagesBeside(imagesFile);
         if (testFile.isEmpty()) {
             List<String> classNames = indexNames(train.samples().labels());
-            return holdOut(name, DataFormat.IDX, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE, imageShape(train),
-                    classNames, train.samples(), digest.ofListing()), options);
+            return holdOut(name, DataFormat.IDX, new LabelledSamples(imagesFile.toString(), DatasetKind.IMAGE,
+                    imageShape(train), classNames, train.samples(), digest.ofListing()), options);
         }
         IdxReader.LabelledImages test = IdxReader.readPair(testFile.get(), loading, digest);
         if (test.samples().size() == 0) {
