@@ -75,7 +75,7 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
             throw new InvalidField("schemaVersion", "must be between 1 and " + SCHEMA_VERSION + ", got "
                     + schemaVersion);
         }
-        Check.present("toolVersion", toolVersion);
+        Check.oneLine("toolVersion", toolVersion);
         try {
             Instant.parse(Check.present("created", created));
         } catch (DateTimeParseException e) {

@@ -198,6 +198,18 @@ class HyperparameterFileTest {
                 .hasMessage(file + ": training.epochs[1] is required but missing");
     }
 
+    /**
+     * A version that breaks its line is refused: it would run as code after the comment it stands in when the file is
+     * exported. A line feed (escaped in the JSON) and a line separator (U+2028, as it is) are named by their code.
+     */
+    @Test
+    void aToolVersionThatBreaksItsLineIsRefused() throws IOException {
+        Path injected = write(edit("/toolVersion", "\"0.1.0\\nprint('INJECTED code ran') #\""));
+        assertRefused(injected, "toolVersion must be one line of printable text, but character 6 is U+000A");
+        Path separated = write(edit("/toolVersion", "\"0.1.0 \u2028x\""));
+        assertRefused(separated, "toolVersion must be one line of printable text, but character 7 is U+2028");
+    }
+
     @Test
     void aFileSavedWithAByteOrderMarkIsRead() throws IOException {
         Path file = dir.resolve("notepad.json");
