@@ -8,14 +8,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -36,6 +43,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
@@ -51,8 +59,9 @@ import org.rangefinder.Version;
  * <p>Values are never converted: {@code "0.3"} is a string, {@code 2.5} is not an integer, {@code 3} and
  * {@code true} are no strings, and an integer too large for its field is refused with the field's limit. A field
  * given twice in one object is an error, and so is anything after the top-level value. {@code NaN} and
- * {@code Infinity} are no JSON numbers and are refused unless a reader asks for them. Fields no record component
- * takes are left to the caller ({@link #unknownFields}).
+ * {@code Infinity} are no JSON numbers and are refused unless a reader asks for them; the strings {@code "NaN"} and
+ * {@code "Infinity"} are strings, which a number field takes only in the records of results a binding names.
+ * Fields no record component takes are left to the caller ({@link #unknownFields}).
  */
 public final class StrictJson {
 
@@ -66,7 +75,11 @@ public final class StrictJson {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .addModule(numberFields())
             .build();
+
+    /** The attribute of a binding that holds the records whose number fields take non-finite text. */
+    private static final String NON_FINITE_TEXT = "records whose number fields take non-finite text";
 
     /** {@link #READER} that also takes the bare tokens {@code NaN}, {@code Infinity} and {@code -Infinity}. */
     private static final JsonMapper NON_FINITE_READER = READER.rebuild()
@@ -249,10 +262,73 @@ public final class StrictJson {
      * one, and a refusal of a record's constructor become one message naming the file and the field path.
      */
     public static <T> T bind(JsonNode tree, Class<T> type, String source) {
+        return bind(tree, type, source, Set.of());
+    }
+
+    /**
+     * As {@link #bind(JsonNode, Class, String)}, where the number fields of the records {@code nonFiniteText} (and
+     * the lists and maps of numbers in them) also take the strings {@code "NaN"}, {@code "Infinity"} and
+     * {@code "-Infinity"}, as {@link Json} writes a non-finite number: results, such as a loss that blew up. Any
+     * other number field refuses every string, those too ({@code weightDecay must be a number, got "NaN"}).
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type, String source, Set<Class<?>> nonFiniteText) {
         try {
-            return READER.treeToValue(tree, type);
+            return READER.readerFor(type).withAttribute(NON_FINITE_TEXT, Set.copyOf(nonFiniteText)).readValue(tree);
         } catch (JsonProcessingException e) {
             throw invalid(source, tree, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("binding a JSON tree", e);
+        }
+    }
+
+    /** Reads the {@code double} and {@link Double} fields as {@link NumberField}s. */
+    private static SimpleModule numberFields() {
+        SimpleModule module = new SimpleModule("number fields");
+        module.setDeserializers(new SimpleDeserializers(Map.of(
+                double.class, new NumberField(NumberDeserializers.find(double.class, "double")),
+                Double.class, new NumberField(NumberDeserializers.find(Double.class, Double.class.getName())))));
+        return module;
+    }
+
+    /**
+     * A {@code double} or {@link Double} field: a JSON number. Jackson's own reading takes the strings {@code "NaN"},
+     * {@code "Infinity"} and {@code "-Infinity"} as numbers whatever its settings of conversion say; this hands it
+     * a string only in a record of the binding's {@link #NON_FINITE_TEXT}, and refuses it elsewhere as the wrong
+     * type. The record is the one that declares the field, known once the field is ({@link #createContextual}).
+     */
+    private static final class NumberField extends DelegatingDeserializer {
+        /** The record the field belongs to; null until the field is known. */
+        private final Class<?> record;
+
+        NumberField(JsonDeserializer<?> jacksons) {
+            this(jacksons, null);
+        }
+
+        private NumberField(JsonDeserializer<?> jacksons, Class<?> record) {
+            super(jacksons);
+            this.record = record;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> jacksons) {
+            return new NumberField(jacksons, record);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
+            NumberField field = (NumberField) super.createContextual(context, property);
+            return property == null || property.getMember() == null ? field
+                    : new NumberField(field._delegatee, property.getMember().getDeclaringClass());
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !(record != null
+                    && context.getAttribute(NON_FINITE_TEXT) instanceof Set<?> records && records.contains(record))) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return super.deserialize(parser, context);
         }
     }
 

@@ -58,15 +58,18 @@ public final class CodeExport {
         return stem;
     }
 
-    /** The first comment lines: where the hyperparameters come from, and what they are. */
-    static String header(Hyperparameters h, String source, String comment) {
-        return comment + " Rangefinder " + h.toolVersion() + " hyperparameters"
-                + (source == null ? "" : " from " + source) + " (written " + h.created() + "):\n"
-                + comment + " " + h.dataset().source() + ", " + h.model().describe() + ", " + h.optimizer().name()
-                + ", batch " + h.batchSize() + ", " + Counts.of(h.epochs(), "epoch") + " of "
+    /**
+     * The first comment lines: where the hyperparameters come from, and what they are. The file's text in them (its
+     * version, the dataset's path or name) and {@code source} stay comment whatever they hold ({@link Language#text}).
+     */
+    static String header(Hyperparameters h, String source, Language language) {
+        return language.commentLine("Rangefinder " + h.toolVersion() + " hyperparameters"
+                + (source == null ? "" : " from " + source) + " (written " + h.created() + "):")
+                + language.commentLine(h.dataset().source() + ", " + h.model().describe() + ", "
+                + h.optimizer().name() + ", batch " + h.batchSize() + ", " + Counts.of(h.epochs(), "epoch") + " of "
                 + Counts.of(stepsPerEpoch(h), "step") + ", lr "
                 + String.format(Locale.ROOT, "%.3g..%.3g", h.lr().min(), h.lr().max()) + " (" + h.lr().chosenBy()
-                + ").\n";
+                + ").");
     }
 
     /** Whether the schedule moves the momentum: as in Rangefinder, never for plain SGD, which has none. */

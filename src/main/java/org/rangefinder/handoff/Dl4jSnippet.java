@@ -41,7 +41,7 @@ final class Dl4jSnippet {
             case NESTEROV -> "Nesterovs";
             case ADAM -> "Adam";
         };
-        return CodeExport.header(h, source, "//")
+        return CodeExport.header(h, source, Language.JAVA)
                 + "// The updater reads Rangefinder's 1cycle values by iteration, as its trainer does, so every step\n"
                 + "// runs at the same learning rate and momentum. The network and the data are placeholders (one\n"
                 + "// softmax layer on random numbers) so that this runs as it is: put your network and your\n"
@@ -65,8 +65,8 @@ final class Dl4jSnippet {
                 + "\n"
                 + "public class " + className + " {\n"
                 + "    public static void main(String[] args) {\n"
-                + "        int inputs = " + CodeExport.inputs(h) + "; // " + h.dataset().name() + ": samples of shape "
-                        + CodeExport.shape(h) + ", flattened\n"
+                + "        int inputs = " + CodeExport.inputs(h) + "; " + Language.JAVA.commentLine(h.dataset().name()
+                        + ": samples of shape " + CodeExport.shape(h) + ", flattened")
                 + "        int classes = " + h.dataset().classes() + ";\n"
                 + "        int batchSize = " + h.batchSize() + ";\n"
                 + "        OneCycleSettings settings = new OneCycleSettings(" + s.totalSteps() + ", " + s.maxLr() + ", "

@@ -79,7 +79,7 @@ final class FastaiSnippet {
         notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does, and\n")
                 .append("#   leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does; it is given\n")
                 .append("#   explicitly because the Learner's default is 0.01.\n");
-        return CodeExport.header(h, source, "#")
+        return CodeExport.header(h, source, Language.PYTHON)
                 + notes
                 + "# The model and the data are placeholders (a linear layer on random numbers) so that this\n"
                 + "# runs as it is: put your model and DataLoaders in their place, keeping the batch size.\n"
@@ -93,7 +93,7 @@ final class FastaiSnippet {
                 + "import fastai.callback.schedule  # noqa: F401 (adds Learner.fit_one_cycle)\n"
                 + "\n"
                 + "torch.manual_seed(" + h.seed() + ")\n"
-                + "sample_shape = " + CodeExport.pyShape(h) + "  # " + h.dataset().name() + "\n"
+                + "sample_shape = " + CodeExport.pyShape(h) + "  " + Language.PYTHON.commentLine(h.dataset().name())
                 + "n_classes = " + h.dataset().classes() + "\n"
                 + "train = TensorDataset(torch.randn(" + h.dataset().trainSamples()
                         + ", *sample_shape), torch.randint(0, n_classes, (" + h.dataset().trainSamples() + ",)))\n"

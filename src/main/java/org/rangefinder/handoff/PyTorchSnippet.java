@@ -48,7 +48,7 @@ final class PyTorchSnippet {
             case SGD -> "torch.optim.SGD(model.parameters(), lr=" + py(s.initialLr()) + ")";
         };
         String momentumOf = kind == OptimizerKind.ADAM ? "group['betas'][0]" : "group['momentum']";
-        return CodeExport.header(h, source, "#")
+        return CodeExport.header(h, source, Language.PYTHON)
                 + "# The OneCycleLR schedule is exactly Rangefinder's: every step runs at the same learning rate\n"
                 + "# and momentum, as printed by\n"
                 + "#   rangefinder schedule " + scheduleOptions(s, cycles) + "\n"
@@ -59,7 +59,7 @@ final class PyTorchSnippet {
                 + "import torch\n"
                 + "\n"
                 + "torch.manual_seed(" + h.seed() + ")\n"
-                + "sample_shape = " + CodeExport.pyShape(h) + "  # " + h.dataset().name() + "\n"
+                + "sample_shape = " + CodeExport.pyShape(h) + "  " + Language.PYTHON.commentLine(h.dataset().name())
                 + "n_classes = " + h.dataset().classes() + "\n"
                 + "batch_size = " + h.batchSize() + "\n"
                 + "epochs = " + h.epochs() + "\n"

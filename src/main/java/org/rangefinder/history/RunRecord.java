@@ -60,7 +60,7 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
      * are ISO-8601 instants, and each key number is a finite number.
      *
      * @throws InvalidField naming the first field that is not so: {@code results.epochs must be a finite number,
-     *                      got NaN}
+     *                      got Infinity}
      */
     void check() {
         present("id", id);

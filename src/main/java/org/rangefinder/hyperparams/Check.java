@@ -1,6 +1,8 @@
 package org.rangefinder.hyperparams;
 
 import java.util.List;
+import java.util.Locale;
+import org.rangefinder.OneLine;
 import org.rangefinder.files.InvalidField;
 
 /** The range checks of the file sections; each failure is an {@link InvalidField} naming the field. */
@@ -11,6 +13,19 @@ final class Check {
     static <T> T present(String field, T value) {
         if (value == null) {
             throw new InvalidField(field, "is required but missing");
+        }
+        return value;
+    }
+
+    /**
+     * Text that is there and stays on one line ({@link OneLine}), as a line of a message or of an exported program's
+     * comment: {@code toolVersion must be one line of printable text, but character 6 is U+000A}.
+     */
+    static String oneLine(String field, String value) {
+        int at = OneLine.firstBreak(present(field, value));
+        if (at >= 0) {
+            throw new InvalidField(field, "must be one line of printable text, but character " + (at + 1) + " is "
+                    + String.format(Locale.ROOT, "U+%04X", value.codePointAt(at)));
         }
         return value;
     }

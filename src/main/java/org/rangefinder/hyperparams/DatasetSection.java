@@ -28,9 +28,10 @@ import org.rangefinder.files.InvalidField;
  * @param labelColumn        CSV only: the label column by name or 0-based index; absent means the last
  * @param validationFraction share of the samples held out for validation, in (0, 1)
  * @param splitSeed          seed of the validation split
- * @param imageWidth         image folders only: width images are resampled to
- * @param imageHeight        image folders only: height images are resampled to
- * @param grayscale          image folders only: one luminance channel instead of three
+ * @param imageWidth         image folders only: width images are resampled to; refused for a bundled dataset and
+ *                           for samples of features, ignored for an IDX file (its images keep their size)
+ * @param imageHeight        image folders only: height images are resampled to; as {@code imageWidth}
+ * @param grayscale          image folders only: one luminance channel instead of three; as {@code imageWidth}
  * @param sampleShape        shape of one sample when the file was written: [features] or [channels, height, width]
  * @param classes            number of classes
  * @param trainSamples       size of the training split (it sets the steps per epoch)
@@ -71,6 +72,15 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         }
         for (int i = 0; i < sampleShape.size(); i++) {
             Check.atLeast("sampleShape[" + i + "]", sampleShape.get(i), 1);
+        }
+        String imageOption = imageWidth != null ? "imageWidth" : imageHeight != null ? "imageHeight"
+                : grayscale != null ? "grayscale" : null;
+        if (imageOption != null && path == null) {
+            throw new InvalidField(imageOption, "applies to a folder of images; " + name + " is a bundled dataset");
+        }
+        if (imageOption != null && sampleShape.size() == 1) {
+            throw new InvalidField(imageOption, "applies to a folder of images, whose samples are [channels, height, "
+                    + "width]; this dataset's are " + sampleShape);
         }
         Check.atLeast("classes", classes, 2);
         Check.atLeast("trainSamples", trainSamples, 1);

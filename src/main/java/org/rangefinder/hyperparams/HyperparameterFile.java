@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.files.Json;
 import org.rangefinder.files.StrictJson;
+import org.rangefinder.train.EpochRecord;
 
 /**
  * Writes {@link Hyperparameters} as JSON, atomically, and reads them back through {@link StrictJson}, with one clear
@@ -83,7 +85,8 @@ public final class HyperparameterFile {
         }
         refuseResultFile(tree, source);
         StrictJson.checkVersion(tree, source, Hyperparameters.SCHEMA_VERSION, "hyperparameter file");
-        Hyperparameters h = StrictJson.bind(tree, Hyperparameters.class, source);
+        // an epoch's validation loss that blew up is written "NaN" or "Infinity"
+        Hyperparameters h = StrictJson.bind(tree, Hyperparameters.class, source, Set.of(EpochRecord.class));
         List<String> warnings = new ArrayList<>();
         for (String field : StrictJson.unknownFields(tree, Hyperparameters.class, "")) {
             warnings.add(source + ": ignored unknown field '" + field + "' (written by a newer Rangefinder?)");

@@ -75,7 +75,7 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
             throw new InvalidField("schemaVersion", "must be between 1 and " + SCHEMA_VERSION + ", got "
                     + schemaVersion);
         }
-        Check.present("toolVersion", toolVersion);
+        Check.oneLine("toolVersion", toolVersion);
         try {
             Instant.parse(Check.present("created", created));
         } catch (DateTimeParseException e) {
@@ -111,7 +111,7 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
             }
         }
         try {
-            oneCycle.settings(lr);
+            oneCycle.settings(lr, optimizer.optimizer().kind());
         } catch (UserInputException e) {
             throw inFileTerms(e, Map.of(Setting.STEPS, "oneCycle.totalSteps", Setting.MAX_LR, "lr.max",
                     Setting.PCT_START, "oneCycle.pctStart",
@@ -173,9 +173,12 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
                 RangeTestSection.of(result), null);
     }
 
-    /** The 1cycle schedule: {@code max_lr = lr.max}, the rest from {@code oneCycle}. */
+    /**
+     * The 1cycle schedule: {@code max_lr = lr.max}, the rest from {@code oneCycle}; plain SGD's momentum is not cycled
+     * (it has none).
+     */
     public OneCycleSettings oneCycleSettings() {
-        return oneCycle.settings(lr);
+        return oneCycle.settings(lr, optimizer.optimizer().kind());
     }
 
     /** The training run this file describes. */

@@ -3,7 +3,7 @@ package org.rangefinder.hyperparams;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
-import org.rangefinder.files.InvalidField;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
 
@@ -17,8 +17,9 @@ import org.rangefinder.schedule.OneCycleSettings;
  * @param divFactor      initial lr = max_lr / divFactor; optional on reading (then {@code lr.max / lr.min})
  * @param finalDivFactor final lr = initial lr / finalDivFactor
  * @param threePhase     PyTorch's {@code three_phase}
- * @param cycleMomentum  whether momentum (Adam: beta1) moves opposite to the learning rate
- * @param baseMomentum   the momentum at the peak learning rate
+ * @param cycleMomentum  whether momentum (Adam: beta1) moves opposite to the learning rate; ignored for plain SGD
+ *                       ({@link #settings})
+ * @param baseMomentum   the momentum at the peak learning rate, at most {@code maxMomentum} when cycled
  * @param maxMomentum    the momentum at both ends of the cycle
  */
 public record OneCycleSection(@JsonProperty(required = true) int totalSteps,
@@ -43,10 +44,6 @@ public record OneCycleSection(@JsonProperty(required = true) int totalSteps,
         Check.positive("finalDivFactor", finalDivFactor);
         Check.momentum("baseMomentum", baseMomentum);
         Check.momentum("maxMomentum", maxMomentum);
-        if (cycleMomentum && baseMomentum > maxMomentum) {
-            throw new InvalidField("baseMomentum", "must not exceed maxMomentum (" + maxMomentum + "), got "
-                    + baseMomentum);
-        }
     }
 
     public static OneCycleSection of(OneCycleSettings s) {
@@ -54,10 +51,14 @@ public record OneCycleSection(@JsonProperty(required = true) int totalSteps,
                 s.threePhase(), s.cycleMomentum(), s.baseMomentum(), s.maxMomentum());
     }
 
-    /** The schedule between these bounds; {@code divFactor} defaults to {@code max / min}. */
-    OneCycleSettings settings(LrBounds lr) {
+    /**
+     * The schedule between these bounds for an optimizer; {@code divFactor} defaults to {@code max / min}. Plain SGD
+     * has no momentum to cycle: its {@code cycleMomentum} is taken as false, as training and the exports keep it
+     * still, and so it does not ask {@code baseMomentum <= maxMomentum}.
+     */
+    OneCycleSettings settings(LrBounds lr, OptimizerKind optimizer) {
         return new OneCycleSettings(totalSteps, lr.max(), pctStart, Anneal.parse(anneal),
-                divFactor != null ? divFactor : lr.max() / lr.min(), finalDivFactor, threePhase, cycleMomentum,
-                baseMomentum, maxMomentum);
+                divFactor != null ? divFactor : lr.max() / lr.min(), finalDivFactor, threePhase,
+                cycleMomentum && optimizer.hasMomentum(), baseMomentum, maxMomentum);
     }
 }

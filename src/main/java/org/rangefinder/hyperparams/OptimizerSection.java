@@ -10,11 +10,12 @@ import org.rangefinder.optim.OptimizerKind;
 
 /**
  * The optimizer of a hyperparameter file. SGD and Nesterov carry a {@code momentum} (plain SGD ignores it, as
- * Rangefinder does); Adam carries {@code betas} = [beta1, beta2] and {@code epsilon} instead, and beta1 plays the
- * momentum's part. Rangefinder's Adam fixes beta2 = 0.999 and epsilon = 1e-8, so the file must say so.
+ * Rangefinder does, and may leave it out: 0); Adam carries {@code betas} = [beta1, beta2] and {@code epsilon}
+ * instead, and beta1 plays the momentum's part. Rangefinder's Adam fixes beta2 = 0.999 and epsilon = 1e-8, so the
+ * file must say so.
  *
  * @param name        {@code sgd}, {@code nesterov} or {@code adam}
- * @param momentum    sgd, nesterov: the momentum when it is not cycled, in [0, 1)
+ * @param momentum    sgd, nesterov: the momentum when it is not cycled, in [0, 1); optional for sgd (0)
  * @param betas       adam: [beta1, beta2]
  * @param epsilon     adam: the epsilon of the denominator
  * @param weightDecay decoupled weight decay: {@code w -= lr * weightDecay * w} after each step
@@ -41,6 +42,8 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
                 throw new InvalidField("epsilon", "must be " + Optimizer.ADAM_EPSILON
                         + " (Rangefinder's Adam fixes it), got " + epsilon);
             }
+        } else if (OptimizerKind.parse(name) == OptimizerKind.SGD && momentum == null) {
+            momentum = 0.0;
         } else {
             Check.momentum("momentum", Check.present("momentum", momentum));
         }

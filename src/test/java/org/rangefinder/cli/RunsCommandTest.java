@@ -51,8 +51,8 @@ class RunsCommandTest {
         assertThat(run.lines()).hasSize(2);
         assertThat(run.lines()[1]).startsWith(good.id() + "  training  failed  iris     mlp 128-128  ");
         assertThat(run.err().split("\\R")).containsExactly(
-                "warning: run " + nan + ": its run.json is unreadable (results.epochs must be a finite number, got "
-                        + "NaN); skipped",
+                "warning: run " + nan + ": its run.json is unreadable (results.epochs must be a number, got "
+                        + "\"NaN\"); skipped",
                 "warning: run " + huge + ": its run.json is unreadable (results.epochs must be a finite number, got "
                         + "Infinity); skipped",
                 "warning: run " + late + ": its run.json is unreadable (ended must be an ISO-8601 instant such as "
@@ -138,7 +138,7 @@ class RunsCommandTest {
         String none = damaged("20200101-000000-002-abcd", "\"dataset\": null");
 
         for (String[] expected : new String[][] {
-            {nan, "results.epochs must be a finite number, got NaN"},
+            {nan, "results.epochs must be a number, got \"NaN\""},
             {late, "ended must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, got 'later'"},
             {none, "dataset is required but missing"}}) {
             CliRun run = CliRun.of("runs", "show", "--workspace", workspace.toString(), expected[0]);

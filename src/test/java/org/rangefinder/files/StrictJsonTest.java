@@ -11,6 +11,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,14 @@ class StrictJsonTest {
     }
 
     private static final String THINGS = "a JSON object of things";
+
+    /** A record of numbers: a double, a Double, a list and a map of them, and a record of results. */
+    record Numbers(double rate, Double limit, List<Double> values, Map<String, Double> named, Loss loss) {
+    }
+
+    /** Results, whose numbers may be written as Json writes a non-finite one. */
+    record Loss(double value) {
+    }
 
     /** Columns are those the parser reports: of a character out of place, or just after a token it does not take. */
     @ParameterizedTest(name = "{0}")
@@ -117,6 +127,43 @@ class StrictJsonTest {
         assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject(json, "t.json", THINGS), Box.class, "t.json"))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage("t.json: " + expected);
+    }
+
+    /**
+     * A number field takes a JSON number, never a string: Jackson's own reading takes "NaN" and "Infinity" as numbers
+     * whatever its settings, so a setting could be NaN and a field that nothing else checks could hold one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"rate\": \"NaN\"} | rate must be a number, got \"NaN\"",
+        "{\"rate\": \"0.3\"} | rate must be a number, got \"0.3\"",
+        "{\"rate\": null} | rate must be a number, got null",
+        "{\"limit\": \"Infinity\"} | limit must be a number, got \"Infinity\"",
+        "{\"values\": [1, \"-Infinity\"]} | values[1] must be a number, got \"-Infinity\"",
+        "{\"named\": {\"a\": \"NaN\"}} | named.a must be a number, got \"NaN\"",
+        "{\"loss\": {\"value\": \"NaN\"}} | loss.value must be a number, got \"NaN\"",
+    })
+    void aNumberFieldTakesNoString(String json, String expected) {
+        assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject(json, "t.json", THINGS), Numbers.class,
+                "t.json"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("t.json: " + expected);
+    }
+
+    /** The records of results a binding names take the non-finite numbers as Json writes them; no other string. */
+    @Test
+    void theRecordsOfResultsTakeNonFiniteNumbersAsText() {
+        Numbers read = StrictJson.bind(StrictJson.readObject("{\"rate\": 0.5, \"loss\": {\"value\": \"-Infinity\"}}",
+                "t.json", THINGS), Numbers.class, "t.json", Set.of(Loss.class));
+        assertThat(read).isEqualTo(new Numbers(0.5, null, null, null, new Loss(Double.NEGATIVE_INFINITY)));
+        assertThat(StrictJson.bind(StrictJson.readObject("{\"rate\": 0, \"loss\": {\"value\": \"NaN\"}}", "t.json",
+                THINGS), Numbers.class, "t.json", Set.of(Loss.class)).loss().value()).isNaN();
+        assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject("{\"rate\": 0, \"loss\": {\"value\": \"0.3\"}}",
+                "t.json", THINGS), Numbers.class, "t.json", Set.of(Loss.class)))
+                .hasMessage("t.json: loss.value must be a number, got \"0.3\"");
+        assertThatThrownBy(() -> StrictJson.bind(StrictJson.readObject("{\"rate\": \"NaN\"}", "t.json", THINGS),
+                Numbers.class, "t.json", Set.of(Loss.class)))
+                .hasMessage("t.json: rate must be a number, got \"NaN\"");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.OneCycleSection;
 import org.rangefinder.hyperparams.TestHyperparameters;
@@ -65,7 +68,8 @@ class CodeExportTest {
     @Test
     void theHeaderCountsTheEpochsAndStepsInWords() {
         assertThat(nesterov.epochs()).isEqualTo(1);
-        assertThat(CodeExport.header(nesterov, "h.json", "#")).contains(", batch 16, 1 epoch of 8 steps, lr ");
+        assertThat(CodeExport.header(nesterov, "h.json", Language.PYTHON))
+                .contains(", batch 16, 1 epoch of 8 steps, lr ");
     }
 
     @Test
@@ -189,6 +193,85 @@ class CodeExportTest {
         assertThat(s.minLr()).isCloseTo(4e-7, org.assertj.core.api.Assertions.within(1e-20));
     }
 
+    /** What a hand-written or shared file may put in a name: a line break and code after it. */
+    private static final String INJECTED = "print('INJECTED code ran') #";
+
+    /**
+     * The nesterov file with the user's data at a Windows path, whose {@code \}{@code u} javac would read as a unicode
+     * escape, and a dataset name that breaks its line (U+2028, which Python and Java do not, and a line feed, which
+     * they do) to run code.
+     */
+    private Hyperparameters windowsData() {
+        DatasetSection d = nesterov.dataset();
+        DatasetSection windows = new DatasetSection("wine\u2028x\n" + INJECTED, "C:\\data\\uci\\wine.csv",
+                "0".repeat(64), null, d.validationFraction(), d.splitSeed(), null, null, null, d.sampleShape(),
+                d.classes(), d.trainSamples(), d.validationSamples());
+        return new Hyperparameters(nesterov.schemaVersion(), nesterov.toolVersion(), nesterov.created(), windows,
+                nesterov.model(), nesterov.optimizer(), nesterov.batchSize(), nesterov.epochs(), nesterov.seed(),
+                nesterov.evalEvery(), nesterov.lr(), nesterov.oneCycle(), null, null);
+    }
+
+    /** The second header line of the windows file, after the comment mark and the path as it is written there. */
+    private String summary() {
+        return ", mlp 128-128, nesterov, batch 16, 1 epoch of 8 steps, lr " + String.format(Locale.ROOT,
+                "%.3g..%.3g", nesterov.lr().min(), nesterov.lr().max()) + " (valley).";
+    }
+
+    /**
+     * The file's text and the name of the file stay comment in each program: a line break in them (line feed,
+     * carriage return, NEL, U+2028, U+2029) becomes a space, so no code follows it, and the Windows path of the data
+     * is written as it is in Python and with its backslashes doubled in Java.
+     */
+    @Test
+    void textFromTheFileStaysCommentInEachProgram() {
+        String source = "h\r\u0085\u2029" + INJECTED + ".json";
+        String header = " Rangefinder development hyperparameters from h   " + INJECTED + ".json (written "
+                + nesterov.created() + "):";
+        String name = "wine x " + INJECTED;
+        for (ExportFormat format : ExportFormat.values()) {
+            String[] lines = CodeExport.snippet(windowsData(), format, source).split("\n", -1);
+            boolean java = format == ExportFormat.DL4J;
+            String mark = java ? "//" : "#";
+            assertThat(lines[0]).as(format.id()).isEqualTo(mark + header);
+            String path = java ? "C:\\\\data\\\\uci\\\\wine.csv" : "C:\\data\\uci\\wine.csv";
+            assertThat(lines[1]).as(format.id()).isEqualTo(mark + " " + path + summary());
+            assertThat(lines).as(format.id()).contains(java
+                    ? "        int inputs = 4; // " + name + ": samples of shape [4], flattened"
+                    : "sample_shape = (4,)  # " + name);
+            // the code that the file put in is in a comment wherever it is
+            for (String line : lines) {
+                if (line.contains(INJECTED)) {
+                    assertThat(line.substring(0, line.indexOf(INJECTED))).as(format.id() + ": " + line)
+                            .contains(mark);
+                }
+            }
+        }
+    }
+
+    /** The DL4J program of data at a Windows path compiles: javac met its {@code \}{@code u} as an escape before. */
+    @Test
+    void dl4jProgramOfDataAtAWindowsPathCompiles(@TempDir Path dir) throws Exception {
+        compile(CodeExport.snippet(windowsData(), ExportFormat.DL4J, "C:\\users\\me\\h.json"), dir);
+    }
+
+    /**
+     * Text in a comment, language by language: each character that breaks the line or hides text becomes a space;
+     * Java's backslashes are doubled, so that none begins a unicode escape; Python's comments name no encoding.
+     */
+    @Test
+    void textInACommentStaysOnItsLine() {
+        String breaks = "a\nb\rc\u0085d\u2028e\u2029f\tg\u0000h\u202Ei\u200Bj";
+        assertThat(Language.PYTHON.text(breaks)).isEqualTo("a b c d e f g h i j");
+        assertThat(Language.JAVA.text(breaks)).isEqualTo("a b c d e f g h i j");
+        assertThat(Language.JAVA.text("C:\\users\\\\u000a\\")).isEqualTo("C:\\\\users\\\\\\\\u000a\\\\");
+        assertThat(Language.PYTHON.text("C:\\users")).isEqualTo("C:\\users");
+        // in UTF-7, +AAo- is a line feed: a comment of the first two lines must not make Python read the file so
+        assertThat(Language.PYTHON.text("x coding: utf-7 +AAo-y coding=utf-7"))
+                .isEqualTo("x coding : utf-7 +AAo-y coding =utf-7");
+        assertThat(Language.JAVA.commentLine("a\nb")).isEqualTo("// a b\n");
+        assertThat(Language.PYTHON.commentLine("a\nb")).isEqualTo("# a b\n");
+    }
+
     @Test
     void dl4jSnippetCompilesAndTrainsWithOurScheduleClasses(@TempDir Path dir) throws Exception {
         assertThat(compileAndRun(CodeExport.snippet(nesterov, ExportFormat.DL4J, "h.json"), dir.resolve("nesterov")))
@@ -202,13 +285,7 @@ class CodeExportTest {
 
     /** Compiles the snippet against the test classpath, runs its main method and returns what it printed. */
     private static String compileAndRun(String snippet, Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Path source = Files.writeString(dir.resolve(Dl4jSnippet.CLASS_NAME + ".java"), snippet);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = javac.run(null, errors, errors, "-classpath", classpath, "-d", dir.toString(), source.toString());
-        assertThat(status).as(errors.toString(StandardCharsets.UTF_8) + "\n" + snippet).isZero();
+        compile(snippet, dir);
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
@@ -220,5 +297,17 @@ class CodeExportTest {
             System.setOut(stdout);
         }
         return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Compiles the snippet, saved as UTF-8 as the export saves it, against the test classpath into {@code dir}. */
+    private static void compile(String snippet, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path source = Files.writeString(dir.resolve(Dl4jSnippet.CLASS_NAME + ".java"), snippet);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = javac.run(null, errors, errors, "-encoding", "UTF-8", "-classpath", classpath, "-d",
+                dir.toString(), source.toString());
+        assertThat(status).as(errors.toString(StandardCharsets.UTF_8) + "\n" + snippet).isZero();
     }
 }

@@ -356,7 +356,7 @@ class RunHistoryTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "/results/epochs | \"NaN\" | results.epochs must be a finite number, got NaN",
+        "/results/epochs | \"NaN\" | results.epochs must be a number, got \"NaN\"",
         "/results/epochs | 1e400 | results.epochs must be a finite number, got Infinity",
         "/results/epochs | null | results.epochs must be a finite number, got null",
         "/results/epochs | \"5\" | results.epochs must be a number, got \"5\"",

@@ -108,6 +108,14 @@ class HyperparameterFileTest {
         "/dataset/sampleShape | [4, \"x\"] | dataset.sampleShape[1] must be an integer, got \"x\"",
         "/dataset/trainSamples | | dataset.trainSamples is required but missing",
         "/dataset/imageWidth | 5000 | dataset.imageWidth must be from 1 to 4096, got 5000",
+        "/dataset/imageWidth | 28 | dataset.imageWidth applies to a folder of images; iris is a bundled dataset",
+        "/dataset/grayscale | false | dataset.grayscale applies to a folder of images; iris is a bundled dataset",
+        "/optimizer/weightDecay | \"NaN\" | optimizer.weightDecay must be a number, got \"NaN\"",
+        "/lr/max | \"Infinity\" | lr.max must be a number, got \"Infinity\"",
+        "/rangeTest/suggestions/steep | \"NaN\" | rangeTest.suggestions.steep must be a number, got \"NaN\"",
+        "/rangeTest/suggestions/range/max | \"-Infinity\" | rangeTest.suggestions.range.max must be a number, "
+                + "got \"-Infinity\"",
+        "/training/epochs/0/valLoss | \"0.3\" | training.epochs[0].valLoss must be a number, got \"0.3\"",
         "/dataset/name | \"my-data\" | dataset.path is required for a dataset that is not bundled",
         "/model/dropout | 1.5 | model: model spec: 'dropout' must be in [0, 1), got 1.5",
         "/model/blocks | 3 | model: model spec: 'blocks' applies to resnet only, not to mlp",
@@ -196,6 +204,62 @@ class HyperparameterFileTest {
         assertThatThrownBy(() -> HyperparameterFile.read(file))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage(file + ": training.epochs[1] is required but missing");
+    }
+
+    /**
+     * A version that breaks its line is refused: it would run as code after the comment it stands in when the file is
+     * exported. A line feed (escaped in the JSON) and a line separator (U+2028, as it is) are named by their code.
+     */
+    @Test
+    void aToolVersionThatBreaksItsLineIsRefused() throws IOException {
+        Path injected = write(edit("/toolVersion", "\"0.1.0\\nprint('INJECTED code ran') #\""));
+        assertRefused(injected, "toolVersion must be one line of printable text, but character 6 is U+000A");
+        Path separated = write(edit("/toolVersion", "\"0.1.0 \u2028x\""));
+        assertRefused(separated, "toolVersion must be one line of printable text, but character 7 is U+2028");
+    }
+
+    /** An epoch whose validation loss blew up is written as Json writes a non-finite number, and read back so. */
+    @Test
+    void anEpochsLossThatBlewUpIsReadBack() throws IOException {
+        JsonNode tree = edit("/training/epochs/0/valLoss", "\"NaN\"");
+        ((ObjectNode) tree.at("/training/epochs/0")).put("trainLoss", "Infinity");
+        Hyperparameters h = HyperparameterFile.read(write(tree)).hyperparameters();
+        assertThat(h.training().epochs().get(0).valLoss()).isNaN();
+        assertThat(h.training().epochs().get(0).trainLoss()).isEqualTo(Double.POSITIVE_INFINITY);
+        Path again = dir.resolve("again.json");
+        HyperparameterFile.write(again, h);
+        assertThat(HyperparameterFile.read(again).hyperparameters()).isEqualTo(h);
+    }
+
+    /**
+     * Plain SGD has no momentum: a file may leave {@code optimizer.momentum} out (0), and its {@code cycleMomentum} is
+     * ignored, momenta in any order included; Nesterov's are still checked.
+     */
+    @Test
+    void plainSgdMayLeaveItsMomentumOutAndItsCycleIsIgnored() throws IOException {
+        ObjectNode tree = MAPPER.valueToTree(TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0));
+        ((ObjectNode) tree.get("optimizer")).remove("momentum");
+        ((ObjectNode) tree.get("oneCycle")).put("cycleMomentum", true).put("baseMomentum", 0.95)
+                .put("maxMomentum", 0.85);
+        Hyperparameters sgd = HyperparameterFile.read(write(tree)).hyperparameters();
+        assertThat(sgd.optimizer().momentum()).isEqualTo(0.0);
+        assertThat(sgd.oneCycleSettings().cycleMomentum()).isFalse();
+        assertThat(sgd.toTrainingConfig().oneCycle().cycleMomentum()).isFalse();
+
+        Path nesterov = write(edit("/oneCycle/baseMomentum", "0.99"));
+        assertRefused(nesterov, "oneCycle.baseMomentum must be in [0, oneCycle.maxMomentum 0.95], got 0.99");
+        Path missing = write(edit("/optimizer/momentum", null));
+        assertRefused(missing, "optimizer.momentum is required but missing");
+    }
+
+    /** Image options on the user's table: the file says its samples are features, not images. */
+    @Test
+    void imageOptionsOnATableAreRefused() throws IOException {
+        ObjectNode tree = (ObjectNode) edit("/dataset/imageHeight", "28");
+        ((ObjectNode) tree.get("dataset")).put("name", "data.csv").put("path", "data.csv")
+                .put("sha256", "0".repeat(64));
+        assertRefused(write(tree), "dataset.imageHeight applies to a folder of images, whose samples are [channels, "
+                + "height, width]; this dataset's are [4]");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.rangefinder;
+
+/**
+ * Text that stays one line as it is shown: none of its characters ends the line or hides other text. Those that do
+ * are the control characters (line feed, carriage return, tab, NEL U+0085, ...), the line and paragraph separators
+ * (U+2028, U+2029) and the invisible formatting characters (Unicode's category Cf: bidirectional overrides,
+ * zero-width spaces), which make text show other than it reads.
+ */
+public final class OneLine {
+
+    private OneLine() {
+    }
+
+    /** Whether a character ends the line or hides text: a control, a line or paragraph separator, or a format one. */
+    public static boolean breaks(int codePoint) {
+        return Character.isISOControl(codePoint) || switch (Character.getType(codePoint)) {
+            case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+
+    /** The index of the first character of {@code text} that {@link #breaks} its line; -1 when none does. */
+    public static int firstBreak(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (breaks(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code text} with each character that {@link #breaks} its line replaced by a space. */
+    public static String of(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (breaks(c)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}
