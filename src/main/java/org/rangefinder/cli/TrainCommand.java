@@ -215,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
                                       OptimizerKind optimizer) {
         ParseResult parsed = spec.commandLine().getParseResult();
         boolean cycled = policy == SchedulePolicy.ONE_CYCLE
-                && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(), given);
+                && oneCycle.cyclesMomentum(file == null ? null : file.oneCycleSettings(optimizer), given);
         data.checkMomentumUsed(parsed.hasMatchedOption("--momentum"), optimizer.hasMomentum(), cycled);
         oneCycle.checkMomentaUsed(parsed, optimizer.hasMomentum(), cycled, parsed.hasMatchedOption("--no-cycle-momentum")
                 ? "--no-cycle-momentum holds the optimizer's --momentum instead"
@@ -259,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
                 BatchStream.batchesPerEpoch(dataset.train().size(), request.batchSize(), false));
         OneCycleSettings settings = request.policy() != SchedulePolicy.ONE_CYCLE ? null
                 : file == null ? oneCycle.settings(total)
-                : oneCycle.settings(total, file.oneCycleSettings(), overlay.given());
+                : oneCycle.settings(total, file.oneCycleSettings(request.optimizer()), overlay.given());
         TrainingConfig config = new TrainingConfig(request.source(),
                 overlay.pick("--model", data.modelSpec(), TrainingConfig::model),
                 request.optimizer(),

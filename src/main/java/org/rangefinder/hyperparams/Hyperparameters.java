@@ -17,6 +17,7 @@ import org.rangefinder.engine.BatchStream;
 import org.rangefinder.files.InvalidField;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.LrRange;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
@@ -178,7 +179,15 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
      * (it has none).
      */
     public OneCycleSettings oneCycleSettings() {
-        return oneCycle.settings(lr, optimizer.optimizer().kind());
+        return oneCycleSettings(optimizer.optimizer().kind());
+    }
+
+    /**
+     * The 1cycle schedule for training with {@code optimizer}, which may be another than the file's (the command
+     * line's {@code --optimizer}): the file's {@code cycleMomentum} holds unless the optimizer has no momentum.
+     */
+    public OneCycleSettings oneCycleSettings(OptimizerKind optimizer) {
+        return oneCycle.settings(lr, optimizer);
     }
 
     /** The training run this file describes. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -127,6 +128,33 @@ class TrainCommandTest {
         assertThat(file.get("oneCycle").get("maxMomentum").asDouble()).isZero();
         CliRun again = CliRun.of("train", "--hyperparams", h.toString(), "--no-history");
         assertThat(again.code()).as(again.err()).isZero();
+    }
+
+    /**
+     * A file of plain SGD that says to cycle the momentum (written by hand: SGD has none to cycle, and the file is
+     * read all the same) trained with --optimizer nesterov cycles it, as the file says: the file's cycleMomentum
+     * holds for the optimizer the run trains with.
+     */
+    @Test
+    void anSgdFilesCycledMomentumHoldsForTheOptimizerGivenInstead(@TempDir Path dir) throws Exception {
+        Path nesterov = dir.resolve("nesterov.json");
+        CliRun written = CliRun.of("train", "--dataset", "iris", "--epochs", "3", "--batch-size", "16", "--max-lr",
+                "0.1", "--no-history", "--hyperparams-out", nesterov.toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode file = (ObjectNode) json.readTree(nesterov.toFile());
+        file.putObject("optimizer").put("name", "sgd").put("weightDecay", 0.0);
+        Path sgd = Files.writeString(dir.resolve("sgd.json"), json.writeValueAsString(file));
+        assertThat(HyperparameterFile.read(sgd).hyperparameters().oneCycleSettings().cycleMomentum()).isFalse();
+
+        Path out = dir.resolve("out.json");
+        CliRun r = CliRun.of("train", "--hyperparams", sgd.toString(), "--optimizer", "nesterov", "--no-history",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode cycle = json.readTree(out.toFile()).get("config").get("oneCycle");
+        assertThat(cycle.get("cycleMomentum").asBoolean()).isTrue();
+        assertThat(cycle.get("baseMomentum").asDouble()).isEqualTo(0.85);
+        assertThat(cycle.get("maxMomentum").asDouble()).isEqualTo(0.95);
     }
 
     /**
