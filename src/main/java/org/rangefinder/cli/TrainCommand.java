@@ -79,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--hyperparams", paramLabel = "FILE.json", description = "Train as a hyperparameter file says "
             + "(from range-test --hyperparams-out or the window); the options given here replace its values. "
-            + "--dataset replaces its dataset with the file's data options (label column, split, image size): "
-            + "those of another dataset are given anew.")
+            + "--dataset replaces its dataset: the file's data options (label column, split, image size) hold for "
+            + "the file's own data, however the path is spelled, or moved where its path is gone; another dataset "
+            + "takes them anew.")
     Path hyperparams;
 
     @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write this run's hyperparameters "
@@ -104,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     private Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Request request = request(readHyperparameters(stderr));
+        Request request = request(readHyperparameters(stderr), stderr);
         Progress progress = new Progress(stderr);
         Dataset dataset = load(request, progress, cancel);
         DatasetSection described = describe(request, dataset, stderr);
@@ -145,11 +146,17 @@ final class TrainCommand implements Callable<Integer> {
      * @param file        the hyperparameter file, or null
      * @param overlay     each setting from its option where that is given, else from {@code file}
      * @param source      the dataset: {@code --dataset}, else the one {@code file} names
+     * @param filesData   whether it is {@code file}'s dataset: the one it names, however {@code --dataset} spells
+     *                    it, or, where the file's path is gone, the data {@code --dataset} names, moved (as the
+     *                    refusal of such a file without {@code --dataset} asks)
+     * @param compared    whether the data is compared with the file's description of it: when the file names it, or
+     *                    it moved; named again with {@code --dataset}, it is taken as it is now
      * @param dataOptions how to load it: {@code file}'s data options when it is {@code file}'s dataset (else the
      *                    defaults), with those given on the command line in their place
      */
     private record Request(Hyperparameters file, Overlay overlay, SchedulePolicy policy, int epochs, int batchSize,
-                           String source, OptimizerKind optimizer, DataOptions dataOptions) {
+                           String source, OptimizerKind optimizer, boolean filesData, boolean compared,
+                           DataOptions dataOptions) {
     }
 
     /**
@@ -157,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
      * epochs and batch size, the schedule, the dataset, the options that the schedule or the optimizer would ignore,
      * the data options.
      */
-    private Request request(Hyperparameters file) {
+    private Request request(Hyperparameters file, PrintWriter stderr) {
         Predicate<String> given = file == null ? option -> true : spec.commandLine().getParseResult()::hasMatchedOption;
         Overlay overlay = new Overlay(file == null ? null : file.toTrainingConfig(), given);
         SchedulePolicy policy = overlay.pick("--schedule", SchedulePolicy.parse(schedule), TrainingConfig::policy);
@@ -178,12 +185,19 @@ final class TrainCommand implements Callable<Integer> {
         checkScheduleOptions(policy);
         OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
         checkMomentumOptions(file, given, policy, optimizer);
-        // the file's data options (its label column, split, image size) belong to its dataset, however --dataset
-        // spells it, not to another
-        boolean fileData = file != null && Datasets.sameData(source, file.dataset().source());
-        DataOptions dataOptions = data.dataOptions(fileData ? file.dataset().dataOptions() : DataOptions.defaults(),
+        // the file's data options (its label column, split, image size) belong to its dataset, not to another
+        String path = file == null ? null : file.dataset().path();
+        boolean moved = data.dataset != null && path != null && !Files.exists(Path.of(path))
+                && !Datasets.BUNDLED.contains(source);
+        if (moved) {
+            stderr.println("warning: " + hyperparams + ": dataset.path '" + path + "' is not there; --dataset "
+                    + source + " is taken for its data, moved, with the file's label column, split and image size");
+        }
+        boolean filesData = file != null && (moved || Datasets.sameData(source, file.dataset().source()));
+        DataOptions dataOptions = data.dataOptions(filesData ? file.dataset().dataOptions() : DataOptions.defaults(),
                 given);
-        return new Request(file, overlay, policy, epochs, batchSize, source, optimizer, dataOptions);
+        return new Request(file, overlay, policy, epochs, batchSize, source, optimizer, filesData,
+                file != null && (data.dataset == null || moved), dataOptions);
     }
 
     /**
@@ -233,11 +247,11 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * The data loaded, as {@code --hyperparams-out} describes it ({@link DatasetSection#of}: its SHA-256 taken as it was
      * read, and its sizes), where that file is written or the hyperparameter file's description is compared
-     * with it; else null. Data that differs from what the hyperparameter file recorded of it gets a warning for each
-     * difference, unless {@code --dataset} named it anew.
+     * with it; else null. Data compared with the file's description ({@link Request#compared}) that differs from it
+     * gets a warning for each difference.
      */
     private DatasetSection describe(Request request, Dataset dataset, PrintWriter stderr) {
-        boolean compared = request.file() != null && data.dataset == null;
+        boolean compared = request.compared();
         if (!compared && hyperparamsOut == null) {
             return null;
         }

@@ -100,6 +100,53 @@ class TrainCommandTest {
         }
     }
 
+    /**
+     * The file's dataset moved (its path is gone, and the refusal without --dataset asks for where it is now): the
+     * data --dataset names is taken for it, with the file's split and label column, saying so, and compared with the
+     * file's description: the same bytes give no warning of a change, other bytes do. Another dataset, while the
+     * file's is there, takes the defaults.
+     */
+    @Test
+    void theFilesDatasetMovedKeepsItsDataOptionsAndIsCompared(@TempDir Path dir) throws Exception {
+        StringBuilder table = new StringBuilder("kind,a,b\n");
+        for (int i = 0; i < 40; i++) {
+            table.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
+        }
+        Path first = Files.writeString(dir.resolve("first.csv"), table);
+        Path h = dir.resolve("h.json");
+        CliRun made = CliRun.of("range-test", "--dataset", first.toString(), "--label", "kind", "--val-fraction", "0.3",
+                "--iterations", "20", "--batch-size", "8", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Path other = Files.writeString(dir.resolve("other.csv"), table.toString().replace("kind,a,b", "a,b,kind")
+                .replaceAll("(?m)^(even|odd),(.*)$", "$2,$1"));
+        Path out = dir.resolve("result.json");
+        CliRun another = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", other.toString(), "--epochs",
+                "1", "--no-history", "--out", out.toString());
+        assertThat(another.code()).as(another.err()).isZero();
+        assertThat(another.err()).isEmpty();
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("data").get("validationFraction").asDouble())
+                .isEqualTo(0.2);
+
+        Path moved = Files.move(first, Files.createDirectory(dir.resolve("moved")).resolve("first.csv"));
+        CliRun refused = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("give --dataset PATH where the data is now");
+        CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", moved.toString(), "--epochs", "1",
+                "--no-history", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("warning: " + h + ": dataset.path '" + first + "' is not there; --dataset "
+                + moved + " is taken for its data, moved, with the file's label column, split and image size\n");
+        JsonNode data = new ObjectMapper().readTree(out.toFile()).get("data");
+        assertThat(data.get("validationFraction").asDouble()).isEqualTo(0.3);
+        assertThat(data.get("labelColumn").asText()).isEqualTo("kind");
+
+        Files.writeString(moved, table.toString().replace("odd,1,3.9", "odd,1,4.0"));
+        CliRun changed = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", moved.toString(), "--epochs",
+                "1", "--no-history");
+        assertThat(changed.code()).as(changed.err()).isZero();
+        assertThat(changed.err()).contains("warning: dataset " + first + " changed since the file was written");
+    }
+
     /** A run that blows up in its first epoch stops before any evaluation: it reports none, not a NaN one. */
     @Test
     void aRunStoppedBeforeItsFirstEvaluationSaysNoneRan() {
