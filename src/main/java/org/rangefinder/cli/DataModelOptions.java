@@ -27,8 +27,9 @@ final class DataModelOptions {
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV only: the label column, by name or 0-based index (default: the last).")
     String label;
 
-    @Option(names = "--val-fraction", description = "Share of the samples held out for validation, for datasets without their own test part.")
-    double valFraction = DataOptions.defaults().validationFraction();
+    @Option(names = "--val-fraction", description = "Share of the samples held out for validation, for datasets without "
+            + "their own test part (default: 0.2).")
+    Double valFraction;
 
     @Option(names = "--image-size", paramLabel = "WxH", description = "Image folders only: the size images are "
             + "resampled to, width x height in pixels, or one number for a square (default: 28x28).")
@@ -115,7 +116,7 @@ final class DataModelOptions {
         if (rgb != null && given.test("--rgb")) {
             options = options.withGrayscale(!rgb);
         }
-        if (given.test("--val-fraction")) {
+        if (valFraction != null && given.test("--val-fraction")) {
             if (!(valFraction > 0 && valFraction < 1)) {
                 throw new UserInputException("--val-fraction must be between 0 and 1, got " + valFraction);
             }
@@ -139,7 +140,8 @@ final class DataModelOptions {
 
     /**
      * Refuses options the data would ignore: {@code --label} names a column of a table file, {@code --image-size} and
-     * {@code --rgb} apply to an image folder.
+     * {@code --rgb} apply to an image folder, {@code --val-fraction} and {@code --split-seed} to data that holds its
+     * validation part out (not MNIST, which validates on its test set).
      */
     void checkFits(String source) {
         if (label != null && !Datasets.isTable(source)) {
@@ -148,6 +150,11 @@ final class DataModelOptions {
         String imageOption = imageSize != null ? "--image-size" : rgb != null ? (rgb ? "--rgb" : "--no-rgb") : null;
         if (imageOption != null && !Datasets.isImageFolder(source)) {
             throw new UserInputException(imageOption + " applies to a folder of images; " + source + " is not one");
+        }
+        String splitOption = valFraction != null ? "--val-fraction" : splitSeed != null ? "--split-seed" : null;
+        if (splitOption != null && Datasets.hasTestSet(source)) {
+            throw new UserInputException(splitOption + " sets the part of the samples held out for validation; "
+                    + source + " validates on a test set of its own");
         }
     }
 }

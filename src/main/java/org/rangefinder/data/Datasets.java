@@ -125,6 +125,24 @@ public final class Datasets {
     }
 
     /**
+     * Whether {@code nameOrPath} validates on a test set of its own, not on a part held out of its samples: bundled
+     * MNIST and Fashion-MNIST, and an IDX {@code train-} images file with its {@code t10k-} pair beside it. The
+     * validation fraction and the split seed of {@link DataOptions} do not apply to it. Reads the file system.
+     */
+    public static boolean hasTestSet(String nameOrPath) {
+        if (BUNDLED.contains(nameOrPath)) {
+            return isIdx(nameOrPath);
+        }
+        try {
+            Path path = pathOf(nameOrPath);
+            return Files.isRegularFile(path) && !isTable(path) && isIdx(path)
+                    && IdxReader.testImagesBeside(path).isPresent();
+        } catch (UserInputException notAPath) {
+            return false;
+        }
+    }
+
+    /**
      * The files and folders a load of {@code nameOrPath} reads, those that are there: nothing may be written over
      * them, nor into such a folder. A table, its file; IDX files, the images file, its labels file and the
      * {@code t10k-} pair beside it; an image folder, the folder; a bundled dataset, its files. None for a name that is

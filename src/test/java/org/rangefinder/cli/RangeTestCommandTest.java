@@ -273,6 +273,10 @@ class RangeTestCommandTest {
         "--label 2 | --label names a column of a CSV file; iris is not one",
         "--image-size 8 | --image-size applies to a folder of images; iris is not one",
         "--no-rgb | --no-rgb applies to a folder of images; iris is not one",
+        "--dataset mnist --val-fraction 0.1 | --val-fraction sets the part of the samples held out for validation; "
+                + "mnist validates on a test set of its own",
+        "--dataset fashion-mnist --split-seed 3 | --split-seed sets the part of the samples held out for "
+                + "validation; fashion-mnist validates on a test set of its own",
         "--optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD (--optimizer sgd) has no momentum",
         "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD",
         "--sweep momentum=0.5,0.9 --momentum 0.7 | --momentum 0.7 is not used: each member of --sweep "

@@ -112,14 +112,19 @@ class IdxReaderTest {
         assertThat(dataset.classNames()).containsExactly("0", "1", "2");
         assertThat(dataset.train().classCounts(3)).containsExactly(1, 1, 1);
         assertThat(dataset.validation().classCounts(3)).containsExactly(1, 1, 1);
+        assertThat(Datasets.hasTestSet(file.toString())).isFalse();
     }
 
     @Test
     void aT10kPairBesideATrainPairIsTheValidationPart() throws IOException {
         Path file = images("train-images-idx3-ubyte");
         labels("train-labels-idx1-ubyte", LABELS);
+        assertThat(Datasets.hasTestSet(file.toString())).isFalse();
         images("t10k-images-idx3-ubyte.gz", IdxReader.IMAGES_MAGIC, 2, 12);
         labels("t10k-labels-idx1-ubyte.gz", 3, 1);
+        assertThat(Datasets.hasTestSet(file.toString())).isTrue();
+        assertThat(Datasets.hasTestSet("mnist")).isTrue();
+        assertThat(Datasets.hasTestSet("digits")).isFalse();
 
         Dataset dataset = Datasets.load(file.toString(), DataOptions.defaults());
 

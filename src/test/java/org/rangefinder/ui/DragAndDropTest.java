@@ -199,6 +199,11 @@ class DragAndDropTest {
         robot.interact(() -> fixture.vm().experiment().datasetProperty().set("digits"));
         assertThat(shown(robot, "#imageSizeField")).isFalse();
         assertThat(shown(robot, "#rgbCheck")).isFalse();
+        assertThat(shown(robot, "#valFractionField")).isTrue();
+        // MNIST validates on its test set: no fraction of it is held out
+        robot.interact(() -> fixture.vm().experiment().datasetProperty().set("mnist"));
+        assertThat(shown(robot, "#valFractionField")).isFalse();
+        Screenshots.save(fixture.view().experimentPanel(), "mnist-data-options");
     }
 
     /** Whether the node {@code query} finds is shown: it and every node above it visible. */

@@ -80,7 +80,10 @@ public final class ExperimentPanel extends BorderPane {
         labelColumn.setPromptText("last column");
         labelColumn.setTooltip(new Tooltip("CSV files only: the label column, by name or 0-based index; "
                 + "blank means the last column"));
-        grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
+        TextField fraction = grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
+        // hidden for data with a test set of its own, which is never an image folder: the rows hidden are those at the
+        // end, and leave no gap
+        grid.showWhen(vm.testSetProperty().not(), fraction);
         // last, so that hidden they leave no gap
         TextField size = grid.text(ExperimentField.IMAGE_SIZE, vm.imageSizeProperty(), "imageSizeField");
         size.setPromptText("width x height, e.g. 32x32");

@@ -58,6 +58,7 @@ public final class ExperimentViewModel {
             DataOptions.defaults().imageSizeText());
     private final BooleanProperty rgb = new SimpleBooleanProperty(this, "rgb", !DataOptions.defaults().grayscale());
     private final ReadOnlyBooleanWrapper imageFolder = new ReadOnlyBooleanWrapper(this, "imageFolder");
+    private final ReadOnlyBooleanWrapper testSet = new ReadOnlyBooleanWrapper(this, "testSet");
     private final StringProperty valFraction = new SimpleStringProperty(this, "valFraction",
             FieldText.of(DataOptions.defaults().validationFraction()));
     private final StringProperty modelPreset = new SimpleStringProperty(this, "modelPreset", "mlp");
@@ -109,12 +110,16 @@ public final class ExperimentViewModel {
             "fieldProblems", Map.of());
 
     public ExperimentViewModel() {
-        // first, so that the checks that follow a change of dataset read it: the image options apply to an image
-        // folder only
+        // first, so that the checks that follow a change of dataset read them: the image options apply to an image
+        // folder only, the validation fraction to data without a test set of its own
         imageFolder.set(isImageFolder(dataset.get()));
-        dataset.addListener((o, old, name) -> imageFolder.set(isImageFolder(name)));
+        testSet.set(hasTestSet(dataset.get()));
+        dataset.addListener((o, old, name) -> {
+            imageFolder.set(isImageFolder(name));
+            testSet.set(hasTestSet(name));
+        });
         List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
-        inputs.addAll(List.of(dataset, imageFolder, rgb, modelPreset, batchNorm, optimizer, mode, sweepFactor,
+        inputs.addAll(List.of(dataset, imageFolder, testSet, rgb, modelPreset, batchNorm, optimizer, mode, sweepFactor,
                 loadedDataset, datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
@@ -210,12 +215,16 @@ public final class ExperimentViewModel {
         return new Checked(c, family);
     }
 
-    /** The data options of the form; the image size and colours only for an image folder, which alone uses them. */
+    /**
+     * The data options of the form; the image size and colours only for an image folder, which alone uses them, and
+     * the validation fraction only for data without a test set of its own (MNIST validates on its test set).
+     */
     private DataOptions dataOptions(Function<ExperimentField, String> text) {
         long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
         String labelText = text.apply(ExperimentField.LABEL_COLUMN);
         String label = labelText.isBlank() ? null : labelText.strip();
-        double fraction = decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
+        double fraction = testSet.get() ? DataOptions.defaults().validationFraction()
+                : decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
         boolean images = imageFolder.get();
         return FieldText.check(ExperimentField.values(), () -> {
             DataOptions options = DataOptions.defaults().withLabelColumn(label).withValidationFraction(fraction)
@@ -232,6 +241,11 @@ public final class ExperimentViewModel {
         } catch (UserInputException e) {
             return false; // not a path: the load says why
         }
+    }
+
+    /** Whether the dataset chosen validates on a test set of its own (the file system says, for a path). */
+    private static boolean hasTestSet(String name) {
+        return name != null && Datasets.hasTestSet(name);
     }
 
     private ModelSpec modelSpec(Function<ExperimentField, String> text) {
@@ -288,6 +302,11 @@ public final class ExperimentViewModel {
     /** Whether the dataset chosen is a folder of images, the data the image size and colours apply to. */
     public ReadOnlyBooleanProperty imageFolderProperty() {
         return imageFolder.getReadOnlyProperty();
+    }
+
+    /** Whether the dataset validates on a test set of its own, which the validation fraction does not apply to. */
+    public ReadOnlyBooleanProperty testSetProperty() {
+        return testSet.getReadOnlyProperty();
     }
 
     public StringProperty valFractionProperty() {

@@ -107,6 +107,27 @@ class ExperimentViewModelTest {
         assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
     }
 
+    /**
+     * The validation fraction is an option of data that holds its validation part out: MNIST validates on its test
+     * set, so there the field is no data option, and a text that is no fraction is no problem.
+     */
+    @Test
+    void theValidationFractionAppliesToDataWithoutATestSetOnly() {
+        vm.valFractionProperty().set("0.3");
+        assertThat(vm.testSetProperty().get()).isFalse();
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults().withValidationFraction(0.3));
+
+        vm.datasetProperty().set("mnist");
+        assertThat(vm.testSetProperty().get()).isTrue();
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
+        vm.valFractionProperty().set("abc");
+        assertThat(vm.problemProperty().get()).isNull();
+
+        vm.datasetProperty().set("iris");
+        assertThat(vm.testSetProperty().get()).isFalse();
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.VAL_FRACTION);
+    }
+
     @Test
     void anEngineRefusalNamesTheFieldAndClearsTheConfig() {
         vm.batchSizeProperty().set("0");
