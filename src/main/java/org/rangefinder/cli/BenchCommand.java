@@ -15,6 +15,7 @@ import org.rangefinder.files.Json;
 import org.rangefinder.ui.WindowBenchmark;
 import org.rangefinder.ui.work.PulseMonitor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", description = "Timed runs per workload; the median is reported.")
     int repeats = 3;
 
-    @Option(names = "--threads", description = "Threads for the sweep's members (each member on one).")
+    @Option(names = "--threads", showDefaultValue = Help.Visibility.NEVER, description = "Threads for the sweep's "
+            + "members, each member on one (default: one per core).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--json", description = "Print {\"workloads\": [...]} as JSON.")

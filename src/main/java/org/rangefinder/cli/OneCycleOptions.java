@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class OneCycleOptions {
 
-    @Option(names = "--max-lr", paramLabel = "X", description = "The peak learning rate (max_lr).")
+    @Option(names = "--max-lr", paramLabel = "X", description = "The peak learning rate (max_lr); required, but for "
+            + "train --hyperparams, which takes the file's.")
     Double maxLr;
 
     @Option(names = "--min-lr", paramLabel = "Y", description = "The LR the cycle starts at; instead of --div-factor "

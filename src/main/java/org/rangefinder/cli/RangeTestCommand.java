@@ -35,6 +35,7 @@ import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.rangetest.SweepRunner;
 import org.rangefinder.schedule.LadderMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -84,7 +85,8 @@ final class RangeTestCommand implements Callable<Integer> {
             description = "Run a family of range tests differing in one factor: weight-decay, momentum, batch-size, optimizer or seed.")
     String sweep;
 
-    @Option(names = "--threads", description = "Sweep members run side by side on this many threads (each member on one).")
+    @Option(names = "--threads", showDefaultValue = Help.Visibility.NEVER, description = "Sweep members run side by "
+            + "side on this many threads, each member on one (default: one per core).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the full result as JSON.")

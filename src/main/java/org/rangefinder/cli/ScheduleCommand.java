@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.rangefinder.EnumIds;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import picocli.CommandLine.Command;
@@ -35,17 +36,19 @@ final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     OneCycleOptions oneCycle;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv (iteration,lr,momentum) or json.")
-    Format format;
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json",
+            description = "csv (iteration,lr,momentum) or json.")
+    String format;
 
     @Override
     public Integer call() {
         oneCycle.checkMomentaUsed(spec.commandLine().getParseResult(), true, !oneCycle.noCycleMomentum,
                 "--no-cycle-momentum leaves the momentum column empty");
+        Format chosen = EnumIds.parse(Format.class, format, "--format");
         OneCycleSettings settings = oneCycle.settings(steps);
         OneCycleSchedule schedule = OneCycleSchedule.of(settings);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (chosen == Format.JSON) {
             out.println(json(schedule));
         } else {
             out.println("iteration,lr,momentum");

@@ -81,9 +81,9 @@ final class SuggestCommand implements Callable<Integer> {
         out.printf("%-8s %s%n", "valley", orDash(s.valley()));
         out.printf("%-8s %s%n", "minimum", orDash(s.minimum()));
         out.printf("%-8s %s%n", "range", s.range() == null ? "-"
-                : s.range().min() + " .. " + s.range().max() + " (" + choice.method.id() + " / " + choice.rangeFactor + ")");
+                : s.range().min() + " .. " + s.range().max() + " (" + choice.method().id() + " / " + choice.rangeFactor + ")");
         out.printf("%-8s %d%n", "points", s.points());
-        out.printf("%-8s %s%n", "smoothed", smoothedFrom);
+        out.printf("%-8s %s%n", "losses", smoothedFrom);
         if (s.reason() != null) {
             out.printf("%-8s %s%n", "note", s.reason());
         }

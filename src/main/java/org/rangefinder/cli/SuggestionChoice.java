@@ -9,13 +9,18 @@ final class SuggestionChoice {
 
     @Option(names = "--method", defaultValue = "valley",
             description = "The suggestion used as the top of the 1cycle range: steep, valley or minimum.")
-    SuggestionMethod method;
+    String method;
 
     @Option(names = "--range-factor", defaultValue = "10",
             description = "The bottom of the range is its top divided by this (Smith: a tenth).")
     double rangeFactor;
 
+    /** The method {@code --method} names; refused, naming the option and the methods, when it names none. */
+    SuggestionMethod method() {
+        return SuggestionMethod.parse(method);
+    }
+
     SuggestionOptions options() {
-        return SuggestionOptions.defaults().withRangeMethod(method).withRangeFactor(rangeFactor);
+        return SuggestionOptions.defaults().withRangeMethod(method()).withRangeFactor(rangeFactor);
     }
 }

@@ -103,6 +103,10 @@ class ScheduleCommandTest {
         assertBadInput(CliRun.of("schedule", "--steps", "100", "--max-lr", "0.1", "--no-cycle-momentum",
                 "--base-momentum", "0.5"), "--base-momentum 0.5 is not used: --no-cycle-momentum leaves the momentum "
                 + "column empty");
+        assertBadInput(CliRun.of("schedule", "--steps", "10", "--max-lr", "0.1", "--format", "xml"),
+                "--format must be one of 'csv', 'json', got 'xml'");
+        assertBadInput(CliRun.of("range-test", "--dataset", "iris", "--method", "lowest"),
+                "--method must be one of 'steep', 'valley', 'minimum', got 'lowest'");
     }
 
     @Test

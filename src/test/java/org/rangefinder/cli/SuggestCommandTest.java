@@ -48,7 +48,7 @@ class SuggestCommandTest {
                 "minimum  " + lrs[20] / 10,
                 "range    " + lrs[10] / 10 + " .. " + lrs[10] + " (valley / 10.0)",
                 "points   28",
-                "smoothed the loss column, smoothed with beta 0.0");
+                "losses   the loss column, smoothed with beta 0.0");
     }
 
     /**
@@ -61,7 +61,7 @@ class SuggestCommandTest {
         CliRun asItIs = CliRun.of("suggest", "--in", curve.toString());
         assertThat(asItIs.code()).as(asItIs.err()).isEqualTo(RangefinderCommand.OK);
         assertThat(asItIs.lines()).startsWith("steep    " + lrs[2], "valley   " + lrs[10], "minimum  " + lrs[20] / 10)
-                .endsWith("smoothed the loss column as it is (--smoothing BETA smooths it, for raw losses)");
+                .endsWith("losses   the loss column as it is (--smoothing BETA smooths it, for raw losses)");
 
         JsonNode again = new ObjectMapper().readTree(
                 CliRun.of("suggest", "--in", curve.toString(), "--smoothing", "0.98", "--json").out());
@@ -89,7 +89,7 @@ class SuggestCommandTest {
         Path file = Files.writeString(dir.resolve("ours.csv"), csv);
         CliRun run = CliRun.of("suggest", "--in", file.toString());
         assertThat(run.lines()).startsWith("steep    " + lrs[2], "valley   " + lrs[10], "minimum  " + lrs[20] / 10)
-                .endsWith("smoothed the file's smoothed losses");
+                .endsWith("losses   the file's smoothed losses");
     }
 
     @Test
