@@ -73,21 +73,33 @@ class TrainCommandTest {
         assertThat(r.out()).contains("train: second.csv, ");
     }
 
+    /** A table of 40 rows whose label, the first column 'kind', is even or odd. */
+    private static final String EVEN_ODD = evenOdd();
+
+    private static String evenOdd() {
+        StringBuilder table = new StringBuilder("kind,a,b\n");
+        for (int i = 0; i < 40; i++) {
+            table.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
+        }
+        return table.toString();
+    }
+
+    /** Writes the hyperparameters of a range test on {@link #EVEN_ODD} at {@code file}: label 'kind', 30% held out. */
+    private static Path hyperparametersOfEvenOdd(Path table, Path file) {
+        CliRun made = CliRun.of("range-test", "--dataset", table.toString(), "--label", "kind", "--val-fraction", "0.3",
+                "--iterations", "20", "--batch-size", "8", "--no-history", "--hyperparams-out", file.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        return file;
+    }
+
     /**
      * The file's own dataset named by --dataset in another spelling (through "." or a link) keeps the file's split and
      * label column: the paths were compared as text, and the run took the defaults.
      */
     @Test
     void theFilesDatasetSpelledAnotherWayKeepsItsDataOptions(@TempDir Path dir) throws Exception {
-        StringBuilder table = new StringBuilder("kind,a,b\n");
-        for (int i = 0; i < 40; i++) {
-            table.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
-        }
-        Path first = Files.writeString(dir.resolve("first.csv"), table);
-        Path h = dir.resolve("h.json");
-        CliRun made = CliRun.of("range-test", "--dataset", first.toString(), "--label", "kind", "--val-fraction", "0.3",
-                "--iterations", "20", "--batch-size", "8", "--no-history", "--hyperparams-out", h.toString());
-        assertThat(made.code()).as(made.err()).isZero();
+        Path first = Files.writeString(dir.resolve("first.csv"), EVEN_ODD);
+        Path h = hyperparametersOfEvenOdd(first, dir.resolve("h.json"));
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), first);
         for (Path spelled : List.of(dir.resolve(".").resolve("first.csv"), link)) {
             Path out = dir.resolve("result.json");
@@ -108,16 +120,9 @@ class TrainCommandTest {
      */
     @Test
     void theFilesDatasetMovedKeepsItsDataOptionsAndIsCompared(@TempDir Path dir) throws Exception {
-        StringBuilder table = new StringBuilder("kind,a,b\n");
-        for (int i = 0; i < 40; i++) {
-            table.append(i % 2 == 0 ? "even" : "odd").append(',').append(i % 2).append(',').append(i * 0.1).append('\n');
-        }
-        Path first = Files.writeString(dir.resolve("first.csv"), table);
-        Path h = dir.resolve("h.json");
-        CliRun made = CliRun.of("range-test", "--dataset", first.toString(), "--label", "kind", "--val-fraction", "0.3",
-                "--iterations", "20", "--batch-size", "8", "--no-history", "--hyperparams-out", h.toString());
-        assertThat(made.code()).as(made.err()).isZero();
-        Path other = Files.writeString(dir.resolve("other.csv"), table.toString().replace("kind,a,b", "a,b,kind")
+        Path first = Files.writeString(dir.resolve("first.csv"), EVEN_ODD);
+        Path h = hyperparametersOfEvenOdd(first, dir.resolve("h.json"));
+        Path other = Files.writeString(dir.resolve("other.csv"), EVEN_ODD.replace("kind,a,b", "a,b,kind")
                 .replaceAll("(?m)^(even|odd),(.*)$", "$2,$1"));
         Path out = dir.resolve("result.json");
         CliRun another = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", other.toString(), "--epochs",
@@ -140,7 +145,7 @@ class TrainCommandTest {
         assertThat(data.get("validationFraction").asDouble()).isEqualTo(0.3);
         assertThat(data.get("labelColumn").asText()).isEqualTo("kind");
 
-        Files.writeString(moved, table.toString().replace("odd,1,3.9", "odd,1,4.0"));
+        Files.writeString(moved, EVEN_ODD.replace("odd,1,3.9", "odd,1,4.0"));
         CliRun changed = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", moved.toString(), "--epochs",
                 "1", "--no-history");
         assertThat(changed.code()).as(changed.err()).isZero();
