@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,6 +38,7 @@ import org.rangefinder.history.RunStatus;
  * curves go onto the range-test chart) and Delete (after asking). The columns fill the table's width
  * ({@link FillingColumns}): short of room, how a run ended and on what gives it up first, then the kind and the key
  * numbers; the time keeps its own. A value cut short ends in an ellipsis, and the row's tooltip gives the run in full.
+ * The runs show newest first, or sorted by the column clicked, which they stay in as runs are recorded and on Refresh.
  */
 public final class HistoryPanel extends BorderPane {
     private static final double MAX_COLUMN_WIDTH = 480;
@@ -46,7 +48,11 @@ public final class HistoryPanel extends BorderPane {
 
     /** @param overlaid called after Overlay is pressed, to bring the chart into view */
     public HistoryPanel(HistoryViewModel vm, Runnable overlaid) {
-        table = new TableView<>(vm.entries());
+        // a column clicked sorts a view of the runs, not the runs themselves: those stay newest first, where a run
+        // recorded takes its place, and show in the column's order, a run's end in its row, until the sort is undone
+        SortedList<RunRecord> sorted = new SortedList<>(vm.entries());
+        table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("historyTable");
         table.setPlaceholder(new Label("No recorded runs yet: every range test, sweep and training is kept here."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -49,22 +49,22 @@ public final class HistoryViewModel {
     }
 
     /**
-     * Puts a record just written in its place among the entries (newest first, as {@link RunHistory#list} orders
-     * them): a run's start as a new entry, its end over the entry with its id.
+     * Puts a record just written in its place among the entries: a run's end over the entry with its id, wherever it
+     * is; a run's start as a new entry, before the first older one (newest first, as {@link RunHistory#list} orders
+     * them).
      */
     private void written(RunRecord r) {
         for (int i = 0; i < entries.size(); i++) {
-            int order = entries.get(i).id().compareTo(r.id());
-            if (order == 0) {
+            if (entries.get(i).id().equals(r.id())) {
                 entries.set(i, r);
                 return;
             }
-            if (order < 0) {
-                entries.add(i, r);
-                return;
-            }
         }
-        entries.add(r);
+        int i = 0;
+        while (i < entries.size() && entries.get(i).id().compareTo(r.id()) > 0) {
+            i++;
+        }
+        entries.add(i, r);
     }
 
     /** Reads the whole list of runs again; warns (once) of entries that cannot be read. */
@@ -229,7 +229,10 @@ public final class HistoryViewModel {
         return WHEN.withZone(zone).format(r.createdAt());
     }
 
-    /** The runs of the history, newest first, as last read. */
+    /**
+     * The runs of the history, newest first, as last read, whatever order a view shows them in: a table sorts a
+     * {@link javafx.collections.transformation.SortedList} over them, never this list itself.
+     */
     public ObservableList<RunRecord> entries() {
         return entries;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -11,7 +12,10 @@ import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,64 @@ class HistoryPanelTest {
         assertThat(row.getTooltip().getText()).as("a row in full, for a window too narrow for its columns")
                 .isEqualTo(HistoryViewModel.when(row.getItem()) + ": training, constant 0.005\n"
                         + "val acc 93.04%, val loss 0.2631\ncompleted, digits, mlp 128-128");
+    }
+
+    /**
+     * Runs sorted by a column stay in its order, one row each: a run of the window that ends shows its end in its
+     * row, wherever the sort put it (it got a second row at the place the runs would have had newest first), and
+     * Refresh keeps the sort (it put the rows back newest first under the column's sort arrow). A row chosen in the
+     * sorted table is the run deleted.
+     */
+    @Test
+    void runsSortedByAColumnKeepItsOrderOneRowEachAsARunEndsAndOnRefresh(FxRobot robot) throws Exception {
+        RunRecord interrupted = new RunRecord(1, "20261201-090000-000-je63", RunKind.RANGE_TEST,
+                RunStatus.INTERRUPTED, "2026-12-01T09:00:00Z", null, "iris", ModelSpec.preset("mlp"), null, null, null,
+                Map.of(), null, 1, null);
+        RunRecord finished = new RunRecord(1, "20261201-080000-000-g9mc", RunKind.RANGE_TEST, RunStatus.FINISHED,
+                "2026-12-01T08:00:00Z", "2026-12-01T08:01:00Z", "iris", ModelSpec.preset("mlp"), null, null,
+                "completed", Map.of("valley", 5.86e-3), null, 1, null);
+        write(interrupted);
+        write(finished);
+        robot.interact(vm::refresh);
+        HistoryStore.Recording run = WaitForAsyncUtils.waitForAsyncFx(10_000,
+                () -> vm.store().start(RunKind.RANGE_TEST, "iris", ModelSpec.preset("mlp"), Map.of()));
+        TableView<RunRecord> table = robot.lookup("#historyTable").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
+        RunRecord running = table.getItems().get(0);
+        assertThat(table.getItems()).as("newest first").containsExactly(running, interrupted, finished);
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+
+        robot.clickOn(robot.from(table).lookup(".column-header").queryAllAs(TableColumnHeader.class).stream()
+                .filter(h -> h.getTableColumn() != null && h.getTableColumn().getText().equals("When")).findFirst()
+                .orElseThrow());
+        assertThat(table.getSortOrder()).extracting(TableColumn::getText).containsExactly("When");
+        assertThat(table.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.ASCENDING);
+        assertThat(table.getItems()).as("oldest first").containsExactly(finished, interrupted, running);
+
+        robot.interact(() -> vm.store().record(run, (h, id) -> h.fail(id, "boom")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).as("one row each, the run's end in its row").hasSize(3)
+                .extracting(RunRecord::id).containsExactly(finished.id(), interrupted.id(), running.id());
+        assertThat(table.getItems().get(2).status()).isEqualTo(RunStatus.FAILED);
+        List<RunRecord> listed = RunHistory.open(folder).list().runs();
+        assertThat(vm.entries()).as("the runs themselves newest first, as the history lists them")
+                .containsExactlyElementsOf(listed);
+
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSortOrder()).extracting(TableColumn::getText).containsExactly("When");
+        assertThat(table.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.ASCENDING);
+        assertThat(table.getItems()).as("still oldest first")
+                .containsExactly(listed.get(2), listed.get(1), listed.get(0));
+
+        ((HistoryPanel) robot.window(0).getScene().getRoot()).setConfirmation(q -> true);
+        robot.clickOn(robot.lookup(".table-row-cell").<TableRow<RunRecord>>queryAll().stream()
+                .filter(r -> r.getIndex() == 0).findFirst().orElseThrow());
+        assertThat(table.getSelectionModel().getSelectedItems()).containsExactly(finished);
+        robot.clickOn("#historyDelete");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(folder.resolve(finished.id())).doesNotExist();
+        assertThat(table.getItems()).extracting(RunRecord::id).containsExactly(interrupted.id(), running.id());
     }
 
     private void write(RunRecord r) throws Exception {
