@@ -20,6 +20,7 @@ import org.rangefinder.train.SchedulePolicy;
 import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.rangetest.RangeTestViewModel;
+import org.rangefinder.ui.work.Problems;
 
 /**
  * The History panel's state: the runs of the run history, newest first, read on the history's thread; overlaying
@@ -85,7 +86,9 @@ public final class HistoryViewModel {
      * live sweep's; each shows in the runs list as it ended (its stop reason, the share of its iterations it
      * recorded, its duration), and one cancelled part-way says, as it did live, that its suggestions
      * come from a partial curve; training runs have none. A curve the runs list holds already (overlaid
-     * before, or the run of this window that was recorded) is left out, and the status line says how many were.
+     * before, or the run of this window that was recorded) is left out, and the status line says how many were; a
+     * run whose files cannot be read (a curve edited by hand) is skipped, the others overlaid, and the status line
+     * says which it was (when it started) and why.
      */
     public void overlay(List<RunRecord> chosen) {
         List<RunRecord> withCurves = chosen.stream().filter(HistoryViewModel::hasCurves).toList();
@@ -93,17 +96,17 @@ public final class HistoryViewModel {
             reporter.accept("No range test or sweep chosen: only they have curves to overlay");
             return;
         }
-        store.read(h -> overlaysOf(h, withCurves), overlays -> {
+        store.read(h -> overlaysOf(h, withCurves), read -> {
             int shown = 0;
-            int skipped = 0;
-            for (Overlay overlay : overlays) {
+            int inList = 0;
+            for (Overlay overlay : read.overlays()) {
                 List<Integer> fresh = new ArrayList<>();
                 for (int i = 0; i < overlay.curves().size(); i++) {
                     if (!runs.shows(overlay.curves().get(i).points())) {
                         fresh.add(i);
                     }
                 }
-                skipped += overlay.curves().size() - fresh.size();
+                inList += overlay.curves().size() - fresh.size();
                 shown += fresh.size();
                 if (overlay.factor() != null && fresh.size() >= 2) {
                     runs.showFamily(new Sweep(overlay.factor(), fresh.stream().map(overlay.values()::get).toList()),
@@ -112,11 +115,30 @@ public final class HistoryViewModel {
                     fresh.forEach(i -> runs.show(overlay.curves().get(i)));
                 }
             }
-            reporter.accept(shown == 0 ? "Nothing overlaid: the chosen " + (skipped == 1 ? "curve is" : "curves are")
-                    + " in the runs list already"
-                    : "Overlaid " + Counts.of(shown, "curve") + " from the run history" + (skipped == 0 ? ""
-                            : "; left out " + skipped + " in the runs list already"));
+            reporter.accept(overlaid(shown, inList, read.unreadable()));
         }, reporter);
+    }
+
+    /**
+     * What the status line says of an overlay: how many curves it showed, how many it left out as in the runs list
+     * already, and the runs it skipped as unreadable, with why.
+     *
+     * @param unreadable for each run skipped, when it started and why it cannot be read
+     */
+    private static String overlaid(int shown, int inList, List<String> unreadable) {
+        String skipped = unreadable.isEmpty() ? "" : "skipped " + Counts.of(unreadable.size(), "run")
+                + " that cannot be read: " + String.join(", ", unreadable);
+        if (shown > 0) {
+            return "Overlaid " + Counts.of(shown, "curve") + " from the run history"
+                    + (inList == 0 ? "" : "; left out " + inList + " in the runs list already")
+                    + (skipped.isEmpty() ? "" : "; " + skipped);
+        }
+        if (skipped.isEmpty()) {
+            return "Nothing overlaid: the chosen " + (inList == 1 ? "curve is" : "curves are")
+                    + " in the runs list already";
+        }
+        return "Nothing overlaid: " + (inList == 0 ? "" : "left out " + inList + " in the runs list already; ")
+                + skipped;
     }
 
     /**
@@ -128,42 +150,61 @@ public final class HistoryViewModel {
     private record Overlay(SweepFactor factor, List<String> values, List<RangeTestRun.Recorded> curves) {
     }
 
+    /**
+     * The chosen runs' overlays, and the runs that could not be read: for each, when it started and why, e.g.
+     * {@code 2026-12-07 10:47:36 (/home/ana/.rangefinder/history/20261207-104736-120-k3xq/curve.csv: line 5, column 2:
+     * 'oops' in column lr is not a number)}.
+     */
+    private record Overlays(List<Overlay> overlays, List<String> unreadable) {
+    }
+
     /** A finished range test or sweep: a run that stored curves. */
     public static boolean hasCurves(RunRecord r) {
         return r.kind() != RunKind.TRAINING && r.status() == RunStatus.FINISHED;
     }
 
-    /** The chosen runs' curves, read and made ready to show on the history thread. */
-    private static List<Overlay> overlaysOf(RunHistory history, List<RunRecord> chosen) {
+    /**
+     * The chosen runs' curves, read and made ready to show on the history thread; a run that cannot be read is
+     * skipped, and said, the others read all the same.
+     */
+    private static Overlays overlaysOf(RunHistory history, List<RunRecord> chosen) {
         List<Overlay> overlays = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (RunRecord r : chosen) {
-            // the runs list shows how each run ended: why it stopped (a cancelled run's suggestions also say they come
-            // from a partial curve), how much of the iterations it was set to run it recorded, and how long it took
-            int planned = history.plannedIterations(r.id());
-            if (r.kind() == RunKind.RANGE_TEST) {
-                overlays.add(new Overlay(null, List.of(), List.of(new RangeTestRun.Recorded(
-                        overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id()),
-                        r.knownStopReason(), planned, r.results().getOrDefault("elapsedSeconds", Double.NaN)))));
-            } else {
-                Sweep sweep = Sweep.parse(r.sweep());
-                List<List<CurvePoint>> members = history.curves(r.id());
-                List<StopReason> stopReasons = history.memberStopReasons(r.id());
-                List<Double> seconds = history.memberSeconds(r.id());
-                List<String> values = new ArrayList<>();
-                List<RangeTestRun.Recorded> curves = new ArrayList<>();
-                for (int m = 0; m < members.size(); m++) {
-                    if (members.get(m).isEmpty()) {
-                        continue; // a member the sweep stopped before it ran
-                    }
-                    values.add(sweep.values().get(m));
-                    curves.add(new RangeTestRun.Recorded(overlayName(r, sweep.factor().id() + "="
-                            + sweep.values().get(m)), members.get(m), stopReasons.get(m), planned,
-                            seconds.get(m) == null ? Double.NaN : seconds.get(m)));
-                }
-                overlays.add(new Overlay(sweep.factor(), values, curves));
+            try {
+                overlays.add(overlayOf(history, r));
+            } catch (RuntimeException e) {
+                unreadable.add(when(r) + " (" + Problems.describe(e) + ")");
             }
         }
-        return overlays;
+        return new Overlays(overlays, unreadable);
+    }
+
+    /** A range test's curve or a sweep's, read from the history. */
+    private static Overlay overlayOf(RunHistory history, RunRecord r) {
+        // the runs list shows how each run ended: why it stopped (a cancelled run's suggestions also say they come
+        // from a partial curve), how much of the iterations it was set to run it recorded, and how long it took
+        int planned = history.plannedIterations(r.id());
+        if (r.kind() == RunKind.RANGE_TEST) {
+            return new Overlay(null, List.of(), List.of(new RangeTestRun.Recorded(
+                    overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id()),
+                    r.knownStopReason(), planned, r.results().getOrDefault("elapsedSeconds", Double.NaN))));
+        }
+        Sweep sweep = Sweep.parse(r.sweep());
+        List<List<CurvePoint>> members = history.curves(r.id());
+        List<StopReason> stopReasons = history.memberStopReasons(r.id());
+        List<Double> seconds = history.memberSeconds(r.id());
+        List<String> values = new ArrayList<>();
+        List<RangeTestRun.Recorded> curves = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            if (members.get(m).isEmpty()) {
+                continue; // a member the sweep stopped before it ran
+            }
+            values.add(sweep.values().get(m));
+            curves.add(new RangeTestRun.Recorded(overlayName(r, sweep.factor().id() + "=" + sweep.values().get(m)),
+                    members.get(m), stopReasons.get(m), planned, seconds.get(m) == null ? Double.NaN : seconds.get(m)));
+        }
+        return new Overlay(sweep.factor(), values, curves);
     }
 
     /**

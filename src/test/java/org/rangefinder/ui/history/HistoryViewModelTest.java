@@ -270,6 +270,43 @@ class HistoryViewModelTest {
         }
     }
 
+    /**
+     * A chosen run whose files cannot be read (a curve edited by hand, a sweep's curves gone) is skipped, and the
+     * status line says which it was and why; the others are overlaid all the same (one such run kept them all off).
+     */
+    @Test
+    void aRunThatCannotBeReadIsSkippedAndSaidAndTheOthersOverlaid() throws Exception {
+        RangeTestRun good = runs.start(IRIS, DataOptions.defaults());
+        runs.start(IRIS.withIterations(20), DataOptions.defaults());
+        runs.startSweep(IRIS.withIterations(20), Sweep.parse("seed=1,2"), DataOptions.defaults());
+        List.copyOf(runs.runs()).forEach(runs::remove);
+        RunRecord sweep = vm.entries().get(0);
+        RunRecord edited = vm.entries().get(1);
+        RunRecord whole = vm.entries().get(2);
+        Path curve = folder.resolve(edited.id()).resolve("curve.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(curve));
+        lines.set(4, lines.get(4).replaceFirst("^([^,]*),[^,]*,", "$1,oops,"));
+        Files.write(curve, lines);
+
+        vm.overlay(List.of(edited, whole));
+
+        assertThat(runs.runs()).extracting(RangeTestRun::points).containsExactly(good.points());
+        String editedProblem = HistoryViewModel.when(edited) + " (" + curve
+                + ": line 5, column 2: 'oops' in column lr is not a number)";
+        assertThat(messages).containsExactly("Overlaid 1 curve from the run history; skipped 1 run that cannot be "
+                + "read: " + editedProblem);
+
+        Path curves = folder.resolve(sweep.id()).resolve("curves.csv");
+        Files.delete(curves);
+        messages.clear();
+        vm.overlay(List.of(sweep, edited, whole));
+
+        assertThat(runs.runs()).hasSize(1);
+        assertThat(messages).containsExactly("Nothing overlaid: left out 1 in the runs list already; skipped 2 runs "
+                + "that cannot be read: " + HistoryViewModel.when(sweep) + " (" + curves + ": no such file), "
+                + editedProblem);
+    }
+
     @Test
     void aRunsKindSaysWhatASweepVariedAndWhichScheduleATrainingFollowed() {
         assertThat(HistoryViewModel.kind(record(RunKind.RANGE_TEST, null, null))).isEqualTo("range test");
