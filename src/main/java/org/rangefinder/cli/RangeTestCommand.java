@@ -114,7 +114,7 @@ final class RangeTestCommand implements Callable<Integer> {
     /**
      * A range test or sweep in its steps: the settings checked; the data loaded, and described where
      * {@code --hyperparams-out} writes it (before the runs, so that the file names the bytes they trained on); each
-     * member refused here, as the window refuses it, rather than in a worker once the run is in the history; the runs,
+     * member refused here ({@link #checkMembers}), rather than in a worker once the run is in the history; the runs,
      * recorded in the history; the report; the files.
      */
     private Integer run(CancelToken cancel) throws IOException {
@@ -126,9 +126,7 @@ final class RangeTestCommand implements Callable<Integer> {
         progress.finish();
         DatasetSection described = hyperparamsOut == null ? null
                 : DatasetSection.of(request.config().dataset(), data.dataOptions(), dataset);
-        for (RangeTestConfig member : request.members()) {
-            RangeTest.checkRunnable(member, dataset);
-        }
+        checkMembers(request, dataset);
         Ran ran = runAll(stderr, request, dataset, progress, cancel);
         printReport(stdout, request, dataset, ran);
         if (ran.results().stream().allMatch(r -> r.points().isEmpty())) {
@@ -140,6 +138,27 @@ final class RangeTestCommand implements Callable<Integer> {
         }
         history.printRecorded(stdout);
         return RangefinderCommand.OK;
+    }
+
+    /**
+     * Refuses, before anything runs, a test that would fail as it starts: each member as the window refuses it
+     * ({@link RangeTest#checkRunnable}), then each member whose network would not fit the machine's memory
+     * ({@link RangeTest#checkMemory}, which the window cannot check), a sweep's naming the member
+     * ({@code --sweep batch-size=4096: model ...}). Each member's memory is checked alone, as its build checks it,
+     * not the sum of the members {@code --threads} runs side by side.
+     */
+    private static void checkMembers(Request request, Dataset dataset) {
+        List<RangeTestConfig> members = request.members();
+        members.forEach(member -> RangeTest.checkRunnable(member, dataset));
+        for (int i = 0; i < members.size(); i++) {
+            try {
+                RangeTest.checkMemory(members.get(i), dataset);
+            } catch (UserInputException e) {
+                Sweep family = request.family();
+                throw family == null ? e : new UserInputException("--sweep " + family.factor().id() + "="
+                        + family.values().get(i) + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

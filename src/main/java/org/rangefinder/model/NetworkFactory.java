@@ -21,7 +21,6 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -81,8 +80,27 @@ public final class NetworkFactory {
                                 int batchSize) {
         checkCompatible(spec, data);
         NativeThreads.ensureConfigured(); // ND4J must be set up before its first array, which may be these weights
+        return plan(spec, data, base(updater, weightDecay).seed(seed), new Sizing(spec, data, updater, batchSize))
+                .init();
+    }
+
+    /**
+     * Refuses, as {@link #build} would, a model that cannot take the data ({@link #checkCompatible}) or a network
+     * that would not fit this machine's memory while it trains ({@link #requireMemory}), and allocates nothing: it
+     * builds the network's configuration and DL4J's memory report of it, a few milliseconds (a resnet of 16 blocks
+     * about 20 ms). DL4J's configuration builders load ND4J, which is set up for the calling thread first
+     * ({@link NativeThreads#ensureConfigured}): the first call takes the 1.5-2 s of ND4J's loading, and the window,
+     * which loads ND4J on a thread of its own once its libraries are loaded, cannot check its form with it.
+     */
+    public static void checkBuildable(ModelSpec spec, Dataset data, IUpdater updater, int batchSize) {
+        checkCompatible(spec, data);
+        NativeThreads.ensureConfigured();
+        plan(spec, data, base(updater, 0), new Sizing(spec, data, updater, batchSize));
+    }
+
+    /** The settings every layer shares: the updater, the weight decay, the initialisation and the data type. */
+    private static NeuralNetConfiguration.Builder base(IUpdater updater, double weightDecay) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)
@@ -92,13 +110,78 @@ public final class NetworkFactory {
         if (weightDecay > 0) {
             base.regularization(new ArrayList<>(List.of(new DecoupledWeightDecay(weightDecay))));
         }
-        Sizing sizing = new Sizing(spec, data, updater, batchSize);
-        return switch (spec.preset()) {
-            case "mlp" -> init(mlp(spec, data, base), sizing);
-            case "lenet" -> init(lenet(spec, data, base), sizing);
-            case "resnet" -> init(resnet(spec, data, base), sizing);
+        return base;
+    }
+
+    /**
+     * The network's configuration from the shared settings {@code base}, its memory checked against the machine's.
+     * ND4J must be set up: DL4J builds a list of layers with ND4J's help.
+     */
+    private static Plan plan(ModelSpec spec, Dataset data, NeuralNetConfiguration.Builder base, Sizing sizing) {
+        Plan plan = switch (spec.preset()) {
+            case "mlp" -> new Layers(mlp(spec, data, base));
+            case "lenet" -> new Layers(lenet(spec, data, base));
+            case "resnet" -> new Graph(resnet(spec, data, base));
             default -> throw new IllegalStateException(spec.preset());
         };
+        requireMemory(plan.layers().stream().mapToLong(NetworkFactory::numParams).sum(),
+                plan.memoryReport(inputType(spec, data)), sizing);
+        return plan;
+    }
+
+    /** A network's configuration, nothing of it allocated: layers in a row (mlp, LeNet) or a graph (ResNet). */
+    private sealed interface Plan {
+        List<NeuralNetConfiguration> layers();
+
+        NetworkMemoryReport memoryReport(InputType input);
+
+        /** The network: its weights allocated and drawn, the updaters and helpers installed. */
+        Network init();
+    }
+
+    private record Layers(MultiLayerConfiguration conf) implements Plan {
+        @Override
+        public List<NeuralNetConfiguration> layers() {
+            return conf.getConfs();
+        }
+
+        @Override
+        public NetworkMemoryReport memoryReport(InputType input) {
+            return conf.getMemoryReport(input);
+        }
+
+        @Override
+        public Network init() {
+            regularizeOnce(layers());
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            OwnGradientUpdaters.install(net);
+            OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
+            return new Network(net);
+        }
+    }
+
+    private record Graph(ComputationGraphConfiguration conf) implements Plan {
+        @Override
+        public List<NeuralNetConfiguration> layers() {
+            return conf.getVertices().values().stream().filter(v -> v instanceof LayerVertex)
+                    .map(v -> ((LayerVertex) v).getLayerConf()).toList();
+        }
+
+        @Override
+        public NetworkMemoryReport memoryReport(InputType input) {
+            return conf.getMemoryReport(input);
+        }
+
+        @Override
+        public Network init() {
+            regularizeOnce(layers());
+            ComputationGraph graph = new ComputationGraph(conf);
+            graph.init();
+            OwnGradientUpdaters.install(graph);
+            OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
+            return new Network(graph);
+        }
     }
 
     /** What the memory a network needs to train depends on, besides its configuration. */
@@ -261,30 +344,6 @@ public final class NetworkFactory {
                 .weightInit(WeightInit.XAVIER);
     }
 
-    private static Network init(MultiLayerConfiguration conf, Sizing sizing) {
-        requireMemory(conf.getConfs().stream().mapToLong(NetworkFactory::numParams).sum(),
-                conf.getMemoryReport(inputType(sizing.spec(), sizing.data())), sizing);
-        regularizeOnce(conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList());
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        OwnGradientUpdaters.install(net);
-        OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
-        return new Network(net);
-    }
-
-    private static Network init(ComputationGraphConfiguration conf, Sizing sizing) {
-        List<NeuralNetConfiguration> layers = conf.getVertices().values().stream()
-                .filter(v -> v instanceof LayerVertex).map(v -> ((LayerVertex) v).getLayerConf()).toList();
-        requireMemory(layers.stream().mapToLong(NetworkFactory::numParams).sum(),
-                conf.getMemoryReport(inputType(sizing.spec(), sizing.data())), sizing);
-        regularizeOnce(layers.stream().map(NeuralNetConfiguration::getLayer).toList());
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        OwnGradientUpdaters.install(graph);
-        OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
-        return new Network(graph);
-    }
-
     /** A layer's parameter count from its configuration, before anything is allocated. */
     private static long numParams(NeuralNetConfiguration layer) {
         return layer.getLayer().initializer().numParams(layer);
@@ -295,9 +354,9 @@ public final class NetworkFactory {
      * into each layer twice (every layer's list held the {@code WeightDecay} two times), and applies each entry: the
      * weights decayed by {@code 2 * lr * wd * w} per step instead of {@code lr * wd * w}.
      */
-    private static void regularizeOnce(List<Layer> layers) {
-        for (Layer layer : layers) {
-            if (layer instanceof BaseLayer base) {
+    private static void regularizeOnce(List<NeuralNetConfiguration> layers) {
+        for (NeuralNetConfiguration conf : layers) {
+            if (conf.getLayer() instanceof BaseLayer base) {
                 base.setRegularization(distinct(base.getRegularization()));
                 base.setRegularizationBias(distinct(base.getRegularizationBias()));
             }

@@ -3,6 +3,7 @@ package org.rangefinder.rangetest;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.data.Dataset;
@@ -59,9 +60,8 @@ public final class RangeTest {
         int validationSamples = checkFits(config, data);
         // the batches first: a batch larger than the data is refused before the network is built
         BatchStream batches = new BatchStream(data.train(), data.numClasses(), config.batchSize(), config.seed(), true);
-        Network net = steps.call(() -> NetworkFactory.build(config.model(), data,
-                config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null), config.weightDecay(),
-                config.seed(), config.batchSize()));
+        Network net = steps.call(() -> NetworkFactory.build(config.model(), data, updater(config, ladder),
+                config.weightDecay(), config.seed(), config.batchSize()));
 
         List<CurvePoint> points = new ArrayList<>(ladder.length);
         Smoothing.Ema ema = new Smoothing.Ema(config.smoothing());
@@ -92,15 +92,33 @@ public final class RangeTest {
                 Suggestions.fromSmoothed(lrs, smoothed, SuggestionOptions.defaults()));
     }
 
+    /** The updater of a test: its optimizer, its learning rate the ladder's {@code lr_t} at iteration t. */
+    private static IUpdater updater(RangeTestConfig config, double[] ladder) {
+        return config.optimizerSettings().updater(new PrecomputedSchedule(ladder), null);
+    }
+
     /**
      * Refuses a test that cannot run on {@code data}, with the message the run would fail with: a model that cannot
      * take the data ({@link NetworkFactory#checkCompatible}), or a batch or validation the data lacks
      * ({@link #checkFits}). The window checks its form with this, for each test a sweep would run, before it offers
-     * Run; the command line before anything runs or is recorded.
+     * Run; the command line before anything runs or is recorded, and {@link #checkMemory} then.
      */
     public static void checkRunnable(RangeTestConfig config, Dataset data) {
         NetworkFactory.checkCompatible(config.model(), data);
         checkFits(config, data);
+    }
+
+    /**
+     * Refuses a test whose network would not fit this machine's memory while it trains, with the message its build
+     * would fail with ({@link NetworkFactory#checkBuildable}), before anything is allocated. The command line checks
+     * each test a sweep would run with this, so that a member too large is refused before any other has run. It is
+     * not part of {@link #checkRunnable}: it loads ND4J (1.5-2 s the first time), which the window's form check,
+     * on the window's own thread, must not. Each test is checked alone, as its build checks it: members side by side
+     * on several workers need that memory each, and their sum is not checked (the machine's memory is shared with
+     * whatever else runs, which no check here sees; fewer workers need less).
+     */
+    public static void checkMemory(RangeTestConfig config, Dataset data) {
+        NetworkFactory.checkBuildable(config.model(), data, updater(config, config.ladder()), config.batchSize());
     }
 
     /**

@@ -22,10 +22,14 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
     }
 
     /**
-     * A seed family as one curve: at each iteration that every member with points reached, the mean, minimum and
-     * maximum of those members' smoothed losses (the ladder is the same for all seeds), and the median of each
-     * suggestion over the members that have one. A member stopped before its first step (a sweep cancelled before
-     * it ran) is left out, not taken as a curve of no points, which would leave the summary none.
+     * A seed family as one curve over the members with points, {@code s_m} member m's smoothed losses (the ladder is
+     * the same for all seeds): at each index {@code i < n}, {@code mean_i = (1/M) sum_m s_m,i}, {@code min_i = min_m
+     * s_m,i} and {@code max_i = max_m s_m,i} over those M members, {@code lr_i} the ladder's; and the median of each
+     * suggestion over the members that have one (of an even count, the mean of the middle two). The curve is cut as
+     * {@link Suggestions} cuts a member's: {@code n} is the first index where any member's smoothed loss is not finite
+     * (the point of a member stopped {@code non-finite}), or the shortest member's length where none is, so that no
+     * mean, minimum or maximum is NaN. A member stopped before its first step (a sweep cancelled before it ran) is left
+     * out, not taken as a curve of no points, which would leave the summary none.
      */
     public record SeedSummary(double[] lrs, double[] meanSmoothedLoss, double[] minSmoothedLoss,
                               double[] maxSmoothedLoss, Double medianSteep, Double medianValley,
@@ -52,7 +56,7 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
                     suggested.add(suggestions.get(m));
                 }
             }
-            int length = ran.stream().mapToInt(List::size).min().orElse(0);
+            int length = ran.stream().mapToInt(SeedSummary::finitePoints).min().orElse(0);
             double[] lrs = new double[length];
             double[] mean = new double[length];
             double[] min = new double[length];
@@ -72,6 +76,15 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
             }
             return new SeedSummary(lrs, mean, min, max, median(suggested, Suggestions::steep),
                     median(suggested, Suggestions::valley), median(suggested, Suggestions::minimum));
+        }
+
+        /** The points of a curve before its first non-finite smoothed loss: all of them when there is none. */
+        private static int finitePoints(List<CurvePoint> curve) {
+            int n = 0;
+            while (n < curve.size() && Double.isFinite(curve.get(n).smoothedLoss())) {
+                n++;
+            }
+            return n;
         }
 
         /** The median over the members of what a method suggests; null when no member had a suggestion. */

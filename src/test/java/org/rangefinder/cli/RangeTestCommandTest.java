@@ -224,6 +224,33 @@ class RangeTestCommandTest {
         }
     }
 
+    /**
+     * A sweep member whose network would not fit the machine's memory (a wide resnet on all 60,000 MNIST images in
+     * one batch: terabytes of activations) is refused before any member runs, naming its value. The memory was checked
+     * as each member built its network: the member of batch 16 ran, then the sweep failed, its curve neither printed
+     * nor written, and the run was in the history as failed.
+     */
+    @Test
+    void aSweepMemberTooLargeForTheMachineIsRefusedBeforeAnyRuns(@TempDir Path dir) throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.json"), "{\"preset\": \"resnet\", \"blocks\": 4, "
+                + "\"channels\": 256}");
+        Path runs = dir.resolve("runs");
+        Path json = dir.resolve("result.json");
+        CliRun r = CliRun.of("range-test", "--dataset", "mnist", "--model", wide.toString(), "--iterations", "2",
+                "--sweep", "batch-size=16,60000", "--out", json.toString(), "--workspace", runs.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("rangefinder: --sweep batch-size=60000: model resnet 4 blocks, 256 channels on "
+                + "'mnist' (samples of 1x28x28), batch 60000, needs about ").endsWith(" GiB of memory; use a smaller "
+                + "model, smaller samples or a smaller batch" + System.lineSeparator());
+        assertThat(json).doesNotExist();
+        if (Files.exists(runs)) {
+            try (var folders = Files.list(runs)) {
+                assertThat(folders).as("runs in the history").isEmpty();
+            }
+        }
+    }
+
     @Test
     void methodChoosesWhichSuggestionTopsTheRangeForEveryMember(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");

@@ -2,6 +2,7 @@ package org.rangefinder.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -81,6 +82,23 @@ class NetworkFactoryTest {
                         + "optimizer's state: 768.0 GiB; a batch's activations, or an evaluation's: ")
                 .hasMessageEndingWith(" GiB of memory; use a smaller model (resnet's weights do not grow with the "
                         + "image: --model resnet), smaller samples or a smaller batch");
+    }
+
+    /**
+     * The check alone refuses what the build refuses, with its message, and takes what it takes: the command line
+     * checks each member of a sweep with it before any runs.
+     */
+    @Test
+    void theCheckAloneRefusesWhatTheBuildRefuses() {
+        ModelSpec wide = new ModelSpec("mlp", List.of(4096), null, null, null, null);
+        Dataset big = twoImages(4096);
+        Throwable built = catchThrowable(() -> NetworkFactory.build(wide, big, new Nesterovs(0.1, 0.9), 0, 1, 1));
+        assertThatThrownBy(() -> NetworkFactory.checkBuildable(wide, big, new Nesterovs(0.1, 0.9), 1))
+                .isInstanceOf(UserInputException.class).hasMessage(built.getMessage());
+        assertThatThrownBy(() -> NetworkFactory.checkBuildable(ModelSpec.preset("lenet"), TestData.load("iris"),
+                new Sgd(0.1), 16)).isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("model 'lenet' is a CNN and needs image data; dataset 'iris'");
+        NetworkFactory.checkBuildable(ModelSpec.preset("resnet"), TestData.load("mnist"), new Nesterovs(0.1, 0.9), 64);
     }
 
     /**

@@ -224,6 +224,27 @@ class RangeTestTest {
         assertThat(summary.median(SuggestionMethod.MINIMUM)).isEqualTo(summary.medianMinimum());
     }
 
+    /**
+     * Seeds 1 and 3 of a ladder to 1e8 stop non-finite, after 26 and 27 points (the last one's losses NaN), seeds 2
+     * and 4 complete their 40: the summary ends with seed 1's last finite point, at 25, its band that of all four.
+     */
+    @Test
+    void seedSummaryOfMembersStoppedNonFiniteEndsBeforeTheirFirstNaN() {
+        SweepResult family = SweepRunner.run(iris, irisConfig(40).withLrs(1e-7, 1e8).withDivergeFactor(0),
+                Sweep.parse("seed=1,2,3,4"), 2, (m, p) -> { }, new CancelToken());
+        assertThat(family.members()).extracting(m -> m.points().size()).containsExactly(26, 40, 27, 40);
+        assertThat(family.members().get(0).smoothedLosses()[25]).isNaN();
+        SweepResult.SeedSummary summary = family.seedSummary();
+        assertThat(summary.lrs()).containsExactly(java.util.Arrays.copyOf(family.members().get(1).lrs(), 25));
+        for (int i = 0; i < 25; i++) {
+            int at = i;
+            double[] s = family.members().stream().mapToDouble(m -> m.smoothedLosses()[at]).toArray();
+            assertThat(summary.meanSmoothedLoss()[i]).isEqualTo((s[0] + s[1] + s[2] + s[3]) / 4);
+            assertThat(summary.minSmoothedLoss()[i]).isEqualTo(Math.min(Math.min(s[0], s[1]), Math.min(s[2], s[3])));
+            assertThat(summary.maxSmoothedLoss()[i]).isEqualTo(Math.max(Math.max(s[0], s[1]), Math.max(s[2], s[3])));
+        }
+    }
+
     /** Two seed summaries are equal when every field is: the band and the medians count, not the mean curve alone. */
     @Test
     void seedSummariesAreEqualOnlyWhenEveryFieldIs() {
