@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
@@ -60,8 +61,8 @@ import org.rangefinder.train.TrainingResult;
  *
  * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
  * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run
- * always has them. Opening the history marks the runs still {@code running} whose process is gone as
- * {@code interrupted}. A run folder whose {@code run.json} is missing, unreadable or damaged (not JSON, a field
+ * always has them. A run still {@code running} whose process is gone is marked {@code interrupted} when it is
+ * listed or read. A run folder whose {@code run.json} is missing, unreadable or damaged (not JSON, a field
  * missing, a time that is no instant, a key number that is not finite) is skipped with a warning that names the
  * field, never half-read; shown on its own, it is a message saying the same.
  */
@@ -84,11 +85,9 @@ public final class RunHistory {
     }
 
     private final Path folder;
-    private final List<String> openWarnings;
 
-    private RunHistory(Path folder, List<String> openWarnings) {
+    private RunHistory(Path folder) {
         this.folder = folder;
-        this.openWarnings = List.copyOf(openWarnings);
     }
 
     /** The system property {@value #FOLDER_PROPERTY} when set, else {@code ~/.rangefinder/runs}. */
@@ -119,24 +118,14 @@ public final class RunHistory {
      * runs as {@link #open} does; a folder that is not there holds no runs.
      */
     public static RunHistory openExisting(Path folder) {
-        List<String> warnings = new ArrayList<>();
         for (Path dir : runFolders(folder)) {
-            RunRecord r;
             try {
-                r = readRecord(dir);
+                current(dir, readRecord(dir), warning -> { }); // list() reports a run that cannot be marked
             } catch (UnreadableRun e) {
                 continue; // list() reports it
             }
-            if (r.status() == RunStatus.RUNNING && !processAlive(r)) {
-                try {
-                    writeRecord(dir, r.interrupted());
-                } catch (IOException | UserInputException e) {
-                    warnings.add("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
-                            + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
-                }
-            }
         }
-        return new RunHistory(folder, warnings);
+        return new RunHistory(folder);
     }
 
     public Path folder() {
@@ -250,13 +239,16 @@ public final class RunHistory {
         return finish(r, r.failed(message));
     }
 
-    /** Every readable run, newest first; a run folder without a readable {@code run.json} gives a warning. */
+    /**
+     * Every readable run, newest first, as it stands (see {@link #current}); a run folder without a readable
+     * {@code run.json} gives a warning.
+     */
     public Listing list() {
         List<RunRecord> runs = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(openWarnings);
+        List<String> warnings = new ArrayList<>();
         for (Path dir : runFolders(folder)) {
             try {
-                runs.add(readRecord(dir));
+                runs.add(current(dir, readRecord(dir), warnings::add));
             } catch (UnreadableRun e) {
                 warnings.add(e.getMessage() + "; skipped");
             }
@@ -266,13 +258,14 @@ public final class RunHistory {
     }
 
     /**
-     * The run with this id, or with the only id that starts with it.
+     * The run with this id, or with the only id that starts with it, as it stands (see {@link #current}).
      *
      * @throws UserInputException when no run or several match, or the run's {@code run.json} is unreadable
      */
     public RunRecord get(String idOrPrefix) {
         try {
-            return readRecord(match(idOrPrefix));
+            Path dir = match(idOrPrefix);
+            return current(dir, readRecord(dir), warning -> { });
         } catch (UnreadableRun e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -496,6 +489,31 @@ public final class RunHistory {
     private static void put(Map<String, Double> numbers, String key, Number value) {
         if (value != null && Double.isFinite(value.doubleValue())) {
             numbers.put(key, value.doubleValue());
+        }
+    }
+
+    /**
+     * A run's record as it stands: one still {@code running} whose process is gone is marked {@code interrupted}, its
+     * {@code run.json} written again; when that cannot be written, {@code warnings} is told so and the record is
+     * returned as stored.
+     */
+    private static RunRecord current(Path dir, RunRecord r, Consumer<String> warnings) {
+        if (r.status() != RunStatus.RUNNING || processAlive(r)) {
+            return r;
+        }
+        // read again: the process may have ended the run, and then exited, since the first read
+        RunRecord stored = readRecord(dir);
+        if (stored.status() != RunStatus.RUNNING) {
+            return stored;
+        }
+        RunRecord interrupted = stored.interrupted();
+        try {
+            writeRecord(dir, interrupted);
+            return interrupted;
+        } catch (IOException | UserInputException e) {
+            warnings.accept("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
+                    + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
+            return stored;
         }
     }
 

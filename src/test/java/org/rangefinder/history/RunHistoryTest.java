@@ -402,21 +402,59 @@ class RunHistoryTest {
                 .hasMessage("run " + id + ": its run.json is unreadable (" + problem + ")");
     }
 
+    /** Rewrites a run's record as that of a run still running in a process that is gone (a crash, a kill). */
+    private void leftRunningByAProcessThatIsGone(RunRecord r) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Json.write(workspace.resolve(r.id()).resolve("run.json"), new RunRecord(1, r.id(), r.kind(),
+                RunStatus.RUNNING, r.created(), null, "iris", MLP, null, null, null, null, null, gone.pid(), null));
+    }
+
+    private RunRecord stored(RunRecord r) throws IOException {
+        return Json.MAPPER.readValue(workspace.resolve(r.id()).resolve("run.json").toFile(), RunRecord.class);
+    }
+
     @Test
     void runLeftRunningByAProcessThatIsGoneIsMarkedInterruptedOnTheNextStart() throws Exception {
         RunHistory history = RunHistory.open(workspace);
         RunRecord mine = history.start(RunKind.TRAINING, "iris", MLP, "settings");
         RunRecord other = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Json.write(workspace.resolve(other.id()).resolve("run.json"), new RunRecord(1, other.id(), other.kind(),
-                RunStatus.RUNNING, other.created(), null, "iris", MLP, null, null, null, null, null, gone.pid(), null));
+        leftRunningByAProcessThatIsGone(other);
 
         RunHistory reopened = RunHistory.open(workspace);
         assertThat(reopened.get(other.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(reopened.get(other.id()).stopReason()).isEqualTo("interrupted");
         assertThat(reopened.get(other.id()).ended()).isNotNull();
         assertThat(reopened.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    /**
+     * A run whose process died after the history was opened showed as running until it was opened again, and the
+     * window opens it once a session: its Refresh showed a killed run of the command line as running. Listing the
+     * run, or reading it, marks it as opening did, in its file too.
+     */
+    @Test
+    void runWhoseProcessIsGoneIsMarkedInterruptedWhenListedOrRead() throws Exception {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord mine = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        RunRecord listed = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
+        RunRecord read = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
+        leftRunningByAProcessThatIsGone(listed);
+
+        RunHistory.Listing listing = history.list();
+        assertThat(listing.runs()).filteredOn(r -> r.id().equals(listed.id())).singleElement()
+                .extracting(RunRecord::status, RunRecord::stopReason)
+                .containsExactly(RunStatus.INTERRUPTED, "interrupted");
+        assertThat(listing.runs()).filteredOn(r -> r.id().equals(mine.id())).singleElement()
+                .extracting(RunRecord::status).isEqualTo(RunStatus.RUNNING);
+        assertThat(listing.warnings()).isEmpty();
+        assertThat(stored(listed).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored(listed).ended()).isNotNull();
+
+        leftRunningByAProcessThatIsGone(read);
+        assertThat(history.get(read.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored(read).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(history.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
     }
 
     @Test
