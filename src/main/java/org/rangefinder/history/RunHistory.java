@@ -99,10 +99,7 @@ public final class RunHistory {
         return Path.of(System.getProperty("user.home"), ".rangefinder", "runs");
     }
 
-    /**
-     * Opens (creating it if needed) the history in a folder, to record runs in it, and marks the runs whose process
-     * ended while they were running as {@code interrupted}.
-     */
+    /** Opens (creating it if needed) the history in a folder, to record runs in it. */
     public static RunHistory open(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -114,16 +111,19 @@ public final class RunHistory {
     }
 
     /**
-     * Opens the history in a folder without creating it, to read it or delete runs from it, and marks the interrupted
-     * runs as {@link #open} does; a folder that is not there holds no runs.
+     * Opens the history in a folder without creating it, to read it or delete runs from it; a folder that is not
+     * there holds no runs. No run is read here, only the folder tried: the runs are read, and marked interrupted, as
+     * they are listed or asked for, so that opening a long history costs nothing.
+     *
+     * @throws UserInputException when the folder cannot be listed
      */
     public static RunHistory openExisting(Path folder) {
-        for (Path dir : runFolders(folder)) {
-            try {
-                current(dir, readRecord(dir), warning -> { }); // list() reports a run that cannot be marked
-            } catch (UnreadableRun e) {
-                continue; // list() reports it
-            }
+        try {
+            Files.newDirectoryStream(folder).close();
+        } catch (NoSuchFileException e) {
+            // not made yet: no run was recorded there
+        } catch (IOException e) {
+            throw cannotList(folder, e);
         }
         return new RunHistory(folder);
     }
@@ -527,16 +527,19 @@ public final class RunHistory {
     private static List<Path> runFolders(Path folder) {
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
-                p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches())) {
+                p -> ID.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))) {
             entries.forEach(dirs::add);
         } catch (NoSuchFileException e) {
             return dirs; // not made yet: no run was recorded there
         } catch (IOException e) {
-            throw new UserInputException("cannot list the run history folder " + folder + ": "
-                    + AtomicFiles.reason(e), e);
+            throw cannotList(folder, e);
         }
         dirs.sort(null);
         return dirs;
+    }
+
+    private static UserInputException cannotList(Path folder, IOException e) {
+        return new UserInputException("cannot list the run history folder " + folder + ": " + AtomicFiles.reason(e), e);
     }
 
     /**
