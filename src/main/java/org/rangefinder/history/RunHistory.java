@@ -263,9 +263,17 @@ public final class RunHistory {
      * @throws UserInputException when no run or several match, or the run's {@code run.json} is unreadable
      */
     public RunRecord get(String idOrPrefix) {
+        return get(idOrPrefix, warning -> { });
+    }
+
+    /**
+     * The run as {@link #get(String)} gives it, {@code warnings} told when it is interrupted but cannot be marked so in
+     * its {@code run.json}.
+     */
+    public RunRecord get(String idOrPrefix, Consumer<String> warnings) {
         try {
             Path dir = match(idOrPrefix);
-            return current(dir, readRecord(dir), warning -> { });
+            return current(dir, readRecord(dir), warnings);
         } catch (UnreadableRun e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -494,8 +502,8 @@ public final class RunHistory {
 
     /**
      * A run's record as it stands: one still {@code running} whose process is gone is marked {@code interrupted}, its
-     * {@code run.json} written again; when that cannot be written, {@code warnings} is told so and the record is
-     * returned as stored.
+     * {@code run.json} written again; when that cannot be written (a read-only workspace), it is returned as
+     * interrupted all the same, and {@code warnings} is told that its file says otherwise.
      */
     private static RunRecord current(Path dir, RunRecord r, Consumer<String> warnings) {
         if (r.status() != RunStatus.RUNNING || processAlive(r)) {
@@ -509,12 +517,11 @@ public final class RunHistory {
         RunRecord interrupted = stored.interrupted();
         try {
             writeRecord(dir, interrupted);
-            return interrupted;
         } catch (IOException | UserInputException e) {
             warnings.accept("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
                     + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
-            return stored;
         }
+        return interrupted;
     }
 
     private static boolean processAlive(RunRecord r) {
