@@ -75,6 +75,8 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
+    /** The most runs that the message of a prefix several runs match names. */
+    private static final int NAMED = 3;
 
     /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
     public record Listing(List<RunRecord> runs, List<String> warnings) {
@@ -287,9 +289,11 @@ public final class RunHistory {
             throw new UserInputException("no run '" + idOrPrefix + "' in " + folder + " (see 'rangefinder runs list')");
         }
         if (matches.size() > 1) {
+            // the first few: a short prefix of a long history matches thousands
+            List<String> named = matches.stream().limit(NAMED).map(d -> d.getFileName().toString()).toList();
             throw new UserInputException("'" + idOrPrefix + "' matches " + matches.size() + " runs ("
-                    + String.join(", ", matches.stream().map(d -> d.getFileName().toString()).toList())
-                    + "): give more of the id");
+                    + String.join(", ", named) + (matches.size() > NAMED ? " and " + (matches.size() - NAMED)
+                    + " more" : "") + "): give more of the id");
         }
         return matches.get(0);
     }

@@ -506,6 +506,29 @@ class RunHistoryTest {
         }
     }
 
+    /**
+     * A prefix that several runs have named every one of them, in one line: runs delete 2026 in a history of 5,000
+     * runs printed 130,138 characters. It names the first three and counts the others.
+     */
+    @Test
+    void aPrefixOfSeveralRunsNamesTheFirstThree() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        for (int i = 0; i < 5; i++) {
+            Files.createDirectory(workspace.resolve("20200101-000000-00" + i + "-abcd"));
+        }
+        assertThatThrownBy(() -> history.get("2020")).isInstanceOf(UserInputException.class)
+                .hasMessage("'2020' matches 5 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd and 2 more): give more of the id");
+        assertThatThrownBy(() -> history.delete("20200101")).isInstanceOf(UserInputException.class)
+                .hasMessage("'20200101' matches 5 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd and 2 more): give more of the id");
+        Files.delete(workspace.resolve("20200101-000000-003-abcd"));
+        Files.delete(workspace.resolve("20200101-000000-004-abcd"));
+        assertThatThrownBy(() -> history.get("2020")).isInstanceOf(UserInputException.class)
+                .hasMessage("'2020' matches 3 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd): give more of the id");
+    }
+
     @Test
     void defaultFolderIsTheSystemPropertyWhenSet() {
         try (SystemProperty p = SystemProperty.set(RunHistory.FOLDER_PROPERTY, workspace.toString())) {
