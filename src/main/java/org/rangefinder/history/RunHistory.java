@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,12 +60,13 @@ import org.rangefinder.train.TrainingResult;
  * {@code medianMinimum}; training {@code epochs}, {@code iterations}, {@code finalValLoss}, {@code finalValAccuracy},
  * {@code elapsedSeconds}. A suggestion the curve did not give is left out.
  *
- * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
- * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run
- * always has them. A run still {@code running} whose process is gone is marked {@code interrupted} when it is
- * listed or read. A run folder whose {@code run.json} is missing, unreadable or damaged (not JSON, a field
- * missing, a time that is no instant, a key number that is not finite) is skipped with a warning that names the
- * field, never half-read; shown on its own, it is a message saying the same.
+ * <p>Every file is written atomically, and a run's folder too: it is made under a hidden name, {@code .starting-ID},
+ * and renamed to the run's id once its {@code settings.json} and {@code run.json} are in it. A run is written with
+ * status {@code running} when it starts and rewritten when it finishes or fails; its data files are written before its
+ * final {@code run.json}, so a finished run always has them. A run still {@code running} whose process is gone is
+ * marked {@code interrupted} when it is listed or read. A run folder whose {@code run.json} is missing, unreadable or
+ * damaged (not JSON, a field missing, a time that is no instant, a key number that is not finite) is skipped with a
+ * warning that names the field, never half-read; shown on its own, it is a message saying the same.
  */
 public final class RunHistory {
 
@@ -144,29 +146,66 @@ public final class RunHistory {
      */
     public RunRecord start(RunKind kind, String dataset, ModelSpec model, Object settings) throws IOException {
         Instant now = Instant.now();
-        Path dir;
-        String id;
-        while (true) {
-            // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
-            id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36)
-                    + 36 * 36 * 36 * 36, 36).substring(1);
-            dir = folder.resolve(id);
-            try {
-                Files.createDirectory(dir);
-                break;
-            } catch (FileAlreadyExistsException e) {
-                // another run started in the same millisecond drew the same characters: draw again
-            }
-        }
         ProcessHandle self = ProcessHandle.current();
         RunSettings described = settings instanceof RunSettings s ? s : null;
-        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
-                dataset, model, described == null ? null : described.sweep(),
-                described == null ? null : described.schedule(), null, null, null, self.pid(),
-                self.info().startInstant().map(Instant::toString).orElse(null));
-        Json.write(dir.resolve("settings.json"), settings);
-        writeRecord(dir, r);
-        return r;
+        while (true) {
+            // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
+            String id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current()
+                    .nextInt(36 * 36 * 36 * 36) + 36 * 36 * 36 * 36, 36).substring(1);
+            RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
+                    dataset, model, described == null ? null : described.sweep(),
+                    described == null ? null : described.schedule(), null, null, null, self.pid(),
+                    self.info().startInstant().map(Instant::toString).orElse(null));
+            if (place(r, settings)) {
+                return r;
+            }
+            // another run started in the same millisecond drew the same characters: draw again
+        }
+    }
+
+    /**
+     * Writes a run's {@code settings.json} and {@code run.json} in a folder made for them under the hidden name
+     * {@code .starting-ID}, then renames it to the run's id: a run folder is never seen without its record, by a
+     * listing as the run starts or after a crash as it started (that leaves the hidden folder, which the history
+     * passes over, as it does every name that is no id). What a failure leaves of it is deleted.
+     *
+     * <p>The id stays the run's alone, as when its folder was made under it at once: the hidden folder is made only
+     * when none of that name is there, and renamed only to a name not taken. {@link Files#move} without
+     * {@code REPLACE_EXISTING} refuses a target that is there, and the file system refuses to rename a folder onto
+     * one that holds anything, which a run folder under its id always does: it comes whole, and a deletion renames it
+     * away before emptying it.
+     *
+     * @return false when a run that started at the same time, or before, took the id
+     */
+    private boolean place(RunRecord r, Object settings) throws IOException {
+        Path starting = folder.resolve(".starting-" + r.id());
+        Path dir = folder.resolve(r.id());
+        try {
+            Files.createDirectory(starting);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        boolean placed = false;
+        try {
+            Json.write(starting.resolve("settings.json"), settings);
+            writeRecord(starting, r);
+            Files.move(starting, dir);
+            placed = true;
+        } catch (FileSystemException e) {
+            // the move's: FileAlreadyExistsException, or the rename refused for a run folder made since
+            if (!Files.exists(dir)) {
+                throw e;
+            }
+        } finally {
+            if (!placed) {
+                try {
+                    AtomicFiles.deleteFolder(starting);
+                } catch (IOException | UserInputException e) {
+                    // left under its hidden name, passed over
+                }
+            }
+        }
+        return placed;
     }
 
     /** Records a range test's curve and result. */

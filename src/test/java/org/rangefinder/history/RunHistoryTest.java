@@ -465,6 +465,34 @@ class RunHistoryTest {
         assertThat(history.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
     }
 
+    /**
+     * A run's folder was made under its id, then its settings.json and run.json written in it: a listing in between
+     * (the window's Refresh as a run of the command line started) warned of a run without its record, and a crash in
+     * between left one, warned of by every listing after. The folder is made under a hidden name and renamed to the
+     * id once both are in it: a start that fails part way (here: settings that Jackson cannot write) leaves nothing,
+     * and the hidden folder a crash would leave is passed over.
+     */
+    @Test
+    void aRunsFolderComesWholeAndAStartCutShortLeavesNoRun() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        assertThatThrownBy(() -> history.start(RunKind.TRAINING, "iris", MLP, java.time.Instant.EPOCH))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("settings.json: ");
+        try (var files = Files.list(workspace)) {
+            assertThat(files).isEmpty();
+        }
+
+        RunRecord r = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        Path crashed = Files.createDirectory(workspace.resolve(".starting-20200101-000000-000-abcd"));
+        Files.writeString(crashed.resolve("settings.json"), "\"settings\"");
+        try (var files = Files.list(workspace.resolve(r.id()))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json",
+                    "settings.json");
+        }
+        RunHistory.Listing listing = history.list();
+        assertThat(listing.runs()).containsExactly(r);
+        assertThat(listing.warnings()).isEmpty();
+    }
+
     @Test
     void failedRunKeepsItsMessage() throws IOException {
         RunHistory history = RunHistory.open(workspace);
