@@ -98,7 +98,7 @@ final class RunsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             RunHistory history = workspace.openExisting();
-            RunRecord r = history.get(id);
+            RunRecord r = history.get(id, w -> spec.commandLine().getErr().println("warning: " + w));
             Path folder = history.runFolder(r.id());
             List<String> files;
             try (Stream<Path> list = Files.list(folder)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.rangefinder.UserInputException;
@@ -58,12 +60,13 @@ import org.rangefinder.train.TrainingResult;
  * {@code medianMinimum}; training {@code epochs}, {@code iterations}, {@code finalValLoss}, {@code finalValAccuracy},
  * {@code elapsedSeconds}. A suggestion the curve did not give is left out.
  *
- * <p>Every file is written atomically. A run is written with status {@code running} when it starts and rewritten
- * when it finishes or fails; its data files are written before its final {@code run.json}, so a finished run
- * always has them. Opening the history marks the runs still {@code running} whose process is gone as
- * {@code interrupted}. A run folder whose {@code run.json} is missing, unreadable or damaged (not JSON, a field
- * missing, a time that is no instant, a key number that is not finite) is skipped with a warning that names the
- * field, never half-read; shown on its own, it is a message saying the same.
+ * <p>Every file is written atomically, and a run's folder too: it is made under a hidden name, {@code .starting-ID},
+ * and renamed to the run's id once its {@code settings.json} and {@code run.json} are in it. A run is written with
+ * status {@code running} when it starts and rewritten when it finishes or fails; its data files are written before its
+ * final {@code run.json}, so a finished run always has them. A run still {@code running} whose process is gone is
+ * marked {@code interrupted} when it is listed or read. A run folder whose {@code run.json} is missing, unreadable or
+ * damaged (not JSON, a field missing, a time that is no instant, a key number that is not finite) is skipped with a
+ * warning that names the field, never half-read; shown on its own, it is a message saying the same.
  */
 public final class RunHistory {
 
@@ -74,6 +77,8 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
+    /** The most runs that the message of a prefix several runs match names. */
+    private static final int NAMED = 3;
 
     /** The runs of a listing, newest first, and one warning per run folder that could not be read. */
     public record Listing(List<RunRecord> runs, List<String> warnings) {
@@ -84,11 +89,9 @@ public final class RunHistory {
     }
 
     private final Path folder;
-    private final List<String> openWarnings;
 
-    private RunHistory(Path folder, List<String> openWarnings) {
+    private RunHistory(Path folder) {
         this.folder = folder;
-        this.openWarnings = List.copyOf(openWarnings);
     }
 
     /** The system property {@value #FOLDER_PROPERTY} when set, else {@code ~/.rangefinder/runs}. */
@@ -100,10 +103,7 @@ public final class RunHistory {
         return Path.of(System.getProperty("user.home"), ".rangefinder", "runs");
     }
 
-    /**
-     * Opens (creating it if needed) the history in a folder, to record runs in it, and marks the runs whose process
-     * ended while they were running as {@code interrupted}.
-     */
+    /** Opens (creating it if needed) the history in a folder, to record runs in it. */
     public static RunHistory open(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -115,28 +115,21 @@ public final class RunHistory {
     }
 
     /**
-     * Opens the history in a folder without creating it, to read it or delete runs from it, and marks the interrupted
-     * runs as {@link #open} does; a folder that is not there holds no runs.
+     * Opens the history in a folder without creating it, to read it or delete runs from it; a folder that is not
+     * there holds no runs. No run is read here, only the folder tried: the runs are read, and marked interrupted, as
+     * they are listed or asked for, so that opening a long history costs nothing.
+     *
+     * @throws UserInputException when the folder cannot be listed
      */
     public static RunHistory openExisting(Path folder) {
-        List<String> warnings = new ArrayList<>();
-        for (Path dir : runFolders(folder)) {
-            RunRecord r;
-            try {
-                r = readRecord(dir);
-            } catch (UnreadableRun e) {
-                continue; // list() reports it
-            }
-            if (r.status() == RunStatus.RUNNING && !processAlive(r)) {
-                try {
-                    writeRecord(dir, r.interrupted());
-                } catch (IOException | UserInputException e) {
-                    warnings.add("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
-                            + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
-                }
-            }
+        try {
+            Files.newDirectoryStream(folder).close();
+        } catch (NoSuchFileException e) {
+            // not made yet: no run was recorded there
+        } catch (IOException e) {
+            throw cannotList(folder, e);
         }
-        return new RunHistory(folder, warnings);
+        return new RunHistory(folder);
     }
 
     public Path folder() {
@@ -153,29 +146,66 @@ public final class RunHistory {
      */
     public RunRecord start(RunKind kind, String dataset, ModelSpec model, Object settings) throws IOException {
         Instant now = Instant.now();
-        Path dir;
-        String id;
-        while (true) {
-            // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
-            id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36)
-                    + 36 * 36 * 36 * 36, 36).substring(1);
-            dir = folder.resolve(id);
-            try {
-                Files.createDirectory(dir);
-                break;
-            } catch (FileAlreadyExistsException e) {
-                // another run started in the same millisecond drew the same characters: draw again
-            }
-        }
         ProcessHandle self = ProcessHandle.current();
         RunSettings described = settings instanceof RunSettings s ? s : null;
-        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
-                dataset, model, described == null ? null : described.sweep(),
-                described == null ? null : described.schedule(), null, null, null, self.pid(),
-                self.info().startInstant().map(Instant::toString).orElse(null));
-        Json.write(dir.resolve("settings.json"), settings);
-        writeRecord(dir, r);
-        return r;
+        while (true) {
+            // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
+            String id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current()
+                    .nextInt(36 * 36 * 36 * 36) + 36 * 36 * 36 * 36, 36).substring(1);
+            RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
+                    dataset, model, described == null ? null : described.sweep(),
+                    described == null ? null : described.schedule(), null, null, null, self.pid(),
+                    self.info().startInstant().map(Instant::toString).orElse(null));
+            if (place(r, settings)) {
+                return r;
+            }
+            // another run started in the same millisecond drew the same characters: draw again
+        }
+    }
+
+    /**
+     * Writes a run's {@code settings.json} and {@code run.json} in a folder made for them under the hidden name
+     * {@code .starting-ID}, then renames it to the run's id: a run folder is never seen without its record, by a
+     * listing as the run starts or after a crash as it started (that leaves the hidden folder, which the history
+     * passes over, as it does every name that is no id). What a failure leaves of it is deleted.
+     *
+     * <p>The id stays the run's alone, as when its folder was made under it at once: the hidden folder is made only
+     * when none of that name is there, and renamed only to a name not taken. {@link Files#move} without
+     * {@code REPLACE_EXISTING} refuses a target that is there, and the file system refuses to rename a folder onto
+     * one that holds anything, which a run folder under its id always does: it comes whole, and a deletion renames it
+     * away before emptying it.
+     *
+     * @return false when a run that started at the same time, or before, took the id
+     */
+    private boolean place(RunRecord r, Object settings) throws IOException {
+        Path starting = folder.resolve(".starting-" + r.id());
+        Path dir = folder.resolve(r.id());
+        try {
+            Files.createDirectory(starting);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        boolean placed = false;
+        try {
+            Json.write(starting.resolve("settings.json"), settings);
+            writeRecord(starting, r);
+            Files.move(starting, dir);
+            placed = true;
+        } catch (FileSystemException e) {
+            // the move's: FileAlreadyExistsException, or the rename refused for a run folder made since
+            if (!Files.exists(dir)) {
+                throw e;
+            }
+        } finally {
+            if (!placed) {
+                try {
+                    AtomicFiles.deleteFolder(starting);
+                } catch (IOException | UserInputException e) {
+                    // left under its hidden name, passed over
+                }
+            }
+        }
+        return placed;
     }
 
     /** Records a range test's curve and result. */
@@ -250,13 +280,16 @@ public final class RunHistory {
         return finish(r, r.failed(message));
     }
 
-    /** Every readable run, newest first; a run folder without a readable {@code run.json} gives a warning. */
+    /**
+     * Every readable run, newest first, as it stands (see {@link #current}); a run folder without a readable
+     * {@code run.json} gives a warning.
+     */
     public Listing list() {
         List<RunRecord> runs = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(openWarnings);
+        List<String> warnings = new ArrayList<>();
         for (Path dir : runFolders(folder)) {
             try {
-                runs.add(readRecord(dir));
+                runs.add(current(dir, readRecord(dir), warnings::add));
             } catch (UnreadableRun e) {
                 warnings.add(e.getMessage() + "; skipped");
             }
@@ -266,13 +299,22 @@ public final class RunHistory {
     }
 
     /**
-     * The run with this id, or with the only id that starts with it.
+     * The run with this id, or with the only id that starts with it, as it stands (see {@link #current}).
      *
      * @throws UserInputException when no run or several match, or the run's {@code run.json} is unreadable
      */
     public RunRecord get(String idOrPrefix) {
+        return get(idOrPrefix, warning -> { });
+    }
+
+    /**
+     * The run as {@link #get(String)} gives it, {@code warnings} told when it is interrupted but cannot be marked so in
+     * its {@code run.json}.
+     */
+    public RunRecord get(String idOrPrefix, Consumer<String> warnings) {
         try {
-            return readRecord(match(idOrPrefix));
+            Path dir = match(idOrPrefix);
+            return current(dir, readRecord(dir), warnings);
         } catch (UnreadableRun e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -286,9 +328,11 @@ public final class RunHistory {
             throw new UserInputException("no run '" + idOrPrefix + "' in " + folder + " (see 'rangefinder runs list')");
         }
         if (matches.size() > 1) {
+            // the first few: a short prefix of a long history matches thousands
+            List<String> named = matches.stream().limit(NAMED).map(d -> d.getFileName().toString()).toList();
             throw new UserInputException("'" + idOrPrefix + "' matches " + matches.size() + " runs ("
-                    + String.join(", ", matches.stream().map(d -> d.getFileName().toString()).toList())
-                    + "): give more of the id");
+                    + String.join(", ", named) + (matches.size() > NAMED ? " and " + (matches.size() - NAMED)
+                    + " more" : "") + "): give more of the id");
         }
         return matches.get(0);
     }
@@ -499,6 +543,30 @@ public final class RunHistory {
         }
     }
 
+    /**
+     * A run's record as it stands: one still {@code running} whose process is gone is marked {@code interrupted}, its
+     * {@code run.json} written again; when that cannot be written (a read-only workspace), it is returned as
+     * interrupted all the same, and {@code warnings} is told that its file says otherwise.
+     */
+    private static RunRecord current(Path dir, RunRecord r, Consumer<String> warnings) {
+        if (r.status() != RunStatus.RUNNING || processAlive(r)) {
+            return r;
+        }
+        // read again: the process may have ended the run, and then exited, since the first read
+        RunRecord stored = readRecord(dir);
+        if (stored.status() != RunStatus.RUNNING) {
+            return stored;
+        }
+        RunRecord interrupted = stored.interrupted();
+        try {
+            writeRecord(dir, interrupted);
+        } catch (IOException | UserInputException e) {
+            warnings.accept("run " + r.id() + ": its process is gone, but it cannot be marked interrupted ("
+                    + (e instanceof IOException io ? AtomicFiles.reason(io) : e.getMessage()) + ")");
+        }
+        return interrupted;
+    }
+
     private static boolean processAlive(RunRecord r) {
         return ProcessHandle.of(r.pid()).filter(ProcessHandle::isAlive)
                 .map(p -> r.processStart() == null || p.info().startInstant().map(Instant::toString)
@@ -509,16 +577,19 @@ public final class RunHistory {
     private static List<Path> runFolders(Path folder) {
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
-                p -> Files.isDirectory(p) && ID.matcher(p.getFileName().toString()).matches())) {
+                p -> ID.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))) {
             entries.forEach(dirs::add);
         } catch (NoSuchFileException e) {
             return dirs; // not made yet: no run was recorded there
         } catch (IOException e) {
-            throw new UserInputException("cannot list the run history folder " + folder + ": "
-                    + AtomicFiles.reason(e), e);
+            throw cannotList(folder, e);
         }
         dirs.sort(null);
         return dirs;
+    }
+
+    private static UserInputException cannotList(Path folder, IOException e) {
+        return new UserInputException("cannot list the run history folder " + folder + ": " + AtomicFiles.reason(e), e);
     }
 
     /**

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
 import org.rangefinder.Version;
+import org.rangefinder.files.Json;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.history.RunStatus;
 import org.rangefinder.model.ModelSpec;
 
 class RunsCommandTest {
@@ -171,6 +173,48 @@ class RunsCommandTest {
         assertThat(show.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
         assertThat(show.out()).isEmpty();
         assertThat(show.err()).isEqualTo("rangefinder: " + why + System.lineSeparator());
+    }
+
+    /**
+     * A run whose process is gone, in a workspace where its run.json cannot be written again (read-only), was listed
+     * and shown as running, and runs show did not say why. It is shown as interrupted, with a warning that it cannot
+     * be marked so. A read-only folder does not stop root, whom the tests may run as: here the workspace is so deep
+     * that the file written first beside run.json, before it replaces it, has a longer path than Linux takes (4,095
+     * characters; run.json's has 4,085, the other's at least 10 more).
+     */
+    @Test
+    void aRunThatCannotBeMarkedInterruptedIsShownSoWithAWarning() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String id = "20200101-000000-000-abcd";
+        Path deep = folderOfLength(4085 - ("/" + id + "/run.json").length());
+        Path record = Files.createDirectories(deep.resolve(id)).resolve("run.json");
+        String running = Json.toString(new RunRecord(1, id, RunKind.RANGE_TEST, RunStatus.RUNNING,
+                "2020-01-01T00:00:00Z", null, "iris", ModelSpec.preset("mlp"), null, null, null, null, null,
+                gone.pid(), null));
+        Files.writeString(record, running);
+        String warning = "warning: run " + id + ": its process is gone, but it cannot be marked interrupted (cannot "
+                + "write " + record + ": File name too long)" + System.lineSeparator();
+
+        CliRun list = CliRun.of("runs", "list", "--workspace", deep.toString());
+        assertThat(list.code()).as(list.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(list.lines()[1]).startsWith(id + "  range-test  interrupted  iris");
+        assertThat(list.err()).isEqualTo(warning);
+        CliRun show = CliRun.of("runs", "show", "--workspace", deep.toString(), id);
+        assertThat(show.code()).as(show.err()).isEqualTo(RangefinderCommand.OK);
+        assertThat(show.lines()).contains("status   interrupted (interrupted)");
+        assertThat(show.err()).isEqualTo(warning);
+        assertThat(record).hasContent(running);
+    }
+
+    /** A new folder under the test's whose absolute path has {@code length} characters. */
+    private Path folderOfLength(int length) throws IOException {
+        Path folder = workspace.toAbsolutePath();
+        while (folder.toString().length() < length) {
+            int left = length - folder.toString().length() - 1; // after the separator
+            folder = folder.resolve("d".repeat(left > 250 ? 200 : left));
+        }
+        return Files.createDirectories(folder);
     }
 
     @Test

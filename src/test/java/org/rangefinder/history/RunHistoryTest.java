@@ -402,21 +402,95 @@ class RunHistoryTest {
                 .hasMessage("run " + id + ": its run.json is unreadable (" + problem + ")");
     }
 
+    /** Rewrites a run's record as that of a run still running in a process that is gone (a crash, a kill). */
+    private void leftRunningByAProcessThatIsGone(RunRecord r) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Json.write(workspace.resolve(r.id()).resolve("run.json"), new RunRecord(1, r.id(), r.kind(),
+                RunStatus.RUNNING, r.created(), null, "iris", MLP, null, null, null, null, null, gone.pid(), null));
+    }
+
+    private RunRecord stored(RunRecord r) throws IOException {
+        return Json.MAPPER.readValue(workspace.resolve(r.id()).resolve("run.json").toFile(), RunRecord.class);
+    }
+
+    /**
+     * Opening the history read every run's record, to mark the runs whose process is gone: a recorded run paid for a
+     * long history before it started, and {@code runs list} read it twice. Opening reads none now; a run is marked as
+     * it is listed or read.
+     */
     @Test
-    void runLeftRunningByAProcessThatIsGoneIsMarkedInterruptedOnTheNextStart() throws Exception {
+    void openingTheHistoryReadsNoRunAndReadingOneMarksItInterrupted() throws Exception {
         RunHistory history = RunHistory.open(workspace);
         RunRecord mine = history.start(RunKind.TRAINING, "iris", MLP, "settings");
         RunRecord other = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Json.write(workspace.resolve(other.id()).resolve("run.json"), new RunRecord(1, other.id(), other.kind(),
-                RunStatus.RUNNING, other.created(), null, "iris", MLP, null, null, null, null, null, gone.pid(), null));
+        leftRunningByAProcessThatIsGone(other);
+        String left = Files.readString(workspace.resolve(other.id()).resolve("run.json"));
 
+        RunHistory.openExisting(workspace);
         RunHistory reopened = RunHistory.open(workspace);
+        assertThat(workspace.resolve(other.id()).resolve("run.json")).hasContent(left);
         assertThat(reopened.get(other.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(reopened.get(other.id()).stopReason()).isEqualTo("interrupted");
         assertThat(reopened.get(other.id()).ended()).isNotNull();
         assertThat(reopened.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    /**
+     * A run whose process died after the history was opened showed as running until it was opened again, and the
+     * window opens it once a session: its Refresh showed a killed run of the command line as running. Listing the
+     * run, or reading it, marks it as opening did, in its file too.
+     */
+    @Test
+    void runWhoseProcessIsGoneIsMarkedInterruptedWhenListedOrRead() throws Exception {
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord mine = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        RunRecord listed = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
+        RunRecord read = history.start(RunKind.RANGE_TEST, "iris", MLP, "settings");
+        leftRunningByAProcessThatIsGone(listed);
+
+        RunHistory.Listing listing = history.list();
+        assertThat(listing.runs()).filteredOn(r -> r.id().equals(listed.id())).singleElement()
+                .extracting(RunRecord::status, RunRecord::stopReason)
+                .containsExactly(RunStatus.INTERRUPTED, "interrupted");
+        assertThat(listing.runs()).filteredOn(r -> r.id().equals(mine.id())).singleElement()
+                .extracting(RunRecord::status).isEqualTo(RunStatus.RUNNING);
+        assertThat(listing.warnings()).isEmpty();
+        assertThat(stored(listed).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored(listed).ended()).isNotNull();
+
+        leftRunningByAProcessThatIsGone(read);
+        assertThat(history.get(read.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored(read).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(history.get(mine.id()).status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    /**
+     * A run's folder was made under its id, then its settings.json and run.json written in it: a listing in between
+     * (the window's Refresh as a run of the command line started) warned of a run without its record, and a crash in
+     * between left one, warned of by every listing after. The folder is made under a hidden name and renamed to the
+     * id once both are in it: a start that fails part way (here: settings that Jackson cannot write) leaves nothing,
+     * and the hidden folder a crash would leave is passed over.
+     */
+    @Test
+    void aRunsFolderComesWholeAndAStartCutShortLeavesNoRun() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        assertThatThrownBy(() -> history.start(RunKind.TRAINING, "iris", MLP, java.time.Instant.EPOCH))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("settings.json: ");
+        try (var files = Files.list(workspace)) {
+            assertThat(files).isEmpty();
+        }
+
+        RunRecord r = history.start(RunKind.TRAINING, "iris", MLP, "settings");
+        Path crashed = Files.createDirectory(workspace.resolve(".starting-20200101-000000-000-abcd"));
+        Files.writeString(crashed.resolve("settings.json"), "\"settings\"");
+        try (var files = Files.list(workspace.resolve(r.id()))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json",
+                    "settings.json");
+        }
+        RunHistory.Listing listing = history.list();
+        assertThat(listing.runs()).containsExactly(r);
+        assertThat(listing.warnings()).isEmpty();
     }
 
     @Test
@@ -458,6 +532,29 @@ class RunHistoryTest {
         try (var files = Files.list(workspace)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(second.id());
         }
+    }
+
+    /**
+     * A prefix that several runs have named every one of them, in one line: runs delete 2026 in a history of 5,000
+     * runs printed 130,138 characters. It names the first three and counts the others.
+     */
+    @Test
+    void aPrefixOfSeveralRunsNamesTheFirstThree() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        for (int i = 0; i < 5; i++) {
+            Files.createDirectory(workspace.resolve("20200101-000000-00" + i + "-abcd"));
+        }
+        assertThatThrownBy(() -> history.get("2020")).isInstanceOf(UserInputException.class)
+                .hasMessage("'2020' matches 5 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd and 2 more): give more of the id");
+        assertThatThrownBy(() -> history.delete("20200101")).isInstanceOf(UserInputException.class)
+                .hasMessage("'20200101' matches 5 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd and 2 more): give more of the id");
+        Files.delete(workspace.resolve("20200101-000000-003-abcd"));
+        Files.delete(workspace.resolve("20200101-000000-004-abcd"));
+        assertThatThrownBy(() -> history.get("2020")).isInstanceOf(UserInputException.class)
+                .hasMessage("'2020' matches 3 runs (20200101-000000-000-abcd, 20200101-000000-001-abcd, "
+                        + "20200101-000000-002-abcd): give more of the id");
     }
 
     @Test
