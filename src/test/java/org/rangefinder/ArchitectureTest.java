@@ -56,7 +56,7 @@ class ArchitectureTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "rangefinder");
     private static final Path TEST_SOURCES = Path.of("src", "test", "java", "org", "rangefinder");
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("Counts", "EnumIds", "Setting", "SettingProblem", "UserInputException", "Version"),
+            Set.of("Counts", "EnumIds", "OneLine", "Setting", "SettingProblem", "UserInputException", "Version"),
             Set.of("data", "schedule", "files", "optim"),
             Set.of("engine"),
             Set.of("model"),
