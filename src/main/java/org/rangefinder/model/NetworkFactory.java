@@ -269,7 +269,7 @@ public final class NetworkFactory {
         net.init();
         OwnGradientUpdaters.install(net);
         OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
-        return new Network(net);
+        return new Network(net, sizing.data());
     }
 
     private static Network init(ComputationGraphConfiguration conf, Sizing sizing) {
@@ -282,7 +282,7 @@ public final class NetworkFactory {
         graph.init();
         OwnGradientUpdaters.install(graph);
         OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
-        return new Network(graph);
+        return new Network(graph, sizing.data());
     }
 
     /** A layer's parameter count from its configuration, before anything is allocated. */
