@@ -18,12 +18,14 @@ import org.rangefinder.Counts;
  * @param sha256      of the files it was read from, taken as they were read (lower-case hex; see
  *                    {@link DataDigest}): a table's own SHA-256, or that of a listing of the files of an image
  *                    folder or of an IDX pair
+ * @param scaling     how the raw values of a sample became its features, which new data must go through as well
  */
 public record Dataset(String name, DatasetKind kind, DataFormat format, int[] sampleShape, List<String> classNames,
-                      Split train, Split validation, String sha256) {
+                      Split train, Split validation, String sha256, FeatureScaling scaling) {
 
     public Dataset {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(scaling, "scaling");
         sampleShape = sampleShape.clone();
         classNames = List.copyOf(classNames);
         int length = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);

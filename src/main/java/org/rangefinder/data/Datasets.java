@@ -46,6 +46,9 @@ public final class Datasets {
     private static final List<String> FASHION_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
+    /** The largest pixel value of the bundled digits. */
+    private static final int DIGITS_MAX = 16;
+
     private static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
     private static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
 
@@ -256,7 +259,7 @@ public final class Datasets {
     private static LabelledSamples digitImages(LabelledSamples table) {
         float[] pixels = table.samples().features().clone();
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] /= 16f;
+            pixels[i] /= (float) DIGITS_MAX;
         }
         return new LabelledSamples(table.source(), DatasetKind.IMAGE, new int[] {1, 8, 8}, table.classNames(),
                 new Split(pixels, table.samples().labels(), pixels.length / table.samples().size()), table.sha256());
@@ -308,7 +311,7 @@ public final class Datasets {
         LabelledSamples training = new LabelledSamples(name, DatasetKind.IMAGE, imageShape(train), classNames,
                 train.samples(), sha256);
         return new Dataset(name, DatasetKind.IMAGE, DataFormat.IDX, training.sampleShape(), classNames,
-                training.samples(), test.samples(), sha256);
+                training.samples(), test.samples(), sha256, pixelScaling(DataFormat.IDX));
     }
 
     /** Stratified seeded split; tabular features then standardised with the training part's statistics. */
@@ -321,13 +324,30 @@ public final class Datasets {
             throw new UserInputException(data.source() + ": no class has two samples, so none can be held out for "
                     + "validation");
         }
+        FeatureScaling scaling;
         if (data.kind() == DatasetKind.TABULAR) {
             Standardiser standardiser = Standardiser.fit(train);
             train = standardiser.apply(train);
             validation = standardiser.apply(validation);
+            scaling = standardiser.scaling();
+        } else {
+            scaling = pixelScaling(format);
         }
         return new Dataset(name, data.kind(), format, data.sampleShape(), data.classNames(), train, validation,
-                data.sha256());
+                data.sha256(), scaling);
+    }
+
+    /**
+     * How the pixels of images read from {@code format} were scaled: IDX bytes divided by 255 ({@link IdxReader}),
+     * image files decoded ({@link ImageFolderImporter}); the one table of images, the bundled digits, holds 0..16,
+     * divided by 16 ({@link #digitImages}).
+     */
+    private static FeatureScaling pixelScaling(DataFormat format) {
+        return switch (format) {
+            case IDX -> new FeatureScaling.Divided(255);
+            case IMAGE_FOLDER -> new FeatureScaling.DecodedImages();
+            case TABLE -> new FeatureScaling.Divided(DIGITS_MAX);
+        };
     }
 
     private static Path userPath(String text) {

@@ -64,4 +64,9 @@ final class Standardiser {
     double[] std() {
         return std.clone();
     }
+
+    /** The statistics, as a trained network's data needs them. */
+    FeatureScaling.Standardised scaling() {
+        return new FeatureScaling.Standardised(mean, std);
+    }
 }

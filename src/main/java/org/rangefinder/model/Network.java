@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
-import org.rangefinder.files.AtomicFiles;
+import org.rangefinder.data.Dataset;
+import org.rangefinder.data.FeatureScaling;
 
 /**
  * A DL4J network built from a {@link ModelSpec}: a {@code MultiLayerNetwork} for the sequential presets, a
@@ -23,15 +24,23 @@ import org.rangefinder.files.AtomicFiles;
 public final class Network {
     private final MultiLayerNetwork sequential;
     private final ComputationGraph graph;
+    private final List<String> classNames;
+    private final FeatureScaling scaling;
 
-    Network(MultiLayerNetwork sequential) {
+    /** A network for {@code data}, whose class names and scaling a saved network keeps. */
+    Network(MultiLayerNetwork sequential, Dataset data) {
         this.sequential = sequential;
         this.graph = null;
+        this.classNames = data.classNames();
+        this.scaling = data.scaling();
     }
 
-    Network(ComputationGraph graph) {
+    /** A graph for {@code data}, whose class names and scaling a saved network keeps. */
+    Network(ComputationGraph graph, Dataset data) {
         this.sequential = null;
         this.graph = graph;
+        this.classNames = data.classNames();
+        this.scaling = data.scaling();
     }
 
     /**
@@ -74,9 +83,17 @@ public final class Network {
         }
     }
 
-    /** Writes the network with its updater state as a DL4J model zip, atomically. */
+    /**
+     * Writes the network with its updater state as a DL4J model zip that DL4J alone loads, with DL4J's normalizer
+     * for new data and the class names, atomically (see {@link SavedModel}).
+     */
     public void save(Path file) throws IOException {
-        AtomicFiles.write(file, out -> ModelSerializer.writeModel(sequential != null ? sequential : graph, out, true));
+        SavedModel.write(file, model(), classNames, scaling);
+    }
+
+    /** The DL4J network: a {@code MultiLayerNetwork} or a {@code ComputationGraph}. */
+    Model model() {
+        return sequential != null ? sequential : graph;
     }
 
     /** The network's layers (of a graph: in topological order). */

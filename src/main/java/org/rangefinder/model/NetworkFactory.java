@@ -81,7 +81,7 @@ public final class NetworkFactory {
         checkCompatible(spec, data);
         NativeThreads.ensureConfigured(); // ND4J must be set up before its first array, which may be these weights
         return plan(spec, data, base(updater, weightDecay).seed(seed), new Sizing(spec, data, updater, batchSize))
-                .init();
+                .init(data);
     }
 
     /**
@@ -135,8 +135,8 @@ public final class NetworkFactory {
 
         NetworkMemoryReport memoryReport(InputType input);
 
-        /** The network: its weights allocated and drawn, the updaters and helpers installed. */
-        Network init();
+        /** The network for {@code data}: its weights allocated and drawn, the updaters and helpers installed. */
+        Network init(Dataset data);
     }
 
     private record Layers(MultiLayerConfiguration conf) implements Plan {
@@ -151,13 +151,13 @@ public final class NetworkFactory {
         }
 
         @Override
-        public Network init() {
+        public Network init(Dataset data) {
             regularizeOnce(layers());
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
             net.init();
             OwnGradientUpdaters.install(net);
             OneDnnHelpers.attach(net.getLayers(), DataType.FLOAT);
-            return new Network(net);
+            return new Network(net, data);
         }
     }
 
@@ -174,13 +174,13 @@ public final class NetworkFactory {
         }
 
         @Override
-        public Network init() {
+        public Network init(Dataset data) {
             regularizeOnce(layers());
             ComputationGraph graph = new ComputationGraph(conf);
             graph.init();
             OwnGradientUpdaters.install(graph);
             OneDnnHelpers.attach(graph.getLayers(), DataType.FLOAT);
-            return new Network(graph);
+            return new Network(graph, data);
         }
     }
 

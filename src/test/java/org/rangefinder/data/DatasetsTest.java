@@ -60,6 +60,8 @@ class DatasetsTest {
         assertThat(iris.train().classCounts(3)).containsExactly(40, 40, 40);
         assertThat(iris.validation().classCounts(3)).containsExactly(10, 10, 10);
         assertStandardised(iris.train());
+        assertThat(iris.scaling()).isInstanceOfSatisfying(FeatureScaling.Standardised.class,
+                s -> assertThat(s.mean()).hasSize(4));
     }
 
     @Test
@@ -93,6 +95,7 @@ class DatasetsTest {
             max = Math.max(max, v);
         }
         assertThat(max).isEqualTo(1f);
+        assertThat(digits.scaling()).isEqualTo(new FeatureScaling.Divided(16));
     }
 
     @Test
@@ -112,6 +115,7 @@ class DatasetsTest {
         // the first training image: pixel 156 is byte 126; its bytes sum to 27525
         float[] pixels = mnist.train().features();
         assertThat(pixels[156]).isEqualTo(126 / 255f);
+        assertThat(mnist.scaling()).isEqualTo(new FeatureScaling.Divided(255));
         double sum = 0;
         for (int p = 0; p < 784; p++) {
             sum += pixels[p];

@@ -113,6 +113,7 @@ class IdxReaderTest {
         assertThat(dataset.train().classCounts(3)).containsExactly(1, 1, 1);
         assertThat(dataset.validation().classCounts(3)).containsExactly(1, 1, 1);
         assertThat(Datasets.hasTestSet(file.toString())).isFalse();
+        assertThat(dataset.scaling()).isEqualTo(new FeatureScaling.Divided(255));
     }
 
     @Test

@@ -268,6 +268,7 @@ class ImageFolderImporterTest {
         assertThat(dataset.train().classCounts(2)).containsExactly(5, 4);
         assertThat(dataset.validation().classCounts(2)).containsExactly(1, 1);
         assertThat(dataset.name()).isEqualTo(dir.getFileName().toString());
+        assertThat(dataset.scaling()).isEqualTo(new FeatureScaling.DecodedImages());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataFormat;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.DatasetKind;
+import org.rangefinder.data.FeatureScaling;
 import org.rangefinder.data.Split;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.NativeThreads;
@@ -64,7 +65,8 @@ class NetworkFactoryTest {
     /** Two blank images of {@code side} x {@code side} pixels, one per class. */
     private static Dataset twoImages(int side) {
         Split two = new Split(new float[2 * side * side], new int[] {0, 1}, side * side);
-        return new Dataset("big", DatasetKind.IMAGE, DataFormat.IDX, new int[] {1, side, side}, List.of("a", "b"), two, two, null);
+        return new Dataset("big", DatasetKind.IMAGE, DataFormat.IDX, new int[] {1, side, side}, List.of("a", "b"), two, two, null,
+                new FeatureScaling.Divided(255));
     }
 
     /**
@@ -150,7 +152,7 @@ class NetworkFactoryTest {
                 .hasMessageContaining("iris");
         Split one = new Split(new float[] {0, 1}, new int[] {0, 1}, 1);
         Dataset oneFeature = new Dataset("line", DatasetKind.TABULAR, DataFormat.TABLE, new int[] {1}, List.of("a", "b"), one,
-                one, null);
+                one, null, new FeatureScaling.Standardised(new double[] {0}, new double[] {1}));
         assertThatThrownBy(() -> NetworkFactory.checkCompatible(ModelSpec.preset("resnet"), oneFeature))
                 .hasMessage("model 'resnet' is a CNN and needs image data; dataset 'line' is tabular (1 feature): use "
                         + "--model mlp");
