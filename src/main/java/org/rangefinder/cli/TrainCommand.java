@@ -3,6 +3,7 @@ package org.rangefinder.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,16 +147,13 @@ final class TrainCommand implements Callable<Integer> {
      * @param file        the hyperparameter file, or null
      * @param overlay     each setting from its option where that is given, else from {@code file}
      * @param source      the dataset: {@code --dataset}, else the one {@code file} names
-     * @param filesData   whether it is {@code file}'s dataset: the one it names, however {@code --dataset} spells
-     *                    it, or, where the file's path is gone, the data {@code --dataset} names, moved (as the
-     *                    refusal of such a file without {@code --dataset} asks)
      * @param compared    whether the data is compared with the file's description of it: when the file names it, or
      *                    it moved; named again with {@code --dataset}, it is taken as it is now
      * @param dataOptions how to load it: {@code file}'s data options when it is {@code file}'s dataset (else the
      *                    defaults), with those given on the command line in their place
      */
     private record Request(Hyperparameters file, Overlay overlay, SchedulePolicy policy, int epochs, int batchSize,
-                           String source, OptimizerKind optimizer, boolean filesData, boolean compared,
+                           String source, OptimizerKind optimizer, boolean compared,
                            DataOptions dataOptions) {
     }
 
@@ -185,9 +183,11 @@ final class TrainCommand implements Callable<Integer> {
         checkScheduleOptions(policy);
         OptimizerKind optimizer = overlay.pick("--optimizer", data.optimizerKind(), TrainingConfig::optimizer);
         checkMomentumOptions(file, given, policy, optimizer);
-        // the file's data options (its label column, split, image size) belong to its dataset, not to another
+        // the file's data options (its label column, split, image size) belong to its dataset: the one it names,
+        // however --dataset spells it, or, where its path is gone, the data --dataset names, moved (as the refusal of
+        // such a file without --dataset asks); not to another
         String path = file == null ? null : file.dataset().path();
-        boolean moved = data.dataset != null && path != null && !Files.exists(Path.of(path))
+        boolean moved = data.dataset != null && path != null && missing(path) != null
                 && !Datasets.BUNDLED.contains(source);
         if (moved) {
             stderr.println("warning: " + hyperparams + ": dataset.path '" + path + "' is not there; --dataset "
@@ -196,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean filesData = file != null && (moved || Datasets.sameData(source, file.dataset().source()));
         DataOptions dataOptions = data.dataOptions(filesData ? file.dataset().dataOptions() : DataOptions.defaults(),
                 given);
-        return new Request(file, overlay, policy, epochs, batchSize, source, optimizer, filesData,
+        return new Request(file, overlay, policy, epochs, batchSize, source, optimizer,
                 file != null && (data.dataset == null || moved), dataOptions);
     }
 
@@ -209,15 +209,31 @@ final class TrainCommand implements Callable<Integer> {
         if (source == null) {
             throw new UserInputException("give --dataset NAME|PATH, or --hyperparams FILE.json");
         }
-        if (file != null && data.dataset == null && file.dataset().path() != null
-                && !Files.exists(Path.of(file.dataset().path()))) {
-            throw new UserInputException(hyperparams + ": dataset.path '" + file.dataset().path() + "' does not exist"
-                    + (Path.of(file.dataset().path()).isAbsolute() ? ""
-                            : " (a relative path is taken from the current folder, " + Path.of("").toAbsolutePath()
-                                    + ")")
+        String missing = file != null && data.dataset == null && file.dataset().path() != null
+                ? missing(file.dataset().path()) : null;
+        if (missing != null) {
+            throw new UserInputException(hyperparams + ": dataset.path '" + file.dataset().path() + "' " + missing
                     + ": give --dataset PATH where the data is now");
         }
         return source;
+    }
+
+    /**
+     * Why the file or folder a hyperparameter file names is not there, or null when it is: it does not exist (a
+     * relative path is taken from the current folder), or it is no path on this machine (a file written on Linux
+     * read on Windows, a name with a NUL).
+     */
+    private static String missing(String path) {
+        try {
+            Path p = Path.of(path);
+            if (Files.exists(p)) {
+                return null;
+            }
+            return "does not exist" + (p.isAbsolute() ? ""
+                    : " (a relative path is taken from the current folder, " + Path.of("").toAbsolutePath() + ")");
+        } catch (InvalidPathException e) {
+            return "is no path on this machine (" + e.getReason() + ")";
+        }
     }
 
     /**

@@ -125,16 +125,19 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
      */
     public List<String> differences(DatasetSection now) {
         List<String> out = new ArrayList<>();
+        // data moved since (read where it is now) is named where it is, and where the file recorded it
+        String dataset = now.path() != null && path != null && !now.path().equals(path)
+                ? now.path() + " (recorded at " + path + ")" : source();
         if (path != null && !sha256.equals(now.sha256())) {
-            out.add("dataset " + path + " changed since the file was written (SHA-256 " + now.sha256() + ", recorded "
-                    + sha256 + ")");
+            out.add("dataset " + dataset + " changed since the file was written (SHA-256 " + now.sha256()
+                    + ", recorded " + sha256 + ")");
         }
         if (!now.sampleShape().equals(sampleShape) || now.classes() != classes) {
-            out.add("dataset " + source() + " now has samples of shape " + now.sampleShape() + " in " + now.classes()
+            out.add("dataset " + dataset + " now has samples of shape " + now.sampleShape() + " in " + now.classes()
                     + " classes; the file recorded " + sampleShape + " in " + classes);
         }
         if (now.trainSamples() != trainSamples || now.validationSamples() != validationSamples) {
-            out.add("dataset " + source() + " now splits into " + Counts.of(now.trainSamples(), "training sample")
+            out.add("dataset " + dataset + " now splits into " + Counts.of(now.trainSamples(), "training sample")
                     + " and " + Counts.of(now.validationSamples(), "validation sample") + "; the file recorded "
                     + trainSamples
                     + " and " + validationSamples);

@@ -112,7 +112,7 @@ public record Hyperparameters(@JsonProperty(required = true) int schemaVersion,
             }
         }
         try {
-            oneCycle.settings(lr, optimizer.optimizer().kind());
+            oneCycle.settings(lr);
         } catch (UserInputException e) {
             throw inFileTerms(e, Map.of(Setting.STEPS, "oneCycle.totalSteps", Setting.MAX_LR, "lr.max",
                     Setting.PCT_START, "oneCycle.pctStart",

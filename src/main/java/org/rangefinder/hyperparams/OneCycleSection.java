@@ -52,13 +52,21 @@ public record OneCycleSection(@JsonProperty(required = true) int totalSteps,
     }
 
     /**
-     * The schedule between these bounds for an optimizer; {@code divFactor} defaults to {@code max / min}. Plain SGD
-     * has no momentum to cycle: its {@code cycleMomentum} is taken as false, as training and the exports keep it
-     * still, and so it does not ask {@code baseMomentum <= maxMomentum}.
+     * The schedule between these bounds as the file gives it; {@code divFactor} defaults to {@code max / min}. Checked
+     * whatever the optimizer: a plain SGD file's cycle is run by {@code train --optimizer nesterov} or {@code adam}.
+     */
+    OneCycleSettings settings(LrBounds lr) {
+        return new OneCycleSettings(totalSteps, lr.max(), pctStart, Anneal.parse(anneal),
+                divFactor != null ? divFactor : lr.max() / lr.min(), finalDivFactor, threePhase, cycleMomentum,
+                baseMomentum, maxMomentum);
+    }
+
+    /**
+     * The schedule for training with {@code optimizer}: plain SGD has no momentum to cycle, so its
+     * {@code cycleMomentum} is taken as false, as training and the exports keep it still.
      */
     OneCycleSettings settings(LrBounds lr, OptimizerKind optimizer) {
-        return new OneCycleSettings(totalSteps, lr.max(), pctStart, Anneal.parse(anneal),
-                divFactor != null ? divFactor : lr.max() / lr.min(), finalDivFactor, threePhase,
-                cycleMomentum && optimizer.hasMomentum(), baseMomentum, maxMomentum);
+        OneCycleSettings s = settings(lr);
+        return optimizer.hasMomentum() ? s : s.withCycleMomentum(false);
     }
 }

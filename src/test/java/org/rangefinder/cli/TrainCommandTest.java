@@ -140,7 +140,8 @@ class TrainCommandTest {
                 "--no-history", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEqualTo("warning: " + h + ": dataset.path '" + first + "' is not there; --dataset "
-                + moved + " is taken for its data, moved, with the file's label column, split and image size\n");
+                + moved + " is taken for its data, moved, with the file's label column, split and image size"
+                + System.lineSeparator());
         JsonNode data = new ObjectMapper().readTree(out.toFile()).get("data");
         assertThat(data.get("validationFraction").asDouble()).isEqualTo(0.3);
         assertThat(data.get("labelColumn").asText()).isEqualTo("kind");
@@ -149,7 +150,29 @@ class TrainCommandTest {
         CliRun changed = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", moved.toString(), "--epochs",
                 "1", "--no-history");
         assertThat(changed.code()).as(changed.err()).isZero();
-        assertThat(changed.err()).contains("warning: dataset " + first + " changed since the file was written");
+        assertThat(changed.err()).contains("warning: dataset " + moved + " (recorded at " + first + ") changed since "
+                + "the file was written");
+    }
+
+    /**
+     * A dataset path that is no path on this machine (a NUL in it here; on Windows, a Linux path with a colon) is
+     * refused as missing, naming the field, and taken for moved data when --dataset says where the data is.
+     */
+    @Test
+    void aDatasetPathThatIsNoPathHereIsRefusedOrTakenForMoved(@TempDir Path dir) throws Exception {
+        Path first = Files.writeString(dir.resolve("first.csv"), EVEN_ODD);
+        Path h = hyperparametersOfEvenOdd(first, dir.resolve("h.json"));
+        ObjectNode file = (ObjectNode) new ObjectMapper().readTree(h.toFile());
+        ((ObjectNode) file.get("dataset")).put("path", "first\u0000.csv");
+        Files.writeString(h, new ObjectMapper().writeValueAsString(file));
+        CliRun refused = CliRun.of("train", "--hyperparams", h.toString(), "--epochs", "1", "--no-history");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("rangefinder: " + h + ": dataset.path 'first\u0000.csv' is no path on "
+                + "this machine (").contains("give --dataset PATH where the data is now").doesNotContain("\tat ");
+        CliRun moved = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", first.toString(), "--epochs",
+                "1", "--no-history");
+        assertThat(moved.code()).as(moved.err()).isZero();
+        assertThat(moved.err()).contains("is taken for its data, moved");
     }
 
     /** A run that blows up in its first epoch stops before any evaluation: it reports none, not a NaN one. */

@@ -232,19 +232,24 @@ class HyperparameterFileTest {
     }
 
     /**
-     * Plain SGD has no momentum: a file may leave {@code optimizer.momentum} out (0), and its {@code cycleMomentum} is
-     * ignored, momenta in any order included; Nesterov's are still checked.
+     * Plain SGD has no momentum: a file may leave {@code optimizer.momentum} out (0), and SGD does not cycle it
+     * whatever {@code cycleMomentum} says; another optimizer given instead does, so the cycle is checked all the
+     * same, as Nesterov's is.
      */
     @Test
-    void plainSgdMayLeaveItsMomentumOutAndItsCycleIsIgnored() throws IOException {
+    void plainSgdMayLeaveItsMomentumOutAndItsCycleIsNotRunByIt() throws IOException {
         ObjectNode tree = MAPPER.valueToTree(TestHyperparameters.fromRangeTest(OptimizerKind.SGD, 0, 0));
         ((ObjectNode) tree.get("optimizer")).remove("momentum");
-        ((ObjectNode) tree.get("oneCycle")).put("cycleMomentum", true).put("baseMomentum", 0.95)
-                .put("maxMomentum", 0.85);
+        ((ObjectNode) tree.get("oneCycle")).put("cycleMomentum", true).put("baseMomentum", 0.85)
+                .put("maxMomentum", 0.95);
         Hyperparameters sgd = HyperparameterFile.read(write(tree)).hyperparameters();
         assertThat(sgd.optimizer().momentum()).isEqualTo(0.0);
         assertThat(sgd.oneCycleSettings().cycleMomentum()).isFalse();
         assertThat(sgd.toTrainingConfig().oneCycle().cycleMomentum()).isFalse();
+        assertThat(sgd.oneCycleSettings(OptimizerKind.NESTEROV).cycleMomentum()).isTrue();
+        // the cycle is checked all the same: train --optimizer nesterov runs it
+        ((ObjectNode) tree.get("oneCycle")).put("baseMomentum", 0.99);
+        assertRefused(write(tree), "oneCycle.baseMomentum must be in [0, oneCycle.maxMomentum 0.95], got 0.99");
 
         Path nesterov = write(edit("/oneCycle/baseMomentum", "0.99"));
         assertRefused(nesterov, "oneCycle.baseMomentum must be in [0, oneCycle.maxMomentum 0.95], got 0.99");
