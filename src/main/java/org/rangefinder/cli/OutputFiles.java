@@ -112,7 +112,11 @@ final class OutputFiles {
             throw new UserInputException(named + ": no new file can be made in the folder " + folder);
         }
         try {
-            AtomicFiles.tryNames(folder, folder.relativize(key).getName(0).toString());
+            // each name the write will make: the file's, and those of the folders it makes first, tried where the
+            // first of them goes (a name too long for the file system fails there as it would below)
+            for (Path name : folder.relativize(key)) {
+                AtomicFiles.tryNames(folder, name.toString());
+            }
         } catch (IOException e) {
             throw new UserInputException(named + ": " + AtomicFiles.reason(e));
         }

@@ -169,6 +169,9 @@ class OutputFilesTest {
         assertThat(Files.readString(out)).startsWith("{");
         Path tooLong = tmp.resolve("a".repeat(251) + ".json");
         assertRefused(rangeTest("--out", tooLong.toString()), "--out " + tooLong + ": File name too long");
+        // in folders the write would make first, the name is tried all the same, and no folder is left made
+        Path deeper = tmp.resolve("new").resolve("newer").resolve(tooLong.getFileName());
+        assertRefused(rangeTest("--out", deeper.toString()), "--out " + deeper + ": File name too long");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("data.csv", "runs", out.getFileName().toString());
