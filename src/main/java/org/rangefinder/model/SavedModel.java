@@ -68,8 +68,9 @@ import org.rangefinder.optim.DecoupledWeightDecay;
  *       (the column was only centred). It computes {@code (x - mean_j) / std_j} in the precision of the array it is
  *       given: given the raw features as floats widened to doubles, it gives the training's numbers exactly once the
  *       network rounds them to floats; given floats, it rounds the statistics and each step to floats, and may differ
- *       in the last bits (iris: 522 of its 600 values, by at most 2.4e-7). DL4J also takes a standard deviation up
- *       to 1e-5 as 1, where the training divided by it: a column that nearly constant is only centred by DL4J.
+ *       in the last bits (iris: 522 of its 600 values, by at most 2.4e-7). DL4J also takes a standard deviation below
+ *       1e-5 as 1, where the training divided by it: an absolute bound, so a column of values in small units, not only
+ *       one nearly constant, is only centred by DL4J.
  *       Images of integer pixels divided by {@code max}: an {@code ImagePreProcessingScaler} to [0, 1] dividing by
  *       {@code max}, which gives the training's floats bit for bit. Images decoded from files: none, as no one
  *       division of the files' values gives their pixels.</li>
