@@ -233,9 +233,11 @@ public final class OneCycleViewModel {
         double base = decimal(OneCycleField.BASE_MOMENTUM, text.apply(OneCycleField.BASE_MOMENTUM));
         double top = decimal(OneCycleField.MAX_MOMENTUM, text.apply(OneCycleField.MAX_MOMENTUM));
         return FieldText.check(OneCycleField.values(), () -> {
-            OneCycleSettings b = OneCycleSettings.fromBounds(total, bounds.minProperty().get(),
-                    bounds.maxProperty().get());
-            return new OneCycleSettings(total, b.maxLr(), pct, anneal.get(), b.divFactor(), finalDiv, threePhase.get(),
+            // the ratio of the bounds alone, as train --min-lr takes it: a cycle of PyTorch's defaults built from
+            // them first was refused at a step count the fields' pct_start runs
+            double max = bounds.maxProperty().get();
+            return new OneCycleSettings(total, max, pct, anneal.get(),
+                    OneCycleSettings.divFactorFor(bounds.minProperty().get(), max), finalDiv, threePhase.get(),
                     cycleMomentum.get(), base, top);
         });
     }

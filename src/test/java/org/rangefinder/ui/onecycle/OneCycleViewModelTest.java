@@ -123,6 +123,23 @@ class OneCycleViewModelTest {
         assertThat(vm.problemProperty().get()).isEqualTo("Epochs must be at least 1, got 0");
     }
 
+    /**
+     * A short cycle is refused or taken by the pct_start the field holds, as train --pct-start takes it: 120 samples
+     * in batches of 40 are 3 steps, which 0.3 leaves phase 1 without and 0.5 does not.
+     */
+    @Test
+    void aShortCycleIsCheckedWithThePctStartOfTheField() {
+        vm.epochsProperty().set("1");
+        vm.batchSizeProperty().set("40");
+        assertThat(vm.problemProperty().get()).isEqualTo("pct_start 0.3 leaves phase 1 of 2 with no steps in a cycle "
+                + "of 3 steps");
+        vm.pctStartProperty().set("0.5");
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.settingsProperty().get().totalSteps()).isEqualTo(3);
+        assertThat(vm.settingsProperty().get().pctStart()).isEqualTo(0.5);
+        assertThat(vm.configProperty().get()).isNotNull();
+    }
+
     /** Every field refused on its own is flagged at once, the problem line naming the first. */
     @Test
     void everyFieldRefusedOnItsOwnIsFlaggedAtOnce() {
