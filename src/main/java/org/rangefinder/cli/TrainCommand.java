@@ -111,7 +111,8 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = load(request, progress, cancel);
         DatasetSection described = describe(request, dataset, stderr);
         TrainingConfig config = config(request, dataset);
-        LrBounds bounds = hyperparamsOut == null ? null : boundsToWrite(request.file(), config.oneCycle());
+        LrBounds bounds = hyperparamsOut == null ? null
+                : boundsToWrite(request.file(), config.oneCycle(), oneCycle.minLr);
         history.start(stderr, RunKind.TRAINING, request.source(), config.model(),
                 RunSettings.of(config, request.dataOptions()));
         Trainer.Outcome outcome = train(stdout, stderr, dataset, config, progress, cancel);
@@ -400,10 +401,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The bounds {@code --hyperparams-out} writes, known before the run: those of the file the run came from while
-     * its schedule keeps them, else the run's own, set by hand; refused when they are not two (a div factor of 1 or
-     * less starts the cycle at its peak or above it).
+     * its schedule keeps them, else the run's own, set by hand: {@code --min-lr} as given, where the cycle starts
+     * (its {@code max / (max / min)} may differ from it in the last digit), else the cycle's initial LR; refused when
+     * they are not two (a div factor of 1 or less starts the cycle at its peak or above it).
      */
-    private static LrBounds boundsToWrite(Hyperparameters file, OneCycleSettings settings) {
+    private static LrBounds boundsToWrite(Hyperparameters file, OneCycleSettings settings, Double minLr) {
         boolean kept = file != null && settings.maxLr() == file.lr().max()
                 && settings.divFactor() == file.oneCycleSettings().divFactor();
         if (kept) {
@@ -413,6 +415,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--hyperparams-out needs an LR range with its min below its max, and the "
                     + "cycle starts at max-lr / div-factor = " + settings.initialLr() + ", not below --max-lr "
                     + settings.maxLr() + ": use --div-factor above 1 (or --min-lr below --max-lr)");
+        }
+        if (minLr != null && settings.divFactor() == OneCycleSettings.divFactorFor(minLr, settings.maxLr())) {
+            return new LrBounds(minLr, settings.maxLr(), LrChoice.MANUAL);
         }
         return LrBounds.of(settings, LrChoice.MANUAL);
     }

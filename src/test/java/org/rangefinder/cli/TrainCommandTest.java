@@ -175,6 +175,22 @@ class TrainCommandTest {
         assertThat(moved.err()).contains("is taken for its data, moved");
     }
 
+    /**
+     * --hyperparams-out writes --min-lr as given, as the window writes its min marker: the cycle's initial LR,
+     * max / (max / min), is 0.007000000000000001 for 0.07 and 0.007.
+     */
+    @Test
+    void theMinLrGivenIsTheMinLrWritten(@TempDir Path dir) throws Exception {
+        Path h = dir.resolve("h.json");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--epochs", "1", "--batch-size", "16", "--max-lr", "0.07",
+                "--min-lr", "0.007", "--no-history", "--hyperparams-out", h.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Hyperparameters written = HyperparameterFile.read(h).hyperparameters();
+        assertThat(written.lr().min()).isEqualTo(0.007);
+        assertThat(written.lr().max()).isEqualTo(0.07);
+        assertThat(written.oneCycleSettings().initialLr()).isEqualTo(0.007000000000000001);
+    }
+
     /** A run that blows up in its first epoch stops before any evaluation: it reports none, not a NaN one. */
     @Test
     void aRunStoppedBeforeItsFirstEvaluationSaysNoneRan() {
