@@ -157,8 +157,8 @@ public final class Datasets {
         }
         Path path;
         try {
-            path = BUNDLED.contains(nameOrPath) ? bundledFile(nameOrPath) : Path.of(nameOrPath);
-        } catch (UserInputException | InvalidPathException noData) {
+            path = BUNDLED.contains(nameOrPath) ? bundledFile(nameOrPath) : pathOf(nameOrPath);
+        } catch (UserInputException noData) {
             return List.of();
         }
         if (Files.isDirectory(path)) {
