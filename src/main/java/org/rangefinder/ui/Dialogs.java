@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -77,6 +78,29 @@ final class Dialogs {
                 save.run();
             } else if (alert.getResult() == proceedButton) {
                 proceed.run();
+            }
+        });
+        alert.show();
+    }
+
+    /**
+     * Asks before an action that throws work away: the button {@code act} (naming the action: "Stop training") runs
+     * {@code action} after the dialog has closed; {@code keep} (naming what is kept: "Keep training") does nothing,
+     * and is what Enter and Esc answer, so that a key pressed by reflex loses nothing. The dialog does not block the
+     * caller.
+     */
+    static void confirm(Window owner, String question, String detail, String act, String keep, Runnable action) {
+        ButtonType actButton = new ButtonType(act, ButtonBar.ButtonData.OTHER);
+        ButtonType keepButton = new ButtonType(keep, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, actButton, keepButton);
+        alert.initOwner(owner);
+        alert.setTitle("Rangefinder");
+        alert.setHeaderText(question);
+        alert.getDialogPane().setId("confirmDialog");
+        ((Button) alert.getDialogPane().lookupButton(keepButton)).setDefaultButton(true);
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == actButton) {
+                action.run();
             }
         });
         alert.show();

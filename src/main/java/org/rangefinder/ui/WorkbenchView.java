@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -106,6 +112,26 @@ public final class WorkbenchView extends BorderPane {
         vm.setNotifier(toast::show);
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::escapeWhileTyping);
+    }
+
+    /**
+     * Esc pressed in a text field abandons the typing, never the runs: a field consumes Esc only when it has something
+     * of its own to undo (a TextFormatter's edit), so the key went on to the scene and ran Cancel running, its
+     * accelerator, killing every range test and the training at a reflex. The key stops here, after the field has
+     * had it and before the scene's accelerators; Cancel running chosen from the Run menu still cancels.
+     */
+    private void escapeWhileTyping(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && getScene() != null && typing(getScene().getFocusOwner())) {
+            e.consume();
+        }
+    }
+
+    /** Whether keys go to text the user edits: a text field or area, or the editor of a combo box or spinner. */
+    private static boolean typing(Node focused) {
+        return focused instanceof TextInputControl
+                || focused instanceof ComboBoxBase<?> box && box.isEditable()
+                || focused instanceof Spinner<?> spinner && spinner.isEditable();
     }
 
     /**
@@ -164,9 +190,23 @@ public final class WorkbenchView extends BorderPane {
         centre.getSelectionModel().select(0);
     }
 
+    /**
+     * Cancel running (Esc, or the Run menu): cancels the range tests at once, seconds of work to run again; a 1cycle
+     * training, minutes of work that cannot be resumed, only once the user confirms it (Enter and Esc keep it), as
+     * Quit asks before a trained network is lost. The 1cycle panel's own Cancel stops the training without asking.
+     */
     void cancel() {
         vm.runs().cancelAll();
-        vm.oneCycle().cancel();
+        List<TrainingRun> training = vm.oneCycle().runs().stream()
+                .filter(r -> r.state().statusProperty().get().isActive()).toList();
+        if (training.isEmpty()) {
+            return;
+        }
+        String done = String.join(", ", training.stream().map(r -> String.format(Locale.ROOT, "%s %.0f%% trained",
+                r.name(), 100 * r.state().progressProperty().get())).toList());
+        Dialogs.confirm(getScene().getWindow(), "Stop the 1cycle training?", "A stopped training cannot be resumed, "
+                + "only launched again from the start (" + done + ").", "Stop training", "Keep training",
+                vm.oneCycle()::cancel);
     }
 
     /**

@@ -28,10 +28,12 @@ import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.data.Split;
+import org.rangefinder.engine.StopReason;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.ui.chart.LinearAxis;
 import org.rangefinder.ui.onecycle.TrainingRun;
+import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -399,6 +401,51 @@ class OneCycleWorkflowTest {
         WorkbenchFixture.waitUntil(30, () -> !fixture.vm().oneCycle().trainingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+    }
+
+    /**
+     * Cancel running (Esc) cancels the range tests at once, but asks before it stops a 1cycle training, minutes of
+     * work that cannot be resumed: Esc and Enter in the question keep it training, Stop training stops it. Esc
+     * stopped the training at once, without asking.
+     */
+    @Test
+    void cancelRunningAsksBeforeItStopsATraining(FxRobot robot) {
+        fixture.chooseIris(robot, 100000);
+        robot.interact(() -> {
+            fixture.vm().oneCycle().epochsProperty().set("100000");
+            fixture.vm().oneCycle().batchSizeProperty().set("16");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
+        TrainingRun training = fixture.vm().oneCycle().runs().get(0);
+        // Launch is disabled while it trains: the focus goes to the Run button, outside the fields
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 1);
+        // queued or running beside the training, as many workers as the machine has
+        RangeTestRun rangeTest = fixture.vm().runs().runs().get(0);
+
+        robot.type(KeyCode.ESCAPE);
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        DialogPane question = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
+        assertThat(question.getHeaderText()).isEqualTo("Stop the 1cycle training?");
+        assertThat(question.getContentText()).matches("A stopped training cannot be resumed, only launched again "
+                + "from the start \\(1cycle \\d+% trained\\)\\.");
+        Screenshots.save(question, "cancel-running-asks-about-training");
+        WorkbenchFixture.waitUntil(10, () -> !rangeTest.state().statusProperty().get().isActive());
+        assertThat(rangeTest.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+
+        for (KeyCode key : List.of(KeyCode.ESCAPE, KeyCode.ENTER)) {
+            robot.type(key);
+            WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(training.state().statusProperty().get().isActive()).as("kept by " + key).isTrue();
+            robot.type(KeyCode.ESCAPE);
+            WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        }
+        answer(robot, "Stop training");
+        WorkbenchFixture.waitUntil(30, () -> !training.state().statusProperty().get().isActive());
+        assertThat(training.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
     private void relaunchAndSave(FxRobot robot) {

@@ -65,6 +65,43 @@ class RunsListTest {
         Screenshots.save(fixture.view().chartView(), "cancelled-run-suggestions");
     }
 
+    /**
+     * Esc pressed while typing in a field leaves the runs going: the field did not consume it, and Cancel running, its
+     * shortcut, killed every run at a reflex meant for the typing. Cancel running chosen from the Run menu with the
+     * mouse still cancels, the field keeping the focus; Esc with the focus outside the fields cancels too.
+     */
+    @Test
+    void escapeWhileTypingInAFieldLeavesTheRunsGoing(FxRobot robot) {
+        fixture.chooseIris(robot, 100000);
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 1);
+        RangeTestRun typedOver = fixture.vm().runs().runs().get(0);
+        WorkbenchFixture.waitUntil(30, () -> typedOver.state().progressProperty().get() > 0);
+        robot.clickOn("#batchSizeField");
+        assertThat(fixture.workbench.scene().getFocusOwner().getId()).isEqualTo("batchSizeField");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        // still going: further on after the key than before it
+        assertThat(typedOver.state().statusProperty().get()).isEqualTo(RunStatus.RUNNING);
+        double progress = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> typedOver.state().progressProperty().get());
+        WorkbenchFixture.waitUntil(30, () -> typedOver.state().progressProperty().get() > progress);
+        assertThat(typedOver.state().statusProperty().get()).isEqualTo(RunStatus.RUNNING);
+
+        robot.clickOn(robot.from(robot.lookup("#menuBar").queryAs(Node.class)).lookup("Run").queryAs(Node.class));
+        robot.clickOn("Cancel running");
+        WorkbenchFixture.waitUntil(10, () -> !typedOver.state().statusProperty().get().isActive());
+        assertThat(typedOver.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(fixture.workbench.scene().getFocusOwner().getId()).isEqualTo("batchSizeField");
+
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 2);
+        RangeTestRun next = fixture.vm().runs().runs().get(1);
+        WorkbenchFixture.waitUntil(30, () -> next.state().progressProperty().get() > 0);
+        robot.type(KeyCode.ESCAPE);
+        WorkbenchFixture.waitUntil(10, () -> !next.state().statusProperty().get().isActive());
+        assertThat(next.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+    }
+
     @Test
     void theRowsAreMadeBeforeTheFirstRunWhichTakesOneOfThem(FxRobot robot) throws Exception {
         TableView<RangeTestRun> table = fixture.view().runsTable();
