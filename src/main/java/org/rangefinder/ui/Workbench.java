@@ -2,6 +2,7 @@ package org.rangefinder.ui;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -38,14 +39,17 @@ public final class Workbench {
 
     /**
      * Opens on the last dataset with the options it was loaded with (its label column, image size and colours, set
-     * first so that its first load uses them), and remembers them as they change.
+     * first so that its first load uses them), and remembers them as they change. A last dataset that is gone leaves
+     * the default chosen ({@link WorkbenchViewModel#openOnLast}), which is remembered in its place: the next launch
+     * does not say again that it is gone.
      */
-    private static void remember(ExperimentViewModel experiment, WorkbenchSettings settings) {
+    private static void remember(WorkbenchViewModel viewModel, WorkbenchSettings settings) {
+        ExperimentViewModel experiment = viewModel.experiment();
         experiment.labelColumnProperty().set(settings.labelColumn());
         experiment.imageSizeProperty().set(settings.imageSize(experiment.imageSizeProperty().get()));
         experiment.rgbProperty().set(settings.rgb());
-        if (settings.dataset() != null) {
-            experiment.datasetProperty().set(settings.dataset());
+        if (settings.dataset() != null && !viewModel.openOnLast(settings.dataset())) {
+            settings.setDataset(experiment.datasetProperty().get());
         }
         experiment.datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
         experiment.labelColumnProperty().addListener((o, old, text) -> settings.setLabelColumn(text));
@@ -60,14 +64,14 @@ public final class Workbench {
                 BackgroundExecutor.bounded(1), BackgroundExecutor.writer("rangefinder-files"), new DatasetCache(),
                 HistoryStore.inBackground(historyFolder));
         this.view = new WorkbenchView(viewModel, files == null ? FileChoices.dialogs(stage) : files);
-        // a remembered size larger than today's screen would put the window's edges out of reach
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        this.scene = new Scene(view, Math.min(settings.width(), screen.getWidth()),
-                Math.min(settings.height(), screen.getHeight()));
+        // the decorations are not known until the window shows (fitOnScreen measures them then)
+        Dimension2D size = sceneSize(new Dimension2D(settings.width(), settings.height()), new Dimension2D(0, 0),
+                Screen.getPrimary().getVisualBounds());
+        this.scene = new Scene(view, size.getWidth(), size.getHeight());
         view.setMenuBar(MainMenu.build(view, themes, this::applyTheme));
         applyTheme(themes.named(settings.theme() == null ? ThemeManager.LIGHT : settings.theme()));
         themes.currentProperty().addListener((o, old, t) -> settings.setTheme(t.name()));
-        remember(viewModel.experiment(), settings);
+        remember(viewModel, settings);
         PanelSplit panels = view.panels();
         panels.setWidths(settings.panelWidth(LEFT), settings.panelWidth(RIGHT));
         panels.leftShownProperty().set(settings.panelShown(LEFT));
@@ -82,7 +86,9 @@ public final class Workbench {
             view.close();
         });
         stage.setOnHidden(e -> {
-            settings.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            // the content's size, as the next launch gives it to the scene: the window's own counts its title bar
+            // and frame, and grew by them at every launch
+            settings.setWindow(scene.getWidth(), scene.getHeight(), stage.isMaximized());
             settings.setPanel(LEFT, panels.leftWidth(), panels.leftShownProperty().get());
             settings.setPanel(RIGHT, panels.rightWidth(), panels.rightShownProperty().get());
             settings.flush();
@@ -116,9 +122,39 @@ public final class Workbench {
         BackgroundPriority.lowerOptimisingCompiler();
         Workbench workbench = new Workbench(stage, settings, themes, files, historyFolder);
         stage.show();
+        workbench.fitOnScreen(stage);
         workbench.view.prepare();
         workbench.viewModel.startEngine();
         return workbench;
+    }
+
+    /**
+     * The content (scene) size that puts the whole window, content and decorations (title bar and frame) around it, on
+     * the screen's usable area {@code usable} (the screen less task bars and docks), so that none of its edges is out
+     * of reach: per side, min(remembered, usable - decoration).
+     */
+    static Dimension2D sceneSize(Dimension2D remembered, Dimension2D decoration, Rectangle2D usable) {
+        return new Dimension2D(Math.min(remembered.getWidth(), usable.getWidth() - decoration.getWidth()),
+                Math.min(remembered.getHeight(), usable.getHeight() - decoration.getHeight()));
+    }
+
+    /**
+     * Once the window shows with its decorations (measured as its size less its scene's), shrinks it, unless it is
+     * maximized, until all of it fits the screen's usable area ({@link #sceneSize}), and centres it there.
+     */
+    private void fitOnScreen(Stage stage) {
+        if (stage.isMaximized()) {
+            return;
+        }
+        Dimension2D decoration = new Dimension2D(stage.getWidth() - scene.getWidth(),
+                stage.getHeight() - scene.getHeight());
+        Dimension2D fits = sceneSize(new Dimension2D(scene.getWidth(), scene.getHeight()), decoration,
+                Screen.getPrimary().getVisualBounds());
+        if (fits.getWidth() < scene.getWidth() || fits.getHeight() < scene.getHeight()) {
+            stage.setWidth(fits.getWidth() + decoration.getWidth());
+            stage.setHeight(fits.getHeight() + decoration.getHeight());
+            stage.centerOnScreen();
+        }
     }
 
     private void applyTheme(Theme theme) {

@@ -1,5 +1,7 @@
 package org.rangefinder.ui;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +86,11 @@ public final class WorkbenchViewModel {
      * loads or when it could not be loaded.
      */
     private LoadedDataset loaded;
+    /**
+     * Why the window opened on the default dataset, not on the last launch's, which is gone; said once, with the
+     * default's sizes when it has loaded. Null when there is nothing to say, or once another dataset is chosen.
+     */
+    private String lastDatasetGone;
 
     /**
      * A dataset file or folder added to the choices: what was chosen before it, whether the choice was added for it,
@@ -128,7 +135,10 @@ public final class WorkbenchViewModel {
         this.history = new HistoryViewModel(history, runs);
         history.setOnProblem(status::set);
         this.history.setReporter(status::set);
-        experiment.datasetProperty().addListener(o -> loadDataset());
+        experiment.datasetProperty().addListener(o -> {
+            lastDatasetGone = null;
+            loadDataset();
+        });
         experiment.dataOptionsProperty().addListener(o -> loadDataset());
         runs.setOnRunEnded(this::rangeTestEnded);
         oneCycle.runs().addListener((ListChangeListener<TrainingRun>) change -> {
@@ -228,8 +238,10 @@ public final class WorkbenchViewModel {
         experiment.datasetProblemProperty().set(null);
         hold(dataset);
         Dataset data = dataset.data();
-        status.set(String.format(Locale.ROOT, "%s: %s of %s, %d classes", data.name(), samples(data),
-                data.sampleText(), data.numClasses()));
+        String sizes = String.format(Locale.ROOT, "%s: %s of %s, %d classes", data.name(), samples(data),
+                data.sampleText(), data.numClasses());
+        status.set(lastDatasetGone == null ? sizes : lastDatasetGone + "; opened on " + sizes);
+        lastDatasetGone = null;
     }
 
     /**
@@ -316,6 +328,34 @@ public final class WorkbenchViewModel {
         String result = Double.isNaN(accuracy) ? "stopped before its first evaluation"
                 : String.format(Locale.ROOT, "validation accuracy %.2f%%", 100 * accuracy);
         return String.format(Locale.ROOT, "Training %s %s: %s (%.1f s)", name, reason.id(), result, seconds);
+    }
+
+    /**
+     * Opens on the dataset chosen at the last launch, {@code nameOrPath}: a bundled name, or a file or folder, which
+     * joins the choices. One that is gone (deleted or moved) is not chosen: the default stays, ready to run, and the
+     * status line says so once, naming the path, when the default has loaded. Returns whether it was chosen.
+     */
+    public boolean openOnLast(String nameOrPath) {
+        if (Datasets.BUNDLED.contains(nameOrPath)) {
+            experiment.datasetProperty().set(nameOrPath);
+            return true;
+        }
+        if (exists(nameOrPath)) {
+            // listed as its import listed it: choosing another dataset does not lose it
+            datasetChoices.add(nameOrPath);
+            experiment.datasetProperty().set(nameOrPath);
+            return true;
+        }
+        lastDatasetGone = "The last dataset, " + nameOrPath + ", is gone (deleted or moved)";
+        return false;
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

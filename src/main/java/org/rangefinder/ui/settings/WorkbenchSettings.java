@@ -32,10 +32,12 @@ public final class WorkbenchSettings {
         return new WorkbenchSettings(Preferences.userRoot().node(NODE));
     }
 
+    /** The width of the window's content (its scene, without the title bar and frame). */
     public double width() {
         return node.getDouble(WIDTH, 1400);
     }
 
+    /** The height of the window's content (its scene, without the title bar and frame). */
     public double height() {
         return node.getDouble(HEIGHT, 880);
     }
@@ -44,6 +46,7 @@ public final class WorkbenchSettings {
         return node.getBoolean(MAXIMIZED, false);
     }
 
+    /** Remembers the content's size (unless maximized: the size it had before stays) and whether it is maximized. */
     public void setWindow(double width, double height, boolean maximized) {
         if (!maximized) {
             node.putDouble(WIDTH, width);
