@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -29,11 +33,13 @@ import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.data.Split;
 import org.rangefinder.engine.StopReason;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
 import org.rangefinder.ui.chart.LinearAxis;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.RangeTestRun;
+import org.rangefinder.ui.work.EngineStatus;
 import org.rangefinder.ui.work.RunStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -368,23 +374,83 @@ class OneCycleWorkflowTest {
         return disabled[0];
     }
 
-    /** With every trained network saved, a new launch asks nothing: it launches at once. */
+    /**
+     * Save writes the network off the window's thread: while every file write is held, the click returns and the
+     * network is not written yet; once writes go on, it is. With every trained network saved, a new launch asks
+     * nothing: it launches at once.
+     */
     @Test
-    void launchingAgainWithEveryNetworkSavedAsksNothing(FxRobot robot) {
+    void saveWritesTheNetworkOffTheWindowsThreadAndANewLaunchThenAsksNothing(FxRobot robot) throws Exception {
         TrainingRun trained = trainOneEpochOnIris(robot);
         Path model = tmp.resolve("saved.zip");
         fixture.answers.add(model);
-        robot.clickOn("#saveModelButton");
+        Button save = robot.lookup("#saveModelButton").queryButton();
+        HeldWrites held = HeldWrites.hold(robot, fixture);
+        try {
+            // on the window's thread, the write would wait for the writes held, and the click with it
+            WaitForAsyncUtils.asyncFx(save::fire).get(10, TimeUnit.SECONDS);
+            assertThat(model).doesNotExist();
+            assertThat(fixture.vm().oneCycle().unsavedModels()).containsExactly(trained);
+        } finally {
+            held.close();
+        }
+        assertThat(held.abandoned).as("writes abandoned by the hold").isEmpty();
         WorkbenchFixture.waitUntil(20, () -> fixture.vm().oneCycle().unsavedModels().isEmpty());
+        assertThat(model).exists();
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().get(0) != trained);
         assertThat(robot.lookup("#unsavedDialog").tryQuery()).isEmpty();
         WorkbenchFixture.waitUntil(60, () -> !fixture.vm().oneCycle().trainingProperty().get());
     }
 
-    /** The status bar counts a training as a run going (it said "no runs going" while one trained). */
+    /**
+     * Holds every file write of the program ({@link AtomicFiles}) from {@link #hold} until closed: a thread of its own
+     * waits inside {@link AtomicFiles#abandonWrites}, during which no write can start or end. It holds them once the
+     * engine's warm-up and the run history have written what they had to, so that none of their writes is abandoned.
+     */
+    private static final class HeldWrites {
+        private final CountDownLatch holding = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        /** The targets of the writes that were in progress when the hold began (and failed for it). */
+        private final List<Path> abandoned = new CopyOnWriteArrayList<>();
+        private final Thread holder = new Thread(() -> AtomicFiles.abandonWrites(targets -> {
+            abandoned.addAll(targets);
+            holding.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "held-writes");
+
+        static HeldWrites hold(FxRobot robot, WorkbenchFixture fixture) throws InterruptedException {
+            // the engine's warm-up records runs of its own, in a throwaway history, before the engine is ready
+            WorkbenchFixture.waitUntil(60,
+                    () -> fixture.vm().engine().stateProperty().get() == EngineStatus.State.READY);
+            // the history answers a read after the writes queued before it
+            AtomicBoolean written = new AtomicBoolean();
+            robot.interact(() -> fixture.vm().history().store().read(h -> true, answer -> written.set(true),
+                    problem -> written.set(true)));
+            WorkbenchFixture.waitUntil(10, written::get);
+            HeldWrites held = new HeldWrites();
+            held.holder.setDaemon(true);
+            held.holder.start();
+            assertThat(held.holding.await(10, TimeUnit.SECONDS)).as("writes held").isTrue();
+            return held;
+        }
+
+        void close() throws InterruptedException {
+            release.countDown();
+            holder.join(10_000);
+        }
+    }
+
+    /**
+     * A long training draws its loss on the chart while it trains, not from its result at the end; the status bar
+     * counts it as a run going (it said "no runs going" while one trained); the 1cycle panel's Cancel stops it.
+     */
     @Test
-    void theStatusBarCountsATrainingAsARunGoing(FxRobot robot) {
+    void aLongTrainingIsDrawnAndCountedWhileItTrainsAndCancelStopsIt(FxRobot robot) {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
         robot.interact(() -> {
@@ -395,12 +461,20 @@ class OneCycleWorkflowTest {
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
         TrainingRun run = fixture.vm().oneCycle().runs().get(0);
-        WorkbenchFixture.waitUntil(30, () -> run.state().progressProperty().get() > 0);
+        var view = fixture.view().trainingView();
+        // the smoothed training loss (the run's second series) has points on the chart while the run trains
+        WorkbenchFixture.waitUntil(30, () -> run.state().statusProperty().get() == RunStatus.RUNNING
+                && pointsOf(view.lossChart(), 1) > 0);
         assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("1 run queued or running");
-        robot.interact(() -> fixture.vm().oneCycle().cancel());
+        Button cancel = robot.lookup("#cancelTrainingButton").queryButton();
+        robot.interact(() -> WorkbenchFixture.reveal(cancel));
+        robot.clickOn(cancel);
         WorkbenchFixture.waitUntil(30, () -> !fixture.vm().oneCycle().trainingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
         assertThat(robot.lookup("#activeRunsLabel").queryLabeled().getText()).isEqualTo("no runs going");
+        assertThat(cancel.isDisabled()).as("nothing left to cancel").isTrue();
     }
 
     /**

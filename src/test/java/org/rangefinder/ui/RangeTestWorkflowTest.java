@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -54,36 +59,70 @@ class RangeTestWorkflowTest {
         return run;
     }
 
+    /**
+     * The run's curves grow on the chart while it runs, in batches of at most one a frame, and it ends with a stop
+     * reason and a notification. The batches are counted from the start: a listener on each series is attached as
+     * the run joins the list, when the chart view (whose listener on the list came first) has just made the series,
+     * before any frame can feed it. A batch counts as live when it arrives while the run is running and its series
+     * is on the chart, drawn. A thinning again (the axis grew or shrank) replaces the points, and is no batch. The
+     * frames are counted by a timer of the test's own, started before the run, on the FX thread as the batches are:
+     * at most one batch a series per frame, and one more for the two timers' order within a frame.
+     */
     @Test
     void aRangeTestOnIrisGrowsInBatchesAndFinishesWithAStopReason(FxRobot robot) {
         // long enough (no divergence stop) to stream over many frames
         fixture.chooseIris(robot, 400);
         WorkbenchFixture.replaceText(robot, "#divergeField", "0");
-        // counts the batches of points appended to the run's series from the start: attached as the run joins the
-        // list, when the chart view (whose listener on the list came first) has just made the series, before any
-        // frame can feed it. A thinning again (the axis grew or shrank) replaces the points, and is no batch
-        AtomicInteger batches = new AtomicInteger();
+        LrMarkerChart chart = fixture.view().chartView().chart();
+        AtomicInteger frames = new AtomicInteger();
+        AnimationTimer countFrames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet();
+            }
+        };
+        // for each of the run's series: its batches, and those of them that were live
+        Map<XYChart.Series<Number, Number>, int[]> batches = new IdentityHashMap<>();
         ListChangeListener<RangeTestRun> countBatches = c -> {
             while (c.next()) {
                 for (RangeTestRun added : c.getAddedSubList()) {
-                    fixture.view().chartView().smoothedSeries(added).getData()
-                            .addListener((ListChangeListener<Object>) d -> {
-                                while (d.next()) {
-                                    if (d.wasAdded() && !d.wasRemoved()) {
-                                        batches.incrementAndGet();
+                    List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+                    series.add(fixture.view().chartView().smoothedSeries(added));
+                    chart.getData().stream().filter(s -> s.getName().equals(added.name() + " (raw)"))
+                            .forEach(series::add);
+                    for (XYChart.Series<Number, Number> s : series) {
+                        int[] count = new int[2];
+                        batches.put(s, count);
+                        s.getData().addListener((ListChangeListener<Object>) d -> {
+                            while (d.next()) {
+                                if (d.wasAdded() && !d.wasRemoved()) {
+                                    count[0]++;
+                                    if (added.state().statusProperty().get() == RunStatus.RUNNING
+                                            && chart.getData().contains(s) && s.getNode() != null
+                                            && s.getNode().isVisible()) {
+                                        count[1]++;
                                     }
                                 }
-                            });
+                            }
+                        });
+                    }
                 }
             }
         };
-        robot.interact(() -> fixture.vm().runs().runs().addListener(countBatches));
+        robot.interact(() -> {
+            fixture.vm().runs().runs().addListener(countBatches);
+            countFrames.start();
+        });
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> !fixture.vm().runs().runs().isEmpty());
         RangeTestRun run = fixture.vm().runs().runs().get(0);
         XYChart.Series<Number, Number> smoothed = fixture.view().chartView().smoothedSeries(run);
         WorkbenchFixture.waitUntil(60, () -> !run.state().statusProperty().get().isActive());
         WaitForAsyncUtils.waitForFxEvents();
+        int framesCounted = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            countFrames.stop();
+            return frames.get();
+        });
 
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
         // without the divergence stop, a run ends at its last iteration or at a loss that is not finite
@@ -98,8 +137,20 @@ class RangeTestWorkflowTest {
         // a last point whose loss blew up to NaN cannot be drawn
         assertThat(smoothed.getData()).hasSize((int) run.points().stream()
                 .filter(p -> Double.isFinite(p.smoothedLoss())).count());
-        assertThat(batches.get()).as("the series grew live, in more than one step").isGreaterThan(1);
+        assertThat(chart.getData()).as("its smoothed and raw curves on the chart").hasSize(2).contains(smoothed);
+        batches.forEach((series, count) -> {
+            assertThat(count[1]).as("batches of %s drawn on the chart while the run ran", series.getName())
+                    .isGreaterThan(1);
+            assertThat(count[0]).as("batches of %s in %d frames", series.getName(), framesCounted)
+                    .isLessThanOrEqualTo(framesCounted + 1);
+        });
+        assertThat(batches).as("its smoothed series, and its raw one on the chart from the start").hasSize(2);
         assertThat(robot.lookup("#runsTable").queryTableView().getItems()).containsExactly(run);
+        // the notification of its end, as the status line says it
+        String ended = "Run #1 " + reason.id() + " after " + run.points().size() + " points (";
+        assertThat(fixture.vm().statusProperty().get()).startsWith(ended);
+        assertThat(robot.lookup("#toastMessage").queryLabeled().getText())
+                .isEqualTo(fixture.vm().statusProperty().get());
         Screenshots.save(fixture.view(), "range-test-finished");
     }
 

@@ -102,6 +102,34 @@ class RunsListTest {
         assertThat(next.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
+    /**
+     * A row's Cancel stops the run of that row, not another: the table reuses its rows and their buttons, each bound
+     * anew to the run it shows. Two long range tests (the second queued or running beside the first, as the machine's
+     * cores allow), the first selected: Cancel in the second's row ends it cancelled and leaves the first running;
+     * Cancel in the first's row ends that one.
+     */
+    @Test
+    void aRowsCancelStopsTheRunOfThatRowOnly(FxRobot robot) {
+        fixture.chooseIris(robot, 100000);
+        robot.clickOn("#runButton");
+        robot.clickOn("#runButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 2);
+        RangeTestRun first = fixture.vm().runs().runs().get(0);
+        RangeTestRun second = fixture.vm().runs().runs().get(1);
+        WorkbenchFixture.waitUntil(30, () -> first.state().progressProperty().get() > 0);
+        // the first run selected (the second, the newest, was): a row's Cancel is not the selected run's either
+        robot.interact(() -> fixture.vm().runs().selectedProperty().set(first));
+        robot.clickOn(inRowOf(robot, second, RunsTable.CANCEL));
+        WorkbenchFixture.waitUntil(10, () -> second.state().statusProperty().get() == RunStatus.FINISHED);
+        assertThat(second.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(first.state().statusProperty().get()).isEqualTo(RunStatus.RUNNING);
+        assertThat(inRowOf(robot, second, RunsTable.CANCEL).isDisabled()).as("nothing left to cancel").isTrue();
+        robot.clickOn(inRowOf(robot, first, RunsTable.CANCEL));
+        WorkbenchFixture.waitUntil(10, () -> first.state().statusProperty().get() == RunStatus.FINISHED);
+        assertThat(first.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+        assertThat(first.points()).isNotEmpty();
+    }
+
     @Test
     void theRowsAreMadeBeforeTheFirstRunWhichTakesOneOfThem(FxRobot robot) throws Exception {
         TableView<RangeTestRun> table = fixture.view().runsTable();

@@ -186,6 +186,8 @@ class WorkbenchViewModelTest {
         WorkbenchViewModel queued = new WorkbenchViewModel(Direct.executor(),
                 new BackgroundExecutor(loads::add, Runnable::run), Direct.executor(), new DatasetCache(),
                 new HistoryStore(historyFolder, Direct.executor()));
+        List<String> notes = new ArrayList<>();
+        queued.setNotifier(notes::add);
         drain(loads);
         queued.experiment().datasetProperty().set("iris");
         queued.experiment().batchSizeProperty().set("500");
@@ -194,6 +196,9 @@ class WorkbenchViewModelTest {
         RangeTestRun run = queued.runs().runs().get(0);
         assertThat(run.state().statusProperty().get()).isEqualTo(RunStatus.FAILED);
         assertThat(run.state().failureProperty().get()).contains("500").contains("120 training samples");
+        // the notification says which run failed, and why
+        assertThat(notes).containsExactly("Run #1 iris, mlp 128-128, nesterov failed: --batch-size 500 is larger than "
+                + "the 120 training samples of the dataset: a range test takes full batches only");
         drain(loads);
         assertThat(queued.experiment().invalidFieldProperty().get()).isEqualTo(ExperimentField.BATCH_SIZE);
         assertThat(queued.experiment().problemProperty().get()).contains("120 training samples");
@@ -366,11 +371,17 @@ class WorkbenchViewModelTest {
                 .isEqualTo(40);
 
         TestData.rewriteIrisCsv(csv, i -> i % 2 != 0, 1); // 75 rows: 60 training samples, 4 batches of 16
+        List<String> notes = new ArrayList<>();
+        vm.setNotifier(notes::add);
         vm.oneCycle().launch();
         TrainingRun refused = vm.oneCycle().runs().get(0);
-        assertThat(refused.state().statusText().get()).isEqualTo("failed: flowers.csv changed on disk after this "
-                + "launch was planned: its 60 training samples take 20 iterations, not 40; launch again to train on "
-                + "the new data");
+        String why = "flowers.csv changed on disk after this launch was planned: its 60 training samples take 20 "
+                + "iterations, not 40; launch again to train on the new data";
+        assertThat(refused.state().statusText().get()).isEqualTo("failed: " + why);
+        // the notification says which run failed, and why
+        assertThat(notes).containsExactly(
+                "flowers.csv changed on disk; runs now use the new data: 60 training and 15 validation samples",
+                "Training 1cycle failed: " + why);
         assertThat(vm.oneCycle().trainSamplesProperty().get()).isEqualTo(60);
         assertThat(vm.oneCycle().problemProperty().get()).isNull();
 

@@ -61,17 +61,21 @@ class BackgroundExecutorTest {
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        CountDownLatch twoIn = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         BackgroundExecutor two = BackgroundExecutor.runs(2);
         for (String name : List.of("a", "b", "c", "d", "e")) {
             two.submit(() -> {
                 started.add(name);
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                twoIn.countDown();
                 release.await();
                 return running.decrementAndGet();
             }, left -> { }, e -> reported.add("failed"));
         }
-        Thread.sleep(300); // time enough for a third to start, were it let
+        // both started, however slowly a loaded machine starts their threads; then time for a third, were it let
+        assertThat(twoIn.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
         assertThat(started).containsExactlyInAnyOrder("a", "b");
         release.countDown();
         assertThat(two.finish(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))).isTrue();
