@@ -1,6 +1,7 @@
 package org.rangefinder.ui;
 
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -52,6 +53,7 @@ final class MainMenu {
                 shown("1cycle panel", "showRightPanelItem", view.panels().rightShownProperty()),
                 new SeparatorMenuItem(), theme);
         fillThemes(theme, themes, applyTheme);
+        themes.setOnProblem((refused, problem) -> refused(view, themes, refused, problem));
         // read the themes folder again whenever the menu opens: a CSS file dropped there shows up at once
         viewMenu.setOnShowing(e -> fillThemes(theme, themes, applyTheme));
         MenuBar bar = new MenuBar(file, run, viewMenu);
@@ -76,8 +78,8 @@ final class MainMenu {
         ToggleGroup group = new ToggleGroup();
         menu.getItems().clear();
         for (Theme t : themes.available()) {
-            RadioMenuItem item = new RadioMenuItem(t.name());
-            item.setId("theme-" + t.name().replace(' ', '-'));
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setId("theme-" + t.name());
             item.setToggleGroup(group);
             Theme current = themes.currentProperty().get();
             item.setSelected(current != null && current.name().equals(t.name()));
@@ -91,6 +93,19 @@ final class MainMenu {
             folder.setDisable(true);
             menu.getItems().addAll(new SeparatorMenuItem(), folder);
         }
+    }
+
+    /**
+     * Says in a dialog why a theme was not applied, and which theme the window keeps, once the window shows: a theme
+     * remembered from the last launch is refused before it does.
+     */
+    private static void refused(WorkbenchView view, ThemeManager themes, Theme theme, String problem) {
+        Platform.runLater(() -> {
+            Theme kept = themes.currentProperty().get();
+            Dialogs.error(view.getScene() == null ? null : view.getScene().getWindow(),
+                    "Cannot use the theme " + theme.label(),
+                    kept == null ? problem : problem + "\n\nThe window keeps the theme " + kept.label() + ".");
+        });
     }
 
     /** A check item that shows or hides a side panel. */

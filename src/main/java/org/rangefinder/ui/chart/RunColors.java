@@ -9,9 +9,18 @@ import javafx.scene.Node;
 /**
  * The looks of runs: the eight run colours of the themes ({@code -rf-run-0} .. {@code -rf-run-7}, defined by each
  * theme's CSS), shades of them for the members of a family, and, past the eighth run, the colours again with a dash
- * pattern. A node gets its colour through the style class {@code run-color-k}, which sets the looked-up colour
- * {@code -rf-run} that lines, bands and swatches use; a shade overrides {@code -rf-run} inline with
- * {@code derive(-rf-run-k, p%)}.
+ * pattern. A node gets its colour through the style class {@code run-color-k}, which sets the looked-up colours
+ * {@code -rf-run-base} (the run colour) and {@code -rf-run} (what lines, bands and swatches are drawn in: the run
+ * colour itself).
+ *
+ * <p>A family's member overrides {@code -rf-run} inline with a shade between three colours each theme defines in terms
+ * of {@code -rf-run-base}: {@code -rf-family-start}, {@code -rf-family-middle} and {@code -rf-family-end}, the
+ * colours of a family's first, middle and last members. So the theme chooses which way and how far the shades go:
+ * the light theme from the run colour to darker ones, the dark theme from darker to lighter around it, every one at
+ * least 3:1 against the theme's plot background (WCAG's least contrast for graphics). The shade of place
+ * {@code p} (0 first, 1 last) is {@code ladder(hsb(0, 0%, 100p%), start 0%, middle 50%, end 100%)}: JavaFX's
+ * {@code ladder} takes the brightness of its first colour, here {@code p}, as the place between the stops, and mixes
+ * the two stops either side of it linearly in linear RGB.
  *
  * <p>A run's look index {@code i} gives colour {@code i mod 8} and pattern {@code (i div 8) mod 4}: solid, then the
  * style classes {@code run-dash-1} .. {@code run-dash-3} (dotted, dash-dot, long dashes; a run's smoothed line, its
@@ -23,6 +32,8 @@ public final class RunColors {
     public static final int PATTERNS = 4;
     /** Looks that differ in colour or pattern. */
     public static final int LOOKS = COUNT * PATTERNS;
+    /** The shade of a run drawn in its colour itself, not as a family's member. */
+    public static final double OWN = -1;
     private static final String COLOR_CLASS = "run-color-";
     private static final String DASH_CLASS = "run-dash-";
 
@@ -39,25 +50,26 @@ public final class RunColors {
     }
 
     /**
-     * The inline style for a shade of colour {@code colorIndex}: {@code shade} from -1 (darker) to 1 (lighter), 0
-     * for the colour itself (no inline style).
+     * The inline style for shade {@code shade}: a family's member from 0 (its first) to 1 (its last), none for
+     * {@link #OWN}.
      */
-    public static String shadeStyle(int colorIndex, double shade) {
-        if (shade == 0) {
+    public static String shadeStyle(double shade) {
+        if (shade == OWN) {
             return "";
         }
-        return String.format(Locale.ROOT, "-rf-run: derive(-rf-run-%d, %.0f%%);", Math.floorMod(colorIndex, COUNT),
-                shade * 60);
+        return String.format(Locale.ROOT, "-rf-run: ladder(hsb(0, 0%%, %.2f%%), -rf-family-start 0%%, "
+                + "-rf-family-middle 50%%, -rf-family-end 100%%);", shade * 100);
     }
 
-    /** The shade of member {@code i} of {@code n}, spread evenly from -1 to 1 (0 for a lone run). */
+    /** The shade of member {@code i} of {@code n}, spread evenly from 0 to 1 (the middle, 0.5, for a family of one). */
     public static double memberShade(int i, int n) {
-        return n < 2 ? 0 : -1 + 2.0 * i / (n - 1);
+        return n < 2 ? 0.5 : (double) i / (n - 1);
     }
 
     /**
      * The look of a line in a run colour: style classes {@code rf-line}, {@code run-color-k}, past the first eight
-     * looks {@code run-dash-p}, and the given roles (e.g. {@code smoothed-line}), shaded by {@code shade}.
+     * looks {@code run-dash-p}, and the given roles (e.g. {@code smoothed-line}), in shade {@code shade} ({@link #OWN}
+     * for the colour itself).
      */
     public static SeriesLook look(int colorIndex, double shade, String... roles) {
         List<String> classes = new ArrayList<>(List.of("rf-line", styleClass(colorIndex)));
@@ -65,7 +77,7 @@ public final class RunColors {
             classes.add(DASH_CLASS + pattern(colorIndex));
         }
         classes.addAll(List.of(roles));
-        return SeriesLook.of(classes.toArray(String[]::new)).withInlineStyle(shadeStyle(colorIndex, shade));
+        return SeriesLook.of(classes.toArray(String[]::new)).withInlineStyle(shadeStyle(shade));
     }
 
     /**
@@ -80,7 +92,7 @@ public final class RunColors {
         }
         replace(classes, COLOR_CLASS, styleClass(colorIndex));
         replace(classes, DASH_CLASS, pattern(colorIndex) > 0 ? DASH_CLASS + pattern(colorIndex) : null);
-        node.setStyle(shadeStyle(colorIndex, shade));
+        node.setStyle(shadeStyle(shade));
     }
 
     /** Puts {@code wanted} (null: nothing) in place of the class starting with {@code prefix}, if not there already. */

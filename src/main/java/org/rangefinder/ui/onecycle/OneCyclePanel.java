@@ -42,8 +42,8 @@ public final class OneCyclePanel extends BorderPane {
                 new TitledPane("Schedule", scheduleForm(vm)), new TitledPane("Training", trainingForm(vm)));
         setPrefWidth(320);
         setId("oneCyclePanel");
-        lrPreview.addSeries(lrSeries, RunColors.look(0, 0, "smoothed-line").withoutLegend());
-        momentumPreview.addSeries(momentumSeries, RunColors.look(3, 0, "smoothed-line").withoutLegend());
+        lrPreview.addSeries(lrSeries, RunColors.look(0, RunColors.OWN, "smoothed-line").withoutLegend());
+        momentumPreview.addSeries(momentumSeries, RunColors.look(3, RunColors.OWN, "smoothed-line").withoutLegend());
         vm.previewProperty().addListener((o, old, preview) -> showPreview(preview));
         showPreview(vm.previewProperty().get());
     }

@@ -143,7 +143,7 @@ public final class TrainingChartsView extends BorderPane {
     }
 
     private static SeriesLook look(TrainingRun run, String... roles) {
-        return RunColors.look(run.colorIndex(), 0, roles);
+        return RunColors.look(run.colorIndex(), RunColors.OWN, roles);
     }
 
     private static Label summary(TrainingRun run) {

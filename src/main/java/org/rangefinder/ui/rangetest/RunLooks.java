@@ -15,7 +15,7 @@ public final class RunLooks {
 
     static double shade(RangeTestRun run) {
         RunFamily family = run.family();
-        return family == null ? 0 : RunColors.memberShade(family.indexOf(run), family.members().size());
+        return family == null ? RunColors.OWN : RunColors.memberShade(family.indexOf(run), family.members().size());
     }
 
     public static SeriesLook smoothed(RangeTestRun run) {
@@ -31,11 +31,11 @@ public final class RunLooks {
     }
 
     public static SeriesLook familyMean(RunFamily family) {
-        return RunColors.look(family.members().get(0).colorIndex(), 0, "smoothed-line", "dashed-line");
+        return RunColors.look(family.members().get(0).colorIndex(), RunColors.OWN, "smoothed-line", "dashed-line");
     }
 
     public static SeriesLook familyBand(RunFamily family) {
-        return RunColors.look(family.members().get(0).colorIndex(), 0);
+        return RunColors.look(family.members().get(0).colorIndex(), RunColors.OWN);
     }
 
     /** A colour swatch for the runs list. */

@@ -124,7 +124,7 @@ class RangeTestChartViewTest {
             XYChart.Series<Number, Number> line = view.smoothedSeries(members.get(i));
             assertThat(chart().lookOf(line).styleClasses()).as("member %d", i).contains(RunColors.styleClass(color));
             assertThat(chart().lookOf(line).inlineStyle()).as("member %d", i)
-                    .isEqualTo(RunColors.shadeStyle(color, RunColors.memberShade(i, 3)));
+                    .isEqualTo(RunColors.shadeStyle(RunColors.memberShade(i, 3)));
         }
         List<Paint> strokes = members.stream().map(this::lineStroke).toList();
         assertThat(strokes).as("dark, the colour itself, light").doesNotHaveDuplicates();

@@ -4,33 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 class ThemeManagerTest {
     @TempDir
     Path folder;
 
+    private void copyBuiltIns(Path to) throws Exception {
+        for (String css : new String[] {"app.css", "light.css", "dark.css"}) {
+            Files.copy(Path.of("themes", css), to.resolve(css));
+        }
+    }
+
     @Test
     void offersLightDarkAndEveryOtherCssFileOfTheFolder() throws Exception {
-        for (String css : new String[] {"app.css", "light.css", "dark.css"}) {
-            Files.copy(Path.of("themes", css), folder.resolve(css));
-        }
+        copyBuiltIns(folder);
         Files.writeString(folder.resolve("high_contrast.css"), ".root {}");
         Files.writeString(folder.resolve("night-dark.css"), ".root {}");
         Files.writeString(folder.resolve("notes.txt"), "not a theme");
         ThemeManager themes = new ThemeManager(folder);
-        assertThat(themes.available()).extracting(Theme::name)
+        assertThat(themes.available()).extracting(Theme::label)
                 .containsExactly("Light", "Dark", "High contrast", "Night dark");
-        Theme night = themes.named("Night dark");
+        assertThat(themes.available()).extracting(Theme::name)
+                .containsExactly("Light", "Dark", "high_contrast.css", "night-dark.css");
+        Theme night = themes.named("night-dark.css");
         assertThat(night.dark()).isTrue();
-        assertThat(night.stylesheets()).hasSize(3);
-        assertThat(night.stylesheets().get(0)).endsWith("app.css");
-        assertThat(night.stylesheets().get(1)).endsWith("dark.css");
-        assertThat(night.stylesheets().get(2)).endsWith("night-dark.css");
-        assertThat(themes.named("High contrast").dark()).isFalse();
+        assertThat(night.stylesheets()).containsExactly(folder.resolve("app.css").toUri().toString(),
+                folder.resolve("dark.css").toUri().toString(), folder.resolve("night-dark.css").toUri().toString());
+        assertThat(themes.named("Light").stylesheets()).containsExactly(folder.resolve("app.css").toUri().toString(),
+                folder.resolve("light.css").toUri().toString());
+        assertThat(themes.named("high_contrast.css").dark()).isFalse();
         assertThat(themes.named("no such theme").name()).isEqualTo("Light");
     }
 
@@ -57,16 +69,128 @@ class ThemeManagerTest {
         Path working = Files.createDirectories(folder.resolve("work").resolve("themes"));
         Files.writeString(working.resolve("solarized-dark.css"), ".root {}");
         Path bundled = Files.createDirectories(folder.resolve("app").resolve("themes"));
-        Files.copy(Path.of("themes", "app.css"), bundled.resolve("app.css"));
+        copyBuiltIns(bundled);
         assertThat(ThemeManager.locateFolder(working, List.of(bundled))).isEqualTo(working);
         ThemeManager themes = new ThemeManager(working);
-        assertThat(themes.available()).extracting(Theme::name).containsExactly("Light", "Dark", "Solarized dark");
-        assertThat(themes.named("Solarized dark").stylesheets()).hasSize(3).doesNotContainNull();
-        assertThat(themes.named("Solarized dark").stylesheets().get(0)).doesNotContain(working.toString());
+        assertThat(themes.available()).extracting(Theme::label).containsExactly("Light", "Dark", "Solarized dark");
+        assertThat(themes.named("solarized-dark.css").stylesheets()).hasSize(3).doesNotContainNull();
+        assertThat(themes.named("solarized-dark.css").stylesheets().get(0)).doesNotContain(working.toString());
 
         Path none = folder.resolve("elsewhere").resolve("themes");
         assertThat(ThemeManager.locateFolder(none, List.of(folder.resolve("missing"), bundled))).isEqualTo(bundled);
         assertThat(ThemeManager.locateFolder(none, List.of(folder.resolve("missing"))))
                 .as("where a theme would go, though not there yet").isEqualTo(none);
+    }
+
+    /**
+     * A light.css a user drops in a folder of their own themes is a theme of theirs, in the menu, over the built-in
+     * Light and its palette: it replaced the built-in Light's palette without a word, every run colour undefined.
+     * Likewise an app.css or dark.css in a folder without the other built-in files.
+     */
+    @Test
+    void aFileNamedAsABuiltInOneInAFolderOfUsersThemesIsAThemeOfItsOwn() throws Exception {
+        Files.writeString(folder.resolve("light.css"), ".root { -rf-marker: red; }");
+        ThemeManager themes = new ThemeManager(folder);
+        assertThat(themes.available()).extracting(Theme::label).containsExactly("Light", "Dark", "Light (light.css)");
+        String mine = folder.resolve("light.css").toUri().toString();
+        assertThat(themes.named("Light").stylesheets()).doesNotContain(mine)
+                .allSatisfy(s -> assertThat(s).doesNotContain(folder.toString()));
+        Theme theirs = themes.named("light.css");
+        assertThat(theirs.stylesheets()).hasSize(3).endsWith(mine).doesNotContainNull();
+        assertThat(theirs.stylesheets().get(1)).endsWith("themes/light.css").isNotEqualTo(mine);
+
+        Files.writeString(folder.resolve("app.css"), ".root {}");
+        Files.writeString(folder.resolve("dark.css"), ".root {}");
+        Files.delete(folder.resolve("light.css"));
+        assertThat(new ThemeManager(folder).available()).extracting(Theme::label)
+                .containsExactly("Light", "Dark", "App", "Dark (dark.css)");
+    }
+
+    /**
+     * Themes are named by their file, and labelled apart: Dark.css became a second "Dark", my-theme.css and
+     * my_theme.css both "My theme", and the name remembered found the first of them. Dot-files (an editor's lock, macOS's
+     * ._ files) and what is no regular file are no themes. A name remembered before, a label, still finds its theme.
+     */
+    @Test
+    void everyThemeHasANameOfItsOwnAndALabelApart() throws Exception {
+        Files.writeString(folder.resolve("Dark.css"), ".root {}");
+        Files.writeString(folder.resolve("my-theme.css"), ".root {}");
+        Files.writeString(folder.resolve("my_theme.css"), ".root { -rf-marker: red; }");
+        Files.writeString(folder.resolve("solarized-dark.css"), ".root {}");
+        Files.writeString(folder.resolve("._dark.css"), "\u0000\u0005");
+        Files.createSymbolicLink(folder.resolve(".#solarized-dark.css"), Path.of("user@host.1234"));
+        Files.createSymbolicLink(folder.resolve("gone.css"), folder.resolve("nowhere.css"));
+        Files.createDirectory(folder.resolve("old.css"));
+        ThemeManager themes = new ThemeManager(folder);
+        assertThat(themes.available()).extracting(Theme::name).containsExactly("Light", "Dark", "Dark.css",
+                "my-theme.css", "my_theme.css", "solarized-dark.css");
+        assertThat(themes.available()).extracting(Theme::label).containsExactly("Light", "Dark", "Dark (Dark.css)",
+                "My theme (my-theme.css)", "My theme (my_theme.css)", "Solarized dark");
+
+        assertThat(themes.named("Dark").stylesheets()).hasSize(2);
+        assertThat(themes.named("Dark.css").stylesheets().get(2)).endsWith("/Dark.css");
+        assertThat(themes.named("my_theme.css").stylesheets().get(2)).endsWith("/my_theme.css");
+        assertThat(themes.named("my-theme.css").stylesheets().get(2)).endsWith("/my-theme.css");
+        assertThat(themes.named("Light").name()).isEqualTo("Light");
+        assertThat(themes.named("Solarized dark").name()).as("a label remembered before").isEqualTo(
+                "solarized-dark.css");
+    }
+
+    /**
+     * A user's theme that cannot be read or parsed is refused with the file and the reason: JavaFX logs it (quietly,
+     * in the window) and goes on without it, so the theme chosen looked like Light.
+     */
+    @Test
+    void aThemeThatCannotBeReadOrParsedSaysWhy() throws Exception {
+        Files.writeString(folder.resolve("good.css"), ".root {\n    -rf-run-0: #b58900;\n}\n");
+        Files.writeString(folder.resolve("colour.css"), ".root {\n    -rf-marker: red;\n    -rf-run-0: #zzz;\n}\n");
+        Files.writeString(folder.resolve("open.css"), ".root { -rf-run-0: #b58900;\n");
+        Files.write(folder.resolve("latin1.css"), new byte[] {'.', 'a', ' ', '{', '}', ' ', '/', '*', (byte) 0xe9,
+            '*', '/'});
+        Files.writeString(folder.resolve("gone.css"), ".root {}");
+        ThemeManager themes = new ThemeManager(folder);
+        Theme gone = themes.named("gone.css");
+        Files.delete(folder.resolve("gone.css"));
+
+        assertThat(themes.problem(themes.named("good.css"))).isNull();
+        assertThat(themes.problem(themes.named("Light"))).isNull();
+        assertThat(themes.problem(themes.named("Dark"))).isNull();
+        assertThat(themes.problem(themes.named("colour.css"))).isEqualTo(folder.resolve("colour.css")
+                + ": line 3, column 16: Invalid color specification while parsing '-rf-run-0'");
+        assertThat(themes.problem(themes.named("open.css")))
+                .isEqualTo(folder.resolve("open.css") + ": at the end: Expected RBRACE");
+        assertThat(themes.problem(themes.named("latin1.css")))
+                .isEqualTo(folder.resolve("latin1.css") + ": not a UTF-8 text file");
+        assertThat(themes.problem(gone)).isEqualTo(folder.resolve("gone.css") + ": no such file");
+    }
+
+    /**
+     * A theme with a problem is not applied: the theme before stays, or Light where there was none (the window opening
+     * on a theme remembered from the last launch and broken since), and the listener is told which and why.
+     */
+    @Test
+    void aThemeWithAProblemIsNotAppliedAndTheListenerIsTold() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Files.writeString(folder.resolve("broken-dark.css"), ".root { -rf-run-0: #b58900;\n");
+        ThemeManager themes = new ThemeManager(folder);
+        List<String> told = new ArrayList<>();
+        themes.setOnProblem((theme, problem) -> told.add(theme.name() + " | " + problem));
+        Theme broken = themes.named("broken-dark.css");
+        String problem = folder.resolve("broken-dark.css") + ": at the end: Expected RBRACE";
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> new Scene(new Pane())).get();
+        try {
+            assertThat(WaitForAsyncUtils.asyncFx(() -> themes.apply(broken, scene)).get()).isFalse();
+            assertThat(themes.currentProperty().get().name()).isEqualTo("Light");
+            assertThat(scene.getStylesheets()).containsExactlyElementsOf(themes.named("Light").stylesheets());
+            assertThat(told).containsExactly("broken-dark.css | " + problem);
+
+            assertThat(WaitForAsyncUtils.asyncFx(() -> themes.apply(themes.named("Dark"), scene)).get()).isTrue();
+            assertThat(WaitForAsyncUtils.asyncFx(() -> themes.apply(broken, scene)).get()).isFalse();
+            assertThat(themes.currentProperty().get().name()).isEqualTo("Dark");
+            assertThat(scene.getStylesheets()).containsExactlyElementsOf(themes.named("Dark").stylesheets());
+            assertThat(told).containsExactly("broken-dark.css | " + problem, "broken-dark.css | " + problem);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        }
     }
 }
