@@ -92,7 +92,8 @@ final class RangeTestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the full result as JSON.")
     Path out;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write the curve(s) as CSV: iteration,lr,loss,smoothed_loss.")
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write the curve(s) as CSV: iteration,lr,loss,"
+            + "smoothed_loss; a sweep's led by run (the member's place from 1) and the factor's value.")
     Path csv;
 
     @Option(names = "--hyperparams-out", paramLabel = "FILE.json", description = "Write a hyperparameter file for "
@@ -231,7 +232,8 @@ final class RangeTestCommand implements Callable<Integer> {
         List<RangeTestResult> results;
         SweepResult sweepResult = null;
         history.start(stderr, family == null ? RunKind.RANGE_TEST : RunKind.SWEEP, config.dataset(), config.model(),
-                new RunSettings(config, family == null ? null : family.toString(), data.dataOptions()));
+                new RunSettings(config, family == null ? null : family.toString(), data.dataOptions(),
+                        request.options()));
         try {
             if (family == null) {
                 results = List.of(RangeTest.run(dataset, config,
@@ -272,7 +274,8 @@ final class RangeTestCommand implements Callable<Integer> {
         if (family == null) {
             printSingle(stdout, ran.results().get(0));
         } else {
-            printSweep(stdout, family, ran.sweep());
+            stdout.println();
+            SweepTable.print(stdout, family.factor(), ran.sweep().memberSummaries(), ran.sweep().seedSummary());
         }
     }
 
@@ -309,7 +312,7 @@ final class RangeTestCommand implements Callable<Integer> {
             if (family == null) {
                 CurveCsv.write(csv, results.get(0).points());
             } else {
-                CurveCsv.writeRuns(csv, CurveCsv.Run.ofMembers(results));
+                CurveCsv.writeMembers(csv, ran.sweep());
             }
             stdout.println("wrote " + csv);
         }
@@ -382,12 +385,7 @@ final class RangeTestCommand implements Callable<Integer> {
     private static void printSingle(PrintWriter out, RangeTestResult r) {
         out.printf(Locale.ROOT, "stopped: %s after %d of %d iterations (%.2f s)%n", r.stopReason().id(), r.points().size(),
                 r.config().iterations(), r.elapsedSeconds());
-        CurvePoint best = null;
-        for (CurvePoint p : r.points()) {
-            if (Double.isFinite(p.smoothedLoss()) && (best == null || p.smoothedLoss() < best.smoothedLoss())) {
-                best = p;
-            }
-        }
+        CurvePoint best = r.lowest();
         if (best != null) {
             out.printf(Locale.ROOT, "loss: %.4f at lr %s (smoothed), from %.4f at lr %s%n", best.smoothedLoss(), Format.lr(best.lr()),
                     r.points().get(0).smoothedLoss(), Format.lr(r.points().get(0).lr()));
@@ -402,22 +400,5 @@ final class RangeTestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-10s %s%n", "valley", Format.lr(s.valley()));
         out.printf(Locale.ROOT, "  %-10s %s%n", "minimum", Format.lr(s.minimum()));
         out.printf(Locale.ROOT, "  %-10s %s .. %s%n", "1cycle", Format.lr(s.range().min()), Format.lr(s.range().max()));
-    }
-
-    private static void printSweep(PrintWriter out, Sweep family, SweepResult result) {
-        out.printf(Locale.ROOT, "%n  %-14s %-11s %6s %10s %10s %10s %21s%n", family.factor().id(), "stop", "points", "steep", "valley",
-                "minimum", "1cycle range");
-        for (int i = 0; i < result.members().size(); i++) {
-            RangeTestResult r = result.members().get(i);
-            Suggestions s = r.suggestions();
-            out.printf(Locale.ROOT, "  %-14s %-11s %6d %10s %10s %10s %21s%n", family.values().get(i), r.stopReason().id(),
-                    r.points().size(), Format.lr(s.steep()), Format.lr(s.valley()), Format.lr(s.minimum()),
-                    s.range() == null ? "-" : Format.lr(s.range().min()) + " .. " + Format.lr(s.range().max()));
-        }
-        if (result.seedSummary() != null) {
-            SweepResult.SeedSummary f = result.seedSummary();
-            out.printf(Locale.ROOT, "  %-14s %-11s %6d %10s %10s %10s%n", "median", "", f.lrs().length, Format.lr(f.medianSteep()),
-                    Format.lr(f.medianValley()), Format.lr(f.medianMinimum()));
-        }
     }
 }

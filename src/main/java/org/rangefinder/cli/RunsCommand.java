@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunHistory;
+import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.train.SchedulePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"id", "kind", "status", "dataset", "model", "when", "stop", "key numbers"});
             for (RunRecord r : listing.runs()) {
-                rows.add(new String[] {r.id(), r.kind().id(), r.status().id(), r.dataset(),
+                rows.add(new String[] {r.id(), what(r), r.status().id(), r.dataset(),
                     r.model() == null ? "-" : r.model().describe(), WHEN.format(r.createdAt()),
                     r.stopReason() == null ? "-" : r.stopReason(), r.summary()});
             }
@@ -114,8 +117,11 @@ final class RunsCommand implements Callable<Integer> {
             }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"run", r.id()});
-            rows.add(new String[] {"kind", r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep())
-                    + (r.schedule() == null ? "" : " " + r.schedule())});
+            rows.add(new String[] {"kind", what(r)});
+            if (r.rangeMethod() != null) {
+                rows.add(new String[] {"range", r.rangeMethod() + (r.rangeFactor() == null ? ""
+                        : " / " + number(r.rangeFactor())) + " (--method, --range-factor)"});
+            }
             rows.add(new String[] {"status", r.status().id()
                     + (r.stopReason() == null ? "" : " (" + r.stopReason() + ")")
                     + (r.error() == null ? "" : ": " + r.error())});
@@ -124,11 +130,16 @@ final class RunsCommand implements Callable<Integer> {
             rows.add(new String[] {"started", WHEN.format(r.createdAt())});
             rows.add(new String[] {"ended", r.ended() == null ? "-" : WHEN.format(Instant.parse(r.ended()))});
             for (Map.Entry<String, Double> e : r.results().entrySet()) {
-                rows.add(new String[] {e.getKey(), number(e.getValue())});
+                rows.add(new String[] {e.getKey(), RunRecord.LEARNING_RATES.contains(e.getKey())
+                        ? Format.lr(e.getValue()) : number(e.getValue())});
             }
             rows.add(new String[] {"folder", folder.toAbsolutePath().toString()});
             rows.add(new String[] {"files", String.join(", ", files)});
             TextTable.print(out, rows);
+            if (r.kind() == RunKind.SWEEP && r.sweep() != null && files.contains("members.csv")) {
+                out.println();
+                SweepTable.print(out, Sweep.parse(r.sweep()).factor(), history.members(r.id()), null);
+            }
             return RangefinderCommand.OK;
         }
     }
@@ -155,12 +166,43 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     /**
-     * A result to six significant digits, written out: 20 points read "2E+1" through BigDecimal's toString; very
-     * large or small values keep an exponent.
+     * What a run was, in a few words: its kind; a sweep's factor and values ({@code sweep weight-decay=0,1e-4}); a
+     * training's schedule with its learning rates ({@code training one-cycle 5.52e-03..1.38e-01}, the cycle's start
+     * and peak where the record has them; {@code training constant 1.00e-02}).
+     */
+    static String what(RunRecord r) {
+        String what = r.kind().id() + (r.sweep() == null ? "" : " " + r.sweep());
+        if (r.schedule() == null) {
+            return what;
+        }
+        String constant = SchedulePolicy.CONSTANT.id() + "=";
+        if (r.schedule().startsWith(constant)) {
+            try {
+                return what + " " + SchedulePolicy.CONSTANT.id() + " "
+                        + Format.lr(Double.parseDouble(r.schedule().substring(constant.length())));
+            } catch (NumberFormatException e) {
+                return what + " " + r.schedule(); // a record edited by hand: shown as it is
+            }
+        }
+        Double initial = r.results().get("initialLr");
+        Double max = r.results().get("maxLr");
+        return what + " " + r.schedule() + (initial == null || max == null ? ""
+                : " " + Format.lr(initial) + ".." + Format.lr(max));
+    }
+
+    /**
+     * A result to six significant digits, written out (20 points read "2E+1" through BigDecimal's toString); below
+     * 1e-4 and from 1e9 up with an exponent ({@code 2.26951E-6}), which BigDecimal's toString gives only below 1e-6.
      */
     static String number(double value) {
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
         double magnitude = Math.abs(value);
-        return magnitude != 0 && (magnitude >= 1e9 || magnitude < 1e-4) ? rounded.toString() : rounded.toPlainString();
+        if (magnitude == 0 || (magnitude < 1e9 && magnitude >= 1e-4)) {
+            return rounded.toPlainString();
+        }
+        // unscaled digits d1 d2 ... dn times 10^-scale is d1.d2...dn times 10^(n - 1 - scale)
+        String digits = rounded.unscaledValue().abs().toString();
+        return (value < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+                + "E" + (digits.length() - 1 - rounded.scale());
     }
 }

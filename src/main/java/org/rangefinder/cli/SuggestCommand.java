@@ -58,7 +58,8 @@ final class SuggestCommand implements Callable<Integer> {
         } else {
             for (int r = 0; r < results.size(); r++) {
                 if (results.size() > 1) {
-                    out.println((r == 0 ? "" : "\n") + "run " + (r + 1) + " of " + results.size());
+                    // the file's own name for the curve: a CSV's run label, a JSON run's place from 1
+                    out.println((r == 0 ? "" : "\n") + curves.get(r).label());
                 }
                 printTable(out, results.get(r), smoothedFrom(curves.get(r)));
             }

@@ -303,15 +303,47 @@ final class TrainCommand implements Callable<Integer> {
         return config;
     }
 
-    /** The run in one line (data, model, schedule, optimizer, length), and the head of the epoch table. */
+    /**
+     * The run in one line, as the engine takes it: data, model, schedule ({@link #schedule}), optimizer with the
+     * momentum it uses, weight decay, batch size, seed, length; then the head of the epoch table.
+     */
     private static void printHeader(PrintWriter stdout, Dataset dataset, TrainingConfig config) {
-        stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + config.policy().id() + " "
-                + (config.policy() == SchedulePolicy.ONE_CYCLE
-                    ? "max lr " + config.oneCycle().maxLr() + ", initial " + config.oneCycle().initialLr()
-                    : "lr " + config.constantLr())
-                + ", " + config.optimizer().id() + ", " + Counts.of(config.epochs(), "epoch") + " of "
+        stdout.println("train: " + dataset.name() + ", " + config.model().describe() + ", " + schedule(config) + ", "
+                + optimizer(config) + ", weight decay " + config.weightDecay() + ", batch " + config.batchSize()
+                + ", seed " + config.seed() + ", " + Counts.of(config.epochs(), "epoch") + " of "
                 + Counts.of(config.stepsPerEpoch(dataset.train().size()), "iteration"));
         stdout.printf(Locale.ROOT, "%6s %11s %10s %8s %9s%n", "epoch", "train loss", "val loss", "val acc", "time");
+    }
+
+    /**
+     * A schedule's learning rates in the order it steps through them, as the CLI writes learning rates
+     * ({@link Format#lr}): {@code constant lr 5.00e-02}; a cycle's start, peak and end, {@code max / div},
+     * {@code max} and {@code max / div / final_div} ({@code one-cycle lr 5.52e-03..1.38e-01..5.52e-07}; a three-phase
+     * one goes back to its start before its end), with its shape ({@code (cos, pct-start 0.3)}).
+     */
+    private static String schedule(TrainingConfig config) {
+        if (config.policy() == SchedulePolicy.CONSTANT) {
+            return "constant lr " + Format.lr(config.constantLr());
+        }
+        OneCycleSettings s = config.oneCycle();
+        String start = Format.lr(s.initialLr());
+        return "one-cycle lr " + start + ".." + Format.lr(s.maxLr()) + ".." + (s.threePhase() ? start + ".." : "")
+                + Format.lr(s.minLr()) + " (" + (s.threePhase() ? "three-phase, " : "") + s.anneal().id()
+                + ", pct-start " + s.pctStart() + ")";
+    }
+
+    /**
+     * The optimizer with the momentum it uses: none for plain SGD; a cycled one from its max down to its base at the
+     * peak and back ({@code nesterov momentum 0.95..0.85..0.95}); else the fixed one ({@code adam momentum 0.9},
+     * Adam's beta1).
+     */
+    private static String optimizer(TrainingConfig config) {
+        if (!config.optimizer().hasMomentum()) {
+            return config.optimizer().id();
+        }
+        OneCycleSettings s = config.oneCycle();
+        return config.optimizer().id() + " momentum " + (s != null && s.cycleMomentum()
+                ? s.maxMomentum() + ".." + s.baseMomentum() + ".." + s.maxMomentum() : config.momentum());
     }
 
     /**

@@ -50,12 +50,17 @@ final class FastaiSnippet {
             case NESTEROV -> top > 0 ? "partial(SGD, mom=" + py(top) + ")" : "SGD";
             case SGD -> "SGD";
         };
+        // fit_one_cycle's shape is two cosine phases: only a run of that shape has its annealing one step behind
+        boolean sameShape = s.anneal() == Anneal.COS && !s.threePhase();
         StringBuilder notes = new StringBuilder()
                 .append("# Closest fastai equivalent of the run; where the conventions differ:\n")
                 .append("# - fastai puts step i at i/T of the cycle; PyTorch and Rangefinder end the warm-up at step\n")
                 .append("#   pct_start*T - 1 and the cycle at step T - 1. So fastai's warm-up peaks one step later,\n")
-                .append("#   its annealing runs one step behind throughout (its step i + 1 has Rangefinder's step\n")
-                .append("#   i's LR), and its last step (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
+                .append(sameShape
+                        ? "#   its annealing runs one step behind throughout (its step i + 1 has Rangefinder's step\n"
+                                + "#   i's LR), and its last step"
+                        : "#   and its last step")
+                .append(" (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
                 .append("#   Rangefinder's runs at " + lr(s.minLr()) + ".\n")
                 .append("# - fit_one_cycle anneals with cosines in both phases (warm-up included)");
         notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,13 +32,16 @@ import org.rangefinder.files.StrictJson;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.MemberSummary;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.train.EpochRecord;
 import org.rangefinder.train.EvaluationRecord;
 import org.rangefinder.train.IterationRecord;
+import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 
 /**
@@ -48,17 +52,20 @@ import org.rangefinder.train.TrainingResult;
  *   <li>{@code settings.json}: the run's settings as the engine took them, with the data options its dataset was
  *       loaded with (as {@link RunSettings}, from the command line and the window);</li>
  *   <li>range test: {@code curve.csv} ({@code iteration,lr,loss,smoothed_loss}); sweep: {@code curves.csv}
- *       (the same with a leading {@code run} column, the member's index), both as {@link CurveCsv} writes curves,
- *       and {@code members.csv} (each member's stop reason, suggestions and
- *       seconds); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
+ *       (the same led by a {@code run} column, the member's place from 1, and a column named after the factor with
+ *       the member's value), both as {@link CurveCsv} writes curves, and {@code members.csv} (each member's place and
+ *       value, stop reason, points, suggestions, seconds, lowest smoothed loss and its learning rate, and last loss;
+ *       see {@link #MEMBER_COLUMNS}); training: {@code iterations.csv} ({@code iteration,lr,momentum,loss}),
  *       {@code evaluations.csv} and {@code epochs.csv}.</li>
  * </ul>
  * A sweep's {@code run.json} names its factor and values ({@code sweep}), a training's its schedule
- * ({@code schedule}: {@code one-cycle} or {@code constant=LR}). Key numbers in {@code run.json}: range test
- * {@code points}, {@code steep}, {@code valley}, {@code minimum}, {@code rangeMin}, {@code rangeMax},
- * {@code elapsedSeconds}; sweep {@code members} and, for seeds, {@code medianSteep}, {@code medianValley},
- * {@code medianMinimum}; training {@code epochs}, {@code iterations}, {@code finalValLoss}, {@code finalValAccuracy},
- * {@code elapsedSeconds}. A suggestion the curve did not give is left out.
+ * ({@code schedule}: {@code one-cycle} or {@code constant=LR}), a range test's and a sweep's how its 1cycle range was
+ * chosen ({@code rangeMethod}, {@code rangeFactor}; their {@code settings.json} has the whole
+ * {@code suggestionOptions}). Key numbers in {@code run.json}: range test {@code points}, {@code steep},
+ * {@code valley}, {@code minimum}, {@code rangeMin}, {@code rangeMax}, {@code elapsedSeconds}; sweep {@code members}
+ * and, for seeds, {@code medianSteep}, {@code medianValley}, {@code medianMinimum}; training {@code initialLr} and
+ * {@code maxLr} (a 1cycle's, from its start), {@code epochs}, {@code iterations}, {@code finalValLoss},
+ * {@code finalValAccuracy}, {@code elapsedSeconds}. A suggestion the curve did not give is left out.
  *
  * <p>Every file is written atomically, and a run's folder too: it is made under a hidden name, {@code .starting-ID},
  * and renamed to the run's id once its {@code settings.json} and {@code run.json} are in it. A run is written with
@@ -77,6 +84,15 @@ public final class RunHistory {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final String RECORD = "run.json";
+    /**
+     * The columns of a sweep's {@code members.csv}, the second named after the factor: each member's place from 1,
+     * its value, its stop reason and points, its suggestions, its seconds, its lowest smoothed loss and that point's
+     * learning rate, and the raw loss of its last point. The last three came after the others, and the factor's column
+     * before them: a reader does without those an older file lacks.
+     */
+    private static final List<String> MEMBER_COLUMNS = List.of("run", "factor", "stop_reason", "points", "steep",
+            "valley", "minimum", "range_min", "range_max", "elapsed_seconds", "lowest_smoothed_loss",
+            "lowest_smoothed_loss_lr", "last_loss");
     /** The most runs that the message of a prefix several runs match names. */
     private static final int NAMED = 3;
 
@@ -152,9 +168,12 @@ public final class RunHistory {
             // four base-36 characters, zero-padded by the leading 1 that substring(1) drops
             String id = ID_TIME.format(now) + "-" + Integer.toString(ThreadLocalRandom.current()
                     .nextInt(36 * 36 * 36 * 36) + 36 * 36 * 36 * 36, 36).substring(1);
+            SuggestionOptions options = described == null ? null : described.suggestionOptions();
             RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, id, kind, RunStatus.RUNNING, now.toString(), null,
                     dataset, model, described == null ? null : described.sweep(),
-                    described == null ? null : described.schedule(), null, null, null, self.pid(),
+                    described == null ? null : described.schedule(),
+                    options == null ? null : options.rangeMethod().id(), options == null ? null : options.rangeFactor(),
+                    null, described == null ? null : scheduleNumbers(described.config()), null, self.pid(),
                     self.info().startInstant().map(Instant::toString).orElse(null));
             if (place(r, settings)) {
                 return r;
@@ -227,21 +246,19 @@ public final class RunHistory {
         RunRecord r = running(id, RunKind.SWEEP);
         Path dir = folder.resolve(id);
         List<Object[]> members = new ArrayList<>();
-        StopReason reason = StopReason.COMPLETED;
-        for (int m = 0; m < result.members().size(); m++) {
-            RangeTestResult member = result.members().get(m);
-            Suggestions s = member.suggestions();
-            members.add(new Object[] {m, result.sweep().values().get(m), member.stopReason().id(),
-                member.points().size(), s.steep(), s.valley(), s.minimum(),
-                s.range() == null ? null : s.range().min(), s.range() == null ? null : s.range().max(),
-                member.elapsedSeconds()});
-            if (reason == StopReason.COMPLETED) {
-                reason = member.stopReason();
-            }
+        List<MemberSummary> summaries = result.memberSummaries();
+        for (int m = 0; m < summaries.size(); m++) {
+            MemberSummary s = summaries.get(m);
+            members.add(new Object[] {m + 1, s.value(), s.stopReason(), s.points(), s.steep(), s.valley(),
+                s.minimum(), s.rangeMin(), s.rangeMax(), s.elapsedSeconds(), s.lowestLoss(), s.lowestLossLr(),
+                s.lastLoss()});
         }
-        CurveCsv.writeRuns(dir.resolve("curves.csv"), CurveCsv.Run.ofMembers(result.members()));
-        Csv.write(dir.resolve("members.csv"), List.of("run", result.sweep().factor().id(), "stop_reason", "points",
-                "steep", "valley", "minimum", "range_min", "range_max", "elapsed_seconds"), members);
+        StopReason reason = result.members().stream().map(RangeTestResult::stopReason)
+                .filter(stop -> stop != StopReason.COMPLETED).findFirst().orElse(StopReason.COMPLETED);
+        CurveCsv.writeMembers(dir.resolve("curves.csv"), result);
+        List<String> header = new ArrayList<>(MEMBER_COLUMNS);
+        header.set(1, result.sweep().factor().id());
+        Csv.write(dir.resolve("members.csv"), header, members);
         Map<String, Double> numbers = new LinkedHashMap<>();
         put(numbers, "members", result.members().size());
         if (result.seedSummary() != null) {
@@ -265,7 +282,7 @@ public final class RunHistory {
         Csv.write(dir.resolve("epochs.csv"), List.of("epoch", "train_loss", "val_loss", "val_accuracy",
                 "elapsed_seconds"), result.epochs().stream().map(e -> new Object[] {e.epoch(), e.trainLoss(),
                     e.valLoss(), e.valAccuracy(), e.elapsedSeconds()}).toList());
-        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, Double> numbers = new LinkedHashMap<>(scheduleNumbers(result.config()));
         put(numbers, "epochs", result.epochs().size());
         put(numbers, "iterations", result.iterations().size());
         put(numbers, "finalValLoss", result.finalValLoss());
@@ -354,24 +371,59 @@ public final class RunHistory {
     public List<List<CurvePoint>> curves(String id) {
         RunRecord r = get(id);
         Path file = folder.resolve(r.id()).resolve("curves.csv");
-        int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
+        Sweep sweep = r.sweep() == null ? null : Sweep.parse(r.sweep());
+        List<String> values = sweep == null ? List.of() : sweep.values();
         List<List<CurvePoint>> byMember = new ArrayList<>();
-        for (int m = 0; m < members; m++) {
+        for (int m = 0; m < values.size(); m++) {
             byMember.add(new ArrayList<>());
         }
-        CurveCsv.byRun(CurveCsv.read(file, CurveCsv.RUN_COLUMNS).rows())
-                .forEach((run, rows) -> byMember.get(member(file, run, members)).addAll(CurveCsv.points(rows)));
+        CurveCsv.byRun(CurveCsv.read(file, CurveCsv.RUN_COLUMNS).rows()).forEach((run, rows) -> {
+            String value = rows.get(0).value();
+            int m = memberOrNone(values, value, run);
+            if (m < 0) {
+                throw new UserInputException(file + ": run " + run + (value == null ? ""
+                        : " (" + sweep.factor().id() + "=" + value + ")") + " is none of the members of sweep "
+                        + r.sweep());
+            }
+            byMember.get(m).addAll(CurveCsv.points(rows));
+        });
         return byMember.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Each of a sweep's members in a line, as its {@code members.csv} says, in the order of the sweep's values; a
+     * member it has no row of, or no file, has its value alone, and a column the file lacks (one written before it
+     * was added) or a cell that is no number is null.
+     */
+    public List<MemberSummary> members(String id) {
+        RunRecord r = get(id);
+        List<String> values = r.sweep() == null ? List.of() : Sweep.parse(r.sweep()).values();
+        List<String> columns = MEMBER_COLUMNS.subList(2, MEMBER_COLUMNS.size());
+        List<String[]> rows = perMember(r, columns);
+        List<MemberSummary> members = new ArrayList<>();
+        for (int m = 0; m < values.size(); m++) {
+            String[] row = rows.get(m) == null ? new String[columns.size()] : rows.get(m);
+            Function<String, Double> number = column -> number(row[columns.indexOf(column)]);
+            Double points = number.apply("points");
+            members.add(new MemberSummary(values.get(m), row[columns.indexOf("stop_reason")],
+                    points == null ? null : points.intValue(), number.apply("lowest_smoothed_loss"),
+                    number.apply("lowest_smoothed_loss_lr"), number.apply("last_loss"), number.apply("steep"),
+                    number.apply("valley"), number.apply("minimum"), number.apply("range_min"),
+                    number.apply("range_max"), number.apply("elapsed_seconds")));
+        }
+        return Collections.unmodifiableList(members);
     }
 
     /**
      * Why each of a sweep's members stopped, in the order of the sweep's values, as its {@code members.csv} says;
      * null for a member it says nothing of that this Rangefinder knows: a stop reason of a later version or one
-     * edited by hand, a file without a {@code run} or {@code stop_reason} column, or without the file. Those leave a
-     * member's curve unmarked, not unreadable.
+     * edited by hand, a file without a {@code stop_reason} column or whose rows name no member (by the factor's
+     * column, or by {@code run} in a file without that), or without the file. Those leave a member's curve unmarked,
+     * not unreadable.
      */
     public List<StopReason> memberStopReasons(String id) {
-        return perMember(id, "stop_reason", StopReason::known);
+        return perMember(get(id), List.of("stop_reason")).stream()
+                .map(row -> row == null ? null : StopReason.known(row[0])).toList();
     }
 
     /**
@@ -380,35 +432,39 @@ public final class RunHistory {
      * an {@code elapsed_seconds} column, or a value that is no finite number of seconds.
      */
     public List<Double> memberSeconds(String id) {
-        return perMember(id, "elapsed_seconds", RunHistory::seconds);
+        return perMember(get(id), List.of("elapsed_seconds")).stream().map(row -> {
+            Double seconds = row == null ? null : number(row[0]);
+            return seconds != null && Double.isFinite(seconds) && seconds >= 0 ? seconds : null;
+        }).toList();
     }
 
     /**
-     * A column of a sweep's {@code members.csv}, each member's value read by {@code read} (null where it says
-     * nothing of it) in its place among the sweep's values; null for a member without a row, and for all of them
-     * without the file or the column.
+     * The cells of {@code columns} in each row of a sweep's {@code members.csv}, in its member's place among the
+     * sweep's values: null for a member without a row, and for all of them without the file; a column the file lacks
+     * is null in every row.
      */
-    private <T> List<T> perMember(String id, String column, Function<String, T> read) {
-        RunRecord r = get(id);
+    private List<String[]> perMember(RunRecord r, List<String> columns) {
         Path file = folder.resolve(r.id()).resolve("members.csv");
-        int members = r.sweep() == null ? 0 : Sweep.parse(r.sweep()).values().size();
-        List<T> byMember = new ArrayList<>(Collections.nCopies(members, (T) null));
-        if (Files.exists(file)) {
-            for (String[] row : Csv.readText(file, List.of("run", column))) {
-                int m = memberOrNone(row[0], members);
-                if (m >= 0 && row[1] != null) {
-                    byMember.set(m, read.apply(row[1]));
+        Sweep sweep = r.sweep() == null ? null : Sweep.parse(r.sweep());
+        List<String> values = sweep == null ? List.of() : sweep.values();
+        List<String[]> byMember = new ArrayList<>(Collections.nCopies(values.size(), (String[]) null));
+        if (sweep != null && Files.exists(file)) {
+            List<String> read = new ArrayList<>(List.of(sweep.factor().id(), "run"));
+            read.addAll(columns);
+            for (String[] row : Csv.readText(file, read)) {
+                int m = memberOrNone(values, row[0], row[1]);
+                if (m >= 0) {
+                    byMember.set(m, Arrays.copyOfRange(row, 2, row.length));
                 }
             }
         }
         return Collections.unmodifiableList(byMember);
     }
 
-    /** Seconds as {@code members.csv} writes them, or null for anything else. */
-    private static Double seconds(String text) {
+    /** A number as {@code members.csv} writes it, or null for anything else (an empty cell, a word). */
+    private static Double number(String text) {
         try {
-            double seconds = Double.parseDouble(text);
-            return Double.isFinite(seconds) && seconds >= 0 ? seconds : null;
+            return text == null ? null : Double.parseDouble(text);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -431,25 +487,25 @@ public final class RunHistory {
         }
     }
 
-    /** The index of the sweep member that a {@code run} label of {@code curves.csv} names. */
-    private static int member(Path file, String run, int members) {
-        int m = memberOrNone(run, members);
-        if (m < 0) {
-            throw new UserInputException(file + ": run " + run + " is none of the sweep's " + members
-                    + " members (0.." + (members - 1) + ")");
+    /**
+     * The index of the sweep member a row of {@code curves.csv} or {@code members.csv} is of: the one of its value of
+     * the factor, where the file has the factor's column; else, in a file written before it had one, the one its
+     * {@code run} label names, counted from 0 as those files counted. -1 for a row that names none.
+     *
+     * @param values the sweep's values
+     * @param value  the row's value of the factor, or null without that column
+     */
+    private static int memberOrNone(List<String> values, String value, String run) {
+        if (value != null) {
+            return values.indexOf(value);
         }
-        return m;
-    }
-
-    /** The index of the sweep member that a {@code run} label names; -1 for a label that names none (or null). */
-    private static int memberOrNone(String run, int members) {
         double m;
         try {
             m = run == null ? Double.NaN : Double.parseDouble(run);
         } catch (NumberFormatException e) {
             return -1;
         }
-        return m >= 0 && m < members && m == Math.rint(m) ? (int) m : -1;
+        return m >= 0 && m < values.size() && m == Math.rint(m) ? (int) m : -1;
     }
 
     /** The lr, momentum and loss of every iteration of a training run. */
@@ -525,6 +581,20 @@ public final class RunHistory {
     private RunRecord finish(RunRecord before, RunRecord after) throws IOException {
         writeRecord(folder.resolve(before.id()), after);
         return after;
+    }
+
+    /**
+     * A 1cycle training's learning rates, its key numbers from its start: {@code initialLr} (where the cycle starts,
+     * {@code maxLr / divFactor}) and {@code maxLr}; none for any other run (a constant one's is in its
+     * {@code schedule}).
+     */
+    private static Map<String, Double> scheduleNumbers(Object config) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        if (config instanceof TrainingConfig training && training.oneCycle() != null) {
+            put(numbers, "initialLr", training.oneCycle().initialLr());
+            put(numbers, "maxLr", training.oneCycle().maxLr());
+        }
+        return numbers;
     }
 
     private static void putSuggestions(Map<String, Double> numbers, Suggestions s) {

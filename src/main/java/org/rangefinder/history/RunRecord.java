@@ -1,11 +1,14 @@
 package org.rangefinder.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.InvalidField;
 import org.rangefinder.model.ModelSpec;
@@ -24,8 +27,13 @@ import org.rangefinder.model.ModelSpec;
  *                      members that did not fail); absent in records written before 2026-12-07 while not finished
  * @param schedule      training runs only: the learning-rate schedule, {@code one-cycle} or {@code constant=LR}
  *                      ({@code constant=0.005}); absent in records written before 2026-12-07
+ * @param rangeMethod   range tests and sweeps: the suggestion the 1cycle range was taken from ({@code steep},
+ *                      {@code valley}, {@code minimum}: {@code --method}); absent in older records, whose range
+ *                      came from the suggestion equal to its top ({@link #rangeSource}), and in a training's
+ * @param rangeFactor   with {@code rangeMethod}: the range's top divided by its bottom ({@code --range-factor})
  * @param stopReason    why the run ended ({@code completed}, {@code diverged}, ..., {@code interrupted})
- * @param results       key numbers by name (see {@link RunHistory}); finite values only
+ * @param results       key numbers by name (see {@link RunHistory}); finite values only, written without a
+ *                      fraction where they are whole numbers (counts: {@code "points": 60}); read either way
  * @param error         the message of a failed run
  * @param pid           the process that ran it, to tell a run still going from one a crash interrupted
  * @param processStart  that process's start instant, so that a reused pid is not mistaken for it; absent when the
@@ -33,13 +41,27 @@ import org.rangefinder.model.ModelSpec;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus status, String created, String ended,
-                        String dataset, ModelSpec model, String sweep, String schedule, String stopReason,
-                        Map<String, Double> results, String error, long pid, String processStart) {
+                        String dataset, ModelSpec model, String sweep, String schedule, String rangeMethod,
+                        Double rangeFactor, String stopReason,
+                        @JsonSerialize(contentUsing = WholeNumbers.class) Map<String, Double> results, String error,
+                        long pid, String processStart) {
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The key numbers that are learning rates, shown as the CLI shows learning rates. */
+    public static final Set<String> LEARNING_RATES = Set.of("steep", "valley", "minimum", "rangeMin", "rangeMax",
+            "medianSteep", "medianValley", "medianMinimum", "initialLr", "maxLr");
+
     public RunRecord {
         results = results == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    }
+
+    /** A record that says nothing of how a 1cycle range was chosen: a training's, or one written before it did. */
+    public RunRecord(int schemaVersion, String id, RunKind kind, RunStatus status, String created, String ended,
+                     String dataset, ModelSpec model, String sweep, String schedule, String stopReason,
+                     Map<String, Double> results, String error, long pid, String processStart) {
+        this(schemaVersion, id, kind, status, created, ended, dataset, model, sweep, schedule, null, null, stopReason,
+                results, error, pid, processStart);
     }
 
     public Instant createdAt() {
@@ -96,27 +118,44 @@ public record RunRecord(int schemaVersion, String id, RunKind kind, RunStatus st
 
     RunRecord finished(StopReason reason, Map<String, Double> keyNumbers, String sweepText) {
         return new RunRecord(schemaVersion, id, kind, RunStatus.FINISHED, created, Instant.now().toString(), dataset,
-                model, sweepText, schedule, reason.id(), keyNumbers, null, pid, processStart);
+                model, sweepText, schedule, rangeMethod, rangeFactor, reason.id(), keyNumbers, null, pid, processStart);
     }
 
     RunRecord failed(String message) {
         return new RunRecord(schemaVersion, id, kind, RunStatus.FAILED, created, Instant.now().toString(), dataset,
-                model, sweep, schedule, null, results, message, pid, processStart);
+                model, sweep, schedule, rangeMethod, rangeFactor, null, results, message, pid, processStart);
     }
 
     RunRecord interrupted() {
         return new RunRecord(schemaVersion, id, kind, RunStatus.INTERRUPTED, created, Instant.now().toString(),
-                dataset, model, sweep, schedule, StopReason.INTERRUPTED.id(), results, null, pid, processStart);
+                dataset, model, sweep, schedule, rangeMethod, rangeFactor, StopReason.INTERRUPTED.id(), results, null,
+                pid, processStart);
     }
 
     /**
-     * The key numbers in a few words: a range test's valley and 1cycle range, a sweep's member count (and median
-     * valley for seeds), a training run's final validation accuracy and loss.
+     * The suggestion a range test's 1cycle range was taken from, as its key number is named ({@code steep},
+     * {@code valley}, {@code minimum}): the one recorded, else, in a record written before it was, the first of
+     * valley (the default), steep and minimum whose value is the range's top; null when neither tells.
+     */
+    public String rangeSource() {
+        if (rangeMethod != null) {
+            return rangeMethod;
+        }
+        Double top = results.get("rangeMax");
+        return top == null ? null : Stream.of("valley", "steep", "minimum").filter(m -> top.equals(results.get(m)))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The key numbers in a few words: a range test's suggestion its 1cycle range was taken from ({@link #rangeSource};
+     * valley where it has none) and the range, a sweep's member count (and median valley for seeds), a training
+     * run's final validation accuracy and loss.
      */
     public String summary() {
+        String source = rangeSource() != null && results.containsKey(rangeSource()) ? rangeSource() : "valley";
         return switch (kind) {
-            case RANGE_TEST -> results.containsKey("valley")
-                    ? "valley " + lr("valley") + (results.containsKey("rangeMin") && results.containsKey("rangeMax")
+            case RANGE_TEST -> results.containsKey(source)
+                    ? source + " " + lr(source) + (results.containsKey("rangeMin") && results.containsKey("rangeMax")
                             ? ", range " + lr("rangeMin") + ".." + lr("rangeMax") : "")
                     : status == RunStatus.FINISHED ? "no suggestions" : "";
             case SWEEP -> results.containsKey("members")

@@ -3,6 +3,8 @@ package org.rangefinder.history;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.rangefinder.data.DataOptions;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.train.SchedulePolicy;
 import org.rangefinder.train.TrainingConfig;
 
@@ -12,14 +14,24 @@ import org.rangefinder.train.TrainingConfig;
  * was loaded with (label column, validation fraction and split seed, image size), so that the run can be repeated
  * from its record.
  *
- * @param config the range test's, training's or sweep's base configuration
- * @param sweep  a sweep's factor and values; null for a single run
- * @param data   the data options
+ * @param config            the range test's, training's or sweep's base configuration
+ * @param sweep             a sweep's factor and values; null for a single run
+ * @param data              the data options
+ * @param suggestionOptions a range test's or sweep's: how its suggestions and 1cycle range were read off its curves
+ *                          (as {@code range-test --out} writes them); null for a training
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunSettings(Object config, String sweep, DataOptions data) {
+public record RunSettings(Object config, String sweep, DataOptions data, SuggestionOptions suggestionOptions) {
 
-    /** A single run's settings. */
+    /**
+     * Settings whose suggestions are the engine's, read with {@link SuggestionOptions#defaults} (a range test's or
+     * sweep's; none for a training): the window's, which records each curve's suggestions as the engine gives them.
+     */
+    public RunSettings(Object config, String sweep, DataOptions data) {
+        this(config, sweep, data, config instanceof RangeTestConfig ? SuggestionOptions.defaults() : null);
+    }
+
+    /** A single run's settings, its suggestions the engine's. */
     public static RunSettings of(Object config, DataOptions data) {
         return new RunSettings(config, null, data);
     }

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.rangefinder.Counts;
+import org.rangefinder.EnumIds;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
@@ -22,16 +24,20 @@ import org.rangefinder.files.AtomicFiles;
  * {@link CurveFiles} reads (Rangefinder's, pytorch-lr-finder's or fastai's).
  *
  * <p>Written: a header {@code iteration,lr,loss,smoothed_loss}, then one row per point, in order; several curves get
- * a leading {@code run} column holding each curve's label. Numbers are in Java's shortest round-trip form
- * ({@link Double#toString}: {@code 1.0E-7}, {@code NaN}, {@code Infinity}), so a file read back gives the very same
- * points. Fields are separated by commas and never quoted (labels and numbers hold none), lines end in {@code \n},
- * and files are written atomically ({@link AtomicFiles}).
+ * a leading {@code run} column holding each curve's label. A sweep's members are labelled by their place in the sweep
+ * from 1, as everything else that names a member does, and each row holds its member's value of the factor in a
+ * second column named after the factor ({@code run,weight-decay,iteration,lr,loss,smoothed_loss}). Numbers are in
+ * Java's shortest round-trip form ({@link Double#toString}: {@code 1.0E-7}, {@code NaN}, {@code Infinity}), so a
+ * file read back gives the very same points. Fields are separated by commas and never quoted (labels, values and
+ * numbers hold none), lines end in {@code \n}, and files are written atomically ({@link AtomicFiles}).
  *
  * <p>Read: a header row with columns named {@code lr} and {@code loss} (any case, any order, other columns ignored),
  * separated by commas, semicolons or tabs (the one of them the header holds most of); then rows in file order. The
  * header is the first line that is not blank, after a byte order mark; blank lines are skipped. Fields may be
  * double-quoted, holding the separator and doubled quotes. A column named {@code run} labels each row with its curve
- * ({@link #byRun}); one named {@code smoothed_loss} holds the smoothed losses (NaN in each point where there is none);
+ * ({@link #byRun}), and beside it a column named after a sweep factor ({@link SweepFactor#id}) holds the member's
+ * value of that factor (files written before it have none); one named {@code smoothed_loss} holds the smoothed
+ * losses (NaN in each point where there is none);
  * {@code iteration} is read where the caller requires it (Rangefinder's own files), and elsewhere a point's
  * iteration is its place in its curve. Numbers are decimals, or {@code nan}, {@code inf} and {@code infinity} in any
  * case and signed; a learning rate must be finite and &gt; 0. Every problem is a {@link UserInputException} naming
@@ -48,31 +54,40 @@ public final class CurveCsv {
     /** The columns of one curve as written, in order. */
     public static final List<String> COLUMNS = List.of(ITERATION, LR, LOSS, SMOOTHED_LOSS);
 
-    /** The columns of several curves as written, in order. */
+    /** The columns of several curves as written, in order; a sweep's have the factor's after {@code run}. */
     public static final List<String> RUN_COLUMNS = List.of(RUN, ITERATION, LR, LOSS, SMOOTHED_LOSS);
 
-    /** One curve to write, and the label of its rows in the {@code run} column. */
-    public record Run(String label, List<CurvePoint> points) {
+    /**
+     * One curve to write, the label of its rows in the {@code run} column and, for a sweep's member, its value of the
+     * factor (null for another curve).
+     */
+    public record Run(String label, String value, List<CurvePoint> points) {
 
-        /** The curves of a sweep's members, labelled by their index from 0. */
-        public static List<Run> ofMembers(List<RangeTestResult> members) {
-            return IntStream.range(0, members.size())
-                    .mapToObj(m -> new Run(String.valueOf(m), members.get(m).points())).toList();
+        public Run(String label, List<CurvePoint> points) {
+            this(label, null, points);
+        }
+
+        /** The curves of a sweep's members, labelled by their place from 1, each with its value of the factor. */
+        public static List<Run> ofMembers(SweepResult sweep) {
+            List<RangeTestResult> members = sweep.members();
+            return IntStream.range(0, members.size()).mapToObj(m -> new Run(String.valueOf(m + 1),
+                    sweep.sweep().values().get(m), members.get(m).points())).toList();
         }
     }
 
     /**
-     * A row read: the label of its curve ({@code ""} without a {@code run} column), its point, and where its learning
-     * rate stands in the file ({@code "c.csv: line 5, column 2 (lr)"}), for messages.
+     * A row read: the label of its curve ({@code ""} without a {@code run} column), its member's value of a sweep's
+     * factor (null without that column), its point, and where its learning rate stands in the file
+     * ({@code "c.csv: line 5, column 2 (lr)"}), for messages.
      */
-    public record Row(String run, CurvePoint point, String lrAt) {
+    public record Row(String run, String value, CurvePoint point, String lrAt) {
     }
 
     /**
-     * The rows of a file, in file order, and whether it has a {@code smoothed_loss} column (without one each point's
-     * smoothed loss is NaN).
+     * The rows of a file, in file order, whether it has a {@code smoothed_loss} column (without one each point's
+     * smoothed loss is NaN), and the sweep factor whose column holds each row's value (null without one).
      */
-    public record Table(List<Row> rows, boolean smoothedInFile) {
+    public record Table(List<Row> rows, boolean smoothedInFile, SweepFactor factor) {
     }
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -85,12 +100,20 @@ public final class CurveCsv {
 
     /** The text of one curve: no {@code run} column. */
     public static String format(List<CurvePoint> curve) {
-        return format(List.of(new Run("", curve)), false);
+        return format(List.of(new Run("", curve)), false, null);
     }
 
     /** The text of several curves, each row led by its curve's label in the {@code run} column. */
     public static String formatRuns(List<Run> runs) {
-        return format(runs, true);
+        return format(runs, true, null);
+    }
+
+    /**
+     * The text of a sweep's members' curves: each row led by its member's place from 1 in the {@code run} column and
+     * its value of the factor in the factor's column.
+     */
+    public static String formatMembers(SweepResult sweep) {
+        return format(Run.ofMembers(sweep), true, sweep.sweep().factor().id());
     }
 
     /** Writes one curve as {@link #format} gives it, atomically. */
@@ -103,12 +126,27 @@ public final class CurveCsv {
         AtomicFiles.writeString(file, formatRuns(runs));
     }
 
-    private static String format(List<Run> runs, boolean withRun) {
-        StringBuilder sb = new StringBuilder(String.join(",", withRun ? RUN_COLUMNS : COLUMNS)).append('\n');
+    /** Writes a sweep's members' curves as {@link #formatMembers} gives them, atomically. */
+    public static void writeMembers(Path file, SweepResult sweep) throws IOException {
+        AtomicFiles.writeString(file, formatMembers(sweep));
+    }
+
+    /**
+     * @param valueColumn the name of the column after {@code run} that holds each run's value, or null for none
+     */
+    private static String format(List<Run> runs, boolean withRun, String valueColumn) {
+        List<String> header = new ArrayList<>(withRun ? RUN_COLUMNS : COLUMNS);
+        if (valueColumn != null) {
+            header.add(1, valueColumn);
+        }
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (Run run : runs) {
             for (CurvePoint p : run.points()) {
                 if (withRun) {
                     sb.append(run.label()).append(',');
+                }
+                if (valueColumn != null) {
+                    sb.append(run.value()).append(',');
                 }
                 sb.append(p.iteration()).append(',').append(p.lr()).append(',').append(p.loss()).append(',')
                         .append(p.smoothedLoss()).append('\n');
@@ -141,10 +179,12 @@ public final class CurveCsv {
         int lrColumn = indexOfColumn(header.names(), LR);
         int lossColumn = indexOfColumn(header.names(), LOSS);
         int runColumn = indexOfColumn(header.names(), RUN);
+        SweepFactor factor = runColumn < 0 ? null : factorColumn(header.names());
+        int valueColumn = factor == null ? -1 : indexOfColumn(header.names(), factor.id());
         int smoothedColumn = indexOfColumn(header.names(), SMOOTHED_LOSS);
         int iterationColumn = required.contains(ITERATION) ? indexOfColumn(header.names(), ITERATION) : -1;
-        int width = IntStream.of(lrColumn, lossColumn, runColumn, smoothedColumn, iterationColumn).max().getAsInt()
-                + 1;
+        int width = IntStream.of(lrColumn, lossColumn, runColumn, valueColumn, smoothedColumn, iterationColumn).max()
+                .getAsInt() + 1;
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> pointsInRun = new HashMap<>();
         // the header's line number is the index of the line after it
@@ -162,15 +202,22 @@ public final class CurveCsv {
             String lrAt = file + ": line " + lineNo + ", column " + (lrColumn + 1) + " (lr)";
             requireUsableLr(lr, lrAt);
             String run = runColumn < 0 ? "" : fields.get(runColumn).strip();
+            String value = valueColumn < 0 ? null : fields.get(valueColumn).strip();
             double loss = number(file, lineNo, fields, lossColumn, LOSS);
             double smoothed = smoothedColumn < 0 ? Double.NaN
                     : number(file, lineNo, fields, smoothedColumn, SMOOTHED_LOSS);
             int place = pointsInRun.merge(run, 1, Integer::sum) - 1;
             int iteration = iterationColumn < 0 ? place
                     : (int) number(file, lineNo, fields, iterationColumn, ITERATION);
-            rows.add(new Row(run, new CurvePoint(iteration, lr, loss, smoothed), lrAt));
+            rows.add(new Row(run, value, new CurvePoint(iteration, lr, loss, smoothed), lrAt));
         }
-        return new Table(rows, smoothedColumn >= 0);
+        return new Table(rows, smoothedColumn >= 0, factor);
+    }
+
+    /** The sweep factor the first column named after one is named after; null when none is. */
+    private static SweepFactor factorColumn(List<String> names) {
+        return names.stream().map(name -> EnumIds.find(SweepFactor.class, name)).filter(Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /** The rows of each curve, by label, in order of the label's first appearance. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.rangefinder.Counts;
+import org.rangefinder.EnumIds;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.StrictJson;
 
@@ -24,12 +25,14 @@ import org.rangefinder.files.StrictJson;
  *   <li>CSV, as pytorch-lr-finder or fastai histories are usually saved, or as Rangefinder writes it, read as
  *       {@link CurveCsv} reads it: columns named {@code lr} and {@code loss}, and where there, {@code smoothed_loss}
  *       with the smoothed losses and {@code run} (as in the CSV of a range-test sweep), which splits the rows into one
- *       curve per run value, in order of first appearance.</li>
+ *       curve per run value, in order of first appearance, each named by its label (and, in a sweep's file, its
+ *       member's value of the factor).</li>
  *   <li>Rangefinder's JSON, as {@code range-test --out} writes it: {@code {"schemaVersion":1,"runs":[{"points":[
  *       {"iteration":0,"lr":..,"loss":..,"smoothedLoss":..},...]},...]}}; {@code lr}, {@code loss} and, when the
- *       first point has it, {@code smoothedLoss} are read. It is read as strictly as a hyperparameter file
- *       ({@link StrictJson}): a missing or newer {@code schemaVersion} is refused, and so are a field given twice and
- *       text after the object.</li>
+ *       first point has it, {@code smoothedLoss} are read; each run is named by its place from 1 (and, where the
+ *       file's {@code family} names the sweep, its member's value of the factor). It is read as strictly as a
+ *       hyperparameter file ({@link StrictJson}): a missing or newer {@code schemaVersion} is refused, and so are a
+ *       field given twice and text after the object.</li>
  * </ul>
  * A file without smoothed losses is taken to hold them in {@code loss}: fastai's {@code recorder.losses} and
  * pytorch-lr-finder's {@code history["loss"]} are the moving averages those libraries smooth with, not the raw
@@ -52,8 +55,11 @@ public final class CurveFiles {
      * @param losses         the file's {@code loss} values: raw losses where the file also holds smoothed ones
      * @param smoothedLosses the file's smoothed losses, or, where it has none, its {@code loss} values as they are
      * @param smoothedInFile whether the file held smoothed losses of their own (Rangefinder's files do)
+     * @param label          how the file tells the curve from its others: {@code run 2} (a CSV's run label, or a
+     *                       JSON run's place from 1), with a sweep member's value of the factor where the file holds
+     *                       it ({@code run 2, weight-decay=1e-3}); null for a CSV of one curve without a run column
      */
-    public record Curve(double[] lrs, double[] losses, double[] smoothedLosses, boolean smoothedInFile) {
+    public record Curve(double[] lrs, double[] losses, double[] smoothedLosses, boolean smoothedInFile, String label) {
         public int size() {
             return lrs.length;
         }
@@ -135,11 +141,16 @@ public final class CurveFiles {
         CurveCsv.Table table = CurveCsv.parse(file, text, List.of());
         Map<String, List<CurveCsv.Row>> runs = CurveCsv.byRun(table.rows());
         if (runs.isEmpty()) {
-            return List.of(curve(file.toString(), List.of(), i -> "", false));
+            return List.of(curve(file.toString(), List.of(), i -> "", false, null));
         }
         List<Curve> curves = new ArrayList<>();
-        runs.forEach((run, rows) -> curves.add(curve(file + (run.isEmpty() ? "" : ": run " + run),
-                CurveCsv.points(rows), i -> rows.get(i).lrAt(), table.smoothedInFile())));
+        runs.forEach((run, rows) -> {
+            // a blank label among others is a curve too, named as one
+            String label = runs.size() == 1 && run.isEmpty() ? null
+                    : label(run.isEmpty() ? "''" : run, table.factor(), rows.get(0).value());
+            curves.add(curve(file + (label == null ? "" : ": " + label), CurveCsv.points(rows),
+                    i -> rows.get(i).lrAt(), table.smoothedInFile(), label));
+        });
         return curves;
     }
 
@@ -153,6 +164,11 @@ public final class CurveFiles {
         if (runs.isEmpty()) {
             throw new UserInputException(file + ": runs: the file holds no runs");
         }
+        // the sweep whose members the runs are, as range-test --out names it; read for the labels alone
+        JsonNode family = root.path("family");
+        SweepFactor factor = EnumIds.find(SweepFactor.class, family.path("factor").asText(null));
+        JsonNode memberValues = family.path("values");
+        boolean valued = factor != null && memberValues.isArray() && memberValues.size() == runs.size();
         List<Curve> curves = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             String runPath = "runs[" + r + "].points";
@@ -173,9 +189,15 @@ public final class CurveFiles {
                 values.add(new CurvePoint(p, lr, jsonNumber(points.get(p), "loss", pointPath),
                         smoothed ? jsonNumber(points.get(p), SMOOTHED_FIELD, pointPath) : Double.NaN));
             }
-            curves.add(curve(file + ": " + runPath, values, lrAt, smoothed));
+            curves.add(curve(file + ": " + runPath, values, lrAt, smoothed, label(String.valueOf(r + 1),
+                    valued ? factor : null, valued ? memberValues.get(r).asText() : null)));
         }
         return curves;
+    }
+
+    /** A curve's label: {@code run 2}, and {@code , weight-decay=1e-3} where a sweep's factor and value are known. */
+    private static String label(String run, SweepFactor factor, String value) {
+        return "run " + run + (factor == null || value == null ? "" : ", " + factor.id() + "=" + value);
     }
 
     private static double jsonNumber(JsonNode point, String name, String pointPath) {
@@ -197,7 +219,7 @@ public final class CurveFiles {
      * @param lrAt where the learning rate of the point at an index stands, for messages
      */
     private static Curve curve(String where, List<CurvePoint> points, IntFunction<String> lrAt,
-                               boolean smoothedInFile) {
+                               boolean smoothedInFile, String label) {
         if (points.size() < 2) {
             throw new UserInputException(where + ": " + Counts.of(points.size(), "point")
                     + "; a curve needs at least 2");
@@ -222,6 +244,6 @@ public final class CurveFiles {
             losses[i] = points.get(i).loss();
             smoothed[i] = smoothedInFile ? points.get(i).smoothedLoss() : losses[i];
         }
-        return new Curve(lrs, losses, smoothed, smoothedInFile);
+        return new Curve(lrs, losses, smoothed, smoothedInFile, label);
     }
 }

@@ -32,6 +32,17 @@ public record RangeTestResult(RangeTestConfig config, List<CurvePoint> points, S
         return points.stream().mapToDouble(CurvePoint::smoothedLoss).toArray();
     }
 
+    /** The point of the lowest finite smoothed loss, the first of equal ones; null when no smoothed loss is finite. */
+    public CurvePoint lowest() {
+        CurvePoint best = null;
+        for (CurvePoint p : points) {
+            if (Double.isFinite(p.smoothedLoss()) && (best == null || p.smoothedLoss() < best.smoothedLoss())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
     public RangeTestResult withSuggestions(Suggestions other) {
         return new RangeTestResult(config, points, stopReason, elapsedSeconds, other);
     }

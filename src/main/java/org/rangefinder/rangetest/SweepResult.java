@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The results of a condition sweep: one range test per value, in the order of the values. A seed family also
@@ -19,6 +20,12 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
     public static SweepResult of(Sweep sweep, List<RangeTestResult> members) {
         return new SweepResult(sweep, members,
                 sweep.factor() == SweepFactor.SEED ? SeedSummary.of(members) : null);
+    }
+
+    /** Each member in a line, in the order of the sweep's values. */
+    public List<MemberSummary> memberSummaries() {
+        return IntStream.range(0, members.size())
+                .mapToObj(m -> MemberSummary.of(sweep.values().get(m), members.get(m))).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,9 +121,9 @@ class RangeTestCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("weight-decay").contains("1e-4").contains("1e-3");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("run,iteration,lr,loss,smoothed_loss");
-        assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct())
-                .containsExactly("0", "1", "2");
+        assertThat(lines.get(0)).isEqualTo("run,weight-decay,iteration,lr,loss,smoothed_loss");
+        assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).distinct())
+                .containsExactly("1,0", "2,1e-4", "3,1e-3");
         assertThat(Files.readString(csv)).as("the curves the run history stored")
                 .isEqualTo(recorded(dir, "curves.csv"));
     }
@@ -151,8 +152,8 @@ class RangeTestCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         r = CliRun.of(concat(common, "--seed", "2", "--csv", ownSplit.toString()));
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> second = Files.readAllLines(family).stream().filter(l -> l.startsWith("1,"))
-                .map(l -> l.substring(2)).toList();
+        List<String> second = Files.readAllLines(family).stream().filter(l -> l.startsWith("2,2,"))
+                .map(l -> l.substring(4)).toList();
         assertThat(second).hasSize(30).isEqualTo(Files.readAllLines(alone).subList(1, 31))
                 .isNotEqualTo(Files.readAllLines(ownSplit).subList(1, 31));
         r = CliRun.of(concat(common, "--sweep", "seed=1,2", "--hyperparams-out", dir.resolve("h.json").toString()));
@@ -354,5 +355,55 @@ class RangeTestCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--start-lr").contains("Default: 1.0E-7").contains("--sweep")
                 .contains("--val-batches").contains("--step-size").contains("Default: 64");
+    }
+
+    /**
+     * A sweep's table tells its members apart where their suggestions coincide, as Smith's recipe compares them: each
+     * row has its member's lowest smoothed loss and the learning rate there, and the raw loss of its last point, as
+     * its curve in --out holds them; and each row is named as the curves' CSV and suggest name its member: by its
+     * place from 1 (the CSV's run was counted from 0, suggest's "run 1 of 2" from 1) and its value of the factor.
+     */
+    @Test
+    void aSweepsTableTellsItsMembersApartAsItsFilesAndSuggestNameThem(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("wd.csv");
+        Path json = dir.resolve("wd.json");
+        List<String> values = List.of("1e-1", "0");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "30",
+                "--sweep", "weight-decay=" + String.join(",", values), "--csv", csv.toString(), "--out",
+                json.toString(), "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.lines();
+        assertThat(lines[1]).isEmpty();
+        assertThat(lines[2].split(" +")).containsExactly("run", "weight-decay", "stop", "points", "lowest",
+                "smoothed", "at", "lr", "last", "loss", "steep", "valley", "minimum", "1cycle", "range");
+        JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+        for (int m = 0; m < values.size(); m++) {
+            JsonNode run = runs.get(m);
+            JsonNode points = run.get("points");
+            JsonNode lowest = null;
+            for (JsonNode p : points) {
+                double smoothed = Double.parseDouble(p.get("smoothedLoss").asText());
+                if (Double.isFinite(smoothed) && (lowest == null || smoothed < lowest.get("smoothedLoss").asDouble())) {
+                    lowest = p;
+                }
+            }
+            JsonNode s = run.get("suggestions");
+            assertThat(lines[3 + m].strip().split(" +")).as("member " + (m + 1)).containsExactly(
+                    String.valueOf(m + 1), values.get(m), run.get("stopReason").asText(),
+                    String.valueOf(points.size()), String.format(Locale.ROOT, "%.4f",
+                            lowest.get("smoothedLoss").asDouble()), Format.lr(lowest.get("lr").asDouble()),
+                    String.format(Locale.ROOT, "%.4f", points.get(points.size() - 1).get("loss").asDouble()),
+                    Format.lr(s.get("steep").asDouble()), Format.lr(s.get("valley").asDouble()),
+                    Format.lr(s.get("minimum").asDouble()), Format.lr(s.at("/range/min").asDouble()), "..",
+                    Format.lr(s.at("/range/max").asDouble()));
+        }
+        assertThat(Files.readAllLines(csv)).filteredOn(l -> l.startsWith("2,")).allMatch(l -> l.startsWith("2,0,"))
+                .hasSize(runs.get(1).get("points").size());
+        for (Path file : List.of(csv, json)) {
+            CliRun suggested = CliRun.of("suggest", "--in", file.toString());
+            assertThat(suggested.code()).as(suggested.err()).isZero();
+            assertThat(suggested.out()).as(file.toString()).startsWith("run 1, weight-decay=1e-1\n")
+                    .contains("\n\nrun 2, weight-decay=0\n");
+        }
     }
 }

@@ -15,7 +15,24 @@ import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.history.RunStatus;
+import java.util.List;
+import org.rangefinder.data.DataOptions;
+import org.rangefinder.engine.StopReason;
+import org.rangefinder.history.RunSettings;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.LrRange;
+import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionMethod;
+import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepResult;
+import org.rangefinder.schedule.OneCycleSettings;
+import org.rangefinder.train.SchedulePolicy;
+import org.rangefinder.train.TrainingConfig;
 
 class RunsCommandTest {
 
@@ -225,5 +242,80 @@ class RunsCommandTest {
         assertThat(RunsCommand.number(0.00123456789)).isEqualTo("0.00123457");
         assertThat(RunsCommand.number(2.5e-7)).isEqualTo("2.5E-7");
         assertThat(RunsCommand.number(0)).isEqualTo("0");
+        // BigDecimal's toString wrote these out in full, where the band below 1e-4 meant an exponent
+        assertThat(RunsCommand.number(2.26951e-6)).isEqualTo("2.26951E-6");
+        assertThat(RunsCommand.number(-9.5e-5)).isEqualTo("-9.5E-5");
+        assertThat(RunsCommand.number(1.234567e10)).isEqualTo("1.23457E10");
+    }
+
+    /**
+     * A range test read with --method steep: the list shows the suggestion its range came from (it showed valley's
+     * beside steep's range), and show says how the range was chosen, with every learning rate as the CLI writes
+     * learning rates (steep 0.00000226951 stood beside rangeMin 2.26951E-7) and counts as integers.
+     */
+    @Test
+    void aRangeTestIsListedAndShownWithTheSuggestionItsRangeCameFrom() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestConfig config = RangeTestConfig.defaults("digits", ModelSpec.preset("mlp"));
+        SuggestionOptions steep = SuggestionOptions.defaults().withRangeMethod(SuggestionMethod.STEEP);
+        String id = history.start(RunKind.RANGE_TEST, "digits", config.model(),
+                new RunSettings(config, null, DataOptions.defaults(), steep)).id();
+        history.finish(id, new RangeTestResult(config, curve(60), StopReason.DIVERGED, 1.5,
+                new Suggestions(2.26951e-6, 1.17e-3, 6.1e-2, new LrRange(2.26951e-7, 2.26951e-6), 60, null)));
+
+        CliRun list = CliRun.of("runs", "list", "--workspace", workspace.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.lines()[1]).startsWith(id + "  range-test  finished  digits   mlp 128-128  ")
+                .endsWith("  diverged  steep 2.27e-06, range 2.27e-07..2.27e-06");
+        CliRun show = CliRun.of("runs", "show", "--workspace", workspace.toString(), id);
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.lines()).contains("range           steep / 10 (--method, --range-factor)",
+                "points          60", "steep           2.27e-06", "valley          1.17e-03",
+                "minimum         6.10e-02", "rangeMin        2.27e-07", "rangeMax        2.27e-06",
+                "elapsedSeconds  1.5");
+    }
+
+    /**
+     * A sweep is listed with its factor and values (it read "sweep ... 4 members"), and shown with a row per member
+     * from its members.csv; a training with its schedule and learning rates, from its start.
+     */
+    @Test
+    void aSweepIsListedWithItsValuesAndShownWithItsMembersAndATrainingWithItsSchedule() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestConfig config = RangeTestConfig.defaults("digits", ModelSpec.preset("mlp"));
+        Sweep sweep = Sweep.parse("weight-decay=1e-2,0");
+        String swept = history.start(RunKind.SWEEP, "digits", config.model(),
+                new RunSettings(config, sweep.toString(), DataOptions.defaults())).id();
+        Suggestions suggested = new Suggestions(0.138, 5.86e-3, 6.14e-2, new LrRange(5.86e-4, 5.86e-3), 60, null);
+        List<CurvePoint> points = curve(60);
+        history.finish(swept, SweepResult.of(sweep, List.of(
+                new RangeTestResult(config, points, StopReason.COMPLETED, 1.25, suggested),
+                new RangeTestResult(config, points.subList(0, 40), StopReason.DIVERGED, 0.75, suggested))));
+        TrainingConfig training = new TrainingConfig("digits", config.model(), OptimizerKind.NESTEROV, 0.9, 0, 64, 1,
+                SchedulePolicy.ONE_CYCLE, OneCycleSettings.fromBounds(8, 0.0138, 0.138), null, 0, 42);
+        String trained = history.start(RunKind.TRAINING, "digits", config.model(),
+                RunSettings.of(training, DataOptions.defaults())).id();
+        history.fail(trained, "out of memory");
+
+        CliRun list = CliRun.of("runs", "list", "--workspace", workspace.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.lines()).anyMatch(l -> l.startsWith(swept + "  sweep weight-decay=1e-2,0  "))
+                .anyMatch(l -> l.startsWith(trained + "  training one-cycle 1.38e-02..1.38e-01  failed"));
+        CliRun show = CliRun.of("runs", "show", "--workspace", workspace.toString(), swept);
+        assertThat(show.code()).as(show.err()).isZero();
+        List<String> lines = List.of(show.lines());
+        assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly("",
+                "run  weight-decay  stop       points  lowest smoothed     at lr  last loss     steep    valley   "
+                        + "minimum  1cycle range",
+                "  1  1e-2          completed      60           0.9900  1.00e-01     0.9900  1.38e-01  5.86e-03  "
+                        + "6.14e-02  5.86e-04 .. 5.86e-03",
+                "  2  0             diverged       40           1.1900  1.00e-21     1.1900  1.38e-01  5.86e-03  "
+                        + "6.14e-02  5.86e-04 .. 5.86e-03");
+    }
+
+    /** A curve of {@code n} points, its losses falling 0.01 a point from 1.58 on a ladder rising to 0.1. */
+    private static List<CurvePoint> curve(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new CurvePoint(i, 0.1 * Math.pow(10, i - n + 1.0),
+                1.58 - 0.01 * i, 1.58 - 0.01 * i)).toList();
     }
 }

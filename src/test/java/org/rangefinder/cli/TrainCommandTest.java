@@ -267,8 +267,9 @@ class TrainCommandTest {
         String[] lines = r.lines();
         assertThat(lines).hasSize(9);
         // 120 of iris's 150 samples train (a validation fraction of 0.2): ceil(120 / 16) = 8 iterations an epoch
-        assertThat(lines[0]).isEqualTo("train: iris, mlp 128-128, one-cycle max lr 0.1, initial 0.01, nesterov, "
-                + "2 epochs of 8 iterations");
+        assertThat(lines[0]).isEqualTo("train: iris, mlp 128-128, one-cycle lr 1.00e-02..1.00e-01..1.00e-06 (cos, "
+                + "pct-start 0.3), nesterov momentum 0.95..0.85..0.95, weight decay 0.0, batch 16, seed 42, 2 epochs "
+                + "of 8 iterations");
         assertThat(lines[1]).isEqualTo(" epoch  train loss   val loss  val acc      time");
         assertThat(lines[2]).matches("     1 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\d{2}% +\\d+\\.\\ds");
         assertThat(lines[3]).matches("     2 +\\d+\\.\\d{4} +\\d+\\.\\d{4} +\\d+\\.\\d{2}% +\\d+\\.\\ds");
@@ -288,7 +289,8 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(4);
         assertThat(r.lines()[0])
-                .isEqualTo("train: iris, mlp 128-128, constant lr 0.05, adam, 1 epoch of 2 iterations");
+                .isEqualTo("train: iris, mlp 128-128, constant lr 5.00e-02, adam momentum 0.9, weight decay 0.0, "
+                        + "batch 64, seed 42, 1 epoch of 2 iterations");
         assertThat(r.lines()[3]).startsWith("stopped: completed after 2 of 2 iterations, ");
     }
 
@@ -298,7 +300,7 @@ class TrainCommandTest {
         CliRun r = CliRun.of("train", "--dataset", "iris", "--schedule", "constant", "--lr", "0.05", "--epochs", "1",
                 "--batch-size", "120", "--no-history");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.lines()[0]).endsWith(", nesterov, 1 epoch of 1 iteration");
+        assertThat(r.lines()[0]).endsWith(", batch 120, seed 42, 1 epoch of 1 iteration");
         assertThat(r.lines()[3]).startsWith("stopped: completed after 1 of 1 iteration, ");
     }
 
@@ -437,5 +439,28 @@ class TrainCommandTest {
         CliRun r = CliRun.of(("train --dataset iris " + options).split(" "));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("\tat ");
+    }
+
+    /**
+     * The header shows every setting the run applies, its learning rates as the CLI writes learning rates: it hid the
+     * weight decay, the batch size, the momentum's cycle and the final LR, and wrote the initial LR of --max-lr 0.138
+     * --min-lr 0.0138 as PyTorch computes it, 0.013799999999999998. A three-phase cycle goes back to its start; a
+     * momentum held fixed is shown as it is.
+     */
+    @Test
+    void theHeaderShowsTheSettingsTheRunApplies() {
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--batch-size", "32", "--weight-decay", "1e-4", "--epochs",
+                "1", "--max-lr", "0.138", "--min-lr", "0.0138", "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()[0]).isEqualTo("train: iris, mlp 128-128, one-cycle lr 1.38e-02..1.38e-01..1.38e-06 "
+                + "(cos, pct-start 0.3), nesterov momentum 0.95..0.85..0.95, weight decay 1.0E-4, batch 32, seed 42, "
+                + "1 epoch of 4 iterations");
+        CliRun three = CliRun.of("train", "--dataset", "iris", "--batch-size", "16", "--epochs", "2", "--max-lr",
+                "0.05", "--three-phase", "--anneal", "linear", "--no-cycle-momentum", "--momentum", "0.8", "--seed",
+                "7", "--no-history");
+        assertThat(three.code()).as(three.err()).isZero();
+        assertThat(three.lines()[0]).isEqualTo("train: iris, mlp 128-128, one-cycle lr 2.00e-03..5.00e-02..2.00e-03.."
+                + "2.00e-07 (three-phase, linear, pct-start 0.3), nesterov momentum 0.8, weight decay 0.0, batch 16, "
+                + "seed 7, 2 epochs of 8 iterations");
     }
 }

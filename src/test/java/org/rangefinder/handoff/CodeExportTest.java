@@ -182,6 +182,33 @@ class CodeExportTest {
     }
 
     /**
+     * fastai's annealing runs one step behind Rangefinder's only where the two have one shape, fit_one_cycle's two
+     * cosine phases: the comment said so of linear and three-phase runs too, beside the comments that say
+     * fit_one_cycle has neither shape. The warm-up's peak and the last step are compared for every shape.
+     */
+    @Test
+    void fastaisAnnealingIsOneStepBehindOnlyWhereItHasTheRunsShape() {
+        String behind = "its annealing runs one step behind throughout";
+        for (String[] shape : new String[][] {{"cos", "false"}, {"linear", "false"}, {"cos", "true"},
+            {"linear", "true"}}) {
+            boolean threePhase = Boolean.parseBoolean(shape[1]);
+            Hyperparameters h = withCycle(nesterov, new OneCycleSection(8, 0.25, shape[0],
+                    nesterov.lr().max() / nesterov.lr().min(), 1e4, threePhase, true, 0.85, 0.95));
+            OneCycleSettings s = h.oneCycleSettings();
+            String snippet = CodeExport.snippet(h, ExportFormat.FASTAI, null);
+            String last = "its last step (at (T-1)/T) runs at about "
+                    + String.format(java.util.Locale.ROOT, "%.2e", FastaiSnippet.fastaiLastLr(s)) + " where\n"
+                    + "#   Rangefinder's runs at " + String.format(java.util.Locale.ROOT, "%.2e", s.minLr()) + ".\n";
+            if (shape[0].equals("cos") && !threePhase) {
+                assertThat(snippet).as(String.join(" ", shape)).contains(behind).contains("#   i's LR), and " + last);
+            } else {
+                assertThat(snippet).as(String.join(" ", shape)).doesNotContain(behind)
+                        .contains("So fastai's warm-up peaks one step later,\n#   and " + last);
+            }
+        }
+    }
+
+    /**
      * fastai's last step, 100 steps to max 0.1, pct_start 0.3, div 25, final_div_factor 1e4: at 99/100 of the cycle,
      * p = (0.99 - 0.3) / 0.7 = 0.98571..., end = 0.1 / 250000 = 4e-7, cos(pi p) = -0.99899307...; 4e-7 + (0.1 - 4e-7)
      * (1 - 0.99899307) / 2 = 5.0746e-5, 127 times Rangefinder's last, 4e-7.

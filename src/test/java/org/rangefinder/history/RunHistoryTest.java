@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +25,12 @@ import org.rangefinder.engine.StopReason;
 import org.rangefinder.files.Json;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.MemberSummary;
 import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestListener;
 import org.rangefinder.rangetest.RangeTestResult;
+import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
@@ -157,8 +160,8 @@ class RunHistoryTest {
         assertThat(history.curves(r.id())).containsExactly(result.members().get(0).points(),
                 result.members().get(1).points());
         assertThat(Files.readAllLines(history.runFolder(r.id()).resolve("members.csv")))
-                .hasSize(3).first().isEqualTo(
-                        "run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,range_max,elapsed_seconds");
+                .hasSize(3).first().isEqualTo("run,weight-decay,stop_reason,points,steep,valley,minimum,range_min,"
+                        + "range_max,elapsed_seconds,lowest_smoothed_loss,lowest_smoothed_loss_lr,last_loss");
     }
 
     /**
@@ -200,10 +203,32 @@ class RunHistoryTest {
         Sweep sweep = Sweep.parse("weight-decay=0,0.001");
         RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
         history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first), handMade(second))));
-        assertThat(Files.readString(history.runFolder(swept.id()).resolve("curves.csv")))
-                .isEqualTo("run,iteration,lr,loss,smoothed_loss\n0,0,1.0E-4,2.5,2.5\n0,1,0.001,2.0,2.25\n"
-                        + "1,0,0.01,1.5,1.5\n1,1,0.1,NaN,NaN\n");
+        Path curves = history.runFolder(swept.id()).resolve("curves.csv");
+        assertThat(Files.readString(curves)).isEqualTo("run,weight-decay,iteration,lr,loss,smoothed_loss\n"
+                + "1,0,0,1.0E-4,2.5,2.5\n1,0,1,0.001,2.0,2.25\n2,0.001,0,0.01,1.5,1.5\n2,0.001,1,0.1,NaN,NaN\n");
         assertThat(history.curves(swept.id())).containsExactly(first, second);
+        // each member is found by its value, wherever its rows are
+        List<String> lines = Files.readAllLines(curves);
+        Files.write(curves, List.of(lines.get(0), lines.get(3), lines.get(4), lines.get(1), lines.get(2)));
+        assertThat(history.curves(swept.id())).containsExactly(first, second);
+    }
+
+    /**
+     * A sweep's curves.csv written before the factor's column was, which counted its members from 0 in its run
+     * column, reads back as it did: each member in its place.
+     */
+    @Test
+    void aSweepsCurvesWrittenBeforeTheFactorsColumnReadBackByTheirRunFromZero() throws IOException {
+        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5), new CurvePoint(1, 0.1, 1.25, 1.4));
+        Sweep sweep = Sweep.parse("weight-decay=0,0.001,0.01");
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
+        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first),
+                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig()), handMade(second))));
+        Files.writeString(history.runFolder(swept.id()).resolve("curves.csv"), "run,iteration,lr,loss,smoothed_loss\n"
+                + "0,0,1.0E-4,2.5,2.5\n0,1,0.001,2.0,2.25\n2,0,0.01,1.5,1.5\n2,1,0.1,1.25,1.4\n");
+        assertThat(history.curves(swept.id())).containsExactly(first, List.of(), second);
     }
 
     /**
@@ -228,9 +253,14 @@ class RunHistoryTest {
         history.finish(swept.id(), SweepResult.of(Sweep.parse("seed=1,2"), List.of(handMade(points),
                 handMade(points))));
         Path curves = history.runFolder(swept.id()).resolve("curves.csv");
-        Files.writeString(curves, Files.readString(curves).replace("\n1,1,", "\n2,1,"));
+        String written = Files.readString(curves);
+        Files.writeString(curves, written.replace("\n2,2,", "\n2,3,"));
         assertThatThrownBy(() -> history.curves(swept.id())).isInstanceOf(UserInputException.class)
-                .hasMessage(curves + ": run 2 is none of the sweep's 2 members (0..1)");
+                .hasMessage(curves + ": run 2 (seed=3) is none of the members of sweep seed=1,2");
+        Files.writeString(curves, written.replace("run,seed,", "run,").replaceAll("\n(\\d),\\d,", "\n$1,"));
+        assertThatThrownBy(() -> history.curves(swept.id())).as("a file from before the factor's column, from 0")
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(curves + ": run 2 is none of the members of sweep seed=1,2");
     }
 
     private RangeTestResult handMade(List<CurvePoint> points) {
@@ -274,28 +304,94 @@ class RunHistoryTest {
 
         Path members = workspace.resolve(r.id()).resolve("members.csv");
         List<String> lines = Files.readAllLines(members);
-        Files.write(members, List.of(lines.get(0), lines.get(1), lines.get(2).replace(",cancelled,", ",stalled,"),
-                lines.get(3)));
+        Files.write(members, withCell(lines, 2, "stop_reason", "stalled"));
         assertThat(history.memberStopReasons(r.id())).containsExactly(ran.stopReason(), null, StopReason.CANCELLED);
-        Files.write(members, List.of(lines.get(0), lines.get(1).replaceFirst(",[^,]*$", ",NaN"), lines.get(2),
-                lines.get(3).replaceFirst(",[^,]*$", ",soon")));
+        Files.write(members, withCell(withCell(lines, 1, "elapsed_seconds", "NaN"), 3, "elapsed_seconds", "soon"));
         assertThat(history.memberSeconds(r.id())).as("no finite number of seconds says nothing")
                 .containsExactly(null, 0.1, null);
-        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*$", "")).toList());
+        List<String> beforeSeconds = without(lines, "elapsed_seconds", "lowest_smoothed_loss",
+                "lowest_smoothed_loss_lr", "last_loss");
+        Files.write(members, beforeSeconds);
         assertThat(Files.readAllLines(members).get(0)).as("a sweep recorded before the column").endsWith(",range_max");
         assertThat(history.memberSeconds(r.id())).containsExactly(null, null, null);
         assertThat(history.memberStopReasons(r.id()))
                 .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
-        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*,", ",")).toList());
+        // members counted from 0, as they were: found by their values
+        Files.write(members, countedFromZero(beforeSeconds));
+        assertThat(history.memberStopReasons(r.id()))
+                .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
+        Files.write(members, countedFromZero(without(beforeSeconds, "weight-decay")));
         assertThat(Files.readAllLines(members).get(0)).as("an older layout")
                 .startsWith("run,stop_reason,").doesNotContain("weight-decay");
         assertThat(history.memberStopReasons(r.id()))
                 .containsExactly(ran.stopReason(), StopReason.CANCELLED, StopReason.CANCELLED);
-        Files.write(members, lines.stream().map(l -> l.replaceFirst(",[^,]*,[^,]*,", ",")).toList());
+        Files.write(members, countedFromZero(without(beforeSeconds, "weight-decay", "stop_reason")));
         assertThat(history.memberStopReasons(r.id())).containsExactly(null, null, null);
         Files.delete(members);
         assertThat(history.memberStopReasons(r.id())).containsExactly(null, null, null);
         assertThat(history.curves(r.id())).containsExactly(ran.points(), cut.points(), List.of());
+    }
+
+    /**
+     * Each of a sweep's members reads back in a line from members.csv as its result gave it (its lowest smoothed
+     * loss, the learning rate there and its last loss too, which Smith's recipe compares); a file written before the
+     * last three columns leaves them null, and a member without a row has its value alone.
+     */
+    @Test
+    void aSweepsMembersReadBackInALineEach() throws IOException {
+        RangeTestResult ran = rangeTest();
+        RangeTestResult cut = new RangeTestResult(rangeTestConfig(), ran.points().subList(0, 10),
+                StopReason.CANCELLED, 0.1, ran.suggestions());
+        SweepResult result = SweepResult.of(Sweep.parse("weight-decay=0,1e-3"), List.of(ran, cut));
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord r = history.start(RunKind.SWEEP, "iris", MLP, "weight-decay=0,1e-3");
+        history.finish(r.id(), result);
+
+        List<MemberSummary> members = history.members(r.id());
+        assertThat(members).isEqualTo(result.memberSummaries());
+        CurvePoint lowest = ran.lowest();
+        assertThat(members.get(0)).isEqualTo(new MemberSummary("0", ran.stopReason().id(), 30,
+                lowest.smoothedLoss(), lowest.lr(), ran.points().get(29).loss(), ran.suggestions().steep(),
+                ran.suggestions().valley(), ran.suggestions().minimum(), ran.suggestions().range().min(),
+                ran.suggestions().range().max(), ran.elapsedSeconds()));
+
+        Path file = workspace.resolve(r.id()).resolve("members.csv");
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, without(List.of(lines.get(0), lines.get(2)), "lowest_smoothed_loss",
+                "lowest_smoothed_loss_lr", "last_loss"));
+        MemberSummary second = result.memberSummaries().get(1);
+        assertThat(history.members(r.id())).containsExactly(
+                new MemberSummary("0", null, null, null, null, null, null, null, null, null, null, null),
+                new MemberSummary("1e-3", "cancelled", 10, null, null, null, second.steep(), second.valley(),
+                        second.minimum(), second.rangeMin(), second.rangeMax(), 0.1));
+    }
+
+    /** CSV lines with the cell of {@code column} in row {@code row} (from 1, after the header) set to {@code cell}. */
+    private static List<String> withCell(List<String> lines, int row, String column, String cell) {
+        int at = List.of(lines.get(0).split(",")).indexOf(column);
+        List<String> edited = new java.util.ArrayList<>(lines);
+        String[] cells = lines.get(row).split(",", -1);
+        cells[at] = cell;
+        edited.set(row, String.join(",", cells));
+        return edited;
+    }
+
+    /** CSV lines without the named columns. */
+    private static List<String> without(List<String> lines, String... columns) {
+        List<String> header = List.of(lines.get(0).split(","));
+        return lines.stream().map(line -> {
+            String[] cells = line.split(",", -1);
+            return String.join(",", java.util.stream.IntStream.range(0, cells.length)
+                    .filter(c -> !List.of(columns).contains(header.get(c))).mapToObj(c -> cells[c]).toList());
+        }).toList();
+    }
+
+    /** CSV lines whose first column, run, counts from 0, as files written before the factor's column did. */
+    private static List<String> countedFromZero(List<String> lines) {
+        return java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(1).map(line -> {
+            int comma = line.indexOf(',');
+            return (Integer.parseInt(line.substring(0, comma)) - 1) + line.substring(comma);
+        })).toList();
     }
 
     /**
@@ -573,5 +669,86 @@ class RunHistoryTest {
         assertThat(r.id()).matches("\\d{8}-\\d{6}-\\d{3}-[0-9a-z]{4}");
         assertThat(r.id().substring(0, 19)).isEqualTo(java.time.format.DateTimeFormatter
                 .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC).format(r.createdAt()));
+    }
+
+    /**
+     * A range test records the suggestion its 1cycle range was taken from, and its summary shows that one: a steep
+     * range read as valley's ("valley 1.17e-03, range 2.27e-07..2.27e-06"). A record written before says nothing of
+     * it, and shows the suggestion that is the range's top; the window's runs, read with the engine's options,
+     * record valley.
+     */
+    @Test
+    void aRangeTestRecordsTheSuggestionItsRangeCameFromAndShowsIt() throws IOException {
+        SuggestionOptions steep = SuggestionOptions.defaults().withRangeMethod(SuggestionMethod.STEEP)
+                .withRangeFactor(4);
+        RangeTestResult test = rangeTest();
+        RangeTestResult read = test.withSuggestions(test.suggest(test.config().smoothing(), steep));
+        assertThat(read.suggestions().steep()).isNotEqualTo(read.suggestions().valley());
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord started = history.start(RunKind.RANGE_TEST, "iris", MLP,
+                new RunSettings(test.config(), null, DataOptions.defaults(), steep));
+        RunRecord r = history.finish(started.id(), read);
+
+        assertThat(r.rangeMethod()).isEqualTo("steep");
+        assertThat(r.rangeFactor()).isEqualTo(4.0);
+        String range = String.format(Locale.ROOT, ", range %.2e..%.2e", read.suggestions().range().min(),
+                read.suggestions().range().max());
+        assertThat(r.summary()).isEqualTo(String.format(Locale.ROOT, "steep %.2e", read.suggestions().steep()) + range);
+        assertThat(Files.readString(history.runFolder(r.id()).resolve("settings.json")))
+                .contains("\"rangeMethod\" : \"steep\"");
+
+        Path record = history.runFolder(r.id()).resolve("run.json");
+        ObjectNode before = (ObjectNode) Json.MAPPER.readTree(record.toFile());
+        before.remove(List.of("rangeMethod", "rangeFactor"));
+        Files.writeString(record, Json.toString(before));
+        RunRecord old = history.get(r.id());
+        assertThat(old.rangeMethod()).isNull();
+        assertThat(old.rangeSource()).as("the suggestion its range's top is").isEqualTo("steep");
+        assertThat(old.summary()).isEqualTo(r.summary());
+
+        String window = history.start(RunKind.RANGE_TEST, "iris", MLP,
+                RunSettings.of(test.config(), DataOptions.defaults())).id();
+        RunRecord engines = history.finish(window, test);
+        assertThat(engines.rangeMethod()).isEqualTo("valley");
+        assertThat(engines.summary()).startsWith(String.format(Locale.ROOT, "valley %.2e, range ",
+                test.suggestions().valley()));
+    }
+
+    /**
+     * Key numbers that are whole, counts above all, are written as integers ("points": 30, not 30.0), and read back
+     * as the same numbers; a record written before, with 30.0, reads as ever.
+     */
+    @Test
+    void wholeKeyNumbersAreWrittenAsIntegersAndReadEitherWay() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestResult test = rangeTest();
+        RunRecord r = history.finish(history.start(RunKind.RANGE_TEST, "iris", MLP, test.config()).id(), test);
+        Path record = history.runFolder(r.id()).resolve("run.json");
+        String written = Files.readString(record);
+        assertThat(written).contains("\"points\" : 30,").doesNotContain("30.0")
+                .contains("\"valley\" : " + test.suggestions().valley() + ",");
+        assertThat(history.get(r.id()).results()).isEqualTo(r.results()).containsEntry("points", 30.0);
+        Files.writeString(record, written.replace("\"points\" : 30,", "\"points\" : 30.0,"));
+        assertThat(history.get(r.id()).results()).isEqualTo(r.results());
+    }
+
+    /**
+     * A 1cycle training records the learning rates its cycle starts at and peaks at from its start, so that a run
+     * that fails or is interrupted keeps them too; a constant one's is in its schedule.
+     */
+    @Test
+    void aOneCycleTrainingRecordsItsLearningRatesFromItsStart() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        TrainingResult trained = training();
+        OneCycleSettings cycle = trained.config().oneCycle();
+        String failed = history.start(RunKind.TRAINING, "iris", MLP, RunSettings.of(trained.config(), null)).id();
+        history.fail(failed, "out of memory");
+        String finished = history.start(RunKind.TRAINING, "iris", MLP, RunSettings.of(trained.config(), null)).id();
+        history.finish(finished, trained);
+        for (String id : List.of(failed, finished)) {
+            assertThat(history.get(id).results()).containsEntry("initialLr", cycle.initialLr())
+                    .containsEntry("maxLr", cycle.maxLr());
+        }
+        assertThat(history.get(finished).results()).containsEntry("epochs", 1.0);
     }
 }

@@ -33,13 +33,41 @@ class CurveCsvTest {
                         + "4,0,0.001,NaN,NaN\n");
     }
 
-    /** A sweep's members are labelled by their index, a member without points leaving no row but keeping its place. */
+    /**
+     * A sweep's members are labelled by their place from 1, as suggest, the sweep's table and its progress name them
+     * (they were labelled from 0), each row with its member's value of the factor in a column named after it; a member
+     * without points leaves no row but keeps its place.
+     */
     @Test
-    void aSweepsMembersAreLabelledByTheirIndexFromZero() {
-        List<RangeTestResult> members = List.of(result(a), result(List.of()), result(b));
-        assertThat(CurveCsv.formatRuns(CurveCsv.Run.ofMembers(members)))
-                .isEqualTo("run,iteration,lr,loss,smoothed_loss\n0,0,1.0E-7,2.5,2.5\n0,1,1.0E-6,2.25,2.3737\n"
-                        + "2,0,0.001,NaN,NaN\n");
+    void aSweepsMembersAreLabelledByTheirPlaceFromOneWithTheirValue() {
+        SweepResult sweep = SweepResult.of(Sweep.parse("weight-decay=1e-2,1e-3,0"),
+                List.of(result(a), result(List.of()), result(b)));
+        assertThat(CurveCsv.formatMembers(sweep)).isEqualTo("run,weight-decay,iteration,lr,loss,smoothed_loss\n"
+                + "1,1e-2,0,1.0E-7,2.5,2.5\n1,1e-2,1,1.0E-6,2.25,2.3737\n3,0,0,0.001,NaN,NaN\n");
+    }
+
+    /**
+     * The value of a sweep's factor is read beside a run column, from a column named after the factor; a file
+     * without one (written before it) reads as ever, and so does a file without a run column, whatever it holds.
+     */
+    @Test
+    void theFactorsColumnIsReadBesideARunColumn() throws IOException {
+        Path file = dir.resolve("members.csv");
+        CurveCsv.writeMembers(file, SweepResult.of(Sweep.parse("momentum=0.9,0.5"), List.of(result(a), result(b))));
+        CurveCsv.Table table = CurveCsv.read(file, CurveCsv.RUN_COLUMNS);
+        assertThat(table.factor()).isEqualTo(SweepFactor.MOMENTUM);
+        assertThat(table.rows()).extracting(CurveCsv.Row::run, CurveCsv.Row::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1", "0.9"), org.assertj.core.groups.Tuple.tuple("1", "0.9"),
+                org.assertj.core.groups.Tuple.tuple("2", "0.5"));
+        assertThat(table.rows()).extracting(CurveCsv.Row::point).containsExactly(a.get(0), a.get(1), b.get(0));
+
+        Path before = Files.writeString(dir.resolve("before.csv"), "run,iteration,lr,loss,smoothed_loss\n"
+                + "0,0,0.1,2,2\n");
+        assertThat(CurveCsv.read(before, CurveCsv.RUN_COLUMNS).factor()).isNull();
+        assertThat(CurveCsv.read(before, CurveCsv.RUN_COLUMNS).rows()).extracting(CurveCsv.Row::value)
+                .containsExactly((String) null);
+        Path logged = Files.writeString(dir.resolve("logged.csv"), "lr,loss,momentum\n0.1,2,0.9\n");
+        assertThat(CurveCsv.read(logged, List.of()).factor()).isNull();
     }
 
     /** What is written is read back as the very same points: every double, the non-finite ones and the iterations. */

@@ -86,6 +86,28 @@ class CurveFilesTest {
                 "r.csv: run 1: 1 point; a curve needs at least 2");
     }
 
+    /**
+     * Each curve of a file of several is named as the file names it: a CSV's run label, a JSON run's place from 1 (a
+     * sweep's CSV counts its members from 1 too), with the member's value of the sweep's factor where the file holds
+     * it; a file of one curve without a run column names none.
+     */
+    @Test
+    void eachCurveIsNamedAsItsFileNamesIt() throws IOException {
+        Path csv = write("wd.csv", "run,weight-decay,lr,loss\n1,1e-2,0.1,2\n1,1e-2,0.2,1\n2,0,0.1,3\n2,0,0.2,2\n");
+        assertThat(CurveFiles.readAll(csv)).extracting(Curve::label)
+                .containsExactly("run 1, weight-decay=1e-2", "run 2, weight-decay=0");
+        Path before = write("before.csv", "run,lr,loss\n0,0.1,2\n0,0.2,1\n1,0.1,3\n1,0.2,2\n");
+        assertThat(CurveFiles.readAll(before)).extracting(Curve::label).containsExactly("run 0", "run 1");
+        String points = "\"points\":[{\"lr\":0.1,\"loss\":2},{\"lr\":0.2,\"loss\":1}]";
+        Path json = write("wd.json", "{\"schemaVersion\":1,\"runs\":[{" + points + "},{" + points + "}],"
+                + "\"family\":{\"factor\":\"weight-decay\",\"values\":[\"1e-2\",\"0\"]}}");
+        assertThat(CurveFiles.readAll(json)).extracting(Curve::label)
+                .containsExactly("run 1, weight-decay=1e-2", "run 2, weight-decay=0");
+        Path runs = write("runs.json", "{\"schemaVersion\":1,\"runs\":[{" + points + "},{" + points + "}]}");
+        assertThat(CurveFiles.readAll(runs)).extracting(Curve::label).containsExactly("run 1", "run 2");
+        assertThat(CurveFiles.read(write("one.csv", "lr,loss\n0.1,2\n0.2,1\n")).label()).isNull();
+    }
+
     @Test
     void rangefinderJsonWithSeveralRuns() throws IOException {
         Path f = write("runs.json", """
