@@ -214,11 +214,13 @@ class HyperparamsCliTest {
         Matcher id = Pattern.compile("recorded as run (\\S+)").matcher(trained.out());
         assertThat(id.find()).as(trained.out()).isTrue();
 
+        JsonNode lr = Json.MAPPER.readTree(file.toFile()).get("lr");
         CliRun list = run("runs", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out().lines().toList()).as(list.out()).hasSize(3);
         assertThat(list.out().lines().skip(1).findFirst().orElseThrow())
-                .startsWith(id.group(1) + "  training    finished  iris     mlp 128-128  ")
+                .startsWith(id.group(1) + "  training one-cycle " + Format.lr(lr.get("min").asDouble()) + ".."
+                        + Format.lr(lr.get("max").asDouble()) + "  finished  iris     mlp 128-128  ")
                 .contains("completed  val acc ");
         assertThat(list.out()).contains("range-test").contains("valley ");
 
