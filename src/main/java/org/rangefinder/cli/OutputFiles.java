@@ -66,14 +66,22 @@ final class OutputFiles {
         return this;
     }
 
+    /**
+     * Refuses a blank file name given to {@code option}, read or written: as a path it names the current folder, and
+     * the refusal would say so ("is a folder") without naming the option. Null (not given) passes.
+     */
+    static void requireName(String option, Path file) {
+        if (file != null && file.toString().isBlank()) {
+            throw new UserInputException(option + " is blank: give a file name");
+        }
+    }
+
     /** A file the command writes, by its option; null (not asked for) is skipped. */
     OutputFiles writes(String option, Path file) {
         if (file == null) {
             return this;
         }
-        if (file.toString().isBlank()) {
-            throw new UserInputException(option + " is blank: give a file name");
-        }
+        requireName(option, file);
         String named = option + " " + file;
         checkFollowable(named, file);
         Path key = identity(file);

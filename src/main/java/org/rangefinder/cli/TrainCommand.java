@@ -129,6 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         Hyperparameters file = null;
         List<String> warnings = List.of();
         if (hyperparams != null) {
+            OutputFiles.requireName("--hyperparams", hyperparams);
             HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
             warnings = read.warnings();
             file = read.hyperparameters();

@@ -228,4 +228,24 @@ class OutputFilesTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(Files.readAllLines(csv)).hasSize(11);
     }
+
+    /**
+     * A blank file to read named the current folder: "rangefinder: : is a folder, not a file", without the option.
+     * Each such option is named now, as a blank --out is.
+     */
+    @Test
+    void aBlankFileToReadIsRefusedByItsOption() {
+        for (String blank : List.of("", " ")) {
+            assertRefused(CliRun.of("suggest", "--in", blank), "--in is blank: give a file name");
+            assertRefused(CliRun.of("export", "--format", "pytorch", "--hyperparams", blank),
+                    "--hyperparams is blank: give a file name");
+            assertRefused(CliRun.of("train", "--hyperparams", blank, "--no-history"),
+                    "--hyperparams is blank: give a file name");
+            assertRefused(CliRun.of("range-test", "--dataset", "iris", "--model", blank, "--no-history"),
+                    "--model is blank: give mlp, lenet, resnet, or the path of a model spec .json file");
+            assertRefused(CliRun.of("train", "--dataset", "iris", "--max-lr", "0.1", "--model", blank,
+                    "--no-history"), "--model is blank: give mlp, lenet, resnet, or the path of a model spec .json "
+                    + "file");
+        }
+    }
 }
