@@ -8,6 +8,9 @@ package org.rangefinder;
  */
 public final class OneLine {
 
+    /** The most characters of a text that {@link #quote} shows. */
+    public static final int QUOTED = 40;
+
     private OneLine() {
     }
 
@@ -27,6 +30,20 @@ public final class OneLine {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code text} as a message quotes what the user wrote (a cell of a table): in single quotes, one line
+     * ({@link #of}), and, past {@value #QUOTED} characters, cut there with its length said, so that a cell of
+     * millions of characters is not a line of megabytes: {@code 'abc…' (20000000 characters)}. Lengths count code
+     * points, and the cut splits none.
+     */
+    public static String quote(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= QUOTED) {
+            return "'" + of(text) + "'";
+        }
+        return "'" + of(text.substring(0, text.offsetByCodePoints(0, QUOTED))) + "…' (" + length + " characters)";
     }
 
     /** {@code text} with each character that {@link #breaks} its line replaced by a space. */

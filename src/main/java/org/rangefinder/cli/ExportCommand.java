@@ -40,6 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         ExportFormat f = ExportFormat.parse(format);
+        OutputFiles.requireName("--hyperparams", hyperparams);
         new OutputFiles().reads("--hyperparams", hyperparams.toString()).writes("--out", out);
         HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
         read.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));

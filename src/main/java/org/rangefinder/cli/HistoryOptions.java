@@ -32,10 +32,38 @@ final class HistoryOptions {
 
     private RunHistory history;
     private String id;
+    /** Why the default history folder is not written ({@link #check}), or null. */
+    private String notWritten;
 
-    /** Starts recording a run (nothing with {@code --no-history}). */
+    /**
+     * Checks the run history's folder with the command's other outputs, before the run: it must not be, nor lie in,
+     * an image folder the command reads ({@link OutputFiles#writesInto}), where each run would add files to the
+     * dataset, on which its next load would fail. A {@code --workspace} there is refused; the default folder there is
+     * not written, as one that cannot be written: the run goes on, unrecorded, with a warning as it starts.
+     */
+    void check(OutputFiles files) {
+        if (noHistory) {
+            return;
+        }
+        Path folder = workspace.folder();
+        try {
+            files.writesInto((workspace.workspace == null ? "the run history's folder " : "--workspace ") + folder,
+                    folder);
+        } catch (UserInputException e) {
+            if (workspace.workspace != null) {
+                throw e;
+            }
+            notWritten = e.getMessage();
+        }
+    }
+
+    /** Starts recording a run (nothing with {@code --no-history}, or in a folder {@link #check} kept from it). */
     void start(PrintWriter err, RunKind kind, String dataset, ModelSpec model, Object settings) {
         if (noHistory) {
+            return;
+        }
+        if (notWritten != null) {
+            err.println("warning: this run is not recorded in the run history (" + notWritten + ")");
             return;
         }
         Path folder = workspace.folder();

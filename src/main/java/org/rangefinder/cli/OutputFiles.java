@@ -16,7 +16,8 @@ import org.rangefinder.files.AtomicFiles;
  * cannot be written or that destroys a file the user made: no output may be blank, a file the command reads (a
  * dataset's every file: an IDX labels file, the test pair beside it) or another output, nor lie in an image folder
  * the command reads, nor be a folder, a device or a pipe, and each must go into a folder that exists, or can be made,
- * and can be written.
+ * and can be written. Nor may a folder the command makes files in (the run history's) be, or lie in, an image folder
+ * it reads.
  */
 final class OutputFiles {
     private final Map<Path, String> inputs = new LinkedHashMap<>();
@@ -66,14 +67,22 @@ final class OutputFiles {
         return this;
     }
 
+    /**
+     * Refuses a blank file name given to {@code option}, read or written: as a path it names the current folder, and
+     * the refusal would say so ("is a folder") without naming the option. Null (not given) passes.
+     */
+    static void requireName(String option, Path file) {
+        if (file != null && file.toString().isBlank()) {
+            throw new UserInputException(option + " is blank: give a file name");
+        }
+    }
+
     /** A file the command writes, by its option; null (not asked for) is skipped. */
     OutputFiles writes(String option, Path file) {
         if (file == null) {
             return this;
         }
-        if (file.toString().isBlank()) {
-            throw new UserInputException(option + " is blank: give a file name");
-        }
+        requireName(option, file);
         String named = option + " " + file;
         checkFollowable(named, file);
         Path key = identity(file);
@@ -89,12 +98,7 @@ final class OutputFiles {
         if (Files.isDirectory(key)) {
             throw new UserInputException(named + " is a folder: give a file name");
         }
-        for (Map.Entry<Path, String> folder : folders.entrySet()) {
-            if (key.startsWith(folder.getKey())) {
-                throw new UserInputException(named + " is inside " + folder.getValue() + ": writing there would "
-                        + "change the dataset; give a file outside it");
-            }
-        }
+        requireOutsideFolders(named, key, "a file");
         if (Files.exists(key) && !Files.isRegularFile(key)) {
             throw new UserInputException(named + " is not a regular file (a device or a pipe): give a file name");
         }
@@ -121,6 +125,31 @@ final class OutputFiles {
             throw new UserInputException(named + ": " + AtomicFiles.reason(e));
         }
         return this;
+    }
+
+    /**
+     * A folder the command makes files in, in folders of their own (the run history's: {@code named}, in words), that
+     * must not be, nor lie in, an image folder the command reads: the files would be read as its samples, and the
+     * next load fail on them. A folder that holds the image folder is fine.
+     */
+    OutputFiles writesInto(String named, Path folder) {
+        requireOutsideFolders(named, identity(folder), "a folder");
+        return this;
+    }
+
+    /**
+     * Refuses {@code key}, an output's {@link #identity}, that is or lies in an image folder the command reads.
+     *
+     * @param give what to give instead, in words: "a file"
+     */
+    private void requireOutsideFolders(String named, Path key, String give) {
+        for (Map.Entry<Path, String> folder : folders.entrySet()) {
+            if (key.startsWith(folder.getKey())) {
+                throw new UserInputException(named + (key.equals(folder.getKey()) ? " is " : " is inside ")
+                        + folder.getValue() + ": writing there would change the dataset; give " + give
+                        + " outside it");
+            }
+        }
     }
 
     /**

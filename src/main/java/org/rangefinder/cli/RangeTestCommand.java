@@ -184,8 +184,8 @@ final class RangeTestCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserInputException("--threads must be at least 1, got " + threads);
         }
-        new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
-                .writes("--out", out).writes("--csv", csv).writes("--hyperparams-out", hyperparamsOut);
+        history.check(new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
+                .writes("--out", out).writes("--csv", csv).writes("--hyperparams-out", hyperparamsOut));
         RangeTestConfig config = new RangeTestConfig(data.dataset, data.modelSpec(), data.optimizerKind(),
                 data.momentum, data.weightDecay, data.batchSize, iterations, startLr, endLr, LadderMode.parse(mode),
                 stepSize, smoothing, diverge, valBatches, data.seed);

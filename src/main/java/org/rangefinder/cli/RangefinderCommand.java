@@ -32,6 +32,7 @@ public final class RangefinderCommand {
     /** 128 + SIGINT, as shells report a program that Ctrl-C ended. */
     public static final int CANCELLED = 130;
 
+    /** Read off the arguments themselves ({@link #isDebug}); the option is here for the help and the parser. */
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
@@ -50,6 +51,7 @@ public final class RangefinderCommand {
 
     /** Runs the command line with the given output streams (tests capture them) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = isDebug(args);
         CommandLine cli = new CommandLine(new RangefinderCommand());
         cli.setOut(out);
         cli.setErr(err);
@@ -57,19 +59,19 @@ public final class RangefinderCommand {
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("rangefinder: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            if (isDebug(ex.getCommandLine())) {
+            if (debug) {
                 ex.printStackTrace(err);
             }
             return BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, isDebug(commandLine), err));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, debug, err));
         int code;
         try {
             code = cli.execute(args);
         } catch (OutOfMemoryError e) { // an Error passes picocli's handler; the heap's limit is the user's to set
             err.println("rangefinder: out of memory: Java may use " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB here; give it more (java -Xmx...), or use less data, a smaller batch or a smaller model");
-            if (isDebug(cli)) {
+            if (debug) {
                 e.printStackTrace(err);
             }
             code = BAD_INPUT;
@@ -102,11 +104,20 @@ public final class RangefinderCommand {
         return code;
     }
 
-    private static boolean isDebug(CommandLine commandLine) {
-        CommandLine c = commandLine;
-        while (c.getParent() != null) {
-            c = c.getParent();
+    /**
+     * Whether the command line asks for stack traces: {@code --debug} anywhere before a {@code --} (after it every
+     * argument is a value). Read off the arguments rather than the parsed option, which a second {@code --debug} turned
+     * off again, and which a command line refused before the parser reached {@code --debug} never set.
+     */
+    static boolean isDebug(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--debug")) {
+                return true;
+            }
         }
-        return c.getCommand() instanceof RangefinderCommand r && r.debug;
+        return false;
     }
 }

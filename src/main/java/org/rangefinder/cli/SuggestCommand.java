@@ -48,6 +48,7 @@ final class SuggestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SuggestionOptions options = choice.options();
+        OutputFiles.requireName("--in", in);
         List<Curve> curves = CurveFiles.readAll(in);
         List<Suggestions> results = curves.stream().map(c -> smoothing == null
                 ? Suggestions.fromSmoothed(c.lrs(), c.smoothedLosses(), options)

@@ -129,15 +129,16 @@ final class TrainCommand implements Callable<Integer> {
         Hyperparameters file = null;
         List<String> warnings = List.of();
         if (hyperparams != null) {
+            OutputFiles.requireName("--hyperparams", hyperparams);
             HyperparameterFile.ReadResult read = HyperparameterFile.read(hyperparams);
             warnings = read.warnings();
             file = read.hyperparameters();
         }
         String named = file == null ? null : file.dataset().source();
-        new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
+        history.check(new OutputFiles().readsDataset("--dataset", data.dataset).reads("--model", data.model)
                 .reads("--hyperparams", hyperparams == null ? null : hyperparams.toString())
                 .readsDatasetOf(hyperparams, named)
-                .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut);
+                .writes("--out", out).writes("--save-model", saveModel).writes("--hyperparams-out", hyperparamsOut));
         warnings.forEach(w -> stderr.println("warning: " + w));
         return file;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.rangefinder.Counts;
+import org.rangefinder.OneLine;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
@@ -469,7 +470,7 @@ final class CsvImporter {
     }
 
     private UserInputException problem(int line, int column, String cell, String what) {
-        return new UserInputException(file + ": line " + line + ", column " + (column + 1) + " ('" + cell + "'): "
-                + what);
+        return new UserInputException(file + ": line " + line + ", column " + (column + 1) + " (" + OneLine.quote(cell)
+                + "): " + what);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.rangefinder.RegularFiles;
 import org.rangefinder.UserInputException;
 
 /** Opening data files, gzipped or not, and turning I/O failures into messages that name the file. */
@@ -39,7 +40,16 @@ final class DataFiles {
      * magic bytes (1f 8b), not by the name, so a misnamed file still reads.
      */
     static InputStream open(Path file) throws IOException {
-        return contentOf(Files.newInputStream(file));
+        return contentOf(stored(file));
+    }
+
+    /**
+     * The stored bytes of a data file, opened once it is known to be a regular file ({@link RegularFiles}): a pipe
+     * named {@code data.csv} would hold the open forever, and {@code /dev/zero} would never end.
+     */
+    private static InputStream stored(Path file) throws IOException {
+        RegularFiles.attributes(file);
+        return Files.newInputStream(file);
     }
 
     /** The content of a file's stored bytes, as {@link #open} gives it; closing it closes {@code stored}. */
@@ -66,7 +76,7 @@ final class DataFiles {
         private final InputStream content;
 
         Hashed(Path file) throws IOException {
-            stored = new DigestInputStream(Files.newInputStream(file), digest);
+            stored = new DigestInputStream(stored(file), digest);
             content = contentOf(stored);
         }
 
@@ -92,6 +102,7 @@ final class DataFiles {
 
     /** The bytes of a file, whole, with their SHA-256 added to {@code into} under {@code name}. */
     static byte[] readHashed(Path file, DataDigest into, String name) throws IOException {
+        RegularFiles.attributes(file);
         byte[] bytes = Files.readAllBytes(file);
         into.add(name, DataDigest.sha256().digest(bytes));
         return bytes;
@@ -99,7 +110,7 @@ final class DataFiles {
 
     /** The size of the file's content when it is not gzipped (its size on disk); -1 when it is gzipped. */
     static long plainSize(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = stored(file)) {
             return startsGzipped(in) ? -1 : Files.size(file);
         }
     }

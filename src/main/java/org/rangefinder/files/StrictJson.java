@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rangefinder.RegularFiles;
 import org.rangefinder.UserInputException;
 import org.rangefinder.Version;
 
@@ -167,13 +168,7 @@ public final class StrictJson {
      * @throws IOException when it cannot be read
      */
     public static String readUtf8(Path file, long maxBytes, String kind) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.isDirectory()) {
-            throw new UserInputException(file + ": is a folder, not a file");
-        }
-        if (!attributes.isRegularFile()) {
-            throw new UserInputException(file + ": not a regular file (a device or a pipe)");
-        }
+        BasicFileAttributes attributes = RegularFiles.attributes(file);
         byte[] bytes;
         if (attributes.size() > maxBytes) {
             bytes = null;

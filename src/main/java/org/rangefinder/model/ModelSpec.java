@@ -158,6 +158,11 @@ public record ModelSpec(String preset, List<Integer> hiddenSizes, Double dropout
 
     /** {@code mlp}, {@code lenet}, {@code resnet}, or the path of a spec file. */
     public static ModelSpec parse(String presetOrPath) {
+        if (presetOrPath.isBlank()) {
+            // as a path, a blank one names the current folder, which was refused as a folder without naming --model
+            throw new SettingProblem(Setting.MODEL, "is blank: give %s, or the path of a model spec .json file",
+                    String.join(", ", PRESETS));
+        }
         if (PRESETS.contains(presetOrPath.toLowerCase(Locale.ROOT))) {
             return preset(presetOrPath);
         }

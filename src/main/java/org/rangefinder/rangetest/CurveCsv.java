@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.rangefinder.Counts;
 import org.rangefinder.EnumIds;
+import org.rangefinder.OneLine;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
@@ -359,8 +360,8 @@ public final class CurveCsv {
         String field = fields.get(index);
         Double value = parseNumber(field);
         if (value == null) {
-            throw new UserInputException(file + ": line " + lineNo + ", column " + (index + 1) + ": '" + field.strip()
-                    + "' in column " + column + " is not a number");
+            throw new UserInputException(file + ": line " + lineNo + ", column " + (index + 1) + ": " + OneLine.quote(field.strip())
+                    + " in column " + column + " is not a number");
         }
         return value;
     }

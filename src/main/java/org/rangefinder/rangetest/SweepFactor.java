@@ -1,7 +1,5 @@
 package org.rangefinder.rangetest;
 
-import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
 import org.rangefinder.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -37,44 +35,44 @@ public enum SweepFactor {
      * factor and the value, and the factor's own refusal in the same names.
      */
     public RangeTestConfig apply(RangeTestConfig base, String value) {
-        UnaryOperator<RangeTestConfig> set = read(value);
+        Object v = value(value);
         try {
-            return set.apply(base);
+            return switch (this) {
+                case WEIGHT_DECAY -> base.withWeightDecay((Double) v);
+                case MOMENTUM -> base.withMomentum((Double) v);
+                case BATCH_SIZE -> base.withBatchSize((Integer) v);
+                case OPTIMIZER -> base.withOptimizer((OptimizerKind) v);
+                case SEED -> base.withSeed((Long) v);
+            };
         } catch (UserInputException e) {
             throw refused(value, e);
         }
     }
 
     /**
-     * Refuses, as {@link #apply} does, a value that is not of this factor's kind (not a number, not an optimizer),
-     * which needs no base configuration to tell: a sweep of one such value is refused for it, not for its count.
+     * The value {@code text} sets, as {@link #apply} reads it: a {@link Double}, an {@link Integer}, an
+     * {@link OptimizerKind} or a {@link Long}, equal to that of another text of the same value however each is spelt
+     * ({@code 1e-4} and {@code 0.0001}, {@code 0} and {@code -0}, {@code sgd} and {@code SGD}, {@code 1} and
+     * {@code 01}). A value that is not of this factor's kind (not a number, not an optimizer) is refused as
+     * {@link #apply} refuses it: that needs no base configuration to tell, so a sweep of one such value is refused
+     * for it, not for its count.
      */
-    public void check(String value) {
-        read(value);
-    }
-
-    /** What {@code value} sets in a configuration, read now: refused as {@link #apply} says when it cannot be read. */
-    private UnaryOperator<RangeTestConfig> read(String value) {
-        String v = value.trim();
+    public Object value(String text) {
+        String v = text.trim();
         try {
             return switch (this) {
-                case WEIGHT_DECAY -> setting(Double.parseDouble(v), RangeTestConfig::withWeightDecay);
-                case MOMENTUM -> setting(Double.parseDouble(v), RangeTestConfig::withMomentum);
-                case BATCH_SIZE -> setting(Integer.parseInt(v), RangeTestConfig::withBatchSize);
-                case OPTIMIZER -> setting(OptimizerKind.parse(v), RangeTestConfig::withOptimizer);
-                case SEED -> setting(Long.parseLong(v), RangeTestConfig::withSeed);
+                // adding 0 turns -0 into 0, the same weight decay or momentum
+                case WEIGHT_DECAY, MOMENTUM -> Double.parseDouble(v) + 0.0;
+                case BATCH_SIZE -> Integer.parseInt(v);
+                case OPTIMIZER -> OptimizerKind.parse(v);
+                case SEED -> Long.parseLong(v);
             };
         } catch (NumberFormatException e) {
-            throw new SettingProblem(Setting.SWEEP, "%s: '%s' is not a valid %s", id(), value,
+            throw new SettingProblem(Setting.SWEEP, "%s: '%s' is not a valid %s", id(), text,
                     this == WEIGHT_DECAY || this == MOMENTUM ? "number" : "integer");
         } catch (UserInputException e) {
-            throw refused(value, e);
+            throw refused(text, e);
         }
-    }
-
-    private static <T> UnaryOperator<RangeTestConfig> setting(T value,
-                                                             BiFunction<RangeTestConfig, T, RangeTestConfig> with) {
-        return config -> with.apply(config, value);
     }
 
     private SettingProblem refused(String value, UserInputException e) {

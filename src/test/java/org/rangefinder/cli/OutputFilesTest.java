@@ -228,4 +228,80 @@ class OutputFilesTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(Files.readAllLines(csv)).hasSize(11);
     }
+
+    /**
+     * The run history's folder was never checked against the image folder read: {@code --workspace} inside it put each
+     * run's curve.csv, run.json and settings.json among the samples, and the next load failed on them ("not an
+     * image"). A workspace in or at the image folder is refused before the run, by range-test and train, and nothing
+     * is made there; one that holds the image folder records the run.
+     */
+    @Test
+    void aWorkspaceInOrAtAnImageFolderReadIsRefusedBeforeTheRun() throws Exception {
+        Path images = TestData.imageFolder(tmp.resolve("images"), 8);
+        List<Path> samples = listing(images);
+        for (Path workspace : List.of(images.resolve("ws"), images.resolve("dark/runs"), images)) {
+            String refusal = "--workspace " + workspace + (workspace.equals(images) ? " is" : " is inside")
+                    + " the image folder --dataset " + images + " reads: writing there would change the dataset; "
+                    + "give a folder outside it";
+            assertRefused(CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10",
+                    "--batch-size", "2", "--workspace", workspace.toString()), refusal);
+            assertRefused(CliRun.of("train", "--dataset", images.toString(), "--max-lr", "0.1", "--epochs", "1",
+                    "--batch-size", "2", "--workspace", workspace.toString()), refusal);
+        }
+        assertThat(listing(images)).isEqualTo(samples);
+
+        CliRun beside = CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--batch-size",
+                "2", "--workspace", tmp.toString());
+        assertThat(beside.code()).as(beside.err()).isZero();
+        assertThat(beside.out()).contains("recorded as run ");
+        assertThat(listing(images)).isEqualTo(samples);
+    }
+
+    /**
+     * The default run history's folder ({@code rangefinder.workspace}) in the image folder read is not written, as a
+     * history that cannot be written: the run goes on, unrecorded, with a warning.
+     */
+    @Test
+    void theDefaultHistoryFolderInAnImageFolderReadLeavesTheRunUnrecorded() throws Exception {
+        Path images = TestData.imageFolder(tmp.resolve("images"), 8);
+        Path workspace = images.resolve("dark/runs");
+        CliRun run;
+        try (SystemProperty p = SystemProperty.set("rangefinder.workspace", workspace.toString())) {
+            run = CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--batch-size", "2");
+        }
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(l -> l.startsWith("warning")).toList()).containsExactly("warning: this "
+                + "run is not recorded in the run history (the run history's folder " + workspace + " is inside the "
+                + "image folder --dataset " + images + " reads: writing there would change the dataset; give a "
+                + "folder outside it)");
+        assertThat(run.out()).doesNotContain("recorded as run");
+        assertThat(workspace).doesNotExist();
+    }
+
+    /**
+     * A blank file to read named the current folder: "rangefinder: : is a folder, not a file", without the option.
+     * Each such option is named now, as a blank --out is.
+     */
+    @Test
+    void aBlankFileToReadIsRefusedByItsOption() {
+        for (String blank : List.of("", " ")) {
+            assertRefused(CliRun.of("suggest", "--in", blank), "--in is blank: give a file name");
+            assertRefused(CliRun.of("export", "--format", "pytorch", "--hyperparams", blank),
+                    "--hyperparams is blank: give a file name");
+            assertRefused(CliRun.of("train", "--hyperparams", blank, "--no-history"),
+                    "--hyperparams is blank: give a file name");
+            assertRefused(CliRun.of("range-test", "--dataset", "iris", "--model", blank, "--no-history"),
+                    "--model is blank: give mlp, lenet, resnet, or the path of a model spec .json file");
+            assertRefused(CliRun.of("train", "--dataset", "iris", "--max-lr", "0.1", "--model", blank,
+                    "--no-history"), "--model is blank: give mlp, lenet, resnet, or the path of a model spec .json "
+                    + "file");
+        }
+    }
+
+    /** Every file and folder below {@code folder}, hidden ones too, by path. */
+    private static List<Path> listing(Path folder) throws Exception {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.sorted().toList();
+        }
+    }
 }

@@ -66,6 +66,33 @@ class RangefinderCommandTest {
         }
     }
 
+    /**
+     * {@code --debug} given twice (once before the command, once after) turned itself off again, and one after a value
+     * the parser refused was never reached: neither printed a stack trace. Anywhere before {@code --} it prints one
+     * now, after the lines printed without it.
+     */
+    @Test
+    void debugAnywhereBeforeTheEndOfOptionsPrintsTheStackTrace() {
+        String refused = "rangefinder: --steps must be between 1 and 1000000, got 0" + System.lineSeparator();
+        for (String[] args : new String[][] {
+            {"--debug", "schedule", "--debug", "--steps", "0", "--max-lr", "1"},
+            {"schedule", "--steps", "0", "--max-lr", "1", "--debug"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.code()).as(String.join(" ", args)).isEqualTo(RangefinderCommand.BAD_INPUT);
+            assertThat(run.err()).as(String.join(" ", args)).startsWith(refused + "org.rangefinder.SettingProblem: ")
+                    .contains("\tat org.rangefinder.schedule.OneCycleSettings.<init>");
+        }
+        String unparsed = "rangefinder: Invalid value for option '--steps': 'x' is not an int" + System.lineSeparator()
+                + "Try 'rangefinder schedule --help'." + System.lineSeparator();
+        CliRun late = CliRun.of("schedule", "--steps", "x", "--max-lr", "1", "--debug");
+        assertThat(late.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(late.err()).startsWith(unparsed + "picocli.CommandLine$ParameterException: ").contains("\tat ");
+        // after --, an argument is no option: --debug there is a value, here one schedule takes none of
+        CliRun value = CliRun.of("schedule", "--steps", "x", "--max-lr", "1", "--", "--debug");
+        assertThat(value.code()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(value.err()).isEqualTo(unparsed);
+    }
+
     /** The command lines of every subcommand that offers --version, sub-subcommands included. */
     private static List<String> commandPaths(CommandLine parent, List<String> paths) {
         for (CommandLine sub : parent.getSubcommands().values()) {

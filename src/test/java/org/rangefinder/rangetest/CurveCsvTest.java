@@ -120,6 +120,17 @@ class CurveCsvTest {
                 .hasMessage(file + ": line 2, column 1: 'first' in column iteration is not a number");
     }
 
+    /** The refusal quoted the whole cell, however long: a cell of 20 million characters made a line of 20 MB. */
+    @Test
+    void aLongCellThatIsNoNumberIsQuotedCut() throws IOException {
+        String cell = "\uD83D\uDCC8".repeat(100_000); // a chart emoji, two chars each: the cut splits no pair
+        Path file = Files.writeString(dir.resolve("long.csv"), "lr,loss\n0.1," + cell + "\n");
+        assertThatThrownBy(() -> CurveCsv.read(file, List.of()))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": line 2, column 2: '" + "\uD83D\uDCC8".repeat(40) + "…' (100000 characters) in "
+                        + "column loss is not a number");
+    }
+
     @Test
     void aRequiredColumnThatIsMissingIsRefusedByName() throws IOException {
         Path file = Files.writeString(dir.resolve("short.csv"), "iteration,lr,loss\n0,0.1,2\n");
