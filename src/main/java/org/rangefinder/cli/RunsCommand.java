@@ -138,7 +138,7 @@ final class RunsCommand implements Callable<Integer> {
             TextTable.print(out, rows);
             if (r.kind() == RunKind.SWEEP && r.sweep() != null && files.contains("members.csv")) {
                 out.println();
-                SweepTable.print(out, Sweep.parse(r.sweep()).factor(), history.members(r.id()), null);
+                SweepTable.print(out, Sweep.recorded(r.sweep()).factor(), history.members(r.id()), null);
             }
             return RangefinderCommand.OK;
         }

@@ -371,7 +371,7 @@ public final class RunHistory {
     public List<List<CurvePoint>> curves(String id) {
         RunRecord r = get(id);
         Path file = folder.resolve(r.id()).resolve("curves.csv");
-        Sweep sweep = r.sweep() == null ? null : Sweep.parse(r.sweep());
+        Sweep sweep = r.sweep() == null ? null : Sweep.recorded(r.sweep());
         List<String> values = sweep == null ? List.of() : sweep.values();
         List<List<CurvePoint>> byMember = new ArrayList<>();
         for (int m = 0; m < values.size(); m++) {
@@ -397,7 +397,7 @@ public final class RunHistory {
      */
     public List<MemberSummary> members(String id) {
         RunRecord r = get(id);
-        List<String> values = r.sweep() == null ? List.of() : Sweep.parse(r.sweep()).values();
+        List<String> values = r.sweep() == null ? List.of() : Sweep.recorded(r.sweep()).values();
         List<String> columns = MEMBER_COLUMNS.subList(2, MEMBER_COLUMNS.size());
         List<String[]> rows = perMember(r, columns);
         List<MemberSummary> members = new ArrayList<>();
@@ -445,7 +445,7 @@ public final class RunHistory {
      */
     private List<String[]> perMember(RunRecord r, List<String> columns) {
         Path file = folder.resolve(r.id()).resolve("members.csv");
-        Sweep sweep = r.sweep() == null ? null : Sweep.parse(r.sweep());
+        Sweep sweep = r.sweep() == null ? null : Sweep.recorded(r.sweep());
         List<String> values = sweep == null ? List.of() : sweep.values();
         List<String[]> byMember = new ArrayList<>(Collections.nCopies(values.size(), (String[]) null));
         if (sweep != null && Files.exists(file)) {

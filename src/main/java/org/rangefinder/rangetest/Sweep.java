@@ -14,22 +14,34 @@ public record Sweep(SweepFactor factor, List<String> values) {
     public Sweep {
         values = List.copyOf(values);
         // a value the factor cannot read is what is wrong with a sweep of one value, more than its count
-        List<Object> read = values.stream().map(factor::value).toList();
+        values.forEach(factor::value);
         if (values.size() < 2) {
             throw new SettingProblem(Setting.SWEEP, "%s needs at least two values, got %s", factor.id(), values.size());
         }
-        // by value, not by spelling: seed=1,01 would run seed 1 twice, and count it twice in the seeds' medians
+    }
+
+    /**
+     * Parses {@code FACTOR=V1,V2,...} as a user writes it, to run it: each value listed once, by value, not by
+     * spelling ({@code seed=1,01} would run seed 1 twice, and count it twice in the seeds' medians).
+     */
+    public static Sweep parse(String text) {
+        Sweep sweep = recorded(text);
+        List<Object> read = sweep.values.stream().map(sweep.factor::value).toList();
         for (int i = 1; i < read.size(); i++) {
             int first = read.indexOf(read.get(i));
             if (first < i) {
                 throw new SettingProblem(Setting.SWEEP, "%s: %s and %s are the same value; list each value once",
-                        factor.id(), values.get(first), values.get(i));
+                        sweep.factor.id(), sweep.values.get(first), sweep.values.get(i));
             }
         }
+        return sweep;
     }
 
-    /** Parses {@code FACTOR=V1,V2,...}. */
-    public static Sweep parse(String text) {
+    /**
+     * Reads {@code FACTOR=V1,V2,...} as a run recorded it: a sweep run before values were compared by value may list
+     * one twice in two spellings ({@code seed=1,01}), and is read as it ran, one member per value.
+     */
+    public static Sweep recorded(String text) {
         int eq = text.indexOf('=');
         if (eq < 0) {
             throw new SettingProblem(Setting.SWEEP, "expects FACTOR=V1,V2,... (for example weight-decay=0,1e-4,1e-3), "

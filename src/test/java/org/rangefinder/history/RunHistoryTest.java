@@ -214,6 +214,22 @@ class RunHistoryTest {
     }
 
     /**
+     * A sweep run before its values were compared by value, one value in two spellings ({@code seed=1,01}, which
+     * {@link Sweep#parse} now refuses), reads back as it ran: each member's curve and line in its place.
+     */
+    @Test
+    void aSweepRecordedWithAValueInTwoSpellingsReadsBackAsItRan() throws IOException {
+        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
+        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5), new CurvePoint(1, 0.1, 1.25, 1.4));
+        Sweep sweep = Sweep.recorded("seed=1,01");
+        RunHistory history = RunHistory.open(workspace);
+        RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
+        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first), handMade(second))));
+        assertThat(history.curves(swept.id())).containsExactly(first, second);
+        assertThat(history.members(swept.id()).stream().map(MemberSummary::value)).containsExactly("1", "01");
+    }
+
+    /**
      * A sweep's curves.csv written before the factor's column was, which counted its members from 0 in its run
      * column, reads back as it did: each member in its place.
      */

@@ -48,4 +48,11 @@ class SweepTest {
         assertThat(Sweep.parse("seed=1,2,10").members(base).stream().map(RangeTestConfig::seed).toList())
                 .containsExactly(1L, 2L, 10L);
     }
+
+    /** A recorded sweep is read as it ran, a value in two spellings included; running it again is refused. */
+    @Test
+    void aRecordedSweepReadsAsItRanWhatParsingRefuses() {
+        assertThat(Sweep.recorded("seed=1,01").values()).containsExactly("1", "01");
+        assertThat(catchThrowableOfType(() -> Sweep.parse("seed=1,01"), SettingProblem.class)).isNotNull();
+    }
 }

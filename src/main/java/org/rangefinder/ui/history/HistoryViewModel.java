@@ -190,7 +190,7 @@ public final class HistoryViewModel {
                     overlayName(r, r.model() == null ? null : r.model().describe()), history.curve(r.id()),
                     r.knownStopReason(), planned, r.results().getOrDefault("elapsedSeconds", Double.NaN))));
         }
-        Sweep sweep = Sweep.parse(r.sweep());
+        Sweep sweep = Sweep.recorded(r.sweep());
         List<List<CurvePoint>> members = history.curves(r.id());
         List<StopReason> stopReasons = history.memberStopReasons(r.id());
         List<Double> seconds = history.memberSeconds(r.id());
