@@ -79,6 +79,55 @@ class HyperparamsCliTest {
         assertThat(first.get("momentum").asDouble()).isEqualTo(0.95);
     }
 
+    /**
+     * A file of settings other than the defaults (Adam, momentum 0.8, seed 7, an mlp of 16 and 8 units) trains with
+     * them: its run's config holds them as written, and its iterations are those of the same run given as plain
+     * options, the LR bounds the file's (the cycle's momentum, which Adam takes as beta1, is PyTorch's default cycle
+     * in both, so the plain run takes no --momentum). Options given beside the file replace its seed and model.
+     */
+    @Test
+    void trainFromAFileOfOtherThanTheDefaultsRunsItsSettings() throws Exception {
+        Path spec = Files.writeString(dir.resolve("small.json"), "{\"preset\": \"mlp\", \"hiddenSizes\": [16, 8]}");
+        Path adam = dir.resolve("adam.json");
+        CliRun made = run("range-test", "--dataset", "iris", "--batch-size", "16", "--iterations", "40", "--optimizer",
+                "adam", "--momentum", "0.8", "--seed", "7", "--model", spec.toString(), "--hyperparams-out",
+                adam.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Hyperparameters h = HyperparameterFile.read(adam).hyperparameters();
+
+        Path fromFile = dir.resolve("from-file.json");
+        CliRun r = run("train", "--hyperparams", adam.toString(), "--epochs", "1", "--out", fromFile.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode trained = Json.MAPPER.readTree(fromFile.toFile());
+        JsonNode config = trained.get("config");
+        assertThat(config.get("optimizer").asText()).isEqualTo("adam");
+        assertThat(config.get("momentum").asDouble()).isEqualTo(0.8);
+        assertThat(config.get("seed").asLong()).isEqualTo(7);
+        assertThat(config.get("batchSize").asInt()).isEqualTo(16);
+        assertThat(config.get("model")).isEqualTo(Json.MAPPER.readTree("{\"preset\": \"mlp\", \"hiddenSizes\": "
+                + "[16, 8], \"dropout\": 0.0, \"batchNorm\": false}"));
+
+        Path plain = dir.resolve("plain.json");
+        CliRun same = run("train", "--dataset", "iris", "--batch-size", "16", "--optimizer", "adam", "--seed", "7",
+                "--model", spec.toString(), "--epochs", "1", "--max-lr", Double.toString(h.lr().max()), "--min-lr",
+                Double.toString(h.lr().min()), "--out", plain.toString());
+        assertThat(same.code()).as(same.err()).isZero();
+        JsonNode iterations = trained.get("iterations");
+        assertThat(iterations).hasSize(8);
+        assertThat(iterations.get(0).get("momentum").asDouble()).isEqualTo(0.95);
+        assertThat(iterations).isEqualTo(Json.MAPPER.readTree(plain.toFile()).get("iterations"));
+
+        Path overridden = dir.resolve("overridden.json");
+        CliRun other = run("train", "--hyperparams", adam.toString(), "--epochs", "1", "--seed", "3", "--model",
+                "mlp", "--out", overridden.toString());
+        assertThat(other.code()).as(other.err()).isZero();
+        JsonNode otherConfig = Json.MAPPER.readTree(overridden.toFile()).get("config");
+        assertThat(otherConfig.get("seed").asLong()).isEqualTo(3);
+        assertThat(otherConfig.get("model").get("hiddenSizes")).isEqualTo(Json.MAPPER.readTree("[128, 128]"));
+        assertThat(otherConfig.get("optimizer").asText()).isEqualTo("adam");
+        assertThat(otherConfig.get("momentum").asDouble()).isEqualTo(0.8);
+    }
+
     @Test
     void optionsGivenOnTheCommandLineReplaceSingleFields() throws Exception {
         Hyperparameters h = fileContent();

@@ -270,24 +270,45 @@ class RangeTestCommandTest {
         }
     }
 
+    /**
+     * --mode linear and --step-size reach the run: 6 iterations on rungs of 2 are R = 3 rungs of the linear ladder
+     * from 0.001 to 0.003, 0.001 + (r / 2) * 0.002 = 0.001, 0.002, 0.003 (exactly those doubles, as Python's
+     * pytorch-lr-finder formula gives them), each held for two iterations.
+     */
+    @Test
+    void aLinearStaircaseFromTheCommandLineHoldsEachRungForItsSteps(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("c.csv");
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--iterations", "6", "--step-size", "2", "--mode",
+                "linear", "--start-lr", "0.001", "--end-lr", "0.003", "--diverge", "0", "--csv", csv.toString(),
+                "--no-history");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")[1]))
+                .containsExactly("0.001", "0.001", "0.002", "0.002", "0.003", "0.003");
+    }
+
+    /** Each bad option or value is one line on stderr, the whole message checked, and exit code 2. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--start-lr 1 --end-lr 0.1 | --end-lr",
-        "--iterations 1 | --iterations",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "--start-lr 1 --end-lr 0.1 | --end-lr must be a finite number > --start-lr (1.0), got 0.1",
+        "--iterations 1 | --iterations must be between 2 and 1000000, got 1",
         "--val-batches 1000 | --val-batches 1000 of --batch-size 64 ask for 64000 validation samples, but 'iris' holds "
                 + "30: use --val-batches 1 with --batch-size 30 or less, or --val-batches 0 to record the training loss",
         "--val-batches 3 | --val-batches 3 of --batch-size 64 ask for 192 validation samples, but 'iris' holds 30: "
-                + "use --batch-size 10 or less, or --val-batches 0",
-        "--val-batches 5 --batch-size 8 | holds 30: use --val-batches 3 or fewer, or --val-batches 0",
+                + "use --batch-size 10 or less, or --val-batches 0 to record the training loss",
+        "--val-batches 5 --batch-size 8 | --val-batches 5 of --batch-size 8 ask for 40 validation samples, but 'iris' "
+                + "holds 30: use --val-batches 3 or fewer, or --val-batches 0 to record the training loss",
         "--iterations 20 --step-size 21 | --step-size must be below --iterations (20) to leave two rungs or more, "
                 + "got 21",
-        "--dataset nosuchset | nosuchset",
+        "--dataset nosuchset | 'nosuchset' is neither a bundled dataset (iris, wine, digits, mnist, fashion-mnist) "
+                + "nor an existing file or folder",
         "--weight-decay -0.1 | --weight-decay must be a number >= 0, got -0.1",
         "--momentum 1.5 | --momentum must be in [0, 1), got 1.5",
-        "--batch-size 0 | --batch-size",
-        "--smoothing 1 | --smoothing",
-        "--model lenet | needs image data",
-        "--sweep colour=1,2 | --sweep factor must be one of",
+        "--batch-size 0 | --batch-size must be at least 1, got 0",
+        "--smoothing 1 | --smoothing must be in [0, 1), got 1.0",
+        "--model lenet | model 'lenet' is a CNN and needs image data; dataset 'iris' is tabular (4 features): use "
+                + "--model mlp",
+        "--sweep colour=1,2 | --sweep factor must be one of 'weight-decay', 'momentum', 'batch-size', 'optimizer', "
+                + "'seed', got 'colour'",
         "--sweep weight-decay=0,x | --sweep weight-decay: 'x' is not a valid number",
         "--sweep weight-decay=x | --sweep weight-decay: 'x' is not a valid number",
         "--sweep batch-size=x,x | --sweep batch-size: 'x' is not a valid integer",
@@ -295,9 +316,8 @@ class RangeTestCommandTest {
                 + "got 'rmsprop'",
         "--sweep weight-decay=1e-4 | --sweep weight-decay needs at least two values, got 1",
         "--sweep weight-decay=0,,1 | --sweep weight-decay=0,,1: value 2 of 3 is empty",
-        "--optimizer rmsprop | --optimizer must be one of",
-        "--mode log | log",
-        "--iterations abc | --iterations",
+        "--optimizer rmsprop | --optimizer must be one of 'sgd', 'nesterov', 'adam', got 'rmsprop'",
+        "--mode log | --mode must be one of 'exp', 'linear', got 'log'",
         "--label 2 | --label names a column of a CSV file; iris is not one",
         "--image-size 8 | --image-size applies to a folder of images; iris is not one",
         "--no-rgb | --no-rgb applies to a folder of images; iris is not one",
@@ -305,8 +325,10 @@ class RangeTestCommandTest {
                 + "mnist validates on a test set of its own",
         "--dataset fashion-mnist --split-seed 3 | --split-seed sets the part of the samples held out for "
                 + "validation; fashion-mnist validates on a test set of its own",
-        "--optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD (--optimizer sgd) has no momentum",
-        "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD",
+        "--optimizer sgd --momentum 0.5 | --momentum 0.5 is not used: plain SGD (--optimizer sgd) has no momentum; "
+                + "use --optimizer nesterov or adam for one",
+        "--optimizer sgd --sweep momentum=0.5,0.9 | --sweep momentum=0.5,0.9 is not used: plain SGD (--optimizer sgd) "
+                + "has no momentum; use --optimizer nesterov or adam for one",
         "--sweep momentum=0.5,0.9 --momentum 0.7 | --momentum 0.7 is not used: each member of --sweep "
                 + "momentum=0.5,0.9 has its own",
         "--sweep weight-decay=0,1e-3 --weight-decay 0.1 | --weight-decay 0.1 is not used: each member of --sweep "
@@ -318,10 +340,18 @@ class RangeTestCommandTest {
     })
     void badOptionsExitWithCodeTwoAndOneClearLine(String options, String expected) {
         String dataset = options.contains("--dataset") ? "" : "--dataset iris ";
-        String[] args = ("range-test " + dataset + options).split(" ");
-        CliRun r = CliRun.of(args);
+        CliRun r = CliRun.of(("range-test " + dataset + options).split(" "));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err()).isEqualTo("rangefinder: " + expected + System.lineSeparator());
+    }
+
+    /** A value picocli cannot read as the option's type is named, with a pointer to the command's help below it. */
+    @Test
+    void aMalformedValueNamesItsOptionAndPointsToHelp() {
+        CliRun r = CliRun.of("range-test", "--dataset", "iris", "--iterations", "abc");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("rangefinder: Invalid value for option '--iterations': 'abc' is "
+                + "not an int", "Try 'rangefinder range-test --help'.");
     }
 
     /**

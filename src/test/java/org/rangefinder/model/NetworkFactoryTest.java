@@ -3,17 +3,25 @@ package org.rangefinder.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.within;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.rangefinder.TestData;
@@ -60,6 +68,87 @@ class NetworkFactoryTest {
     void convolutionalPresetsTrainOnMnistSizedImages() {
         forwardAndBackward(ModelSpec.preset("lenet"), TestData.load("mnist"));
         forwardAndBackward(new ModelSpec("resnet", null, null, null, 2, 4), TestData.load("mnist"));
+    }
+
+    /**
+     * What each of a built network's dense or batch-norm layers does to its input in training mode: {@code rows}
+     * rows of ones, as wide as the layer's input, go in, and the layer's input after the pass is what it computed on
+     * (a layer with dropout keeps the input it dropped units of). Per layer: the share of those inputs that are 0,
+     * and the value of the others (NaN where they differ). Dropout draws from ND4J's generator, seeded here, so the
+     * shares are the same on every run.
+     */
+    private static List<double[]> dropped(List<Layer> layers, int rows) {
+        Nd4j.getRandom().setSeed(7);
+        List<double[]> shares = new java.util.ArrayList<>();
+        for (Layer layer : layers) {
+            long width = ((FeedForwardLayer) layer.conf().getLayer()).getNIn();
+            INDArray ones = Nd4j.ones(DataType.FLOAT, rows, width);
+            layer.setInput(ones.dup(), LayerWorkspaceMgr.noWorkspaces());
+            layer.activate(true, LayerWorkspaceMgr.noWorkspaces());
+            double[] in = layer.input().data().asDouble();
+            double kept = Arrays.stream(in).filter(v -> v != 0).distinct().count() == 1
+                    ? Arrays.stream(in).filter(v -> v != 0).findFirst().orElseThrow() : Double.NaN;
+            shares.add(new double[] {(double) Arrays.stream(in).filter(v -> v == 0).count() / in.length, kept});
+        }
+        return shares;
+    }
+
+    /**
+     * A spec's dropout is the probability of dropping a unit, on the input of each layer after a hidden dense layer
+     * (ModelSpec); DL4J's {@code dropOut(x)} takes the probability of keeping one, so dropout 0.2 is DL4J's 0.8. An mlp
+     * [32, 16, 8] with batch norm is dense, BN, dense, BN, dense, BN, output: the second and third dense layers and
+     * the output layer drop, the first dense layer (whose input is the data) and the BN layers do not. In training
+     * mode a dropping layer zeroes a share of its inputs close to 0.2 and scales the rest by 1 / 0.8 = 1.25 (inverted
+     * dropout; both exact in float): 2000 rows of 32, 16 and 8 inputs are 64,000, 32,000 and 16,000 draws, whose
+     * share of zeros has a binomial standard deviation of sqrt(0.2 * 0.8 / n) = 0.0016, 0.0022 and 0.0032. The
+     * tolerance 0.02 is six of the largest; a keep probability of 0.2 would zero 0.8 of them.
+     */
+    @Test
+    void anMlpSpecsDropoutAndBatchNormAreInTheBuiltNetwork() {
+        NativeThreads.ensureConfigured();
+        ModelSpec spec = new ModelSpec("mlp", List.of(32, 16, 8), 0.2, true, null, null);
+        Network net = NetworkFactory.build(spec, TestData.load("digits"), new Sgd(0.01), 0, 7, 8);
+        assertThat(net.layers()).extracting(l -> l.conf().getLayer().getClass().getSimpleName()).containsExactly(
+                "DenseLayer", "BatchNormalization", "DenseLayer", "BatchNormalization", "DenseLayer",
+                "BatchNormalization", "OutputLayer");
+        assertThat(net.layers()).extracting(NetworkFactoryTest::keepProbability)
+                .containsExactly(null, null, 0.8, null, 0.8, null, 0.8);
+        List<double[]> shares = dropped(net.layers(), 2000);
+        for (int i : new int[] {0, 1, 3, 5}) {
+            assertThat(shares.get(i)).as("layer %d", i).containsExactly(0, 1);
+        }
+        for (int i : new int[] {2, 4, 6}) {
+            assertThat(shares.get(i)[0]).as("layer %d", i).isCloseTo(0.2, within(0.02));
+            assertThat(shares.get(i)[1]).as("layer %d", i).isEqualTo(1.25);
+        }
+    }
+
+    /**
+     * LeNet takes a spec's dropout on the input of its second and third dense layers (the 84 units and the output),
+     * after its hidden dense layers of 120 and 84 units, as the mlp does; no layer before those drops anything. 500
+     * rows of 120 and 84 inputs: 60,000 and 42,000 draws, standard deviation 0.0016 and 0.0020, tolerance 0.02.
+     */
+    @Test
+    void lenetTakesASpecsDropoutAfterItsHiddenDenseLayers() {
+        NativeThreads.ensureConfigured();
+        Network net = NetworkFactory.build(new ModelSpec("lenet", null, 0.2, null, null, null),
+                TestData.load("digits"), new Sgd(0.01), 0, 7, 8);
+        assertThat(net.layers()).extracting(NetworkFactoryTest::keepProbability)
+                .containsExactly(null, null, null, null, null, 0.8, 0.8);
+        List<Layer> dense = net.layers().subList(4, 7);
+        assertThat(dense).extracting(l -> l.conf().getLayer().getClass().getSimpleName())
+                .containsExactly("DenseLayer", "DenseLayer", "OutputLayer");
+        List<double[]> shares = dropped(dense, 500);
+        assertThat(shares.get(0)).containsExactly(0, 1);
+        for (int i = 1; i < 3; i++) {
+            assertThat(shares.get(i)[0]).as("layer %d", i + 4).isCloseTo(0.2, within(0.02));
+            assertThat(shares.get(i)[1]).as("layer %d", i + 4).isEqualTo(1.25);
+        }
+    }
+
+    /** DL4J's keep probability of a layer's dropout, or null where it has none. */
+    private static Double keepProbability(Layer layer) {
+        return layer.conf().getLayer().getIDropout() instanceof Dropout d ? d.getP() : null;
     }
 
     /** Two blank images of {@code side} x {@code side} pixels, one per class. */

@@ -3,16 +3,22 @@ package org.rangefinder.rangetest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.rangefinder.UserInputException;
 import org.rangefinder.TestData;
 import org.rangefinder.data.Dataset;
+import org.rangefinder.data.Split;
 import org.rangefinder.engine.BatchStream;
 import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.NewThreadEachPiece;
@@ -67,20 +73,29 @@ class RangeTestTest {
         RangeTestConfig config = irisConfig(20).withLrs(1e-3, 1).withDivergeFactor(0);
         RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
         double[] ladder = config.ladder();
-        Map<Integer, Double> byIteration = new HashMap<>();
-        for (int i = 0; i < ladder.length; i++) {
-            byIteration.put(i, ladder[i]);
-        }
-        Network reference = NetworkFactory.build(config.model(), iris,
-                new Nesterovs(new MapSchedule(ScheduleType.ITERATION, byIteration), config.momentum()),
-                config.weightDecay(), config.seed(), config.batchSize());
+        Network reference = referenceNetwork(config);
         BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), config.batchSize(), config.seed(), true);
         double[] losses = new double[ladder.length];
         for (int i = 0; i < ladder.length; i++) {
             losses[i] = reference.fit(batches.next());
         }
-        assertThat(config.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
         assertThat(r.losses()).containsExactly(losses);
+    }
+
+    /**
+     * A network of a Nesterov test's settings that DL4J's own schedule of one value per iteration (the ladder)
+     * drives: the range test's network, built apart from it.
+     */
+    private Network referenceNetwork(RangeTestConfig config) {
+        assertThat(config.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
+        double[] ladder = config.ladder();
+        Map<Integer, Double> byIteration = new HashMap<>();
+        for (int i = 0; i < ladder.length; i++) {
+            byIteration.put(i, ladder[i]);
+        }
+        return NetworkFactory.build(config.model(), iris,
+                new Nesterovs(new MapSchedule(ScheduleType.ITERATION, byIteration), config.momentum()),
+                config.weightDecay(), config.seed(), config.batchSize());
     }
 
     @Test
@@ -171,6 +186,42 @@ class RangeTestTest {
         assertThat(Math.abs(training.losses()[1] - training.losses()[0])).isGreaterThan(1e-4);
     }
 
+    /**
+     * In validation mode the loss of point i is {@code -mean ln p_y} over the first K x B samples of the validation
+     * split (its K fixed batches of B, as it holds them), of the network after step i. Here K = 2, B = 8: 16 of iris's
+     * 30. The reference network is trained as in {@link #eachStepTrainsAtItsRungOfTheLadder}, and after each step its
+     * probabilities for those 16 rows, computed at once, give the loss by hand: the same floats, each ln taken in
+     * double and summed in the rows' order, then divided by 16, as the range test does, so the two agree bit for bit
+     * (no probability is below Evaluation's clip at 1e-10, which would otherwise stand in for it). A loss of the
+     * network before its step, or over all 30 rows, is another number.
+     */
+    @Test
+    void validationModeRecordsTheLossOfTheFirstKBatchesAfterEachStep() {
+        RangeTestConfig config = irisConfig(12).withBatchSize(8).withValidationBatches(2).withLrs(1e-3, 0.1)
+                .withDivergeFactor(0);
+        RangeTestResult r = RangeTest.run(iris, config, RangeTestListener.NONE, new CancelToken());
+        Network reference = referenceNetwork(config);
+        BatchStream batches = new BatchStream(iris.train(), iris.numClasses(), config.batchSize(), config.seed(), true);
+        Split validation = iris.validation();
+        int rows = 16;
+        int d = validation.featureLength();
+        INDArray x = Nd4j.create(Arrays.copyOf(validation.features(), rows * d), new long[] {rows, d},
+                DataType.FLOAT);
+        double[] losses = new double[config.iterations()];
+        for (int i = 0; i < losses.length; i++) {
+            reference.fit(batches.next());
+            float[] p = reference.output(x).data().asFloat();
+            double sum = 0;
+            for (int row = 0; row < rows; row++) {
+                float py = p[row * iris.numClasses() + validation.labels()[row]];
+                assertThat(py).isGreaterThan(1e-10f);
+                sum -= Math.log(py);
+            }
+            losses[i] = sum / rows;
+        }
+        assertThat(r.losses()).containsExactly(losses);
+    }
+
     /** iris holds 30 validation samples: 2 batches of 16 are more, and 2^30 of 2 wrapped to a negative int. */
     @Test
     void moreValidationBatchesThanTheValidationPartHoldsAreRefused() {
@@ -186,25 +237,40 @@ class RangeTestTest {
                 .hasMessageEndingWith("use --batch-size 30 or less, or --val-batches 0 to record the training loss");
     }
 
+    /**
+     * Each member of a sweep runs with its own value of the factor (its config is the base with that value set here,
+     * by hand, not by the sweep) and gives its solo run's curve bit for bit, on two workers side by side; members of
+     * different values give different curves.
+     */
     @Test
     void sweepMembersEqualTheirSoloRunsBitForBit() {
         RangeTestConfig base = irisConfig(30);
-        Sweep sweep = Sweep.parse("weight-decay=0,1e-3,1e-1");
-        SweepResult family = SweepRunner.run(iris, base, sweep, 2, (m, p) -> { }, new CancelToken());
-        assertThat(family.members()).hasSize(3);
-        List<RangeTestConfig> configs = sweep.members(base);
-        for (int i = 0; i < 3; i++) {
-            RangeTestResult solo = RangeTest.run(iris, configs.get(i), RangeTestListener.NONE, new CancelToken());
-            assertThat(family.members().get(i).losses()).containsExactly(solo.losses());
-            assertThat(family.members().get(i).config().weightDecay()).isEqualTo(configs.get(i).weightDecay());
+        assertMembersAreTheirSoloRuns(base, "weight-decay=0,1e-3,1e-1",
+                base.withWeightDecay(0), base.withWeightDecay(1e-3), base.withWeightDecay(1e-1));
+        assertMembersAreTheirSoloRuns(base, "momentum=0.5,0.9", base.withMomentum(0.5), base.withMomentum(0.9));
+        assertMembersAreTheirSoloRuns(base, "optimizer=sgd,adam", base.withOptimizer(OptimizerKind.SGD),
+                base.withOptimizer(OptimizerKind.ADAM));
+        assertMembersAreTheirSoloRuns(base, "batch-size=8,32", base.withBatchSize(8), base.withBatchSize(32));
+    }
+
+    private void assertMembersAreTheirSoloRuns(RangeTestConfig base, String sweep, RangeTestConfig... solos) {
+        SweepResult family = SweepRunner.run(iris, base, Sweep.parse(sweep), 2, (m, p) -> { }, new CancelToken());
+        assertThat(family.members()).as(sweep).hasSize(solos.length);
+        for (int i = 0; i < solos.length; i++) {
+            RangeTestResult member = family.members().get(i);
+            RangeTestResult solo = RangeTest.run(iris, solos[i], RangeTestListener.NONE, new CancelToken());
+            assertThat(member.config()).as("%s member %d", sweep, i).isEqualTo(solos[i]);
+            assertThat(member.losses()).as("%s member %d", sweep, i).containsExactly(solo.losses());
         }
-        assertThat(family.members().get(0).losses()).isNotEqualTo(family.members().get(2).losses());
+        assertThat(family.members().get(0).losses()).as(sweep)
+                .isNotEqualTo(family.members().get(solos.length - 1).losses());
         assertThat(family.seedSummary()).isNull();
     }
 
     @Test
     void seedFamilyReportsMeanCurveWithBandAndMedianSuggestions() {
-        SweepResult family = SweepRunner.run(iris, irisConfig(40), Sweep.parse("seed=1,2,3"), 2, (m, p) -> { },
+        // seeds whose steep, valley and minimum suggestions are three different values each
+        SweepResult family = SweepRunner.run(iris, irisConfig(40), Sweep.parse("seed=1,5,12"), 2, (m, p) -> { },
                 new CancelToken());
         SweepResult.SeedSummary summary = family.seedSummary();
         int length = family.members().stream().mapToInt(m -> m.points().size()).min().orElseThrow();
@@ -217,11 +283,23 @@ class RangeTestTest {
             assertThat(summary.minSmoothedLoss()[i]).isEqualTo(Math.min(a, Math.min(b, c)));
             assertThat(summary.maxSmoothedLoss()[i]).isEqualTo(Math.max(a, Math.max(b, c)));
         }
-        double[] valleys = family.members().stream().mapToDouble(m -> m.suggestions().valley()).sorted().toArray();
+        // the median of three is the middle one of the members' own suggestions, sorted by hand here
+        double[] steeps = sortedSuggestions(family, Suggestions::steep);
+        double[] valleys = sortedSuggestions(family, Suggestions::valley);
+        double[] minima = sortedSuggestions(family, Suggestions::minimum);
+        assertThat(summary.medianSteep()).isEqualTo(steeps[1]);
+        assertThat(summary.median(SuggestionMethod.STEEP)).isEqualTo(steeps[1]);
         assertThat(summary.medianValley()).isEqualTo(valleys[1]);
         assertThat(summary.median(SuggestionMethod.VALLEY)).isEqualTo(valleys[1]);
-        assertThat(summary.median(SuggestionMethod.STEEP)).isEqualTo(summary.medianSteep());
-        assertThat(summary.median(SuggestionMethod.MINIMUM)).isEqualTo(summary.medianMinimum());
+        assertThat(summary.medianMinimum()).isEqualTo(minima[1]);
+        assertThat(summary.median(SuggestionMethod.MINIMUM)).isEqualTo(minima[1]);
+    }
+
+    /** What each member suggests, in rising order; three different values, so the median is the middle one. */
+    private static double[] sortedSuggestions(SweepResult family, Function<Suggestions, Double> which) {
+        double[] sorted = family.members().stream().mapToDouble(m -> which.apply(m.suggestions())).sorted().toArray();
+        assertThat(sorted).doesNotHaveDuplicates();
+        return sorted;
     }
 
     /**

@@ -40,6 +40,20 @@ class LrLadderTest {
         assertThat(LrLadder.values(1e-7, 10, 200, LadderMode.EXP, 1)[83]).isEqualTo(0.00021711179456945028);
     }
 
+    /**
+     * pytorch-lr-finder's LinearLR gives step i {@code base_lr + r * (end_lr - base_lr)} with {@code r = i /
+     * (num_iter - 1)}, the ratio taken first. Summing {@code i * (end - start) / (n - 1)} instead rounds otherwise at
+     * 41 of these 100 rungs (i = 1: 0.10101020000000001, i = 2: 0.2020203, i = 93: 9.393939399999999).
+     */
+    @Test
+    void linearLadderAgreesWithPythonToTheLastDigit() {
+        // /usr/bin/python3 -c "print([repr(1e-7+(i/99)*(10-1e-7)) for i in (0,1,2,50,93,98,99)])"
+        double[] lrs = LrLadder.values(1e-7, 10, 100, LadderMode.LINEAR, 1);
+        assertThat(new double[] {lrs[0], lrs[1], lrs[2], lrs[50], lrs[93], lrs[98], lrs[99]}).containsExactly(
+                1e-07, 0.10101020000000002, 0.20202030000000004, 5.0505051000000005, 9.3939394, 9.8989899,
+                10.0);
+    }
+
     @Test
     void staircaseHoldsEachRungForStepSizeIterations() {
         // N = 5, K = 2: R = ceil(5/2) = 3 rungs of the exp ladder 1e-3 -> 1 over 3 points:
