@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.rangefinder.Setting;
+import org.rangefinder.SettingProblem;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.Json;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.rangetest.MemberSummary;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.train.SchedulePolicy;
 import picocli.CommandLine.Command;
@@ -137,10 +140,31 @@ final class RunsCommand implements Callable<Integer> {
             rows.add(new String[] {"files", String.join(", ", files)});
             TextTable.print(out, rows);
             if (r.kind() == RunKind.SWEEP && r.sweep() != null && files.contains("members.csv")) {
-                out.println();
-                SweepTable.print(out, Sweep.recorded(r.sweep()).factor(), history.members(r.id()), null);
+                members(r, history, out);
             }
             return RangefinderCommand.OK;
+        }
+
+        /**
+         * A sweep's members, a line each, under its record; left out with a warning when its factor or values cannot
+         * be read here (a sweep recorded by a later version, or edited), or its members file is damaged.
+         */
+        private void members(RunRecord r, RunHistory history, PrintWriter out) {
+            List<MemberSummary> members;
+            Sweep sweep;
+            try {
+                sweep = Sweep.recorded(r.sweep());
+                members = history.members(r.id());
+            } catch (UserInputException e) {
+                // a value the factor refuses reads as that value's problem: weight-decay: 'x' is not a valid number
+                String why = e instanceof SettingProblem p && p.problem(Setting::cliName) != null
+                        ? p.problem(Setting::cliName) : e.getMessage();
+                spec.commandLine().getErr().println("warning: run " + r.id() + ": its sweep '" + r.sweep()
+                        + "' cannot be read (" + why + "); its members are left out");
+                return;
+            }
+            out.println();
+            SweepTable.print(out, sweep.factor(), members, null);
         }
     }
 

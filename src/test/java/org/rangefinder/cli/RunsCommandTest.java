@@ -313,6 +313,34 @@ class RunsCommandTest {
                         + "6.14e-02  5.86e-04 .. 5.86e-03");
     }
 
+    /**
+     * A sweep whose record names a factor or value this Rangefinder cannot read (one recorded by a later version, or
+     * edited by hand) is shown as recorded, its members left out with a warning saying why; it ended the command in
+     * an error, exit code 2, after the record was printed.
+     */
+    @Test
+    void aSweepWhoseValuesCannotBeReadIsShownWithoutItsMembers() throws IOException {
+        RunHistory history = RunHistory.open(workspace);
+        RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"));
+        Sweep sweep = Sweep.parse("weight-decay=1e-2,0");
+        String swept = history.start(RunKind.SWEEP, "iris", config.model(),
+                new RunSettings(config, sweep.toString(), DataOptions.defaults())).id();
+        Suggestions none = new Suggestions(null, null, null, null, 60, null);
+        history.finish(swept, SweepResult.of(sweep, List.of(
+                new RangeTestResult(config, curve(60), StopReason.COMPLETED, 1.0, none),
+                new RangeTestResult(config, curve(60), StopReason.COMPLETED, 1.0, none))));
+        Path record = workspace.resolve(swept).resolve("run.json");
+        Files.writeString(record, Files.readString(record).replace("weight-decay=1e-2,0", "dropout=0,0.1"));
+
+        CliRun show = CliRun.of("runs", "show", "--workspace", workspace.toString(), swept);
+
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("sweep dropout=0,0.1");
+        assertThat(show.err()).isEqualTo("warning: run " + swept + ": its sweep 'dropout=0,0.1' cannot be read (--sweep "
+                + "factor must be one of 'weight-decay', 'momentum', 'batch-size', 'optimizer', 'seed', got 'dropout'); its "
+                + "members are left out" + System.lineSeparator());
+    }
+
     /** A curve of {@code n} points, its losses falling 0.01 a point from 1.58 on a ladder rising to 0.1. */
     private static List<CurvePoint> curve(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> new CurvePoint(i, 0.1 * Math.pow(10, i - n + 1.0),
