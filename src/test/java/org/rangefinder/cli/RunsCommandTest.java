@@ -284,8 +284,7 @@ class RunsCommandTest {
         RunHistory history = RunHistory.open(workspace);
         RangeTestConfig config = RangeTestConfig.defaults("digits", ModelSpec.preset("mlp"));
         Sweep sweep = Sweep.parse("weight-decay=1e-2,0");
-        String swept = history.start(RunKind.SWEEP, "digits", config.model(),
-                new RunSettings(config, sweep.toString(), DataOptions.defaults())).id();
+        String swept = startSweep(history, config, sweep);
         Suggestions suggested = new Suggestions(0.138, 5.86e-3, 6.14e-2, new LrRange(5.86e-4, 5.86e-3), 60, null);
         List<CurvePoint> points = curve(60);
         history.finish(swept, SweepResult.of(sweep, List.of(
@@ -323,8 +322,7 @@ class RunsCommandTest {
         RunHistory history = RunHistory.open(workspace);
         RangeTestConfig config = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"));
         Sweep sweep = Sweep.parse("weight-decay=1e-2,0");
-        String swept = history.start(RunKind.SWEEP, "iris", config.model(),
-                new RunSettings(config, sweep.toString(), DataOptions.defaults())).id();
+        String swept = startSweep(history, config, sweep);
         Suggestions none = new Suggestions(null, null, null, null, 60, null);
         history.finish(swept, SweepResult.of(sweep, List.of(
                 new RangeTestResult(config, curve(60), StopReason.COMPLETED, 1.0, none),
@@ -339,6 +337,12 @@ class RunsCommandTest {
         assertThat(show.err()).isEqualTo("warning: run " + swept + ": its sweep 'dropout=0,0.1' cannot be read (--sweep "
                 + "factor must be one of 'weight-decay', 'momentum', 'batch-size', 'optimizer', 'seed', got 'dropout'); its "
                 + "members are left out" + System.lineSeparator());
+    }
+
+    /** Records the start of a sweep of {@code config}'s members, as range-test does; its id. */
+    private static String startSweep(RunHistory history, RangeTestConfig config, Sweep sweep) throws IOException {
+        return history.start(RunKind.SWEEP, config.dataset(), config.model(),
+                new RunSettings(config, sweep.toString(), DataOptions.defaults())).id();
     }
 
     /** A curve of {@code n} points, its losses falling 0.01 a point from 1.58 on a ladder rising to 0.1. */

@@ -213,19 +213,23 @@ class RunHistoryTest {
         assertThat(history.curves(swept.id())).containsExactly(first, second);
     }
 
+    /** Two members' curves of two points each, for sweeps recorded by hand. */
+    private static final List<CurvePoint> FIRST = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5),
+            new CurvePoint(1, 1e-3, 2.0, 2.25));
+    private static final List<CurvePoint> SECOND = List.of(new CurvePoint(0, 0.01, 1.5, 1.5),
+            new CurvePoint(1, 0.1, 1.25, 1.4));
+
     /**
      * A sweep run before its values were compared by value, one value in two spellings ({@code seed=1,01}, which
      * {@link Sweep#parse} now refuses), reads back as it ran: each member's curve and line in its place.
      */
     @Test
     void aSweepRecordedWithAValueInTwoSpellingsReadsBackAsItRan() throws IOException {
-        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
-        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5), new CurvePoint(1, 0.1, 1.25, 1.4));
         Sweep sweep = Sweep.recorded("seed=1,01");
         RunHistory history = RunHistory.open(workspace);
         RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
-        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first), handMade(second))));
-        assertThat(history.curves(swept.id())).containsExactly(first, second);
+        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(FIRST), handMade(SECOND))));
+        assertThat(history.curves(swept.id())).containsExactly(FIRST, SECOND);
         assertThat(history.members(swept.id()).stream().map(MemberSummary::value)).containsExactly("1", "01");
     }
 
@@ -235,16 +239,14 @@ class RunHistoryTest {
      */
     @Test
     void aSweepsCurvesWrittenBeforeTheFactorsColumnReadBackByTheirRunFromZero() throws IOException {
-        List<CurvePoint> first = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5), new CurvePoint(1, 1e-3, 2.0, 2.25));
-        List<CurvePoint> second = List.of(new CurvePoint(0, 0.01, 1.5, 1.5), new CurvePoint(1, 0.1, 1.25, 1.4));
         Sweep sweep = Sweep.parse("weight-decay=0,0.001,0.01");
         RunHistory history = RunHistory.open(workspace);
         RunRecord swept = history.start(RunKind.SWEEP, "iris", MLP, sweep.toString());
-        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(first),
-                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig()), handMade(second))));
+        history.finish(swept.id(), SweepResult.of(sweep, List.of(handMade(FIRST),
+                RangeTestResult.stoppedBeforeItsFirstStep(rangeTestConfig()), handMade(SECOND))));
         Files.writeString(history.runFolder(swept.id()).resolve("curves.csv"), "run,iteration,lr,loss,smoothed_loss\n"
                 + "0,0,1.0E-4,2.5,2.5\n0,1,0.001,2.0,2.25\n2,0,0.01,1.5,1.5\n2,1,0.1,1.25,1.4\n");
-        assertThat(history.curves(swept.id())).containsExactly(first, List.of(), second);
+        assertThat(history.curves(swept.id())).containsExactly(FIRST, List.of(), SECOND);
     }
 
     /**

@@ -453,14 +453,7 @@ class OneCycleWorkflowTest {
     void aLongTrainingIsDrawnAndCountedWhileItTrainsAndCancelStopsIt(FxRobot robot) {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
-        robot.interact(() -> {
-            fixture.vm().oneCycle().epochsProperty().set("100000");
-            fixture.vm().oneCycle().batchSizeProperty().set("16");
-        });
-        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
-        robot.clickOn("#launchButton");
-        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
-        TrainingRun run = fixture.vm().oneCycle().runs().get(0);
+        TrainingRun run = launchLongTraining(robot);
         var view = fixture.view().trainingView();
         // the smoothed training loss (the run's second series) has points on the chart while the run trains
         WorkbenchFixture.waitUntil(30, () -> run.state().statusProperty().get() == RunStatus.RUNNING
@@ -477,6 +470,18 @@ class OneCycleWorkflowTest {
         assertThat(cancel.isDisabled()).as("nothing left to cancel").isTrue();
     }
 
+    /** Launches a 1cycle training of the data chosen too long to end by itself: 100,000 epochs of batch 16. */
+    private TrainingRun launchLongTraining(FxRobot robot) {
+        robot.interact(() -> {
+            fixture.vm().oneCycle().epochsProperty().set("100000");
+            fixture.vm().oneCycle().batchSizeProperty().set("16");
+        });
+        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
+        robot.clickOn("#launchButton");
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
+        return fixture.vm().oneCycle().runs().get(0);
+    }
+
     /**
      * Cancel running (Esc) cancels the range tests at once, but asks before it stops a 1cycle training, minutes of
      * work that cannot be resumed: Esc and Enter in the question keep it training, Stop training stops it. Esc
@@ -485,14 +490,7 @@ class OneCycleWorkflowTest {
     @Test
     void cancelRunningAsksBeforeItStopsATraining(FxRobot robot) {
         fixture.chooseIris(robot, 100000);
-        robot.interact(() -> {
-            fixture.vm().oneCycle().epochsProperty().set("100000");
-            fixture.vm().oneCycle().batchSizeProperty().set("16");
-        });
-        WorkbenchFixture.waitUntil(10, () -> !robot.lookup("#launchButton").queryButton().isDisabled());
-        robot.clickOn("#launchButton");
-        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().runs().size() == 1);
-        TrainingRun training = fixture.vm().oneCycle().runs().get(0);
+        TrainingRun training = launchLongTraining(robot);
         // Launch is disabled while it trains: the focus goes to the Run button, outside the fields
         robot.clickOn("#runButton");
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().runs().runs().size() == 1);
