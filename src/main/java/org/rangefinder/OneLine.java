@@ -1,5 +1,8 @@
 package org.rangefinder;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Text that stays one line as it is shown: none of its characters ends the line or hides other text. Those that do
  * are the control characters (line feed, carriage return, tab, NEL U+0085, ...), the line and paragraph separators
@@ -10,6 +13,8 @@ public final class OneLine {
 
     /** The most characters of a text that {@link #quote} shows. */
     public static final int QUOTED = 40;
+    /** The most names of a list that {@link #list} shows. */
+    public static final int LISTED = 8;
 
     private OneLine() {
     }
@@ -39,11 +44,33 @@ public final class OneLine {
      * points, and the cut splits none.
      */
     public static String quote(String text) {
+        return cut(text, "'");
+    }
+
+    /** {@code text} as {@link #quote} shows it, without the quotes: {@code abc… (20000000 characters)}. */
+    public static String cut(String text) {
+        return cut(text, "");
+    }
+
+    private static String cut(String text, String quote) {
         int length = text.codePointCount(0, text.length());
         if (length <= QUOTED) {
-            return "'" + of(text) + "'";
+            return quote + of(text) + quote;
         }
-        return "'" + of(text.substring(0, text.offsetByCodePoints(0, QUOTED))) + "…' (" + length + " characters)";
+        return quote + of(text.substring(0, text.offsetByCodePoints(0, QUOTED))) + "…" + quote + " (" + length
+                + " characters)";
+    }
+
+    /**
+     * Names a message lists (a header's), each {@link #cut}, separated by commas; past {@value #LISTED} names, the
+     * first {@value #LISTED} and how many there are, so that a header of a million columns is not a line of megabytes:
+     * {@code a, b, c, d, e, f, g, h, … (1000000 columns)}.
+     *
+     * @param noun what a name names, counted past {@value #LISTED} names: {@code "column"}
+     */
+    public static String list(List<String> names, String noun) {
+        String listed = names.stream().limit(LISTED).map(OneLine::cut).collect(Collectors.joining(", "));
+        return names.size() <= LISTED ? listed : listed + ", … (" + Counts.of(names.size(), noun) + ")";
     }
 
     /** {@code text} with each character that {@link #breaks} its line replaced by a space. */

@@ -39,18 +39,21 @@ final class HistoryOptions {
      * Checks the run history's folder with the command's other outputs, before the run: it must not be, nor lie in,
      * an image folder the command reads ({@link OutputFiles#writesInto}), where each run would add files to the
      * dataset, on which its next load would fail. A {@code --workspace} there is refused; the default folder there is
-     * not written, as one that cannot be written: the run goes on, unrecorded, with a warning as it starts.
+     * not written, as one that cannot be written: the run goes on, unrecorded, with a warning as it starts that says
+     * how to give another.
      */
     void check(OutputFiles files) {
         if (noHistory) {
             return;
         }
         Path folder = workspace.folder();
+        boolean given = workspace.workspace != null;
         try {
-            files.writesInto((workspace.workspace == null ? "the run history's folder " : "--workspace ") + folder,
-                    folder);
+            files.writesInto((given ? "--workspace " : "the run history's folder ") + folder, folder,
+                    "a folder outside it" + (given ? "" : " with --workspace DIR or -D" + RunHistory.FOLDER_PROPERTY
+                            + "=DIR"));
         } catch (UserInputException e) {
-            if (workspace.workspace != null) {
+            if (given) {
                 throw e;
             }
             notWritten = e.getMessage();

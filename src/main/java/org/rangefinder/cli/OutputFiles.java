@@ -17,7 +17,8 @@ import org.rangefinder.files.AtomicFiles;
  * dataset's every file: an IDX labels file, the test pair beside it) or another output, nor lie in an image folder
  * the command reads, nor be a folder, a device or a pipe, and each must go into a folder that exists, or can be made,
  * and can be written. Nor may a folder the command makes files in (the run history's) be, or lie in, an image folder
- * it reads.
+ * it reads. What is hidden in an image folder (a name on the way there starts with a dot: {@code images/.runs}) is
+ * outside it here: its load leaves that unread.
  */
 final class OutputFiles {
     private final Map<Path, String> inputs = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ final class OutputFiles {
         if (Files.isDirectory(key)) {
             throw new UserInputException(named + " is a folder: give a file name");
         }
-        requireOutsideFolders(named, key, "a file");
+        requireOutsideFolders(named, key, "a file outside it");
         if (Files.exists(key) && !Files.isRegularFile(key)) {
             throw new UserInputException(named + " is not a regular file (a device or a pipe): give a file name");
         }
@@ -130,24 +131,27 @@ final class OutputFiles {
     /**
      * A folder the command makes files in, in folders of their own (the run history's: {@code named}, in words), that
      * must not be, nor lie in, an image folder the command reads: the files would be read as its samples, and the
-     * next load fail on them. A folder that holds the image folder is fine.
+     * next load fail on them. A folder that holds the image folder is fine, and so is one hidden in it, which its load
+     * leaves unread ({@link Datasets#hiddenInImageFolder}: {@code images/.runs}).
+     *
+     * @param give what to give instead, in words: "a folder outside it"
      */
-    OutputFiles writesInto(String named, Path folder) {
-        requireOutsideFolders(named, identity(folder), "a folder");
+    OutputFiles writesInto(String named, Path folder, String give) {
+        requireOutsideFolders(named, identity(folder), give);
         return this;
     }
 
     /**
-     * Refuses {@code key}, an output's {@link #identity}, that is or lies in an image folder the command reads.
+     * Refuses {@code key}, an output's {@link #identity}, that is or lies in an image folder the command reads, but
+     * where the folder's load does not look ({@link Datasets#hiddenInImageFolder}).
      *
-     * @param give what to give instead, in words: "a file"
+     * @param give what to give instead, in words: "a file outside it"
      */
     private void requireOutsideFolders(String named, Path key, String give) {
         for (Map.Entry<Path, String> folder : folders.entrySet()) {
-            if (key.startsWith(folder.getKey())) {
+            if (key.startsWith(folder.getKey()) && !Datasets.hiddenInImageFolder(folder.getKey(), key)) {
                 throw new UserInputException(named + (key.equals(folder.getKey()) ? " is " : " is inside ")
-                        + folder.getValue() + ": writing there would change the dataset; give " + give
-                        + " outside it");
+                        + folder.getValue() + ": writing there would change the dataset; give " + give);
             }
         }
     }

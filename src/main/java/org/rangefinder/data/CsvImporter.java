@@ -119,10 +119,10 @@ final class CsvImporter {
                         throw rowProblem;
                     }
                     if (labelColumn != null && !labelColumn.equals(Integer.toString(last))) {
-                        throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: the first line '%s' is a "
+                        throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: the first line %s is a "
                                 + "scikit-learn header (n_samples, n_features, class names), so the label is the last "
-                                + "column (index %s), not label column '%s'", file, String.join(",", first.cells()),
-                                last, labelColumn);
+                                + "column (index %s), not label column %s", file,
+                                OneLine.quote(String.join(",", first.cells())), last, OneLine.quote(labelColumn));
                     }
                     return data.table(first.cells().subList(2, columns), lines.sha256());
                 }
@@ -404,14 +404,17 @@ final class CsvImporter {
             }
         }
         if (named.isEmpty()) {
-            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column '%s' is not in the header line (%s)",
-                    file, labelColumn, String.join(", ", first));
+            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column %s is not in the header line (%s)",
+                    file, OneLine.quote(labelColumn), OneLine.list(first, "column"));
         }
         if (named.size() > 1) {
             int last = named.size() - 1;
-            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column '%s' names %s columns of the header "
-                    + "line (indices %s and %s); set %s to the index of the one meant", file, labelColumn,
-                    named.size(), String.join(", ", named.subList(0, last)), named.get(last), Setting.LABEL_COLUMN);
+            String indices = named.size() <= OneLine.LISTED
+                    ? String.join(", ", named.subList(0, last)) + " and " + named.get(last)
+                    : OneLine.list(named, "column");
+            throw SettingProblem.worded(Setting.LABEL_COLUMN, "%s: label column %s names %s columns of the header "
+                    + "line (indices %s); set %s to the index of the one meant", file, OneLine.quote(labelColumn),
+                    named.size(), indices, Setting.LABEL_COLUMN);
         }
         return Integer.parseInt(named.get(0));
     }

@@ -146,10 +146,19 @@ public final class Datasets {
     }
 
     /**
+     * Whether {@code path}, in the image folder {@code folder}, is hidden from its load: a name on the way there starts
+     * with a dot ({@code .runs} in {@code images/.runs/3}), and the load leaves that entry, and all below it, unread.
+     */
+    public static boolean hiddenInImageFolder(Path folder, Path path) {
+        return ImageFolderImporter.isHidden(folder, path);
+    }
+
+    /**
      * The files and folders a load of {@code nameOrPath} reads, those that are there: nothing may be written over
-     * them, nor into such a folder. A table, its file; IDX files, the images file, its labels file and the
-     * {@code t10k-} pair beside it; an image folder, the folder; a bundled dataset, its files. None for a name that is
-     * neither a bundled dataset nor a path that exists (its load fails).
+     * them, nor into such a folder but where its load does not look ({@link #hiddenInImageFolder}). A table, its
+     * file; IDX files, the images file, its labels file and the {@code t10k-} pair beside it; an image folder, the
+     * folder; a bundled dataset, its files. None for a name that is neither a bundled dataset nor a path that exists
+     * (its load fails).
      */
     public static List<Path> filesRead(String nameOrPath) {
         if (nameOrPath == null || nameOrPath.isBlank()) {

@@ -202,6 +202,16 @@ final class ImageFolderImporter {
         return entries;
     }
 
+    /** Whether {@code path}, in {@code folder}, is left out of a read of it: a name on the way there is hidden. */
+    static boolean isHidden(Path folder, Path path) {
+        for (Path name : folder.relativize(path)) {
+            if (isHidden(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isHidden(Path entry) {
         return entry.getFileName().toString().startsWith(".");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rangefinder.Counts;
+import org.rangefinder.OneLine;
 import org.rangefinder.UserInputException;
 import org.rangefinder.files.AtomicFiles;
 
@@ -37,8 +38,8 @@ final class Csv {
         for (int c = 0; c < at.length; c++) {
             at[c] = table.header().indexOf(columns.get(c));
             if (at[c] < 0) {
-                throw new UserInputException(file + ": no column '" + columns.get(c) + "' in the header "
-                        + table.header());
+                throw new UserInputException(file + ": no column '" + columns.get(c) + "' in the header ["
+                        + OneLine.list(table.header(), "column") + "]");
             }
         }
         List<double[]> rows = new ArrayList<>();
@@ -50,7 +51,7 @@ final class Csv {
                     row[c] = Double.parseDouble(cells[at[c]]);
                 } catch (NumberFormatException e) {
                     throw new UserInputException(file + " line " + (line + 2) + ", column '" + columns.get(c)
-                            + "': not a number: '" + cells[at[c]] + "'");
+                            + "': not a number: " + OneLine.quote(cells[at[c]]));
                 }
             }
             rows.add(row);

@@ -310,8 +310,8 @@ public final class CurveCsv {
             String named = missing.size() == 1 ? "no column named " + missing.get(0)
                     : "no columns named " + String.join(", ", missing.subList(0, missing.size() - 1)) + " and "
                             + missing.get(missing.size() - 1);
-            throw new UserInputException(file + ": line " + header.lineNo() + ": " + named + " in the header "
-                    + header.names());
+            throw new UserInputException(file + ": line " + header.lineNo() + ": " + named + " in the header ["
+                    + OneLine.list(header.names(), "column") + "]");
         }
     }
 

@@ -258,6 +258,41 @@ class OutputFilesTest {
     }
 
     /**
+     * What is hidden in an image folder (a name on the way there starts with a dot) is outside it: its load leaves
+     * that unread. A {@code --workspace images/.runs} was refused as inside the image folder, and so were outputs
+     * there. They are written, and the folder loads as before, the run recorded in it included.
+     */
+    @Test
+    void aWorkspaceOrAnOutputHiddenInAnImageFolderIsWritten() throws Exception {
+        Path images = TestData.imageFolder(tmp.resolve("images"), 8);
+        Path workspace = images.resolve(".runs");
+        Path out = images.resolve("dark/.out/run.json");
+        Path csv = images.resolve(".curve.csv");
+        for (int run = 1; run <= 2; run++) {
+            CliRun recorded = CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10",
+                    "--batch-size", "2", "--workspace", workspace.toString(), "--out", out.toString(), "--csv",
+                    csv.toString());
+            assertThat(recorded.code()).as(recorded.err()).isZero();
+            assertThat(recorded.out()).contains("recorded as run ");
+        }
+        assertThat(out).isRegularFile();
+        assertThat(Files.readAllLines(csv)).hasSize(11);
+        try (Stream<Path> runs = Files.list(workspace)) {
+            assertThat(runs.filter(Files::isDirectory)).hasSize(2);
+        }
+        // a folder named with a dot in a class folder is hidden too; a hidden link to a class folder leads into it
+        Path deeper = images.resolve("dark/.cache/runs");
+        CliRun hidden = CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--batch-size",
+                "2", "--workspace", deeper.toString());
+        assertThat(hidden.code()).as(hidden.err()).isZero();
+        Path link = Files.createSymbolicLink(images.resolve(".dark"), images.resolve("dark")).resolve("runs");
+        assertRefused(CliRun.of("range-test", "--dataset", images.toString(), "--iterations", "10", "--batch-size",
+                "2", "--workspace", link.toString()), "--workspace " + link + " is inside the image folder "
+                + "--dataset " + images + " reads: writing there would change the dataset; give a folder outside it");
+        assertThat(images.resolve("dark/runs")).doesNotExist();
+    }
+
+    /**
      * The default run history's folder ({@code rangefinder.workspace}) in the image folder read is not written, as a
      * history that cannot be written: the run goes on, unrecorded, with a warning.
      */
@@ -273,7 +308,7 @@ class OutputFilesTest {
         assertThat(run.err().lines().filter(l -> l.startsWith("warning")).toList()).containsExactly("warning: this "
                 + "run is not recorded in the run history (the run history's folder " + workspace + " is inside the "
                 + "image folder --dataset " + images + " reads: writing there would change the dataset; give a "
-                + "folder outside it)");
+                + "folder outside it with --workspace DIR or -Drangefinder.workspace=DIR)");
         assertThat(run.out()).doesNotContain("recorded as run");
         assertThat(workspace).doesNotExist();
     }

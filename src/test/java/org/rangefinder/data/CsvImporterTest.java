@@ -314,6 +314,34 @@ class CsvImporterTest {
         assertThat(meant.samples().features()).containsExactly(1, 2, 0.5f, 3, 4, 0.7f);
     }
 
+    /**
+     * The header line was quoted whole in the label column's refusals: a header cell of a million characters made a
+     * line of a megabyte. Each name is cut as a cell is, past eight names the rest are counted, and so are the indices
+     * of a name many columns have; the first line of a scikit-learn header is cut as one cell.
+     */
+    @Test
+    void aLongHeaderIsQuotedCutInTheLabelColumnsRefusals() throws IOException {
+        String million = "x".repeat(1_000_000);
+        String cut = "x".repeat(40) + "… (1000000 characters)";
+        Path file = write("hdr.csv", "a," + million + ",y\n1,2,0\n3,4,1\n");
+        assertThat(failure(file, "zz"))
+                .isEqualTo(file + ": label column 'zz' is not in the header line (a, " + cut + ", y)");
+        Path twice = write("twice.csv", million + "," + million + ",y\n1,2,0\n");
+        assertThat(failure(twice, million)).isEqualTo(twice + ": label column '" + "x".repeat(40) + "…' (1000000 "
+                + "characters) names 2 columns of the header line (indices 0 and 1); set --label to the index of the "
+                + "one meant");
+        String wide = "y,".repeat(100_000);
+        Path many = write("many.csv", wide + "label\n" + "1,".repeat(100_000) + "a\n");
+        assertThat(failure(many, "zz")).isEqualTo(many + ": label column 'zz' is not in the header line (y, y, y, y, "
+                + "y, y, y, y, … (100001 columns))");
+        assertThat(failure(many, "y")).isEqualTo(many + ": label column 'y' names 100000 columns of the header line "
+                + "(indices 0, 1, 2, 3, 4, 5, 6, 7, … (100000 columns)); set --label to the index of the one meant");
+        Path scikit = write("sk.csv", "2,2,cat," + million + "\n1,2,1\n3,4,0\n");
+        assertThat(failure(scikit, "0")).isEqualTo(scikit + ": the first line '2,2,cat," + "x".repeat(32) + "…' "
+                + "(1000008 characters) is a scikit-learn header (n_samples, n_features, class names), so the label is "
+                + "the last column (index 2), not label column '0'");
+    }
+
     @Test
     void labelColumnIndexOutOfRangeIsNamed() throws IOException {
         Path file = write("h.csv", "1,2,a\n3,4,b\n");

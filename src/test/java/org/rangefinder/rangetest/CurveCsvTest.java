@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.UserInputException;
@@ -139,6 +141,23 @@ class CurveCsvTest {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
         assertThatThrownBy(() -> CurveCsv.read(empty, CurveCsv.COLUMNS)).isInstanceOf(UserInputException.class)
                 .hasMessage(empty + ": the file is empty");
+    }
+
+    /**
+     * A header that lacks a column was quoted whole: a header cell of a million characters made a line of a megabyte
+     * (suggest --in printed 1,000,074 bytes). Each name is cut as a cell is, and past eight names the rest are counted.
+     */
+    @Test
+    void aLongHeaderIsQuotedCut() throws IOException {
+        Path file = Files.writeString(dir.resolve("hdr.csv"), "x".repeat(1_000_000) + ",lr\n1,2\n");
+        assertThatThrownBy(() -> CurveCsv.read(file, List.of())).isInstanceOf(UserInputException.class)
+                .hasMessage(file + ": line 1: no column named 'loss' in the header [" + "x".repeat(40)
+                        + "… (1000000 characters), lr]");
+        String names = IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+        Path wide = Files.writeString(dir.resolve("wide.csv"), names + ",lr\n");
+        assertThatThrownBy(() -> CurveCsv.read(wide, List.of())).isInstanceOf(UserInputException.class)
+                .hasMessage(wide + ": line 1: no column named 'loss' in the header [c0, c1, c2, c3, c4, c5, c6, c7, … "
+                        + "(100001 columns)]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.rangefinder.ui.theme;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +38,10 @@ import org.rangefinder.files.StrictJson;
  * Dark). Any other {@code .css} file a user drops there is a theme of its own, named by its file name and layered
  * over Light, or over Dark when its name contains "dark"; the folder is read again each time the list is asked
  * for. Those three files are the built-in themes only in a folder that holds all three (the project's own, or a copy
- * of it); elsewhere the built-in themes are the copies packaged in the jar, and a {@code light.css} a user drops in a
- * folder of their own themes is a theme of theirs like any other, not one that replaces Light without a palette.
+ * of it), each over the copy packaged in the jar where the two differ, so that a copy of an older version's themes
+ * takes what it lacks from the packaged ones; elsewhere the built-in themes are the copies packaged in the jar, and a
+ * {@code light.css} a user drops in a folder of their own themes is a theme of theirs like any other, not one that
+ * replaces Light without a palette.
  *
  * <p>A theme is checked before it is applied: each of its files in the folder must be a UTF-8 text file that
  * JavaFX's CSS parser reads without an error. JavaFX itself only logs what it cannot read or parse (a log the window
@@ -128,8 +132,8 @@ public final class ThemeManager {
     public List<Theme> available() {
         boolean here = holdsBuiltIns(folder);
         List<Theme> themes = new ArrayList<>();
-        themes.add(new Theme(LIGHT, LIGHT, false, List.of(css("app.css", here), css("light.css", here))));
-        themes.add(new Theme(DARK, DARK, true, List.of(css("app.css", here), css("dark.css", here))));
+        themes.add(new Theme(LIGHT, LIGHT, false, builtIn("light.css", here)));
+        themes.add(new Theme(DARK, DARK, true, builtIn("dark.css", here)));
         List<Path> files = new ArrayList<>();
         if (folder != null && Files.isDirectory(folder)) {
             try (Stream<Path> listed = Files.list(folder)) {
@@ -145,9 +149,10 @@ public final class ThemeManager {
             String name = file.getFileName().toString();
             String label = label(file);
             boolean dark = name.toLowerCase(Locale.ROOT).contains("dark");
+            List<String> stylesheets = new ArrayList<>(builtIn(dark ? "dark.css" : "light.css", here));
+            stylesheets.add(file.toUri().toString());
             themes.add(new Theme(name, alike.get(label.toLowerCase(Locale.ROOT)) > 1 ? label + " (" + name + ")"
-                    : label, dark, List.of(css("app.css", here), css(dark ? "dark.css" : "light.css", here),
-                    file.toUri().toString())));
+                    : label, dark, stylesheets));
         }
         return themes;
     }
@@ -270,15 +275,39 @@ public final class ThemeManager {
         return current.getReadOnlyProperty();
     }
 
+    /** The stylesheets of a built-in theme: {@code app.css}'s, then those of its palette ({@link #css}). */
+    private List<String> builtIn(String palette, boolean builtInsHere) {
+        List<String> stylesheets = new ArrayList<>(css("app.css", builtInsHere));
+        stylesheets.addAll(css(palette, builtInsHere));
+        return stylesheets;
+    }
+
     /**
-     * A built-in CSS file: from the folder when it holds all the built-in files ({@code builtInsHere}), else the copy
-     * packaged in the jar (null if there is none).
+     * A built-in CSS file: the copy packaged in the jar (none if there is none), and over it the folder's when it holds
+     * all the built-in files ({@code builtInsHere}), or the folder's alone where the two are the same. So a copy of an
+     * older version's themes, which lacks what the code needs now (the shades of a family's members,
+     * {@code -rf-family-start} and the others, the run colour {@code -rf-run-base} they are defined in), takes that
+     * from the packaged one, and the colours it sets still win.
      */
-    private String css(String file, boolean builtInsHere) {
-        if (builtInsHere) {
-            return folder.resolve(file).toUri().toString();
-        }
+    private List<String> css(String file, boolean builtInsHere) {
         URL packaged = ThemeManager.class.getResource("/themes/" + file);
-        return packaged == null ? null : packaged.toExternalForm();
+        List<String> stylesheets = new ArrayList<>();
+        if (packaged != null && !(builtInsHere && same(packaged, folder.resolve(file)))) {
+            stylesheets.add(packaged.toExternalForm());
+        }
+        if (builtInsHere) {
+            stylesheets.add(folder.resolve(file).toUri().toString());
+        }
+        return stylesheets;
+    }
+
+    /** Whether {@code file} holds the bytes of {@code packaged}; not when either cannot be read. */
+    private static boolean same(URL packaged, Path file) {
+        try (InputStream in = packaged.openStream()) {
+            byte[] bytes = in.readAllBytes();
+            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -9,9 +9,12 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.SystemProperty;
+import org.rangefinder.ui.chart.RunColors;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -134,6 +137,54 @@ class ThemeManagerTest {
         assertThat(themes.named("Light").name()).isEqualTo("Light");
         assertThat(themes.named("Solarized dark").name()).as("a label remembered before").isEqualTo(
                 "solarized-dark.css");
+    }
+
+    /**
+     * A copy of an older version's built-in themes, whose palettes lack the shades of a family's members
+     * ({@code -rf-family-start}, {@code -middle}, {@code -end}) and whose app.css lacks the run colour they are
+     * defined in ({@code -rf-run-base}), was taken for the built-in themes alone: a sweep's members, shaded inline
+     * between those shades, fell back to the default fill, black, without a word. The packaged built-in files lie under
+     * the copy's, so what it lacks comes from them, and its own colours still win: a member resolves to the colour it
+     * has with the packaged themes.
+     */
+    @Test
+    void anOlderCopyOfTheBuiltInThemesStillShadesAFamilysMembers() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        for (String css : new String[] {"app.css", "light.css", "dark.css"}) {
+            String old = Files.readString(Path.of("themes", css))
+                    .replaceAll("\\s*-rf-family-\\w+:[^;]*;", "")
+                    .replaceAll("-rf-run-base: (-rf-run-\\d); -rf-run: -rf-run-base;", "-rf-run: $1;");
+            assertThat(old).doesNotContain("-rf-family-start:", "-rf-run-base:");
+            Files.writeString(folder.resolve(css), old);
+        }
+        Files.writeString(folder.resolve("light.css"), Files.readString(folder.resolve("light.css"))
+                .replace("-rf-run-0: #1f77b4;", "-rf-run-0: #0000ff;"));
+        ThemeManager old = new ThemeManager(folder);
+        ThemeManager packaged = new ThemeManager(null);
+        try {
+            // Light last: the user-agent stylesheet is the application's, and a later test finds it as a window opens
+            for (String theme : List.of(ThemeManager.DARK, ThemeManager.LIGHT)) {
+                for (double shade : new double[] {RunColors.OWN, 0, 0.5, 1}) {
+                    Color member = WaitForAsyncUtils.asyncFx(() -> runColour(old, theme, 1, shade)).get();
+                    assertThat(member).as("%s, shade %s", theme, shade).isNotEqualTo(Color.BLACK)
+                            .isEqualTo(WaitForAsyncUtils.asyncFx(() -> runColour(packaged, theme, 1, shade)).get());
+                }
+            }
+            assertThat(WaitForAsyncUtils.asyncFx(() -> runColour(old, ThemeManager.LIGHT, 0, RunColors.OWN)).get())
+                    .as("the copy's own colour").isEqualTo(Color.BLUE);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        }
+    }
+
+    /** The fill that {@code theme} gives a swatch of run colour {@code k} in shade {@code shade}; FX thread. */
+    private static Color runColour(ThemeManager themes, String theme, int k, double shade) {
+        Rectangle swatch = new Rectangle(4, 4);
+        RunColors.apply(swatch, "run-swatch", k, shade);
+        Pane root = new Pane(swatch);
+        assertThat(themes.apply(themes.named(theme), new Scene(root))).isTrue();
+        root.applyCss();
+        return (Color) swatch.getFill();
     }
 
     /**
