@@ -132,8 +132,11 @@ public final class ThemeManager {
     public List<Theme> available() {
         boolean here = holdsBuiltIns(folder);
         List<Theme> themes = new ArrayList<>();
-        themes.add(new Theme(LIGHT, LIGHT, false, builtIn("light.css", here)));
-        themes.add(new Theme(DARK, DARK, true, builtIn("dark.css", here)));
+        // read once for all the themes layered over them: the folder's copies are compared with the packaged ones
+        List<String> light = builtIn("light.css", here);
+        List<String> darkTheme = builtIn("dark.css", here);
+        themes.add(new Theme(LIGHT, LIGHT, false, light));
+        themes.add(new Theme(DARK, DARK, true, darkTheme));
         List<Path> files = new ArrayList<>();
         if (folder != null && Files.isDirectory(folder)) {
             try (Stream<Path> listed = Files.list(folder)) {
@@ -149,7 +152,7 @@ public final class ThemeManager {
             String name = file.getFileName().toString();
             String label = label(file);
             boolean dark = name.toLowerCase(Locale.ROOT).contains("dark");
-            List<String> stylesheets = new ArrayList<>(builtIn(dark ? "dark.css" : "light.css", here));
+            List<String> stylesheets = new ArrayList<>(dark ? darkTheme : light);
             stylesheets.add(file.toUri().toString());
             themes.add(new Theme(name, alike.get(label.toLowerCase(Locale.ROOT)) > 1 ? label + " (" + name + ")"
                     : label, dark, stylesheets));
