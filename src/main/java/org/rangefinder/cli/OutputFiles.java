@@ -29,7 +29,7 @@ final class OutputFiles {
     /** A file the command reads, by its option; null or a path that is no existing file is skipped. */
     OutputFiles reads(String option, String path) {
         if (path != null && Files.isRegularFile(Path.of(path))) {
-            inputs.put(identity(Path.of(path)), "the file " + option + " " + path + " reads");
+            inputs.put(AtomicFiles.identity(Path.of(path)), "the file " + option + " " + path + " reads");
         }
         return this;
     }
@@ -60,9 +60,9 @@ final class OutputFiles {
         List<Path> read = Datasets.filesRead(nameOrPath);
         for (Path path : read) {
             if (Files.isDirectory(path)) {
-                folders.put(identity(path), theFolder);
+                folders.put(AtomicFiles.identity(path), theFolder);
             } else {
-                inputs.putIfAbsent(identity(path), path.equals(read.get(0)) ? theFile : aFile);
+                inputs.putIfAbsent(AtomicFiles.identity(path), path.equals(read.get(0)) ? theFile : aFile);
             }
         }
         return this;
@@ -86,7 +86,7 @@ final class OutputFiles {
         requireName(option, file);
         String named = option + " " + file;
         checkFollowable(named, file);
-        Path key = identity(file);
+        Path key = AtomicFiles.identity(file);
         String read = inputs.get(key);
         if (read != null) {
             throw new UserInputException(named + " is " + read + ": writing it would replace it");
@@ -137,19 +137,19 @@ final class OutputFiles {
      * @param give what to give instead, in words: "a folder outside it"
      */
     OutputFiles writesInto(String named, Path folder, String give) {
-        requireOutsideFolders(named, identity(folder), give);
+        requireOutsideFolders(named, AtomicFiles.identity(folder), give);
         return this;
     }
 
     /**
-     * Refuses {@code key}, an output's {@link #identity}, that is or lies in an image folder the command reads, but
-     * where the folder's load does not look ({@link Datasets#hiddenInImageFolder}).
+     * Refuses {@code key}, an output's {@link AtomicFiles#identity}, that is or lies in an image folder the command
+     * reads, but where the folder's load does not look ({@link Datasets#changesImageFolder}).
      *
      * @param give what to give instead, in words: "a file outside it"
      */
     private void requireOutsideFolders(String named, Path key, String give) {
         for (Map.Entry<Path, String> folder : folders.entrySet()) {
-            if (key.startsWith(folder.getKey()) && !Datasets.hiddenInImageFolder(folder.getKey(), key)) {
+            if (Datasets.changesImageFolder(folder.getKey(), key)) {
                 throw new UserInputException(named + (key.equals(folder.getKey()) ? " is " : " is inside ")
                         + folder.getValue() + ": writing there would change the dataset; give " + give);
             }
@@ -173,23 +173,6 @@ final class OutputFiles {
                             + "too many links); give a file name");
                 }
             }
-        }
-    }
-
-    /**
-     * The file a path names: where its links lead, or, for a file not made yet, the real path of the nearest folder
-     * above it that exists, with the rest of the path (so that a file in new folders is known to be inside another).
-     */
-    private static Path identity(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (IOException e) {
-            return absolute;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.rangefinder.UserInputException;
+import org.rangefinder.files.AtomicFiles;
 
 /**
  * Where datasets come from: the five bundled ones by name, or the user's own data by path.
@@ -151,6 +152,26 @@ public final class Datasets {
      */
     public static boolean hiddenInImageFolder(Path folder, Path path) {
         return ImageFolderImporter.isHidden(folder, path);
+    }
+
+    /**
+     * Whether writing at {@code path} would change the image folder {@code folder}: {@code path} is the folder, or lies
+     * in it where its load looks (not {@link #hiddenInImageFolder}). Both are compared as given: pass the paths their
+     * links lead to ({@link AtomicFiles#identity}).
+     */
+    public static boolean changesImageFolder(Path folder, Path path) {
+        return path.startsWith(folder) && !hiddenInImageFolder(folder, path);
+    }
+
+    /**
+     * The image folder a load of {@code nameOrPath} reads ({@link #filesRead}) that files made in {@code folder} would
+     * change ({@link #changesImageFolder}, on the paths links lead to), as that path; empty when there is none. Reads
+     * the file system.
+     */
+    public static Optional<Path> imageFolderChangedBy(String nameOrPath, Path folder) {
+        Path written = AtomicFiles.identity(folder);
+        return filesRead(nameOrPath).stream().filter(Files::isDirectory).map(AtomicFiles::identity)
+                .filter(images -> changesImageFolder(images, written)).findFirst();
     }
 
     /**

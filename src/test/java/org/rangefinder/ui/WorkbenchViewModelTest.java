@@ -238,6 +238,34 @@ class WorkbenchViewModelTest {
     }
 
     /**
+     * The window's history folder (-Drangefinder.workspace) inside the image folder a range test reads: each run
+     * wrote its run.json, settings.json and curve.csv among the samples, and the next load of the folder failed on
+     * them ("not an image"). The run now goes on unrecorded, the status line says why once, naming the folder, and
+     * nothing is made there, not even the folder by the history's first read as the window opens.
+     */
+    @Test
+    void aRunOfAnImageFolderHoldingTheHistorysFolderIsNotRecorded() throws Exception {
+        Path images = TestData.imageFolder(tmp.resolve("photos"), 20);
+        Path runs = images.resolve("runs");
+        WorkbenchViewModel inImages = new WorkbenchViewModel(Direct.executor(), Direct.executor(), Direct.executor(),
+                new DatasetCache(), new HistoryStore(runs, Direct.executor()));
+        List<String> shown = new ArrayList<>();
+        inImages.statusProperty().addListener((o, was, now) -> shown.add(now));
+        inImages.importDataset(images, NO_PROBLEM);
+        inImages.experiment().batchSizeProperty().set("4");
+        inImages.experiment().iterationsProperty().set("10");
+        inImages.run();
+        assertThat(inImages.runs().runs().get(0).state().statusProperty().get()).isEqualTo(RunStatus.FINISHED);
+        assertThat(shown).filteredOn(m -> m.startsWith("Run history")).containsExactly("Run history: this run is "
+                + "not recorded: the run history's folder " + runs + " is inside the image folder " + images
+                + " the run reads: writing there would change the dataset; give a folder outside it with "
+                + "-Drangefinder.workspace=DIR");
+        assertThat(runs).doesNotExist();
+        assertThat(Datasets.load(images.toString(), DataOptions.defaults()).classNames())
+                .containsExactly("dark", "light");
+    }
+
+    /**
      * "Open curve..." opens a curve or a hyperparameter file and nothing else: a CSV without lr and loss columns is
      * refused, naming the file and the columns it lacks, and the dataset stays as it was.
      */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.rangefinder.UserInputException;
+import org.rangefinder.data.Datasets;
+import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
@@ -13,7 +16,8 @@ import org.rangefinder.ui.work.Problems;
 
 /**
  * The window's way to the run history: every read and write of it happens on one background thread, in the order
- * asked, never on the FX thread. The history is opened (and runs a crash interrupted marked as such) on first use.
+ * asked, never on the FX thread. The history is opened (and runs a crash interrupted marked as such) on first use;
+ * its folder is made by the first run recorded, not by a read.
  * As for the CLI, the history serves the runs: when it cannot be read or written, the problem goes to the status
  * line and the run goes on.
  */
@@ -90,10 +94,21 @@ public final class HistoryStore {
         return result;
     }
 
-    /** Queues the start of a run: its folder, settings and a {@code running} entry. */
+    /**
+     * Queues the start of a run: its folder, settings and a {@code running} entry; none when the history's folder is,
+     * or lies in, an image folder the run reads ({@link Datasets#imageFolderChangedBy}), where each run would add
+     * files to the dataset, on which its next load would fail. As the CLI does with its default folder, that run goes
+     * on unrecorded, and the status line says why.
+     */
     public Recording start(RunKind kind, String dataset, ModelSpec model, Object settings) {
         Recording run = new Recording();
         write(() -> {
+            Datasets.imageFolderChangedBy(dataset, folder).ifPresent(images -> {
+                throw new UserInputException("this run is not recorded: the run history's folder " + folder
+                        + (images.equals(AtomicFiles.identity(folder)) ? " is " : " is inside ") + "the image folder "
+                        + dataset + " the run reads: writing there would change the dataset; give a folder outside it "
+                        + "with -D" + RunHistory.FOLDER_PROPERTY + "=DIR");
+            });
             RunRecord started = history().start(kind, dataset, model, settings);
             run.id = started.id();
             return started;
@@ -108,7 +123,9 @@ public final class HistoryStore {
 
     /** Queues a read; its answer, or its problem, reaches the FX thread. */
     public <T> void read(Query<T> query, Consumer<? super T> onAnswer, Consumer<String> onFailure) {
-        io.submit(() -> query.ask(history()), onAnswer, e -> onFailure.accept(describe(e)));
+        // a read makes no folder: one in an image folder the next run reads would be taken for a class
+        io.submit(() -> query.ask(history != null ? history : RunHistory.openExisting(folder)), onAnswer,
+                e -> onFailure.accept(describe(e)));
     }
 
     private void write(Callable<RunRecord> work) {
