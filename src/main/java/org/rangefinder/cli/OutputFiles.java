@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rangefinder.FileIdentity;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.files.AtomicFiles;
@@ -29,7 +30,7 @@ final class OutputFiles {
     /** A file the command reads, by its option; null or a path that is no existing file is skipped. */
     OutputFiles reads(String option, String path) {
         if (path != null && Files.isRegularFile(Path.of(path))) {
-            inputs.put(AtomicFiles.identity(Path.of(path)), "the file " + option + " " + path + " reads");
+            inputs.put(FileIdentity.of(Path.of(path)), "the file " + option + " " + path + " reads");
         }
         return this;
     }
@@ -60,9 +61,9 @@ final class OutputFiles {
         List<Path> read = Datasets.filesRead(nameOrPath);
         for (Path path : read) {
             if (Files.isDirectory(path)) {
-                folders.put(AtomicFiles.identity(path), theFolder);
+                folders.put(FileIdentity.of(path), theFolder);
             } else {
-                inputs.putIfAbsent(AtomicFiles.identity(path), path.equals(read.get(0)) ? theFile : aFile);
+                inputs.putIfAbsent(FileIdentity.of(path), path.equals(read.get(0)) ? theFile : aFile);
             }
         }
         return this;
@@ -86,7 +87,7 @@ final class OutputFiles {
         requireName(option, file);
         String named = option + " " + file;
         checkFollowable(named, file);
-        Path key = AtomicFiles.identity(file);
+        Path key = FileIdentity.of(file);
         String read = inputs.get(key);
         if (read != null) {
             throw new UserInputException(named + " is " + read + ": writing it would replace it");
@@ -137,12 +138,12 @@ final class OutputFiles {
      * @param give what to give instead, in words: "a folder outside it"
      */
     OutputFiles writesInto(String named, Path folder, String give) {
-        requireOutsideFolders(named, AtomicFiles.identity(folder), give);
+        requireOutsideFolders(named, FileIdentity.of(folder), give);
         return this;
     }
 
     /**
-     * Refuses {@code key}, an output's {@link AtomicFiles#identity}, that is or lies in an image folder the command
+     * Refuses {@code key}, an output's {@link FileIdentity#of}, that is or lies in an image folder the command
      * reads, but where the folder's load does not look ({@link Datasets#changesImageFolder}).
      *
      * @param give what to give instead, in words: "a file outside it"

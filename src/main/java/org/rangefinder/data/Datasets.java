@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.rangefinder.FileIdentity;
 import org.rangefinder.UserInputException;
-import org.rangefinder.files.AtomicFiles;
 
 /**
  * Where datasets come from: the five bundled ones by name, or the user's own data by path.
@@ -157,7 +157,7 @@ public final class Datasets {
     /**
      * Whether writing at {@code path} would change the image folder {@code folder}: {@code path} is the folder, or lies
      * in it where its load looks (not {@link #hiddenInImageFolder}). Both are compared as given: pass the paths their
-     * links lead to ({@link AtomicFiles#identity}).
+     * links lead to ({@link FileIdentity#of}).
      */
     public static boolean changesImageFolder(Path folder, Path path) {
         return path.startsWith(folder) && !hiddenInImageFolder(folder, path);
@@ -169,8 +169,8 @@ public final class Datasets {
      * the file system.
      */
     public static Optional<Path> imageFolderChangedBy(String nameOrPath, Path folder) {
-        Path written = AtomicFiles.identity(folder);
-        return filesRead(nameOrPath).stream().filter(Files::isDirectory).map(AtomicFiles::identity)
+        Path written = FileIdentity.of(folder);
+        return filesRead(nameOrPath).stream().filter(Files::isDirectory).map(FileIdentity::of)
                 .filter(images -> changesImageFolder(images, written)).findFirst();
     }
 

@@ -303,21 +303,4 @@ public final class AtomicFiles {
             }
         }
     }
-
-    /**
-     * The file a path names: where its links lead, or, for a file not made yet, the real path of the nearest folder
-     * above it that exists, with the rest of the path (so that a file in new folders is known to be inside another).
-     */
-    public static Path identity(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (IOException e) {
-            return absolute;
-        }
-    }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.rangefinder.FileIdentity;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.Datasets;
-import org.rangefinder.files.AtomicFiles;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
@@ -105,7 +105,7 @@ public final class HistoryStore {
         write(() -> {
             Datasets.imageFolderChangedBy(dataset, folder).ifPresent(images -> {
                 throw new UserInputException("this run is not recorded: the run history's folder " + folder
-                        + (images.equals(AtomicFiles.identity(folder)) ? " is " : " is inside ") + "the image folder "
+                        + (images.equals(FileIdentity.of(folder)) ? " is " : " is inside ") + "the image folder "
                         + dataset + " the run reads: writing there would change the dataset; give a folder outside it "
                         + "with -D" + RunHistory.FOLDER_PROPERTY + "=DIR");
             });
