@@ -81,13 +81,15 @@ class EngineStartTest {
 
         /**
          * The task's scheduling, or null when it ended between the listing and the reading: the relay's carrier,
-         * retired as the relay closed, can still be listed (a fresh clone's CI once failed on its missing stat file).
+         * retired as the relay closed, can still be listed. Its stat file is then gone (a fresh clone's CI once failed
+         * on NoSuchFileException), or the kernel answers the read with ESRCH, "No such process" (once more so).
          */
         private static Priority.Scheduling ofLiving(Path task) {
             try {
                 return Priority.Scheduling.of(task);
             } catch (IllegalStateException e) {
-                if (e.getCause() instanceof NoSuchFileException) {
+                if (e.getCause() instanceof NoSuchFileException
+                        || e.getCause() instanceof IOException io && "No such process".equals(io.getMessage())) {
                     return null;
                 }
                 throw e;
