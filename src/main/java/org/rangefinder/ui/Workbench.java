@@ -39,18 +39,19 @@ public final class Workbench {
 
     /**
      * Opens on the last dataset with the options it was loaded with (its label column, image size and colours, set
-     * first so that its first load uses them), and remembers them as they change. A last dataset that is gone leaves
-     * the default chosen ({@link WorkbenchViewModel#openOnLast}), which is remembered in its place: the next launch
-     * does not say again that it is gone.
+     * first so that its first load uses them), and remembers them as they change. A last dataset that can no longer be
+     * loaded leaves the default chosen ({@link WorkbenchViewModel#openOnLast}), which is remembered in its place: the
+     * next launch does not say again that it is gone.
      */
     private static void remember(WorkbenchViewModel viewModel, WorkbenchSettings settings) {
         ExperimentViewModel experiment = viewModel.experiment();
         experiment.labelColumnProperty().set(settings.labelColumn());
         experiment.imageSizeProperty().set(settings.imageSize(experiment.imageSizeProperty().get()));
         experiment.rgbProperty().set(settings.rgb());
-        if (settings.dataset() != null && !viewModel.openOnLast(settings.dataset())) {
-            settings.setDataset(experiment.datasetProperty().get());
+        if (settings.dataset() != null) {
+            viewModel.openOnLast(settings.dataset());
         }
+        // a last dataset that cannot be loaded gives way to the default as its load fails, remembered so
         experiment.datasetProperty().addListener((o, old, d) -> settings.setDataset(d));
         experiment.labelColumnProperty().addListener((o, old, text) -> settings.setLabelColumn(text));
         experiment.imageSizeProperty().addListener((o, old, text) -> settings.setImageSize(text));

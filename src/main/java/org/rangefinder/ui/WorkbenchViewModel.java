@@ -332,29 +332,22 @@ public final class WorkbenchViewModel {
 
     /**
      * Opens on the dataset chosen at the last launch, {@code nameOrPath}: a bundled name, or a file or folder, which
-     * joins the choices. One that is gone (deleted or moved) is not chosen: the default stays, ready to run, and the
-     * status line says so once, naming the path, when the default has loaded. Returns whether it was chosen.
+     * joins the choices as an import does. One that can no longer be loaded (deleted, moved, or changed into
+     * something that is not a dataset) is taken back as a failed import is: the default stays chosen, ready to run,
+     * and the status line says why once when the default has loaded. Whether the path is still
+     * there is found out by its load, on the loader's thread: the FX thread reads no file for it.
      */
-    public boolean openOnLast(String nameOrPath) {
+    public void openOnLast(String nameOrPath) {
         if (Datasets.BUNDLED.contains(nameOrPath)) {
             experiment.datasetProperty().set(nameOrPath);
-            return true;
+            return;
         }
-        if (exists(nameOrPath)) {
-            // listed as its import listed it: choosing another dataset does not lose it
-            datasetChoices.add(nameOrPath);
-            experiment.datasetProperty().set(nameOrPath);
-            return true;
-        }
-        lastDatasetGone = "The last dataset, " + nameOrPath + ", is gone (deleted or moved)";
-        return false;
-    }
-
-    private static boolean exists(String path) {
+        // what is wrong names the path
+        Consumer<String> gone = why -> lastDatasetGone = "The last dataset could not be loaded (" + why + ")";
         try {
-            return Files.exists(Path.of(path));
+            importDataset(Path.of(nameOrPath), gone);
         } catch (InvalidPathException e) {
-            return false;
+            gone.accept("'" + nameOrPath + "': " + e.getMessage());
         }
     }
 

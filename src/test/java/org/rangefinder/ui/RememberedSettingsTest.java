@@ -133,7 +133,8 @@ class RememberedSettingsTest {
         assertThat(robot.lookup("#datasetChoice").queryComboBox().getItems()).containsExactlyElementsOf(
                 Datasets.BUNDLED);
         assertThat(robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText())
-                .isEqualTo("The last dataset, " + gone + ", is gone (deleted or moved); opened on digits: 1438 "
+                .isEqualTo("The last dataset could not be loaded ('" + gone + "' is neither a bundled dataset (iris, "
+                        + "wine, digits, mnist, fashion-mnist) nor an existing file or folder); opened on digits: 1438 "
                         + "training and 359 validation samples of 1x8x8, 10 classes");
         assertThat(new WorkbenchSettings(fixture.prefs).dataset()).isEqualTo("digits");
 
@@ -143,6 +144,26 @@ class RememberedSettingsTest {
         robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("digits"));
         WorkbenchFixture.waitUntil(10, () -> fixture.vm().statusProperty().get()
                 .equals("digits: 1438 training and 359 validation samples of 1x8x8, 10 classes"));
+    }
+
+    /**
+     * A last dataset still there that is no longer a dataset (a table overwritten with something else) gives way to
+     * the default as a missing one does, ready to run. It opened with Run disabled and the field saying what was
+     * wrong with a file the user may not have meant to open again.
+     */
+    @Test
+    void aLastDatasetThatNoLongerLoadsOpensOnTheDefault(FxRobot robot) throws Exception {
+        Path notes = Files.writeString(tmp.resolve("flowers.csv"), "just some notes\n");
+        open(saved -> saved.setDataset(notes.toString()));
+        WorkbenchFixture.waitUntil(20, () -> !robot.lookup("#runButton").queryButton().isDisabled());
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getValue()).isEqualTo("digits");
+        assertThat(robot.lookup("#datasetChoice").queryComboBox().getItems()).containsExactlyElementsOf(
+                Datasets.BUNDLED);
+        assertThat(fixture.vm().statusProperty().get()).isEqualTo("The last dataset could not be loaded (" + notes
+                + ": line 1: a single column; expected feature columns and a label, separated by commas, "
+                + "semicolons or tabs); opened on digits: 1438 training and 359 validation samples of "
+                + "1x8x8, 10 classes");
+        assertThat(new WorkbenchSettings(fixture.prefs).dataset()).isEqualTo("digits");
     }
 
     /**
