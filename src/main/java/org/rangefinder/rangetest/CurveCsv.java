@@ -110,11 +110,19 @@ public final class CurveCsv {
     }
 
     /**
+     * The text of several curves of sweeps of one {@code factor}, each row led by its curve's label in the {@code run}
+     * column and its value of the factor in the factor's column.
+     */
+    public static String formatRuns(List<Run> runs, SweepFactor factor) {
+        return format(runs, true, factor.id());
+    }
+
+    /**
      * The text of a sweep's members' curves: each row led by its member's place from 1 in the {@code run} column and
      * its value of the factor in the factor's column.
      */
     public static String formatMembers(SweepResult sweep) {
-        return format(Run.ofMembers(sweep), true, sweep.sweep().factor().id());
+        return formatRuns(Run.ofMembers(sweep), sweep.sweep().factor());
     }
 
     /** Writes one curve as {@link #format} gives it, atomically. */
@@ -125,6 +133,11 @@ public final class CurveCsv {
     /** Writes several curves as {@link #formatRuns} gives them, atomically. */
     public static void writeRuns(Path file, List<Run> runs) throws IOException {
         AtomicFiles.writeString(file, formatRuns(runs));
+    }
+
+    /** Writes several curves of sweeps of one factor as {@link #formatRuns(List, SweepFactor)} gives them, atomically. */
+    public static void writeRuns(Path file, List<Run> runs, SweepFactor factor) throws IOException {
+        AtomicFiles.writeString(file, formatRuns(runs, factor));
     }
 
     /** Writes a sweep's members' curves as {@link #formatMembers} gives them, atomically. */

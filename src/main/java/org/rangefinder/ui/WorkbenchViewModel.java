@@ -37,6 +37,7 @@ import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 import org.rangefinder.ui.data.DatasetSource;
@@ -514,41 +515,54 @@ public final class WorkbenchViewModel {
 
     /**
      * Writes the curves of the shown runs that have ended as CSV ({@link CurveCsv}), in the background: one curve
-     * without a run column, several with each run's number in it. A seed sweep drawn as its mean and band is shown
-     * through its members' curves, the data of both.
+     * without a run column, several with each run's number in it and, when every one of them is a member of a sweep of
+     * one factor, a column of each member's value of that factor (as {@code range-test --sweep --csv} writes it). A
+     * seed sweep drawn as its mean and band is shown through its members' curves, the data of both.
      *
      * @throws UserInputException when no run has points, or none of those is shown
      */
     public void exportCurves(Path file, Consumer<String> failed) {
-        List<CurveCsv.Run> curves = shownCurves();
+        List<RangeTestRun> shown = shownCurves();
+        List<CurveCsv.Run> curves = shown.stream().map(r -> new CurveCsv.Run(String.valueOf(r.number()),
+                r.family() == null ? null : r.family().valueOf(r), r.points())).toList();
+        SweepFactor factor = sweptFactor(shown);
         write(file, f -> {
             if (curves.size() == 1) {
                 CurveCsv.write(f, curves.get(0).points());
+            } else if (factor != null) {
+                CurveCsv.writeRuns(f, curves, factor);
             } else {
                 CurveCsv.writeRuns(f, curves);
             }
         }, "Wrote " + Counts.of(curves.size(), "curve") + " to ", failed);
     }
 
+    /** The factor of the sweeps every one of {@code runs} is a member of, or null: none, or not the same for all. */
+    private static SweepFactor sweptFactor(List<RangeTestRun> runs) {
+        List<SweepFactor> factors = runs.stream().map(r -> r.family() == null ? null : r.family().sweep().factor())
+                .distinct().toList();
+        return factors.size() == 1 ? factors.get(0) : null;
+    }
+
     /**
-     * The curves an export of the chart's curves writes: those of the runs with points whose Show box is ticked,
-     * and those of the members of a seed sweep whose mean and band are drawn (their own curves are hidden then).
+     * The runs whose curves an export of the chart's curves writes: those with points whose Show box is ticked, and
+     * the members of a seed sweep whose mean and band are drawn (their own curves are hidden then).
      *
      * @throws UserInputException when there are none, saying why
      */
-    List<CurveCsv.Run> shownCurves() {
+    List<RangeTestRun> shownCurves() {
         List<RangeTestRun> ended = runs.runs().stream().filter(r -> !r.points().isEmpty()).toList();
         if (ended.isEmpty()) {
             throw new UserInputException("no run has ended yet: nothing to export");
         }
-        List<CurveCsv.Run> curves = ended.stream()
+        List<RangeTestRun> shown = ended.stream()
                 .filter(r -> r.visibleProperty().get()
                         || (r.family() != null && r.family().seedsProperty().get() != null))
-                .map(r -> new CurveCsv.Run(String.valueOf(r.number()), r.points())).toList();
-        if (curves.isEmpty()) {
+                .toList();
+        if (shown.isEmpty()) {
             throw new UserInputException("no finished run is shown: nothing to export");
         }
-        return curves;
+        return shown;
     }
 
     /** Writes a picture of a chart, taken on the FX thread, as PNG in the background. */

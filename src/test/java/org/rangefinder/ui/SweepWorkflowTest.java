@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionOptions;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.rangetest.SweepResult;
 import org.rangefinder.ui.chart.LrText;
@@ -69,9 +70,12 @@ class SweepWorkflowTest {
         assertThat(problems).isEmpty();
         assertThat(fixture.vm().statusProperty().get()).isEqualTo("Wrote 3 curves to " + csv);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("run,iteration,lr,loss,smoothed_loss");
-        assertThat(lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).distinct())
-                .containsExactlyElementsOf(members.stream().map(m -> String.valueOf(m.number())).toList());
+        // labelled by their run numbers in the window, each with its seed, as the command line's sweep CSV has it
+        assertThat(lines.get(0)).isEqualTo("run,seed,iteration,lr,loss,smoothed_loss");
+        assertThat(lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1)))
+                .distinct()).containsExactlyElementsOf(members.stream().map(m -> m.number() + ","
+                        + (members.indexOf(m) + 1)).toList());
+        assertThat(CurveCsv.read(csv, CurveCsv.RUN_COLUMNS).factor()).isEqualTo(SweepFactor.SEED);
         assertThat(lines).hasSize(1 + members.stream().mapToInt(m -> m.points().size()).sum());
 
         // the selected member offers its own suggestions and the medians over the three seeds

@@ -28,12 +28,15 @@ import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
 import org.rangefinder.rangetest.Suggestions;
+import org.rangefinder.rangetest.Sweep;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.onecycle.TrainingRun;
@@ -581,6 +584,31 @@ class WorkbenchViewModelTest {
                 .hasMessage("no finished run is shown: nothing to export");
         assertThat(tmp.resolve("none.csv")).doesNotExist();
         assertThat(tmp.resolve("hidden.csv")).doesNotExist();
+    }
+
+    /**
+     * Curves that are all members of sweeps of one factor are exported with a column of each member's value, as
+     * range-test --sweep --csv writes them, labelled by their run numbers in the window; beside a curve that is no
+     * member, there is no such column. The members' values were missing from the window's export.
+     */
+    @Test
+    void sweepMembersAreExportedWithTheirValuesOfTheFactor() throws Exception {
+        List<CurvePoint> a = List.of(new CurvePoint(0, 1e-4, 2.5, 2.5));
+        List<CurvePoint> b = List.of(new CurvePoint(0, 1e-4, 2.25, 2.25));
+        vm.runs().show(new RangeTestRun.Recorded("lone", a));
+        vm.runs().showFamily(Sweep.parse("weight-decay=1e-2,0"),
+                List.of(new RangeTestRun.Recorded("wd 1e-2", a), new RangeTestRun.Recorded("wd 0", b)));
+        Path mixed = tmp.resolve("mixed.csv");
+        vm.exportCurves(mixed, NO_PROBLEM);
+        assertThat(Files.readString(mixed)).isEqualTo("run,iteration,lr,loss,smoothed_loss\n1,0,1.0E-4,2.5,2.5\n"
+                + "2,0,1.0E-4,2.5,2.5\n3,0,1.0E-4,2.25,2.25\n");
+
+        vm.runs().runs().get(0).visibleProperty().set(false);
+        Path members = tmp.resolve("members.csv");
+        vm.exportCurves(members, NO_PROBLEM);
+        assertThat(Files.readString(members)).isEqualTo("run,weight-decay,iteration,lr,loss,smoothed_loss\n"
+                + "2,1e-2,0,1.0E-4,2.5,2.5\n3,0,0,1.0E-4,2.25,2.25\n");
+        assertThat(CurveCsv.read(members, CurveCsv.RUN_COLUMNS).factor()).isEqualTo(SweepFactor.WEIGHT_DECAY);
     }
 
     @Test

@@ -132,6 +132,11 @@ public final class RunFamily {
         return members.indexOf(member);
     }
 
+    /** A member's value of the sweep's factor, as the sweep lists it ({@code 1e-3} for a weight decay). */
+    public String valueOf(RangeTestRun member) {
+        return sweep.values().get(indexOf(member));
+    }
+
     /**
      * The family's result once every member has ended (null before, when fewer than two did not fail, and for a sweep
      * recorded earlier).
