@@ -59,6 +59,16 @@ final class BenchCommand implements Callable<Integer> {
         List<Workload> chosen = workloads == null ? List.of(Workload.values())
                 : workloads.stream().filter(w -> !w.equals(FX_SESSION) && !w.equals(FX_STREAM))
                         .map(BenchCommand::engineWorkload).toList();
+        // JavaFX starts before the engine's workloads: a machine without a display is refused at once, not after
+        // minutes of them
+        try (WindowBenchmark.Toolkit toolkit = fxSession || fxStream ? WindowBenchmark.Toolkit.start() : null) {
+            run(chosen, fxSession, fxStream);
+        }
+        return RangefinderCommand.OK;
+    }
+
+    /** Runs the engine's workloads, then the window's, and prints what they measured. */
+    private void run(List<Workload> chosen, boolean fxSession, boolean fxStream) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Benchmark benchmark = new Benchmark(repeats, threads);
         List<Measurement> results = new ArrayList<>();
@@ -88,7 +98,6 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             window.forEach(r -> printWindow(out, r));
         }
-        return RangefinderCommand.OK;
     }
 
     private static Workload engineWorkload(String name) {

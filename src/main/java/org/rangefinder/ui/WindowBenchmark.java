@@ -71,43 +71,66 @@ public final class WindowBenchmark {
     }
 
     /**
-     * Runs the session and/or the streaming workload, each in a fresh window. Starts JavaFX when it is not running
-     * yet (and then closes it afterwards).
+     * JavaFX's toolkit, started for the window's workloads. {@link #start()} starts it (a caller that runs other
+     * work first starts it before that work, so that a machine without a display is refused at once); closing it
+     * exits JavaFX if this start started it.
      */
-    public static List<Result> run(boolean session, boolean stream) throws Exception {
-        boolean started = startJavaFx();
-        // each workload closes its window: JavaFX must not take the last one closing for the end of the application
-        boolean implicitExit = Platform.isImplicitExit();
-        Platform.setImplicitExit(false);
-        try {
-            List<Result> results = new ArrayList<>();
-            if (session) {
-                results.add(inFreshWindow(WindowBenchmark::session));
+    public static final class Toolkit implements AutoCloseable {
+        private final boolean started;
+
+        private Toolkit(boolean started) {
+            this.started = started;
+        }
+
+        /**
+         * Starts JavaFX when it is not running yet.
+         *
+         * @throws UserInputException where there is no display
+         */
+        public static Toolkit start() {
+            WorkbenchLauncher.quietClasspathWarning();
+            try {
+                Platform.startup(() -> { });
+                return new Toolkit(true);
+            } catch (IllegalStateException alreadyRunning) {
+                return new Toolkit(false);
+            } catch (UnsupportedOperationException e) {
+                throw new UserInputException("the window's workloads need a display (on a machine without one, run "
+                        + "the bench under xvfb-run): " + e.getMessage());
             }
-            if (stream) {
-                results.add(inFreshWindow(w -> w.stream(2, 1000)));
-            }
-            return results;
-        } finally {
-            Platform.setImplicitExit(implicitExit);
+        }
+
+        @Override
+        public void close() {
             if (started) {
                 Platform.exit();
             }
         }
     }
 
-    /** True if this call started JavaFX, false if it was running already. */
-    private static boolean startJavaFx() {
-        WorkbenchLauncher.quietClasspathWarning();
-        OtherPrograms.watch(); // as the launcher does
-        try {
-            Platform.startup(() -> { });
-            return true;
-        } catch (IllegalStateException alreadyRunning) {
-            return false;
-        } catch (UnsupportedOperationException e) {
-            throw new UserInputException("the window's workloads need a display (on a machine without one, run "
-                    + "the bench under xvfb-run): " + e.getMessage());
+    /**
+     * Runs the session and/or the streaming workload, each in a fresh window. Starts JavaFX when it is not running
+     * yet (and then closes it afterwards).
+     */
+    public static List<Result> run(boolean session, boolean stream) throws Exception {
+        try (Toolkit toolkit = Toolkit.start()) {
+            OtherPrograms.watch(); // as the launcher does, before its window opens
+            // each workload closes its window: JavaFX must not take the last one closing for the end of the
+            // application
+            boolean implicitExit = Platform.isImplicitExit();
+            Platform.setImplicitExit(false);
+            try {
+                List<Result> results = new ArrayList<>();
+                if (session) {
+                    results.add(inFreshWindow(WindowBenchmark::session));
+                }
+                if (stream) {
+                    results.add(inFreshWindow(w -> w.stream(2, 1000)));
+                }
+                return results;
+            } finally {
+                Platform.setImplicitExit(implicitExit);
+            }
         }
     }
 
