@@ -23,7 +23,8 @@ import org.rangefinder.train.TrainingListener;
 
 /**
  * Runs the benchmark workloads: data loaded first, then untimed warm-up runs, then {@code repeats} timed runs of
- * which the median is reported. Each timed figure covers the range tests or the training steps themselves.
+ * which the median is reported. Each timed figure covers the range tests or the training steps themselves, but the
+ * sweep's: the wall time of the whole sweep, its members' network builds included.
  *
  * <p>The warm-up lasts at least {@value #WARM_UP_SECONDS} s (and one run): the JIT compiles DL4J's and ND4J's Java
  * paths over the first few hundred steps, and one 100-step range test of the digits MLP left the next ones about
@@ -59,10 +60,21 @@ public final class Benchmark {
             seconds[r] = timed.seconds();
         }
         memory.stop();
-        Arrays.sort(seconds);
-        double median = seconds[repeats / 2];
+        double median = median(seconds);
         return new Measurement(workload.id(), iterations, median, iterations / median, firstRun, memory.peakHeap(),
                 memory.peakOffHeap(), memory.peakRss());
+    }
+
+    /**
+     * The median of {@code values} (n of them, sorted {@code v[0] <= ... <= v[n-1]}): {@code v[n/2]} for an odd n,
+     * {@code (v[n/2-1] + v[n/2]) / 2} for an even n, as Python's {@code statistics.median} takes it (the PyTorch side
+     * of src/bench/compare.py).
+     */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Iterations run and the seconds they took. */
@@ -107,17 +119,23 @@ public final class Benchmark {
         int steps = (data.train().size() + batchSize - 1) / batchSize;
         TrainingConfig config = new TrainingConfig(data.name(), ModelSpec.preset("lenet"), OptimizerKind.NESTEROV, 0.9,
                 0, batchSize, 1, SchedulePolicy.ONE_CYCLE, OneCycleSettings.defaults(steps, 0.1), null, 0, 42);
-        // timed from the call to the last step, leaving out the evaluation that ends the epoch
+        // timed from the first step to the last, leaving out the network's building and the schedules before it and
+        // the evaluation that ends the epoch
         return () -> {
-            long start = System.nanoTime();
+            long[] firstStep = new long[1];
             long[] lastStep = new long[1];
             int done = Trainer.train(data, config, new TrainingListener() {
+                @Override
+                public void started() {
+                    firstStep[0] = System.nanoTime();
+                }
+
                 @Override
                 public void iterationDone(IterationRecord record, int total) {
                     lastStep[0] = System.nanoTime();
                 }
             }, new CancelToken()).result().iterations().size();
-            return new Timed(done, seconds(start, lastStep[0]));
+            return new Timed(done, seconds(firstStep[0], lastStep[0]));
         };
     }
 
