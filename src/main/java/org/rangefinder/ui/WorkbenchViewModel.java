@@ -28,12 +28,14 @@ import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.RangeTestSection;
+import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
-import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
@@ -409,12 +411,12 @@ public final class WorkbenchViewModel {
 
     /**
      * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
-     * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
-     * trained under exactly these settings. The range test is left out when it ran on another model than the 1cycle
-     * run; it and the training result are left out when their run saw other data than the file describes (another
-     * dataset, other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData});
-     * {@link HyperparameterExport#leftOut} says what was left out and why. The data is described as it was loaded (see
-     * {@link LoadedDataset}), not read again.
+     * run between the chosen bounds, the range test they were read from (a run's, or the one the hyperparameter file
+     * they were read from names), and the result of the last 1cycle run when it trained under exactly these settings.
+     * The range test is left out when it ran on another model than the 1cycle run; it and the training result are left
+     * out when their run saw other data than the file describes (another dataset, other split sizes, or the data before
+     * it changed on disk: {@link DatasetSection#sameData}); {@link HyperparameterExport#leftOut} says what was left out
+     * and why. The data is described as it was loaded (see {@link LoadedDataset}), not read again.
      *
      * @throws UserInputException when the window holds no complete choice yet, saying what is missing
      */
@@ -432,16 +434,13 @@ public final class WorkbenchViewModel {
         DatasetSection described = data.description();
         LrBounds lr = new LrBounds(bounds.minProperty().get(), bounds.maxProperty().get(),
                 bounds.chosenByProperty().get());
-        // the run whose suggestion gave the bounds (adjusted by hand or not); bounds chosen by hand from the start
-        // were chosen on the selected run's curve; from a seed median or a file, on no single run's
-        RangeTestRun run = bounds.source() != null ? bounds.source()
-                : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
         List<String> leftOut = new ArrayList<>();
-        RangeTestResult rangeTest = null;
-        if (run != null && run.result() != null) {
-            if (run.config().model().equals(training.model())) {
-                rangeTest = onData(described, run.dataset(), run.result(), "the range test is left out: it ran",
-                        leftOut);
+        BoundsOrigin origin = boundsOrigin();
+        RangeTestSection rangeTest = null;
+        if (origin != null) {
+            if (origin.model().equals(training.model())) {
+                rangeTest = onData(described, origin.dataset(), origin.rangeTest(),
+                        "the range test is left out: it ran", leftOut);
             } else {
                 leftOut.add("the range test is left out: it ran on another model than the 1cycle run");
             }
@@ -452,6 +451,31 @@ public final class WorkbenchViewModel {
         TrainingResult trained = trainedRun == null ? null : onData(described, trainedRun.dataset(),
                 trainedRun.resultProperty().get(), "the 1cycle run's results are left out: it trained", leftOut);
         return new HyperparameterExport(described, training, lr, rangeTest, trained, leftOut);
+    }
+
+    /**
+     * A range test the bounds were read from, with what an export checks it by: the model it ran on and the data it
+     * saw.
+     */
+    private record BoundsOrigin(RangeTestSection rangeTest, ModelSpec model, DatasetSection dataset) {
+    }
+
+    /**
+     * The range test the bounds were read from, or null: bounds read from a hyperparameter file (adjusted by hand or
+     * not) come from the range test the file names, on its data and model, or from none when it names none; else the
+     * run whose suggestion gave them (adjusted by hand or not); bounds chosen by hand from the start were chosen on the
+     * selected run's curve; from a seed median, on no single run's. A run still going has no range test to give.
+     */
+    private BoundsOrigin boundsOrigin() {
+        Hyperparameters file = bounds.file();
+        if (file != null) {
+            return file.rangeTest() == null ? null
+                    : new BoundsOrigin(file.rangeTest(), file.model(), file.dataset());
+        }
+        RangeTestRun run = bounds.source() != null ? bounds.source()
+                : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
+        return run == null || run.result() == null ? null
+                : new BoundsOrigin(RangeTestSection.of(run.result()), run.config().model(), run.dataset());
     }
 
     /**

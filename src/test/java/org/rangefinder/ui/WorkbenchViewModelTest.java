@@ -27,6 +27,8 @@ import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
@@ -380,7 +382,7 @@ class WorkbenchViewModelTest {
 
         vm.bounds().setFrom(SuggestionMethod.VALLEY, fresh.suggestionsProperty().get().valley(), fresh);
         var export = vm.hyperparameters();
-        assertThat(export.rangeTest()).isSameAs(fresh.result());
+        assertThat(export.rangeTest()).isEqualTo(RangeTestSection.of(fresh.result()));
         assertThat(export.leftOut()).containsExactly(
                 "the 1cycle run's results are left out: it trained on other data than the file describes");
     }
@@ -635,7 +637,55 @@ class WorkbenchViewModelTest {
         assertThat(again.oneCycle()).isEqualTo(written.oneCycle());
         assertThat(again.lr()).isEqualTo(written.lr());
         assertThat(again.dataset()).isEqualTo(written.dataset());
+        assertThat(again.rangeTest()).as("the file's range test").isEqualTo(written.rangeTest()).isNotNull();
         assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+    }
+
+    /**
+     * Bounds read from a hyperparameter file come from the range test the file names, whatever run the runs list
+     * selects: bounds chosen by hand (lr.choice manual) took the selected run's range test, and bounds from a
+     * suggestion none. Moved by hand they still come from it; on another model or other data it is left out as a
+     * run's is. A file that names no range test gives none.
+     */
+    @Test
+    void boundsReadFromAFileComeFromTheRangeTestItNamesNotFromTheSelectedRun() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        Path noRangeTest = tmp.resolve("no-range-test.json");
+        vm.bounds().maxProperty().set(0.05);
+        vm.exportHyperparameters(noRangeTest, NO_PROBLEM);
+        vm.run();
+        vm.bounds().maxProperty().set(0.05);
+        Path manual = tmp.resolve("manual.json");
+        vm.exportHyperparameters(manual, NO_PROBLEM);
+        Hyperparameters written = HyperparameterFile.read(manual).hyperparameters();
+        assertThat(written.lr().choice()).isEqualTo(LrChoice.MANUAL);
+        assertThat(written.rangeTest().iterations()).isEqualTo(30);
+
+        WorkbenchViewModel other = workbench();
+        other.experiment().datasetProperty().set("iris");
+        other.experiment().iterationsProperty().set("20");
+        other.experiment().seedProperty().set("7");
+        other.run();
+        RangeTestRun selected = other.runs().selectedProperty().get();
+        other.open(manual, NO_PROBLEM);
+        assertThat(other.runs().selectedProperty().get()).isSameAs(selected);
+        assertThat(other.hyperparameters().build().rangeTest()).isEqualTo(written.rangeTest());
+        other.bounds().minProperty().set(0.004);
+        assertThat(other.hyperparameters().build().rangeTest()).as("moved by hand").isEqualTo(written.rangeTest());
+        other.experiment().hiddenSizesProperty().set("32");
+        assertThat(other.hyperparameters().build().rangeTest()).as("on another model").isNull();
+        assertThat(other.hyperparameters().leftOut())
+                .containsExactly("the range test is left out: it ran on another model than the 1cycle run");
+        other.experiment().hiddenSizesProperty().set("128, 128");
+        other.experiment().datasetProperty().set("wine");
+        assertThat(other.hyperparameters().leftOut())
+                .containsExactly("the range test is left out: it ran on other data than the file describes");
+
+        other.open(noRangeTest, NO_PROBLEM);
+        assertThat(other.bounds().chosenByProperty().get()).isEqualTo(LrChoice.MANUAL);
+        assertThat(other.hyperparameters().build().rangeTest()).as("the file names none").isNull();
+        assertThat(other.hyperparameters().leftOut()).isEmpty();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class HyperparameterImport {
         cycle.baseMomentumProperty().set(FieldText.of(s.baseMomentum()));
         cycle.maxMomentumProperty().set(FieldText.of(s.maxMomentum()));
         cycle.finalDivFactorProperty().set(FieldText.of(s.finalDivFactor()));
-        bounds.set(h.lr().min(), h.lr().max(), h.lr().choice());
+        bounds.set(h);
         return notes;
     }
 }
