@@ -30,6 +30,7 @@ import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -518,6 +519,39 @@ class WorkbenchViewModelTest {
         vm.oneCycle().epochsProperty().set("0");
         assertThatThrownBy(vm::hyperparameters).isInstanceOf(UserInputException.class)
                 .hasMessage("the 1cycle panel is not ready: Epochs must be at least 1, got 0");
+    }
+
+    /**
+     * A range test with another optimizer than the 1cycle run now has is left out of the export, as one on another
+     * model is, whether the bounds came from a run or from a file: the file said sgd, with bounds read off Adam's
+     * curve.
+     */
+    @Test
+    void aRangeTestWithAnotherOptimizerIsLeftOutOfTheExport() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        vm.experiment().optimizerProperty().set(OptimizerKind.ADAM);
+        vm.run();
+        Path adam = tmp.resolve("adam.json");
+        vm.exportHyperparameters(adam, NO_PROBLEM);
+        assertThat(HyperparameterFile.read(adam).hyperparameters().rangeTest().optimizer()).isEqualTo("adam");
+
+        vm.experiment().optimizerProperty().set(OptimizerKind.SGD);
+        Path sgd = tmp.resolve("sgd.json");
+        vm.exportHyperparameters(sgd, NO_PROBLEM);
+        Hyperparameters h = HyperparameterFile.read(sgd).hyperparameters();
+        assertThat(h.optimizer().name()).isEqualTo("sgd");
+        assertThat(h.rangeTest()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote hyperparameters to " + sgd + " (the range test is "
+                + "left out: it ran with another optimizer (adam) than the 1cycle run (sgd))");
+
+        WorkbenchViewModel other = workbench();
+        other.open(adam, NO_PROBLEM);
+        assertThat(other.hyperparameters().build().rangeTest()).isNotNull();
+        other.experiment().optimizerProperty().set(OptimizerKind.NESTEROV);
+        assertThat(other.hyperparameters().build().rangeTest()).as("the file's, with another optimizer").isNull();
+        assertThat(other.hyperparameters().leftOut()).containsExactly(
+                "the range test is left out: it ran with another optimizer (adam) than the 1cycle run (nesterov)");
     }
 
     @Test
