@@ -342,16 +342,23 @@ public final class WorkbenchViewModel {
      * there is found out by its load, on the loader's thread: the FX thread reads no file for it.
      */
     public void openOnLast(String nameOrPath) {
+        // what is wrong names the path
+        chooseDataset(nameOrPath, why -> lastDatasetGone = "The last dataset could not be loaded (" + why + ")");
+    }
+
+    /**
+     * Chooses a bundled dataset by its name, or imports a file or folder by its path ({@link #importDataset}): one that
+     * cannot be loaded, or whose path is none, is taken back as a failed import is, and {@code failed} gets why.
+     */
+    private void chooseDataset(String nameOrPath, Consumer<String> failed) {
         if (Datasets.BUNDLED.contains(nameOrPath)) {
             experiment.datasetProperty().set(nameOrPath);
             return;
         }
-        // what is wrong names the path
-        Consumer<String> gone = why -> lastDatasetGone = "The last dataset could not be loaded (" + why + ")";
         try {
-            importDataset(Path.of(nameOrPath), gone);
+            importDataset(Path.of(nameOrPath), failed);
         } catch (InvalidPathException e) {
-            gone.accept("'" + nameOrPath + "': " + e.getMessage());
+            failed.accept("'" + nameOrPath + "': " + e.getMessage());
         }
     }
 
@@ -396,7 +403,7 @@ public final class WorkbenchViewModel {
         files.submit(() -> {
             if (HyperparameterFile.looksLike(path)) {
                 HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
-                return (Runnable) () -> fill(path, read);
+                return (Runnable) () -> fill(path, read, failed);
             }
             if (orDataset && !CurveFiles.looksLikeCurve(path)) {
                 return (Runnable) () -> importDataset(path, failed);
@@ -530,17 +537,23 @@ public final class WorkbenchViewModel {
 
     /**
      * Fills the forms from a hyperparameter file, read on the files thread; a bad file reaches {@code failed} with
-     * a message naming the file and the field.
+     * a message naming the file and the field, as does a dataset of the file's that cannot be loaded.
      */
     public void openHyperparameters(Path file, Consumer<String> failed) {
-        files.submit(() -> HyperparameterFile.read(file), read -> fill(file, read),
+        files.submit(() -> HyperparameterFile.read(file), read -> fill(file, read, failed),
                 e -> failed.accept(Problems.describe(e)));
     }
 
-    /** FX thread: fills the forms from a hyperparameter file read, and reports what could not be taken over. */
-    private void fill(Path file, HyperparameterFile.ReadResult read) {
+    /**
+     * FX thread: fills the forms from a hyperparameter file read, and reports what could not be taken over. Its
+     * dataset is chosen last, with the file's options: a file or folder of the user's is imported, joining the
+     * dataset choices, and one that cannot be loaded is taken back as a failed import is, {@code failed} saying why.
+     */
+    private void fill(Path file, HyperparameterFile.ReadResult read, Consumer<String> failed) {
         List<String> notes = new ArrayList<>(read.warnings());
         notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
+        chooseDataset(read.hyperparameters().dataset().source(), why -> failed.accept(file
+                + ": the dataset could not be loaded, the one chosen before stays (" + why + ")"));
         report("Read the hyperparameters of " + file.getFileName()
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }

@@ -676,6 +676,41 @@ class WorkbenchViewModelTest {
     }
 
     /**
+     * A hyperparameter file whose dataset is a file of the user's imports it: the path joins the dataset choices, as an
+     * import's does (the dataset box showed it as its value, among none of its choices). One that no longer loads is
+     * taken back as a failed import is: the dataset chosen before stays, and the caller hears why.
+     */
+    @Test
+    void aHyperparameterFilesOwnDatasetIsImported() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        vm.importDataset(csv, NO_PROBLEM);
+        Path file = tmp.resolve("flowers.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        String choice = csv.toAbsolutePath().toString();
+
+        WorkbenchViewModel other = workbench();
+        other.open(file, NO_PROBLEM);
+        List<String> choices = new ArrayList<>(Datasets.BUNDLED);
+        choices.add(choice);
+        assertThat(other.datasetChoices()).containsExactlyElementsOf(choices);
+        assertThat(other.experiment().datasetProperty().get()).isEqualTo(choice);
+        assertThat(other.experiment().loadedDatasetProperty().get().train().size()).isEqualTo(120);
+
+        Files.delete(csv);
+        WorkbenchViewModel gone = workbench();
+        gone.experiment().datasetProperty().set("iris");
+        List<String> problems = new ArrayList<>();
+        gone.openHyperparameters(file, problems::add);
+        assertThat(problems).containsExactly(file + ": the dataset could not be loaded, the one chosen before stays ('"
+                + choice + "' is neither a bundled dataset (iris, wine, digits, mnist, fashion-mnist) nor an existing "
+                + "file or folder)");
+        assertThat(gone.datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(gone.experiment().datasetProperty().get()).isEqualTo("iris");
+        assertThat(gone.experiment().loadedDatasetProperty().get().name()).isEqualTo("iris");
+        assertThat(gone.statusProperty().get()).isEqualTo("Read the hyperparameters of flowers.json");
+    }
+
+    /**
      * Bounds read from a hyperparameter file come from the range test the file names, whatever run the runs list
      * selects: bounds chosen by hand (lr.choice manual) took the selected run's range test, and bounds from a
      * suggestion none. Moved by hand they still come from it; on another model or other data it is left out as a
