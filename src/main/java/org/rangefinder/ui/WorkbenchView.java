@@ -197,16 +197,26 @@ public final class WorkbenchView extends BorderPane {
      */
     void cancel() {
         vm.runs().cancelAll();
-        List<TrainingRun> training = vm.oneCycle().runs().stream()
-                .filter(r -> r.state().statusProperty().get().isActive()).toList();
-        if (training.isEmpty()) {
-            return;
+        List<TrainingRun> training = training();
+        if (!training.isEmpty()) {
+            confirmStop(training, "Stop the 1cycle training?", "Stop training", vm.oneCycle()::cancel);
         }
+    }
+
+    /** The trainings of the last 1cycle launch that are queued or running. */
+    private List<TrainingRun> training() {
+        return vm.oneCycle().runs().stream().filter(r -> r.state().statusProperty().get().isActive()).toList();
+    }
+
+    /**
+     * Asks before the trainings going ({@code training}) are stopped, saying how far each got: {@code stop} (naming the
+     * action) runs {@code stopped}, Keep training (what Enter and Esc answer) nothing.
+     */
+    private void confirmStop(List<TrainingRun> training, String question, String stop, Runnable stopped) {
         String done = String.join(", ", training.stream().map(r -> String.format(Locale.ROOT, "%s %.0f%% trained",
                 r.name(), 100 * r.state().progressProperty().get())).toList());
-        Dialogs.confirm(getScene().getWindow(), "Stop the 1cycle training?", "A stopped training cannot be resumed, "
-                + "only launched again from the start (" + done + ").", "Stop training", "Keep training",
-                vm.oneCycle()::cancel);
+        Dialogs.confirm(getScene().getWindow(), question, "A stopped training cannot be resumed, only launched again "
+                + "from the start (" + done + ").", stop, "Keep training", stopped);
     }
 
     /**
@@ -346,14 +356,27 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /**
-     * Quit (and the window's close button): closes the window, first asking, while a trained network was never saved,
-     * whether to save it, quit without saving, or stay. While Save... writes the networks before quitting or launching
+     * Quit (and the window's close button): closes the window, first asking, while a 1cycle training runs, whether to
+     * stop it (as Cancel running does: Enter and Esc keep it training, and the window open), then, while a trained
+     * network was never saved, whether to save it, quit without saving, or stay. The training stops as the window
+     * closes ({@link WorkbenchViewModel#close}). While Save... writes the networks before quitting or launching
      * again, a quit does nothing: the action under way stands.
      */
     void close() {
         if (saving) {
             return;
         }
+        List<TrainingRun> training = training();
+        if (training.isEmpty()) {
+            closeAskingToSave();
+        } else {
+            confirmStop(training, "Stop the 1cycle training and quit?", "Stop training and quit",
+                    this::closeAskingToSave);
+        }
+    }
+
+    /** Closes the window, first asking, while a trained network was never saved, whether to save it. */
+    private void closeAskingToSave() {
         Window window = getScene().getWindow();
         List<TrainingRun> unsaved = vm.oneCycle().unsavedModels();
         if (unsaved.isEmpty()) {

@@ -28,12 +28,15 @@ import org.rangefinder.handoff.CodeExport;
 import org.rangefinder.handoff.ExportFormat;
 import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
+import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.RangeTestSection;
+import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
-import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
@@ -339,16 +342,23 @@ public final class WorkbenchViewModel {
      * there is found out by its load, on the loader's thread: the FX thread reads no file for it.
      */
     public void openOnLast(String nameOrPath) {
+        // what is wrong names the path
+        chooseDataset(nameOrPath, why -> lastDatasetGone = "The last dataset could not be loaded (" + why + ")");
+    }
+
+    /**
+     * Chooses a bundled dataset by its name, or imports a file or folder by its path ({@link #importDataset}): one that
+     * cannot be loaded, or whose path is none, is taken back as a failed import is, and {@code failed} gets why.
+     */
+    private void chooseDataset(String nameOrPath, Consumer<String> failed) {
         if (Datasets.BUNDLED.contains(nameOrPath)) {
             experiment.datasetProperty().set(nameOrPath);
             return;
         }
-        // what is wrong names the path
-        Consumer<String> gone = why -> lastDatasetGone = "The last dataset could not be loaded (" + why + ")";
         try {
-            importDataset(Path.of(nameOrPath), gone);
+            importDataset(Path.of(nameOrPath), failed);
         } catch (InvalidPathException e) {
-            gone.accept("'" + nameOrPath + "': " + e.getMessage());
+            failed.accept("'" + nameOrPath + "': " + e.getMessage());
         }
     }
 
@@ -393,7 +403,7 @@ public final class WorkbenchViewModel {
         files.submit(() -> {
             if (HyperparameterFile.looksLike(path)) {
                 HyperparameterFile.ReadResult read = HyperparameterFile.read(path);
-                return (Runnable) () -> fill(path, read);
+                return (Runnable) () -> fill(path, read, failed);
             }
             if (orDataset && !CurveFiles.looksLikeCurve(path)) {
                 return (Runnable) () -> importDataset(path, failed);
@@ -409,12 +419,13 @@ public final class WorkbenchViewModel {
 
     /**
      * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
-     * run between the chosen bounds, the selected range test, and the result of the last 1cycle run when it
-     * trained under exactly these settings. The range test is left out when it ran on another model than the 1cycle
-     * run; it and the training result are left out when their run saw other data than the file describes (another
-     * dataset, other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData});
-     * {@link HyperparameterExport#leftOut} says what was left out and why. The data is described as it was loaded (see
-     * {@link LoadedDataset}), not read again.
+     * run between the chosen bounds, the range test they were read from (a run's, or the one the hyperparameter file
+     * they were read from names), and the result of the last 1cycle run when it trained under exactly these settings.
+     * The range test is left out when it ran on another model or with another optimizer than the 1cycle run (bounds
+     * read off Adam's curve are not SGD's); it and the training result are left out when their run saw other data than
+     * the file describes (another dataset, other split sizes, or the data before it changed on disk:
+     * {@link DatasetSection#sameData}); {@link HyperparameterExport#leftOut} says what was left out and why. The data
+     * is described as it was loaded (see {@link LoadedDataset}), not read again.
      *
      * @throws UserInputException when the window holds no complete choice yet, saying what is missing
      */
@@ -432,18 +443,18 @@ public final class WorkbenchViewModel {
         DatasetSection described = data.description();
         LrBounds lr = new LrBounds(bounds.minProperty().get(), bounds.maxProperty().get(),
                 bounds.chosenByProperty().get());
-        // the run whose suggestion gave the bounds (adjusted by hand or not); bounds chosen by hand from the start
-        // were chosen on the selected run's curve; from a seed median or a file, on no single run's
-        RangeTestRun run = bounds.source() != null ? bounds.source()
-                : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
         List<String> leftOut = new ArrayList<>();
-        RangeTestResult rangeTest = null;
-        if (run != null && run.result() != null) {
-            if (run.config().model().equals(training.model())) {
-                rangeTest = onData(described, run.dataset(), run.result(), "the range test is left out: it ran",
-                        leftOut);
-            } else {
+        BoundsOrigin origin = boundsOrigin();
+        RangeTestSection rangeTest = null;
+        if (origin != null) {
+            if (!origin.model().equals(training.model())) {
                 leftOut.add("the range test is left out: it ran on another model than the 1cycle run");
+            } else if (origin.optimizer() != training.optimizer()) {
+                leftOut.add("the range test is left out: it ran with another optimizer (" + origin.optimizer().id()
+                        + ") than the 1cycle run (" + training.optimizer().id() + ")");
+            } else {
+                rangeTest = onData(described, origin.dataset(), origin.rangeTest(),
+                        "the range test is left out: it ran", leftOut);
             }
         }
         TrainingRun trainedRun = oneCycle.runs().stream()
@@ -452,6 +463,34 @@ public final class WorkbenchViewModel {
         TrainingResult trained = trainedRun == null ? null : onData(described, trainedRun.dataset(),
                 trainedRun.resultProperty().get(), "the 1cycle run's results are left out: it trained", leftOut);
         return new HyperparameterExport(described, training, lr, rangeTest, trained, leftOut);
+    }
+
+    /**
+     * A range test the bounds were read from, with what an export checks it by: the model and optimizer it ran with
+     * and the data it saw.
+     */
+    private record BoundsOrigin(RangeTestSection rangeTest, ModelSpec model, OptimizerKind optimizer,
+                                DatasetSection dataset) {
+    }
+
+    /**
+     * The range test the bounds were read from, or null: bounds read from a hyperparameter file (adjusted by hand or
+     * not) come from the range test the file names, on its data and model, or from none when it names none; else the
+     * run whose suggestion gave them (adjusted by hand or not); bounds chosen by hand from the start were chosen on the
+     * selected run's curve; from a seed median, on no single run's. A run still going has no range test to give.
+     */
+    private BoundsOrigin boundsOrigin() {
+        Hyperparameters file = bounds.file();
+        if (file != null) {
+            return file.rangeTest() == null ? null
+                    : new BoundsOrigin(file.rangeTest(), file.model(), OptimizerKind.parse(file.rangeTest().optimizer()),
+                            file.dataset());
+        }
+        RangeTestRun run = bounds.source() != null ? bounds.source()
+                : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
+        return run == null || run.result() == null ? null
+                : new BoundsOrigin(RangeTestSection.of(run.result()), run.config().model(), run.config().optimizer(),
+                        run.dataset());
     }
 
     /**
@@ -498,17 +537,23 @@ public final class WorkbenchViewModel {
 
     /**
      * Fills the forms from a hyperparameter file, read on the files thread; a bad file reaches {@code failed} with
-     * a message naming the file and the field.
+     * a message naming the file and the field, as does a dataset of the file's that cannot be loaded.
      */
     public void openHyperparameters(Path file, Consumer<String> failed) {
-        files.submit(() -> HyperparameterFile.read(file), read -> fill(file, read),
+        files.submit(() -> HyperparameterFile.read(file), read -> fill(file, read, failed),
                 e -> failed.accept(Problems.describe(e)));
     }
 
-    /** FX thread: fills the forms from a hyperparameter file read, and reports what could not be taken over. */
-    private void fill(Path file, HyperparameterFile.ReadResult read) {
+    /**
+     * FX thread: fills the forms from a hyperparameter file read, and reports what could not be taken over. Its
+     * dataset is chosen last, with the file's options: a file or folder of the user's is imported, joining the
+     * dataset choices, and one that cannot be loaded is taken back as a failed import is, {@code failed} saying why.
+     */
+    private void fill(Path file, HyperparameterFile.ReadResult read, Consumer<String> failed) {
         List<String> notes = new ArrayList<>(read.warnings());
         notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
+        chooseDataset(read.hyperparameters().dataset().source(), why -> failed.accept(file
+                + ": the dataset could not be loaded, the one chosen before stays (" + why + ")"));
         report("Read the hyperparameters of " + file.getFileName()
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }

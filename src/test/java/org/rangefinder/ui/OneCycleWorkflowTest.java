@@ -520,6 +520,43 @@ class OneCycleWorkflowTest {
         assertThat(training.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
     }
 
+    /**
+     * Quit (Ctrl+Q) and the window's close button ask before they stop a 1cycle training, as Cancel running does: Esc
+     * and Enter in the question keep it training and the window open, Stop training and quit closes the window, which
+     * stops it. Both stopped the training without asking.
+     */
+    @Test
+    void quittingWhileATrainingRunsAsksFirst(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#datasetChoice").queryComboBox().setValue("iris"));
+        WorkbenchFixture.waitUntil(10, () -> fixture.vm().oneCycle().trainSamplesProperty().get() == 120);
+        TrainingRun training = launchLongTraining(robot);
+        Window window = fixture.workbench.scene().getWindow();
+        List<Runnable> quits = List.of(() -> robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL),
+                () -> robot.interact(() -> window.fireEvent(new WindowEvent(window,
+                        WindowEvent.WINDOW_CLOSE_REQUEST))));
+        for (Runnable quit : quits) {
+            for (KeyCode key : List.of(KeyCode.ESCAPE, KeyCode.ENTER)) {
+                quit.run();
+                WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+                DialogPane question = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
+                assertThat(question.getHeaderText()).isEqualTo("Stop the 1cycle training and quit?");
+                assertThat(question.getContentText()).matches("A stopped training cannot be resumed, only launched "
+                        + "again from the start \\(1cycle \\d+% trained\\)\\.");
+                robot.type(key);
+                WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(window.isShowing()).as("kept open by " + key).isTrue();
+                assertThat(training.state().statusProperty().get().isActive()).as("kept by " + key).isTrue();
+            }
+        }
+        quits.get(0).run();
+        WorkbenchFixture.waitUntil(10, () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        answer(robot, "Stop training and quit");
+        WorkbenchFixture.waitUntil(30, () -> !window.isShowing()
+                && !training.state().statusProperty().get().isActive());
+        assertThat(training.state().stopReasonProperty().get()).isEqualTo(StopReason.CANCELLED);
+    }
+
     private void relaunchAndSave(FxRobot robot) {
         robot.clickOn("#launchButton");
         WorkbenchFixture.waitUntil(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());

@@ -27,7 +27,10 @@ import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
+import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -380,7 +383,7 @@ class WorkbenchViewModelTest {
 
         vm.bounds().setFrom(SuggestionMethod.VALLEY, fresh.suggestionsProperty().get().valley(), fresh);
         var export = vm.hyperparameters();
-        assertThat(export.rangeTest()).isSameAs(fresh.result());
+        assertThat(export.rangeTest()).isEqualTo(RangeTestSection.of(fresh.result()));
         assertThat(export.leftOut()).containsExactly(
                 "the 1cycle run's results are left out: it trained on other data than the file describes");
     }
@@ -518,6 +521,39 @@ class WorkbenchViewModelTest {
                 .hasMessage("the 1cycle panel is not ready: Epochs must be at least 1, got 0");
     }
 
+    /**
+     * A range test with another optimizer than the 1cycle run now has is left out of the export, as one on another
+     * model is, whether the bounds came from a run or from a file: the file said sgd, with bounds read off Adam's
+     * curve.
+     */
+    @Test
+    void aRangeTestWithAnotherOptimizerIsLeftOutOfTheExport() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        vm.experiment().optimizerProperty().set(OptimizerKind.ADAM);
+        vm.run();
+        Path adam = tmp.resolve("adam.json");
+        vm.exportHyperparameters(adam, NO_PROBLEM);
+        assertThat(HyperparameterFile.read(adam).hyperparameters().rangeTest().optimizer()).isEqualTo("adam");
+
+        vm.experiment().optimizerProperty().set(OptimizerKind.SGD);
+        Path sgd = tmp.resolve("sgd.json");
+        vm.exportHyperparameters(sgd, NO_PROBLEM);
+        Hyperparameters h = HyperparameterFile.read(sgd).hyperparameters();
+        assertThat(h.optimizer().name()).isEqualTo("sgd");
+        assertThat(h.rangeTest()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote hyperparameters to " + sgd + " (the range test is "
+                + "left out: it ran with another optimizer (adam) than the 1cycle run (sgd))");
+
+        WorkbenchViewModel other = workbench();
+        other.open(adam, NO_PROBLEM);
+        assertThat(other.hyperparameters().build().rangeTest()).isNotNull();
+        other.experiment().optimizerProperty().set(OptimizerKind.NESTEROV);
+        assertThat(other.hyperparameters().build().rangeTest()).as("the file's, with another optimizer").isNull();
+        assertThat(other.hyperparameters().leftOut()).containsExactly(
+                "the range test is left out: it ran with another optimizer (adam) than the 1cycle run (nesterov)");
+    }
+
     @Test
     void aCsvWithLrAndLossColumnsIsACurveAndAnythingElseADataset() throws Exception {
         Path curve = Files.writeString(tmp.resolve("history.csv"), "\"lr\";\"loss\"\n1e-5;2.3\n1e-4;2.2\n");
@@ -635,7 +671,90 @@ class WorkbenchViewModelTest {
         assertThat(again.oneCycle()).isEqualTo(written.oneCycle());
         assertThat(again.lr()).isEqualTo(written.lr());
         assertThat(again.dataset()).isEqualTo(written.dataset());
+        assertThat(again.rangeTest()).as("the file's range test").isEqualTo(written.rangeTest()).isNotNull();
         assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+    }
+
+    /**
+     * A hyperparameter file whose dataset is a file of the user's imports it: the path joins the dataset choices, as an
+     * import's does (the dataset box showed it as its value, among none of its choices). One that no longer loads is
+     * taken back as a failed import is: the dataset chosen before stays, and the caller hears why.
+     */
+    @Test
+    void aHyperparameterFilesOwnDatasetIsImported() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        vm.importDataset(csv, NO_PROBLEM);
+        Path file = tmp.resolve("flowers.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        String choice = csv.toAbsolutePath().toString();
+
+        WorkbenchViewModel other = workbench();
+        other.open(file, NO_PROBLEM);
+        List<String> choices = new ArrayList<>(Datasets.BUNDLED);
+        choices.add(choice);
+        assertThat(other.datasetChoices()).containsExactlyElementsOf(choices);
+        assertThat(other.experiment().datasetProperty().get()).isEqualTo(choice);
+        assertThat(other.experiment().loadedDatasetProperty().get().train().size()).isEqualTo(120);
+
+        Files.delete(csv);
+        WorkbenchViewModel gone = workbench();
+        gone.experiment().datasetProperty().set("iris");
+        List<String> problems = new ArrayList<>();
+        gone.openHyperparameters(file, problems::add);
+        assertThat(problems).containsExactly(file + ": the dataset could not be loaded, the one chosen before stays ('"
+                + choice + "' is neither a bundled dataset (iris, wine, digits, mnist, fashion-mnist) nor an existing "
+                + "file or folder)");
+        assertThat(gone.datasetChoices()).containsExactlyElementsOf(Datasets.BUNDLED);
+        assertThat(gone.experiment().datasetProperty().get()).isEqualTo("iris");
+        assertThat(gone.experiment().loadedDatasetProperty().get().name()).isEqualTo("iris");
+        assertThat(gone.statusProperty().get()).isEqualTo("Read the hyperparameters of flowers.json");
+    }
+
+    /**
+     * Bounds read from a hyperparameter file come from the range test the file names, whatever run the runs list
+     * selects: bounds chosen by hand (lr.choice manual) took the selected run's range test, and bounds from a
+     * suggestion none. Moved by hand they still come from it; on another model or other data it is left out as a
+     * run's is. A file that names no range test gives none.
+     */
+    @Test
+    void boundsReadFromAFileComeFromTheRangeTestItNamesNotFromTheSelectedRun() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        Path noRangeTest = tmp.resolve("no-range-test.json");
+        vm.bounds().maxProperty().set(0.05);
+        vm.exportHyperparameters(noRangeTest, NO_PROBLEM);
+        vm.run();
+        vm.bounds().maxProperty().set(0.05);
+        Path manual = tmp.resolve("manual.json");
+        vm.exportHyperparameters(manual, NO_PROBLEM);
+        Hyperparameters written = HyperparameterFile.read(manual).hyperparameters();
+        assertThat(written.lr().choice()).isEqualTo(LrChoice.MANUAL);
+        assertThat(written.rangeTest().iterations()).isEqualTo(30);
+
+        WorkbenchViewModel other = workbench();
+        other.experiment().datasetProperty().set("iris");
+        other.experiment().iterationsProperty().set("20");
+        other.experiment().seedProperty().set("7");
+        other.run();
+        RangeTestRun selected = other.runs().selectedProperty().get();
+        other.open(manual, NO_PROBLEM);
+        assertThat(other.runs().selectedProperty().get()).isSameAs(selected);
+        assertThat(other.hyperparameters().build().rangeTest()).isEqualTo(written.rangeTest());
+        other.bounds().minProperty().set(0.004);
+        assertThat(other.hyperparameters().build().rangeTest()).as("moved by hand").isEqualTo(written.rangeTest());
+        other.experiment().hiddenSizesProperty().set("32");
+        assertThat(other.hyperparameters().build().rangeTest()).as("on another model").isNull();
+        assertThat(other.hyperparameters().leftOut())
+                .containsExactly("the range test is left out: it ran on another model than the 1cycle run");
+        other.experiment().hiddenSizesProperty().set("128, 128");
+        other.experiment().datasetProperty().set("wine");
+        assertThat(other.hyperparameters().leftOut())
+                .containsExactly("the range test is left out: it ran on other data than the file describes");
+
+        other.open(noRangeTest, NO_PROBLEM);
+        assertThat(other.bounds().chosenByProperty().get()).isEqualTo(LrChoice.MANUAL);
+        assertThat(other.hyperparameters().build().rangeTest()).as("the file names none").isNull();
+        assertThat(other.hyperparameters().leftOut()).isEmpty();
     }
 
     /**

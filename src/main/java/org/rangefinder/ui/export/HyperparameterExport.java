@@ -6,7 +6,6 @@ import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.hyperparams.TrainingSection;
-import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.train.TrainingResult;
 
@@ -18,20 +17,20 @@ import org.rangefinder.train.TrainingResult;
  *                   {@link org.rangefinder.ui.data.LoadedDataset}), not as the file on disk may be now
  * @param training   the 1cycle run's settings: model, optimizer, batch size, epochs, seed, schedule
  * @param lr         the chosen bounds and how they were chosen
- * @param rangeTest  the range test the bounds were read from, or null
+ * @param rangeTest  the range test the bounds were read from (a run's, or the one a hyperparameter file names), or
+ *                   null
  * @param trained    the result of training under exactly these settings, or null
  * @param leftOut    what was left out because its run saw other data than {@code dataset} describes, each a clause
  *                   saying so, for the export's report; not written
  */
 public record HyperparameterExport(DatasetSection dataset, TrainingConfig training, LrBounds lr,
-                                   RangeTestResult rangeTest, TrainingResult trained, List<String> leftOut) {
+                                   RangeTestSection rangeTest, TrainingResult trained, List<String> leftOut) {
 
     public HyperparameterExport {
         leftOut = List.copyOf(leftOut);
     }
 
     public Hyperparameters build() {
-        return Hyperparameters.of(dataset, training, lr, rangeTest == null ? null : RangeTestSection.of(rangeTest),
-                trained == null ? null : TrainingSection.of(trained));
+        return Hyperparameters.of(dataset, training, lr, rangeTest, trained == null ? null : TrainingSection.of(trained));
     }
 }

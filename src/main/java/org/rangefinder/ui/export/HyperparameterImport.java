@@ -18,9 +18,11 @@ import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 
 /**
- * Fills the window's forms from a hyperparameter file, the reverse of {@link HyperparameterExport}: the data,
- * model and optimizer into the experiment panel (with the range test's own settings when the file has one), the
- * bounds onto the markers, the schedule and training settings into the 1cycle panel.
+ * Fills the window's forms from a hyperparameter file, the reverse of {@link HyperparameterExport}: the data's
+ * options, model and optimizer into the experiment panel (with the range test's own settings when the file has one),
+ * the bounds onto the markers, the schedule and training settings into the 1cycle panel. The dataset itself is the
+ * caller's to choose, after these (so that its first load has the file's options): a file or folder of the user's is
+ * imported, as Import dataset does.
  */
 public final class HyperparameterImport {
 
@@ -32,7 +34,6 @@ public final class HyperparameterImport {
                                     LrBoundsViewModel bounds) {
         List<String> notes = new ArrayList<>();
         DatasetSection d = h.dataset();
-        x.datasetProperty().set(d.source());
         x.labelColumnProperty().set(d.labelColumn() == null ? "" : d.labelColumn());
         x.valFractionProperty().set(FieldText.of(d.validationFraction()));
         DataOptions images = d.dataOptions(); // the defaults where the file has no image options
@@ -84,7 +85,7 @@ public final class HyperparameterImport {
         cycle.baseMomentumProperty().set(FieldText.of(s.baseMomentum()));
         cycle.maxMomentumProperty().set(FieldText.of(s.maxMomentum()));
         cycle.finalDivFactorProperty().set(FieldText.of(s.finalDivFactor()));
-        bounds.set(h.lr().min(), h.lr().max(), h.lr().choice());
+        bounds.set(h);
         return notes;
     }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
@@ -33,6 +34,8 @@ public final class LrBoundsViewModel {
     private boolean settingFromSuggestion;
     /** The run whose suggestion the bounds were last set from; null when none (a seed median, a file, by hand). */
     private RangeTestRun source;
+    /** The hyperparameter file the bounds were last read from; null when none (a suggestion, by hand). */
+    private Hyperparameters file;
 
     public LrBoundsViewModel() {
         min.addListener((o, old, v) -> changedByHand());
@@ -86,6 +89,20 @@ public final class LrBoundsViewModel {
     }
 
     /**
+     * Sets the bounds a hyperparameter file holds, and remembers the file: an export names the range test the file
+     * names (its {@code rangeTest}, none when it has none), not a run of the window's.
+     */
+    public void set(Hyperparameters read) {
+        set(read.lr().min(), read.lr().max(), read.lr().choice());
+        file = read;
+    }
+
+    /** The hyperparameter file the bounds were last read from (kept while they are adjusted by hand); or null. */
+    public Hyperparameters file() {
+        return file;
+    }
+
+    /**
      * Sets the bounds to {@code [top / factor, top]} (the default range factor), chosen by {@code method}: the
      * suggestion of one curve, or the median over a seed family's curves. Returns false (and changes nothing) when
      * {@code top} is null.
@@ -98,9 +115,10 @@ public final class LrBoundsViewModel {
         return true;
     }
 
-    /** Sets both bounds and says how they were chosen (a hyperparameter file read back, a suggestion). */
+    /** Sets both bounds and says how they were chosen (a suggestion); they come from no run nor file. */
     public void set(double minLr, double maxLr, LrChoice choice) {
         source = null;
+        file = null;
         settingFromSuggestion = true;
         try {
             // max first when it grows, min first when it shrinks, so that min < max holds at every step
