@@ -412,8 +412,9 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * Writes the outputs asked for, in this order, each followed by a line on stdout: the result file, the network,
      * the hyperparameter file (with the data {@code described}, {@code bounds}, the range test of the file the run
-     * came from, and its results). A run that took no step (cancelled before its first) writes none; a line says so,
-     * and the files there are left as they were.
+     * came from, and its results). A run that took no step (cancelled before its first) writes none, and a network
+     * whose parameters are not all finite (a run stopped {@code non-finite}) is not written; a line says so, and a
+     * file there is left as it was.
      */
     private void writeOutputs(PrintWriter stdout, Request request, DatasetSection described, LrBounds bounds,
                               Trainer.Outcome outcome) throws IOException {
@@ -428,7 +429,10 @@ final class TrainCommand implements Callable<Integer> {
             Json.write(out, resultJson(result, request.dataOptions()));
             stdout.println("wrote " + out);
         }
-        if (saveModel != null) {
+        if (saveModel != null && !outcome.finite()) {
+            stdout.println("the network's parameters are not all finite: " + saveModel + " not written, a file "
+                    + "there is left as it was");
+        } else if (saveModel != null) {
             outcome.network().save(saveModel);
             stdout.println("wrote " + saveModel);
         }

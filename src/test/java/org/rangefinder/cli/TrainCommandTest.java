@@ -205,6 +205,26 @@ class TrainCommandTest {
     }
 
     /**
+     * A run that blows up leaves NaNs in its network: --save-model wrote them over the file there (exit 0, "wrote").
+     * It is not written now, and a line says so; the result file, which records the blow-up, is.
+     */
+    @Test
+    void aNetworkWhoseParametersAreNotFiniteIsNotSaved(@TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("nan.zip"), "a good model");
+        Path json = dir.resolve("result.json");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--epochs", "2", "--batch-size", "16", "--max-lr", "1e6",
+                "--min-lr", "1e5", "--no-history", "--out", json.toString(), "--save-model", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(5);
+        assertThat(r.lines()[2]).startsWith("stopped: non-finite after 3 of 16 iterations, ");
+        assertThat(r.lines()[3]).isEqualTo("wrote " + json);
+        assertThat(r.lines()[4]).isEqualTo("the network's parameters are not all finite: " + model + " not written, "
+                + "a file there is left as it was");
+        assertThat(Files.readString(model)).isEqualTo("a good model");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("stopReason").asText()).isEqualTo("non-finite");
+    }
+
+    /**
      * A run cancelled before its first step (Ctrl-C once the data has loaded) wrote its files, an untrained network
      * over the model there among them. It writes none, as a range test cancelled before its first point, and says so.
      * The token is cancelled before the run: iris's 150 lines load without asking it (a load asks every 1024).
