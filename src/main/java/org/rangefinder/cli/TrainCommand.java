@@ -101,9 +101,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * A run in its steps: the settings, from the command line over the hyperparameter file, checked; the data loaded
-     * and described; the settings that need the data, checked too; the training; its outputs.
+     * and described; the settings that need the data, checked too; the training; its outputs. {@code cancel} is
+     * Ctrl-C's (a test's, of a command line it parsed).
      */
-    private Integer run(CancelToken cancel) throws IOException {
+    Integer run(CancelToken cancel) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Request request = request(readHyperparameters(stderr), stderr);
@@ -411,16 +412,27 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * Writes the outputs asked for, in this order, each followed by a line on stdout: the result file, the network,
      * the hyperparameter file (with the data {@code described}, {@code bounds}, the range test of the file the run
-     * came from, and its results).
+     * came from, and its results). A run that took no step (cancelled before its first) writes none, and a network
+     * whose parameters are not all finite (a run stopped {@code non-finite}) is not written; a line says so, and a
+     * file there is left as it was.
      */
     private void writeOutputs(PrintWriter stdout, Request request, DatasetSection described, LrBounds bounds,
                               Trainer.Outcome outcome) throws IOException {
         TrainingResult result = outcome.result();
+        if (result.iterations().isEmpty()) {
+            if (out != null || saveModel != null || hyperparamsOut != null) {
+                stdout.println("no step was taken: no file written, those there are left as they were");
+            }
+            return;
+        }
         if (out != null) {
             Json.write(out, resultJson(result, request.dataOptions()));
             stdout.println("wrote " + out);
         }
-        if (saveModel != null) {
+        if (saveModel != null && !outcome.finite()) {
+            stdout.println("the network's parameters are not all finite: " + saveModel + " not written, a file "
+                    + "there is left as it was");
+        } else if (saveModel != null) {
             outcome.network().save(saveModel);
             stdout.println("wrote " + saveModel);
         }

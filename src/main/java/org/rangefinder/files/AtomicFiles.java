@@ -56,24 +56,22 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes the content of a file into the file itself, by its path, which it may write whole, reopen and change
+     * (DL4J's additions to a model zip work on files).
+     */
+    @FunctionalInterface
+    public interface PathWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
      * Writes {@code target} atomically.
      *
      * @throws UserInputException naming the file, when it cannot be written: its folder cannot be made or written,
      *                            it is a folder or not a regular file, the disk is full
      */
     public static void write(Path target, Writer writer) throws IOException {
-        Path file = destination(target);
-        Path dir = file.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            synchronized (IN_PROGRESS) {
-                tmp = newTemporary(dir, file.getFileName().toString());
-                IN_PROGRESS.put(tmp, target);
-            }
-            if (Files.exists(file)) {
-                keepPermissions(file, tmp);
-            }
+        writeTemporary(target, tmp -> {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel));
                 // writers such as DL4J's ModelSerializer close the stream they are given; keep the channel open
@@ -92,10 +90,59 @@ public final class AtomicFiles {
                 buffered.flush();
                 channel.force(true);
             }
+        });
+    }
+
+    /**
+     * Writes {@code target} atomically, as {@link #write(Path, Writer)} does, {@code writer} writing the temporary file
+     * beside it by its path; the file is then forced to disk. It is one of the writes in progress from the start, so
+     * that {@link #abandonWrites} removes it however far {@code writer} got.
+     *
+     * @throws UserInputException as {@link #write(Path, Writer)}
+     */
+    public static void writeByPath(Path target, PathWriter writer) throws IOException {
+        writeTemporary(target, tmp -> {
+            writer.writeTo(tmp);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        });
+    }
+
+    /**
+     * Makes the temporary file of a write of {@code target} beside it, as one of the writes in progress, has
+     * {@code writer} write it to disk, and moves it over the target; deletes it when anything fails.
+     */
+    private static void writeTemporary(Path target, PathWriter writer) throws IOException {
+        Path file = destination(target);
+        Path dir = file.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            synchronized (IN_PROGRESS) {
+                tmp = newTemporary(dir, file.getFileName().toString());
+                IN_PROGRESS.put(tmp, target);
+            }
+            boolean replacing = Files.exists(file);
+            if (replacing) {
+                keepPermissions(file, tmp);
+            }
+            try {
+                writer.writeTo(tmp);
+                if (replacing) { // again: a writer by path may have made its file anew (DL4J's additions to a zip do)
+                    keepPermissions(file, tmp);
+                }
+            } catch (IOException | RuntimeException e) { // as it finds its file gone, when abandonWrites deleted it
+                synchronized (IN_PROGRESS) {
+                    if (!IN_PROGRESS.containsKey(tmp)) {
+                        throw stopped(target);
+                    }
+                }
+                throw e;
+            }
             synchronized (IN_PROGRESS) {
                 if (IN_PROGRESS.remove(tmp) == null) {
-                    throw new UserInputException("cannot write " + target + ": the program stopped before it was "
-                            + "written");
+                    throw stopped(target);
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -113,6 +160,11 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** The refusal of a write of {@code target} that {@link #abandonWrites} stopped. */
+    private static UserInputException stopped(Path target) {
+        return new UserInputException("cannot write " + target + ": the program stopped before it was written");
     }
 
     /**

@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.config.Adam;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.FeatureScaling;
@@ -69,6 +71,14 @@ public final class Network {
     /** A copy of all parameters (batch-norm statistics included). */
     public INDArray params() {
         return (sequential != null ? sequential.params() : graph.params()).dup();
+    }
+
+    /**
+     * Whether every parameter (batch-norm statistics included) is a finite number: a step taken with a loss that was
+     * not (a run stopped {@code non-finite}) leaves NaNs.
+     */
+    public boolean finite() {
+        return BooleanIndexing.and(sequential != null ? sequential.params() : graph.params(), Conditions.isFinite());
     }
 
     /**

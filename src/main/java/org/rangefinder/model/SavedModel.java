@@ -2,7 +2,6 @@ package org.rangefinder.model;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,28 +87,24 @@ final class SavedModel {
 
     /**
      * Writes {@code trained}, a {@code MultiLayerNetwork} or a {@code ComputationGraph}, atomically: DL4J writes the
-     * zip to a temporary file and adds the normalizer and the class names to it (its {@code addNormalizerToModel} and
-     * {@code addObjectToFile} work on files; {@code writeModel} with a normalizer fails in 1.0.0-M2.1, its normalizer
-     * writer closing the zip before {@code writeModel} does), which is then copied to {@code file}.
+     * zip to the temporary file beside {@code file} that then replaces it ({@link AtomicFiles#writeByPath}), and adds
+     * the normalizer and the class names to it (its {@code addNormalizerToModel} and {@code addObjectToFile} work on
+     * files, and each copies the zip to a file of its own in the system's temporary folder while it works;
+     * {@code writeModel} with a normalizer fails in 1.0.0-M2.1, its normalizer writer closing the zip before
+     * {@code writeModel} does).
      */
     static void write(Path file, Model trained, List<String> classNames, FeatureScaling scaling) throws IOException {
         Model portable = trained instanceof MultiLayerNetwork sequential ? portable(sequential)
                 : portable((ComputationGraph) trained);
         DataNormalization normalizer = normalizer(scaling);
         String[] names = classNames.toArray(String[]::new);
-        AtomicFiles.write(file, out -> {
-            Path staged = Files.createTempFile("rangefinder-model", ".zip");
-            try {
-                File zip = staged.toFile();
-                ModelSerializer.writeModel(portable, zip, true);
-                if (normalizer != null) {
-                    ioFailing(() -> ModelSerializer.addNormalizerToModel(zip, normalizer));
-                }
-                ioFailing(() -> ModelSerializer.addObjectToFile(zip, CLASS_NAMES, names));
-                Files.copy(staged, out);
-            } finally {
-                Files.deleteIfExists(staged);
+        AtomicFiles.writeByPath(file, staged -> {
+            File zip = staged.toFile();
+            ModelSerializer.writeModel(portable, zip, true);
+            if (normalizer != null) {
+                ioFailing(() -> ModelSerializer.addNormalizerToModel(zip, normalizer));
             }
+            ioFailing(() -> ModelSerializer.addObjectToFile(zip, CLASS_NAMES, names));
         });
     }
 

@@ -32,8 +32,19 @@ import org.rangefinder.schedule.PrecomputedSchedule;
  */
 public final class Trainer {
 
-    /** The recorded result and the trained network (to save it; touch it only from a background thread). */
-    public record Outcome(TrainingResult result, Network network) {
+    /**
+     * The recorded result and the trained network (to save it; touch it only from a background thread), and whether
+     * the network's parameters were all finite numbers as the run ended ({@link Network#finite}).
+     */
+    public record Outcome(TrainingResult result, Network network, boolean finite) {
+
+        /**
+         * Whether the network is one to keep: it took a step (one cancelled before its first is as it was built), and
+         * its parameters are finite (a run stopped {@code non-finite} leaves NaNs).
+         */
+        public boolean trained() {
+            return !result.iterations().isEmpty() && finite;
+        }
     }
 
     private Trainer() {
@@ -158,7 +169,7 @@ public final class Trainer {
         });
         TrainingResult result = new TrainingResult(config, total, iterations, evaluations, epochs, reason,
                 seconds(start));
-        return new Outcome(result, net);
+        return new Outcome(result, net, steps.call(net::finite));
     }
 
     private static OneCycleSettings checkedSettings(TrainingConfig config, int totalSteps) {

@@ -326,11 +326,15 @@ public final class WorkbenchView extends BorderPane {
         });
     }
 
-    /** Saves the 1cycle run's model, or, when a baseline ran beside it, the one the user picks. */
+    /**
+     * Saves the 1cycle run's model, or, when a baseline ran beside it, the one the user picks; of those that have one
+     * to save ({@link TrainingRun#canSave}).
+     */
     void saveModel() {
         List<TrainingRun> trained = vm.oneCycle().runs().stream().filter(TrainingRun::canSave).toList();
         if (trained.isEmpty()) {
-            Dialogs.error(getScene().getWindow(), "No trained model", "Launch a 1cycle run and let it finish first.");
+            Dialogs.error(getScene().getWindow(), "No trained model", "Launch a 1cycle run and let it finish first: "
+                    + "one cancelled before its first step, or stopped non-finite, leaves no network to save.");
         } else if (trained.size() == 1) {
             saveModel(trained.get(0));
         } else {

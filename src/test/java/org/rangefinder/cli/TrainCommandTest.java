@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rangefinder.engine.CancelToken;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
+import picocli.CommandLine;
 
 class TrainCommandTest {
 
@@ -198,6 +202,56 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stopped: non-finite after ").contains("; no evaluation ran")
                 .doesNotContain("NaN");
+    }
+
+    /**
+     * A run that blows up leaves NaNs in its network: --save-model wrote them over the file there (exit 0, "wrote").
+     * It is not written now, and a line says so; the result file, which records the blow-up, is.
+     */
+    @Test
+    void aNetworkWhoseParametersAreNotFiniteIsNotSaved(@TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("nan.zip"), "a good model");
+        Path json = dir.resolve("result.json");
+        CliRun r = CliRun.of("train", "--dataset", "iris", "--epochs", "2", "--batch-size", "16", "--max-lr", "1e6",
+                "--min-lr", "1e5", "--no-history", "--out", json.toString(), "--save-model", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(5);
+        assertThat(r.lines()[2]).startsWith("stopped: non-finite after 3 of 16 iterations, ");
+        assertThat(r.lines()[3]).isEqualTo("wrote " + json);
+        assertThat(r.lines()[4]).isEqualTo("the network's parameters are not all finite: " + model + " not written, "
+                + "a file there is left as it was");
+        assertThat(Files.readString(model)).isEqualTo("a good model");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("stopReason").asText()).isEqualTo("non-finite");
+    }
+
+    /**
+     * A run cancelled before its first step (Ctrl-C once the data has loaded) wrote its files, an untrained network
+     * over the model there among them. It writes none, as a range test cancelled before its first point, and says so.
+     * The token is cancelled before the run: iris's 150 lines load without asking it (a load asks every 1024).
+     */
+    @Test
+    void aRunCancelledBeforeItsFirstStepWritesNoFile(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("result.json"), "kept");
+        Path model = Files.writeString(dir.resolve("model.zip"), "kept");
+        Path h = Files.writeString(dir.resolve("h.json"), "kept");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).parseArgs("--dataset", "iris",
+                "--batch-size", "16", "--epochs", "2", "--max-lr", "0.1", "--no-history", "--out", json.toString(), "--save-model",
+                model.toString(), "--hyperparams-out", h.toString());
+        CancelToken cancelled = new CancelToken();
+        cancelled.cancel();
+
+        assertThat(train.run(cancelled)).as(err.toString()).isZero();
+
+        String[] lines = out.toString().split("\\R");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[2]).startsWith("stopped: cancelled after 0 of 16 iterations, ").endsWith("; no evaluation ran");
+        assertThat(lines[3]).isEqualTo("no step was taken: no file written, those there are left as they were");
+        for (Path file : List.of(json, model, h)) {
+            assertThat(Files.readString(file)).isEqualTo("kept");
+        }
     }
 
     /** Plain SGD has no momentum: the files of its run say 0, not cycled, and read back. */

@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,23 @@ class AtomicFilesTest {
         }
     }
 
+    /**
+     * DL4J's additions to a model zip delete the file and make it anew: the target's permissions are kept all the
+     * same, as by any other write.
+     */
+    @Test
+    void aFileWrittenByItsPathAndMadeAnewKeepsTheTargetsPermissions() throws IOException {
+        Path model = Files.writeString(tmp.resolve("model.zip"), "old");
+        Set<PosixFilePermission> own = PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(model, own);
+        AtomicFiles.writeByPath(model, file -> {
+            Files.delete(file);
+            Files.writeString(file, "new");
+        });
+        assertThat(Files.readString(model)).isEqualTo("new");
+        assertThat(Files.getPosixFilePermissions(model)).isEqualTo(own);
+    }
+
     /** Linux reports a full disk (or a file over the size limit) as a plain IOException, not a FileSystemException. */
     @Test
     void aWriteThatFailsHalfWayIsRefusedNamingTheFileAndLeavesTheOldOne() throws IOException {
@@ -151,5 +170,38 @@ class AtomicFilesTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("result.json");
         }
+    }
+
+    /**
+     * A model zip was staged in the system's temporary folder, where a JVM that a second Ctrl-C halted left it, and a
+     * full disk there failed saves to any other. A file written by its path is written as the temporary file beside
+     * its target, one of the writes in progress from the start, which {@link AtomicFiles#abandonWrites} removes.
+     */
+    @Test
+    void aFileWrittenByItsPathIsTheTemporaryFileBesideItsTargetAndIsAbandonedWithTheOthers() throws IOException {
+        Path target = Files.writeString(tmp.resolve("model.zip"), "old");
+        List<Path> staged = new ArrayList<>();
+        List<Path> abandoned = new ArrayList<>();
+
+        assertThatThrownBy(() -> AtomicFiles.writeByPath(target, file -> {
+            Files.writeString(file, "new, half of it");
+            staged.add(file);
+            AtomicFiles.abandonWrites(abandoned::addAll);
+            Files.readAllBytes(file); // as DL4J's additions to a zip read it again
+        })).isInstanceOf(UserInputException.class)
+                .hasMessage("cannot write " + target + ": the program stopped before it was written");
+
+        assertThat(staged).singleElement().satisfies(file -> {
+            assertThat(file.getParent()).isEqualTo(tmp.toAbsolutePath());
+            assertThat(file.getFileName().toString()).matches("\\.model\\.zip\\.[0-9a-z]+\\.tmp");
+        });
+        assertThat(abandoned).containsExactly(target);
+        assertThat(Files.readString(target)).isEqualTo("old");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("model.zip");
+        }
+        // left alone, it replaces the target
+        AtomicFiles.writeByPath(target, file -> Files.writeString(file, "new"));
+        assertThat(Files.readString(target)).isEqualTo("new");
     }
 }

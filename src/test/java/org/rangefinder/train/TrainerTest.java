@@ -173,7 +173,8 @@ class TrainerTest {
         NewThreadEachPiece newThreads = new NewThreadEachPiece();
         TrainingResult moved = Trainer.train(iris, config, TrainingListener.NONE, new CancelToken(), newThreads)
                 .result();
-        assertThat(newThreads.threads()).as("the schedules' two, the network's, then each step's").isEqualTo(3 + 24);
+        assertThat(newThreads.threads()).as("the schedules' two, the network's, each step's, then the check of its "
+                + "parameters").isEqualTo(3 + 24 + 1);
         assertThat(moved.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(moved.iterations()).isEqualTo(inline.iterations());
         assertThat(moved.evaluations()).hasSize(8 + 2) // after every third of the 24 steps, and epochs 1 and 2

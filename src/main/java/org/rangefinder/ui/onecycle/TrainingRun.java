@@ -41,6 +41,8 @@ public final class TrainingRun implements TrainingListener {
     private final RunState state;
     private volatile double lastAccuracy = Double.NaN;
     private Network network;
+    /** Whether {@link #network} is one to keep ({@link Trainer.Outcome#trained}); set on the FX thread. */
+    private boolean trained;
     /** Written by the worker once it has the data, read on the FX thread once the run has ended. */
     private volatile DatasetSection dataset;
     /** Whether the network was saved; written by the thread that saved it, read on the FX thread. */
@@ -87,6 +89,7 @@ public final class TrainingRun implements TrainingListener {
 
     void finished(Trainer.Outcome outcome) {
         network = outcome.network();
+        trained = outcome.trained();
         TrainingResult r = outcome.result();
         result.set(r);
         accuracy.set(r.finalValAccuracy());
@@ -173,17 +176,21 @@ public final class TrainingRun implements TrainingListener {
         return result.getReadOnlyProperty();
     }
 
-    /** Whether a trained network is there to save. */
+    /**
+     * Whether a trained network is there to save: the run has ended, took a step, and left the network's parameters
+     * finite. One cancelled before its first step has its random initial weights, and one stopped {@code non-finite}
+     * NaNs: neither is offered.
+     */
     public boolean canSave() {
-        return network != null;
+        return trained;
     }
 
     /**
-     * Whether its trained network would be lost on quitting or on the next launch: there is one, and it was never
-     * saved.
+     * Whether its trained network would be lost on quitting or on the next launch: there is one to save
+     * ({@link #canSave}), and it was never saved.
      */
     public boolean unsaved() {
-        return network != null && !saved;
+        return trained && !saved;
     }
 
     /** Its network was written to a file (on the thread that wrote it). */

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
+import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
@@ -307,6 +309,39 @@ class OneCycleViewModelTest {
         vm.launch();
         assertThat(vm.runs()).hasSize(2).doesNotContainAnyElementsOf(first);
         assertThat(vm.unsavedModels()).containsExactlyElementsOf(vm.runs());
+    }
+
+    /**
+     * A run that stopped non-finite left NaNs in its network, and one cancelled before its first step its random
+     * initial weights: Quit and the next Launch asked to save them, and Save model offered them. Neither counts as a
+     * trained network now; the baseline beside the run that blew up does.
+     */
+    @Test
+    void aNetworkThatBlewUpOrTookNoStepIsNotOneToSave() {
+        bounds.minProperty().set(1e5);
+        bounds.maxProperty().set(1e6);
+        vm.epochsProperty().set("2");
+        vm.batchSizeProperty().set("16");
+        vm.baselineProperty().set(true);
+        vm.baselineLrProperty().set("0.003");
+        vm.launch();
+        TrainingRun cycle = vm.runs().get(0);
+        TrainingRun constant = vm.runs().get(1);
+        assertThat(cycle.state().stopReasonProperty().get()).isEqualTo(StopReason.NON_FINITE);
+        assertThat(cycle.canSave()).isFalse();
+        assertThat(constant.state().stopReasonProperty().get()).isEqualTo(StopReason.COMPLETED);
+        assertThat(constant.canSave()).isTrue();
+        assertThat(vm.unsavedModels()).containsExactly(constant);
+
+        TrainingConfig config = constant.config();
+        TrainingRun untrained = new TrainingRun("1cycle", config, constant.totalIterations(), 0, Runnable::run);
+        CancelToken cancelled = new CancelToken();
+        cancelled.cancel();
+        untrained.finished(Trainer.train(TestData.load("iris"), config, untrained, cancelled));
+        assertThat(untrained.resultProperty().get().stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(untrained.resultProperty().get().iterations()).isEmpty();
+        assertThat(untrained.canSave()).isFalse();
+        assertThat(untrained.unsaved()).isFalse();
     }
 
     /**
