@@ -13,7 +13,9 @@ import org.rangefinder.schedule.OneCycleSettings;
 /**
  * fastai: {@code Learner.fit_one_cycle} with the closest arguments: {@code lr_max = max_lr}, {@code div},
  * {@code div_final = div * final_div_factor} (fastai divides {@code lr_max} by it for the last step),
- * {@code pct_start}, {@code moms = (max, base, max)} and {@code wd}. Where it cannot match, a comment says so.
+ * {@code pct_start}, {@code moms = (max, base, max)} and {@code wd}. Where it cannot match, a comment says so; the
+ * updates differ from DL4J's where PyTorch's do, in the words of {@link PyTorchSnippet}: fastai's Adam adds epsilon
+ * after the bias correction, and the {@code torch.optim.SGD(nesterov=True)} it may wrap for Nesterov is PyTorch's.
  */
 final class FastaiSnippet {
     private FastaiSnippet() {
@@ -106,10 +108,15 @@ final class FastaiSnippet {
             notes.append("# - fastai's SGD momentum is heavy-ball, not Nesterov; for Nesterov wrap\n")
                     .append("#   torch.optim.SGD(nesterov=True) in fastai's OptimWrapper (its weight_decay is then an\n")
                     .append("#   L2 term, not decoupled).\n");
+            if (top > 0) {
+                notes.append(CodeExport.comment("# - ", "#   ", "Wrapped so, the update is PyTorch's and still differs "
+                        + "from DL4J's: " + PyTorchSnippet.NESTEROV_DIFFERENCE));
+            }
         }
         if (kind == OptimizerKind.ADAM) {
             notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999,\n")
-                    .append("#   eps=1e-8.\n");
+                    .append("#   eps=1e-8.\n")
+                    .append(CodeExport.comment("# - ", "#   ", PyTorchSnippet.adamDifference("fastai")));
         }
         notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does, and\n")
                 .append("#   leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does; it is given\n")

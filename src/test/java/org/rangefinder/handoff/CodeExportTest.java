@@ -182,6 +182,38 @@ class CodeExportTest {
     }
 
     /**
+     * The fastai program names the differences of the update the PyTorch one names, in the same words: fastai's Adam
+     * adds eps after the bias correction, as PyTorch's does; torch.optim.SGD(nesterov=True), which its comment
+     * proposes for Nesterov, is PyTorch's Nesterov, whose velocity leaves the lr out.
+     */
+    @Test
+    void fastaiNamesTheUpdatesThatDifferFromDl4jsAsPyTorchDoes() {
+        String nesterovDifference = "#   velocity accumulates lr * gradient (v=momentum*v-lr*g), PyTorch's accumulates "
+                + "gradients\n"
+                + "#   and scales them by the current lr. With a constant lr the two are the same; while 1cycle\n"
+                + "#   moves the lr, the weights drift apart a little.\n";
+        assertThat(CodeExport.snippet(nesterov, ExportFormat.FASTAI, null))
+                .contains("#   L2 term, not decoupled).\n"
+                        + "# - Wrapped so, the update is PyTorch's and still differs from DL4J's: DL4J's Nesterov\n"
+                        + nesterovDifference);
+        assertThat(CodeExport.snippet(nesterov, ExportFormat.PYTORCH, null))
+                .contains("# The update differs in one place: DL4J's Nesterov velocity accumulates lr * gradient\n"
+                        + "# (v=momentum*v-lr*g), PyTorch's accumulates gradients and scales them by the current lr.\n"
+                        + "# With a constant lr the two are the same; while 1cycle moves the lr, the weights drift\n"
+                        + "# apart a little.\n");
+        Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0.01);
+        assertThat(CodeExport.snippet(adam, ExportFormat.FASTAI, null))
+                .contains("#   eps=1e-8.\n"
+                        + "# - DL4J adds eps to sqrt(v) before Adam's bias correction, fastai after it (it matters "
+                        + "only\n"
+                        + "#   while v is about eps^2 or smaller).\n")
+                .doesNotContain("Nesterov");
+        assertThat(CodeExport.snippet(adam, ExportFormat.PYTORCH, null))
+                .contains("# The update differs in one place: DL4J adds eps to sqrt(v) before Adam's bias correction,\n"
+                        + "# PyTorch after it (it matters only while v is about eps^2 or smaller).\n");
+    }
+
+    /**
      * fastai's annealing runs one step behind Rangefinder's only where the two have one shape, fit_one_cycle's two
      * cosine phases: the comment said so of linear and three-phase runs too, beside the comments that say
      * fit_one_cycle has neither shape. The warm-up's peak and the last step are compared for every shape.
