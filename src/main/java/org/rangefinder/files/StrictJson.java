@@ -125,7 +125,13 @@ public final class StrictJson {
             plain("Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
                     "a number of $1 digits; at most $2 are read"),
             plain("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
-                    "lists and objects nested $1 deep; at most $2 are read"));
+                    "lists and objects nested $1 deep; at most $2 are read"),
+            // the parser counts a string's characters a buffer at a time and stops at the first buffer past its most:
+            // the length it gives is no string's
+            plain("String value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*",
+                    "a string of more than $1 characters, the most that is read"),
+            plain("Name length \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*",
+                    "a field name of more than $1 characters, the most that is read"));
 
     private StrictJson() {
     }
@@ -385,14 +391,18 @@ public final class StrictJson {
 
     /**
      * The message for text that is no JSON. The parser, still open, tells where it was: the field whose value it
-     * was reading, or the list entry. Where it cannot say the line (past one of its limits), the field is left out
-     * too: it would be a thousand list entries deep.
+     * was reading, or the list entry. Past one of its limits it cannot say the line, and the field is left out too
+     * (it would be a thousand list entries deep), except for a string too long: the parser reads a string's
+     * characters once it has handed out the string's start, which is where the string is said to be.
      */
     private static UserInputException malformed(String source, JsonProcessingException e, JsonParser parser) {
         String original = e.getOriginalMessage().split("\n")[0];
         JsonStreamContext context = parser.getParsingContext();
-        boolean inValue = parser.currentToken() == JsonToken.FIELD_NAME || context.inArray();
-        String field = inValue && e.getLocation() != null ? path(context) : "";
+        boolean longString = original.startsWith("String value length")
+                && parser.currentToken() == JsonToken.VALUE_STRING;
+        JsonLocation location = longString ? parser.currentTokenLocation() : e.getLocation();
+        boolean inValue = longString || parser.currentToken() == JsonToken.FIELD_NAME || context.inArray();
+        String field = inValue && location != null ? path(context) : "";
         String problem;
         if (original.startsWith("Duplicate field")) {
             field = "";
@@ -400,7 +410,7 @@ public final class StrictJson {
         } else {
             problem = plain(original);
         }
-        return new UserInputException(source + ": not valid JSON" + at(e.getLocation())
+        return new UserInputException(source + ": not valid JSON" + at(location)
                 + (field.isEmpty() ? "" : " (" + field + ")") + ": " + problem, e);
     }
 

@@ -109,6 +109,30 @@ public final class CodeExport {
         return Arrays.toString(h.dataset().sampleShape().toArray());
     }
 
+    /** The most characters of a comment line of prose in the Python programs. */
+    static final int COMMENT_WIDTH = 92;
+
+    /**
+     * Prose as Python comment lines of at most {@value #COMMENT_WIDTH} characters (a longer word keeps a line of its
+     * own), broken between words: the first line starts with {@code first} ({@code "# - "} for a note), the others
+     * with {@code rest} ({@code "#   "}).
+     */
+    static String comment(String first, String rest, String prose) {
+        StringBuilder lines = new StringBuilder();
+        StringBuilder line = new StringBuilder(first);
+        boolean empty = true;
+        for (String word : prose.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > COMMENT_WIDTH) {
+                lines.append(line).append('\n');
+                line = new StringBuilder(rest);
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        return lines.append(line).append('\n').toString();
+    }
+
     /** A double as a Python literal that reads back as the same double. */
     static String py(double value) {
         return Double.toString(value).replace('E', 'e');

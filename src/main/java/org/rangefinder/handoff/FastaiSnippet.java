@@ -13,27 +13,66 @@ import org.rangefinder.schedule.OneCycleSettings;
 /**
  * fastai: {@code Learner.fit_one_cycle} with the closest arguments: {@code lr_max = max_lr}, {@code div},
  * {@code div_final = div * final_div_factor} (fastai divides {@code lr_max} by it for the last step),
- * {@code pct_start}, {@code moms = (max, base, max)} and {@code wd}. Where it cannot match, a comment says so.
+ * {@code pct_start}, {@code moms = (max, base, max)} and {@code wd}. Where it cannot match, a comment says so; the
+ * updates differ from DL4J's where PyTorch's do, in the words of {@link PyTorchSnippet}: fastai's Adam adds epsilon
+ * after the bias correction, and the {@code torch.optim.SGD(nesterov=True)} it may wrap for Nesterov is PyTorch's.
  */
 final class FastaiSnippet {
     private FastaiSnippet() {
     }
 
     /**
-     * The learning rate of fastai's last step for these settings: {@code combined_cos} at {@code (T-1)/T}, in its
-     * annealing phase {@code p = ((T-1)/T - pct_start) / (1 - pct_start)}, is
-     * {@code end + (max - end) (1 + cos(pi p)) / 2} with {@code end = max / (div * final_div_factor)}
-     * (fastai computes in float32, hence "about").
+     * Whether fastai's last step, at {@code (T-1)/T} of its cycle, is still in the warm-up: where
+     * {@code pct_start > (T-1)/T}, fastai's peak comes after it, and fastai never anneals.
+     */
+    static boolean fastaiEndsWarmingUp(OneCycleSettings s) {
+        int t = s.totalSteps();
+        return (t - 1.0) / t < s.pctStart();
+    }
+
+    /**
+     * The learning rate of fastai's last step for these settings: {@code combined_cos} at {@code pos = (T-1)/T}. In
+     * its warm-up ({@link #fastaiEndsWarmingUp}) that is {@code sched_cos(start, max, pos / pct_start)} with
+     * {@code start = max / div}; in its annealing {@code sched_cos(max, end, (pos - pct_start) / (1 - pct_start))}
+     * with {@code end = max / (div * final_div_factor)} (fastai computes in float32, hence "about").
      */
     static double fastaiLastLr(OneCycleSettings s) {
         int t = s.totalSteps();
-        double p = ((t - 1.0) / t - s.pctStart()) / (1 - s.pctStart());
+        double pos = (t - 1.0) / t;
         double end = s.maxLr() / (s.divFactor() * s.finalDivFactor());
-        return end + (s.maxLr() - end) * (1 + Math.cos(Math.PI * p)) / 2;
+        return fastaiEndsWarmingUp(s) ? schedCos(s.initialLr(), s.maxLr(), pos / s.pctStart())
+                : schedCos(s.maxLr(), end, (pos - s.pctStart()) / (1 - s.pctStart()));
+    }
+
+    /**
+     * fastai's {@code sched_cos(start, end, pos)}: {@code start + (1 + cos(pi (1 - pos))) (end - start) / 2}, that is
+     * {@code start + (end - start) (1 - cos(pi pos)) / 2}, from {@code start} at 0 to {@code end} at 1.
+     */
+    private static double schedCos(double start, double end, double pos) {
+        return start + (end - start) * (1 - Math.cos(Math.PI * pos)) / 2;
     }
 
     private static String lr(double value) {
         return String.format(java.util.Locale.ROOT, "%.2e", value);
+    }
+
+    /**
+     * The end of the note on where fastai puts its steps: where its last step runs, against Rangefinder's last. A run
+     * of fit_one_cycle's shape (two cosine phases) has fastai's annealing one step behind; where fastai's last step
+     * still warms up, it has no annealing at all.
+     */
+    private static String lastStep(OneCycleSettings s) {
+        String last = lr(fastaiLastLr(s)) + " where\n#   Rangefinder's runs at " + lr(s.minLr());
+        if (fastaiEndsWarmingUp(s)) {
+            return "#   here after its last step (at (T-1)/T), which still warms up at about " + last
+                    + ": fastai never anneals.\n";
+        }
+        boolean sameShape = s.anneal() == Anneal.COS && !s.threePhase();
+        return (sameShape
+                ? "#   its annealing runs one step behind throughout (its step i + 1 has Rangefinder's step\n"
+                        + "#   i's LR), and its last step"
+                : "#   and its last step")
+                + " (at (T-1)/T) runs at about " + last + ".\n";
     }
 
     static String of(Hyperparameters h, String source) {
@@ -50,18 +89,11 @@ final class FastaiSnippet {
             case NESTEROV -> top > 0 ? "partial(SGD, mom=" + py(top) + ")" : "SGD";
             case SGD -> "SGD";
         };
-        // fit_one_cycle's shape is two cosine phases: only a run of that shape has its annealing one step behind
-        boolean sameShape = s.anneal() == Anneal.COS && !s.threePhase();
         StringBuilder notes = new StringBuilder()
                 .append("# Closest fastai equivalent of the run; where the conventions differ:\n")
                 .append("# - fastai puts step i at i/T of the cycle; PyTorch and Rangefinder end the warm-up at step\n")
                 .append("#   pct_start*T - 1 and the cycle at step T - 1. So fastai's warm-up peaks one step later,\n")
-                .append(sameShape
-                        ? "#   its annealing runs one step behind throughout (its step i + 1 has Rangefinder's step\n"
-                                + "#   i's LR), and its last step"
-                        : "#   and its last step")
-                .append(" (at (T-1)/T) runs at about " + lr(fastaiLastLr(s)) + " where\n")
-                .append("#   Rangefinder's runs at " + lr(s.minLr()) + ".\n")
+                .append(lastStep(s))
                 .append("# - fit_one_cycle anneals with cosines in both phases (warm-up included)");
         notes.append(s.anneal() == Anneal.COS ? ", as this run does.\n"
                 : "; this run anneals linearly: for\n#   that, use a ParamScheduler with SchedLin pieces.\n");
@@ -76,10 +108,15 @@ final class FastaiSnippet {
             notes.append("# - fastai's SGD momentum is heavy-ball, not Nesterov; for Nesterov wrap\n")
                     .append("#   torch.optim.SGD(nesterov=True) in fastai's OptimWrapper (its weight_decay is then an\n")
                     .append("#   L2 term, not decoupled).\n");
+            if (top > 0) {
+                notes.append(CodeExport.comment("# - ", "#   ", "Wrapped so, the update is PyTorch's and still differs "
+                        + "from DL4J's: " + PyTorchSnippet.NESTEROV_DIFFERENCE));
+            }
         }
         if (kind == OptimizerKind.ADAM) {
             notes.append("# - fastai's Adam defaults to sqr_mom=0.99, eps=1e-5; Rangefinder's to beta2=0.999,\n")
-                    .append("#   eps=1e-8.\n");
+                    .append("#   eps=1e-8.\n")
+                    .append(CodeExport.comment("# - ", "#   ", PyTorchSnippet.adamDifference("fastai")));
         }
         notes.append("# - wd: fastai decays decoupled and scaled by the lr (true_wd), as Rangefinder does, and\n")
                 .append("#   leaves biases and batch norm alone (wd_bn_bias=False), as DL4J does; it is given\n")

@@ -117,16 +117,26 @@ final class PyTorchSnippet {
     private static final String WEIGHTS_ONLY =
             "# DL4J decays the weights alone (not biases, nor batch norm's scale and shift): so does this\n";
 
+    /**
+     * How PyTorch's Nesterov update ({@code torch.optim.SGD(nesterov=True)}, which fastai can wrap too) differs from
+     * DL4J's, for a momentum above 0.
+     */
+    static final String NESTEROV_DIFFERENCE = "DL4J's Nesterov velocity accumulates lr * gradient "
+            + "(v=momentum*v-lr*g), PyTorch's accumulates gradients and scales them by the current lr. With a constant "
+            + "lr the two are the same; while 1cycle moves the lr, the weights drift apart a little.";
+
+    /** How the Adam of {@code other} (PyTorch, fastai) differs from DL4J's: where epsilon is added. */
+    static String adamDifference(String other) {
+        return "DL4J adds eps to sqrt(v) before Adam's bias correction, " + other
+                + " after it (it matters only while v is about eps^2 or smaller).";
+    }
+
     /** Where PyTorch's update differs from the DL4J one Rangefinder trained with (plain SGD: nowhere). */
     private static String updateDifference(OptimizerKind kind, double momentum) {
+        String intro = "The update differs in one place: ";
         return switch (kind) {
-            case NESTEROV -> momentum == 0 ? ""
-                    : "# The update differs in one place: DL4J's Nesterov velocity accumulates lr * gradient\n"
-                    + "# (v = momentum * v - lr * g), PyTorch's accumulates gradients and scales them by the current\n"
-                    + "# lr. With a constant lr the two are the same; while 1cycle moves the lr, the weights drift\n"
-                    + "# apart a little.\n";
-            case ADAM -> "# The update differs in one place: DL4J adds eps to sqrt(v) before Adam's bias correction,\n"
-                    + "# PyTorch after it (it matters only while v is about eps^2 or smaller).\n";
+            case NESTEROV -> momentum == 0 ? "" : CodeExport.comment("# ", "# ", intro + NESTEROV_DIFFERENCE);
+            case ADAM -> CodeExport.comment("# ", "# ", intro + adamDifference("PyTorch"));
             case SGD -> "";
         };
     }

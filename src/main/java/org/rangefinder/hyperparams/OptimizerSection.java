@@ -12,7 +12,9 @@ import org.rangefinder.optim.OptimizerKind;
  * The optimizer of a hyperparameter file. SGD and Nesterov carry a {@code momentum} (plain SGD ignores it, as
  * Rangefinder does, and may leave it out: 0); Adam carries {@code betas} = [beta1, beta2] and {@code epsilon}
  * instead, and beta1 plays the momentum's part. Rangefinder's Adam fixes beta2 = 0.999 and epsilon = 1e-8, so the
- * file must say so.
+ * file must say so. A field of another optimizer is refused, as a model spec refuses a field of another preset: it
+ * would be ignored, and an Adam file's {@code momentum} is not the momentum it trains with
+ * ({@code optimizer.momentum applies to sgd and nesterov; adam's is betas[0]}). Rangefinder never writes one.
  *
  * @param name        {@code sgd}, {@code nesterov} or {@code adam}
  * @param momentum    sgd, nesterov: the momentum when it is not cycled, in [0, 1); optional for sgd (0)
@@ -28,7 +30,9 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
 
     public OptimizerSection {
         Check.oneOf("name", name, NAMES);
-        if (OptimizerKind.parse(name) == OptimizerKind.ADAM) {
+        OptimizerKind kind = OptimizerKind.parse(name);
+        if (kind == OptimizerKind.ADAM) {
+            ofAnother("momentum", momentum, "sgd and nesterov; adam's is betas[0]");
             betas = Check.list("betas", betas);
             if (betas.size() != 2) {
                 throw new InvalidField("betas", "must hold two numbers [beta1, beta2], got " + betas.size());
@@ -42,12 +46,28 @@ public record OptimizerSection(@JsonProperty(required = true) String name, Doubl
                 throw new InvalidField("epsilon", "must be " + Optimizer.ADAM_EPSILON
                         + " (Rangefinder's Adam fixes it), got " + epsilon);
             }
-        } else if (OptimizerKind.parse(name) == OptimizerKind.SGD && momentum == null) {
-            momentum = 0.0;
         } else {
-            Check.momentum("momentum", Check.present("momentum", momentum));
+            // plain SGD has no momentum to take beta1's part: its momentum is unused
+            ofAnother("betas", betas, "adam; " + name + (kind.hasMomentum() ? "'s is momentum" : " has none"));
+            ofAnother("epsilon", epsilon, "adam; " + name + " has none");
+            if (kind == OptimizerKind.SGD && momentum == null) {
+                momentum = 0.0;
+            } else {
+                Check.momentum("momentum", Check.present("momentum", momentum));
+            }
         }
         Check.nonNegative("weightDecay", weightDecay);
+    }
+
+    /**
+     * Refuses a field of another optimizer when it is given: {@code betas applies to adam; nesterov's is momentum}.
+     *
+     * @param appliesTo the optimizers it applies to, then what this one has instead
+     */
+    private static void ofAnother(String field, Object value, String appliesTo) {
+        if (value != null) {
+            throw new InvalidField(field, "applies to " + appliesTo);
+        }
     }
 
     public static OptimizerSection of(Optimizer o) {

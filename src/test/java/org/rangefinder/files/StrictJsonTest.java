@@ -90,6 +90,26 @@ class StrictJsonTest {
                         + "must be written with a backslash escape");
     }
 
+    /**
+     * A string past the parser's most (20 million characters) is said where it starts, with its field: the parser
+     * stops reading it there, a buffer at a time, so the length it counted is no string's and the message gives the
+     * most instead. A field name past the parser's most for names has no line the parser can give.
+     */
+    @Test
+    void aStringTooLongIsSaidWithItsFieldAndLine() {
+        String longString = "x".repeat(20_000_001);
+        assertThatThrownBy(() -> StrictJson.readObject("{\n  \"name\": \"" + longString + "\"}", "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON at line 2, column 11 (name): a string of more than 20000000 "
+                        + "characters, the most that is read");
+        assertThatThrownBy(() -> StrictJson.readObject("{\"a\": [\"b\", \"" + longString + "\"]}", "t.json",
+                THINGS))
+                .hasMessage("t.json: not valid JSON at line 1, column 13 (a[1]): a string of more than 20000000 "
+                        + "characters, the most that is read");
+        assertThatThrownBy(() -> StrictJson.readObject("{\"" + "n".repeat(50_001) + "\": 1}", "t.json", THINGS))
+                .hasMessage("t.json: not valid JSON: a field name of more than 50000 characters, the most that is "
+                        + "read");
+    }
+
     @Test
     void emptyTextAndOtherValuesThanAnObjectAreRefused() {
         assertThatThrownBy(() -> StrictJson.readObject(" \n", "t.json", THINGS))

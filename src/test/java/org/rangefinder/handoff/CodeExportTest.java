@@ -182,6 +182,38 @@ class CodeExportTest {
     }
 
     /**
+     * The fastai program names the differences of the update the PyTorch one names, in the same words: fastai's Adam
+     * adds eps after the bias correction, as PyTorch's does; torch.optim.SGD(nesterov=True), which its comment
+     * proposes for Nesterov, is PyTorch's Nesterov, whose velocity leaves the lr out.
+     */
+    @Test
+    void fastaiNamesTheUpdatesThatDifferFromDl4jsAsPyTorchDoes() {
+        String nesterovDifference = "#   velocity accumulates lr * gradient (v=momentum*v-lr*g), PyTorch's accumulates "
+                + "gradients\n"
+                + "#   and scales them by the current lr. With a constant lr the two are the same; while 1cycle\n"
+                + "#   moves the lr, the weights drift apart a little.\n";
+        assertThat(CodeExport.snippet(nesterov, ExportFormat.FASTAI, null))
+                .contains("#   L2 term, not decoupled).\n"
+                        + "# - Wrapped so, the update is PyTorch's and still differs from DL4J's: DL4J's Nesterov\n"
+                        + nesterovDifference);
+        assertThat(CodeExport.snippet(nesterov, ExportFormat.PYTORCH, null))
+                .contains("# The update differs in one place: DL4J's Nesterov velocity accumulates lr * gradient\n"
+                        + "# (v=momentum*v-lr*g), PyTorch's accumulates gradients and scales them by the current lr.\n"
+                        + "# With a constant lr the two are the same; while 1cycle moves the lr, the weights drift\n"
+                        + "# apart a little.\n");
+        Hyperparameters adam = TestHyperparameters.fromRangeTest(OptimizerKind.ADAM, 0.9, 0.01);
+        assertThat(CodeExport.snippet(adam, ExportFormat.FASTAI, null))
+                .contains("#   eps=1e-8.\n"
+                        + "# - DL4J adds eps to sqrt(v) before Adam's bias correction, fastai after it (it matters "
+                        + "only\n"
+                        + "#   while v is about eps^2 or smaller).\n")
+                .doesNotContain("Nesterov");
+        assertThat(CodeExport.snippet(adam, ExportFormat.PYTORCH, null))
+                .contains("# The update differs in one place: DL4J adds eps to sqrt(v) before Adam's bias correction,\n"
+                        + "# PyTorch after it (it matters only while v is about eps^2 or smaller).\n");
+    }
+
+    /**
      * fastai's annealing runs one step behind Rangefinder's only where the two have one shape, fit_one_cycle's two
      * cosine phases: the comment said so of linear and three-phase runs too, beside the comments that say
      * fit_one_cycle has neither shape. The warm-up's peak and the last step are compared for every shape.
@@ -218,6 +250,41 @@ class CodeExportTest {
         OneCycleSettings s = OneCycleSettings.defaults(100, 0.1);
         assertThat(FastaiSnippet.fastaiLastLr(s)).isCloseTo(5.07464715e-5, org.assertj.core.api.Assertions.within(1e-13));
         assertThat(s.minLr()).isCloseTo(4e-7, org.assertj.core.api.Assertions.within(1e-20));
+    }
+
+    /**
+     * fastai's last step still in its warm-up, 10 steps to max 0.1, pct_start 0.95, div 25: at 9/10 of the cycle,
+     * before the peak at 0.95, combined_cos gives sched_cos(start, max, q) with start = 0.1 / 25 = 0.004 and
+     * q = 0.9 / 0.95 = 18/19; cos(pi q) = -cos(pi / 19) = -0.98636130; 0.004 + (0.1 - 0.004) (1 + 0.98636130) / 2
+     * = 0.099345343, near the peak, where the annealing's formula, at p = (0.9 - 0.95) / 0.05 = -1, gave the end,
+     * 0.004 / 1e4 = 4e-7.
+     */
+    @Test
+    void fastaisLastStepStillWarmingUpWorkedByHand() {
+        OneCycleSettings s = OneCycleSettings.defaults(10, 0.1).withPctStart(0.95);
+        assertThat(FastaiSnippet.fastaiEndsWarmingUp(s)).isTrue();
+        assertThat(FastaiSnippet.fastaiLastLr(s))
+                .isCloseTo(0.0993453426, org.assertj.core.api.Assertions.within(1e-10));
+        assertThat(FastaiSnippet.fastaiEndsWarmingUp(s.withPctStart(0.9))).isFalse();
+    }
+
+    /**
+     * Where pct_start passes fastai's last step, (T-1)/T, fastai never reaches its peak: the comment says its last step
+     * still warms up, and says nothing of an annealing one step behind.
+     */
+    @Test
+    void fastaisLastStepStillWarmingUpIsSaidSo() {
+        // 8 steps: fastai's last at 7/8 = 0.875 of the cycle, before the peak at 0.95
+        Hyperparameters h = withCycle(nesterov, new OneCycleSection(8, 0.95, "cos",
+                nesterov.lr().max() / nesterov.lr().min(), 1e4, false, true, 0.85, 0.95));
+        OneCycleSettings s = h.oneCycleSettings();
+        assertThat(CodeExport.snippet(h, ExportFormat.FASTAI, null))
+                .contains("So fastai's warm-up peaks one step later,\n"
+                        + "#   here after its last step (at (T-1)/T), which still warms up at about "
+                        + String.format(Locale.ROOT, "%.2e", FastaiSnippet.fastaiLastLr(s)) + " where\n"
+                        + "#   Rangefinder's runs at " + String.format(Locale.ROOT, "%.2e", s.minLr())
+                        + ": fastai never anneals.\n")
+                .doesNotContain("one step behind");
     }
 
     /** What a hand-written or shared file may put in a name: a line break and code after it. */

@@ -257,6 +257,29 @@ class HyperparameterFileTest {
         assertRefused(missing, "optimizer.momentum is required but missing");
     }
 
+    /**
+     * A field of another optimizer is refused, not ignored: Adam trains with beta1, not with a momentum beside it. The
+     * file Rangefinder writes for each optimizer has none, and is read back.
+     */
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ADAM | momentum | 0.5 | optimizer.momentum applies to sgd and nesterov; adam's is betas[0]",
+        "NESTEROV | betas | [0.5, 0.999] | optimizer.betas applies to adam; nesterov's is momentum",
+        "NESTEROV | epsilon | 1e-8 | optimizer.epsilon applies to adam; nesterov has none",
+        "SGD | betas | [0.5, 0.999] | optimizer.betas applies to adam; sgd has none",
+        "SGD | epsilon | 1e-8 | optimizer.epsilon applies to adam; sgd has none",
+    })
+    void aFieldOfAnotherOptimizerIsRefused(OptimizerKind kind, String field, String json, String expected)
+            throws IOException {
+        Path file = dir.resolve(kind.id() + ".json");
+        HyperparameterFile.write(file, TestHyperparameters.fromRangeTest(kind, kind.hasMomentum() ? 0.9 : 0, 0));
+        assertThat(HyperparameterFile.read(file).hyperparameters().optimizer().name()).isEqualTo(kind.id());
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(file.toFile());
+        ((ObjectNode) tree.get("optimizer")).set(field, MAPPER.readTree(json));
+        Files.writeString(file, MAPPER.writeValueAsString(tree));
+        assertRefused(file, expected);
+    }
+
     /** Image options on the user's table: the file says its samples are features, not images. */
     @Test
     void imageOptionsOnATableAreRefused() throws IOException {
