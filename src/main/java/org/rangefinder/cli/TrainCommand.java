@@ -27,6 +27,7 @@ import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
+import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.hyperparams.TrainingSection;
 import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.optim.OptimizerKind;
@@ -117,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         history.start(stderr, RunKind.TRAINING, request.source(), config.model(),
                 RunSettings.of(config, request.dataOptions()));
         Trainer.Outcome outcome = train(stdout, stderr, dataset, config, progress, cancel);
-        writeOutputs(stdout, request, described, bounds, outcome);
+        writeOutputs(stdout, stderr, request, described, bounds, outcome);
         history.printRecorded(stdout);
         return RangefinderCommand.OK;
     }
@@ -152,11 +153,13 @@ final class TrainCommand implements Callable<Integer> {
      * @param source      the dataset: {@code --dataset}, else the one {@code file} names
      * @param compared    whether the data is compared with the file's description of it: when the file names it, or
      *                    it moved; named again with {@code --dataset}, it is taken as it is now
+     * @param filesData   whether the data is the file's own: the dataset it names, however {@code --dataset} spells
+     *                    it, or moved where {@code --dataset} says
      * @param dataOptions how to load it: {@code file}'s data options when it is {@code file}'s dataset (else the
      *                    defaults), with those given on the command line in their place
      */
     private record Request(Hyperparameters file, Overlay overlay, SchedulePolicy policy, int epochs, int batchSize,
-                           String source, OptimizerKind optimizer, boolean compared,
+                           String source, OptimizerKind optimizer, boolean compared, boolean filesData,
                            DataOptions dataOptions) {
     }
 
@@ -200,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
         DataOptions dataOptions = data.dataOptions(filesData ? file.dataset().dataOptions() : DataOptions.defaults(),
                 given);
         return new Request(file, overlay, policy, epochs, batchSize, source, optimizer,
-                file != null && (data.dataset == null || moved), dataOptions);
+                file != null && (data.dataset == null || moved), filesData, dataOptions);
     }
 
     /**
@@ -414,10 +417,12 @@ final class TrainCommand implements Callable<Integer> {
      * the hyperparameter file (with the data {@code described}, {@code bounds}, the range test of the file the run
      * came from, and its results). A run that took no step (cancelled before its first) writes none, and a network
      * whose parameters are not all finite (a run stopped {@code non-finite}) is not written; a line says so, and a
-     * file there is left as it was.
+     * file there is left as it was. The file's range test is left out of the hyperparameter file when it ran on
+     * another model, with another optimizer or on other data than the run ({@link RangeTestSection#leftOutOf}, as
+     * the window's export leaves it out), with a warning that says why; the bounds keep how they were chosen.
      */
-    private void writeOutputs(PrintWriter stdout, Request request, DatasetSection described, LrBounds bounds,
-                              Trainer.Outcome outcome) throws IOException {
+    private void writeOutputs(PrintWriter stdout, PrintWriter stderr, Request request, DatasetSection described,
+                              LrBounds bounds, Trainer.Outcome outcome) throws IOException {
         TrainingResult result = outcome.result();
         if (result.iterations().isEmpty()) {
             if (out != null || saveModel != null || hyperparamsOut != null) {
@@ -438,8 +443,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (hyperparamsOut != null) {
             Hyperparameters file = request.file();
-            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described,
-                    result.config(), bounds, file == null ? null : file.rangeTest(), TrainingSection.of(result)));
+            RangeTestSection rangeTest = file == null ? null : file.rangeTest();
+            if (rangeTest != null) {
+                // the file's own data, spelled otherwise or moved, is where the run read it, compared by its contents
+                DatasetSection seen = request.filesData() ? file.dataset().at(request.source()) : file.dataset();
+                String leftOut = rangeTest.leftOutOf(file.model(), seen, result.config(), described);
+                if (leftOut != null) {
+                    stderr.println("warning: " + hyperparamsOut + ": " + leftOut);
+                    rangeTest = null;
+                }
+            }
+            HyperparameterFile.write(hyperparamsOut, Hyperparameters.of(described, result.config(), bounds, rangeTest,
+                    TrainingSection.of(result)));
             stdout.println("wrote " + hyperparamsOut);
         }
     }

@@ -112,6 +112,15 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
         return path != null ? path : name;
     }
 
+    /**
+     * This description of the user's data as found at {@code path} now (spelled another way, or moved there), for
+     * {@link #sameData} to compare by its contents; bundled data stays as it is.
+     */
+    public DatasetSection at(String path) {
+        return this.path == null ? this : new DatasetSection(name, path, sha256, labelColumn, validationFraction,
+                splitSeed, imageWidth, imageHeight, grayscale, sampleShape, classes, trainSamples, validationSamples);
+    }
+
     public DataOptions dataOptions() {
         DataOptions d = DataOptions.defaults();
         return new DataOptions(labelColumn, validationFraction, splitSeed,

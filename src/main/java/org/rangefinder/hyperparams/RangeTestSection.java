@@ -11,6 +11,7 @@ import org.rangefinder.rangetest.RangeTestConfig;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.schedule.LadderMode;
+import org.rangefinder.train.TrainingConfig;
 
 /**
  * The range test the bounds came from: its settings (dataset and model are the file's), why it stopped, how many
@@ -62,6 +63,27 @@ public record RangeTestSection(@JsonProperty(required = true) String optimizer,
         return new RangeTestConfig(dataset, model, OptimizerKind.parse(optimizer), momentum, weightDecay, batchSize,
                 iterations, startLr, endLr, LadderMode.parse(mode), stepSize, smoothing, divergeFactor,
                 validationBatches, seed);
+    }
+
+    /**
+     * Why this range test, run on {@code model} and on the data {@code seen}, does not belong in the hyperparameter
+     * file of the 1cycle run {@code training} on the data {@code described}, or null when it does. Bounds read off one
+     * model's curve are not another's, nor those of one optimizer another's (Adam's are not SGD's), nor those of other
+     * data ({@link DatasetSection#sameData}: another dataset, other split sizes, or the data before it changed on
+     * disk). Said as a clause of the report of what a file leaves out, the same from the window's export and from
+     * {@code train --hyperparams-out}: {@code the range test is left out: it ran on another model than the 1cycle run}.
+     */
+    public String leftOutOf(ModelSpec model, DatasetSection seen, TrainingConfig training,
+                            DatasetSection described) {
+        String ran = "the range test is left out: it ran ";
+        if (!model.equals(training.model())) {
+            return ran + "on another model than the 1cycle run";
+        }
+        if (!optimizer.equals(training.optimizer().id())) {
+            return ran + "with another optimizer (" + optimizer + ") than the 1cycle run (" + training.optimizer().id()
+                    + ")";
+        }
+        return described.sameData(seen) ? null : ran + "on other data than the file describes";
     }
 
     /**

@@ -33,7 +33,6 @@ import org.rangefinder.hyperparams.LrBounds;
 import org.rangefinder.hyperparams.LrChoice;
 import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.model.ModelSpec;
-import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurveFiles;
 import org.rangefinder.rangetest.RangeTestConfig;
@@ -421,10 +420,11 @@ public final class WorkbenchViewModel {
      * The choice as it stands, for "Export hyperparameters...": the experiment's data and model, the 1cycle panel's
      * run between the chosen bounds, the range test they were read from (a run's, or the one the hyperparameter file
      * they were read from names), and the result of the last 1cycle run when it trained under exactly these settings.
-     * The range test is left out when it ran on another model or with another optimizer than the 1cycle run (bounds
-     * read off Adam's curve are not SGD's); it and the training result are left out when their run saw other data than
-     * the file describes (another dataset, other split sizes, or the data before it changed on disk:
-     * {@link DatasetSection#sameData}); {@link HyperparameterExport#leftOut} says what was left out and why. The data
+     * The range test is left out when it ran on another model, with another optimizer or on other data than the 1cycle
+     * run ({@link RangeTestSection#leftOutOf}, as {@code train --hyperparams-out} leaves it out), the bounds keeping how
+     * they were chosen; the training result when its run saw other data than the file describes (another dataset,
+     * other split sizes, or the data before it changed on disk: {@link DatasetSection#sameData});
+     * {@link HyperparameterExport#leftOut} says what was left out and why. The data
      * is described as it was loaded (see {@link LoadedDataset}), not read again.
      *
      * @throws UserInputException when the window holds no complete choice yet, saying what is missing
@@ -447,30 +447,29 @@ public final class WorkbenchViewModel {
         BoundsOrigin origin = boundsOrigin();
         RangeTestSection rangeTest = null;
         if (origin != null) {
-            if (!origin.model().equals(training.model())) {
-                leftOut.add("the range test is left out: it ran on another model than the 1cycle run");
-            } else if (origin.optimizer() != training.optimizer()) {
-                leftOut.add("the range test is left out: it ran with another optimizer (" + origin.optimizer().id()
-                        + ") than the 1cycle run (" + training.optimizer().id() + ")");
+            String why = origin.rangeTest().leftOutOf(origin.model(), origin.dataset(), training, described);
+            if (why == null) {
+                rangeTest = origin.rangeTest();
             } else {
-                rangeTest = onData(described, origin.dataset(), origin.rangeTest(),
-                        "the range test is left out: it ran", leftOut);
+                leftOut.add(why);
             }
         }
         TrainingRun trainedRun = oneCycle.runs().stream()
                 .filter(r -> r.resultProperty().get() != null && r.resultProperty().get().config().equals(training))
                 .findFirst().orElse(null);
-        TrainingResult trained = trainedRun == null ? null : onData(described, trainedRun.dataset(),
-                trainedRun.resultProperty().get(), "the 1cycle run's results are left out: it trained", leftOut);
+        TrainingResult trained = trainedRun == null ? null : trainedRun.resultProperty().get();
+        if (trained != null && !described.sameData(trainedRun.dataset())) {
+            leftOut.add("the 1cycle run's results are left out: it trained on other data than the file describes");
+            trained = null;
+        }
         return new HyperparameterExport(described, training, lr, rangeTest, trained, leftOut);
     }
 
     /**
-     * A range test the bounds were read from, with what an export checks it by: the model and optimizer it ran with
-     * and the data it saw.
+     * A range test the bounds were read from, with what an export checks it by ({@link RangeTestSection#leftOutOf}):
+     * the model it ran on and the data it saw.
      */
-    private record BoundsOrigin(RangeTestSection rangeTest, ModelSpec model, OptimizerKind optimizer,
-                                DatasetSection dataset) {
+    private record BoundsOrigin(RangeTestSection rangeTest, ModelSpec model, DatasetSection dataset) {
     }
 
     /**
@@ -482,28 +481,12 @@ public final class WorkbenchViewModel {
     private BoundsOrigin boundsOrigin() {
         Hyperparameters file = bounds.file();
         if (file != null) {
-            return file.rangeTest() == null ? null
-                    : new BoundsOrigin(file.rangeTest(), file.model(), OptimizerKind.parse(file.rangeTest().optimizer()),
-                            file.dataset());
+            return file.rangeTest() == null ? null : new BoundsOrigin(file.rangeTest(), file.model(), file.dataset());
         }
         RangeTestRun run = bounds.source() != null ? bounds.source()
                 : bounds.chosenByProperty().get() == LrChoice.MANUAL ? runs.selectedProperty().get() : null;
         return run == null || run.result() == null ? null
-                : new BoundsOrigin(RangeTestSection.of(run.result()), run.config().model(), run.config().optimizer(),
-                        run.dataset());
-    }
-
-    /**
-     * {@code result} when the run it comes from saw the data {@code described}; else null, and {@code leftOut} gets
-     * {@code what} (saying it is left out and what its run did) on other data.
-     */
-    private static <T> T onData(DatasetSection described, DatasetSection seen, T result, String what,
-                                List<String> leftOut) {
-        if (described.sameData(seen)) {
-            return result;
-        }
-        leftOut.add(what + " on other data than the file describes");
-        return null;
+                : new BoundsOrigin(RangeTestSection.of(run.result()), run.config().model(), run.dataset());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,80 @@ class TrainCommandTest {
         assertThat(changed.code()).as(changed.err()).isZero();
         assertThat(changed.err()).contains("warning: dataset " + moved + " (recorded at " + first + ") changed since "
                 + "the file was written");
+    }
+
+    /**
+     * --hyperparams-out describes the run: the range test of the --hyperparams file is left out of it when it ran on
+     * another model, with another optimizer or on other data than the run, with a warning worded as the window's
+     * export words it, and the bounds keep how they were chosen (valley), as the window's do. It was copied in: the
+     * file said digits and lenet, with the range test of an mlp on iris.
+     */
+    @Test
+    void theFilesRangeTestIsLeftOutOfTheFileOfAnotherRun(@TempDir Path dir) throws Exception {
+        Path rt = dir.resolve("rt.json");
+        CliRun made = CliRun.of("range-test", "--dataset", "iris", "--iterations", "60", "--batch-size", "16",
+                "--no-history", "--hyperparams-out", rt.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Hyperparameters proposed = HyperparameterFile.read(rt).hyperparameters();
+        assertThat(proposed.lr().chosenBy()).isEqualTo("valley");
+        Path rt2 = dir.resolve("rt2.json");
+        List<List<String>> runs = List.of(List.of("--model", "lenet", "--dataset", "digits"),
+                List.of("--optimizer", "adam"), List.of("--dataset", "wine"));
+        List<String> reasons = List.of("it ran on another model than the 1cycle run",
+                "it ran with another optimizer (nesterov) than the 1cycle run (adam)",
+                "it ran on other data than the file describes");
+        for (int i = 0; i < runs.size(); i++) {
+            List<String> args = new ArrayList<>(List.of("train", "--hyperparams", rt.toString(), "--epochs",
+                    "1", "--no-history", "--hyperparams-out", rt2.toString()));
+            args.addAll(runs.get(i));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).isEqualTo("warning: " + rt2 + ": the range test is left out: " + reasons.get(i)
+                    + System.lineSeparator());
+            assertThat(r.lines()[r.lines().length - 1]).isEqualTo("wrote " + rt2);
+            Hyperparameters written = HyperparameterFile.read(rt2).hyperparameters();
+            assertThat(written.rangeTest()).as(runs.get(i).toString()).isNull();
+            assertThat(written.lr()).isEqualTo(proposed.lr());
+            if (i == 0) {
+                assertThat(written.dataset().name()).isEqualTo("digits");
+                assertThat(written.model().preset()).isEqualTo("lenet");
+            }
+        }
+
+        CliRun same = CliRun.of("train", "--hyperparams", rt.toString(), "--epochs", "1", "--no-history",
+                "--hyperparams-out", rt2.toString());
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.err()).isEmpty();
+        assertThat(HyperparameterFile.read(rt2).hyperparameters().rangeTest()).isEqualTo(proposed.rangeTest());
+    }
+
+    /**
+     * The range test of a file whose data is named another way (through "." or a link), or moved where --dataset
+     * says, ran on the data the run reads: --hyperparams-out keeps it.
+     */
+    @Test
+    void theFilesRangeTestOnItsOwnDataSpelledOtherwiseOrMovedIsKept(@TempDir Path dir) throws Exception {
+        Path first = Files.writeString(dir.resolve("first.csv"), EVEN_ODD);
+        Path h = hyperparametersOfEvenOdd(first, dir.resolve("h.json"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), first);
+        Path out = dir.resolve("out.json");
+        for (Path spelled : List.of(dir.resolve(".").resolve("first.csv"), link)) {
+            CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", spelled.toString(), "--epochs",
+                    "1", "--no-history", "--hyperparams-out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            assertThat(HyperparameterFile.read(out).hyperparameters().rangeTest()).as(spelled.toString())
+                    .isEqualTo(HyperparameterFile.read(h).hyperparameters().rangeTest());
+        }
+        Path moved = Files.move(first, Files.createDirectory(dir.resolve("moved")).resolve("first.csv"));
+        CliRun r = CliRun.of("train", "--hyperparams", h.toString(), "--dataset", moved.toString(), "--epochs", "1",
+                "--no-history", "--hyperparams-out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("warning: " + h + ": dataset.path '" + first + "' is not there; --dataset "
+                + moved + " is taken for its data, moved, with the file's label column, split and image size"
+                + System.lineSeparator());
+        assertThat(HyperparameterFile.read(out).hyperparameters().rangeTest())
+                .isEqualTo(HyperparameterFile.read(h).hyperparameters().rangeTest());
     }
 
     /**
