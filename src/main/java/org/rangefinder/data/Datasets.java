@@ -108,9 +108,28 @@ public final class Datasets {
         try {
             Path first = Path.of(a);
             Path second = Path.of(b);
-            return Files.exists(first) && Files.exists(second) ? Files.isSameFile(first, second)
-                    : first.toAbsolutePath().normalize().equals(second.toAbsolutePath().normalize());
+            if (Files.exists(first) && Files.exists(second)) {
+                return Files.isSameFile(first, second);
+            }
         } catch (InvalidPathException | IOException e) {
+            return a.equals(b);
+        }
+        return samePlace(a, b);
+    }
+
+    /**
+     * Whether two names or paths name the same data as they are spelled, with no look at the disk: the same bundled
+     * dataset, or paths equal once absolute and normalised ({@code ./a.csv}, {@code data/../a.csv}; a relative path
+     * is taken from the current folder, as a load and {@code train --hyperparams} take it, and as the window imports
+     * it). What is no path here is compared as text.
+     */
+    public static boolean samePlace(String a, String b) {
+        if (BUNDLED.contains(a) || BUNDLED.contains(b)) {
+            return a.equals(b);
+        }
+        try {
+            return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
             return a.equals(b);
         }
     }

@@ -155,11 +155,14 @@ public record DatasetSection(@JsonProperty(required = true) String name, String 
     }
 
     /**
-     * Whether {@code other} describes the same data as this: the same dataset ({@link #source()}) with none of the
-     * {@link #differences} (the same bytes, sample shape, classes and split sizes). Another split seed alone does not
-     * make other data, as another seed does not make another experiment. False for null.
+     * Whether {@code other} describes the same data as this: the same dataset with none of the {@link #differences}
+     * (the same bytes, sample shape, classes and split sizes). The same dataset is the same bundled name, or the same
+     * path once both are absolute and normalised ({@link Datasets#samePlace}): a relative path, as the command line
+     * writes it ({@code --dataset data/x.csv}), is taken from the current folder, as {@code train --hyperparams} takes
+     * it and as the window imports it (by its absolute path). Another split seed alone does not make other data, as
+     * another seed does not make another experiment. False for null.
      */
     public boolean sameData(DatasetSection other) {
-        return other != null && source().equals(other.source()) && differences(other).isEmpty();
+        return other != null && Datasets.samePlace(source(), other.source()) && differences(other).isEmpty();
     }
 }

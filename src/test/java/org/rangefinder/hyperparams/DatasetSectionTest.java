@@ -67,6 +67,31 @@ class DatasetSectionTest {
                 .as("the same rows, other bytes").isFalse();
     }
 
+    /**
+     * A relative path, as the command line writes it, and the absolute path the window imports it by name the same
+     * data: the relative one is taken from the current folder, as train --hyperparams takes it; so does a path spelled
+     * through "..". The paths were compared as text. Another file of the same bytes is other data.
+     */
+    @Test
+    void aRelativePathAndItsAbsolutePathAreTheSameData() throws IOException {
+        DataOptions options = DataOptions.defaults();
+        Path file = Files.copy(Datasets.bundledRoot().resolve("iris").resolve("iris.csv"), dir.resolve("iris.csv"));
+        String absolute = file.toAbsolutePath().toString();
+        String relative = Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+        String around = Files.createDirectory(dir.resolve("sub")).resolve("..").resolve("iris.csv").toString();
+        DatasetSection written = DatasetSection.of(relative, options, Datasets.load(relative, options));
+        DatasetSection imported = DatasetSection.of(absolute, options, Datasets.load(absolute, options));
+        DatasetSection spelled = DatasetSection.of(around, options, Datasets.load(around, options));
+        assertThat(written.path()).isEqualTo(relative).doesNotStartWith("/");
+        assertThat(written.sameData(imported)).isTrue();
+        assertThat(imported.sameData(written)).isTrue();
+        assertThat(spelled.sameData(written)).isTrue();
+
+        Path copy = Files.copy(file, dir.resolve("copy.csv"));
+        assertThat(imported.sameData(DatasetSection.of(copy.toString(), options, Datasets.load(copy.toString(),
+                options)))).as("another file of the same bytes").isFalse();
+    }
+
     @Test
     void bundledDatasetIsRecordedByNameOnly() {
         Dataset iris = Datasets.load("iris", DataOptions.defaults());

@@ -21,10 +21,12 @@ import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
+import org.rangefinder.engine.CancelToken;
 import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.hyperparams.DatasetSection;
 import org.rangefinder.hyperparams.HyperparameterFile;
 import org.rangefinder.hyperparams.Hyperparameters;
 import org.rangefinder.hyperparams.LrChoice;
@@ -33,7 +35,9 @@ import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.CurveCsv;
 import org.rangefinder.rangetest.CurvePoint;
+import org.rangefinder.rangetest.RangeTest;
 import org.rangefinder.rangetest.RangeTestConfig;
+import org.rangefinder.rangetest.RangeTestListener;
 import org.rangefinder.rangetest.RangeTestResult;
 import org.rangefinder.rangetest.SuggestionMethod;
 import org.rangefinder.rangetest.SuggestionOptions;
@@ -41,6 +45,7 @@ import org.rangefinder.rangetest.Suggestions;
 import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.data.DatasetCache;
+import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.ExperimentField;
@@ -708,6 +713,30 @@ class WorkbenchViewModelTest {
         assertThat(gone.experiment().datasetProperty().get()).isEqualTo("iris");
         assertThat(gone.experiment().loadedDatasetProperty().get().name()).isEqualTo("iris");
         assertThat(gone.statusProperty().get()).isEqualTo("Read the hyperparameters of flowers.json");
+    }
+
+    /**
+     * A file whose dataset is a relative path, as range-test --dataset data/x.csv --hyperparams-out writes it, names
+     * the data the window imports by its absolute path: the export keeps the file's range test. It was left out, as
+     * run on other data.
+     */
+    @Test
+    void aFilesRelativeDatasetPathIsTheDataTheWindowImports() throws Exception {
+        Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
+        String relative = Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath()).toString();
+        DataOptions options = DataOptions.defaults();
+        Dataset data = Datasets.load(relative, options);
+        RangeTestResult result = RangeTest.run(data, RangeTestConfig.defaults(relative, ModelSpec.preset("mlp"))
+                .withIterations(30).withBatchSize(16), RangeTestListener.NONE, new CancelToken());
+        Path file = tmp.resolve("relative.json");
+        HyperparameterFile.write(file, Hyperparameters.fromRangeTest(result, SuggestionMethod.VALLEY,
+                DatasetSection.of(relative, options, data), 1));
+
+        vm.open(file, NO_PROBLEM);
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(Path.of(relative).toAbsolutePath().toString());
+        HyperparameterExport export = vm.hyperparameters();
+        assertThat(export.leftOut()).isEmpty();
+        assertThat(export.rangeTest()).isEqualTo(RangeTestSection.of(result));
     }
 
     /**
