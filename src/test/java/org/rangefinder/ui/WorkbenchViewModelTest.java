@@ -3,6 +3,8 @@ package org.rangefinder.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -678,6 +680,49 @@ class WorkbenchViewModelTest {
         assertThat(again.dataset()).isEqualTo(written.dataset());
         assertThat(again.rangeTest()).as("the file's range test").isEqualTo(written.rangeTest()).isNotNull();
         assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+    }
+
+    /**
+     * The experiment panel holds one optimizer, momentum and seed, filled with the training's: a file whose range test
+     * ran with others (the command line writes one trained with --seed 7 from a range test with seed 42) says which,
+     * with both values, so that the range test run again here is not silently another. Plain SGD's momentum, unused,
+     * is not named. A range test with the training's gets no note.
+     */
+    @Test
+    void aFilesRangeTestWithAnotherOptimizerMomentumOrSeedIsNoted() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("30");
+        vm.run();
+        Path file = tmp.resolve("h.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode written = (ObjectNode) json.readTree(file.toFile());
+        WorkbenchViewModel other = workbench();
+        other.open(file, NO_PROBLEM);
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json");
+
+        ObjectNode rangeTest = (ObjectNode) written.get("rangeTest");
+        rangeTest.put("optimizer", "adam").put("momentum", 0.8).put("seed", 7);
+        json.writeValue(file.toFile(), written);
+        other.open(file, NO_PROBLEM);
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json; the file's range "
+                + "test ran with optimizer adam, momentum 0.8 and seed 7, its training with optimizer nesterov, "
+                + "momentum 0.9 and seed 42; the window uses the training's for both");
+        assertThat(other.experiment().configProperty().get().optimizer()).isEqualTo(OptimizerKind.NESTEROV);
+        assertThat(other.experiment().configProperty().get().seed()).isEqualTo(42);
+
+        rangeTest.put("optimizer", "nesterov").put("momentum", 0.9);
+        json.writeValue(file.toFile(), written);
+        other.open(file, NO_PROBLEM);
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json; the file's range "
+                + "test ran with seed 7, its training with seed 42; the window uses the training's for both");
+
+        rangeTest.put("optimizer", "sgd").put("momentum", 0.0).put("seed", 42);
+        json.writeValue(file.toFile(), written);
+        other.open(file, NO_PROBLEM);
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json; the file's range "
+                + "test ran with optimizer sgd, its training with optimizer nesterov; the window uses the training's "
+                + "for both");
     }
 
     /**

@@ -10,6 +10,7 @@ import org.rangefinder.hyperparams.OneCycleSection;
 import org.rangefinder.hyperparams.RangeTestSection;
 import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.Optimizer;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.LadderMode;
 import org.rangefinder.ui.form.FieldText;
@@ -19,8 +20,9 @@ import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 
 /**
  * Fills the window's forms from a hyperparameter file, the reverse of {@link HyperparameterExport}: the data's
- * options, model and optimizer into the experiment panel (with the range test's own settings when the file has one),
- * the bounds onto the markers, the schedule and training settings into the 1cycle panel. The dataset itself is the
+ * options, model and optimizer into the experiment panel (with the range test's own settings when the file has one,
+ * but for its optimizer, momentum and seed, which the panel holds once, the training's: a note names those that
+ * differ), the bounds onto the markers, the schedule and training settings into the 1cycle panel. The dataset itself is the
  * caller's to choose, after these (so that its first load has the file's options): a file or folder of the user's is
  * imported, as Import dataset does.
  */
@@ -64,6 +66,10 @@ public final class HyperparameterImport {
         x.weightDecayProperty().set(FieldText.of(r != null ? r.weightDecay() : o.weightDecay()));
         x.batchSizeProperty().set(String.valueOf(r != null ? r.batchSize() : h.batchSize()));
         if (r != null) {
+            String note = rangeTestNote(r, o, h.seed());
+            if (note != null) {
+                notes.add(note);
+            }
             x.startLrProperty().set(FieldText.of(r.startLr()));
             x.endLrProperty().set(FieldText.of(r.endLr()));
             x.iterationsProperty().set(String.valueOf(r.iterations()));
@@ -87,5 +93,36 @@ public final class HyperparameterImport {
         cycle.finalDivFactorProperty().set(FieldText.of(s.finalDivFactor()));
         bounds.set(h);
         return notes;
+    }
+
+    /**
+     * What a range test run again from the filled forms would change: the experiment panel holds one optimizer,
+     * momentum and seed, the training's, for its range tests too; each of those that the file's range test ran with
+     * another of is named with both values ({@code optimizer adam and seed 7}). A momentum is named only for a range
+     * test whose optimizer uses one (plain SGD's is unused). Null when none differs.
+     */
+    private static String rangeTestNote(RangeTestSection r, Optimizer training, long seed) {
+        List<String> ran = new ArrayList<>();
+        List<String> trains = new ArrayList<>();
+        if (!r.optimizer().equals(training.kind().id())) {
+            ran.add("optimizer " + r.optimizer());
+            trains.add("optimizer " + training.kind().id());
+        }
+        if (r.momentum() != training.momentum() && OptimizerKind.parse(r.optimizer()).hasMomentum()) {
+            ran.add("momentum " + FieldText.of(r.momentum()));
+            trains.add("momentum " + FieldText.of(training.momentum()));
+        }
+        if (r.seed() != seed) {
+            ran.add("seed " + r.seed());
+            trains.add("seed " + seed);
+        }
+        return ran.isEmpty() ? null : "the file's range test ran with " + listed(ran) + ", its training with "
+                + listed(trains) + "; the window uses the training's for both";
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String listed(List<String> items) {
+        int last = items.size() - 1;
+        return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 }
