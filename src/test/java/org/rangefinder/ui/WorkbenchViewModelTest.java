@@ -768,7 +768,7 @@ class WorkbenchViewModelTest {
     @Test
     void aFilesRelativeDatasetPathIsTheDataTheWindowImports() throws Exception {
         Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
-        String relative = Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath()).toString();
+        String relative = "./" + Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath());
         DataOptions options = DataOptions.defaults();
         Dataset data = Datasets.load(relative, options);
         RangeTestResult result = RangeTest.run(data, RangeTestConfig.defaults(relative, ModelSpec.preset("mlp"))
@@ -778,7 +778,8 @@ class WorkbenchViewModelTest {
                 DatasetSection.of(relative, options, data), 1));
 
         vm.open(file, NO_PROBLEM);
-        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(Path.of(relative).toAbsolutePath().toString());
+        // listed as the file is, without the ./ and ../ that lead there from the working directory
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(csv.toString());
         HyperparameterExport export = vm.hyperparameters();
         assertThat(export.leftOut()).isEmpty();
         assertThat(export.rangeTest()).isEqualTo(RangeTestSection.of(result));
