@@ -300,4 +300,25 @@ class ExperimentViewModelTest {
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.sweepProperty().get()).isNull();
     }
+
+    /**
+     * Plain SGD has no momentum: a momentum sweep of it ran the same range test once per value, recorded as a momentum
+     * study. It is refused at the sweep values, as range-test refuses it, in the form's names.
+     */
+    @Test
+    void aMomentumSweepOfPlainSgdIsRefusedAtTheSweepValues() {
+        vm.optimizerProperty().set(OptimizerKind.SGD);
+        vm.sweepFactorProperty().set(SweepFactor.MOMENTUM);
+        vm.sweepValuesProperty().set("0.5, 0.9");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.SWEEP_VALUES);
+        assertThat(vm.problemProperty().get()).isEqualTo("Sweep momentum=0.5,0.9 is not used: plain SGD (Optimizer "
+                + "sgd) has no momentum; use Optimizer nesterov or adam for one");
+        assertThat(vm.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.SWEEP_VALUES);
+        assertThat(vm.configProperty().get()).isNull();
+        assertThat(vm.sweepProperty().get()).isNull();
+        vm.optimizerProperty().set(OptimizerKind.NESTEROV);
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.sweepProperty().get().members(vm.configProperty().get()).stream()
+                .map(RangeTestConfig::momentum).toList()).containsExactly(0.5, 0.9);
+    }
 }
