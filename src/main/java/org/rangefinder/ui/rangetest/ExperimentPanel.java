@@ -128,7 +128,7 @@ public final class ExperimentPanel extends BorderPane {
         grid.choice("Optimizer", List.of(OptimizerKind.values()), vm.optimizerProperty(), OptimizerKind::id,
                 "optimizerChoice");
         grid.text(ExperimentField.MOMENTUM, vm.momentumProperty(), "momentumField")
-                .disableProperty().bind(vm.optimizerProperty().isEqualTo(OptimizerKind.SGD));
+                .disableProperty().bind(vm.momentumUsedProperty().not());
         grid.text(ExperimentField.WEIGHT_DECAY, vm.weightDecayProperty(), "weightDecayField");
         grid.text(ExperimentField.BATCH_SIZE, vm.batchSizeProperty(), "batchSizeField");
         grid.text(ExperimentField.SEED, vm.seedProperty(), "seedField");

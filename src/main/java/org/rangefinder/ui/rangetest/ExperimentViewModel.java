@@ -74,6 +74,7 @@ public final class ExperimentViewModel {
             Optimizer.defaults().kind());
     private final StringProperty momentum = new SimpleStringProperty(this, "momentum",
             FieldText.of(Optimizer.defaults().momentum()));
+    private final ReadOnlyBooleanWrapper momentumUsed = new ReadOnlyBooleanWrapper(this, "momentumUsed");
     private final StringProperty weightDecay = new SimpleStringProperty(this, "weightDecay",
             FieldText.of(Optimizer.defaults().weightDecay()));
     private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
@@ -118,9 +119,11 @@ public final class ExperimentViewModel {
             imageFolder.set(isImageFolder(name));
             testSet.set(hasTestSet(name));
         });
+        // used by an optimizer that has a momentum, and by a sweep of optimizers, whose Nesterov and Adam members take it
+        momentumUsed.bind(optimizer.isNotEqualTo(OptimizerKind.SGD).or(sweepFactor.isEqualTo(SweepFactor.OPTIMIZER)));
         List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
-        inputs.addAll(List.of(dataset, imageFolder, testSet, rgb, modelPreset, batchNorm, optimizer, mode, sweepFactor,
-                loadedDataset, datasetProblem));
+        inputs.addAll(List.of(dataset, imageFolder, testSet, rgb, modelPreset, batchNorm, momentumUsed, optimizer, mode,
+                sweepFactor, loadedDataset, datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
@@ -262,7 +265,7 @@ public final class ExperimentViewModel {
     }
 
     private RangeTestConfig rangeTestConfig(Function<ExperimentField, String> text, ModelSpec model, long seedValue) {
-        double mom = decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM));
+        double mom = momentum(text);
         double wd = decimal(ExperimentField.WEIGHT_DECAY, text.apply(ExperimentField.WEIGHT_DECAY));
         int batch = whole(ExperimentField.BATCH_SIZE, text.apply(ExperimentField.BATCH_SIZE));
         double start = decimal(ExperimentField.START_LR, text.apply(ExperimentField.START_LR));
@@ -274,6 +277,15 @@ public final class ExperimentViewModel {
         int k = whole(ExperimentField.VAL_BATCHES, text.apply(ExperimentField.VAL_BATCHES));
         return FieldText.check(ExperimentField.values(), () -> new RangeTestConfig(dataset.get(), model,
                 optimizer.get(), mom, wd, batch, n, start, end, mode.get(), step, beta, factor, k, seedValue));
+    }
+
+    /**
+     * The momentum the tests run with: the field's where it is used; else (plain SGD, the field disabled) not read,
+     * the engine's default in its place, the momentum {@code range-test --optimizer sgd} takes, which SGD ignores.
+     */
+    private double momentum(Function<ExperimentField, String> text) {
+        return momentumUsed.get() ? decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM))
+                : Optimizer.defaults().momentum();
     }
 
     /** A short description of the current settings for run names: {@code digits, mlp 128-128, nesterov}. */
@@ -343,6 +355,14 @@ public final class ExperimentViewModel {
 
     public StringProperty momentumProperty() {
         return momentum;
+    }
+
+    /**
+     * Whether the momentum is used, and the Momentum field read: the optimizer has one (not plain SGD), or a sweep of
+     * optimizers gives its members theirs.
+     */
+    public ReadOnlyBooleanProperty momentumUsedProperty() {
+        return momentumUsed.getReadOnlyProperty();
     }
 
     public StringProperty weightDecayProperty() {

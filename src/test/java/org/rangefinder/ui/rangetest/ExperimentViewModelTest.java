@@ -321,4 +321,33 @@ class ExperimentViewModelTest {
         assertThat(vm.sweepProperty().get().members(vm.configProperty().get()).stream()
                 .map(RangeTestConfig::momentum).toList()).containsExactly(0.5, 0.9);
     }
+
+    /**
+     * Plain SGD has no momentum, and its Momentum field is disabled: the field is not read (a value typed before
+     * switching to SGD kept Run disabled with a problem at a field that could not be edited), and the test runs with
+     * the default momentum in its place, as range-test --optimizer sgd does. A sweep of optimizers reads it again: its
+     * Nesterov and Adam members take it.
+     */
+    @Test
+    void theMomentumFieldIsNotReadForPlainSgd() {
+        vm.momentumProperty().set("1.5");
+        assertThat(vm.invalidFieldProperty().get()).isEqualTo(ExperimentField.MOMENTUM);
+        vm.optimizerProperty().set(OptimizerKind.SGD);
+        assertThat(vm.momentumUsedProperty().get()).isFalse();
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.fieldProblemsProperty().get()).isEmpty();
+        assertThat(vm.configProperty().get())
+                .isEqualTo(RangeTestConfig.defaults("digits", ModelSpec.preset("mlp")).withOptimizer(OptimizerKind.SGD));
+
+        vm.sweepFactorProperty().set(SweepFactor.OPTIMIZER);
+        vm.sweepValuesProperty().set("sgd, adam");
+        assertThat(vm.momentumUsedProperty().get()).isTrue();
+        assertThat(vm.problemProperty().get()).isEqualTo("Momentum must be in [0, 1), got 1.5");
+        vm.momentumProperty().set("0.8");
+        assertThat(vm.sweepProperty().get().members(vm.configProperty().get()).get(1).momentum()).isEqualTo(0.8);
+        vm.sweepFactorProperty().set(null);
+        vm.optimizerProperty().set(OptimizerKind.NESTEROV);
+        assertThat(vm.momentumUsedProperty().get()).isTrue();
+        assertThat(vm.configProperty().get().momentum()).isEqualTo(0.8);
+    }
 }
