@@ -57,6 +57,7 @@ public final class ExperimentViewModel {
     private final StringProperty imageSize = new SimpleStringProperty(this, "imageSize",
             DataOptions.defaults().imageSizeText());
     private final BooleanProperty rgb = new SimpleBooleanProperty(this, "rgb", !DataOptions.defaults().grayscale());
+    private final ReadOnlyBooleanWrapper table = new ReadOnlyBooleanWrapper(this, "table");
     private final ReadOnlyBooleanWrapper imageFolder = new ReadOnlyBooleanWrapper(this, "imageFolder");
     private final ReadOnlyBooleanWrapper testSet = new ReadOnlyBooleanWrapper(this, "testSet");
     private final StringProperty valFraction = new SimpleStringProperty(this, "valFraction",
@@ -111,18 +112,21 @@ public final class ExperimentViewModel {
             "fieldProblems", Map.of());
 
     public ExperimentViewModel() {
-        // first, so that the checks that follow a change of dataset read them: the image options apply to an image
-        // folder only, the validation fraction to data without a test set of its own
+        // first, so that the checks that follow a change of dataset read them: the label column applies to a table
+        // file only, the image options to an image folder only, the validation fraction to data without a test set of
+        // its own
+        table.set(isTable(dataset.get()));
         imageFolder.set(isImageFolder(dataset.get()));
         testSet.set(hasTestSet(dataset.get()));
         dataset.addListener((o, old, name) -> {
+            table.set(isTable(name));
             imageFolder.set(isImageFolder(name));
             testSet.set(hasTestSet(name));
         });
         // used by an optimizer that has a momentum, and by a sweep of optimizers, whose Nesterov and Adam members take it
         momentumUsed.bind(optimizer.isNotEqualTo(OptimizerKind.SGD).or(sweepFactor.isEqualTo(SweepFactor.OPTIMIZER)));
         List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
-        inputs.addAll(List.of(dataset, imageFolder, testSet, rgb, modelPreset, batchNorm, momentumUsed, optimizer, mode,
+        inputs.addAll(List.of(dataset, table, imageFolder, testSet, rgb, modelPreset, batchNorm, momentumUsed, optimizer, mode,
                 sweepFactor, loadedDataset, datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
@@ -219,12 +223,13 @@ public final class ExperimentViewModel {
     }
 
     /**
-     * The data options of the form; the image size and colours only for an image folder, which alone uses them, and
-     * the validation fraction only for data without a test set of its own (MNIST validates on its test set).
+     * The data options of the form; the label column only for a table file, the image size and colours only for an
+     * image folder, which alone use them, and the validation fraction only for data without a test set of its own
+     * (MNIST validates on its test set).
      */
     private DataOptions dataOptions(Function<ExperimentField, String> text) {
         long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
-        String labelText = text.apply(ExperimentField.LABEL_COLUMN);
+        String labelText = table.get() ? text.apply(ExperimentField.LABEL_COLUMN) : "";
         String label = labelText.isBlank() ? null : labelText.strip();
         double fraction = testSet.get() ? DataOptions.defaults().validationFraction()
                 : decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
@@ -235,6 +240,15 @@ public final class ExperimentViewModel {
             return images ? options.withImageSize(text.apply(ExperimentField.IMAGE_SIZE)).withGrayscale(!rgb.get())
                     : options;
         });
+    }
+
+    /** Whether the dataset chosen is a table file (CSV, TSV or text, by its name), not a bundled name. */
+    private static boolean isTable(String name) {
+        try {
+            return name != null && Datasets.isTable(name);
+        } catch (UserInputException e) {
+            return false; // not a path: the load says why
+        }
     }
 
     /** Whether the dataset chosen is a folder of images (the file system says), not a bundled name or a file. */
@@ -297,8 +311,14 @@ public final class ExperimentViewModel {
         return dataset;
     }
 
+    /** Table files only: the label column, by name or 0-based index; blank means the last. */
     public StringProperty labelColumnProperty() {
         return labelColumn;
+    }
+
+    /** Whether the dataset chosen is a table file, the data the label column applies to. */
+    public ReadOnlyBooleanProperty tableProperty() {
+        return table.getReadOnlyProperty();
     }
 
     /** Image folders only: the size images are resampled to, {@code WIDTHxHEIGHT}. */

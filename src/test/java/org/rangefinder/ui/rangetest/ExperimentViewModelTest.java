@@ -350,4 +350,31 @@ class ExperimentViewModelTest {
         assertThat(vm.momentumUsedProperty().get()).isTrue();
         assertThat(vm.configProperty().get().momentum()).isEqualTo(0.8);
     }
+
+    /**
+     * The label column is an option of a table file alone, as range-test --label is: for a bundled set or an image
+     * folder it is left out of the data options whatever the field holds (it was recorded with the run and exported,
+     * and a label column remembered from a CSV file held for digits).
+     */
+    @Test
+    void theLabelColumnAppliesToATableFileOnly(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("flowers.csv"), "a,b,y\n1,2,x\n3,4,z\n");
+        Path folder = Files.createDirectories(tmp.resolve("photos").resolve("cats")).getParent();
+        vm.datasetProperty().set(file.toString());
+        vm.labelColumnProperty().set(" a ");
+        assertThat(vm.tableProperty().get()).isTrue();
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults().withLabelColumn("a"));
+
+        for (String other : List.of("iris", "digits", folder.toString())) {
+            vm.datasetProperty().set(other);
+            assertThat(vm.tableProperty().get()).as(other).isFalse();
+            assertThat(vm.dataOptionsProperty().get().labelColumn()).as(other).isNull();
+            assertThat(vm.problemProperty().get()).as(other).isNull();
+        }
+        vm.datasetProperty().set("iris");
+        assertThat(vm.dataOptionsProperty().get()).isEqualTo(DataOptions.defaults());
+        assertThat(vm.labelColumnProperty().get()).as("kept for the next table").isEqualTo(" a ");
+        vm.datasetProperty().set(file.toString());
+        assertThat(vm.dataOptionsProperty().get().labelColumn()).isEqualTo("a");
+    }
 }
