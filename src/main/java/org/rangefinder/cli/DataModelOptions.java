@@ -1,6 +1,7 @@
 package org.rangefinder.cli;
 
 import java.util.function.Predicate;
+import org.rangefinder.Setting;
 import org.rangefinder.UserInputException;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
@@ -70,12 +71,6 @@ final class DataModelOptions {
         return OptimizerKind.parse(optimizer);
     }
 
-    /** The refusal of {@code option}, which sets a momentum that plain SGD does not have. */
-    static UserInputException noMomentumToSet(String option) {
-        return new UserInputException(option + " is not used: plain SGD (--optimizer sgd) has no momentum; use "
-                + "--optimizer nesterov or adam for one");
-    }
-
     /**
      * Refuses {@code --momentum} given where nothing would use it, rather than record a value the run ignores: plain
      * SGD has no momentum, and a one-cycle schedule that cycles it runs between {@code --max-momentum} and
@@ -90,7 +85,7 @@ final class DataModelOptions {
             return;
         }
         if (!takesMomentum) {
-            throw noMomentumToSet("--momentum " + momentum);
+            throw OptimizerKind.noMomentumFor(Setting.MOMENTUM, momentum);
         }
         if (cycled) {
             throw new UserInputException("--momentum " + momentum + " is not used: the one-cycle schedule cycles the "

@@ -1,7 +1,9 @@
 package org.rangefinder.cli;
 
 import java.util.function.Predicate;
+import org.rangefinder.Setting;
 import org.rangefinder.UserInputException;
+import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSettings;
 import picocli.CommandLine.Option;
@@ -70,16 +72,17 @@ final class OneCycleOptions {
      * @param notCycled     why it does not, and what takes the momentum's place instead
      */
     void checkMomentaUsed(ParseResult parsed, boolean takesMomentum, boolean cycled, String notCycled) {
-        for (String option : new String[] {"--base-momentum", "--max-momentum"}) {
+        for (Setting momentum : new Setting[] {Setting.BASE_MOMENTUM, Setting.MAX_MOMENTUM}) {
+            String option = momentum.cliName();
             if (!parsed.hasMatchedOption(option)) {
                 continue;
             }
-            String given = option + " " + parsed.matchedOption(option).stringValues().get(0);
+            String value = parsed.matchedOption(option).stringValues().get(0);
             if (!takesMomentum) {
-                throw DataModelOptions.noMomentumToSet(given);
+                throw OptimizerKind.noMomentumFor(momentum, value);
             }
             if (!cycled) {
-                throw new UserInputException(given + " is not used: " + notCycled);
+                throw new UserInputException(option + " " + value + " is not used: " + notCycled);
             }
         }
     }

@@ -177,8 +177,9 @@ final class RangeTestCommand implements Callable<Integer> {
 
     /**
      * The settings from the command line, refused in this order: the threads; the range test's own settings; a
-     * sweep with {@code --hyperparams-out}, or a range factor that gives no bounds for it; the momentum where no
-     * member's optimizer has one; the option of the factor a sweep varies.
+     * sweep with {@code --hyperparams-out}, or a range factor that gives no bounds for it; a sweep's members (a
+     * momentum sweep of plain SGD among them: {@link Sweep#members}); the momentum where no member's optimizer has
+     * one; the option of the factor a sweep varies.
      */
     private Request request() {
         if (threads < 1) {
@@ -203,9 +204,6 @@ final class RangeTestCommand implements Callable<Integer> {
         boolean momentumUsed = members.stream().anyMatch(m -> m.optimizer().hasMomentum());
         boolean momentumGiven = spec.commandLine().getParseResult().hasMatchedOption("--momentum");
         data.checkMomentumUsed(momentumGiven, momentumUsed, false);
-        if (family != null && family.factor() == SweepFactor.MOMENTUM && !momentumUsed) {
-            throw DataModelOptions.noMomentumToSet("--sweep " + family);
-        }
         checkNotSwept(family);
         return new Request(config, family, members, options, momentumUsed);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
+import org.rangefinder.optim.OptimizerKind;
 
 /**
  * A condition sweep: one factor and the values it takes, e.g. {@code weight-decay=0,1e-4,1e-3}. Each value gives
@@ -60,9 +61,16 @@ public record Sweep(SweepFactor factor, List<String> values) {
         return new Sweep(SweepFactor.parse(text.substring(0, eq)), values);
     }
 
-    /** The configuration of each member, in the order of the values; checks every value before anything runs. */
+    /**
+     * The configuration of each member, in the order of the values; checks every value before anything runs. A
+     * momentum sweep of plain SGD, which has no momentum, is refused: its members would all run the same test.
+     */
     public List<RangeTestConfig> members(RangeTestConfig base) {
-        return values.stream().map(v -> factor.apply(base, v)).toList();
+        List<RangeTestConfig> members = values.stream().map(v -> factor.apply(base, v)).toList();
+        if (factor == SweepFactor.MOMENTUM && !base.optimizer().hasMomentum()) {
+            throw OptimizerKind.noMomentumFor(Setting.SWEEP, toString());
+        }
+        return members;
     }
 
     @Override

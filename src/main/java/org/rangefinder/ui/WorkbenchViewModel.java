@@ -133,7 +133,7 @@ public final class WorkbenchViewModel {
             }
         };
         this.runs = new RangeTestViewModel(workers, runData, history);
-        this.oneCycle = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
+        this.oneCycle = new OneCycleViewModel(bounds, experiment.sharedProperty(), experiment.sharedProblemProperty(),
                 experiment.dataOptionsProperty(), workers, runData, history);
         this.history = new HistoryViewModel(history, runs);
         history.setOnProblem(status::set);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rangefinder.Setting;
 import org.rangefinder.SettingProblem;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.optim.OptimizerKind;
 
 /** Reading a condition sweep's values: each member must differ from the others in the value it runs. */
 class SweepTest {
@@ -54,5 +55,24 @@ class SweepTest {
     void aRecordedSweepReadsAsItRanWhatParsingRefuses() {
         assertThat(Sweep.recorded("seed=1,01").values()).containsExactly("1", "01");
         assertThat(catchThrowableOfType(() -> Sweep.parse("seed=1,01"), SettingProblem.class)).isNotNull();
+    }
+
+    /**
+     * Plain SGD has no momentum: a momentum sweep of it would run the same test once per value. Its members are
+     * refused, the optimizer named by each face its own way; an optimizer sweep from SGD takes the momentum.
+     */
+    @Test
+    void aMomentumSweepOfPlainSgdIsRefused() {
+        RangeTestConfig sgd = RangeTestConfig.defaults("iris", ModelSpec.preset("mlp"))
+                .withOptimizer(OptimizerKind.SGD);
+        SettingProblem p = catchThrowableOfType(() -> Sweep.parse("momentum=0.5,0.9").members(sgd),
+                SettingProblem.class);
+        assertThat(p.setting()).isEqualTo(Setting.SWEEP);
+        assertThat(p.getMessage()).isEqualTo("--sweep momentum=0.5,0.9 is not used: plain SGD (--optimizer sgd) has no "
+                + "momentum; use --optimizer nesterov or adam for one");
+        assertThat(p.message(s -> s.plainName())).isEqualTo("sweep momentum=0.5,0.9 is not used: plain SGD (optimizer "
+                + "sgd) has no momentum; use optimizer nesterov or adam for one");
+        assertThat(Sweep.parse("momentum=0.5,0.9").members(sgd.withOptimizer(OptimizerKind.ADAM))).hasSize(2);
+        assertThat(Sweep.parse("optimizer=sgd,nesterov").members(sgd)).hasSize(2);
     }
 }

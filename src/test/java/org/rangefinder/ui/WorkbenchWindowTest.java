@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rangefinder.TestData;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.work.EngineStatus;
@@ -176,12 +177,21 @@ class WorkbenchWindowTest {
         return node.localToScene(node.getBoundsInLocal()).getMinY();
     }
 
-    /** The label column's hint fits its field, the panel at its narrowest: "blank: the last" was cut short. */
+    /**
+     * The label column's hint fits its field, the panel at its narrowest: "blank: the last" was cut short. The field
+     * shows for a table file alone (not for digits).
+     */
     @Test
-    void theLabelColumnsHintFitsItsField(FxRobot robot) {
+    void theLabelColumnsHintFitsItsField(FxRobot robot) throws Exception {
         BorderPane panel = fixture.view().experimentPanel();
-        robot.interact(() -> panel.setPrefWidth(panel.getMinWidth()));
         TextField label = robot.lookup("#labelColumnField").queryAs(TextField.class);
+        assertThat(label.isVisible()).as("digits").isFalse();
+        Path csv = Files.write(tmp.resolve("iris.csv"), TestData.irisCsv(i -> true));
+        robot.interact(() -> {
+            fixture.vm().experiment().datasetProperty().set(csv.toString());
+            panel.setPrefWidth(panel.getMinWidth());
+        });
+        assertThat(label.isVisible()).as(csv.toString()).isTrue();
         double room = fixture.laidOut(() -> label.getWidth() - label.snappedLeftInset() - label.snappedRightInset());
         Text hint = new Text(label.getPromptText());
         hint.setFont(label.getFont());

@@ -40,10 +40,13 @@ public final class FieldText {
         }
     }
 
-    /** A comma-separated list of whole numbers, e.g. {@code 128, 64}. */
+    /**
+     * A comma-separated list of whole numbers, e.g. {@code 128, 64}; an empty item anywhere ({@code 128,},
+     * {@code ,128}, {@code 64,,32}) is refused as text that is no number, a trailing one too.
+     */
     public static List<Integer> wholes(FormField field, String text) {
         List<Integer> values = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             values.add(whole(field, part));
         }
         return values;

@@ -53,13 +53,15 @@ import org.rangefinder.ui.form.FieldText;
 import org.rangefinder.ui.form.FormTexts;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
+import org.rangefinder.ui.rangetest.SharedSettings;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.Relay;
 
 /**
  * The 1cycle panel's state. The cycle's bounds come from the range-test chart's markers ({@code max_lr = max},
- * {@code div_factor = max / min}, as {@link OneCycleSettings#fromBounds}); dataset, model, optimizer and seed from
- * the experiment panel; the rest is typed here. On every change the engine's {@link OneCycleSettings} and
+ * {@code div_factor = max / min}, as {@link OneCycleSettings#fromBounds}); dataset, model, optimizer, momentum and
+ * seed from the experiment panel ({@link SharedSettings}: a problem of its range-test settings alone does not hold a
+ * launch back); the rest is typed here. On every change the engine's {@link OneCycleSettings} and
  * {@link TrainingConfig} are built (their constructors decide what is valid) and the {@link #previewProperty()
  * preview} recomputed from {@link OneCycleSchedule}: pure math, cheap enough to follow a dragged marker.
  *
@@ -110,7 +112,7 @@ public final class OneCycleViewModel {
     private final ReadOnlyBooleanWrapper launchHeld = new ReadOnlyBooleanWrapper(this, "launchHeld");
 
     private final LrBoundsViewModel bounds;
-    private final ObservableValue<RangeTestConfig> experiment;
+    private final ObservableValue<SharedSettings> experiment;
     private final ObservableValue<String> experimentProblem;
     private final ObservableValue<DataOptions> dataOptions;
     private final BackgroundExecutor background;
@@ -118,11 +120,11 @@ public final class OneCycleViewModel {
     private final HistoryStore history;
 
     /**
-     * @param experiment        the experiment panel's settings (null while it holds a problem)
-     * @param experimentProblem the experiment panel's problem
+     * @param experiment        the experiment panel's settings a 1cycle run shares (null while one holds a problem)
+     * @param experimentProblem why those cannot be built
      * @param dataOptions       how the experiment's dataset is loaded
      */
-    public OneCycleViewModel(LrBoundsViewModel bounds, ObservableValue<RangeTestConfig> experiment,
+    public OneCycleViewModel(LrBoundsViewModel bounds, ObservableValue<SharedSettings> experiment,
                              ObservableValue<String> experimentProblem, ObservableValue<DataOptions> dataOptions,
                              BackgroundExecutor background, DatasetSource datasets, HistoryStore history) {
         this.bounds = bounds;
@@ -192,7 +194,7 @@ public final class OneCycleViewModel {
                 () -> TrainingConfig.totalSteps(e, BatchStream.batchesPerEpoch(trainSamples.get(), batch, false)));
         OneCycleSettings cycle = oneCycleSettings(text, steps);
         checked.cycle = cycle;
-        RangeTestConfig x = experiment.getValue();
+        SharedSettings x = experiment.getValue();
         if (x == null) {
             throw new FieldProblem(null, "Experiment: " + experimentProblem.getValue());
         }
@@ -246,10 +248,10 @@ public final class OneCycleViewModel {
      * The cycle's learning rates and momenta at the steps a preview shows (computed there alone: a drag recomputes
      * the preview at each frame, and a cycle may have a million steps). The momenta are those the run will use, as
      * the trainer decides them ({@link Trainer#oneCycleMomentum}): the cycled ones, the experiment optimizer's own
-     * when not cycled, 0 throughout for plain SGD; none is shown while the experiment has a problem, as its optimizer
-     * decides.
+     * when not cycled, 0 throughout for plain SGD; none is shown while the settings shared with the experiment panel
+     * hold a problem, as its optimizer decides.
      */
-    private static SchedulePreview previewOf(OneCycleSettings s, RangeTestConfig experiment) {
+    private static SchedulePreview previewOf(OneCycleSettings s, SharedSettings experiment) {
         OneCycleSchedule schedule = OneCycleSchedule.of(s);
         int[] steps = SchedulePreview.steps(s.totalSteps());
         double[] lrs = new double[steps.length];

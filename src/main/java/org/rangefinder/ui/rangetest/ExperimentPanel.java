@@ -80,9 +80,12 @@ public final class ExperimentPanel extends BorderPane {
         labelColumn.setPromptText("last column");
         labelColumn.setTooltip(new Tooltip("CSV files only: the label column, by name or 0-based index; "
                 + "blank means the last column"));
+        // shown for a table file alone, as the image options for an image folder: hidden for an image folder, it
+        // leaves the one gap of a hidden row among others
+        grid.showWhen(vm.tableProperty(), labelColumn);
         TextField fraction = grid.text(ExperimentField.VAL_FRACTION, vm.valFractionProperty(), "valFractionField");
-        // hidden for data with a test set of its own, which is never an image folder: the rows hidden are those at the
-        // end, and leave no gap
+        // hidden for data with a test set of its own, which is neither a table nor an image folder: the rows hidden are
+        // those at the end, and leave no gap
         grid.showWhen(vm.testSetProperty().not(), fraction);
         // last, so that hidden they leave no gap
         TextField size = grid.text(ExperimentField.IMAGE_SIZE, vm.imageSizeProperty(), "imageSizeField");
@@ -128,7 +131,7 @@ public final class ExperimentPanel extends BorderPane {
         grid.choice("Optimizer", List.of(OptimizerKind.values()), vm.optimizerProperty(), OptimizerKind::id,
                 "optimizerChoice");
         grid.text(ExperimentField.MOMENTUM, vm.momentumProperty(), "momentumField")
-                .disableProperty().bind(vm.optimizerProperty().isEqualTo(OptimizerKind.SGD));
+                .disableProperty().bind(vm.momentumUsedProperty().not());
         grid.text(ExperimentField.WEIGHT_DECAY, vm.weightDecayProperty(), "weightDecayField");
         grid.text(ExperimentField.BATCH_SIZE, vm.batchSizeProperty(), "batchSizeField");
         grid.text(ExperimentField.SEED, vm.seedProperty(), "seedField");

@@ -29,6 +29,7 @@ import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
 import org.rangefinder.model.ModelSpec;
+import org.rangefinder.model.NetworkFactory;
 import org.rangefinder.optim.Optimizer;
 import org.rangefinder.optim.OptimizerKind;
 import org.rangefinder.rangetest.RangeTest;
@@ -48,7 +49,8 @@ import org.rangefinder.ui.work.Problems;
  * {@link DataOptions} and {@link Sweep}, whose constructors decide what is valid; a refusal becomes {@link #problem}
  * and {@link #invalidField}, and {@link #config} is null until the form is valid again. So nothing reaches the engine
  * that it would refuse, and the rules live in one place. Every field whose own value is refused is flagged at once
- * ({@link #fieldProblems}, found by {@link FormTexts#problems}).
+ * ({@link #fieldProblems}, found by {@link FormTexts#problems}). The settings a 1cycle run shares
+ * ({@link #sharedProperty()}) are checked apart: a range-test setting refused does not keep them from a 1cycle run.
  */
 public final class ExperimentViewModel {
 
@@ -57,6 +59,7 @@ public final class ExperimentViewModel {
     private final StringProperty imageSize = new SimpleStringProperty(this, "imageSize",
             DataOptions.defaults().imageSizeText());
     private final BooleanProperty rgb = new SimpleBooleanProperty(this, "rgb", !DataOptions.defaults().grayscale());
+    private final ReadOnlyBooleanWrapper table = new ReadOnlyBooleanWrapper(this, "table");
     private final ReadOnlyBooleanWrapper imageFolder = new ReadOnlyBooleanWrapper(this, "imageFolder");
     private final ReadOnlyBooleanWrapper testSet = new ReadOnlyBooleanWrapper(this, "testSet");
     private final StringProperty valFraction = new SimpleStringProperty(this, "valFraction",
@@ -74,6 +77,7 @@ public final class ExperimentViewModel {
             Optimizer.defaults().kind());
     private final StringProperty momentum = new SimpleStringProperty(this, "momentum",
             FieldText.of(Optimizer.defaults().momentum()));
+    private final ReadOnlyBooleanWrapper momentumUsed = new ReadOnlyBooleanWrapper(this, "momentumUsed");
     private final StringProperty weightDecay = new SimpleStringProperty(this, "weightDecay",
             FieldText.of(Optimizer.defaults().weightDecay()));
     private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
@@ -100,6 +104,8 @@ public final class ExperimentViewModel {
     private final ObjectProperty<Throwable> datasetProblem = new SimpleObjectProperty<>(this, "datasetProblem");
 
     private final ReadOnlyObjectWrapper<RangeTestConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyObjectWrapper<SharedSettings> shared = new ReadOnlyObjectWrapper<>(this, "shared");
+    private final ReadOnlyStringWrapper sharedProblem = new ReadOnlyStringWrapper(this, "sharedProblem");
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>(this, "sweep");
     private final ReadOnlyObjectWrapper<DataOptions> dataOptions = new ReadOnlyObjectWrapper<>(this, "dataOptions");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
@@ -110,17 +116,23 @@ public final class ExperimentViewModel {
             "fieldProblems", Map.of());
 
     public ExperimentViewModel() {
-        // first, so that the checks that follow a change of dataset read them: the image options apply to an image
-        // folder only, the validation fraction to data without a test set of its own
+        // first, so that the checks that follow a change of dataset read them: the label column applies to a table
+        // file only, the image options to an image folder only, the validation fraction to data without a test set of
+        // its own
+        table.set(isTable(dataset.get()));
         imageFolder.set(isImageFolder(dataset.get()));
         testSet.set(hasTestSet(dataset.get()));
         dataset.addListener((o, old, name) -> {
+            table.set(isTable(name));
             imageFolder.set(isImageFolder(name));
             testSet.set(hasTestSet(name));
         });
+        // used by an optimizer that has a momentum, and by a sweep of optimizers, whose Nesterov and Adam members
+        // take it
+        momentumUsed.bind(optimizer.isNotEqualTo(OptimizerKind.SGD).or(sweepFactor.isEqualTo(SweepFactor.OPTIMIZER)));
         List<ObservableValue<?>> inputs = new ArrayList<>(texts.properties());
-        inputs.addAll(List.of(dataset, imageFolder, testSet, rgb, modelPreset, batchNorm, optimizer, mode, sweepFactor,
-                loadedDataset, datasetProblem));
+        inputs.addAll(List.of(dataset, table, imageFolder, testSet, rgb, modelPreset, batchNorm, momentumUsed, optimizer,
+                mode, sweepFactor, loadedDataset, datasetProblem));
         // change listeners, not invalidation listeners: validate() may return before reading every input
         inputs.forEach(p -> p.addListener((o, old, v) -> validate()));
         validate();
@@ -163,6 +175,14 @@ public final class ExperimentViewModel {
         } catch (FieldProblem p) {
             // the data options keep their last valid value, and the check below finds the problem again
         }
+        try {
+            shared.set(checkShared(texts::typed));
+            sharedProblem.set(null);
+        } catch (FieldProblem p) {
+            // the problem first: whoever reads it once the settings are gone finds this one, not the last
+            sharedProblem.set(p.getMessage());
+            shared.set(null);
+        }
         Checked checked = null;
         FieldProblem found = null;
         try {
@@ -186,18 +206,9 @@ public final class ExperimentViewModel {
      */
     private Checked check(Function<ExperimentField, String> text) {
         ExperimentField[] fields = ExperimentField.values();
-        long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
-        dataOptions(text);
-        Throwable loadProblem = datasetProblem.get();
-        if (loadProblem != null) {
-            // at the field of the setting the data refused (a label column the file lacks), else at Dataset
-            throw loadProblem instanceof UserInputException refused
-                    ? FieldText.problem(fields, refused, ExperimentField.DATASET)
-                    : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
-        }
-        ModelSpec model = modelSpec(text);
+        SharedSettings base = readShared(text);
         Dataset data = loadedDataset.get();
-        RangeTestConfig c = rangeTestConfig(text, model, seedValue);
+        RangeTestConfig c = rangeTestConfig(text, base);
         Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
             Sweep s = Sweep.parse(sweepFactor.get().id() + "=" + text.apply(ExperimentField.SWEEP_VALUES));
             s.members(c);
@@ -216,12 +227,51 @@ public final class ExperimentViewModel {
     }
 
     /**
-     * The data options of the form; the image size and colours only for an image folder, which alone uses them, and
-     * the validation fraction only for data without a test set of its own (MNIST validates on its test set).
+     * The check of the settings a 1cycle run shares, apart from the range test's own: builds them, the momentum in
+     * range and the model one the loaded data fits, or throws the first problem. Changes nothing.
+     */
+    private SharedSettings checkShared(Function<ExperimentField, String> text) {
+        ExperimentField[] fields = ExperimentField.values();
+        SharedSettings s = readShared(text);
+        // the momentum as the optimizer takes it (its weight decay is the 1cycle panel's own, not this form's)
+        FieldText.check(fields, () -> new Optimizer(s.optimizer(), s.momentum(), Optimizer.defaults().weightDecay()));
+        Dataset data = loadedDataset.get();
+        if (data != null) {
+            FieldText.check(fields, () -> {
+                NetworkFactory.checkCompatible(s.model(), data);
+                return s;
+            });
+        }
+        return s;
+    }
+
+    /**
+     * The shared settings as the fields give them, each text read, the values not yet judged together: the seed, the
+     * data options and whether the data loaded with them, the model, the optimizer and its momentum. Throws the first
+     * problem.
+     */
+    private SharedSettings readShared(Function<ExperimentField, String> text) {
+        long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
+        dataOptions(text);
+        Throwable loadProblem = datasetProblem.get();
+        if (loadProblem != null) {
+            // at the field of the setting the data refused (a label column the file lacks), else at Dataset
+            throw loadProblem instanceof UserInputException refused
+                    ? FieldText.problem(ExperimentField.values(), refused, ExperimentField.DATASET)
+                    : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
+        }
+        ModelSpec model = modelSpec(text);
+        return new SharedSettings(dataset.get(), model, optimizer.get(), momentum(text), seedValue);
+    }
+
+    /**
+     * The data options of the form; the label column only for a table file, the image size and colours only for an
+     * image folder, which alone use them, and the validation fraction only for data without a test set of its own
+     * (MNIST validates on its test set).
      */
     private DataOptions dataOptions(Function<ExperimentField, String> text) {
         long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
-        String labelText = text.apply(ExperimentField.LABEL_COLUMN);
+        String labelText = table.get() ? text.apply(ExperimentField.LABEL_COLUMN) : "";
         String label = labelText.isBlank() ? null : labelText.strip();
         double fraction = testSet.get() ? DataOptions.defaults().validationFraction()
                 : decimal(ExperimentField.VAL_FRACTION, text.apply(ExperimentField.VAL_FRACTION));
@@ -232,6 +282,15 @@ public final class ExperimentViewModel {
             return images ? options.withImageSize(text.apply(ExperimentField.IMAGE_SIZE)).withGrayscale(!rgb.get())
                     : options;
         });
+    }
+
+    /** Whether the dataset chosen is a table file (CSV, TSV or text, by its name), not a bundled name. */
+    private static boolean isTable(String name) {
+        try {
+            return name != null && Datasets.isTable(name);
+        } catch (UserInputException e) {
+            return false; // not a path: the load says why
+        }
     }
 
     /** Whether the dataset chosen is a folder of images (the file system says), not a bundled name or a file. */
@@ -261,8 +320,7 @@ public final class ExperimentViewModel {
                 () -> new ModelSpec(preset, hidden, drop, mlp ? batchNorm.get() : null, blockCount, channelCount));
     }
 
-    private RangeTestConfig rangeTestConfig(Function<ExperimentField, String> text, ModelSpec model, long seedValue) {
-        double mom = decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM));
+    private RangeTestConfig rangeTestConfig(Function<ExperimentField, String> text, SharedSettings base) {
         double wd = decimal(ExperimentField.WEIGHT_DECAY, text.apply(ExperimentField.WEIGHT_DECAY));
         int batch = whole(ExperimentField.BATCH_SIZE, text.apply(ExperimentField.BATCH_SIZE));
         double start = decimal(ExperimentField.START_LR, text.apply(ExperimentField.START_LR));
@@ -272,8 +330,18 @@ public final class ExperimentViewModel {
         double beta = decimal(ExperimentField.SMOOTHING, text.apply(ExperimentField.SMOOTHING));
         double factor = decimal(ExperimentField.DIVERGE, text.apply(ExperimentField.DIVERGE));
         int k = whole(ExperimentField.VAL_BATCHES, text.apply(ExperimentField.VAL_BATCHES));
-        return FieldText.check(ExperimentField.values(), () -> new RangeTestConfig(dataset.get(), model,
-                optimizer.get(), mom, wd, batch, n, start, end, mode.get(), step, beta, factor, k, seedValue));
+        return FieldText.check(ExperimentField.values(), () -> new RangeTestConfig(base.dataset(), base.model(),
+                base.optimizer(), base.momentum(), wd, batch, n, start, end, mode.get(), step, beta, factor, k,
+                base.seed()));
+    }
+
+    /**
+     * The momentum the tests run with: the field's where it is used; else (plain SGD, the field disabled) not read,
+     * the engine's default in its place, the momentum {@code range-test --optimizer sgd} takes, which SGD ignores.
+     */
+    private double momentum(Function<ExperimentField, String> text) {
+        return momentumUsed.get() ? decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM))
+                : Optimizer.defaults().momentum();
     }
 
     /** A short description of the current settings for run names: {@code digits, mlp 128-128, nesterov}. */
@@ -285,8 +353,14 @@ public final class ExperimentViewModel {
         return dataset;
     }
 
+    /** Table files only: the label column, by name or 0-based index; blank means the last. */
     public StringProperty labelColumnProperty() {
         return labelColumn;
+    }
+
+    /** Whether the dataset chosen is a table file, the data the label column applies to. */
+    public ReadOnlyBooleanProperty tableProperty() {
+        return table.getReadOnlyProperty();
     }
 
     /** Image folders only: the size images are resampled to, {@code WIDTHxHEIGHT}. */
@@ -343,6 +417,14 @@ public final class ExperimentViewModel {
 
     public StringProperty momentumProperty() {
         return momentum;
+    }
+
+    /**
+     * Whether the momentum is used, and the Momentum field read: the optimizer has one (not plain SGD), or a sweep of
+     * optimizers gives its members theirs.
+     */
+    public ReadOnlyBooleanProperty momentumUsedProperty() {
+        return momentumUsed.getReadOnlyProperty();
     }
 
     public StringProperty weightDecayProperty() {
@@ -411,6 +493,20 @@ public final class ExperimentViewModel {
     /** The range-test settings, or null while the form holds a problem. */
     public ReadOnlyObjectProperty<RangeTestConfig> configProperty() {
         return config.getReadOnlyProperty();
+    }
+
+    /**
+     * The settings a 1cycle run shares with the range test (dataset, model, optimizer, momentum, seed), or null while
+     * one of them, or the data they load, holds a problem: a problem of the range test's own settings alone leaves
+     * them set.
+     */
+    public ReadOnlyObjectProperty<SharedSettings> sharedProperty() {
+        return shared.getReadOnlyProperty();
+    }
+
+    /** What keeps {@link #sharedProperty()} null, naming the field; null when it is set. */
+    public ReadOnlyStringProperty sharedProblemProperty() {
+        return sharedProblem.getReadOnlyProperty();
     }
 
     /** The sweep to run, or null for a single range test (and while the form holds a problem). */

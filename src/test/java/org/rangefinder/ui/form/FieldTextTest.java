@@ -32,6 +32,15 @@ class FieldTextTest {
                 .hasMessage("Hidden layers: '' is not a whole number");
     }
 
+    /** An empty item is refused wherever it stands: "128," was read as one layer of 128, "128, " and ",128" refused. */
+    @Test
+    void anEmptyItemOfAListIsRefusedAtTheEndToo() {
+        for (String text : new String[] {"128,", "128, ", ",128", " , 128"}) {
+            assertThatThrownBy(() -> FieldText.wholes(ExperimentField.HIDDEN_SIZES, text)).as("'%s'", text)
+                    .isInstanceOf(FieldProblem.class).hasMessage("Hidden layers: '' is not a whole number");
+        }
+    }
+
     @Test
     void aSettingProblemIsShownAtItsFieldWithEverySettingNamedByTheForm() {
         FieldProblem p = assertThrows(FieldProblem.class, () -> FieldText.check(ExperimentField.values(), () -> {

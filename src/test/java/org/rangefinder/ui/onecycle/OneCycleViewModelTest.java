@@ -15,7 +15,9 @@ import org.rangefinder.engine.StopReason;
 import org.rangefinder.history.RunHistory;
 import org.rangefinder.history.RunKind;
 import org.rangefinder.history.RunRecord;
+import org.rangefinder.model.ModelSpec;
 import org.rangefinder.optim.OptimizerKind;
+import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.schedule.Anneal;
 import org.rangefinder.schedule.OneCycleSchedule;
 import org.rangefinder.schedule.OneCycleSettings;
@@ -25,6 +27,7 @@ import org.rangefinder.train.TrainingConfig;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.data.DatasetCache;
 import org.rangefinder.ui.history.HistoryStore;
+import org.rangefinder.ui.rangetest.ExperimentField;
 import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.LrBoundsViewModel;
 import org.rangefinder.ui.work.RunStatus;
@@ -43,7 +46,7 @@ class OneCycleViewModelTest {
     @BeforeEach
     void iris() {
         experiment.datasetProperty().set("iris");
-        vm = new OneCycleViewModel(bounds, experiment.configProperty(), experiment.problemProperty(),
+        vm = new OneCycleViewModel(bounds, experiment.sharedProperty(), experiment.sharedProblemProperty(),
                 experiment.dataOptionsProperty(), Direct.executor(), new DatasetCache(),
                 new HistoryStore(historyFolder, Direct.executor()));
         vm.trainSamplesProperty().set(120);
@@ -220,12 +223,55 @@ class OneCycleViewModelTest {
         assertThat(vm.previewProperty().get()).isNull();
     }
 
+    /**
+     * A problem of a setting the run shares with the experiment panel (dataset, model, optimizer, momentum, seed)
+     * stops Launch, with its reason, but not the preview.
+     */
     @Test
-    void aProblemInTheExperimentPanelStopsLaunchButNotThePreview() {
-        experiment.batchSizeProperty().set("-3");
+    void aProblemOfASharedSettingStopsLaunchButNotThePreview() {
+        experiment.momentumProperty().set("1.5");
         assertThat(vm.configProperty().get()).isNull();
         assertThat(vm.previewProperty().get()).isNotNull();
-        assertThat(vm.problemProperty().get()).isEqualTo("Experiment: Batch size must be at least 1, got -3");
+        assertThat(vm.problemProperty().get()).isEqualTo("Experiment: Momentum must be in [0, 1), got 1.5");
+        experiment.momentumProperty().set("0.9");
+        experiment.seedProperty().set("x");
+        assertThat(vm.problemProperty().get()).isEqualTo("Experiment: Seed: 'x' is not a whole number");
+        experiment.seedProperty().set("7");
+        experiment.loadedDatasetProperty().set(TestData.load("iris"));
+        experiment.modelPresetProperty().set("lenet");
+        assertThat(vm.problemProperty().get()).isEqualTo("Experiment: model 'lenet' is a CNN and needs image data; "
+                + "dataset 'iris' is tabular (4 features): use Model mlp");
+        experiment.modelPresetProperty().set("mlp");
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.configProperty().get().seed()).isEqualTo(7);
+    }
+
+    /**
+     * The settings of the range test alone do not hold Launch back, the 1cycle run uses none of them: a bad number of
+     * iterations, a batch size the data lacks (the 1cycle panel has its own), a sweep without its values.
+     */
+    @Test
+    void aProblemOfTheRangeTestsOwnSettingsDoesNotStopLaunch() {
+        experiment.loadedDatasetProperty().set(TestData.load("iris"));
+        experiment.optimizerProperty().set(OptimizerKind.ADAM);
+        experiment.momentumProperty().set("0.8");
+        experiment.iterationsProperty().set("abc");
+        experiment.batchSizeProperty().set("500");
+        experiment.smoothingProperty().set("1");
+        experiment.weightDecayProperty().set("-1");
+        experiment.sweepFactorProperty().set(SweepFactor.WEIGHT_DECAY);
+        assertThat(experiment.configProperty().get()).isNull();
+        assertThat(experiment.fieldProblemsProperty().get()).containsOnlyKeys(ExperimentField.WEIGHT_DECAY,
+                ExperimentField.ITERATIONS, ExperimentField.SMOOTHING, ExperimentField.SWEEP_VALUES);
+        assertThat(vm.problemProperty().get()).isNull();
+        TrainingConfig run = vm.configProperty().get();
+        assertThat(run.dataset()).isEqualTo("iris");
+        assertThat(run.model()).isEqualTo(ModelSpec.preset("mlp"));
+        assertThat(run.optimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThat(run.momentum()).isEqualTo(0.8);
+        assertThat(run.seed()).isEqualTo(42);
+        assertThat(run.batchSize()).isEqualTo(64);
+        assertThat(run.weightDecay()).isEqualTo(0);
     }
 
     @Test
