@@ -1,8 +1,9 @@
 package org.rangefinder.ui.chart;
 
 /**
- * The x extent of a curve and how it is laid out, to thin the curve before the chart draws it:
- * {@link #column} says in which of {@code resolution} pixel columns a value falls.
+ * The x extent of a curve, or of the part of it a zoom shows, and how it is laid out, to thin the curve before the
+ * chart draws it ({@link Thinning}): a value falls in pixel column {@code floor(fraction * resolution)} of
+ * {@code resolution}.
  *
  * @param lo  the value at the left edge
  * @param hi  the value at the right edge
@@ -24,10 +25,5 @@ public record AxisScale(double lo, double hi, boolean log) {
             return LogAxis.fraction(x, lo, hi);
         }
         return hi > lo ? (x - lo) / (hi - lo) : 0;
-    }
-
-    /** The pixel column of {@code x} when the extent spans {@code resolution} pixels: {@code floor(fraction * res)}. */
-    public long column(double x, double resolution) {
-        return (long) Math.floor(fraction(x) * resolution);
     }
 }

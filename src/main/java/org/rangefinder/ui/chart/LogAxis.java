@@ -1,5 +1,7 @@
 package org.rangefinder.ui.chart;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Dimension2D;
@@ -7,7 +9,8 @@ import javafx.scene.chart.ValueAxis;
 
 /**
  * A base-10 logarithmic axis, for learning rates. Major ticks sit on decades ({@code 1e-7, 1e-6, ..., 1, 10}) and
- * are labelled that way; minor ticks on {@code 2..9} times each decade. With the bounds {@code lo, hi} and the axis
+ * are labelled that way, with more between them in a zoomed view ({@link #majorTicks}); minor ticks on {@code 2..9}
+ * times each decade. With the bounds {@code lo, hi} and the axis
  * length {@code L}, a value {@code v} is drawn at
  * <pre>
  *   f = (log10 v - log10 lo) / (log10 hi - log10 lo)
@@ -20,6 +23,10 @@ public final class LogAxis extends ValueAxis<Number> {
 
     /** Below this many pixels per decade, labels are put on every second (third, ...) decade only. */
     private static final double MIN_PIXELS_PER_LABEL = 42;
+    private static final int[] ONE_TWO_FIVE = {1, 2, 5};
+    private static final int[] ONE_TO_NINE = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    /** Significant digits of a tick label: those of any tick, none of the rounding errors of a double. */
+    private static final MathContext LABEL_DIGITS = new MathContext(12);
 
     private final TickLabelSizes labelSizes =
             new TickLabelSizes(this, label -> measureTickMarkLabelSize(label, getTickLabelRotation()));
@@ -107,7 +114,11 @@ public final class LogAxis extends ValueAxis<Number> {
      * The decades within {@code [lo, hi]}, thinned to every k-th decade so labels keep {@value #MIN_PIXELS_PER_LABEL}
      * pixels apart. Where a decade is wide enough that 1, 2 and 5 times it keep that distance (the closest pair, 1 and
      * 2, is log10(2) = 0.301 of a decade apart: a zoomed view), or where the range holds fewer than two decades (it
-     * would hardly be labelled otherwise), the 2x and 5x values are ticks too.
+     * would hardly be labelled otherwise), the 2x and 5x values are ticks too. A view zoomed so far that fewer than two
+     * of those fall in it (less than 0.7 of a decade: [2.2e-3, 4.5e-3] held none, [3e-3, 9e-3] 5e-3 alone) gets
+     * {@code 1..9 x 10^e} instead, and one within a single step of those ([1.2e-3, 1.9e-3]) the multiples of the
+     * {@link NiceScale} unit that gives at least two intervals across it (1.25e-3, 1.5e-3, 1.75e-3): at least two
+     * labelled ticks in any view.
      */
     static List<Number> majorTicks(double lo, double hi, double length) {
         List<Number> ticks = new ArrayList<>();
@@ -119,21 +130,46 @@ public final class LogAxis extends ValueAxis<Number> {
         int decades = last - first + 1;
         double pixelsPerDecade = length / (Math.log10(hi) - Math.log10(lo));
         if (decades < 2 || pixelsPerDecade * Math.log10(2) >= MIN_PIXELS_PER_LABEL) {
-            for (int e = first - 1; e <= last; e++) {
-                for (int m : new int[] {1, 2, 5}) {
-                    double v = power(m, e);
-                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
-                        ticks.add(v);
-                    }
-                }
+            ticks = multiplesOfDecades(lo, hi, first, last, ONE_TWO_FIVE);
+            if (ticks.size() < 2) {
+                ticks = multiplesOfDecades(lo, hi, first, last, ONE_TO_NINE);
             }
-            return ticks;
+            return ticks.size() < 2 ? linearTicks(lo, hi) : ticks;
         }
         int step = length > 0 ? Math.max(1, (int) Math.ceil(MIN_PIXELS_PER_LABEL / pixelsPerDecade)) : 1;
         for (int e = first; e <= last; e++) {
             if (Math.floorMod(e, step) == 0) {
                 ticks.add(power(1, e));
             }
+        }
+        return ticks;
+    }
+
+    /** {@code m x 10^e} within {@code [lo, hi]} for each of {@code multipliers}, {@code e} from first - 1 to last. */
+    private static List<Number> multiplesOfDecades(double lo, double hi, int first, int last, int[] multipliers) {
+        List<Number> ticks = new ArrayList<>();
+        for (int e = first - 1; e <= last; e++) {
+            for (int m : multipliers) {
+                double v = power(m, e);
+                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                    ticks.add(v);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /**
+     * The multiples {@code k * u} within {@code [lo, hi]} of the unit {@code u} of {@code NiceScale.of(lo, hi, 3)}
+     * (1, 2, 2.5 or 5 times a power of ten, at most half the span: at least two), each the double nearest the decimal
+     * number.
+     */
+    private static List<Number> linearTicks(double lo, double hi) {
+        BigDecimal unit = BigDecimal.valueOf(NiceScale.of(lo, hi, 3).tickUnit()).round(new MathContext(2));
+        double u = unit.doubleValue();
+        List<Number> ticks = new ArrayList<>();
+        for (long k = (long) Math.ceil(lo / u - 1e-9); k <= (long) Math.floor(hi / u + 1e-9); k++) {
+            ticks.add(unit.multiply(BigDecimal.valueOf(k)).doubleValue());
         }
         return ticks;
     }
@@ -176,18 +212,18 @@ public final class LogAxis extends ValueAxis<Number> {
         return labelSizes.of(getTickMarkLabel(value));
     }
 
-    /** {@code 1e-3}, {@code 0.01}, {@code 0.1}, {@code 1}, {@code 10}, {@code 1e3}; {@code 2e-3} between decades. */
+    /**
+     * {@code 1e-3}, {@code 0.01}, {@code 0.1}, {@code 1}, {@code 10}, {@code 1e3}; {@code 2e-3} between decades, and as
+     * many digits as a tick of a zoomed view has ({@code 2.5e-3}, {@code 1.25e-3}, {@code 0.025}), to 12 significant
+     * digits (a tick is a short decimal; the digits past those are a double's rounding).
+     */
     static String label(double v) {
-        int e = (int) Math.floor(Math.log10(v) + 1e-9);
-        long mantissa = Math.round(v / Math.pow(10, e));
-        if (mantissa == 10) {
-            mantissa = 1;
-            e++;
-        }
+        BigDecimal value = BigDecimal.valueOf(v).round(LABEL_DIGITS).stripTrailingZeros();
+        int e = value.precision() - value.scale() - 1;
         if (e >= -2 && e <= 2) {
-            return java.math.BigDecimal.valueOf(mantissa).scaleByPowerOfTen(e).stripTrailingZeros().toPlainString();
+            return value.toPlainString();
         }
-        return mantissa + "e" + e;
+        return value.movePointLeft(e).toPlainString() + "e" + e;
     }
 
     @Override

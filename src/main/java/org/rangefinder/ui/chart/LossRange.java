@@ -1,13 +1,19 @@
 package org.rangefinder.ui.chart;
 
+import org.rangefinder.rangetest.RangeTestConfig;
+
 /**
  * The y range in which a range-test curve is worth looking at: without its diverged tail. Users want to see the
  * valley, not the last spike to 1e29 that stopped the test.
  *
  * <p>For a curve {@code y_0..y_{n-1}} (cut at its first non-finite value), with {@code m} the index of its lowest
  * value, the tail starts at the first {@code j > m} where {@code y_j > y_0}: the loss has climbed back above where
- * it started. The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is no such
- * {@code j}).
+ * it started. A curve whose lowest value is its first ({@code m = 0}: a loss that only rises, as from a start LR too
+ * high) has no valley to climb back from: its tail starts where the range test's own stop would have ended it with
+ * its default divergence factor ({@link RangeTestConfig#DEFAULT_DIVERGE_FACTOR}, 4), at the first {@code j} where
+ * {@code y_j > 4 * y_0} ({@code y_0 > 0}; none for a start at or below 0). Cut at the first {@code y_j > y_0}, it kept
+ * {@code y_0} alone, and the axis fitted to a range of one value showed the curve as a spike off its edge. The range
+ * spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is no such {@code j}).
  *
  * <p>A raw curve, drawn beside its smoothed one, is fitted by the same rule on its own values: its noise dips below
  * the smoothed curve, and those dips are in the range; its tail starts where a raw loss first climbs back above the
@@ -34,9 +40,10 @@ public final class LossRange {
                 lowest = i;
             }
         }
+        double above = lowest > 0 ? ys[0] : divergedAbove(ys[0]);
         int end = n;
         for (int j = lowest + 1; j < n; j++) {
-            if (ys[j] > ys[0]) {
+            if (ys[j] > above) {
                 end = j;
                 break;
             }
@@ -48,6 +55,11 @@ public final class LossRange {
             high = Math.max(high, ys[i]);
         }
         return new double[] {low, high};
+    }
+
+    /** The loss above which a curve lowest at its {@code start} has diverged: {@code 4 * start}, none if start <= 0. */
+    private static double divergedAbove(double start) {
+        return start > 0 ? RangeTestConfig.DEFAULT_DIVERGE_FACTOR * start : Double.POSITIVE_INFINITY;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.WeakHashMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -37,7 +39,8 @@ import javafx.scene.shape.Rectangle;
  *   <li>labelled marks on the curve (suggestions), and shaded bands (a family's min/max);</li>
  *   <li>a y axis fitted to the series and bands, each without its diverged tail ({@link LossRange});</li>
  *   <li>zoom with the mouse wheel around the cursor (both axes), or drag a rectangle over the plot to zoom onto it
- *       (Escape drops the rectangle); a double click on the plot or {@link #resetZoom()} fits again;</li>
+ *       (Escape drops the rectangle); a double click on the plot or {@link #resetZoom()} fits again; the LR range in
+ *       view is {@link #lrViewProperty()}, for the curves' feeder to thin them for it;</li>
  *   <li>a hover label with the lr and loss of the nearest point under the cursor;</li>
  *   <li>a legend of at most two rows, the others scrolled to.</li>
  * </ul>
@@ -73,6 +76,7 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     private final DoubleProperty minMarker = new SimpleDoubleProperty(this, "minMarker", 1e-3);
     private final DoubleProperty maxMarker = new SimpleDoubleProperty(this, "maxMarker", 1e-2);
     private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper(this, "zoomed");
+    private final ReadOnlyObjectWrapper<AxisScale> lrView = new ReadOnlyObjectWrapper<>(this, "lrView");
     private final Rectangle shade = new Rectangle();
     private final Group backdrop = new Group(shade);
     private final Group overlay = new Group();
@@ -172,6 +176,15 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
     }
 
     /**
+     * The LR range a zoom shows, null while the LR axis fits the data: set by {@link #zoomTo} and {@link #resetZoom()}
+     * only, not as the fitted axis grows with a live run, so that a {@link LiveSeriesFeeder} can thin the curves for
+     * the view ({@link LiveSeriesFeeder#setView}) when it changes, never per frame.
+     */
+    public ReadOnlyObjectProperty<AxisScale> lrViewProperty() {
+        return lrView.getReadOnlyProperty();
+    }
+
+    /**
      * Replaces the labelled marks. Each mark is a dot and a label, kept in {@link #marks} in pairs and reused from one
      * call to the next (pairs without a mark hold none and stay hidden): made anew, they were styled from scratch in
      * the frame where a range test ended, and the first ones loaded their classes there.
@@ -259,12 +272,14 @@ public final class LrMarkerChart extends StyledLineChart<Number, Number> {
         lrAxis.setUpperBound(lrHigh);
         lossAxis.showRange(lossLow, lossHigh, NiceScale.of(lossLow, lossHigh, LOSS_TICKS).tickUnit());
         zoomed.set(true);
+        lrView.set(AxisScale.logarithmic(lrLow, lrHigh));
         hover.setVisible(false); // its point has moved, or left the view
     }
 
     /** Fits both axes to the data again. */
     public void resetZoom() {
         zoomed.set(false);
+        lrView.set(null);
         hover.setVisible(false);
         lrAxis.setAutoRanging(true);
         fitLossAxis();

@@ -77,6 +77,8 @@ public final class RangeTestChartView extends BorderPane {
         chart.minMarkerProperty().bindBidirectional(bounds.minProperty());
         chart.maxMarkerProperty().bindBidirectional(bounds.maxProperty());
         chart.lrAxis().widthProperty().addListener((o, old, w) -> feeder.setResolution(w.doubleValue()));
+        // a zoom thins the curves anew for the LR range in view (and its reset for the runs' extents), once per change
+        chart.lrViewProperty().addListener((o, old, view) -> feeder.setView(view));
         setCenter(chart);
         setTop(new VBox(toolbar(), suggestionBar));
         suggestionBar.getStyleClass().add("chart-toolbar");

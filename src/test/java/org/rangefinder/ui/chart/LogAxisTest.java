@@ -67,6 +67,27 @@ class LogAxisTest {
     }
 
     @Test
+    void aViewZoomedPastTheOneTwoFiveTicksGetsOneToNineTimesTheDecade() {
+        // none of 1, 2, 5 x 10^e within [2.2e-3, 4.5e-3] or [5.5e-3, 9.5e-3]; 5e-3 alone within [3e-3, 9e-3]
+        assertThat(LogAxis.majorTicks(2.2e-3, 4.5e-3, 700)).containsExactly(3e-3, 4e-3);
+        assertThat(LogAxis.majorTicks(5.5e-3, 9.5e-3, 700)).containsExactly(6e-3, 7e-3, 8e-3, 9e-3);
+        assertThat(LogAxis.majorTicks(3e-3, 9e-3, 700)).containsExactly(3e-3, 4e-3, 5e-3, 6e-3, 7e-3, 8e-3, 9e-3);
+        assertThat(LogAxis.majorTicks(0.5, 0.9, 300)).containsExactly(0.5, 0.6, 0.7, 0.8, 0.9);
+    }
+
+    @Test
+    void aViewWithinOneStepOfThoseGetsLinearSteps() {
+        // (1.9e-3 - 1.2e-3) / 2 = 3.5e-4 -> 2.5e-4; its multiples within the view
+        assertThat(LogAxis.majorTicks(1.2e-3, 1.9e-3, 700)).containsExactly(1.25e-3, 1.5e-3, 1.75e-3);
+        assertThat(LogAxis.majorTicks(2.2e-3, 2.9e-3, 700)).containsExactly(2.25e-3, 2.5e-3, 2.75e-3);
+        // (2.42e-3 - 2.41e-3) / 2 = 5e-6 -> 5e-6
+        assertThat(LogAxis.majorTicks(2.41e-3, 2.42e-3, 700)).containsExactly(2.41e-3, 2.415e-3, 2.42e-3);
+        assertThat(LogAxis.majorTicks(21, 29, 700)).containsExactly(22.5, 25.0, 27.5);
+        assertThat(LogAxis.majorTicks(1.2e-3, 1.9e-3, 700).stream().map(t -> LogAxis.label(t.doubleValue())))
+                .containsExactly("1.25e-3", "1.5e-3", "1.75e-3");
+    }
+
+    @Test
     void minorTicksAreTwoToNineTimesEachDecade() {
         assertThat(LogAxis.minorTicks(1e-3, 1e-1)).hasSize(16).contains(2e-3, 9e-3, 2e-2, 9e-2);
     }
@@ -81,5 +102,19 @@ class LogAxisTest {
         assertThat(LogAxis.label(1000)).isEqualTo("1e3");
         assertThat(LogAxis.label(5e-3)).isEqualTo("5e-3");
         assertThat(LogAxis.label(Math.pow(10, -5))).isEqualTo("1e-5");
+    }
+
+    @Test
+    void labelsKeepTheDigitsOfATickBetweenOneTwoFive() {
+        assertThat(LogAxis.label(2.5e-3)).isEqualTo("2.5e-3");
+        assertThat(LogAxis.label(1.25e-3)).isEqualTo("1.25e-3");
+        assertThat(LogAxis.label(2.415e-3)).isEqualTo("2.415e-3");
+        assertThat(LogAxis.label(0.025)).isEqualTo("0.025");
+        assertThat(LogAxis.label(22.5)).isEqualTo("22.5");
+        assertThat(LogAxis.label(7e-3)).isEqualTo("7e-3");
+        assertThat(LogAxis.label(200)).isEqualTo("200");
+        assertThat(LogAxis.label(2.5e4)).isEqualTo("2.5e4");
+        // a double's rounding is no digit: 3 * 0.1 = 0.30000000000000004
+        assertThat(LogAxis.label(3 * 0.1)).isEqualTo("0.3");
     }
 }

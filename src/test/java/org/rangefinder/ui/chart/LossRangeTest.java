@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.rangefinder.rangetest.Smoothing;
 
 class LossRangeTest {
 
@@ -20,6 +21,29 @@ class LossRangeTest {
         // raw value after it above y0 = 2.3 is 2.6 at index 7, where it diverged: range over 0..6
         double[] raw = {2.3, 2.5, 2.2, 1.1, 1.6, 0.9, 1.8, 2.6, 1.2, 40};
         assertThat(LossRange.withoutDivergedTail(raw)).containsExactly(0.9, 2.5);
+    }
+
+    @Test
+    void aCurveThatOnlyRisesIsCutWhereTheRangeTestWouldHaveStoppedIt() {
+        // lowest at index 0, no valley: the tail starts at the first value above 4 * 2.3 = 9.2, 10 at index 4
+        assertThat(LossRange.withoutDivergedTail(new double[] {2.3, 2.5, 3.0, 5, 10, 100, 1e5}))
+                .containsExactly(2.3, 5.0);
+        // a start at 0 has no such bound: the whole curve
+        assertThat(LossRange.withoutDivergedTail(new double[] {0, 0.5, 3})).containsExactly(0.0, 3.0);
+    }
+
+    @Test
+    void aRisingRawLossAndItsSmoothedCurveKeepTheirRiseUpToTheDivergence() {
+        // a start LR too high: the loss only rises. Bias-corrected, the smoothed curve starts one ulp below the raw
+        // loss it starts from (3.862679400395888 for 3.8626794003958884); both were cut to their first value, and the
+        // axis got a range 4.4e-16 wide
+        double[] raw = {3.8626794003958884, 4.5, 6, 9, 30, 1e29};
+        double[] smoothed = Smoothing.smooth(raw, 0.98);
+        assertThat(smoothed[0]).isEqualTo(3.862679400395888);
+        // raw: cut at 30 (above 4 * 3.86 = 15.45); smoothed: 3.86, 4.18, 4.80, 5.88, 10.90, cut at 1.75e28
+        assertThat(LossRange.withoutDivergedTail(raw)).containsExactly(3.8626794003958884, 9.0);
+        assertThat(LossRange.withoutDivergedTail(smoothed)).containsExactly(3.862679400395888, smoothed[4]);
+        assertThat(smoothed[4]).isCloseTo(10.9036, within(1e-4));
     }
 
     @Test
@@ -64,6 +88,19 @@ class LossRangeTest {
         NiceScale s = NiceScale.of(2, 2, 6);
         assertThat(s.lower()).isLessThan(2);
         assertThat(s.upper()).isGreaterThan(2);
+    }
+
+    @Test
+    void niceScaleWidensARangeOfValuesARoundingApartAsOneValue() {
+        // one ulp apart: 2.3 +- 0.23, spacing 0.46 / 5 = 0.092 -> 0.05, bounds 2.05 .. 2.55 (11 ticks, not 17)
+        NiceScale ulpApart = NiceScale.of(2.3, Math.nextUp(2.3), 6);
+        assertThat(ulpApart).isEqualTo(NiceScale.of(2.3, 2.3, 6));
+        assertThat(ulpApart.tickUnit()).isEqualTo(0.05);
+        assertThat(ulpApart.lower()).isCloseTo(2.05, within(1e-12));
+        assertThat(ulpApart.upper()).isCloseTo(2.55, within(1e-12));
+        // a span of 5e-10 of the magnitude is empty (1 +- 0.1, ticks 0.025 apart); 2e-9 is a range of its own
+        assertThat(NiceScale.of(1, 1 + 5e-10, 6).tickUnit()).isEqualTo(0.025);
+        assertThat(NiceScale.of(1, 1 + 2e-9, 6).tickUnit()).isEqualTo(2.5e-10);
     }
 
     @Test

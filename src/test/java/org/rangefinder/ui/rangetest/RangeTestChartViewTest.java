@@ -34,6 +34,7 @@ import org.rangefinder.rangetest.Sweep;
 import org.rangefinder.rangetest.SweepFactor;
 import org.rangefinder.ui.Direct;
 import org.rangefinder.ui.Screenshots;
+import org.rangefinder.ui.chart.AxisScale;
 import org.rangefinder.ui.chart.LrMarkerChart;
 import org.rangefinder.ui.chart.RunColors;
 import org.rangefinder.ui.data.DatasetCache;
@@ -259,6 +260,56 @@ class RangeTestChartViewTest {
         assertThat(legend.getLayoutBounds().getHeight()).isLessThan(2 * row + 16);
         assertThat(chart().isManaged()).isTrue();
         Screenshots.write(image, "chart-many-runs-exported");
+    }
+
+    /**
+     * A 10,000-point curve thinned over its 8 decades keeps about a point per pixel; zoomed 10 times, it is thinned
+     * again for the 0.8 decade in view: thinned over the whole run, 70 of the 999 points in view were drawn.
+     */
+    @Test
+    void zoomingOntoALongCurveDrawsAboutAPointPerPixelOfTheViewAndTheResetGoesBack(FxRobot robot) {
+        List<CurvePoint> points = new ArrayList<>();
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            double loss = 2.3 - Math.sin(Math.PI * i / n);
+            points.add(new CurvePoint(i, 1e-7 * Math.pow(1e8, i / (n - 1.0)), loss, loss));
+        }
+        RangeTestRun[] run = new RangeTestRun[1];
+        List<AxisScale> views = new ArrayList<>();
+        robot.interact(() -> {
+            chart().lrViewProperty().addListener((o, old, v) -> views.add(v));
+            runs.show(curve("short", 0)); // the LR axis fits 1e-5 .. 1e-1, then 1e-7 .. 10
+            layOut();
+            run[0] = runs.show(new RangeTestRun.Recorded("long", points));
+            layOut();
+        });
+        assertThat(views).as("the fitted axis grew: no view to thin for").isEmpty();
+        List<XYChart.Data<Number, Number>> drawn = view.smoothedSeries(run[0]).getData();
+        double pixels = chart().lrAxis().getWidth();
+        int whole = drawn.size();
+        assertThat((double) whole).isCloseTo(pixels, within(2.0));
+        double lo = Math.pow(10, -3.4);
+        double hi = Math.pow(10, -2.6);
+        robot.interact(() -> {
+            chart().zoomTo(lo, hi, 1, 2.5);
+            layOut();
+        });
+        long inView = drawn.stream().filter(d -> d.getXValue().doubleValue() >= lo)
+                .filter(d -> d.getXValue().doubleValue() <= hi).count();
+        // the zoomed loss axis' labels take another width: the plot's is the one to compare with
+        assertThat((double) inView).as("of the 999 points in view")
+                .isCloseTo(chart().lrAxis().getWidth(), within(2.0));
+        // outside: the point just left of the view, the one just right of it and the curve's last
+        assertThat(drawn).hasSize((int) inView + 3);
+        assertThat(drawn.get(drawn.size() - 1).getXValue().doubleValue()).isEqualTo(points.get(n - 1).lr());
+        assertThat(views).containsExactly(AxisScale.logarithmic(lo, hi));
+
+        robot.interact(() -> {
+            chart().resetZoom();
+            layOut();
+        });
+        assertThat(drawn).hasSize(whole);
+        assertThat(views).containsExactly(AxisScale.logarithmic(lo, hi), null);
     }
 
     /** Whether {@code node} lies wholly inside {@code in} on the screen. */
