@@ -536,9 +536,14 @@ public final class WorkbenchViewModel {
      */
     private void fill(Path file, HyperparameterFile.ReadResult read, Consumer<String> failed) {
         List<String> notes = new ArrayList<>(read.warnings());
+        // the file's data options are for its own data: one that does not load leaves the dataset chosen before
+        // with the options it was loaded with
+        ExperimentViewModel.DataFields before = experiment.dataFields();
         notes.addAll(HyperparameterImport.fill(read.hyperparameters(), experiment, oneCycle, bounds));
-        chooseDataset(read.hyperparameters().dataset().source(), why -> failed.accept(file
-                + ": the dataset could not be loaded, the one chosen before stays (" + why + ")"));
+        chooseDataset(read.hyperparameters().dataset().source(), why -> {
+            experiment.setDataFields(before);
+            failed.accept(file + ": the dataset could not be loaded, the one chosen before stays (" + why + ")");
+        });
         report("Read the hyperparameters of " + file.getFileName()
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }

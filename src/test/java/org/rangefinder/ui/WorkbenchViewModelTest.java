@@ -51,6 +51,7 @@ import org.rangefinder.ui.export.HyperparameterExport;
 import org.rangefinder.ui.history.HistoryStore;
 import org.rangefinder.ui.onecycle.TrainingRun;
 import org.rangefinder.ui.rangetest.ExperimentField;
+import org.rangefinder.ui.rangetest.ExperimentViewModel;
 import org.rangefinder.ui.rangetest.RangeTestRun;
 import org.rangefinder.ui.work.BackgroundExecutor;
 import org.rangefinder.ui.work.RunStatus;
@@ -758,6 +759,21 @@ class WorkbenchViewModelTest {
         assertThat(gone.experiment().datasetProperty().get()).isEqualTo("iris");
         assertThat(gone.experiment().loadedDatasetProperty().get().name()).isEqualTo("iris");
         assertThat(gone.statusProperty().get()).isEqualTo("Read the hyperparameters of flowers.json");
+
+        // the dataset chosen before stays as it was loaded: the file's options (a validation fraction of 0.2, seed
+        // 42, the last column the label) were left on it
+        Path otherCsv = Files.write(tmp.resolve("other.csv"), TestData.irisCsv(i -> true));
+        WorkbenchViewModel before = workbench();
+        before.importDataset(otherCsv, NO_PROBLEM);
+        before.experiment().labelColumnProperty().set("species");
+        before.experiment().valFractionProperty().set("0.3");
+        before.experiment().seedProperty().set("7");
+        before.openHyperparameters(file, problems::add);
+        assertThat(problems).hasSize(2);
+        assertThat(before.experiment().dataFields()).isEqualTo(
+                new ExperimentViewModel.DataFields("species", "0.3", "28x28", false, "7"));
+        assertThat(before.experiment().datasetProperty().get()).isEqualTo(otherCsv.toString());
+        assertThat(before.experiment().loadedDatasetProperty().get().validation().size()).isEqualTo(45);
     }
 
     /**

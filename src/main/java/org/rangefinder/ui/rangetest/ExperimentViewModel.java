@@ -353,6 +353,27 @@ public final class ExperimentViewModel {
         return dataset;
     }
 
+    /**
+     * The fields a dataset is loaded with, as typed: its label column, validation fraction, image size and colours,
+     * and the seed that splits it.
+     */
+    public record DataFields(String labelColumn, String valFraction, String imageSize, boolean rgb, String seed) {
+    }
+
+    /** The fields the dataset is loaded with, as typed now. */
+    public DataFields dataFields() {
+        return new DataFields(labelColumn.get(), valFraction.get(), imageSize.get(), rgb.get(), seed.get());
+    }
+
+    /** Types {@code fields} into the fields the dataset is loaded with. */
+    public void setDataFields(DataFields fields) {
+        labelColumn.set(fields.labelColumn());
+        valFraction.set(fields.valFraction());
+        imageSize.set(fields.imageSize());
+        rgb.set(fields.rgb());
+        seed.set(fields.seed());
+    }
+
     /** Table files only: the label column, by name or 0-based index; blank means the last. */
     public StringProperty labelColumnProperty() {
         return labelColumn;
