@@ -338,7 +338,8 @@ public final class WorkbenchViewModel {
      * joins the choices as an import does. One that can no longer be loaded (deleted, moved, or changed into
      * something that is not a dataset) is taken back as a failed import is: the default stays chosen, ready to run,
      * and the status line says why once when the default has loaded. Whether the path is still
-     * there is found out by its load, on the loader's thread: the FX thread reads no file for it.
+     * there is found out by its load, on the loader's thread (the experiment panel, choosing which options it shows,
+     * still asks whether it is a folder or has a test set).
      */
     public void openOnLast(String nameOrPath) {
         // what is wrong names the path

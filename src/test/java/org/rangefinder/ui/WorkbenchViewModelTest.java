@@ -724,6 +724,15 @@ class WorkbenchViewModelTest {
         assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json; the file's range "
                 + "test ran with optimizer sgd, its training with optimizer nesterov; the window uses the training's "
                 + "for both");
+
+        // a training with plain SGD uses no momentum: the range test's is not set against it
+        ((ObjectNode) written.get("optimizer")).put("name", "sgd").remove("momentum");
+        rangeTest.put("optimizer", "nesterov").put("momentum", 0.9);
+        json.writeValue(file.toFile(), written);
+        other.open(file, NO_PROBLEM);
+        assertThat(other.statusProperty().get()).isEqualTo("Read the hyperparameters of h.json; the file's range "
+                + "test ran with optimizer nesterov, its training with optimizer sgd; the window uses the training's "
+                + "for both");
     }
 
     /**

@@ -98,8 +98,8 @@ public final class HyperparameterImport {
     /**
      * What a range test run again from the filled forms would change: the experiment panel holds one optimizer,
      * momentum and seed, the training's, for its range tests too; each of those that the file's range test ran with
-     * another of is named with both values ({@code optimizer adam and seed 7}). A momentum is named only for a range
-     * test whose optimizer uses one (plain SGD's is unused). Null when none differs.
+     * another of is named with both values ({@code optimizer adam and seed 7}). A momentum is named only where both the
+     * range test's optimizer and the training's use one (plain SGD's is unused). Null when none differs.
      */
     private static String rangeTestNote(RangeTestSection r, Optimizer training, long seed) {
         List<String> ran = new ArrayList<>();
@@ -108,7 +108,8 @@ public final class HyperparameterImport {
             ran.add("optimizer " + r.optimizer());
             trains.add("optimizer " + training.kind().id());
         }
-        if (r.momentum() != training.momentum() && OptimizerKind.parse(r.optimizer()).hasMomentum()) {
+        if (r.momentum() != training.momentum() && OptimizerKind.parse(r.optimizer()).hasMomentum()
+                && training.kind().hasMomentum()) {
             ran.add("momentum " + FieldText.of(r.momentum()));
             trains.add("momentum " + FieldText.of(training.momentum()));
         }
