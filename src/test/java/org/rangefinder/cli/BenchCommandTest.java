@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.rangefinder.Main;
+import org.rangefinder.WithoutDisplay;
 import org.rangefinder.data.Datasets;
 
 /** {@code bench}: what it prints, not how fast (CI times nothing). */
@@ -65,21 +63,10 @@ class BenchCommandTest {
     @EnabledOnOs(OS.LINUX)
     void aWindowWorkloadWithoutADisplayIsRefusedBeforeTheEngineWorkloadsRun(@TempDir Path dir)
             throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-D" + Datasets.ROOT_PROPERTY + "="
-                + dir.resolve("missing"), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
-                "--workload", "rt-digits-mlp", "--workload", "fx-session", "--json")).redirectErrorStream(true);
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        Process process = builder.start();
-        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended).as("ended within 60 s").isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isEqualTo(RangefinderCommand.BAD_INPUT);
-        assertThat(output.lines().filter(l -> !l.isBlank()).toList()).as(output).containsExactly(
+        WithoutDisplay.Ended run = WithoutDisplay.run(List.of("-D" + Datasets.ROOT_PROPERTY + "="
+                + dir.resolve("missing")), "bench", "--workload", "rt-digits-mlp", "--workload", "fx-session", "--json");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(RangefinderCommand.BAD_INPUT);
+        assertThat(run.lines()).as(run.output()).containsExactly(
                 "rangefinder: the window's workloads need a display (on a machine without one, run the bench under "
                         + "xvfb-run): Unable to open DISPLAY");
     }
