@@ -8,12 +8,14 @@ import org.rangefinder.rangetest.RangeTestConfig;
  *
  * <p>For a curve {@code y_0..y_{n-1}} (cut at its first non-finite value), with {@code m} the index of its lowest
  * value, the tail starts at the first {@code j > m} where {@code y_j > y_0}: the loss has climbed back above where
- * it started. A curve whose lowest value is its first ({@code m = 0}: a loss that only rises, as from a start LR too
- * high) has no valley to climb back from: its tail starts where the range test's own stop would have ended it with
- * its default divergence factor ({@link RangeTestConfig#DEFAULT_DIVERGE_FACTOR}, 4), at the first {@code j} where
- * {@code y_j > 4 * y_0} ({@code y_0 > 0}; none for a start at or below 0). Cut at the first {@code y_j > y_0}, it kept
- * {@code y_0} alone, and the axis fitted to a range of one value showed the curve as a spike off its edge. The range
- * spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is no such {@code j}).
+ * it started. A curve whose lowest value lies among its first tenth ({@code m < n/10}, integer division, and always
+ * {@code m = 0}: the points fastai's suggestions skip; a loss that only rises, as from a start LR too high, after at
+ * most a dip of noise) has no valley to climb back from: its tail starts where the range test's own stop would have
+ * ended it with its default divergence factor ({@link RangeTestConfig#DEFAULT_DIVERGE_FACTOR}, 4), at the first
+ * {@code j > m} where {@code y_j > 4 * y_m} ({@code y_m > 0}; none for a lowest value at or below 0). Cut at the first
+ * {@code y_j > y_0}, such a curve kept its first point or two, and the axis fitted to them showed the rest of the
+ * curve off its edge. The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is
+ * no such {@code j}).
  *
  * <p>A raw curve, drawn beside its smoothed one, is fitted by the same rule on its own values: its noise dips below
  * the smoothed curve, and those dips are in the range; its tail starts where a raw loss first climbs back above the
@@ -40,7 +42,7 @@ public final class LossRange {
                 lowest = i;
             }
         }
-        double above = lowest > 0 ? ys[0] : divergedAbove(ys[0]);
+        double above = lowest > 0 && lowest >= n / 10 ? ys[0] : divergedAbove(ys[lowest]);
         int end = n;
         for (int j = lowest + 1; j < n; j++) {
             if (ys[j] > above) {
@@ -57,9 +59,9 @@ public final class LossRange {
         return new double[] {low, high};
     }
 
-    /** The loss above which a curve lowest at its {@code start} has diverged: {@code 4 * start}, none if start <= 0. */
-    private static double divergedAbove(double start) {
-        return start > 0 ? RangeTestConfig.DEFAULT_DIVERGE_FACTOR * start : Double.POSITIVE_INFINITY;
+    /** The loss above which a curve whose lowest is {@code lowest} has diverged: {@code 4 * lowest}, none if <= 0. */
+    private static double divergedAbove(double lowest) {
+        return lowest > 0 ? RangeTestConfig.DEFAULT_DIVERGE_FACTOR * lowest : Double.POSITIVE_INFINITY;
     }
 
     /**

@@ -32,6 +32,26 @@ class LossRangeTest {
         assertThat(LossRange.withoutDivergedTail(new double[] {0, 0.5, 3})).containsExactly(0.0, 3.0);
     }
 
+    /**
+     * A rising loss whose second point dips a little below its first has its lowest value among the first tenth of its
+     * points, which is no valley: it is cut where the range test would have stopped it, above 4 times that lowest
+     * value. Cut above its first value, it kept {2.9, 3.0}, and the axis showed the rest of the curve off its top.
+     */
+    @Test
+    void aRisingCurveLowestAmongItsFirstTenthIsCutWhereTheRangeTestWouldHaveStoppedIt() {
+        // y_i = 3 e^(0.04 i) for 40 points, y_1 = 2.9: lowest at index 1 < 40/10; 4 * 2.9 = 11.6 is first passed at
+        // index 34 (3 e^1.36 = 11.69; 3 e^1.32 = 11.23 at index 33)
+        double[] ys = new double[40];
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = 3 * Math.exp(0.04 * i);
+        }
+        ys[1] = 2.9;
+        assertThat(LossRange.withoutDivergedTail(ys)).containsExactly(2.9, 3 * Math.exp(0.04 * 33));
+        // lowest at index 4 = 40/10: a valley, climbed out of above y_0 = 3 at index 5
+        ys[4] = 2.8;
+        assertThat(LossRange.withoutDivergedTail(ys)).containsExactly(2.8, 3 * Math.exp(0.04 * 3));
+    }
+
     @Test
     void aRisingRawLossAndItsSmoothedCurveKeepTheirRiseUpToTheDivergence() {
         // a start LR too high: the loss only rises. Bias-corrected, the smoothed curve starts one ulp below the raw
