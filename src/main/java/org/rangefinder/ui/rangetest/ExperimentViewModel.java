@@ -206,7 +206,7 @@ public final class ExperimentViewModel {
      */
     private Checked check(Function<ExperimentField, String> text) {
         ExperimentField[] fields = ExperimentField.values();
-        SharedSettings base = readShared(text);
+        SharedSettings base = readShared(text, momentumUsed.get());
         Dataset data = loadedDataset.get();
         RangeTestConfig c = rangeTestConfig(text, base);
         Sweep family = sweepFactor.get() == null ? null : FieldText.check(fields, () -> {
@@ -232,7 +232,9 @@ public final class ExperimentViewModel {
      */
     private SharedSettings checkShared(Function<ExperimentField, String> text) {
         ExperimentField[] fields = ExperimentField.values();
-        SharedSettings s = readShared(text);
+        // the 1cycle run's own optimizer alone decides whether the Momentum field is read: a range test's sweep of
+        // optimizers, which reads it for its members, does not
+        SharedSettings s = readShared(text, optimizer.get().hasMomentum());
         // the momentum as the optimizer takes it (its weight decay is the 1cycle panel's own, not this form's)
         FieldText.check(fields, () -> new Optimizer(s.optimizer(), s.momentum(), Optimizer.defaults().weightDecay()));
         Dataset data = loadedDataset.get();
@@ -247,10 +249,10 @@ public final class ExperimentViewModel {
 
     /**
      * The shared settings as the fields give them, each text read, the values not yet judged together: the seed, the
-     * data options and whether the data loaded with them, the model, the optimizer and its momentum. Throws the first
-     * problem.
+     * data options and whether the data loaded with them, the model, the optimizer and its momentum ({@link #momentum},
+     * the field read where {@code momentumRead}). Throws the first problem.
      */
-    private SharedSettings readShared(Function<ExperimentField, String> text) {
+    private SharedSettings readShared(Function<ExperimentField, String> text, boolean momentumRead) {
         long seedValue = wholeLong(ExperimentField.SEED, text.apply(ExperimentField.SEED));
         dataOptions(text);
         Throwable loadProblem = datasetProblem.get();
@@ -261,7 +263,7 @@ public final class ExperimentViewModel {
                     : new FieldProblem(ExperimentField.DATASET, Problems.describe(loadProblem));
         }
         ModelSpec model = modelSpec(text);
-        return new SharedSettings(dataset.get(), model, optimizer.get(), momentum(text), seedValue);
+        return new SharedSettings(dataset.get(), model, optimizer.get(), momentum(text, momentumRead), seedValue);
     }
 
     /**
@@ -336,11 +338,11 @@ public final class ExperimentViewModel {
     }
 
     /**
-     * The momentum the tests run with: the field's where it is used; else (plain SGD, the field disabled) not read,
-     * the engine's default in its place, the momentum {@code range-test --optimizer sgd} takes, which SGD ignores.
+     * The momentum the runs take: the field's where it is {@code read}; else (plain SGD, the field not read) the
+     * engine's default in its place, the momentum {@code range-test --optimizer sgd} takes, which SGD ignores.
      */
-    private double momentum(Function<ExperimentField, String> text) {
-        return momentumUsed.get() ? decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM))
+    private double momentum(Function<ExperimentField, String> text, boolean read) {
+        return read ? decimal(ExperimentField.MOMENTUM, text.apply(ExperimentField.MOMENTUM))
                 : Optimizer.defaults().momentum();
     }
 

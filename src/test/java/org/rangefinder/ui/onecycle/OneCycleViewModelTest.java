@@ -274,6 +274,25 @@ class OneCycleViewModelTest {
         assertThat(run.weightDecay()).isEqualTo(0);
     }
 
+    /**
+     * Plain SGD uses no momentum: the Momentum field, which a range test's sweep of optimizers reads for its members,
+     * neither holds Launch back nor changes the training. A momentum of 1.5 held Launch back, and 0.5 went into the
+     * training's settings, with Vary optimizer chosen alone.
+     */
+    @Test
+    void theMomentumASweepOfOptimizersReadsDoesNotReachAPlainSgdTraining() {
+        experiment.loadedDatasetProperty().set(TestData.load("iris"));
+        experiment.optimizerProperty().set(OptimizerKind.SGD);
+        TrainingConfig sgd = vm.configProperty().get();
+        experiment.sweepFactorProperty().set(SweepFactor.OPTIMIZER);
+        experiment.momentumProperty().set("1.5");
+        assertThat(experiment.fieldProblemsProperty().get()).containsKey(ExperimentField.MOMENTUM);
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.configProperty().get()).isEqualTo(sgd);
+        experiment.momentumProperty().set("0.5");
+        assertThat(vm.configProperty().get()).isEqualTo(sgd);
+    }
+
     @Test
     void nothingIsComputedBeforeTheDatasetIsLoaded() {
         vm.trainSamplesProperty().set(0);
