@@ -433,10 +433,11 @@ public final class WorkbenchViewModel {
     public HyperparameterExport hyperparameters() {
         LoadedDataset data = loaded;
         TrainingConfig training = oneCycle.configProperty().get();
-        if (data == null || experiment.configProperty().get() == null) {
+        // the settings a 1cycle run takes from the experiment panel, not the range test's own: as Launch does
+        if (data == null || experiment.sharedProperty().get() == null) {
             throw new UserInputException("the experiment panel is not ready: "
-                    + (experiment.problemProperty().get() == null ? "the dataset is still loading"
-                            : experiment.problemProperty().get()));
+                    + (experiment.sharedProblemProperty().get() == null ? "the dataset is still loading"
+                            : experiment.sharedProblemProperty().get()));
         }
         if (training == null) {
             throw new UserInputException("the 1cycle panel is not ready: " + oneCycle.problemProperty().get());

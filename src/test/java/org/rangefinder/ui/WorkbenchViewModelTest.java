@@ -655,6 +655,24 @@ class WorkbenchViewModelTest {
         assertThat(CurveCsv.read(members, CurveCsv.RUN_COLUMNS).factor()).isEqualTo(SweepFactor.WEIGHT_DECAY);
     }
 
+    /**
+     * A setting of the range test's own that is refused (Iterations abc) holds back neither Launch nor the export of
+     * what a 1cycle run takes: the export said "the experiment panel is not ready" while Launch trained.
+     */
+    @Test
+    void aProblemOfTheRangeTestsOwnSettingsDoesNotStopTheExport() throws Exception {
+        vm.experiment().datasetProperty().set("iris");
+        vm.experiment().iterationsProperty().set("abc");
+        vm.bounds().maxProperty().set(0.05);
+        assertThat(vm.experiment().configProperty().get()).isNull();
+        Path file = tmp.resolve("h.json");
+        vm.exportHyperparameters(file, NO_PROBLEM);
+        Hyperparameters written = HyperparameterFile.read(file).hyperparameters();
+        assertThat(written.lr().max()).isEqualTo(0.05);
+        assertThat(written.dataset().source()).isEqualTo("iris");
+        assertThat(written.rangeTest()).isNull();
+    }
+
     @Test
     void aHyperparameterFileReadBackGivesTheSameChoice() throws Exception {
         vm.experiment().datasetProperty().set("iris");
