@@ -8,14 +8,16 @@ import org.rangefinder.rangetest.RangeTestConfig;
  *
  * <p>For a curve {@code y_0..y_{n-1}} (cut at its first non-finite value), with {@code m} the index of its lowest
  * value, the tail starts at the first {@code j > m} where {@code y_j > y_0}: the loss has climbed back above where
- * it started. A curve whose lowest value lies among its first tenth ({@code m < n/10}, integer division, and always
- * {@code m = 0}: the points fastai's suggestions skip; a loss that only rises, as from a start LR too high, after at
- * most a dip of noise) has no valley to climb back from: its tail starts where the range test's own stop would have
- * ended it with its default divergence factor ({@link RangeTestConfig#DEFAULT_DIVERGE_FACTOR}, 4), at the first
- * {@code j > m} where {@code y_j > 4 * y_m} ({@code y_m > 0}; none for a lowest value at or below 0). Cut at the first
- * {@code y_j > y_0}, such a curve kept its first point or two, and the axis fitted to them showed the rest of the
- * curve off its edge. The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole curve when there is
- * no such {@code j}).
+ * it started. A curve whose lowest value lies among its first tenth ({@code m < n/10}, integer division: the points
+ * fastai's suggestions skip; a loss that only rises, as from a start LR too high, after at most a dip of noise) has
+ * no valley to climb back from: its tail starts where the range test's own stop would have ended it with its default
+ * divergence factor ({@link RangeTestConfig#DEFAULT_DIVERGE_FACTOR}, 4), at the first {@code j > m} where
+ * {@code y_j > 4 * y_m} ({@code y_m > 0}; none for a lowest value at or below 0). Cut at the first {@code y_j > y_0},
+ * such a curve kept its first point or two, and the axis fitted to them showed the rest of the curve off its edge.
+ * A curve of fewer than ten points has no first tenth, too few points to tell a rise from noise: it is cut above
+ * {@code y_0} (fitted to its points instead, the axis changed at almost each point as a run started, and the window
+ * painted the whole plot again each time). The range spans the lowest and highest of {@code y_0..y_{j-1}} (the whole
+ * curve when there is no such {@code j}).
  *
  * <p>A raw curve, drawn beside its smoothed one, is fitted by the same rule on its own values: its noise dips below
  * the smoothed curve, and those dips are in the range; its tail starts where a raw loss first climbs back above the
@@ -42,7 +44,7 @@ public final class LossRange {
                 lowest = i;
             }
         }
-        double above = lowest > 0 && lowest >= n / 10 ? ys[0] : divergedAbove(ys[lowest]);
+        double above = lowest >= n / 10 ? ys[0] : divergedAbove(ys[lowest]);
         int end = n;
         for (int j = lowest + 1; j < n; j++) {
             if (ys[j] > above) {

@@ -25,11 +25,24 @@ class LossRangeTest {
 
     @Test
     void aCurveThatOnlyRisesIsCutWhereTheRangeTestWouldHaveStoppedIt() {
-        // lowest at index 0, no valley: the tail starts at the first value above 4 * 2.3 = 9.2, 10 at index 4
-        assertThat(LossRange.withoutDivergedTail(new double[] {2.3, 2.5, 3.0, 5, 10, 100, 1e5}))
+        // lowest at index 0, no valley: the tail starts at the first value above 4 * 2.3 = 9.2, 10 at index 8
+        assertThat(LossRange.withoutDivergedTail(new double[] {2.3, 2.4, 2.5, 2.7, 3.0, 3.5, 4, 5, 10, 100, 1e5}))
                 .containsExactly(2.3, 5.0);
         // a start at 0 has no such bound: the whole curve
-        assertThat(LossRange.withoutDivergedTail(new double[] {0, 0.5, 3})).containsExactly(0.0, 3.0);
+        assertThat(LossRange.withoutDivergedTail(new double[] {0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5}))
+                .containsExactly(0.0, 4.5);
+    }
+
+    /**
+     * Fewer than ten points are too few to tell a rise from noise: they are cut above their first value, whatever
+     * their lowest, as a run's first points arrive. Fitted to each of them, the axis was fitted anew at almost each
+     * point as a run started, and the whole plot painted again with it.
+     */
+    @Test
+    void aCurveOfFewerThanTenPointsIsCutAboveItsFirstValue() {
+        assertThat(LossRange.withoutDivergedTail(new double[] {2.3, 2.5, 3.0, 5, 10, 100, 1e5, 1e6, 1e7}))
+                .containsExactly(2.3, 2.3);
+        assertThat(LossRange.withoutDivergedTail(new double[] {2.25, 2.34, 2.28, 2.31})).containsExactly(2.25, 2.25);
     }
 
     /**
@@ -57,13 +70,14 @@ class LossRangeTest {
         // a start LR too high: the loss only rises. Bias-corrected, the smoothed curve starts one ulp below the raw
         // loss it starts from (3.862679400395888 for 3.8626794003958884); both were cut to their first value, and the
         // axis got a range 4.4e-16 wide
-        double[] raw = {3.8626794003958884, 4.5, 6, 9, 30, 1e29};
+        double[] raw = {3.8626794003958884, 4.0, 4.2, 4.5, 5, 5.5, 6, 9, 30, 1e29};
         double[] smoothed = Smoothing.smooth(raw, 0.98);
         assertThat(smoothed[0]).isEqualTo(3.862679400395888);
-        // raw: cut at 30 (above 4 * 3.86 = 15.45); smoothed: 3.86, 4.18, 4.80, 5.88, 10.90, cut at 1.75e28
+        // raw: cut at 30 (above 4 * 3.86 = 15.45); smoothed: 3.86, 3.93, 4.02, 4.15, 4.32, 4.53, 4.75, 5.32, 8.29,
+        // cut at 1.09e28
         assertThat(LossRange.withoutDivergedTail(raw)).containsExactly(3.8626794003958884, 9.0);
-        assertThat(LossRange.withoutDivergedTail(smoothed)).containsExactly(3.862679400395888, smoothed[4]);
-        assertThat(smoothed[4]).isCloseTo(10.9036, within(1e-4));
+        assertThat(LossRange.withoutDivergedTail(smoothed)).containsExactly(3.862679400395888, smoothed[8]);
+        assertThat(smoothed[8]).isCloseTo(8.2907, within(1e-4));
     }
 
     @Test
