@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * model
  * engine
  * data, schedule, files, optim             depend on nothing of the project but the root's classes
- * Counts, EnumIds, FileIdentity, OneLine, RegularFiles, Setting, SettingProblem, UserInputException, Version
+ * Counts, EnumIds, FileIdentity, Median, OneLine, RegularFiles, Setting, SettingProblem, UserInputException,
+ *   Version
  * </pre>
  * Moving a package to another layer is a design decision: make it here, in the commit that needs it, and say why.
  * {@code RegularFiles} is in the root, below {@code data} and {@code files}, as both refuse a pipe or a device before
@@ -59,8 +60,8 @@ class ArchitectureTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "rangefinder");
     private static final Path TEST_SOURCES = Path.of("src", "test", "java", "org", "rangefinder");
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("Counts", "EnumIds", "FileIdentity", "OneLine", "RegularFiles", "Setting", "SettingProblem",
-                    "UserInputException", "Version"),
+            Set.of("Counts", "EnumIds", "FileIdentity", "Median", "OneLine", "RegularFiles", "Setting",
+                    "SettingProblem", "UserInputException", "Version"),
             Set.of("data", "schedule", "files", "optim"),
             Set.of("engine"),
             Set.of("model"),

@@ -1,6 +1,6 @@
 package org.rangefinder.bench;
 
-import java.util.Arrays;
+import org.rangefinder.Median;
 import org.rangefinder.data.DataOptions;
 import org.rangefinder.data.Dataset;
 import org.rangefinder.data.Datasets;
@@ -60,21 +60,9 @@ public final class Benchmark {
             seconds[r] = timed.seconds();
         }
         memory.stop();
-        double median = median(seconds);
+        double median = Median.of(seconds);
         return new Measurement(workload.id(), iterations, median, iterations / median, firstRun, memory.peakHeap(),
                 memory.peakOffHeap(), memory.peakRss());
-    }
-
-    /**
-     * The median of {@code values} (n of them, sorted {@code v[0] <= ... <= v[n-1]}): {@code v[n/2]} for an odd n,
-     * {@code (v[n/2-1] + v[n/2]) / 2} for an even n, as Python's {@code statistics.median} takes it (the PyTorch side
-     * of src/bench/compare.py).
-     */
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Iterations run and the seconds they took. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.rangefinder.Median;
 
 /**
  * The results of a condition sweep: one range test per value, in the order of the values. A seed family also
@@ -104,13 +105,9 @@ public record SweepResult(Sweep sweep, List<RangeTestResult> members, SeedSummar
         }
 
         private static Double median(List<Suggestions> suggestions, Function<Suggestions, Double> which) {
-            double[] sorted = suggestions.stream().map(which).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
-                    .sorted().toArray();
-            if (sorted.length == 0) {
-                return null;
-            }
-            int mid = sorted.length / 2;
-            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            double[] suggested = suggestions.stream().map(which).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray();
+            return suggested.length == 0 ? null : Median.of(suggested);
         }
 
         /** Equal when every field is: the arrays by their values. */
